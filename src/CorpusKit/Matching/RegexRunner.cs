@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace CorpusKit.Matching;
+
+/// <summary>Runs a rule's regex over a document, so that a runaway match costs one rule, not the run.</summary>
+public static class RegexRunner
+{
+    /// <summary>The match timeout of every regex the generator emits.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The options of every regex the generator emits, for the given normalization. The generator
+    /// checks patterns with the same options at build time.
+    /// </summary>
+    public static RegexOptions OptionsFor(TextNormalization normalization)
+        => normalization == TextNormalization.Arabic
+            ? RegexOptions.CultureInvariant | RegexOptions.IgnoreCase
+            : RegexOptions.CultureInvariant;
+
+    /// <summary>
+    /// Returns every match of <paramref name="regex"/> in <paramref name="text"/>. A match that
+    /// times out is reported on <paramref name="context"/>; the matches found before it are kept.
+    /// </summary>
+    public static List<Match> Matches(Regex regex, string text, ExtractionContext context, string entity, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var matches = new List<Match>();
+        try
+        {
+            for (Match match = regex.Match(text); match.Success; match = match.NextMatch())
+            {
+                matches.Add(match);
+            }
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            context.Report(new ExtractionProblem(
+                entity,
+                rule,
+                $"The regex timed out after {exception.MatchTimeout.TotalSeconds:0.###} s; matches after that point were not looked for."));
+        }
+
+        return matches;
+    }
+}
