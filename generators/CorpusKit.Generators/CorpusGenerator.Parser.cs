@@ -1,0 +1,1176 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using CorpusKit.Generators.Model;
+using CorpusKit.Generators.Yaml;
+using CorpusKit.Text;
+
+namespace CorpusKit.Generators;
+
+public sealed partial class CorpusGenerator
+{
+    /// <summary>
+    /// Turns one YAML file into a <see cref="ModuleSpec"/>. Every problem becomes a diagnostic at
+    /// its YAML position and the offending piece is left out, so what is emitted always compiles.
+    /// </summary>
+    internal sealed class Parser
+    {
+        private static readonly string[] s_moduleKeys = ["namespace", "corpus", "normalize", "doc", "lexicons", "entities"];
+        private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap"];
+        private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "set"];
+        private static readonly string[] s_reservedFields = ["span", "rule", "key", "entityType", "entity_type"];
+
+        /// <summary>The timeout used when the build compiles a pattern to check it.</summary>
+        private static readonly TimeSpan s_checkTimeout = TimeSpan.FromSeconds(2);
+
+        private readonly string _path;
+        private readonly GeneratorOptions _options;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<DiagnosticInfo> _diagnostics = [];
+        private readonly Dictionary<string, LexiconSpec> _lexicons = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _usedLexicons = new(StringComparer.Ordinal);
+        private NormalizationKind _normalize;
+
+        private Parser(string path, GeneratorOptions options, CancellationToken cancellationToken)
+        {
+            _path = path;
+            _options = options;
+            _cancellationToken = cancellationToken;
+        }
+
+        public static ParseResult Parse(string path, string text, GeneratorOptions options, CancellationToken cancellationToken)
+        {
+            var parser = new Parser(path, options, cancellationToken);
+            ModuleSpec? module;
+            try
+            {
+                module = parser.ParseModule(text);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception exception)
+            {
+                // The boundary: whatever went wrong becomes a diagnostic, never CS8785.
+                parser._diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InternalError,
+                    new LocationInfo(path, 0, 0, 0, 0, 0, 0),
+                    Path.GetFileName(path),
+                    exception.GetType().Name + ": " + exception.Message));
+                module = null;
+            }
+
+            return new ParseResult(module, parser._diagnostics.ToEquatable());
+        }
+
+        private ModuleSpec? ParseModule(string text)
+        {
+            YamlNodeBase? root = YamlTreeReader.Read(_path, text, _diagnostics);
+            if (root is null)
+            {
+                if (_diagnostics.Count == 0)
+                {
+                    Report(DiagnosticDescriptors.MissingKey, new LocationInfo(_path, 0, 0, 0, 0, 0, 0), "A schema file", "entities");
+                }
+
+                return null;
+            }
+
+            if (root is not YamlMap map)
+            {
+                Report(DiagnosticDescriptors.WrongShape, root.Location, "A schema file", "a mapping (namespace:, lexicons:, entities: …)", root.KindName);
+                return null;
+            }
+
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_moduleKeys, "the schema file");
+
+            (string relativePath, string hintPrefix, string defaultCorpus) = PathNames();
+            string ns = _options.RootNamespace;
+            if (Scalar(keys, "namespace", "namespace:") is { } nsNode)
+            {
+                if (Names.IsNamespace(nsNode.Value))
+                {
+                    ns = nsNode.Value;
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.InvalidName, nsNode.Location, nsNode.Value, "namespace", "use dotted C# identifiers such as NewsDesk.Diplomacy");
+                }
+            }
+
+            string corpus = defaultCorpus;
+            if (Scalar(keys, "corpus", "corpus:") is { } corpusNode)
+            {
+                if (Names.IsIdentifier(corpusNode.Value) && !Names.IsKeyword(corpusNode.Value))
+                {
+                    corpus = corpusNode.Value;
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.InvalidName, corpusNode.Location, corpusNode.Value, "corpus", "use a C# identifier such as Diplomacy");
+                }
+            }
+
+            if (Scalar(keys, "normalize", "normalize:") is { } normalizeNode)
+            {
+                switch (normalizeNode.Value)
+                {
+                    case "none":
+                        _normalize = NormalizationKind.None;
+                        break;
+                    case "arabic":
+                        _normalize = NormalizationKind.Arabic;
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.InvalidValue, normalizeNode.Location, normalizeNode.Value, "normalize:", "use none or arabic");
+                        break;
+                }
+            }
+
+            string? doc = Scalar(keys, "doc", "doc:")?.Value;
+
+            if (keys.TryGetValue("lexicons", out KeyValuePair<YamlScalar, YamlNodeBase> lexiconsEntry))
+            {
+                ParseLexicons(lexiconsEntry.Value);
+            }
+
+            var entities = new List<EntitySpec>();
+            if (!keys.TryGetValue("entities", out KeyValuePair<YamlScalar, YamlNodeBase> entitiesEntry))
+            {
+                Report(DiagnosticDescriptors.MissingKey, map.Location, "A schema file", "entities");
+            }
+            else if (Map(entitiesEntry.Value, "entities:") is { } entitiesMap)
+            {
+                var reserved = new HashSet<string>(StringComparer.Ordinal) { corpus + "Corpus", corpus + "Document", corpus + "Lexicons" };
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in entitiesMap.Entries)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    string name = entry.Key.Value;
+                    if (!Names.IsIdentifier(name) || Names.IsKeyword(name))
+                    {
+                        Report(DiagnosticDescriptors.InvalidName, entry.Key.Location, name, "entity", "use a C# identifier such as Person");
+                        continue;
+                    }
+
+                    if (reserved.Contains(name) || (name.EndsWith("Extractor", StringComparison.Ordinal) && names.Contains(name.Substring(0, name.Length - "Extractor".Length))))
+                    {
+                        Report(DiagnosticDescriptors.InvalidName, entry.Key.Location, name, "entity", "the name is taken by a generated type");
+                        continue;
+                    }
+
+                    if (ParseEntity(entry.Key, entry.Value) is { } entity)
+                    {
+                        names.Add(name);
+                        reserved.Add(name + "Extractor");
+                        entities.Add(entity);
+                    }
+                }
+            }
+
+            foreach (LexiconSpec lexicon in _lexicons.Values)
+            {
+                if (!_usedLexicons.Contains(lexicon.Name))
+                {
+                    Report(DiagnosticDescriptors.UnusedLexicon, lexicon.Location, lexicon.Name);
+                }
+            }
+
+            return new ModuleSpec(
+                relativePath,
+                hintPrefix,
+                ns,
+                corpus,
+                doc,
+                _normalize,
+                _lexicons.Values.Where(l => _usedLexicons.Contains(l.Name)).OrderBy(l => l.Name, StringComparer.Ordinal).ToEquatable(),
+                entities.ToEquatable());
+        }
+
+        private (string RelativePath, string HintPrefix, string DefaultCorpus) PathNames()
+        {
+            string full = _path.Replace('\\', '/');
+            string directory = _options.ProjectDirectory.Replace('\\', '/').TrimEnd('/');
+            string relative = directory.Length > 0 && full.StartsWith(directory + "/", StringComparison.OrdinalIgnoreCase)
+                ? full.Substring(directory.Length + 1)
+                : Path.GetFileName(full);
+            string withoutExtension = relative.EndsWith(".corpus.yaml", StringComparison.OrdinalIgnoreCase)
+                ? relative.Substring(0, relative.Length - ".corpus.yaml".Length)
+                : relative;
+            string fileName = withoutExtension.Substring(withoutExtension.LastIndexOf('/') + 1);
+            string corpus = Names.ToPascalCase(new string(fileName.Select(c => char.IsLetterOrDigit(c) && c < 128 ? c : '_').ToArray()));
+            return (relative, Names.ToHintPrefix(withoutExtension), corpus);
+        }
+
+        // ---- lexicons ------------------------------------------------------------------------
+
+        private void ParseLexicons(YamlNodeBase node)
+        {
+            if (Map(node, "lexicons:") is not { } map)
+            {
+                return;
+            }
+
+            foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in map.Entries)
+            {
+                string name = entry.Key.Value;
+                if (!Names.IsKebabIdentifier(name))
+                {
+                    Report(DiagnosticDescriptors.InvalidName, entry.Key.Location, name, "lexicon", "use letters, digits, '_' and '-', starting with a letter");
+                    continue;
+                }
+
+                string label = $"lexicon '{name}'";
+                LexiconSpec? lexicon = entry.Value switch
+                {
+                    YamlList list => new LexiconSpec(name, false, false, UnkeyedEntries(list, label).ToEquatable(), entry.Key.Location),
+                    YamlMap keyed => KeyedLexicon(name, keyed, label, entry.Key.Location),
+                    _ => null,
+                };
+                if (lexicon is null)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, "A lexicon", "a list of forms or a mapping of key -> forms", entry.Value.KindName);
+                    continue;
+                }
+
+                if (lexicon.Entries.Count == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, entry.Value.Location, name, "lexicons:", "a lexicon needs at least one form");
+                    continue;
+                }
+
+                _lexicons[name] = lexicon;
+            }
+        }
+
+        private LexiconSpec KeyedLexicon(string name, YamlMap map, string label, LocationInfo location)
+        {
+            List<LexiconEntry> entries = KeyedEntries(map, label);
+            bool integerKeys = entries.Count > 0 && entries.All(e => int.TryParse(e.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+            return new LexiconSpec(name, true, integerKeys, entries.ToEquatable(), location);
+        }
+
+        private List<LexiconEntry> UnkeyedEntries(YamlList list, string label)
+        {
+            var entries = new List<LexiconEntry>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (YamlNodeBase item in list.Items)
+            {
+                if (FormOf(item, label) is { } form && seen.Add(form))
+                {
+                    entries.Add(new LexiconEntry(form, new[] { form }.ToEquatable()));
+                }
+            }
+
+            return entries;
+        }
+
+        /// <summary>Key -> forms. The key is a form too, unless it is a number (months: 1: [يناير]).</summary>
+        private List<LexiconEntry> KeyedEntries(YamlMap map, string label)
+        {
+            var entries = new List<LexiconEntry>();
+            foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in map.Entries)
+            {
+                string key = entry.Key.Value.Trim();
+                if (key.Length == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, entry.Key.Location, key, label, "a key cannot be empty");
+                    continue;
+                }
+
+                var forms = new List<string>();
+                if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    forms.Add(NormalizeForm(key));
+                }
+
+                switch (entry.Value)
+                {
+                    case YamlList list:
+                        foreach (YamlNodeBase item in list.Items)
+                        {
+                            if (FormOf(item, label) is { } form)
+                            {
+                                forms.Add(form);
+                            }
+                        }
+
+                        break;
+                    case YamlScalar scalar when scalar.IsNull:
+                        break;
+                    case YamlScalar scalar:
+                        if (FormOf(scalar, label) is { } single)
+                        {
+                            forms.Add(single);
+                        }
+
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"The forms of '{key}' in {label}", "a form or a list of forms", entry.Value.KindName);
+                        continue;
+                }
+
+                forms = forms.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+                if (forms.Count == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, entry.Key.Location, key, label, "a numeric key needs at least one form");
+                    continue;
+                }
+
+                entries.Add(new LexiconEntry(key, forms.ToEquatable()));
+            }
+
+            return entries;
+        }
+
+        private string? FormOf(YamlNodeBase node, string label)
+        {
+            if (node is not YamlScalar scalar)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, $"A form in {label}", "a scalar", node.KindName);
+                return null;
+            }
+
+            string form = NormalizeForm(scalar.Value);
+            if (form.Length == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, scalar.Location, scalar.Value, label, "a form cannot be empty");
+                return null;
+            }
+
+            return form;
+        }
+
+        private string NormalizeForm(string form)
+            => (_normalize == NormalizationKind.Arabic ? NormalizerCore.NormalizeArabic(form) : form).Trim();
+
+        // ---- entities ------------------------------------------------------------------------
+
+        private EntitySpec? ParseEntity(YamlScalar nameNode, YamlNodeBase node)
+        {
+            string name = nameNode.Value;
+            if (Map(node, $"Entity '{name}'") is not { } map)
+            {
+                return null;
+            }
+
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_entityKeys, $"entity '{name}'");
+            string? doc = Scalar(keys, "doc", $"doc: of '{name}'")?.Value;
+            OverlapKind overlap = OverlapKind.Longest;
+            if (Scalar(keys, "overlap", $"overlap: of '{name}'") is { } overlapNode)
+            {
+                switch (overlapNode.Value)
+                {
+                    case "longest":
+                        break;
+                    case "first":
+                        overlap = OverlapKind.First;
+                        break;
+                    case "all":
+                        overlap = OverlapKind.All;
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.InvalidValue, overlapNode.Location, overlapNode.Value, "overlap:", "use longest, first or all");
+                        break;
+                }
+            }
+
+            var fields = new List<FieldSpec>();
+            if (!keys.TryGetValue("fields", out KeyValuePair<YamlScalar, YamlNodeBase> fieldsEntry))
+            {
+                Report(DiagnosticDescriptors.MissingKey, nameNode.Location, $"Entity '{name}'", "fields");
+                return null;
+            }
+
+            if (Map(fieldsEntry.Value, $"fields: of '{name}'") is { } fieldsMap)
+            {
+                var properties = new HashSet<string>(StringComparer.Ordinal);
+                foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in fieldsMap.Entries)
+                {
+                    if (ParseField(name, entry.Key, entry.Value) is { } field)
+                    {
+                        if (!properties.Add(field.PropertyName))
+                        {
+                            Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, "field (as a C# property)", field.PropertyName);
+                            continue;
+                        }
+
+                        fields.Add(field);
+                    }
+                }
+            }
+
+            if (fields.Count == 0)
+            {
+                Report(DiagnosticDescriptors.MissingKey, fieldsEntry.Key.Location, $"Entity '{name}'", "at least one valid field (the first is its key)");
+                return null;
+            }
+
+            if (fields[0].Type.IsList || fields[0].Type.Kind == FieldKind.Entity)
+            {
+                Report(DiagnosticDescriptors.InvalidType, fields[0].Location, fields[0].Name + " (the key of " + name + ", which must be a single value, not a list or reference)");
+                return null;
+            }
+
+            var rules = new List<RuleSpec>();
+            if (!keys.TryGetValue("rules", out KeyValuePair<YamlScalar, YamlNodeBase> rulesEntry))
+            {
+                Report(DiagnosticDescriptors.MissingKey, nameNode.Location, $"Entity '{name}'", "rules");
+            }
+            else if (rulesEntry.Value is YamlList rulesList)
+            {
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                var methods = new HashSet<string>(StringComparer.Ordinal);
+                for (int i = 0; i < rulesList.Items.Count; i++)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    if (ParseRule(name, fields, rulesList.Items[i], i) is not { } rule)
+                    {
+                        continue;
+                    }
+
+                    if (!ids.Add(rule.Id) || !methods.Add(rule.MethodName))
+                    {
+                        Report(DiagnosticDescriptors.DuplicateName, rule.Location, $"rule of '{name}'", rule.Id);
+                        continue;
+                    }
+
+                    rules.Add(rule);
+                }
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.WrongShape, rulesEntry.Value.Location, $"rules: of '{name}'", "a list of rules", rulesEntry.Value.KindName);
+            }
+
+            return new EntitySpec(name, doc, fields.ToEquatable(), rules.ToEquatable(), overlap, nameNode.Location);
+        }
+
+        private FieldSpec? ParseField(string entity, YamlScalar nameNode, YamlNodeBase node)
+        {
+            string name = nameNode.Value;
+            if (!Names.IsIdentifier(name))
+            {
+                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", "use letters, digits and '_', starting with a letter");
+                return null;
+            }
+
+            if (s_reservedFields.Contains(name, StringComparer.Ordinal))
+            {
+                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", "every entity already has Span, Rule, Key and EntityType");
+                return null;
+            }
+
+            string? doc = null;
+            YamlScalar? typeNode = null;
+            YamlList? enumNode = null;
+            bool optional = false;
+            switch (node)
+            {
+                case YamlScalar scalar:
+                    typeNode = scalar;
+                    break;
+                case YamlMap map:
+                    Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_fieldKeys, $"field '{name}' of '{entity}'");
+                    doc = Scalar(keys, "doc", $"doc: of field '{name}'")?.Value;
+                    typeNode = Scalar(keys, "type", $"type: of field '{name}'");
+                    if (keys.TryGetValue("enum", out KeyValuePair<YamlScalar, YamlNodeBase> enumEntry))
+                    {
+                        enumNode = enumEntry.Value as YamlList;
+                        if (enumNode is null)
+                        {
+                            Report(DiagnosticDescriptors.WrongShape, enumEntry.Value.Location, $"enum: of field '{name}'", "a list of members", enumEntry.Value.KindName);
+                            return null;
+                        }
+                    }
+
+                    if (Scalar(keys, "optional", $"optional: of field '{name}'") is { } optionalNode)
+                    {
+                        if (!bool.TryParse(optionalNode.Value, out optional))
+                        {
+                            Report(DiagnosticDescriptors.InvalidValue, optionalNode.Location, optionalNode.Value, "optional:", "use true or false");
+                        }
+                    }
+
+                    if (typeNode is null && enumNode is null)
+                    {
+                        Report(DiagnosticDescriptors.MissingKey, nameNode.Location, $"Field '{name}' of '{entity}'", "type or enum");
+                        return null;
+                    }
+
+                    if (typeNode is not null && enumNode is not null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidValue, typeNode.Location, typeNode.Value, $"field '{name}'", "give type: or enum:, not both");
+                        return null;
+                    }
+
+                    break;
+                default:
+                    Report(DiagnosticDescriptors.WrongShape, node.Location, $"Field '{name}' of '{entity}'", "a type (string, int?, Person[]…) or a mapping with type:/enum: and doc:", node.KindName);
+                    return null;
+            }
+
+            FieldType? type;
+            LocationInfo typeLocation = typeNode?.Location ?? enumNode!.Location;
+            if (enumNode is not null)
+            {
+                var members = new List<string>();
+                foreach (YamlNodeBase item in enumNode.Items)
+                {
+                    if (item is YamlScalar member && Names.IsIdentifier(Names.ToPascalCase(member.Value)) && member.Value.Length > 0)
+                    {
+                        if (members.Any(m => Names.ToPascalCase(m) == Names.ToPascalCase(member.Value)))
+                        {
+                            Report(DiagnosticDescriptors.DuplicateName, member.Location, "enum member", member.Value);
+                            continue;
+                        }
+
+                        members.Add(member.Value);
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.InvalidName, item.Location, (item as YamlScalar)?.Value ?? item.KindName, "enum member", "use letters, digits, '_' and '-'");
+                    }
+                }
+
+                if (members.Count == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, enumNode.Location, name, "enum:", "an enum needs at least one member");
+                    return null;
+                }
+
+                type = new FieldType(FieldKind.Enum, false, optional, null, null, members.ToEquatable());
+            }
+            else
+            {
+                type = ParseType(typeNode!.Value.Trim());
+                if (type is null)
+                {
+                    Report(DiagnosticDescriptors.InvalidType, typeNode.Location, typeNode.Value);
+                    return null;
+                }
+
+                if (optional && !type.IsOptional)
+                {
+                    type = type with { IsOptional = true };
+                }
+            }
+
+            return new FieldSpec(name, Names.ToPascalCase(name), doc, type, typeLocation);
+        }
+
+        /// <summary>Parses <c>string</c>, <c>int?</c>, <c>Person[]</c>, <c>date[]?</c>; null when it is not a type.</summary>
+        private static FieldType? ParseType(string text)
+        {
+            bool optional = false;
+            bool list = false;
+            if (text.EndsWith("?", StringComparison.Ordinal))
+            {
+                optional = true;
+                text = text.Substring(0, text.Length - 1).TrimEnd();
+            }
+
+            if (text.EndsWith("[]", StringComparison.Ordinal))
+            {
+                list = true;
+                text = text.Substring(0, text.Length - 2).TrimEnd();
+            }
+
+            FieldKind? kind = text switch
+            {
+                "string" => FieldKind.String,
+                "int" => FieldKind.Int,
+                "decimal" => FieldKind.Decimal,
+                "bool" => FieldKind.Bool,
+                "date" => FieldKind.Date,
+                _ => null,
+            };
+            if (kind is { } primitive)
+            {
+                return new FieldType(primitive, list, optional, null, null, ImmutableEquatableArray<string>.Empty);
+            }
+
+            // Anything else that is a type name refers to an entity; the linker checks it exists.
+            return Names.IsIdentifier(text) && !Names.IsKeyword(text) && char.IsUpper(text[0])
+                ? new FieldType(FieldKind.Entity, list, optional, text, null, ImmutableEquatableArray<string>.Empty)
+                : null;
+        }
+
+        // ---- rules ---------------------------------------------------------------------------
+
+        private RuleSpec? ParseRule(string entity, List<FieldSpec> fields, YamlNodeBase node, int index)
+        {
+            if (node is not YamlMap map)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, $"A rule of '{entity}'", "a mapping (id:, terms: or regex:, set:)", node.KindName);
+                return null;
+            }
+
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_ruleKeys, $"a rule of '{entity}'");
+            LocationInfo location = map.Entries.Count > 0 ? map.Entries[0].Key.Location : map.Location;
+            string id = "rule" + (index + 1).ToString(CultureInfo.InvariantCulture);
+            if (Scalar(keys, "id", "id:") is { } idNode)
+            {
+                if (!Names.IsKebabIdentifier(idNode.Value))
+                {
+                    Report(DiagnosticDescriptors.InvalidName, idNode.Location, idNode.Value, "rule", "use letters, digits, '_' and '-', starting with a letter");
+                    return null;
+                }
+
+                id = idNode.Value;
+                location = idNode.Location;
+            }
+
+            string? doc = Scalar(keys, "doc", "doc:")?.Value;
+            bool hasTerms = keys.TryGetValue("terms", out KeyValuePair<YamlScalar, YamlNodeBase> termsEntry);
+            bool hasRegex = keys.TryGetValue("regex", out KeyValuePair<YamlScalar, YamlNodeBase> regexEntry);
+            if (hasTerms && hasRegex)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, regexEntry.Key.Location, "regex", $"rule '{id}'", "a rule has terms: or regex:, not both; split it into two rules");
+                return null;
+            }
+
+            if (!hasTerms && !hasRegex)
+            {
+                Report(DiagnosticDescriptors.MissingKey, location, $"Rule '{id}' of '{entity}'", "terms: or regex:");
+                return null;
+            }
+
+            TermsSpec? terms = null;
+            string? pattern = null;
+            var groups = new List<string>();
+            var groupLexicons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            if (hasTerms)
+            {
+                terms = ParseTerms(termsEntry.Value, id);
+                if (terms is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                if (regexEntry.Value is not YamlScalar regexNode)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, regexEntry.Value.Location, $"regex: of rule '{id}'", "a pattern", regexEntry.Value.KindName);
+                    return null;
+                }
+
+                pattern = ExpandPattern(regexNode, groupLexicons);
+                if (pattern is null)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    var options = RegexOptions.CultureInvariant | (_normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);
+                    var regex = new Regex(pattern, options, s_checkTimeout);
+                    groups.AddRange(regex.GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _)));
+                }
+                catch (ArgumentException exception)
+                {
+                    Report(DiagnosticDescriptors.InvalidRegex, regexNode.Location, id, RegexMessage(exception.Message));
+                    return null;
+                }
+            }
+
+            var sets = new Dictionary<string, KeyValuePair<YamlScalar, YamlScalar>>(StringComparer.Ordinal);
+            if (keys.TryGetValue("set", out KeyValuePair<YamlScalar, YamlNodeBase> setEntry))
+            {
+                if (Map(setEntry.Value, $"set: of rule '{id}'") is { } setMap)
+                {
+                    foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in setMap.Entries)
+                    {
+                        if (!fields.Any(f => f.Name == entry.Key.Value))
+                        {
+                            Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, $"set: of rule '{id}'", string.Join(", ", fields.Select(f => f.Name)));
+                            continue;
+                        }
+
+                        if (entry.Value is not YamlScalar value)
+                        {
+                            Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"set: {entry.Key.Value}", "a value, a group name or date(…)", entry.Value.KindName);
+                            continue;
+                        }
+
+                        sets[entry.Key.Value] = new KeyValuePair<YamlScalar, YamlScalar>(entry.Key, value);
+                    }
+                }
+            }
+
+            var usedGroups = new HashSet<string>(StringComparer.Ordinal);
+            var fills = new List<FieldFill>();
+            bool ok = true;
+            for (int i = 0; i < fields.Count; i++)
+            {
+                FieldSpec field = fields[i];
+                FieldFill? fill = sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set)
+                    ? FillFromSet(field, set.Value, id, terms is not null, groups, groupLexicons, usedGroups, ref ok)
+                    : DefaultFill(field, i == 0, terms, groups, usedGroups);
+                if (fill is not null)
+                {
+                    fills.Add(fill);
+                }
+                else if (!field.Type.IsOptional && !field.Type.IsList && !sets.ContainsKey(field.Name))
+                {
+                    Report(DiagnosticDescriptors.UnfillableField, location, id, field.Name, entity);
+                    ok = false;
+                }
+            }
+
+            foreach (string group in groups)
+            {
+                if (!usedGroups.Contains(group))
+                {
+                    Report(DiagnosticDescriptors.UnmatchedGroup, regexEntry.Value.Location, group, id, entity);
+                    ok = false;
+                }
+            }
+
+            return ok
+                ? new RuleSpec(id, "Match" + Names.ToPascalCase(id), doc, hasTerms ? RuleKind.Terms : RuleKind.Regex, terms, pattern, groups.ToEquatable(), fills.ToEquatable(), location)
+                : null;
+        }
+
+        private static FieldFill? DefaultFill(FieldSpec field, bool isKey, TermsSpec? terms, List<string> groups, HashSet<string> usedGroups)
+        {
+            if (groups.Contains(field.Name))
+            {
+                usedGroups.Add(field.Name);
+                return CanConvertText(field.Type) ? Fill(field.Name, FillKind.Group, field.Name) : null;
+            }
+
+            if (!isKey)
+            {
+                return null;
+            }
+
+            if (terms is { Keyed: true })
+            {
+                return field.Type.Kind is FieldKind.String or FieldKind.Int or FieldKind.Decimal or FieldKind.Bool or FieldKind.Enum or FieldKind.Date
+                    ? Fill(field.Name, FillKind.TermKey)
+                    : null;
+            }
+
+            return CanConvertText(field.Type) ? Fill(field.Name, FillKind.MatchText) : null;
+        }
+
+        private static bool CanConvertText(FieldType type) => !type.IsList && type.Kind != FieldKind.Entity;
+
+        private FieldFill? FillFromSet(
+            FieldSpec field,
+            YamlScalar value,
+            string ruleId,
+            bool isTerms,
+            List<string> groups,
+            Dictionary<string, List<string>> groupLexicons,
+            HashSet<string> usedGroups,
+            ref bool ok)
+        {
+            string text = value.Value.Trim();
+            Match call = Regex.Match(text, @"^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)$", RegexOptions.Singleline);
+            if (call.Success)
+            {
+                string function = call.Groups[1].Value;
+                string[] arguments = call.Groups[2].Value.Split(',').Select(a => a.Trim()).ToArray();
+                switch (function)
+                {
+                    case "date":
+                        return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok);
+                    case "int":
+                        if (field.Type.Kind != FieldKind.Int || arguments.Length != 1 || !groups.Contains(arguments[0]))
+                        {
+                            Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "int(group) takes one named group of the regex and fills an int field");
+                            ok = false;
+                            return null;
+                        }
+
+                        usedGroups.Add(arguments[0]);
+                        return Fill(field.Name, FillKind.Group, arguments[0]);
+                    default:
+                        Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day) or int(group)");
+                        ok = false;
+                        return null;
+                }
+            }
+
+            if (value.IsPlain && groups.Contains(text))
+            {
+                usedGroups.Add(text);
+                if (!CanConvertText(field.Type))
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "a group cannot fill a list or a reference");
+                    ok = false;
+                    return null;
+                }
+
+                return Fill(field.Name, FillKind.Group, text);
+            }
+
+            if (value.IsNull)
+            {
+                if (!field.Type.IsOptional)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, value.Location, "null", $"set: {field.Name}", "only an optional field can be set to null");
+                    ok = false;
+                }
+
+                return null;
+            }
+
+            if (ConstantError(field.Type, text) is { } error)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", error + (isTerms ? string.Empty : " (and no group of the regex has that name)"));
+                ok = false;
+                return null;
+            }
+
+            return Fill(field.Name, FillKind.Constant, text);
+        }
+
+        private FieldFill? DateFill(
+            FieldSpec field,
+            YamlScalar value,
+            string ruleId,
+            string[] arguments,
+            List<string> groups,
+            Dictionary<string, List<string>> groupLexicons,
+            HashSet<string> usedGroups,
+            ref bool ok)
+        {
+            if (field.Type.Kind != FieldKind.Date || field.Type.IsList)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, value.Location, value.Value, $"set: {field.Name}", "date(…) fills a date field");
+                ok = false;
+                return null;
+            }
+
+            if (arguments.Length != 3)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, value.Location, value.Value, $"set: {field.Name}", "write date(year, month, day), naming groups of the regex; use _ for a part the rule never has");
+                ok = false;
+                return null;
+            }
+
+            var parts = new List<string>();
+            foreach (string argument in arguments)
+            {
+                if (argument is "_" or "")
+                {
+                    parts.Add(string.Empty);
+                }
+                else if (groups.Contains(argument))
+                {
+                    usedGroups.Add(argument);
+                    parts.Add(argument);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, value.Location, argument, $"date(…) in rule '{ruleId}'", "no named group of the regex has that name");
+                    ok = false;
+                    return null;
+                }
+            }
+
+            string monthLexicon = string.Empty;
+            if (parts[1].Length > 0 && groupLexicons.TryGetValue(parts[1], out List<string>? lexicons))
+            {
+                foreach (string lexicon in lexicons.Distinct(StringComparer.Ordinal))
+                {
+                    LexiconSpec spec = _lexicons[lexicon];
+                    if (spec.Keyed && spec.IntegerKeys && spec.Entries.All(e => int.Parse(e.Key, CultureInfo.InvariantCulture) is >= 1 and <= 12))
+                    {
+                        monthLexicon = lexicon;
+                        break;
+                    }
+                }
+
+                if (monthLexicon.Length == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, value.Location, parts[1], $"the month of date(…) in rule '{ruleId}'", "a month group must use a keyed lexicon whose keys are 1 to 12, or match digits");
+                    ok = false;
+                    return null;
+                }
+            }
+
+            parts.Add(monthLexicon);
+            return new FieldFill(field.Name, FillKind.Date, parts.ToEquatable());
+        }
+
+        private static string? ConstantError(FieldType type, string text)
+        {
+            if (type.IsList || type.Kind == FieldKind.Entity)
+            {
+                return "a constant cannot fill a list or a reference";
+            }
+
+            return type.Kind switch
+            {
+                FieldKind.Int when !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "not an int",
+                FieldKind.Decimal when !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => "not a decimal",
+                FieldKind.Bool when !bool.TryParse(text, out _) => "not true or false",
+                FieldKind.Date when !IsIsoPartialDate(text) => "not a date such as 1991-12-08, 1991-12, --12-08 or 1991",
+                FieldKind.Enum when !type.EnumValues.Any(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)) => "not one of " + string.Join(", ", type.EnumValues),
+                _ => null,
+            };
+        }
+
+        private static bool IsIsoPartialDate(string text)
+            => Regex.IsMatch(text, @"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$");
+
+        private static FieldFill Fill(string field, FillKind kind, params string[] arguments) => new(field, kind, arguments.ToEquatable());
+
+        private TermsSpec? ParseTerms(YamlNodeBase node, string ruleId)
+        {
+            switch (node)
+            {
+                case YamlScalar scalar:
+                    if (_lexicons.TryGetValue(scalar.Value, out LexiconSpec? lexicon))
+                    {
+                        _usedLexicons.Add(lexicon.Name);
+                        return new TermsSpec(lexicon.Name, lexicon.Keyed, ImmutableEquatableArray<LexiconEntry>.Empty);
+                    }
+
+                    Report(DiagnosticDescriptors.UnknownLexicon, scalar.Location, scalar.Value, DefinedLexicons());
+                    return null;
+                case YamlList list:
+                    List<LexiconEntry> entries = UnkeyedEntries(list, $"terms: of rule '{ruleId}'");
+                    return entries.Count > 0 ? new TermsSpec(null, false, entries.ToEquatable()) : EmptyTerms(node, ruleId);
+                case YamlMap map:
+                    List<LexiconEntry> keyed = KeyedEntries(map, $"terms: of rule '{ruleId}'");
+                    return keyed.Count > 0 ? new TermsSpec(null, true, keyed.ToEquatable()) : EmptyTerms(node, ruleId);
+                default:
+                    return null;
+            }
+        }
+
+        private TermsSpec? EmptyTerms(YamlNodeBase node, string ruleId)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Location, "terms", $"rule '{ruleId}'", "terms: needs at least one form");
+            return null;
+        }
+
+        private string DefinedLexicons() => _lexicons.Count == 0 ? "(none)" : string.Join(", ", _lexicons.Keys.OrderBy(k => k, StringComparer.Ordinal));
+
+        /// <summary>
+        /// Expands <c>{lexicon}</c> into an escaped alternation (longest form first) and, under
+        /// <c>arabic</c>, normalizes the pattern's non-ASCII literal chars as the text will be.
+        /// Records which lexicons each named group contains (for month names in date()).
+        /// </summary>
+        private string? ExpandPattern(YamlScalar node, Dictionary<string, List<string>> groupLexicons)
+        {
+            string pattern = node.Value;
+            var output = new StringBuilder(pattern.Length);
+            var openGroups = new List<string?>();
+            bool inClass = false;
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                if (c == '\\' && i + 1 < pattern.Length)
+                {
+                    char next = pattern[i + 1];
+                    output.Append(c).Append(next);
+                    i++;
+                    if ((next is 'p' or 'P' or 'k') && i + 1 < pattern.Length && pattern[i + 1] is '{' or '<' or '\'')
+                    {
+                        char close = pattern[i + 1] switch { '{' => '}', '<' => '>', _ => '\'' };
+                        int end = pattern.IndexOf(close, i + 2);
+                        if (end > 0)
+                        {
+                            output.Append(pattern, i + 1, end - i);
+                            i = end;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (inClass)
+                {
+                    if (c == ']')
+                    {
+                        inClass = false;
+                    }
+
+                    AppendLiteral(output, c);
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '[':
+                        inClass = true;
+                        output.Append(c);
+                        if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                        {
+                            output.Append('^');
+                            i++;
+                        }
+
+                        if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                        {
+                            output.Append(']');
+                            i++;
+                        }
+
+                        continue;
+                    case '(':
+                        openGroups.Add(GroupName(pattern, i));
+                        output.Append(c);
+                        continue;
+                    case ')':
+                        if (openGroups.Count > 0)
+                        {
+                            openGroups.RemoveAt(openGroups.Count - 1);
+                        }
+
+                        output.Append(c);
+                        continue;
+                    case '{':
+                        int close = pattern.IndexOf('}', i + 1);
+                        string inner = close > i ? pattern.Substring(i + 1, close - i - 1) : string.Empty;
+                        if (close > i && Names.IsKebabIdentifier(inner))
+                        {
+                            if (!_lexicons.TryGetValue(inner, out LexiconSpec? lexicon))
+                            {
+                                Report(DiagnosticDescriptors.UnknownLexicon, node.Location, inner, DefinedLexicons());
+                                return null;
+                            }
+
+                            _usedLexicons.Add(inner);
+                            foreach (string? group in openGroups)
+                            {
+                                if (group is not null)
+                                {
+                                    if (!groupLexicons.TryGetValue(group, out List<string>? list))
+                                    {
+                                        groupLexicons[group] = list = [];
+                                    }
+
+                                    list.Add(inner);
+                                }
+                            }
+
+                            output.Append(Alternation(lexicon));
+                            i = close;
+                            continue;
+                        }
+
+                        output.Append(c);
+                        continue;
+                    default:
+                        AppendLiteral(output, c);
+                        continue;
+                }
+            }
+
+            return output.ToString();
+        }
+
+        private void AppendLiteral(StringBuilder output, char c)
+        {
+            if (_normalize == NormalizationKind.Arabic && c >= '\u0080')
+            {
+                output.Append(NormalizerCore.NormalizeArabic(c.ToString()));
+            }
+            else
+            {
+                output.Append(c);
+            }
+        }
+
+        private static string? GroupName(string pattern, int open)
+        {
+            if (open + 2 < pattern.Length && pattern[open + 1] == '?' && pattern[open + 2] is '<' or '\'')
+            {
+                char close = pattern[open + 2] == '<' ? '>' : '\'';
+                int end = pattern.IndexOf(close, open + 3);
+                if (end > open + 3 && pattern[open + 3] is not ('=' or '!'))
+                {
+                    string name = pattern.Substring(open + 3, end - open - 3);
+                    int dash = name.IndexOf('-');
+                    return dash >= 0 ? name.Substring(0, dash) : name;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Alternation(LexiconSpec lexicon)
+        {
+            IEnumerable<string> forms = lexicon.Entries
+                .SelectMany(e => e.Forms)
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(f => f.Length)
+                .ThenBy(f => f, StringComparer.Ordinal)
+                .Select(Regex.Escape);
+            return "(?:" + string.Join("|", forms) + ")";
+        }
+
+        private static string RegexMessage(string message)
+        {
+            // "Invalid pattern '…' at offset 5. Not enough )'s." -> keep the reason, drop the echoed pattern.
+            int at = message.IndexOf(" at offset ", StringComparison.Ordinal);
+            return at >= 0 && message.StartsWith("Invalid pattern", StringComparison.Ordinal)
+                ? message.Substring(at + 1).TrimEnd('.')
+                : message.TrimEnd('.');
+        }
+
+        // ---- helpers -------------------------------------------------------------------------
+
+        private Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> CheckKeys(YamlMap map, string[] allowed, string where)
+        {
+            var keys = new Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>>(StringComparer.Ordinal);
+            foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in map.Entries)
+            {
+                if (Array.IndexOf(allowed, entry.Key.Value) < 0)
+                {
+                    Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, where, string.Join(", ", allowed));
+                    continue;
+                }
+
+                keys[entry.Key.Value] = entry;
+            }
+
+            return keys;
+        }
+
+        private YamlScalar? Scalar(Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, string key, string what)
+        {
+            if (!keys.TryGetValue(key, out KeyValuePair<YamlScalar, YamlNodeBase> entry))
+            {
+                return null;
+            }
+
+            if (entry.Value is YamlScalar scalar && !scalar.IsNull)
+            {
+                return scalar;
+            }
+
+            Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, what, "a single value", entry.Value is YamlScalar ? "empty" : entry.Value.KindName);
+            return null;
+        }
+
+        private YamlMap? Map(YamlNodeBase node, string what)
+        {
+            if (node is YamlMap map)
+            {
+                return map;
+            }
+
+            Report(DiagnosticDescriptors.WrongShape, node.Location, what, "a mapping", node is YamlScalar { IsNull: true } ? "empty" : node.KindName);
+            return null;
+        }
+
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
+            => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace CorpusKit.Generators;
+
+/// <summary>Every diagnostic the generator reports. Each message ends with the fix.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "CorpusKit";
+
+    public static readonly DiagnosticDescriptor YamlSyntax = Create(
+        "CK0001", "Invalid YAML", "YAML syntax error: {0}",
+        "The file is not valid YAML. Fix the syntax at the reported position: indentation, an unclosed quote or bracket, a tab used for indentation.");
+
+    public static readonly DiagnosticDescriptor UnknownKey = Create(
+        "CK0002", "Unknown key", "Unknown key '{0}' in {1}; expected one of: {2}",
+        "Schemas accept a fixed set of keys at each level. A misspelt key would otherwise be ignored silently.");
+
+    public static readonly DiagnosticDescriptor InvalidType = Create(
+        "CK0003", "Invalid field type", "'{0}' is not a field type; write string, int, decimal, bool, date, an entity name or {{ enum: [a, b] }}, with [] for a list and ? for optional",
+        "A field type is a primitive, an entity name, or an enum, optionally a list (T[]) and optional (T?).");
+
+    public static readonly DiagnosticDescriptor UnknownEntity = Create(
+        "CK0004", "Unknown entity", "No entity named '{0}' is defined in any .corpus.yaml file of this project; define it or fix the name",
+        "A field whose type is a name refers to an entity of this file or of another .corpus.yaml file of the project.");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Create(
+        "CK0005", "Duplicate name", "Duplicate {0} '{1}'; rename one of them",
+        "Entities, fields, rules, lexicons and YAML keys must be unique where they are declared, also after conversion to C# names.");
+
+    public static readonly DiagnosticDescriptor InvalidRegex = Create(
+        "CK0006", "Invalid regex", "The regex of rule '{0}' does not compile: {1}",
+        "Patterns are .NET regular expressions, checked at build time with the options used at run time.");
+
+    public static readonly DiagnosticDescriptor UnmatchedGroup = Create(
+        "CK0007", "Named group matches no field", "Named group '{0}' of rule '{1}' matches no field of '{2}' and no set: argument; rename it to a field or make it unnamed with (?:…)",
+        "A named group fills the field of the same name, or feeds a set: expression.");
+
+    public static readonly DiagnosticDescriptor UnfillableField = Create(
+        "CK0008", "Required field cannot be filled", "Rule '{0}' cannot fill the required field '{1}' of '{2}'; add a named group (?<{1}>…), a set: value, or make the field optional ({1}: T?)",
+        "Every rule must be able to fill every required field: by a named group, by set:, or (for the key) by the matched text or a keyed lexicon.");
+
+    public static readonly DiagnosticDescriptor UnknownLexicon = Create(
+        "CK0009", "Unknown lexicon", "No lexicon named '{0}' in this file; defined: {1}",
+        "terms: and {name} in a regex refer to a lexicon declared under lexicons: in the same file.");
+
+    public static readonly DiagnosticDescriptor WrongShape = Create(
+        "CK0010", "Wrong kind of value", "{0} must be {1}, not {2}",
+        "Each key expects a scalar, a list or a mapping; see the schema reference.");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Create(
+        "CK0011", "Invalid value", "Invalid value '{0}' for {1}: {2}",
+        "The value is of the right kind but not one the key accepts.");
+
+    public static readonly DiagnosticDescriptor InvalidName = Create(
+        "CK0012", "Invalid name", "'{0}' is not a valid {1} name: {2}",
+        "Entity names become C# type names and field names become property names, so they must be identifiers and must not clash with generated members.");
+
+    public static readonly DiagnosticDescriptor MissingKey = Create(
+        "CK0013", "Missing key", "{0} needs '{1}'",
+        "Some keys are required: an entity needs fields and rules, a rule needs terms: or regex:.");
+
+    public static readonly DiagnosticDescriptor UnusedLexicon = Create(
+        "CK0014", "Unused lexicon", "Lexicon '{0}' is never used; use it in terms: or as {{{0}}} in a regex, or remove it",
+        "A lexicon that no rule uses is probably a typo in a rule.", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",
+        "The generator met an unexpected condition. Nothing was generated for the file; the build reports it instead of crashing.");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
+        YamlSyntax, UnknownKey, InvalidType, UnknownEntity, DuplicateName, InvalidRegex, UnmatchedGroup,
+        UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon, InternalError);
+
+    /// <summary>All descriptors, in id order.</summary>
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id)
+        => s_byId.TryGetValue(id, out DiagnosticDescriptor? descriptor)
+            ? descriptor
+            : throw new ArgumentException($"Unknown diagnostic id '{id}'.", nameof(id));
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, description);
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var byId = new Dictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            byId.Add(descriptor.Id, descriptor);
+        }
+
+        return byId;
+    }
+}

@@ -1,0 +1,140 @@
+namespace CorpusKit.Generators.Model;
+
+// The specs the parser makes from one YAML file. They hold strings, numbers, enums and
+// equatable arrays only (never a symbol, SourceText or Location), so the pipeline can cache
+// them and they keep no compilation alive.
+
+/// <summary>Project-wide settings read from MSBuild.</summary>
+/// <param name="RootNamespace">The project's RootNamespace: the default namespace of generated code.</param>
+/// <param name="ProjectDirectory">The project folder; hint names are made from paths relative to it.</param>
+internal sealed record GeneratorOptions(string RootNamespace, string ProjectDirectory);
+
+/// <summary>One YAML file, parsed: the module (when anything could be made of it) and its diagnostics.</summary>
+internal sealed record ParseResult(ModuleSpec? Module, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One <c>.corpus.yaml</c> file: a namespace, a corpus, its lexicons and entities.</summary>
+internal sealed record ModuleSpec(
+    string RelativePath,
+    string HintPrefix,
+    string Namespace,
+    string CorpusName,
+    string? Doc,
+    NormalizationKind Normalize,
+    ImmutableEquatableArray<LexiconSpec> Lexicons,
+    ImmutableEquatableArray<EntitySpec> Entities);
+
+internal enum NormalizationKind
+{
+    None,
+    Arabic,
+}
+
+internal enum OverlapKind
+{
+    Longest,
+    First,
+    All,
+}
+
+/// <summary>A named word list. Unkeyed: each entry's key is its only form. Keyed: key -> forms.</summary>
+internal sealed record LexiconSpec(
+    string Name,
+    bool Keyed,
+    bool IntegerKeys,
+    ImmutableEquatableArray<LexiconEntry> Entries,
+    LocationInfo Location);
+
+/// <summary>A key and its surface forms, already normalized the way the text will be.</summary>
+internal sealed record LexiconEntry(string Key, ImmutableEquatableArray<string> Forms);
+
+internal sealed record EntitySpec(
+    string Name,
+    string? Doc,
+    ImmutableEquatableArray<FieldSpec> Fields,
+    ImmutableEquatableArray<RuleSpec> Rules,
+    OverlapKind Overlap,
+    LocationInfo Location);
+
+internal enum FieldKind
+{
+    String,
+    Int,
+    Decimal,
+    Bool,
+    Date,
+    Enum,
+    Entity,
+}
+
+/// <summary>A field's type: its kind, whether it is a list or optional, and what it names.</summary>
+/// <param name="EntityName">For <see cref="FieldKind.Entity"/>: the referenced entity.</param>
+/// <param name="EntityTypeName">Set by the linker: the referenced record's global:: name.</param>
+/// <param name="EnumValues">For <see cref="FieldKind.Enum"/>: the members as written.</param>
+internal sealed record FieldType(
+    FieldKind Kind,
+    bool IsList,
+    bool IsOptional,
+    string? EntityName,
+    string? EntityTypeName,
+    ImmutableEquatableArray<string> EnumValues);
+
+/// <summary>A typed field. The first field of an entity is its key.</summary>
+/// <param name="Name">The name as written in YAML (and in JSON).</param>
+/// <param name="PropertyName">The C# property name.</param>
+internal sealed record FieldSpec(string Name, string PropertyName, string? Doc, FieldType Type, LocationInfo Location);
+
+internal enum RuleKind
+{
+    Terms,
+    Regex,
+}
+
+/// <summary>A rule that finds an entity.</summary>
+/// <param name="Id">The rule's id as written.</param>
+/// <param name="MethodName">The C# name derived from the id.</param>
+/// <param name="Terms">For terms rules: what to match.</param>
+/// <param name="Pattern">For regex rules: the pattern after lexicon expansion and normalization.</param>
+/// <param name="Groups">For regex rules: the named groups, in pattern order.</param>
+/// <param name="Fills">How each field is filled, in field order (absent fields are left out).</param>
+internal sealed record RuleSpec(
+    string Id,
+    string MethodName,
+    string? Doc,
+    RuleKind Kind,
+    TermsSpec? Terms,
+    string? Pattern,
+    ImmutableEquatableArray<string> Groups,
+    ImmutableEquatableArray<FieldFill> Fills,
+    LocationInfo Location);
+
+/// <summary>The dictionary of a terms rule: a module lexicon by name, or an inline list or map.</summary>
+internal sealed record TermsSpec(string? LexiconName, bool Keyed, ImmutableEquatableArray<LexiconEntry> Entries);
+
+internal enum FillKind
+{
+    /// <summary>The text of a named group.</summary>
+    Group,
+
+    /// <summary>A constant from the schema, already checked against the field's type.</summary>
+    Constant,
+
+    /// <summary>A terms rule's key (keyed dictionaries).</summary>
+    TermKey,
+
+    /// <summary>The whole match.</summary>
+    MatchText,
+
+    /// <summary><c>date(year, month, day)</c> over named groups.</summary>
+    Date,
+}
+
+/// <summary>How one field gets its value in one rule.</summary>
+/// <param name="Field">The field's name.</param>
+/// <param name="Arguments">
+/// Group: the group; Constant: the value; Date: year, month and day groups ("" where absent)
+/// followed by the keyed lexicon that names months, if the month group uses one.
+/// </param>
+internal sealed record FieldFill(string Field, FillKind Kind, ImmutableEquatableArray<string> Arguments);
+
+/// <summary>A module after linking: entity references across files resolved.</summary>
+internal sealed record LinkedModule(ModuleSpec Module);

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace CorpusKit.Testing;
+
+/// <summary>
+/// Snapshot assertions with Verify's conventions: <c>{Class}.{Method}.verified.{ext}</c> beside
+/// the test file; on a mismatch a <c>.received.</c> file beside it and a unified diff in the failure.
+/// </summary>
+/// <remarks>
+/// Texts are compared after turning CRLF into LF; files are written as UTF-8 without BOM, LF.
+/// Setting <c>CORPUSKIT_ACCEPT=1</c> accepts every snapshot as it is received, except when
+/// <c>CI</c> is set: CI never accepts.
+/// </remarks>
+public static class Snapshot
+{
+    /// <summary>The environment variable that accepts received snapshots.</summary>
+    public const string AcceptVariable = "CORPUSKIT_ACCEPT";
+
+    private static readonly ConcurrentDictionary<string, byte> s_produced = new(StringComparer.Ordinal);
+
+    /// <summary>Every verified file a snapshot assertion has checked in this process.</summary>
+    public static IReadOnlyCollection<string> Produced => [.. s_produced.Keys];
+
+    /// <summary>Whether received snapshots are accepted automatically in this run.</summary>
+    public static bool AutoAccept
+        => Environment.GetEnvironmentVariable(AcceptVariable) is "1" or "true"
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Checks <paramref name="actual"/> against <c>{Class}.{Method}.verified.{extension}</c>.</summary>
+    /// <param name="actual">The text the test produced.</param>
+    /// <param name="extension">The snapshot's file extension, without the dot.</param>
+    /// <param name="name">An extra name part, for tests that produce several snapshots (<c>{Class}.{Method}#{name}</c>).</param>
+    /// <param name="sourceFile">Filled in by the compiler: the test's file.</param>
+    /// <param name="method">Filled in by the compiler: the test's method.</param>
+    public static void Verify(
+        string actual,
+        string extension = "txt",
+        string? name = null,
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string method = "")
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        string directory = Path.GetDirectoryName(sourceFile) ?? ".";
+        string testClass = Path.GetFileNameWithoutExtension(sourceFile);
+        string stem = name is null ? $"{testClass}.{method}" : $"{testClass}.{method}#{name}";
+        VerifyFile(Path.Combine(directory, $"{stem}.verified.{extension}"), actual);
+    }
+
+    /// <summary>Checks several named texts at once, each in its own verified file; reports every mismatch together.</summary>
+    public static void VerifyAll(
+        IEnumerable<KeyValuePair<string, string>> snapshots,
+        string extension,
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string method = "")
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var failures = new List<string>();
+        foreach (KeyValuePair<string, string> snapshot in snapshots)
+        {
+            try
+            {
+                Verify(snapshot.Value, extension, snapshot.Key, sourceFile, method);
+            }
+            catch (SnapshotMismatchException exception)
+            {
+                failures.Add(exception.Message);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new SnapshotMismatchException(string.Join("\n\n", failures));
+        }
+    }
+
+    /// <summary>Checks <paramref name="actual"/> against the verified file at <paramref name="verifiedPath"/>.</summary>
+    public static void VerifyFile(string verifiedPath, string actual)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedPath);
+        ArgumentNullException.ThrowIfNull(actual);
+        string received = ReceivedPath(verifiedPath);
+        s_produced.TryAdd(Path.GetFullPath(verifiedPath), 0);
+        string normalized = Normalize(actual);
+        string? expected = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath, Encoding.UTF8)) : null;
+        if (expected == normalized)
+        {
+            if (File.Exists(received))
+            {
+                File.Delete(received);
+            }
+
+            return;
+        }
+
+        if (AutoAccept)
+        {
+            WriteWhole(verifiedPath, normalized);
+            if (File.Exists(received))
+            {
+                File.Delete(received);
+            }
+
+            return;
+        }
+
+        WriteWhole(received, normalized);
+        string diff = expected is null
+            ? $"There is no verified snapshot yet. Received:\n{normalized}"
+            : UnifiedDiff.Create(expected, normalized, Path.GetFileName(verifiedPath), Path.GetFileName(received));
+        throw new SnapshotMismatchException(
+            $"Snapshot {Path.GetFileName(verifiedPath)} does not match; the new text is in {Path.GetFileName(received)}.\n"
+            + "Review it with `dotnet run --project src/CorpusKit.Cli -- snapshots review`, or rename received to verified to accept.\n"
+            + diff);
+    }
+
+    /// <summary>The received path that goes with a verified path.</summary>
+    public static string ReceivedPath(string verifiedPath)
+    {
+        ArgumentNullException.ThrowIfNull(verifiedPath);
+        int marker = verifiedPath.LastIndexOf(".verified.", StringComparison.Ordinal);
+        return marker < 0
+            ? throw new ArgumentException("Not a verified snapshot path.", nameof(verifiedPath))
+            : string.Concat(verifiedPath.AsSpan(0, marker), ".received.", verifiedPath.AsSpan(marker + ".verified.".Length));
+    }
+
+    /// <summary>
+    /// The verified files under <paramref name="directory"/> whose test class ran in this process
+    /// but that no assertion checked: snapshots left behind by a renamed or removed test.
+    /// </summary>
+    public static IReadOnlyList<string> FindUnused(string directory, IEnumerable<string> testClasses)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(testClasses);
+        var classes = new HashSet<string>(testClasses, StringComparer.Ordinal);
+        return Directory.EnumerateFiles(directory, "*.verified.*", SearchOption.AllDirectories)
+            .Where(path => classes.Contains(Path.GetFileName(path).Split('.')[0]))
+            .Where(path => !s_produced.ContainsKey(Path.GetFullPath(path)))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>Writes a file whole or not at all: to a temporary file first, then renamed over.</summary>
+    internal static void WriteWhole(string path, string content)
+    {
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temporary, path, overwrite: true);
+    }
+}

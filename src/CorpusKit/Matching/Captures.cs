@@ -1,0 +1,81 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace CorpusKit.Matching;
+
+/// <summary>Reads typed field values out of matches; generated extractors call these.</summary>
+public static class Captures
+{
+    /// <summary>The original text under a group, or null when the group did not take part.</summary>
+    public static string? String(NormalizedText text, Group group)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(group);
+        return group.Success ? text.OriginalText(group.Index, group.Index + group.Length) : null;
+    }
+
+    /// <summary>The original text of the normalized range <c>[start, end)</c>.</summary>
+    public static string String(NormalizedText text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.OriginalText(start, end);
+    }
+
+    /// <summary>The normalized text under a group (digits already ASCII), or null.</summary>
+    public static string? Value(Group group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group.Success ? group.Value : null;
+    }
+
+    /// <summary>The span of the original text under a group, or <paramref name="fallback"/> when it did not take part.</summary>
+    public static TextSpan Span(NormalizedText text, Group group, TextSpan fallback)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(group);
+        return group.Success ? text.ToOriginal(group.Index, group.Index + group.Length) : fallback;
+    }
+
+    /// <summary>A whole number, or null.</summary>
+    public static int? Int(string? value) => value is not null && FieldParsers.TryParseInt(value, out int result) ? result : null;
+
+    /// <summary>A decimal number, or null.</summary>
+    public static decimal? Decimal(string? value) => value is not null && FieldParsers.TryParseDecimal(value, out decimal result) ? result : null;
+
+    /// <summary>A yes or no, or null.</summary>
+    public static bool? Bool(string? value) => value is not null && FieldParsers.TryParseBool(value, out bool result) ? result : null;
+
+    /// <summary>An ISO partial date (<c>1991-12-08</c>, <c>1991-12</c>, <c>--12-08</c>, <c>1991</c>), or null.</summary>
+    public static PartialDate? Date(string? value) => PartialDate.TryParse(value?.Trim(), out PartialDate result) ? result : null;
+
+    /// <summary>A partial date from its parts, or null when they do not form one.</summary>
+    public static PartialDate? Date(int? year, int? month, int? day)
+        => PartialDate.TryCreate(year, month, day, out PartialDate date) ? date : null;
+
+    /// <summary>The year under a group: four digits in any script.</summary>
+    public static int? Year(Group group) => Int(Value(group));
+
+    /// <summary>The day under a group, with an optional ordinal suffix (10th).</summary>
+    public static int? Day(Group group)
+    {
+        string? value = Value(group);
+        return value is not null && FieldParsers.TryParseDay(value, out int day) ? day : null;
+    }
+
+    /// <summary>The month under a group: a number, or a form of a month lexicon whose keys are 1 to 12.</summary>
+    public static int? Month(Group group, TermTrie? months, int[]? keys)
+    {
+        string? value = Value(group);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Int(value) is { } number)
+        {
+            return number;
+        }
+
+        return months is not null && keys is not null && months.TryGetValue(value.AsSpan().Trim(), out int index) ? keys[index] : null;
+    }
+}
