@@ -18,6 +18,7 @@ internal sealed class YamlTreeReader
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Dictionary<string, YamlNodeBase> _anchors = new(StringComparer.Ordinal);
     private readonly LineIndex _lines;
+    private ParsingEvent? _lastEvent;
 
     private YamlTreeReader(string path, string text, List<DiagnosticInfo> diagnostics)
     {
@@ -60,6 +61,13 @@ internal sealed class YamlTreeReader
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Location(exception.Start, exception.End), Describe(exception)));
             return null;
         }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's parser throws this when the token stream ends in a state it did not expect.
+            Mark mark = _lastEvent?.End ?? Mark.Empty;
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Location(mark, mark), "the document ends unexpectedly: " + exception.Message.TrimEnd('.')));
+            return null;
+        }
         catch (TooDeepException exception)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, Location(exception.Mark, exception.Mark), $"nesting deeper than {MaxDepth} levels"));
@@ -69,6 +77,7 @@ internal sealed class YamlTreeReader
 
     private YamlNodeBase ReadNode(IParser parser, int depth)
     {
+        _lastEvent = parser.Current;
         if (depth > MaxDepth)
         {
             throw new TooDeepException(parser.Current!.Start);

@@ -1,0 +1,105 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace CorpusKit.Generators.Tests;
+
+/// <summary>One broken schema per diagnostic: the id, the line and the column it is reported at.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Valid = """
+        entities:
+          Place:
+            fields:
+              id: string
+            rules:
+              - id: known
+                terms: [روسيا, مصر]
+        """;
+
+    [Theory]
+    // CK0001: bad YAML, where the parser finds it: a second value on one line, an unclosed list.
+    [InlineData("CK0001", 3, 14, "entities:\n  Place:\n    fields: a: b\n")]
+    [InlineData("CK0001", 4, 1, "entities:\n  Place:\n    fields: [id\n")]
+    // CK0002: an unknown key at the top, in an entity, in a field and in a rule.
+    [InlineData("CK0002", 1, 1, "entitys: {}\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0002", 4, 5, "entities:\n  P:\n    fields: { id: string }\n    rulez: []\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0002", 5, 9, "entities:\n  P:\n    fields:\n      id:\n        typ: string\n        type: string\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0002", 6, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - terms: [a]\n        sett: {}\n")]
+    // CK0003: a type that is not a type.
+    [InlineData("CK0003", 4, 11, "entities:\n  P:\n    fields:\n      id: strin g\n    rules: [ { terms: [a] } ]\n")]
+    // CK0004: a reference to an entity that no file defines.
+    [InlineData("CK0004", 5, 16, "entities:\n  P:\n    fields:\n      id: string\n      country: Country?\n    rules: [ { terms: [a] } ]\n")]
+    // CK0005: a duplicate entity (as a YAML key), field, rule and lexicon.
+    [InlineData("CK0005", 5, 3, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0005", 5, 7, "entities:\n  P:\n    fields:\n      id: string\n      id: int\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0005", 7, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: a\n        terms: [x]\n      - id: a\n        terms: [y]\n")]
+    [InlineData("CK0005", 3, 3, "lexicons:\n  l: [a]\n  l: [b]\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: l } ]\n")]
+    // CK0006: a regex that does not compile.
+    [InlineData("CK0006", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>\\p{L}+'\n")]
+    // CK0007: a named group that matches no field.
+    [InlineData("CK0007", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<name>\\p{L}+)'\n")]
+    // CK0008: a required field that the rule cannot fill.
+    [InlineData("CK0008", 7, 13, "entities:\n  P:\n    fields:\n      id: string\n      title: string\n    rules:\n      - id: r\n        terms: [a]\n")]
+    // CK0009: an unknown lexicon, in terms: and inside a regex.
+    [InlineData("CK0009", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: places\n")]
+    [InlineData("CK0009", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '{titles}\\s+(?<id>\\p{L}+)'\n")]
+    // CK0010: a list where a mapping belongs.
+    [InlineData("CK0010", 3, 13, "entities:\n  P:\n    fields: [id]\n    rules: [ { terms: [a] } ]\n")]
+    // CK0011: a value of the right kind that the key does not accept.
+    [InlineData("CK0011", 1, 12, "normalize: arabian\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    // CK0012: an entity name that is not a C# identifier.
+    [InlineData("CK0012", 2, 3, "entities:\n  my place:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    // CK0013: a rule with neither terms: nor regex:.
+    [InlineData("CK0013", 5, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n")]
+    // CK0014: a lexicon no rule uses.
+    [InlineData("CK0014", 2, 3, "lexicons:\n  unused: [a]\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
+    {
+        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("broken.corpus.yaml", yaml));
+
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.ProjectDirectory + "broken.corpus.yaml", span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.False(string.IsNullOrWhiteSpace(diagnostic.Descriptor.Title.ToString()));
+        Assert.False(string.IsNullOrWhiteSpace(diagnostic.Descriptor.Description.ToString()));
+    }
+
+    [Fact]
+    public void A_valid_schema_reports_nothing()
+    {
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("valid.corpus.yaml", Valid));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Every_descriptor_is_covered_by_a_test()
+    {
+        string[] tested = typeof(DiagnosticTests).GetMethod(nameof(Reports_at_the_yaml_line_and_column))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false)
+            .Cast<InlineDataAttribute>()
+            .Select(a => (string)a.GetData(null!).First()[0])
+            .Distinct()
+            .ToArray();
+        string[] all = DiagnosticDescriptors.All.Select(d => d.Id).Where(id => id != "CK9999").ToArray();
+
+        Assert.Equal(all.OrderBy(x => x), tested.OrderBy(x => x));
+    }
+
+    [Fact]
+    public void A_reference_to_an_entity_of_another_file_resolves()
+    {
+        const string places = "namespace: Geo\nentities:\n  Country:\n    fields: { id: string }\n    rules: [ { terms: [مصر] } ]\n";
+        const string people = "entities:\n  Person:\n    fields:\n      name: string\n      country: Country?\n    rules: [ { terms: [a] } ]\n";
+
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(
+            GeneratorHarness.Yaml("geo.corpus.yaml", places),
+            GeneratorHarness.Yaml("people.corpus.yaml", people));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Contains("global::Geo.Country? Country", result.Results[0].GeneratedSources.Single(s => s.HintName == "people.Person.g.cs").SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+}
