@@ -1,0 +1,192 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+
+namespace CorpusKit.Package.Tests;
+
+/// <summary>
+/// What a user does: pack CorpusKit into a local folder, make a fresh project outside the
+/// repository that references the package from that folder, add a schema it has never seen,
+/// build and run it.
+/// </summary>
+public sealed class PackageTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "corpuskit-package-" + Guid.NewGuid().ToString("N")[..12]);
+
+    // A version no earlier run can have left in the NuGet cache.
+    private readonly string _version = "0.0.0-it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+
+    public PackageTests() => Directory.CreateDirectory(_work);
+
+    [Fact]
+    public void A_fresh_project_gets_types_and_extractors_from_the_package()
+    {
+        string feed = Pack();
+        string project = NewProject(feed, """
+            normalize: arabic
+            doc: Places and years of a stranger's corpus.
+            entities:
+              Place:
+                doc: A country or city.
+                fields:
+                  id: string
+                rules:
+                  - id: known
+                    terms:
+                      RU: [روسيا, موسكو]
+                      BY: [بيلاروسيا, روسيا البيضاء]
+              Year:
+                fields:
+                  value: int
+                rules:
+                  - id: year
+                    regex: 'عام\s+(?<value>\d{4})'
+            """, """
+            using Stranger.App;
+
+            var document = AtlasCorpus.Instance.Extract("التقى وزير خارجية روسيا بنظيره من بيلاروسيا في موسكو عام ٢٠٢٥.", "doc-1");
+            foreach (Place place in document.Places)
+            {
+                System.Console.WriteLine($"Place {place.Id} '{place.Text}' {place.Span.Start}-{place.Span.End} {place.Rule}");
+            }
+
+            foreach (Year year in document.Years)
+            {
+                System.Console.WriteLine($"Year {year.Value + 1} {year.Span.Start}-{year.Span.End}");
+            }
+
+            System.Console.WriteLine(CorpusKit.Json.CorpusJson.Serialize(document, indented: false));
+            """);
+
+        (int exit, string output) = Run("dotnet", $"run --project \"{project}\"", _work);
+
+        Assert.True(exit == 0, output);
+        string[] lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("Place RU 'روسيا' 18-23 known", lines);
+        Assert.Contains("Place BY 'بيلاروسيا' 34-43 known", lines);
+        Assert.Contains("Place RU 'موسكو' 47-52 known", lines);
+        Assert.Contains("Year 2026 57-61", lines);
+        Assert.Contains(lines, l => l.StartsWith("{\"id\":\"doc-1\",\"places\":[{\"id\":\"RU\",\"span\":{\"start\":18,\"end\":23},\"text\":\"روسيا\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_broken_schema_fails_the_build_at_its_yaml_line()
+    {
+        string feed = Pack();
+        string project = NewProject(feed, """
+            entities:
+              Place:
+                fields: { id: string }
+                rules:
+                  - id: known
+                    terms: countries
+            """, "System.Console.WriteLine();");
+
+        (int exit, string output) = Run("dotnet", $"build \"{project}\"", _work);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("atlas.corpus.yaml(6,16): error CK0009: No lexicon named 'countries' in this file", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+            string cached = Path.Combine(
+                Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+                "corpuskit",
+                _version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temp folder is cleaned by the system.
+        }
+    }
+
+    private string Pack()
+    {
+        string feed = Path.Combine(_work, "feed");
+        string root = RepositoryRoot();
+        (int exit, string output) = Run(
+            "dotnet",
+            $"pack \"{Path.Combine(root, "src", "CorpusKit", "CorpusKit.csproj")}\" -c Release -o \"{feed}\" -p:PackageVersion={_version}",
+            root);
+        Assert.True(exit == 0, output);
+        Assert.True(File.Exists(Path.Combine(feed, $"CorpusKit.{_version}.nupkg")), output);
+        return feed;
+    }
+
+    private string NewProject(string feed, string schema, string program)
+    {
+        string directory = Path.Combine(_work, "Stranger.App");
+        Directory.CreateDirectory(Path.Combine(directory, "Schemas"));
+        File.WriteAllText(Path.Combine(directory, "Stranger.App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CorpusKit" Version="{_version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(_work, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="corpuskit-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Schemas", "atlas.corpus.yaml"), schema);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        return Path.Combine(directory, "Stranger.App.csproj");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CorpusKit.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (CorpusKit.slnx) was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static (int ExitCode, string Output) Run(string file, string arguments, string directory)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using Process process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, output + "\n(timed out)");
+        }
+
+        return (process.ExitCode, output + error.Result);
+    }
+}
