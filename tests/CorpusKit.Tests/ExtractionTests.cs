@@ -1,0 +1,80 @@
+using System.Linq;
+
+namespace CorpusKit.Tests;
+
+/// <summary>The generated extractors of Schemas/news.corpus.yaml on the seed articles.</summary>
+public sealed class ExtractionTests
+{
+    [Fact]
+    public void Places_match_through_proclitics_and_spans_leave_them_out()
+    {
+        // 000, line 2: "... وأذربيجان وبيلاروسيا وكازاخستان ..."
+        string text = Seeds.Read("000");
+        NewsDocument document = NewsCorpus.Instance.Extract(text, "000");
+
+        Place belarus = document.Places.First(p => p.Id == "BY");
+        Assert.Equal("بيلاروسيا", belarus.Text);
+        Assert.Equal('و', text[belarus.Span.Start - 1]);
+        Assert.Equal(belarus.Text, text.Substring(belarus.Span.Start, belarus.Span.Length));
+        Assert.Contains(document.Places, p => p.Id == "KZ");
+        Assert.Contains(document.Places, p => p.Id == "Saint Petersburg");
+    }
+
+    [Fact]
+    public void Spans_always_point_into_the_original_text()
+    {
+        foreach (string seed in new[] { "000", "001", "002", "003", "004" })
+        {
+            string text = Seeds.Read(seed);
+            NewsDocument document = NewsCorpus.Instance.Extract(text, seed);
+            Assert.NotEmpty(document.Mentions());
+            foreach (IEntity entity in document.Mentions())
+            {
+                Assert.InRange(entity.Span.End, entity.Span.Start, text.Length);
+                Assert.Equal(entity.Text, text.Substring(entity.Span.Start, entity.Span.Length));
+                Assert.False(char.IsLowSurrogate(text[entity.Span.Start]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Dates_read_month_names_ordinals_and_arabic_indic_digits()
+    {
+        // 003: "تاريخ النشر: 10th, February 2024 GMT" and "10 فبراير" (annual).
+        NewsDocument october = NewsCorpus.Instance.Extract(Seeds.Read("003"));
+        Date published = october.Dates.First(d => d.Rule == "day-month-year");
+        Assert.Equal("2024-02-10", published.Value.ToString());
+        Assert.Equal("10th, February 2024", published.Text);
+        Assert.Contains(october.Dates, d => d.Value.ToString() == "--02-10" && d.Text == "10 فبراير");
+
+        // 004: the dateline "١٢ يوليو ٢٠٢٣" and "12 يولو/تموز 2023" (misspelt, two calendars).
+        NewsDocument july = NewsCorpus.Instance.Extract(Seeds.Read("004"));
+        Assert.Contains(july.Dates, d => d.Value.ToString() == "2023-07-12" && d.Text == "١٢ يوليو ٢٠٢٣");
+        Assert.Contains(july.Dates, d => d.Value.ToString() == "2023-07-12" && d.Text == "12 يولو/تموز 2023");
+
+        // 000: "8 كانون الأول/ديسمبر 1991": the keyed lexicon form is matched after normalization (أ -> ا).
+        NewsDocument december = NewsCorpus.Instance.Extract(Seeds.Read("000"));
+        Assert.Contains(december.Dates, d => d.Value.ToString() == "1991-12-08" && d.Text == "8 كانون الأول/ديسمبر 1991");
+    }
+
+    [Fact]
+    public void Keyed_terms_fill_the_key_and_overlaps_keep_the_longest()
+    {
+        NewsDocument document = NewsCorpus.Instance.Extract("قال الوزير لافروف إن بوتين سيزور موسكو.");
+
+        Assert.Equal(["سيرغي لافروف", "فلاديمير بوتين"], document.People.Select(p => p.Name));
+        Assert.Equal(["لافروف", "بوتين"], document.People.Select(p => p.Text));
+        Assert.Equal("RU", Assert.Single(document.Places).Id);
+    }
+
+    [Fact]
+    public void Documents_write_json_with_arabic_as_text()
+    {
+        NewsDocument document = NewsCorpus.Instance.Extract("زار لافروف موسكو", "d");
+        string json = CorpusKit.Json.CorpusJson.Serialize(document, indented: false);
+
+        Assert.Equal(
+            """{"id":"d","places":[{"id":"RU","span":{"start":11,"end":16},"text":"موسكو","rule":"known"}],"people":[{"name":"سيرغي لافروف","span":{"start":4,"end":10},"text":"لافروف","rule":"known"}],"dates":[]}""",
+            json);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+using CorpusKit.Text;
+
+namespace CorpusKit.Tests;
+
+public sealed class NormalizerTests
+{
+    [Theory]
+    [InlineData("أَحْمَد", "احمد")]                  // harakat removed, hamza alef unified
+    [InlineData("إسـلام", "اسلام")]                 // tatweel removed
+    [InlineData("مستشفى", "مستشفي")]                // alef maksura -> yeh
+    [InlineData("تسنیم کرملین", "تسنيم كرملين")]     // Persian yeh and keheh
+    [InlineData("١٢ يوليو ٢٠٢٣", "12 يوليو 2023")]  // Arabic-Indic digits
+    [InlineData("۱۴۰۲", "1402")]                     // Persian digits
+    [InlineData("NATO\u00A0 Summit", "nato summit")] // NBSP run, case folded
+    [InlineData("ﻻ", "لا")]                          // presentation form (NFKC)
+    [InlineData("a\u200F \u200F b", "a b")]          // bidi marks inside a space run
+    public void Normalizes_like_the_schema_language_says(string input, string expected)
+        => Assert.Equal(expected, Normalizer.Normalize(input, TextNormalization.Arabic).Text);
+
+    [Fact]
+    public void Maps_every_normalized_span_back_into_the_original()
+    {
+        string original = "وزيرُ الخارجيّة  الروسيّ";
+        NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+
+        Assert.Equal("وزير الخارجية الروسي", text.Text);
+        int start = text.Text.IndexOf("الخارجية", System.StringComparison.Ordinal);
+        TextSpan span = text.ToOriginal(start, start + "الخارجية".Length);
+        Assert.Equal("الخارجيّة", original.Substring(span.Start, span.Length));
+        Assert.Equal(start, text.ToNormalized(span.Start));
+    }
+
+    [Fact]
+    public void Normalizing_twice_changes_nothing_on_the_seeds()
+    {
+        foreach (string seed in new[] { "000", "001", "002", "003", "004" })
+        {
+            string once = Normalizer.Normalize(Seeds.Read(seed), TextNormalization.Arabic).Text;
+            Assert.Equal(once, Normalizer.Normalize(once, TextNormalization.Arabic).Text);
+        }
+    }
+
+    [Fact]
+    public void The_compatibility_table_agrees_with_icu()
+    {
+        foreach ((char first, char last) in CompatibilityTable.Ranges)
+        {
+            for (int c = first; c <= last; c++)
+            {
+                string single = ((char)c).ToString();
+                if (char.IsSurrogate((char)c) || CharUnicodeInfo.GetUnicodeCategory((char)c) == UnicodeCategory.OtherNotAssigned)
+                {
+                    continue;
+                }
+
+                string expected = single.Normalize(NormalizationForm.FormKC);
+                Assert.Equal(expected == single ? null : expected, CompatibilityTable.Lookup((char)c));
+            }
+        }
+    }
+}

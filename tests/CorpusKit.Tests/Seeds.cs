@@ -1,0 +1,27 @@
+using System;
+using System.IO;
+
+namespace CorpusKit.Tests;
+
+/// <summary>The repository's seed articles.</summary>
+internal static class Seeds
+{
+    public static string Read(string prefix)
+    {
+        string directory = Path.Combine(Root(), "seeds");
+        return File.ReadAllText(Directory.GetFiles(directory, prefix + "_*.txt")[0]);
+    }
+
+    private static string Root()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CorpusKit.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found.");
+    }
+}
