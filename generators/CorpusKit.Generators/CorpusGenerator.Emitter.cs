@@ -98,8 +98,6 @@ public sealed partial class CorpusGenerator
 
             w.Param("Rule", "The id of the rule that found it.");
             w.Line(s_generatedCode);
-            w.Line($"public sealed partial record {entity.Name}(");
-            w.Indent();
             var parameters = entity.Fields.Select(f => $"{TypeName(entity, f)} {f.PropertyName}").ToList();
             parameters.Add($"{Ck}.TextSpan Span");
             if (!HasTextField(entity))
@@ -108,13 +106,7 @@ public sealed partial class CorpusGenerator
             }
 
             parameters.Add("string Rule");
-            for (int i = 0; i < parameters.Count; i++)
-            {
-                w.Line(parameters[i] + (i == parameters.Count - 1 ? $") : {Ck}.IEntity" : ","));
-            }
-
-            w.Unindent();
-            w.OpenBrace();
+            RecordHeader(w, entity.Name, parameters, $"{Ck}.IEntity");
             w.Line("/// <summary>The entity type's name as the schema spells it.</summary>");
             w.Line($"public const string TypeName = {SourceWriter.Literal(entity.Name)};");
             w.Line();
@@ -610,18 +602,10 @@ public sealed partial class CorpusGenerator
 
             w.Param("Problems", "Problems met while extracting (a regex that timed out); the other rules still ran.");
             w.Line(s_generatedCode);
-            w.Line($"public sealed partial record {document}(");
-            w.Indent();
             var parameters = new List<string> { "string? Id" };
             parameters.AddRange(_module.Entities.Select(e => $"{Generic}.IReadOnlyList<{e.Name}> {Names.Plural(e.Name)}"));
             parameters.Add($"{Generic}.IReadOnlyList<{Ck}.ExtractionProblem> Problems");
-            for (int i = 0; i < parameters.Count; i++)
-            {
-                w.Line(parameters[i] + (i == parameters.Count - 1 ? $") : {Ck}.IJsonWritable" : ","));
-            }
-
-            w.Unindent();
-            w.OpenBrace();
+            RecordHeader(w, document, parameters, $"{Ck}.IJsonWritable");
             w.Line("/// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>");
             w.Line($"public {Generic}.IReadOnlyList<{Ck}.IEntity> Mentions()");
             w.OpenBrace();
@@ -699,6 +683,20 @@ public sealed partial class CorpusGenerator
 
             w.CloseBrace();
             return w.ToString();
+        }
+
+        /// <summary>Opens <c>public sealed partial record Name(p1, p2, …) : Interface {</c>, one parameter a line.</summary>
+        private static void RecordHeader(SourceWriter w, string name, List<string> parameters, string implements)
+        {
+            w.Line($"public sealed partial record {name}(");
+            w.Indent();
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                w.Line(parameters[i] + (i == parameters.Count - 1 ? $") : {implements}" : ","));
+            }
+
+            w.Unindent();
+            w.OpenBrace();
         }
 
         private static string Local(EntitySpec entity)
