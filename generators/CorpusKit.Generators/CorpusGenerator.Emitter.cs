@@ -304,11 +304,7 @@ public sealed partial class CorpusGenerator
             w.Line(s_generatedCode);
             w.Line($"public sealed partial class {name} : {Ck}.IExtractor<{entity.Name}>");
             w.OpenBrace();
-            w.Line("/// <summary>How the rules see the text.</summary>");
-            w.Line($"public const {Ck}.TextNormalization Normalization = {Ck}.TextNormalization.{NormalizationName};");
-            w.Line();
-            w.Line("/// <summary>The shared instance; an extractor holds no state.</summary>");
-            w.Line($"public static {name} Instance {{ get; }} = new();");
+            NormalizationAndInstance(w, name, "How the rules see the text.", "an extractor");
             w.Line();
             w.Line("/// <summary>Finds the entities in <paramref name=\"text\"/>, in document order.</summary>");
             w.Line($"public {Generic}.IReadOnlyList<{entity.Name}> Extract(string text) => Extract(new {Ck}.ExtractionContext(text));");
@@ -565,11 +561,7 @@ public sealed partial class CorpusGenerator
             w.Line(s_generatedCode);
             w.Line($"public sealed partial class {corpus}");
             w.OpenBrace();
-            w.Line("/// <summary>How the rules of this corpus see the text.</summary>");
-            w.Line($"public const {Ck}.TextNormalization Normalization = {Ck}.TextNormalization.{NormalizationName};");
-            w.Line();
-            w.Line("/// <summary>The shared instance; a corpus holds no state.</summary>");
-            w.Line($"public static {corpus} Instance {{ get; }} = new();");
+            NormalizationAndInstance(w, corpus, "How the rules of this corpus see the text.", "a corpus");
             w.Line();
             w.Line("/// <summary>Extracts every entity type from <paramref name=\"text\"/>.</summary>");
             w.Line("/// <param name=\"text\">The document's text.</param>");
@@ -683,6 +675,16 @@ public sealed partial class CorpusGenerator
 
             w.CloseBrace();
             return w.ToString();
+        }
+
+        /// <summary>The two members every extractor and corpus class opens with: its normalization and its shared instance.</summary>
+        private void NormalizationAndInstance(SourceWriter w, string type, string normalizationDoc, string what)
+        {
+            w.Line($"/// <summary>{normalizationDoc}</summary>");
+            w.Line($"public const {Ck}.TextNormalization Normalization = {Ck}.TextNormalization.{NormalizationName};");
+            w.Line();
+            w.Line($"/// <summary>The shared instance; {what} holds no state.</summary>");
+            w.Line($"public static {type} Instance {{ get; }} = new();");
         }
 
         /// <summary>Opens <c>public sealed partial record Name(p1, p2, …) : Interface {</c>, one parameter a line.</summary>

@@ -78,12 +78,25 @@ internal static class Names
         return result.Length == 0 || char.IsDigit(result[0]) ? "_" + result : result;
     }
 
+    /// <summary>English nouns whose plural no rule below makes.</summary>
+    private static readonly (string Singular, string Plural)[] s_irregular =
+    [
+        ("Person", "People"),
+        ("Child", "Children"),
+        ("Man", "Men"),
+        ("Woman", "Women"),
+    ];
+
     /// <summary>The English plural of an entity name, for the document's list properties.</summary>
+    /// <remarks>The last word of a PascalCase name decides: <c>NewsPerson</c> becomes <c>NewsPeople</c>; the irregular words are capitalized, so a match is a whole word.</remarks>
     public static string Plural(string name)
     {
-        if (name.EndsWith("Person", StringComparison.Ordinal))
+        foreach ((string singular, string plural) in s_irregular)
         {
-            return name.Substring(0, name.Length - "Person".Length) + "People";
+            if (name.EndsWith(singular, StringComparison.Ordinal))
+            {
+                return name.Substring(0, name.Length - singular.Length) + plural;
+            }
         }
 
         if (name.EndsWith("y", StringComparison.Ordinal) && name.Length > 1 && "aeiouAEIOU".IndexOf(name[name.Length - 2]) < 0)

@@ -27,16 +27,20 @@ internal static partial class CompatibilityTable
         ('\uFF00', '\uFFEF'), // fullwidth and halfwidth forms
     ];
 
+    /// <summary>
+    /// For each 256-char page (the high byte), where its keys start in <see cref="Keys"/>; page
+    /// <c>p</c> holds <c>[PageStarts[p], PageStarts[p + 1])</c>. Most text (Arabic letters among it)
+    /// falls on pages with no keys or a handful, so the normalizer's hot path does not search
+    /// the whole table.
+    /// </summary>
+    private static readonly int[] s_pageStarts = BuildPageStarts();
+
     /// <summary>Returns the NFKC form of <paramref name="c"/>, or null when NFKC leaves it unchanged.</summary>
     internal static string? Lookup(char c)
     {
-        if (c < '\u00A0')
-        {
-            return null;
-        }
-
-        int low = 0;
-        int high = Keys.Length - 1;
+        int page = c >> 8;
+        int low = s_pageStarts[page];
+        int high = s_pageStarts[page + 1] - 1;
         while (low <= high)
         {
             int middle = low + ((high - low) >> 1);
@@ -57,5 +61,22 @@ internal static partial class CompatibilityTable
         }
 
         return null;
+    }
+
+    private static int[] BuildPageStarts()
+    {
+        var starts = new int[257];
+        int index = 0;
+        for (int page = 0; page < 256; page++)
+        {
+            starts[page] = index;
+            while (index < Keys.Length && Keys[index] >> 8 == page)
+            {
+                index++;
+            }
+        }
+
+        starts[256] = index;
+        return starts;
     }
 }
