@@ -60,6 +60,13 @@ internal static class NormalizerCore
             for (int k = i; k < clusterEnd; k++)
             {
                 char ch = text[k];
+                if (k + 1 < clusterEnd && Compose(ch, text[k + 1]) is char composed)
+                {
+                    // Canonical composition (NFC) of hamza and madda marks: و + ٔ is ؤ, as typed.
+                    ch = composed;
+                    k++;
+                }
+
                 if (char.IsSurrogate(ch))
                 {
                     // Astral code points (emoji, historic scripts) pass through unchanged.
@@ -109,6 +116,23 @@ internal static class NormalizerCore
         >= '\u2066' and <= '\u2069' => true, // bidi isolates
         '\uFEFF' => true,                    // byte-order mark, zero-width no-break space
         _ => false,
+    };
+
+    /// <summary>
+    /// The canonical compositions of Arabic letters with madda (U+0653), hamza above (U+0654)
+    /// and hamza below (U+0655), as NFC makes them; null when the pair does not compose.
+    /// </summary>
+    private static char? Compose(char letter, char mark) => (letter, mark) switch
+    {
+        ('\u0627', '\u0653') => '\u0622', // ا + madda -> آ
+        ('\u0627', '\u0654') => '\u0623', // ا + hamza above -> أ
+        ('\u0627', '\u0655') => '\u0625', // ا + hamza below -> إ
+        ('\u0648', '\u0654') => '\u0624', // و + hamza above -> ؤ
+        ('\u064A', '\u0654') => '\u0626', // ي + hamza above -> ئ
+        ('\u06D5', '\u0654') => '\u06C0', // ە + hamza above -> ۀ
+        ('\u06C1', '\u0654') => '\u06C2', // ہ + hamza above -> ۂ
+        ('\u06D2', '\u0654') => '\u06D3', // ے + hamza above -> ۓ
+        _ => null,
     };
 
     private static void AppendMapped(ref Buffer output, char c, int start, int end)
