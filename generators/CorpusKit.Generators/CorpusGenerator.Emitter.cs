@@ -55,6 +55,14 @@ public sealed partial class CorpusGenerator
                 yield return terms;
             }
 
+            foreach (StepSpec step in rule.Steps)
+            {
+                if (step.Terms?.LexiconName is { } stepTerms)
+                {
+                    yield return stepTerms;
+                }
+            }
+
             foreach (FieldFill fill in rule.Fills)
             {
                 if (fill.Kind == FillKind.Date && fill.Arguments[3].Length > 0)
@@ -330,25 +338,53 @@ public sealed partial class CorpusGenerator
                 Rule(w, entity, entity.Rules[i], i, candidate);
             }
 
-            if (entity.Rules.Any(r => r.Kind == RuleKind.Regex))
+            var patterns = new List<(string Name, string Doc, string Pattern)>();
+            var dictionaries = new List<(string Name, string Doc, TermsSpec Terms)>();
+            foreach (RuleSpec rule in entity.Rules)
+            {
+                string ruleName = Names.ToPascalCase(rule.Id);
+                string ruleDoc = $"rule <c>{SourceWriter.Xml(rule.Id)}</c>";
+                if (rule.Kind == RuleKind.Regex)
+                {
+                    patterns.Add((ruleName, ruleDoc, rule.Pattern!));
+                }
+                else if (rule.Terms is { LexiconName: null })
+                {
+                    dictionaries.Add((ruleName, ruleDoc, rule.Terms));
+                }
+
+                for (int i = 0; i < rule.Steps.Count; i++)
+                {
+                    string stepName = StepName(rule, i);
+                    string stepDoc = $"step {i + 1} of {ruleDoc}";
+                    if (rule.Steps[i].Kind == StepKind.Regex)
+                    {
+                        patterns.Add((stepName, stepDoc, rule.Steps[i].Pattern!));
+                    }
+                    else if (rule.Steps[i].Terms is { LexiconName: null } stepTerms)
+                    {
+                        dictionaries.Add((stepName, stepDoc, stepTerms));
+                    }
+                }
+            }
+
+            if (patterns.Count > 0)
             {
                 w.Line();
                 w.Line("/// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>");
                 w.Line("private static class Patterns");
                 w.OpenBrace();
-                bool first = true;
-                foreach (RuleSpec rule in entity.Rules.Where(r => r.Kind == RuleKind.Regex))
+                for (int i = 0; i < patterns.Count; i++)
                 {
-                    if (!first)
+                    if (i > 0)
                     {
                         w.Line();
                     }
 
-                    first = false;
-                    w.Line($"/// <summary>Rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
-                    w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {Names.ToPascalCase(rule.Id)} = new(");
+                    w.Line($"/// <summary>The pattern of {patterns[i].Doc}.</summary>");
+                    w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {patterns[i].Name} = new(");
                     w.Indent();
-                    w.Line(PatternLiteral(rule.Pattern!) + ",");
+                    w.Line(PatternLiteral(patterns[i].Pattern) + ",");
                     w.Line($"{Ck}.Matching.RegexRunner.OptionsFor(Normalization),");
                     w.Line($"{Ck}.Matching.RegexRunner.DefaultTimeout);");
                     w.Unindent();
@@ -357,27 +393,81 @@ public sealed partial class CorpusGenerator
                 w.CloseBrace();
             }
 
-            List<RuleSpec> inline = entity.Rules.Where(r => r.Terms is { LexiconName: null }).ToList();
-            if (inline.Count > 0)
+            if (dictionaries.Count > 0)
             {
                 w.Line();
                 w.Line("/// <summary>The inline dictionaries of the rules, compiled into tries at build time.</summary>");
                 w.Line("private static class Terms");
                 w.OpenBrace();
-                for (int i = 0; i < inline.Count; i++)
+                for (int i = 0; i < dictionaries.Count; i++)
                 {
                     if (i > 0)
                     {
                         w.Line();
                     }
 
-                    Trie(w, Names.ToPascalCase(inline[i].Id), $"rule <c>{SourceWriter.Xml(inline[i].Id)}</c>", inline[i].Terms!.Keyed, false, inline[i].Terms!.Entries);
+                    Trie(w, dictionaries[i].Name, dictionaries[i].Doc, dictionaries[i].Terms.Keyed, false, dictionaries[i].Terms.Entries);
+                }
+
+                w.CloseBrace();
+            }
+
+            List<RuleSpec> sequences = entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList();
+            if (sequences.Count > 0)
+            {
+                w.Line();
+                w.Line("/// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>");
+                w.Line("private static class Sequences");
+                w.OpenBrace();
+                for (int r = 0; r < sequences.Count; r++)
+                {
+                    if (r > 0)
+                    {
+                        w.Line();
+                    }
+
+                    RuleSpec rule = sequences[r];
+                    w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
+                    w.Line($"internal static readonly {Ck}.Matching.SequenceStep[] {Names.ToPascalCase(rule.Id)} =");
+                    w.Line("[");
+                    w.Indent();
+                    int input = 0;
+                    for (int i = 0; i < rule.Steps.Count; i++)
+                    {
+                        StepSpec step = rule.Steps[i];
+                        string line = step.Kind switch
+                        {
+                            StepKind.Entity => $"{Ck}.Matching.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
+                            StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({(step.Terms!.LexiconName is { } lexicon ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}" : "Terms." + StepName(rule, i))}),",
+                            StepKind.Regex => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}),",
+                            _ => $"{Ck}.Matching.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
+                        };
+                        w.Line(line + $" // {StepComment(step)}");
+                    }
+
+                    w.Unindent();
+                    w.Line("];");
                 }
 
                 w.CloseBrace();
             }
 
             w.CloseBrace();
+        }
+
+        private static string StepName(RuleSpec rule, int index)
+            => Names.ToPascalCase(rule.Id + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture));
+
+        private static string StepComment(StepSpec step)
+        {
+            string what = step.Kind switch
+            {
+                StepKind.Entity => step.EntityName!,
+                StepKind.Terms => step.Terms!.LexiconName is { } lexicon ? "terms of " + lexicon : "terms",
+                StepKind.Regex => "regex",
+                _ => step.Min.ToString(CultureInfo.InvariantCulture) + ".." + step.Max.ToString(CultureInfo.InvariantCulture) + " words",
+            };
+            return step.As is null ? what : what + " as " + step.As;
         }
 
         private static string PatternLiteral(string pattern)
@@ -387,28 +477,49 @@ public sealed partial class CorpusGenerator
 
         private void Rule(SourceWriter w, EntitySpec entity, RuleSpec rule, int order, string candidate)
         {
-            string what = rule.Kind == RuleKind.Regex
-                ? "a regex"
-                : rule.Terms!.LexiconName is { } lexicon ? $"the terms of lexicon <c>{SourceWriter.Xml(lexicon)}</c>" : "inline terms";
+            string what = rule.Kind switch
+            {
+                RuleKind.Regex => "a regex",
+                RuleKind.Sequence => $"a sequence of {rule.Steps.Count} steps",
+                _ => rule.Terms!.LexiconName is { } lexicon ? $"the terms of lexicon <c>{SourceWriter.Xml(lexicon)}</c>" : "inline terms",
+            };
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
             w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Generic}.List<{candidate}> candidates)");
             w.OpenBrace();
-            string source;
-            if (rule.Kind == RuleKind.Regex)
+            string whole;
+            switch (rule.Kind)
             {
-                w.Line($"foreach (global::System.Text.RegularExpressions.Match match in {Ck}.Matching.RegexRunner.Matches(Patterns.{Names.ToPascalCase(rule.Id)}, text.Text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
-                source = "match";
-            }
-            else
-            {
-                string trie = rule.Terms!.LexiconName is { } lexiconName ? $"{LexiconsClass}.{Names.ToPascalCase(lexiconName)}" : $"Terms.{Names.ToPascalCase(rule.Id)}";
-                w.Line($"var hits = new {Generic}.List<{Ck}.Matching.TermHit>();");
-                w.Line($"{Ck}.Matching.TermMatcher.FindAll(text.Text, {trie}, clitics: {(_module.Normalize == NormalizationKind.Arabic ? "true" : "false")}, hits);");
-                w.Line($"foreach ({Ck}.Matching.TermHit hit in hits)");
-                source = "hit";
+                case RuleKind.Regex:
+                    w.Line($"foreach (global::System.Text.RegularExpressions.Match match in {Ck}.Matching.RegexRunner.Matches(Patterns.{Names.ToPascalCase(rule.Id)}, text.Text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    whole = "text.ToOriginal(match.Index, match.Index + match.Length)";
+                    break;
+                case RuleKind.Sequence:
+                    var inputs = new List<string>();
+                    for (int i = 0; i < rule.Steps.Count; i++)
+                    {
+                        if (rule.Steps[i].Kind == StepKind.Entity)
+                        {
+                            string type = rule.Steps[i].EntityTypeName!;
+                            w.Line($"{Generic}.IReadOnlyList<{type}> step{i} = context.Require({type}Extractor.Instance);");
+                            inputs.Add($"step{i}");
+                        }
+                    }
+
+                    string list = inputs.Count == 0 ? "[]" : $"[{string.Join(", ", inputs)}]";
+                    w.Line($"foreach ({Ck}.Matching.SequenceMatch match in {Ck}.Matching.SequenceMatcher.Matches(text, Sequences.{Names.ToPascalCase(rule.Id)}, {list}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    whole = "text.ToOriginal(match.Start, match.End)";
+                    break;
+                default:
+                    string trie = rule.Terms!.LexiconName is { } lexiconName ? $"{LexiconsClass}.{Names.ToPascalCase(lexiconName)}" : $"Terms.{Names.ToPascalCase(rule.Id)}";
+                    w.Line($"var hits = new {Generic}.List<{Ck}.Matching.TermHit>();");
+                    w.Line($"{Ck}.Matching.TermMatcher.FindAll(text.Text, {trie}, clitics: {(_module.Normalize == NormalizationKind.Arabic ? "true" : "false")}, hits);");
+                    w.Line($"foreach ({Ck}.Matching.TermHit hit in hits)");
+                    whole = "text.ToOriginal(hit.Start, hit.End)";
+                    break;
             }
 
             w.OpenBrace();
+            w.Line($"{Ck}.TextSpan span = {SpanExpression(rule, entity, whole)};");
             var arguments = new List<string>();
             for (int i = 0; i < entity.Fields.Count; i++)
             {
@@ -421,19 +532,17 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
-                bool required = !field.Type.IsOptional;
-                string expression = FillExpression(entity, field, fill, rule, source);
-                bool valueType = field.Type.Kind is not (FieldKind.String or FieldKind.Entity);
-                if (field.Type.Kind == FieldKind.String && (fill.Kind is FillKind.TermKey or FillKind.Constant || (fill.Kind == FillKind.MatchText && source == "hit")))
+                string expression = FillExpression(entity, field, fill, rule);
+                if (field.Type.IsList || NeverNull(rule, field, fill))
                 {
-                    // These never fail: the value is the key, a constant or the matched text.
-                    w.Line($"string {local} = {expression};");
+                    w.Line($"{TypeName(entity, field).TrimEnd('?')} {local} = {expression};");
                     arguments.Add(local);
                     continue;
                 }
 
+                bool valueType = field.Type.Kind is not (FieldKind.String or FieldKind.Entity);
                 w.Line($"{ElementType(entity, field)}? {local} = {expression};");
-                if (required)
+                if (!field.Type.IsOptional)
                 {
                     w.Line($"if ({local} is null)");
                     w.OpenBrace();
@@ -448,12 +557,6 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            string whole = source == "match" ? "text.ToOriginal(match.Index, match.Index + match.Length)" : "text.ToOriginal(hit.Start, hit.End)";
-            FieldFill? keyFill = rule.Fills.FirstOrDefault(f => f.Field == entity.Fields[0].Name);
-            string span = source == "match" && keyFill is { Kind: FillKind.Group }
-                ? $"{Ck}.Matching.Captures.Span(text, match.Groups[{SourceWriter.Literal(keyFill.Arguments[0])}], {whole})"
-                : whole;
-            w.Line($"{Ck}.TextSpan span = {span};");
             arguments.Add("span");
             if (!HasTextField(entity))
             {
@@ -473,32 +576,92 @@ public sealed partial class CorpusGenerator
             w.CloseBrace();
         }
 
-        private string FillExpression(EntitySpec entity, FieldSpec field, FieldFill fill, RuleSpec rule, string source)
+        /// <summary>Whether a fill always yields a value: a key, a constant, or matched text as a string.</summary>
+        private static bool NeverNull(RuleSpec rule, FieldSpec field, FieldFill fill)
+        {
+            if (field.Type.Kind != FieldKind.String)
+            {
+                return false;
+            }
+
+            return fill.Kind switch
+            {
+                FillKind.TermKey or FillKind.Constant => true,
+                FillKind.MatchText => rule.Kind != RuleKind.Regex,
+                FillKind.Step => true,
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// The entity's span: where its key was found when a group or a step fills the key,
+        /// otherwise the whole match.
+        /// </summary>
+        private static string SpanExpression(RuleSpec rule, EntitySpec entity, string whole)
+        {
+            FieldFill? keyFill = rule.Fills.FirstOrDefault(f => f.Field == entity.Fields[0].Name);
+            if (keyFill is { Kind: FillKind.Group })
+            {
+                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, keyFill.Arguments[0])}.Groups[{SourceWriter.Literal(keyFill.Arguments[0])}], {whole})";
+            }
+
+            if (keyFill is { Kind: FillKind.Step })
+            {
+                int step = int.Parse(keyFill.Arguments[0], CultureInfo.InvariantCulture);
+                return rule.Steps[step].Kind == StepKind.Entity
+                    ? $"step{step}[match.Steps[{step}].Value].Span"
+                    : $"text.ToOriginal(match.Steps[{step}].Start, match.Steps[{step}].End)";
+            }
+
+            return whole;
+        }
+
+        /// <summary>The match whose groups hold <paramref name="group"/>: the rule's, or a sequence step's.</summary>
+        private static string GroupSource(RuleSpec rule, string group)
+        {
+            if (rule.Kind != RuleKind.Sequence)
+            {
+                return "match";
+            }
+
+            int step = rule.GroupSteps[rule.Groups.ToList().IndexOf(group)];
+            return $"match.Steps[{step}].Match!";
+        }
+
+        private string FillExpression(EntitySpec entity, FieldSpec field, FieldFill fill, RuleSpec rule)
         {
             string captures = $"{Ck}.Matching.Captures";
+            string Group(string name) => $"{GroupSource(rule, name)}.Groups[{SourceWriter.Literal(name)}]";
             switch (fill.Kind)
             {
                 case FillKind.Group:
-                    string group = $"{source}.Groups[{SourceWriter.Literal(fill.Arguments[0])}]";
                     return field.Type.Kind == FieldKind.String
-                        ? $"{captures}.String(text, {group})"
-                        : Convert(entity, field, $"{captures}.Value({group})");
+                        ? $"{captures}.String(text, {Group(fill.Arguments[0])})"
+                        : Convert(entity, field, $"{captures}.Value({Group(fill.Arguments[0])})");
+                case FillKind.GroupCaptures:
+                    return field.Type.Kind == FieldKind.String
+                        ? $"{captures}.Strings(text, {Group(fill.Arguments[0])})"
+                        : $"{captures}.Values({Group(fill.Arguments[0])}, static value => {Convert(entity, field, "value")})";
                 case FillKind.MatchText:
-                    if (field.Type.Kind == FieldKind.String)
+                    return rule.Kind switch
                     {
-                        return source == "match" ? $"{captures}.String(text, match)" : $"{captures}.String(text, hit.Start, hit.End)";
-                    }
-
-                    return Convert(entity, field, source == "match" ? "match.Value" : "text.Text.Substring(hit.Start, hit.End - hit.Start)");
+                        RuleKind.Regex => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match)" : Convert(entity, field, "match.Value"),
+                        RuleKind.Sequence => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match.Start, match.End)" : Convert(entity, field, "text.Text[match.Start..match.End]"),
+                        _ => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, hit.Start, hit.End)" : Convert(entity, field, "text.Text[hit.Start..hit.End]"),
+                    };
                 case FillKind.TermKey:
-                    string keys = rule.Terms!.LexiconName is { } lexicon
-                        ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}Keys[hit.Value]"
-                        : $"Terms.{Names.ToPascalCase(rule.Id)}Keys[hit.Value]";
+                    string keys = $"{KeysOf(rule.Terms!, rule.Id)}[hit.Value]";
                     return field.Type.Kind == FieldKind.String ? keys : Convert(entity, field, keys);
+                case FillKind.Step:
+                    return StepValue(entity, field, rule, int.Parse(fill.Arguments[0], CultureInfo.InvariantCulture));
+                case FillKind.Nearest:
+                    string direction = fill.Arguments[1] == "before" ? "Before" : "After";
+                    string scope = fill.Arguments[2] == "sentence" ? "Sentence" : "Paragraph";
+                    return $"{Ck}.Matching.Nearest.Find(context.Require({fill.Arguments[3]}Extractor.Instance), span, context.Text, {Ck}.Matching.NearestDirection.{direction}, {Ck}.Matching.TextScope.{scope})";
                 case FillKind.Constant:
                     return Constant(entity, field, fill.Arguments[0]);
                 case FillKind.Date:
-                    string Part(string g, string reader) => g.Length == 0 ? "null" : $"{captures}.{reader}({source}.Groups[{SourceWriter.Literal(g)}]";
+                    string Part(string g, string reader) => g.Length == 0 ? "null" : $"{captures}.{reader}({Group(g)}";
                     string year = Part(fill.Arguments[0], "Year");
                     string month = fill.Arguments[1].Length == 0
                         ? "null"
@@ -513,6 +676,36 @@ public sealed partial class CorpusGenerator
                     throw new InvalidOperationException(fill.Kind.ToString());
             }
         }
+
+        /// <summary>The value a sequence step gives the field it fills with <c>as:</c>.</summary>
+        private string StepValue(EntitySpec entity, FieldSpec field, RuleSpec rule, int index)
+        {
+            StepSpec step = rule.Steps[index];
+            string at = $"match.Steps[{index}]";
+            string stepText = $"{Ck}.Matching.Captures.String(text, {at}.Start, {at}.End)";
+            switch (step.Kind)
+            {
+                case StepKind.Entity:
+                    string found = $"step{index}[{at}.Value]";
+                    return field.Type.Kind switch
+                    {
+                        FieldKind.Entity => found,
+                        FieldKind.String => found + ".Text",
+                        _ => Convert(entity, field, found + ".Key"),
+                    };
+                case StepKind.Terms when step.Terms!.Keyed:
+                    string key = $"{KeysOf(step.Terms, rule.Id + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture))}[{at}.Value]";
+                    return field.Type.Kind == FieldKind.String ? key : Convert(entity, field, key);
+                default:
+                    return field.Type.Kind == FieldKind.String ? stepText : Convert(entity, field, $"text.Text[{at}.Start..{at}.End]");
+            }
+        }
+
+        /// <summary>The keys array of a dictionary: its lexicon's, or the inline one of a rule or step.</summary>
+        private string KeysOf(TermsSpec terms, string owner)
+            => terms.LexiconName is { } lexicon
+                ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}Keys"
+                : $"Terms.{Names.ToPascalCase(owner)}Keys";
 
         private static string Convert(EntitySpec entity, FieldSpec field, string text)
         {
@@ -553,7 +746,8 @@ public sealed partial class CorpusGenerator
         {
             var w = Header();
             string corpus = _module.CorpusName + "Corpus";
-            string document = _module.CorpusName + "Document";
+            DocumentSpec? spec = _module.Document;
+            string document = spec?.Name ?? _module.CorpusName + "Document";
             List<EntitySpec> order = DependencyOrder();
             w.Line($"namespace {_module.Namespace}");
             w.OpenBrace();
@@ -563,94 +757,76 @@ public sealed partial class CorpusGenerator
             w.OpenBrace();
             NormalizationAndInstance(w, corpus, "How the rules of this corpus see the text.", "a corpus");
             w.Line();
+            if (spec is not null)
+            {
+                BoilerplateRules(w, spec);
+            }
+
             w.Line("/// <summary>Extracts every entity type from <paramref name=\"text\"/>.</summary>");
             w.Line("/// <param name=\"text\">The document's text.</param>");
             w.Line("/// <param name=\"documentId\">A name for the document (a file name), kept in the result.</param>");
             w.Line($"public {document} Extract(string text, string? documentId = null) => Extract(new {Ck}.ExtractionContext(text, documentId));");
             w.Line();
             w.Line("/// <summary>Extracts every entity type, in dependency order, from the context's text.</summary>");
+            w.Line(spec is null
+                ? "/// <param name=\"context\">A document no rule has run on yet.</param>"
+                : "/// <param name=\"context\">A document no rule has run on yet (boilerplate is hidden from rules first).</param>");
             w.Line($"public {document} Extract({Ck}.ExtractionContext context)");
             w.OpenBrace();
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
+            if (spec is not null)
+            {
+                w.Line($"{Ck}.Documents.DocumentLayout layout = {Ck}.Documents.DocumentLayout.Apply(context, Normalization, Boilerplate, {SourceWriter.Literal(spec.Name)}, dropDuplicates: {(spec.DropDuplicates ? "true" : "false")});");
+            }
+
             foreach (EntitySpec entity in order)
             {
                 w.Line($"{Generic}.IReadOnlyList<{entity.Name}> {Local(entity)} = {entity.Name}Extractor.Instance.Extract(context);");
             }
 
             var arguments = new List<string> { "context.DocumentId" };
+            if (spec is not null)
+            {
+                if (spec.Headline)
+                {
+                    arguments.Add("layout.Headline is { } headline ? context.Text.Substring(headline.Span.Start, headline.Span.Length) : null");
+                }
+
+                foreach (DocumentFieldSpec field in spec.Fields)
+                {
+                    EntitySpec? local = _module.Entities.FirstOrDefault(e => "global::" + _module.Namespace + "." + e.Name == field.EntityTypeName);
+                    string mentions = local is not null ? Local(local) : $"context.Require({field.EntityTypeName}Extractor.Instance)";
+                    arguments.Add(field.IsList
+                        ? $"{Ck}.Documents.EntityGroups.Collect({mentions}, {Ck}.Documents.SameEntity.{(field.Contained ? "Contained" : "Key")}, Normalization)"
+                        : $"global::System.Linq.Enumerable.FirstOrDefault({mentions})");
+                }
+            }
+
             arguments.AddRange(_module.Entities.Select(Local));
+            if (spec is not null)
+            {
+                arguments.Add("layout");
+            }
+
             arguments.Add("context.Problems");
-            w.Line($"return new {document}({string.Join(", ", arguments)});");
-            w.CloseBrace();
-            w.CloseBrace();
-            w.Line();
-
-            w.SummaryXml($"What <see cref=\"{corpus}\"/> found in one document.");
-            w.Param("Id", "The document's name, if it was given one.");
-            foreach (EntitySpec entity in _module.Entities)
+            w.Line($"return new {document}(");
+            w.Indent();
+            for (int i = 0; i < arguments.Count; i++)
             {
-                w.Param(Names.Plural(entity.Name), $"The {entity.Name} entities, in document order.");
+                w.Line(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
             }
 
-            w.Param("Problems", "Problems met while extracting (a regex that timed out); the other rules still ran.");
-            w.Line(s_generatedCode);
-            var parameters = new List<string> { "string? Id" };
-            parameters.AddRange(_module.Entities.Select(e => $"{Generic}.IReadOnlyList<{e.Name}> {Names.Plural(e.Name)}"));
-            parameters.Add($"{Generic}.IReadOnlyList<{Ck}.ExtractionProblem> Problems");
-            RecordHeader(w, document, parameters, $"{Ck}.IJsonWritable");
-            w.Line("/// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>");
-            w.Line($"public {Generic}.IReadOnlyList<{Ck}.IEntity> Mentions()");
-            w.OpenBrace();
-            w.Line($"var mentions = new {Generic}.List<{Ck}.IEntity>();");
-            foreach (EntitySpec entity in _module.Entities)
-            {
-                w.Line($"mentions.AddRange({Names.Plural(entity.Name)});");
-            }
-
-            w.Line("// A stable sort: entities at the same position keep the order of their types.");
-            w.Line("return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.OrderBy(mentions, static m => m.Span));");
+            w.Unindent();
             w.CloseBrace();
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"public void WriteTo({Json} writer)");
-            w.OpenBrace();
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-            w.Line("writer.WriteStartObject();");
-            w.Line("if (Id is not null)");
-            w.OpenBrace();
-            w.Line("writer.WriteString(\"id\", Id);");
-            w.CloseBrace();
-            w.Line();
-            foreach (EntitySpec entity in _module.Entities)
+            if (_module.Entities.Any(e => e.Rules.Any(r => r.Examples.Count > 0)))
             {
-                string plural = Names.Plural(entity.Name);
-                w.Line($"writer.WriteStartArray({SourceWriter.Literal(char.ToLowerInvariant(plural[0]) + plural.Substring(1))});");
-                w.Line($"foreach ({entity.Name} entity in {plural})");
-                w.OpenBrace();
-                w.Line("entity.WriteTo(writer);");
-                w.CloseBrace();
                 w.Line();
-                w.Line("writer.WriteEndArray();");
+                ExamplesTable(w);
             }
 
-            w.Line("if (Problems.Count > 0)");
-            w.OpenBrace();
-            w.Line("writer.WriteStartArray(\"problems\");");
-            w.Line($"foreach ({Ck}.ExtractionProblem problem in Problems)");
-            w.OpenBrace();
-            w.Line("writer.WriteStartObject();");
-            w.Line("writer.WriteString(\"entity\", problem.Entity);");
-            w.Line("writer.WriteString(\"rule\", problem.Rule);");
-            w.Line("writer.WriteString(\"message\", problem.Message);");
-            w.Line("writer.WriteEndObject();");
             w.CloseBrace();
             w.Line();
-            w.Line("writer.WriteEndArray();");
-            w.CloseBrace();
-            w.Line();
-            w.Line("writer.WriteEndObject();");
-            w.CloseBrace();
-            w.CloseBrace();
+            DocumentRecord(w, corpus, document, spec);
 
             List<LexiconSpec> tries = _module.Lexicons.Where(l => _trieLexicons.Contains(l.Name)).ToList();
             if (tries.Count > 0)
@@ -675,6 +851,215 @@ public sealed partial class CorpusGenerator
 
             w.CloseBrace();
             return w.ToString();
+        }
+
+        /// <summary>The document record: what the corpus found in one document.</summary>
+        private void DocumentRecord(SourceWriter w, string corpus, string document, DocumentSpec? spec)
+        {
+            if (spec?.Doc is { } doc)
+            {
+                w.SummaryXml(SourceWriter.Xml(doc) + $"\nWhat <see cref=\"{corpus}\"/> found in one document.");
+            }
+            else
+            {
+                w.SummaryXml($"What <see cref=\"{corpus}\"/> found in one document.");
+            }
+
+            w.Param("Id", "The document's name, if it was given one.");
+            var parameters = new List<string> { "string? Id" };
+            if (spec is not null)
+            {
+                if (spec.Headline)
+                {
+                    w.Param("Headline", "The headline: the first line that is neither blank nor boilerplate.");
+                    parameters.Add("string? Headline");
+                }
+
+                foreach (DocumentFieldSpec field in spec.Fields)
+                {
+                    w.Param(field.PropertyName, field.Doc ?? (field.IsList
+                        ? $"The distinct {field.EntityName} entities, each with every mention, in order of first mention."
+                        : $"The first {field.EntityName} of the document, if any."));
+                    parameters.Add(field.IsList
+                        ? $"{Generic}.IReadOnlyList<{Ck}.Documents.EntityGroup<{field.EntityTypeName}>> {field.PropertyName}"
+                        : $"{field.EntityTypeName}? {field.PropertyName}");
+                }
+            }
+
+            foreach (EntitySpec entity in _module.Entities)
+            {
+                w.Param(MentionList(entity), $"Every {entity.Name} mention, in document order.");
+                parameters.Add($"{Generic}.IReadOnlyList<{entity.Name}> {MentionList(entity)}");
+            }
+
+            if (spec is not null)
+            {
+                w.Param("Layout", "The document's lines: headline, boilerplate, duplicates.");
+                parameters.Add($"{Ck}.Documents.DocumentLayout Layout");
+            }
+
+            w.Param("Problems", "Problems met while extracting (a regex that timed out); the other rules still ran.");
+            parameters.Add($"{Generic}.IReadOnlyList<{Ck}.ExtractionProblem> Problems");
+            w.Line(s_generatedCode);
+            RecordHeader(w, document, parameters, $"{Ck}.IJsonWritable");
+            w.Line("/// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>");
+            w.Line($"public {Generic}.IReadOnlyList<{Ck}.IEntity> Mentions()");
+            w.OpenBrace();
+            w.Line($"var mentions = new {Generic}.List<{Ck}.IEntity>();");
+            foreach (EntitySpec entity in _module.Entities)
+            {
+                w.Line($"mentions.AddRange({MentionList(entity)});");
+            }
+
+            w.Line("// A stable sort: entities at the same position keep the order of their types.");
+            w.Line("return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.OrderBy(mentions, static m => m.Span));");
+            w.CloseBrace();
+            w.Line();
+            w.Line(spec is null
+                ? "/// <summary>Writes the document: its id and every entity list.</summary>"
+                : "/// <summary>Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.</summary>");
+            w.Line($"public void WriteTo({Json} writer)");
+            w.OpenBrace();
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+            w.Line("writer.WriteStartObject();");
+            w.Line("if (Id is not null)");
+            w.OpenBrace();
+            w.Line("writer.WriteString(\"id\", Id);");
+            w.CloseBrace();
+            w.Line();
+            if (spec is null)
+            {
+                foreach (EntitySpec entity in _module.Entities)
+                {
+                    string plural = Names.Plural(entity.Name);
+                    WriteArray(w, JsonName(plural), $"{entity.Name} entity in {plural}", "entity.WriteTo(writer);");
+                }
+            }
+            else
+            {
+                if (spec.Headline)
+                {
+                    w.Line("writer.WriteString(\"headline\", Headline);");
+                }
+
+                foreach (DocumentFieldSpec field in spec.Fields)
+                {
+                    if (field.IsList)
+                    {
+                        WriteArray(w, field.Name, $"{Ck}.Documents.EntityGroup<{field.EntityTypeName}> group in {field.PropertyName}", "group.WriteTo(writer);");
+                        continue;
+                    }
+
+                    w.Line($"if ({field.PropertyName} is null)");
+                    w.OpenBrace();
+                    w.Line($"writer.WriteNull({SourceWriter.Literal(field.Name)});");
+                    w.CloseBrace();
+                    w.Line("else");
+                    w.OpenBrace();
+                    w.Line($"writer.WritePropertyName({SourceWriter.Literal(field.Name)});");
+                    w.Line($"{field.PropertyName}.WriteTo(writer);");
+                    w.CloseBrace();
+                    w.Line();
+                }
+
+                WriteArray(w, "boilerplateLines", $"{Ck}.Documents.DocumentLine line in Layout.Lines", $"if (line.Kind == {Ck}.Documents.LineKind.Boilerplate)", "writer.WriteNumberValue(line.Number);");
+                WriteArray(w, "duplicateLines", $"{Ck}.Documents.DocumentLine line in Layout.Lines", $"if (line.Kind == {Ck}.Documents.LineKind.Duplicate)", "writer.WriteNumberValue(line.Number);");
+            }
+
+            w.Line("if (Problems.Count > 0)");
+            w.OpenBrace();
+            w.Line("writer.WriteStartArray(\"problems\");");
+            w.Line($"foreach ({Ck}.ExtractionProblem problem in Problems)");
+            w.OpenBrace();
+            w.Line("writer.WriteStartObject();");
+            w.Line("writer.WriteString(\"entity\", problem.Entity);");
+            w.Line("writer.WriteString(\"rule\", problem.Rule);");
+            w.Line("writer.WriteString(\"message\", problem.Message);");
+            w.Line("writer.WriteEndObject();");
+            w.CloseBrace();
+            w.Line();
+            w.Line("writer.WriteEndArray();");
+            w.CloseBrace();
+            w.Line();
+            w.Line("writer.WriteEndObject();");
+            w.CloseBrace();
+            w.CloseBrace();
+        }
+
+        /// <summary>
+        /// The document property that lists every mention of <paramref name="entity"/>: its plural
+        /// (People), or with a declared document, whose fields take such names, PersonMentions.
+        /// </summary>
+        private string MentionList(EntitySpec entity) => _module.Document is null ? Names.Plural(entity.Name) : entity.Name + "Mentions";
+
+        private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+        /// <summary>Writes <c>"name": [ … ]</c> from a foreach over <paramref name="loop"/>; with a condition, only the items it holds for.</summary>
+        private static void WriteArray(SourceWriter w, string name, string loop, string statement, string? then = null)
+        {
+            w.Line($"writer.WriteStartArray({SourceWriter.Literal(name)});");
+            w.Line($"foreach ({loop})");
+            w.OpenBrace();
+            w.Line(statement);
+            if (then is not null)
+            {
+                w.OpenBrace();
+                w.Line(then);
+                w.CloseBrace();
+            }
+
+            w.CloseBrace();
+            w.Line();
+            w.Line("writer.WriteEndArray();");
+        }
+
+        /// <summary>The boilerplate rules of the document, built once.</summary>
+        private static void BoilerplateRules(SourceWriter w, DocumentSpec spec)
+        {
+            w.Line($"/// <summary>The boilerplate rules of document <c>{SourceWriter.Xml(spec.Name)}</c>, tried on each line's normalized text.</summary>");
+            w.Line($"private static readonly {Ck}.Documents.LineRule[] Boilerplate =");
+            w.Line("[");
+            w.Indent();
+            foreach (LineRuleSpec rule in spec.Boilerplate)
+            {
+                w.Line($"new({SourceWriter.Literal(rule.Id)}, new({PatternLiteral(rule.Pattern)}, {Ck}.Matching.RegexRunner.OptionsFor(Normalization), {Ck}.Matching.RegexRunner.DefaultTimeout), {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
+            }
+
+            w.Unindent();
+            w.Line("];");
+            w.Line();
+        }
+
+        /// <summary>The examples written beside the rules, as a table a test runs.</summary>
+        private void ExamplesTable(SourceWriter w)
+        {
+            w.Line("/// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref=\"global::CorpusKit.Examples.RuleExample.Check\"/>).</summary>");
+            w.Line($"public static {Generic}.IReadOnlyList<{Ck}.Examples.RuleExample> Examples {{ get; }} =");
+            w.Line("[");
+            w.Indent();
+            foreach (EntitySpec entity in _module.Entities)
+            {
+                foreach (RuleSpec rule in entity.Rules)
+                {
+                    foreach (ExampleSpec example in rule.Examples)
+                    {
+                        string expected = example.Expected.Count == 0
+                            ? "[]"
+                            : "[" + string.Join(", ", example.Expected.Select(e => $"new({SourceWriter.Literal(e.Field)}, {SourceWriter.Literal(e.Value)})")) + "]";
+                        w.Line("new(");
+                        w.Indent();
+                        w.Line($"{SourceWriter.Literal(_module.RelativePath)}, {(example.Location.StartLine + 1).ToString(CultureInfo.InvariantCulture)}, {(example.Location.StartColumn + 1).ToString(CultureInfo.InvariantCulture)},");
+                        w.Line($"{entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)},");
+                        w.Line($"{SourceWriter.Literal(example.Text)},");
+                        w.Line($"none: {(example.None ? "true" : "false")}, span: {(example.Span is null ? "null" : SourceWriter.Literal(example.Span))}, expected: {expected},");
+                        w.Line($"extract: static text => {entity.Name}Extractor.Instance.Extract(text)),");
+                        w.Unindent();
+                    }
+                }
+            }
+
+            w.Unindent();
+            w.Line("];");
         }
 
         /// <summary>The two members every extractor and corpus class opens with: its normalization and its shared instance.</summary>
@@ -707,7 +1092,7 @@ public sealed partial class CorpusGenerator
             return "@" + char.ToLowerInvariant(plural[0]) + plural.Substring(1);
         }
 
-        /// <summary>Entities that others refer to run first; otherwise the order of the file.</summary>
+        /// <summary>Entities that rules of others build on (sequence steps, nearest()) run first; otherwise the order of the file.</summary>
         private List<EntitySpec> DependencyOrder()
         {
             var byName = _module.Entities.ToDictionary(e => e.Name, StringComparer.Ordinal);
@@ -721,11 +1106,12 @@ public sealed partial class CorpusGenerator
                     return;
                 }
 
-                foreach (FieldSpec field in entity.Fields)
+                foreach (string dependency in entity.Rules.SelectMany(Linker.Dependencies))
                 {
-                    if (field.Type.EntityName is { } target && byName.TryGetValue(target, out EntitySpec? dependency))
+                    string prefix = "global::" + _module.Namespace + ".";
+                    if (dependency.StartsWith(prefix, StringComparison.Ordinal) && byName.TryGetValue(dependency.Substring(prefix.Length), out EntitySpec? local))
                     {
-                        Visit(dependency);
+                        Visit(local);
                     }
                 }
 

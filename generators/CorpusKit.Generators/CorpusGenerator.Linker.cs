@@ -81,6 +81,24 @@ public sealed partial class CorpusGenerator
             foreach (ModuleSpec module in modules)
             {
                 var local = new HashSet<string>(module.Entities.Select(e => e.Name), StringComparer.Ordinal);
+
+                // The global:: name of an entity as seen from this module, or null after reporting why not.
+                string? Resolve(string target, LocationInfo location)
+                {
+                    string? ns = local.Contains(target)
+                        ? module.Namespace
+                        : byName.TryGetValue(target, out List<string>? candidates) && candidates.Count == 1 ? candidates[0] : null;
+                    if (ns is null)
+                    {
+                        diagnostics.Add(byName.ContainsKey(target)
+                            ? DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, location, "entity (defined in several namespaces; the reference is ambiguous)", target)
+                            : DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEntity, location, target));
+                        return null;
+                    }
+
+                    return "global::" + ns + "." + target;
+                }
+
                 var entities = new List<EntitySpec>();
                 foreach (EntitySpec entity in module.Entities)
                 {
@@ -90,34 +108,183 @@ public sealed partial class CorpusGenerator
                         if (field.Type.EntityName is not { } target)
                         {
                             fields.Add(field);
-                            continue;
                         }
-
-                        string? ns = local.Contains(target)
-                            ? module.Namespace
-                            : byName.TryGetValue(target, out List<string>? candidates) && candidates.Count == 1 ? candidates[0] : null;
-                        if (ns is null)
+                        else if (Resolve(target, field.Location) is { } typeName)
                         {
-                            diagnostics.Add(byName.ContainsKey(target)
-                                ? DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, field.Location, "entity (defined in several namespaces; the reference is ambiguous)", target)
-                                : DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEntity, field.Location, target));
-                            continue;
+                            fields.Add(field with { Type = field.Type with { EntityTypeName = typeName } });
                         }
-
-                        fields.Add(field with { Type = field.Type with { EntityTypeName = "global::" + ns + "." + target } });
                     }
 
-                    entities.Add(entity with
+                    var rules = new List<RuleSpec>();
+                    foreach (RuleSpec rule in entity.Rules)
                     {
-                        Fields = fields.ToEquatable(),
-                        Rules = entity.Rules.Select(r => r with { Fills = r.Fills.Where(f => fields.Any(x => x.Name == f.Field)).ToEquatable() }).ToEquatable(),
-                    });
+                        if (LinkRule(rule, fields, Resolve) is { } linkedRule)
+                        {
+                            rules.Add(linkedRule);
+                        }
+                    }
+
+                    entities.Add(entity with { Fields = fields.ToEquatable(), Rules = rules.ToEquatable() });
                 }
 
-                linked.Add(module with { Entities = entities.ToEquatable() });
+                DocumentSpec? document = module.Document;
+                if (document is not null)
+                {
+                    var documentFields = new List<DocumentFieldSpec>();
+                    foreach (DocumentFieldSpec field in document.Fields)
+                    {
+                        if (Resolve(field.EntityName, field.Location) is { } typeName)
+                        {
+                            documentFields.Add(field with { EntityTypeName = typeName });
+                        }
+                    }
+
+                    document = document with { Fields = documentFields.ToEquatable() };
+                }
+
+                linked.Add(module with { Entities = entities.ToEquatable(), Document = document });
             }
 
+            BreakCycles(linked, diagnostics);
             return new LinkResult(linked.ToEquatable(), diagnostics.ToEquatable());
+        }
+
+        /// <summary>
+        /// Resolves the entities a rule names (entity steps, nearest()); drops fills of fields that
+        /// did not resolve. A rule whose steps name an unknown entity is dropped.
+        /// </summary>
+        private static RuleSpec? LinkRule(RuleSpec rule, List<FieldSpec> fields, Func<string, LocationInfo, string?> resolve)
+        {
+            var steps = new List<StepSpec>(rule.Steps.Count);
+            foreach (StepSpec step in rule.Steps)
+            {
+                if (step.Kind != StepKind.Entity)
+                {
+                    steps.Add(step);
+                    continue;
+                }
+
+                if (resolve(step.EntityName!, step.Location) is not { } typeName)
+                {
+                    return null;
+                }
+
+                steps.Add(step with { EntityTypeName = typeName });
+            }
+
+            var fills = new List<FieldFill>();
+            foreach (FieldFill fill in rule.Fills)
+            {
+                FieldSpec? field = fields.FirstOrDefault(f => f.Name == fill.Field);
+                if (field is null)
+                {
+                    continue;
+                }
+
+                fills.Add(fill.Kind == FillKind.Nearest
+                    ? fill with { Arguments = new[] { fill.Arguments[0], fill.Arguments[1], fill.Arguments[2], field.Type.EntityTypeName! }.ToEquatable() }
+                    : fill);
+            }
+
+            return rule with { Steps = steps.ToEquatable(), Fills = fills.ToEquatable() };
+        }
+
+        /// <summary>The entities (global:: names) a rule needs found before it runs.</summary>
+        internal static IEnumerable<string> Dependencies(RuleSpec rule)
+        {
+            foreach (StepSpec step in rule.Steps)
+            {
+                if (step.EntityTypeName is { } name)
+                {
+                    yield return name;
+                }
+            }
+
+            foreach (FieldFill fill in rule.Fills)
+            {
+                if (fill.Kind == FillKind.Nearest && fill.Arguments[3].Length > 0)
+                {
+                    yield return fill.Arguments[3];
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reports every rule that closes a cycle of dependencies between entities (CK0015) and
+        /// drops it, so what is emitted never recurses.
+        /// </summary>
+        private static void BreakCycles(List<ModuleSpec> modules, List<DiagnosticInfo> diagnostics)
+        {
+            var entities = new Dictionary<string, EntitySpec>(StringComparer.Ordinal);
+            foreach (ModuleSpec module in modules)
+            {
+                foreach (EntitySpec entity in module.Entities)
+                {
+                    entities["global::" + module.Namespace + "." + entity.Name] = entity;
+                }
+            }
+
+            var dropped = new HashSet<(string Entity, string Rule)>();
+            var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
+            var path = new List<string>();
+
+            void Visit(string name)
+            {
+                state[name] = 1;
+                path.Add(name);
+                EntitySpec entity = entities[name];
+                foreach (RuleSpec rule in entity.Rules)
+                {
+                    foreach (string dependency in Dependencies(rule).Distinct(StringComparer.Ordinal))
+                    {
+                        if (!entities.ContainsKey(dependency) || dropped.Contains((name, rule.Id)))
+                        {
+                            continue;
+                        }
+
+                        state.TryGetValue(dependency, out int seen);
+                        if (seen == 1)
+                        {
+                            int from = path.IndexOf(dependency);
+                            string cycle = string.Join(" -> ", path.Skip(from).Append(dependency).Select(n => n.Substring(n.LastIndexOf('.') + 1)));
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DependencyCycle, rule.Location, rule.Id, entity.Name, cycle));
+                            dropped.Add((name, rule.Id));
+                        }
+                        else if (seen == 0)
+                        {
+                            Visit(dependency);
+                        }
+                    }
+                }
+
+                path.RemoveAt(path.Count - 1);
+                state[name] = 2;
+            }
+
+            foreach (string name in entities.Keys.OrderBy(n => n, StringComparer.Ordinal))
+            {
+                if (!state.ContainsKey(name))
+                {
+                    Visit(name);
+                }
+            }
+
+            if (dropped.Count == 0)
+            {
+                return;
+            }
+
+            for (int m = 0; m < modules.Count; m++)
+            {
+                ModuleSpec module = modules[m];
+                modules[m] = module with
+                {
+                    Entities = module.Entities.Select(e => e with
+                    {
+                        Rules = e.Rules.Where(r => !dropped.Contains(("global::" + module.Namespace + "." + e.Name, r.Id))).ToEquatable(),
+                    }).ToEquatable(),
+                };
+            }
         }
     }
 }

@@ -20,10 +20,13 @@ public sealed partial class CorpusGenerator
     /// </summary>
     internal sealed class Parser
     {
-        private static readonly string[] s_moduleKeys = ["namespace", "corpus", "normalize", "doc", "lexicons", "entities"];
+        private static readonly string[] s_moduleKeys = ["namespace", "corpus", "normalize", "doc", "lexicons", "entities", "documents"];
+        private static readonly string[] s_documentKeys = ["doc", "headline", "boilerplate", "duplicates", "fields"];
+        private static readonly string[] s_lineRuleKeys = ["id", "line", "rest"];
+        private static readonly string[] s_documentFieldKeys = ["type", "doc", "same"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
-        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "set"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "set", "examples"];
         private static readonly string[] s_reservedFields = ["span", "rule", "key", "entityType", "entity_type"];
 
         /// <summary>The timeout used when the build compiles a pattern to check it.</summary>
@@ -175,6 +178,28 @@ public sealed partial class CorpusGenerator
                 }
             }
 
+            DocumentSpec? document = null;
+            if (keys.TryGetValue("documents", out KeyValuePair<YamlScalar, YamlNodeBase> documentsEntry) && Map(documentsEntry.Value, "documents:") is { } documentsMap)
+            {
+                var taken = new HashSet<string>(entities.Select(e => e.Name), StringComparer.Ordinal) { corpus + "Corpus", corpus + "Lexicons" };
+                foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in documentsMap.Entries)
+                {
+                    if (document is not null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidValue, entry.Key.Location, entry.Key.Value, "documents:", "a file declares one document type; put another in a file of its own");
+                        continue;
+                    }
+
+                    if (!Names.IsIdentifier(entry.Key.Value) || Names.IsKeyword(entry.Key.Value) || taken.Contains(entry.Key.Value) || taken.Contains(entry.Key.Value + "Extractor"))
+                    {
+                        Report(DiagnosticDescriptors.InvalidName, entry.Key.Location, entry.Key.Value, "document", "use a C# identifier not taken by an entity or a generated type, such as Article");
+                        continue;
+                    }
+
+                    document = ParseDocument(entry.Key, entry.Value, entities);
+                }
+            }
+
             foreach (LexiconSpec lexicon in _lexicons.Values)
             {
                 if (!_usedLexicons.Contains(lexicon.Name))
@@ -191,7 +216,8 @@ public sealed partial class CorpusGenerator
                 doc,
                 _normalize,
                 _lexicons.Values.Where(l => _usedLexicons.Contains(l.Name)).OrderBy(l => l.Name, StringComparer.Ordinal).ToEquatable(),
-                entities.ToEquatable());
+                entities.ToEquatable(),
+                document);
         }
 
         private (string RelativePath, string HintPrefix, string DefaultCorpus) PathNames()
@@ -350,6 +376,192 @@ public sealed partial class CorpusGenerator
 
         private string NormalizeForm(string form)
             => (_normalize == NormalizationKind.Arabic ? NormalizerCore.NormalizeArabic(form) : form).Trim();
+
+        // ---- documents -----------------------------------------------------------------------
+
+        private DocumentSpec? ParseDocument(YamlScalar nameNode, YamlNodeBase node, List<EntitySpec> entities)
+        {
+            string name = nameNode.Value;
+            if (Map(node, $"Document '{name}'") is not { } map)
+            {
+                return null;
+            }
+
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_documentKeys, $"document '{name}'");
+            string? doc = Scalar(keys, "doc", $"doc: of '{name}'")?.Value;
+            bool headline = false;
+            if (Scalar(keys, "headline", "headline:") is { } headlineNode)
+            {
+                headline = headlineNode.Value switch
+                {
+                    "first-line" or "true" => true,
+                    "none" or "false" => false,
+                    _ => Invalid(headlineNode, "headline:", "use first-line (the first line that is not blank or boilerplate) or none"),
+                };
+            }
+
+            bool drop = false;
+            if (Scalar(keys, "duplicates", "duplicates:") is { } duplicatesNode)
+            {
+                drop = duplicatesNode.Value switch
+                {
+                    "drop" => true,
+                    "keep" => false,
+                    _ => Invalid(duplicatesNode, "duplicates:", "use keep (repeated lines are extracted; lists count each entity once) or drop (repeated lines are hidden from rules)"),
+                };
+            }
+
+            var boilerplate = new List<LineRuleSpec>();
+            if (keys.TryGetValue("boilerplate", out KeyValuePair<YamlScalar, YamlNodeBase> boilerplateEntry))
+            {
+                if (boilerplateEntry.Value is YamlList rules)
+                {
+                    for (int i = 0; i < rules.Items.Count; i++)
+                    {
+                        if (ParseLineRule(rules.Items[i], i) is { } rule)
+                        {
+                            if (boilerplate.Any(r => r.Id == rule.Id))
+                            {
+                                Report(DiagnosticDescriptors.DuplicateName, rule.Location, "boilerplate rule", rule.Id);
+                                continue;
+                            }
+
+                            boilerplate.Add(rule);
+                        }
+                    }
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.WrongShape, boilerplateEntry.Value.Location, "boilerplate:", "a list of { id:, line: pattern } or { id:, rest: pattern }", boilerplateEntry.Value.KindName);
+                }
+            }
+
+            var fields = new List<DocumentFieldSpec>();
+            if (keys.TryGetValue("fields", out KeyValuePair<YamlScalar, YamlNodeBase> fieldsEntry) && Map(fieldsEntry.Value, $"fields: of '{name}'") is { } fieldsMap)
+            {
+                foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in fieldsMap.Entries)
+                {
+                    if (ParseDocumentField(name, entry.Key, entry.Value, entities) is not { } field)
+                    {
+                        continue;
+                    }
+
+                    if (fields.Any(f => f.PropertyName == field.PropertyName) || field.PropertyName is "Id" or "Headline" or "Layout" or "Problems" or "Mentions" or "WriteTo"
+                        || entities.Any(e => e.Name + "Mentions" == field.PropertyName))
+                    {
+                        Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, "document field (as a C# property; Id, Headline, Layout, Problems and the {Entity}Mentions lists are taken)", field.PropertyName);
+                        continue;
+                    }
+
+                    fields.Add(field);
+                }
+            }
+
+            return new DocumentSpec(name, doc, headline, drop, boilerplate.ToEquatable(), fields.ToEquatable(), nameNode.Location);
+        }
+
+        private bool Invalid(YamlScalar node, string where, string fix)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, node.Location, node.Value, where, fix);
+            return false;
+        }
+
+        private LineRuleSpec? ParseLineRule(YamlNodeBase node, int index)
+        {
+            if (node is not YamlMap map)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, "A boilerplate rule", "a mapping { id:, line: pattern } or { id:, rest: pattern }", node.KindName);
+                return null;
+            }
+
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_lineRuleKeys, "a boilerplate rule");
+            string id = "boilerplate" + (index + 1).ToString(CultureInfo.InvariantCulture);
+            LocationInfo location = map.Location;
+            if (Scalar(keys, "id", "id:") is { } idNode)
+            {
+                if (!Names.IsKebabIdentifier(idNode.Value))
+                {
+                    Report(DiagnosticDescriptors.InvalidName, idNode.Location, idNode.Value, "boilerplate rule", "use letters, digits, '_' and '-', starting with a letter");
+                    return null;
+                }
+
+                id = idNode.Value;
+                location = idNode.Location;
+            }
+
+            bool hasLine = keys.ContainsKey("line");
+            bool hasRest = keys.ContainsKey("rest");
+            if (hasLine == hasRest)
+            {
+                Report(DiagnosticDescriptors.WrongShape, map.Location, $"Boilerplate rule '{id}'", "exactly one of line: (drops the matching line) or rest: (drops it and every line after)", hasLine ? "both" : "neither");
+                return null;
+            }
+
+            if (Scalar(keys, hasLine ? "line" : "rest", hasLine ? "line:" : "rest:") is not { } patternNode)
+            {
+                return null;
+            }
+
+            string? pattern = CheckedPattern(patternNode, $"boilerplate rule '{id}'", anchored: false, new Dictionary<string, List<string>>(StringComparer.Ordinal), []);
+            return pattern is null ? null : new LineRuleSpec(id, pattern, hasRest, location);
+        }
+
+        private DocumentFieldSpec? ParseDocumentField(string document, YamlScalar nameNode, YamlNodeBase node, List<EntitySpec> entities)
+        {
+            string name = nameNode.Value;
+            if (!Names.IsIdentifier(name))
+            {
+                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", "use letters, digits and '_', starting with a letter");
+                return null;
+            }
+
+            YamlScalar? typeNode;
+            string? doc = null;
+            bool contained = false;
+            if (node is YamlMap map)
+            {
+                Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_documentFieldKeys, $"field '{name}' of '{document}'");
+                typeNode = Scalar(keys, "type", "type:");
+                doc = Scalar(keys, "doc", "doc:")?.Value;
+                if (Scalar(keys, "same", "same:") is { } sameNode)
+                {
+                    contained = sameNode.Value switch
+                    {
+                        "key" => false,
+                        "contained" => true,
+                        _ => Invalid(sameNode, "same:", "use key (equal keys) or contained (a key whose words are a run of a fuller key's: لافروف in سيرغي لافروف)"),
+                    };
+                }
+
+                if (typeNode is null)
+                {
+                    if (!keys.ContainsKey("type"))
+                    {
+                        Report(DiagnosticDescriptors.MissingKey, nameNode.Location, $"Field '{name}' of '{document}'", "type");
+                    }
+
+                    return null;
+                }
+            }
+            else
+            {
+                typeNode = node as YamlScalar;
+                if (typeNode is null || typeNode.IsNull)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, node.Location, $"Field '{name}' of '{document}'", "an entity type: Person[] (the distinct people) or Date? (the first date)", node.KindName);
+                    return null;
+                }
+            }
+
+            FieldType? type = ParseType(typeNode.Value.Trim());
+            if (type is null || type.Kind != FieldKind.Entity || (type.IsList == type.IsOptional))
+            {
+                Report(DiagnosticDescriptors.InvalidValue, typeNode.Location, typeNode.Value, $"field '{name}' of document '{document}'", "a document field is Entity[] (its distinct entities) or Entity? (the first one)");
+                return null;
+            }
+
+            return new DocumentFieldSpec(name, Names.ToPascalCase(name), doc, type.EntityName!, null, type.IsList, contained, typeNode.Location);
+        }
 
         // ---- entities ------------------------------------------------------------------------
 
@@ -629,57 +841,60 @@ public sealed partial class CorpusGenerator
             }
 
             string? doc = Scalar(keys, "doc", "doc:")?.Value;
-            bool hasTerms = keys.TryGetValue("terms", out KeyValuePair<YamlScalar, YamlNodeBase> termsEntry);
-            bool hasRegex = keys.TryGetValue("regex", out KeyValuePair<YamlScalar, YamlNodeBase> regexEntry);
-            if (hasTerms && hasRegex)
+            string[] kinds = ["terms", "regex", "sequence"];
+            var present = kinds.Where(keys.ContainsKey).ToList();
+            if (present.Count > 1)
             {
-                Report(DiagnosticDescriptors.InvalidValue, regexEntry.Key.Location, "regex", $"rule '{id}'", "a rule has terms: or regex:, not both; split it into two rules");
+                Report(DiagnosticDescriptors.InvalidValue, keys[present[1]].Key.Location, present[1], $"rule '{id}'", $"a rule has one of terms:, regex: or sequence:, not {present[0]}: too; split it into two rules");
                 return null;
             }
 
-            if (!hasTerms && !hasRegex)
+            if (present.Count == 0)
             {
-                Report(DiagnosticDescriptors.MissingKey, location, $"Rule '{id}' of '{entity}'", "terms: or regex:");
+                Report(DiagnosticDescriptors.MissingKey, location, $"Rule '{id}' of '{entity}'", "terms:, regex: or sequence:");
                 return null;
             }
 
+            RuleKind kind = present[0] switch { "terms" => RuleKind.Terms, "regex" => RuleKind.Regex, _ => RuleKind.Sequence };
+            KeyValuePair<YamlScalar, YamlNodeBase> body = keys[present[0]];
             TermsSpec? terms = null;
             string? pattern = null;
             var groups = new List<string>();
+            var groupSteps = new List<int>();
+            var steps = new List<StepSpec>();
             var groupLexicons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            if (hasTerms)
+            switch (kind)
             {
-                terms = ParseTerms(termsEntry.Value, id);
-                if (terms is null)
-                {
-                    return null;
-                }
-            }
-            else
-            {
-                if (regexEntry.Value is not YamlScalar regexNode)
-                {
-                    Report(DiagnosticDescriptors.WrongShape, regexEntry.Value.Location, $"regex: of rule '{id}'", "a pattern", regexEntry.Value.KindName);
-                    return null;
-                }
+                case RuleKind.Terms:
+                    terms = ParseTerms(body.Value, id);
+                    if (terms is null)
+                    {
+                        return null;
+                    }
 
-                pattern = ExpandPattern(regexNode, groupLexicons);
-                if (pattern is null)
-                {
-                    return null;
-                }
+                    break;
+                case RuleKind.Regex:
+                    if (body.Value is not YamlScalar regexNode)
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, body.Value.Location, $"regex: of rule '{id}'", "a pattern", body.Value.KindName);
+                        return null;
+                    }
 
-                try
-                {
-                    var options = RegexOptions.CultureInvariant | (_normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);
-                    var regex = new Regex(pattern, options, s_checkTimeout);
-                    groups.AddRange(regex.GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _)));
-                }
-                catch (ArgumentException exception)
-                {
-                    Report(DiagnosticDescriptors.InvalidRegex, regexNode.Location, id, RegexMessage(exception.Message));
-                    return null;
-                }
+                    pattern = CheckedPattern(regexNode, $"rule '{id}'", anchored: false, groupLexicons, groups);
+                    if (pattern is null)
+                    {
+                        return null;
+                    }
+
+                    groupSteps.AddRange(groups.Select(_ => -1));
+                    break;
+                default:
+                    if (!ParseSequence(body.Value, id, fields, steps, groups, groupSteps, groupLexicons))
+                    {
+                        return null;
+                    }
+
+                    break;
             }
 
             var sets = new Dictionary<string, KeyValuePair<YamlScalar, YamlScalar>>(StringComparer.Ordinal);
@@ -697,7 +912,13 @@ public sealed partial class CorpusGenerator
 
                         if (entry.Value is not YamlScalar value)
                         {
-                            Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"set: {entry.Key.Value}", "a value, a group name or date(…)", entry.Value.KindName);
+                            Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"set: {entry.Key.Value}", "a value, a group name, date(…), int(…) or nearest(…)", entry.Value.KindName);
+                            continue;
+                        }
+
+                        if (steps.Any(step => step.As == entry.Key.Value))
+                        {
+                            Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, $"way to fill a field in rule '{id}' (a step already fills it with as:)", entry.Key.Value);
                             continue;
                         }
 
@@ -712,9 +933,12 @@ public sealed partial class CorpusGenerator
             for (int i = 0; i < fields.Count; i++)
             {
                 FieldSpec field = fields[i];
-                FieldFill? fill = sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set)
-                    ? FillFromSet(field, set.Value, id, terms is not null, groups, groupLexicons, usedGroups, ref ok)
-                    : DefaultFill(field, i == 0, terms, groups, usedGroups);
+                int step = steps.FindIndex(s => s.As == field.Name);
+                FieldFill? fill = step >= 0
+                    ? Fill(field.Name, FillKind.Step, step.ToString(CultureInfo.InvariantCulture))
+                    : sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set)
+                        ? FillFromSet(field, set.Value, id, kind == RuleKind.Terms, groups, groupLexicons, usedGroups, ref ok)
+                        : DefaultFill(field, i == 0, terms, groups, usedGroups);
                 if (fill is not null)
                 {
                     fills.Add(fill);
@@ -730,14 +954,327 @@ public sealed partial class CorpusGenerator
             {
                 if (!usedGroups.Contains(group))
                 {
-                    Report(DiagnosticDescriptors.UnmatchedGroup, regexEntry.Value.Location, group, id, entity);
+                    Report(DiagnosticDescriptors.UnmatchedGroup, body.Value.Location, group, id, entity);
                     ok = false;
                 }
             }
 
+            var examples = new List<ExampleSpec>();
+            if (keys.TryGetValue("examples", out KeyValuePair<YamlScalar, YamlNodeBase> examplesEntry))
+            {
+                ParseExamples(examplesEntry.Value, id, entity, fields, examples);
+            }
+
             return ok
-                ? new RuleSpec(id, "Match" + Names.ToPascalCase(id), doc, hasTerms ? RuleKind.Terms : RuleKind.Regex, terms, pattern, groups.ToEquatable(), fills.ToEquatable(), location)
+                ? new RuleSpec(
+                    id,
+                    "Match" + Names.ToPascalCase(id),
+                    doc,
+                    kind,
+                    terms,
+                    pattern,
+                    groups.ToEquatable(),
+                    groupSteps.ToEquatable(),
+                    steps.ToEquatable(),
+                    fills.ToEquatable(),
+                    examples.ToEquatable(),
+                    location)
                 : null;
+        }
+
+        /// <summary>
+        /// Expands, checks and compiles a pattern the way the runtime will (anchored with \G for a
+        /// sequence step that is not the first), adding its named groups to <paramref name="groups"/>.
+        /// </summary>
+        private string? CheckedPattern(YamlScalar node, string owner, bool anchored, Dictionary<string, List<string>> groupLexicons, List<string> groups)
+        {
+            string? pattern = ExpandPattern(node, groupLexicons);
+            if (pattern is null)
+            {
+                return null;
+            }
+
+            if (anchored)
+            {
+                pattern = @"\G(?:" + pattern + ")";
+            }
+
+            try
+            {
+                var options = RegexOptions.CultureInvariant | (_normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);
+                var regex = new Regex(pattern, options, s_checkTimeout);
+                groups.AddRange(regex.GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _)));
+            }
+            catch (ArgumentException exception)
+            {
+                Report(DiagnosticDescriptors.InvalidRegex, node.Location, owner, RegexMessage(exception.Message));
+                return null;
+            }
+
+            if (Backtracking.FindNestedQuantifier(node.Value) is { } risky)
+            {
+                Report(DiagnosticDescriptors.BacktrackingRisk, node.Location, owner, risky);
+            }
+
+            return pattern;
+        }
+
+        // ---- sequences -----------------------------------------------------------------------
+
+        private static readonly string[] s_stepKeys = ["entity", "terms", "regex", "gap", "as"];
+
+        private bool ParseSequence(
+            YamlNodeBase node,
+            string ruleId,
+            List<FieldSpec> fields,
+            List<StepSpec> steps,
+            List<string> groups,
+            List<int> groupSteps,
+            Dictionary<string, List<string>> groupLexicons)
+        {
+            if (node is not YamlList list || list.Items.Count == 0)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, $"sequence: of rule '{ruleId}'", "a list of steps ({entity: …}, {terms: …}, {regex: …}, {gap: 0..3 words})", node is YamlList ? "an empty list" : node.KindName);
+                return false;
+            }
+
+            bool ok = true;
+            for (int i = 0; i < list.Items.Count; i++)
+            {
+                YamlNodeBase item = list.Items[i];
+                if (item is not YamlMap map)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, item.Location, $"Step {i + 1} of rule '{ruleId}'", "a mapping such as {entity: Person, as: speaker}", item.KindName);
+                    ok = false;
+                    continue;
+                }
+
+                Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_stepKeys, $"step {i + 1} of rule '{ruleId}'");
+                var kinds = new[] { "entity", "terms", "regex", "gap" }.Where(keys.ContainsKey).ToList();
+                if (kinds.Count != 1)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, map.Location, $"Step {i + 1} of rule '{ruleId}'", "exactly one of entity:, terms:, regex: or gap:", kinds.Count == 0 ? "none of them" : string.Join(" and ", kinds));
+                    ok = false;
+                    continue;
+                }
+
+                KeyValuePair<YamlScalar, YamlNodeBase> body = keys[kinds[0]];
+                string? target = Scalar(keys, "as", "as:")?.Value;
+                FieldSpec? targetField = null;
+                if (target is not null)
+                {
+                    targetField = fields.FirstOrDefault(f => f.Name == target);
+                    if (targetField is null)
+                    {
+                        Report(DiagnosticDescriptors.UnknownKey, keys["as"].Value.Location, target, $"as: of step {i + 1} (the fields of the entity)", string.Join(", ", fields.Select(f => f.Name)));
+                        ok = false;
+                        continue;
+                    }
+
+                    if (steps.Any(s => s.As == target))
+                    {
+                        Report(DiagnosticDescriptors.DuplicateName, keys["as"].Value.Location, $"as: in rule '{ruleId}'", target);
+                        ok = false;
+                        continue;
+                    }
+                }
+
+                StepSpec? step = null;
+                switch (kinds[0])
+                {
+                    case "entity":
+                        if (Scalar(keys, "entity", "entity:") is { } entityNode)
+                        {
+                            if (!Names.IsIdentifier(entityNode.Value))
+                            {
+                                Report(DiagnosticDescriptors.UnknownEntity, entityNode.Location, entityNode.Value);
+                                break;
+                            }
+
+                            if (targetField is not null && targetField.Type.IsList)
+                            {
+                                Report(DiagnosticDescriptors.InvalidValue, keys["as"].Value.Location, target!, $"as: of step {i + 1}", "an entity step fills a single field: a reference to that entity, or a string");
+                                break;
+                            }
+
+                            if (targetField is not null && targetField.Type.Kind == FieldKind.Entity && targetField.Type.EntityName != entityNode.Value)
+                            {
+                                Report(DiagnosticDescriptors.InvalidValue, keys["as"].Value.Location, target!, $"as: of step {i + 1}", $"the field refers to {targetField.Type.EntityName}, the step finds {entityNode.Value}");
+                                break;
+                            }
+
+                            step = new StepSpec(StepKind.Entity, entityNode.Value, null, null, null, 0, 0, target, entityNode.Location);
+                        }
+
+                        break;
+                    case "terms":
+                        if (ParseTerms(body.Value, ruleId) is { } terms)
+                        {
+                            step = AsTextStep(targetField, keys, i) ? new StepSpec(StepKind.Terms, null, null, terms, null, 0, 0, target, body.Value.Location) : null;
+                        }
+
+                        break;
+                    case "regex":
+                        if (body.Value is not YamlScalar regexNode)
+                        {
+                            Report(DiagnosticDescriptors.WrongShape, body.Value.Location, $"regex: of step {i + 1}", "a pattern", body.Value.KindName);
+                            break;
+                        }
+
+                        var stepGroups = new List<string>();
+                        string? pattern = CheckedPattern(regexNode, $"rule '{ruleId}' step {i + 1}", anchored: i > 0, groupLexicons, stepGroups);
+                        if (pattern is null)
+                        {
+                            break;
+                        }
+
+                        string? clash = stepGroups.FirstOrDefault(groups.Contains);
+                        if (clash is not null)
+                        {
+                            Report(DiagnosticDescriptors.DuplicateName, regexNode.Location, $"named group in the steps of rule '{ruleId}'", clash);
+                            break;
+                        }
+
+                        groups.AddRange(stepGroups);
+                        groupSteps.AddRange(stepGroups.Select(_ => i));
+                        step = AsTextStep(targetField, keys, i) ? new StepSpec(StepKind.Regex, null, null, null, pattern, 0, 0, target, regexNode.Location) : null;
+                        break;
+                    default:
+                        step = ParseGap(body.Value, i, list.Items.Count, target);
+                        break;
+                }
+
+                if (step is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                steps.Add(step);
+            }
+
+            return ok;
+        }
+
+        /// <summary>Whether a terms or regex step may fill <paramref name="field"/>: from its text, so not a reference or a list.</summary>
+        private bool AsTextStep(FieldSpec? field, Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, int index)
+        {
+            if (field is null || CanConvertText(field.Type))
+            {
+                return true;
+            }
+
+            Report(DiagnosticDescriptors.InvalidValue, keys["as"].Value.Location, field.Name, $"as: of step {index + 1}", "a terms or regex step fills a field from its text; a reference needs an entity step, a list a regex group");
+            return false;
+        }
+
+        private StepSpec? ParseGap(YamlNodeBase node, int index, int count, string? target)
+        {
+            if (target is not null)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, node.Location, target, $"as: of step {index + 1}", "a gap has no value to fill a field with");
+                return null;
+            }
+
+            if (index == 0 || index == count - 1)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, node.Location, (node as YamlScalar)?.Value ?? "gap", $"step {index + 1}", "a gap stands between two steps, never first or last");
+                return null;
+            }
+
+            Match gap = node is YamlScalar scalar
+                ? Regex.Match(scalar.Value.Trim(), @"^(?:(\d+)\s*\.\.\s*)?(\d+)(?:\s+words?)?$")
+                : Match.Empty;
+            if (!gap.Success)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, node.Location, (node as YamlScalar)?.Value ?? node.KindName, "gap:", "write a word count: 0..8 words, or 3 words (at most 3)");
+                return null;
+            }
+
+            int min = gap.Groups[1].Success ? int.Parse(gap.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            bool parsed = int.TryParse(gap.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int max);
+            if (!parsed || max < min || max > MaxGapWords)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, node.Location, ((YamlScalar)node).Value, "gap:", $"the range must go up, and a gap spans at most {MaxGapWords} words");
+                return null;
+            }
+
+            return new StepSpec(StepKind.Gap, null, null, null, null, min, max, null, node.Location);
+        }
+
+        /// <summary>The widest gap: a sequence is a local pattern, not a paragraph search.</summary>
+        private const int MaxGapWords = 50;
+
+        // ---- examples ------------------------------------------------------------------------
+
+        private static readonly string[] s_exampleKeys = ["text", "expect", "span", "none"];
+
+        private void ParseExamples(YamlNodeBase node, string ruleId, string entity, List<FieldSpec> fields, List<ExampleSpec> examples)
+        {
+            if (node is not YamlList list)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, $"examples: of rule '{ruleId}'", "a list of { text: …, expect: { field: value } } or { text: …, none: true }", node.KindName);
+                return;
+            }
+
+            foreach (YamlNodeBase item in list.Items)
+            {
+                if (item is not YamlMap map)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, item.Location, $"An example of rule '{ruleId}'", "a mapping with text: and expect: or none:", item.KindName);
+                    continue;
+                }
+
+                Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_exampleKeys, $"an example of rule '{ruleId}'");
+                if (Scalar(keys, "text", "text: of an example") is not { } textNode)
+                {
+                    if (!keys.ContainsKey("text"))
+                    {
+                        Report(DiagnosticDescriptors.MissingKey, map.Location, $"An example of rule '{ruleId}'", "text");
+                    }
+
+                    continue;
+                }
+
+                bool none = false;
+                if (Scalar(keys, "none", "none:") is { } noneNode && !bool.TryParse(noneNode.Value, out none))
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, noneNode.Location, noneNode.Value, "none:", "use true or false");
+                    continue;
+                }
+
+                string? span = Scalar(keys, "span", "span:")?.Value;
+                var expected = new List<ExpectedField>();
+                if (keys.TryGetValue("expect", out KeyValuePair<YamlScalar, YamlNodeBase> expectEntry) && Map(expectEntry.Value, "expect:") is { } expectMap)
+                {
+                    foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in expectMap.Entries)
+                    {
+                        if (!fields.Any(f => f.Name == entry.Key.Value))
+                        {
+                            Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, $"expect: of an example of '{entity}'", string.Join(", ", fields.Select(f => f.Name)));
+                            continue;
+                        }
+
+                        if (entry.Value is not YamlScalar value)
+                        {
+                            Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"expect: {entry.Key.Value}", "a value as the mention export writes it", entry.Value.KindName);
+                            continue;
+                        }
+
+                        expected.Add(new ExpectedField(entry.Key.Value, value.IsNull ? "null" : value.Value));
+                    }
+                }
+
+                if (none && (expected.Count > 0 || span is not null))
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, keys["none"].Value.Location, "true", "none:", "an example that must not match expects nothing; drop expect: and span:");
+                    continue;
+                }
+
+                // Schema order, so the generated table reads like the record.
+                expected.Sort((a, b) => fields.FindIndex(f => f.Name == a.Field).CompareTo(fields.FindIndex(f => f.Name == b.Field)));
+                examples.Add(new ExampleSpec(textNode.Value, none, span, expected.ToEquatable(), textNode.Location));
+            }
         }
 
         private static FieldFill? DefaultFill(FieldSpec field, bool isKey, TermsSpec? terms, List<string> groups, HashSet<string> usedGroups)
@@ -745,7 +1282,7 @@ public sealed partial class CorpusGenerator
             if (groups.Contains(field.Name))
             {
                 usedGroups.Add(field.Name);
-                return CanConvertText(field.Type) ? Fill(field.Name, FillKind.Group, field.Name) : null;
+                return GroupFill(field, field.Name);
             }
 
             if (!isKey)
@@ -764,6 +1301,12 @@ public sealed partial class CorpusGenerator
         }
 
         private static bool CanConvertText(FieldType type) => !type.IsList && type.Kind != FieldKind.Entity;
+
+        /// <summary>A group fills a single field with its text, a list field with every capture; never a reference.</summary>
+        private static FieldFill? GroupFill(FieldSpec field, string group)
+            => field.Type.Kind == FieldKind.Entity ? null
+                : field.Type.IsList ? Fill(field.Name, FillKind.GroupCaptures, group)
+                : Fill(field.Name, FillKind.Group, group);
 
         private FieldFill? FillFromSet(
             FieldSpec field,
@@ -795,8 +1338,10 @@ public sealed partial class CorpusGenerator
 
                         usedGroups.Add(arguments[0]);
                         return Fill(field.Name, FillKind.Group, arguments[0]);
+                    case "nearest":
+                        return NearestFill(field, value, text, arguments, ref ok);
                     default:
-                        Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day) or int(group)");
+                        Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), int(group) or nearest(Entity, before|after, sentence|paragraph)");
                         ok = false;
                         return null;
                 }
@@ -805,14 +1350,14 @@ public sealed partial class CorpusGenerator
             if (value.IsPlain && groups.Contains(text))
             {
                 usedGroups.Add(text);
-                if (!CanConvertText(field.Type))
+                if (GroupFill(field, text) is not { } groupFill)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "a group cannot fill a list or a reference");
+                    Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "a group cannot fill a reference; use an entity step or nearest(…)");
                     ok = false;
                     return null;
                 }
 
-                return Fill(field.Name, FillKind.Group, text);
+                return groupFill;
             }
 
             if (value.IsNull)
@@ -834,6 +1379,25 @@ public sealed partial class CorpusGenerator
             }
 
             return Fill(field.Name, FillKind.Constant, text);
+        }
+
+        private FieldFill? NearestFill(FieldSpec field, YamlScalar value, string text, string[] arguments, ref bool ok)
+        {
+            if (arguments.Length != 3 || !Names.IsIdentifier(arguments[0]) || arguments[1] is not ("before" or "after") || arguments[2] is not ("sentence" or "paragraph"))
+            {
+                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence or paragraph)");
+                ok = false;
+                return null;
+            }
+
+            if (field.Type.Kind != FieldKind.Entity || field.Type.IsList || field.Type.EntityName != arguments[0])
+            {
+                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", $"nearest({arguments[0]}, …) fills a field that refers to {arguments[0]}, such as {field.Name}: {arguments[0]}?");
+                ok = false;
+                return null;
+            }
+
+            return Fill(field.Name, FillKind.Nearest, arguments[0], arguments[1], arguments[2], string.Empty);
         }
 
         private FieldFill? DateFill(

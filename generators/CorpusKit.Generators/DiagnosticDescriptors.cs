@@ -65,13 +65,23 @@ internal static class DiagnosticDescriptors
         "CK0014", "Unused lexicon", "Lexicon '{0}' is never used; use it in terms: or as {{{0}}} in a regex, or remove it",
         "A lexicon that no rule uses is probably a typo in a rule.", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DependencyCycle = Create(
+        "CK0015", "Entities depend on each other in a cycle", "Rule '{0}' of '{1}' makes a cycle: {2}; one of these entities must be found without the others",
+        "Entities run in dependency order: a sequence step or nearest() needs the other entity found first, so the dependencies cannot form a cycle.");
+
+    public static readonly DiagnosticDescriptor BacktrackingRisk = Create(
+        "CK0016", "Pattern risks catastrophic backtracking", "The pattern of '{0}' nests an unbounded quantifier inside another at '{1}'; bound the outer one ({{0,5}}) or make the group atomic with (?>…)",
+        "Nested unbounded quantifiers such as (\\p{L}+\\s*)+ can take exponential time on text that almost matches. Every regex also has a timeout, but a rule that times out finds nothing in that document.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",
         "The generator met an unexpected condition. Nothing was generated for the file; the build reports it instead of crashing.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         YamlSyntax, UnknownKey, InvalidType, UnknownEntity, DuplicateName, InvalidRegex, UnmatchedGroup,
-        UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon, InternalError);
+        UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon,
+        DependencyCycle, BacktrackingRisk, InternalError);
 
     /// <summary>All descriptors, in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -11,6 +11,7 @@ public sealed class ExtractionContext
 {
     private readonly Dictionary<Type, object> _results = [];
     private readonly List<ExtractionProblem> _problems = [];
+    private readonly List<TextSpan> _excluded = [];
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
 
@@ -33,13 +34,74 @@ public sealed class ExtractionContext
     /// <summary>Problems met so far (a regex that timed out, say); extraction went on without that rule.</summary>
     public IReadOnlyList<ExtractionProblem> Problems => _problems;
 
+    /// <summary>Ranges of <see cref="Text"/> that rules do not see (boilerplate lines), in text order.</summary>
+    public IReadOnlyList<TextSpan> Excluded => _excluded;
+
     /// <summary>The text as rules under <paramref name="normalization"/> see it, normalized on first use only.</summary>
+    /// <remarks>Excluded ranges read as white space (line breaks kept), so offsets stay those of <see cref="Text"/>.</remarks>
     public NormalizedText GetText(TextNormalization normalization) => normalization switch
     {
-        TextNormalization.None => _plain ??= Normalizer.Normalize(Text, TextNormalization.None),
-        TextNormalization.Arabic => _arabic ??= Normalizer.Normalize(Text, TextNormalization.Arabic),
+        TextNormalization.None => _plain ??= Normalizer.Normalize(MatchText(), TextNormalization.None, Text),
+        TextNormalization.Arabic => _arabic ??= Normalizer.Normalize(MatchText(), TextNormalization.Arabic, Text),
         _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization."),
     };
+
+    /// <summary>
+    /// Hides <paramref name="span"/> from every rule: its chars read as spaces (line breaks kept),
+    /// so nothing is found there and no match runs across it, while offsets stay unchanged.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The text was already normalized for a rule.</exception>
+    public void Exclude(TextSpan span)
+    {
+        if (_plain is not null || _arabic is not null)
+        {
+            throw new InvalidOperationException("Exclude ranges before any rule runs: the text has already been normalized.");
+        }
+
+        if (span.Start < 0 || span.End > Text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(span), $"{span} is not within a text of {Text.Length} chars.");
+        }
+
+        if (span.Length > 0)
+        {
+            _excluded.Add(span);
+            _excluded.Sort();
+        }
+    }
+
+    /// <summary>
+    /// The entities of type <typeparamref name="T"/> in this document: those found already, or
+    /// what <paramref name="extractor"/> finds now. Rules that build on other entities call this.
+    /// </summary>
+    public IReadOnlyList<T> Require<T>(IExtractor<T> extractor)
+        where T : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        return TryGetResults(out IReadOnlyList<T> found) ? found : extractor.Extract(this);
+    }
+
+    private string MatchText()
+    {
+        if (_excluded.Count == 0)
+        {
+            return Text;
+        }
+
+        char[] chars = Text.ToCharArray();
+        foreach (TextSpan span in _excluded)
+        {
+            for (int i = span.Start; i < span.End; i++)
+            {
+                if (chars[i] is not ('\n' or '\r'))
+                {
+                    chars[i] = ' ';
+                }
+            }
+        }
+
+        return new string(chars);
+    }
 
     /// <summary>Records a problem with one rule on this document.</summary>
     public void Report(ExtractionProblem problem)

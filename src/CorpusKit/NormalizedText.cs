@@ -20,6 +20,17 @@ public sealed class NormalizedText
         _ends = ends;
     }
 
+    /// <summary>The same normalization, mapped back to <paramref name="original"/>, a text of the same length.</summary>
+    internal NormalizedText WithOriginal(string original)
+    {
+        if (original.Length != Original.Length)
+        {
+            throw new ArgumentException("The original must have the same length.", nameof(original));
+        }
+
+        return new NormalizedText(original, Text, Normalization, _starts, _ends);
+    }
+
     /// <summary>The text as given.</summary>
     public string Original { get; }
 

@@ -53,6 +53,19 @@ public sealed class DiagnosticTests
     [InlineData("CK0013", 5, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n")]
     // CK0014: a lexicon no rule uses.
     [InlineData("CK0014", 2, 3, "lexicons:\n  unused: [a]\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    // CK0015: two entities whose rules need each other (nearest() both ways); reported on the rule that closes the cycle.
+    [InlineData("CK0015", 11, 13, "entities:\n  A:\n    fields: { id: string, b: B? }\n    rules:\n      - id: r\n        regex: '(?<id>x)'\n        set: { b: 'nearest(B, before, sentence)' }\n  B:\n    fields: { id: string, a: A? }\n    rules:\n      - id: s\n        regex: '(?<id>y)'\n        set: { a: 'nearest(A, after, sentence)' }\n")]
+    // CK0015: an entity whose sequence starts with itself.
+    [InlineData("CK0015", 5, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { entity: P, as: id }, { terms: [x] } ]\n")]
+    // CK0016: nested unbounded quantifiers.
+    [InlineData("CK0016", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>(\\p{L}+\\s?)+)'\n")]
+    // The newer shapes report with the same ids: a gap that ends a sequence, a step naming no entity,
+    // nearest() on a field of another type, an example expecting an unknown field, a document field that is not a list or optional.
+    [InlineData("CK0011", 6, 52, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: id }, { gap: 2 } ]\n")]
+    [InlineData("CK0004", 6, 31, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { entity: Nobody }, { terms: [x], as: id } ]\n")]
+    [InlineData("CK0011", 6, 19, "entities:\n  P:\n    fields: { id: string, q: P? }\n    rules:\n      - id: r\n        set: { q: 'nearest(Q, before, sentence)' }\n        terms: [x]\n")]
+    [InlineData("CK0002", 7, 42, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        examples: [ { text: x, expect: { name: x } } ]\n")]
+    [InlineData("CK0011", 8, 12, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [x] } ]\ndocuments:\n  Article:\n    fields:\n      all: P\n")]
     public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("broken.corpus.yaml", yaml));

@@ -131,6 +131,7 @@ namespace NewsDesk.Diplomacy
         {
             foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.RegexRunner.Matches(Patterns.Countries, text.Text, context, Count.TypeName, "countries"))
             {
+                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["value"], text.ToOriginal(match.Index, match.Index + match.Length));
                 int? valueValue = global::CorpusKit.Matching.Captures.Int(global::CorpusKit.Matching.Captures.Value(match.Groups["value"]));
                 if (valueValue is null)
                 {
@@ -138,7 +139,6 @@ namespace NewsDesk.Diplomacy
                 }
 
                 global::NewsDesk.Diplomacy.Count.UnitKind? unitValue = global::NewsDesk.Diplomacy.Count.UnitKind.Country;
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["value"], text.ToOriginal(match.Index, match.Index + match.Length));
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Count>(span, 0, new Count(
                     valueValue.Value,
                     unitValue,
@@ -151,7 +151,7 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
         private static class Patterns
         {
-            /// <summary>Rule <c>countries</c>.</summary>
+            /// <summary>The pattern of rule <c>countries</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Countries = new(
                 @"(?<value>\d+)\s+دول",
                 global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),

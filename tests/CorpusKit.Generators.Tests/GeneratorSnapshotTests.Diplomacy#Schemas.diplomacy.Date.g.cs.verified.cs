@@ -89,13 +89,13 @@ namespace NewsDesk.Diplomacy
         {
             foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.RegexRunner.Matches(Patterns.DayMonthYear, text.Text, context, Date.TypeName, "day-month-year"))
             {
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 global::CorpusKit.PartialDate? valueValue = global::CorpusKit.Matching.Captures.Date(global::CorpusKit.Matching.Captures.Year(match.Groups["year"]), global::CorpusKit.Matching.Captures.Month(match.Groups["month"], DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.Matching.Captures.Day(match.Groups["day"]));
                 if (valueValue is null)
                 {
                     continue;
                 }
 
-                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Date>(span, 0, new Date(
                     valueValue.Value,
                     span,
@@ -107,7 +107,7 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
         private static class Patterns
         {
-            /// <summary>Rule <c>day-month-year</c>.</summary>
+            /// <summary>The pattern of rule <c>day-month-year</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex DayMonthYear = new(
                 @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
                 global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),

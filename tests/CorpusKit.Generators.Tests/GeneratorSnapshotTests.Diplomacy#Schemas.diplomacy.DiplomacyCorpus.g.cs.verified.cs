@@ -17,54 +17,101 @@ namespace NewsDesk.Diplomacy
         /// <summary>The shared instance; a corpus holds no state.</summary>
         public static DiplomacyCorpus Instance { get; } = new();
 
+        /// <summary>The boilerplate rules of document <c>Article</c>, tried on each line's normalized text.</summary>
+        private static readonly global::CorpusKit.Documents.LineRule[] Boilerplate =
+        [
+            new("menu", new(@"^(مباشر|اقسام مهمة)$", global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization), global::CorpusKit.Matching.RegexRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Line),
+            new("comments", new(@"^التعليقات$", global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization), global::CorpusKit.Matching.RegexRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Rest),
+        ];
+
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>
         /// <param name="text">The document's text.</param>
         /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
-        public DiplomacyDocument Extract(string text, string? documentId = null) => Extract(new global::CorpusKit.ExtractionContext(text, documentId));
+        public Article Extract(string text, string? documentId = null) => Extract(new global::CorpusKit.ExtractionContext(text, documentId));
 
         /// <summary>Extracts every entity type, in dependency order, from the context's text.</summary>
-        public DiplomacyDocument Extract(global::CorpusKit.ExtractionContext context)
+        /// <param name="context">A document no rule has run on yet (boilerplate is hidden from rules first).</param>
+        public Article Extract(global::CorpusKit.ExtractionContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
+            global::CorpusKit.Documents.DocumentLayout layout = global::CorpusKit.Documents.DocumentLayout.Apply(context, Normalization, Boilerplate, "Article", dropDuplicates: false);
             global::System.Collections.Generic.IReadOnlyList<Organization> @organizations = OrganizationExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Person> @people = PersonExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Date> @dates = DateExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Count> @counts = CountExtractor.Instance.Extract(context);
-            return new DiplomacyDocument(context.DocumentId, @organizations, @people, @dates, @counts, context.Problems);
+            global::System.Collections.Generic.IReadOnlyList<Quote> @quotes = QuoteExtractor.Instance.Extract(context);
+            return new Article(
+                context.DocumentId,
+                layout.Headline is { } headline ? context.Text.Substring(headline.Span.Start, headline.Span.Length) : null,
+                global::CorpusKit.Documents.EntityGroups.Collect(@people, global::CorpusKit.Documents.SameEntity.Contained, Normalization),
+                global::CorpusKit.Documents.EntityGroups.Collect(@organizations, global::CorpusKit.Documents.SameEntity.Key, Normalization),
+                global::System.Linq.Enumerable.FirstOrDefault(@dates),
+                @organizations,
+                @people,
+                @dates,
+                @counts,
+                @quotes,
+                layout,
+                context.Problems);
         }
+
+        /// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref="global::CorpusKit.Examples.RuleExample.Check"/>).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Examples.RuleExample> Examples { get; } =
+        [
+            new(
+                "Schemas/diplomacy.corpus.yaml", 69, 19,
+                Quote.TypeName, "said",
+                "قال لافروف إن روسيا تعمل: \"إن الأمن الأوراسي أولوية لنا\".",
+                none: false, span: "إن الأمن الأوراسي أولوية لنا", expected: [new("speaker", "سيرغي لافروف"), new("verb", "قال")],
+                extract: static text => QuoteExtractor.Instance.Extract(text)),
+        ];
     }
 
     /// <summary>
+    /// A news article.
     /// What <see cref="DiplomacyCorpus"/> found in one document.
     /// </summary>
     /// <param name="Id">The document's name, if it was given one.</param>
-    /// <param name="Organizations">The Organization entities, in document order.</param>
-    /// <param name="People">The Person entities, in document order.</param>
-    /// <param name="Dates">The Date entities, in document order.</param>
-    /// <param name="Counts">The Count entities, in document order.</param>
+    /// <param name="Headline">The headline: the first line that is neither blank nor boilerplate.</param>
+    /// <param name="People">The distinct Person entities, each with every mention, in order of first mention.</param>
+    /// <param name="Organizations">The distinct Organization entities, each with every mention, in order of first mention.</param>
+    /// <param name="FirstDate">The first Date of the document, if any.</param>
+    /// <param name="OrganizationMentions">Every Organization mention, in document order.</param>
+    /// <param name="PersonMentions">Every Person mention, in document order.</param>
+    /// <param name="DateMentions">Every Date mention, in document order.</param>
+    /// <param name="CountMentions">Every Count mention, in document order.</param>
+    /// <param name="QuoteMentions">Every Quote mention, in document order.</param>
+    /// <param name="Layout">The document's lines: headline, boilerplate, duplicates.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still ran.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
-    public sealed partial record DiplomacyDocument(
+    public sealed partial record Article(
         string? Id,
-        global::System.Collections.Generic.IReadOnlyList<Organization> Organizations,
-        global::System.Collections.Generic.IReadOnlyList<Person> People,
-        global::System.Collections.Generic.IReadOnlyList<Date> Dates,
-        global::System.Collections.Generic.IReadOnlyList<Count> Counts,
+        string? Headline,
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Person>> People,
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Organization>> Organizations,
+        global::NewsDesk.Diplomacy.Date? FirstDate,
+        global::System.Collections.Generic.IReadOnlyList<Organization> OrganizationMentions,
+        global::System.Collections.Generic.IReadOnlyList<Person> PersonMentions,
+        global::System.Collections.Generic.IReadOnlyList<Date> DateMentions,
+        global::System.Collections.Generic.IReadOnlyList<Count> CountMentions,
+        global::System.Collections.Generic.IReadOnlyList<Quote> QuoteMentions,
+        global::CorpusKit.Documents.DocumentLayout Layout,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
         /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             var mentions = new global::System.Collections.Generic.List<global::CorpusKit.IEntity>();
-            mentions.AddRange(Organizations);
-            mentions.AddRange(People);
-            mentions.AddRange(Dates);
-            mentions.AddRange(Counts);
+            mentions.AddRange(OrganizationMentions);
+            mentions.AddRange(PersonMentions);
+            mentions.AddRange(DateMentions);
+            mentions.AddRange(CountMentions);
+            mentions.AddRange(QuoteMentions);
             // A stable sort: entities at the same position keep the order of their types.
             return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.OrderBy(mentions, static m => m.Span));
         }
 
-        /// <inheritdoc />
+        /// <summary>Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.</summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -74,31 +121,48 @@ namespace NewsDesk.Diplomacy
                 writer.WriteString("id", Id);
             }
 
-            writer.WriteStartArray("organizations");
-            foreach (Organization entity in Organizations)
-            {
-                entity.WriteTo(writer);
-            }
-
-            writer.WriteEndArray();
+            writer.WriteString("headline", Headline);
             writer.WriteStartArray("people");
-            foreach (Person entity in People)
+            foreach (global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Person> group in People)
             {
-                entity.WriteTo(writer);
+                group.WriteTo(writer);
             }
 
             writer.WriteEndArray();
-            writer.WriteStartArray("dates");
-            foreach (Date entity in Dates)
+            writer.WriteStartArray("organizations");
+            foreach (global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Organization> group in Organizations)
             {
-                entity.WriteTo(writer);
+                group.WriteTo(writer);
             }
 
             writer.WriteEndArray();
-            writer.WriteStartArray("counts");
-            foreach (Count entity in Counts)
+            if (FirstDate is null)
             {
-                entity.WriteTo(writer);
+                writer.WriteNull("firstDate");
+            }
+            else
+            {
+                writer.WritePropertyName("firstDate");
+                FirstDate.WriteTo(writer);
+            }
+
+            writer.WriteStartArray("boilerplateLines");
+            foreach (global::CorpusKit.Documents.DocumentLine line in Layout.Lines)
+            {
+                if (line.Kind == global::CorpusKit.Documents.LineKind.Boilerplate)
+                {
+                    writer.WriteNumberValue(line.Number);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("duplicateLines");
+            foreach (global::CorpusKit.Documents.DocumentLine line in Layout.Lines)
+            {
+                if (line.Kind == global::CorpusKit.Documents.LineKind.Duplicate)
+                {
+                    writer.WriteNumberValue(line.Number);
+                }
             }
 
             writer.WriteEndArray();

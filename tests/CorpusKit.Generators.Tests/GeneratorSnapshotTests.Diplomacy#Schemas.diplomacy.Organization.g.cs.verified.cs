@@ -91,8 +91,8 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.Matching.TermMatcher.FindAll(text.Text, DiplomacyLexicons.Organizations, clitics: true, hits);
             foreach (global::CorpusKit.Matching.TermHit hit in hits)
             {
-                string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
+                string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Organization>(span, 0, new Organization(
                     idValue,
                     span,

@@ -96,6 +96,7 @@ namespace NewsDesk.Diplomacy
         {
             foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.RegexRunner.Matches(Patterns.Titled, text.Text, context, Person.TypeName, "titled"))
             {
+                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["name"], text.ToOriginal(match.Index, match.Index + match.Length));
                 string? nameValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["name"]);
                 if (nameValue is null)
                 {
@@ -103,7 +104,6 @@ namespace NewsDesk.Diplomacy
                 }
 
                 string? titleValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["title"]);
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["name"], text.ToOriginal(match.Index, match.Index + match.Length));
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Person>(span, 0, new Person(
                     nameValue,
                     titleValue,
@@ -122,8 +122,8 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.Matching.TermMatcher.FindAll(text.Text, Terms.Known, clitics: true, hits);
             foreach (global::CorpusKit.Matching.TermHit hit in hits)
             {
-                string nameValue = Terms.KnownKeys[hit.Value];
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
+                string nameValue = Terms.KnownKeys[hit.Value];
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Person>(span, 1, new Person(
                     nameValue,
                     null,
@@ -136,7 +136,7 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
         private static class Patterns
         {
-            /// <summary>Rule <c>titled</c>.</summary>
+            /// <summary>The pattern of rule <c>titled</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Titled = new(
                 @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
                 global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),

@@ -10,14 +10,14 @@ public sealed class ExtractionTests
     {
         // 000, line 2: "... وأذربيجان وبيلاروسيا وكازاخستان ..."
         string text = Seeds.Read("000");
-        NewsDocument document = NewsCorpus.Instance.Extract(text, "000");
+        Article document = NewsCorpus.Instance.Extract(text, "000");
 
-        Place belarus = document.Places.First(p => p.Id == "BY");
+        Place belarus = document.PlaceMentions.First(p => p.Id == "BY");
         Assert.Equal("بيلاروسيا", belarus.Text);
         Assert.Equal('و', text[belarus.Span.Start - 1]);
         Assert.Equal(belarus.Text, text.Substring(belarus.Span.Start, belarus.Span.Length));
-        Assert.Contains(document.Places, p => p.Id == "KZ");
-        Assert.Contains(document.Places, p => p.Id == "Saint Petersburg");
+        Assert.Contains(document.PlaceMentions, p => p.Id == "KZ");
+        Assert.Contains(document.PlaceMentions, p => p.Id == "Saint Petersburg");
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class ExtractionTests
         foreach (string seed in new[] { "000", "001", "002", "003", "004" })
         {
             string text = Seeds.Read(seed);
-            NewsDocument document = NewsCorpus.Instance.Extract(text, seed);
+            Article document = NewsCorpus.Instance.Extract(text, seed);
             Assert.NotEmpty(document.Mentions());
             foreach (IEntity entity in document.Mentions())
             {
@@ -41,40 +41,40 @@ public sealed class ExtractionTests
     public void Dates_read_month_names_ordinals_and_arabic_indic_digits()
     {
         // 003: "تاريخ النشر: 10th, February 2024 GMT" and "10 فبراير" (annual).
-        NewsDocument october = NewsCorpus.Instance.Extract(Seeds.Read("003"));
-        Date published = october.Dates.First(d => d.Rule == "day-month-year");
+        Article october = NewsCorpus.Instance.Extract(Seeds.Read("003"));
+        Date published = october.DateMentions.First(d => d.Rule == "day-month-year");
         Assert.Equal("2024-02-10", published.Value.ToString());
         Assert.Equal("10th, February 2024", published.Text);
-        Assert.Contains(october.Dates, d => d.Value.ToString() == "--02-10" && d.Text == "10 فبراير");
+        Assert.Contains(october.DateMentions, d => d.Value.ToString() == "--02-10" && d.Text == "10 فبراير");
 
         // 004: the dateline "١٢ يوليو ٢٠٢٣" and "12 يولو/تموز 2023" (misspelt, two calendars).
-        NewsDocument july = NewsCorpus.Instance.Extract(Seeds.Read("004"));
-        Assert.Contains(july.Dates, d => d.Value.ToString() == "2023-07-12" && d.Text == "١٢ يوليو ٢٠٢٣");
-        Assert.Contains(july.Dates, d => d.Value.ToString() == "2023-07-12" && d.Text == "12 يولو/تموز 2023");
+        Article july = NewsCorpus.Instance.Extract(Seeds.Read("004"));
+        Assert.Contains(july.DateMentions, d => d.Value.ToString() == "2023-07-12" && d.Text == "١٢ يوليو ٢٠٢٣");
+        Assert.Contains(july.DateMentions, d => d.Value.ToString() == "2023-07-12" && d.Text == "12 يولو/تموز 2023");
 
         // 000: "8 كانون الأول/ديسمبر 1991": the keyed lexicon form is matched after normalization (أ -> ا).
-        NewsDocument december = NewsCorpus.Instance.Extract(Seeds.Read("000"));
-        Assert.Contains(december.Dates, d => d.Value.ToString() == "1991-12-08" && d.Text == "8 كانون الأول/ديسمبر 1991");
+        Article december = NewsCorpus.Instance.Extract(Seeds.Read("000"));
+        Assert.Contains(december.DateMentions, d => d.Value.ToString() == "1991-12-08" && d.Text == "8 كانون الأول/ديسمبر 1991");
     }
 
     [Fact]
     public void Keyed_terms_fill_the_key_and_overlaps_keep_the_longest()
     {
-        NewsDocument document = NewsCorpus.Instance.Extract("قال الوزير لافروف إن بوتين سيزور موسكو.");
+        Article document = NewsCorpus.Instance.Extract("قال الوزير لافروف إن بوتين سيزور موسكو.");
 
-        Assert.Equal(["سيرغي لافروف", "فلاديمير بوتين"], document.People.Select(p => p.Name));
-        Assert.Equal(["لافروف", "بوتين"], document.People.Select(p => p.Text));
-        Assert.Equal("RU", Assert.Single(document.Places).Id);
+        Assert.Equal(["سيرغي لافروف", "فلاديمير بوتين"], document.PersonMentions.Select(p => p.Name));
+        Assert.Equal(["لافروف", "بوتين"], document.PersonMentions.Select(p => p.Text));
+        Assert.Equal("RU", Assert.Single(document.PlaceMentions).Id);
     }
 
     [Fact]
-    public void Documents_write_json_with_arabic_as_text()
+    public void Documents_write_json_with_arabic_as_text_and_fields_in_schema_order()
     {
-        NewsDocument document = NewsCorpus.Instance.Extract("زار لافروف موسكو", "d");
+        Article document = NewsCorpus.Instance.Extract("زار لافروف موسكو", "d");
         string json = CorpusKit.Json.CorpusJson.Serialize(document, indented: false);
 
         Assert.Equal(
-            """{"id":"d","places":[{"id":"RU","span":{"start":11,"end":16},"text":"موسكو","rule":"known"}],"people":[{"name":"سيرغي لافروف","span":{"start":4,"end":10},"text":"لافروف","rule":"known"}],"dates":[]}""",
+            """{"id":"d","headline":"زار لافروف موسكو","people":[{"key":"سيرغي لافروف","fields":{"name":"سيرغي لافروف"},"spans":[[4,10]]}],"places":[{"key":"RU","fields":{"id":"RU"},"spans":[[11,16]]}],"quotes":[],"firstDate":null,"boilerplateLines":[],"duplicateLines":[]}""",
             json);
     }
 }

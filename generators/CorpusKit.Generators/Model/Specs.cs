@@ -21,7 +21,36 @@ internal sealed record ModuleSpec(
     string? Doc,
     NormalizationKind Normalize,
     ImmutableEquatableArray<LexiconSpec> Lexicons,
-    ImmutableEquatableArray<EntitySpec> Entities);
+    ImmutableEquatableArray<EntitySpec> Entities,
+    DocumentSpec? Document);
+
+/// <summary>The document type of a module: its headline, boilerplate rules and collected lists.</summary>
+/// <param name="Headline">Whether the first body line is the headline.</param>
+/// <param name="DropDuplicates">Whether lines that repeat earlier ones are hidden from rules.</param>
+internal sealed record DocumentSpec(
+    string Name,
+    string? Doc,
+    bool Headline,
+    bool DropDuplicates,
+    ImmutableEquatableArray<LineRuleSpec> Boilerplate,
+    ImmutableEquatableArray<DocumentFieldSpec> Fields,
+    LocationInfo Location);
+
+/// <summary>A boilerplate rule: a pattern on a line's normalized text.</summary>
+/// <param name="Rest">Whether a matching line drops every line after it too.</param>
+internal sealed record LineRuleSpec(string Id, string Pattern, bool Rest, LocationInfo Location);
+
+/// <summary>A field of a document: the distinct entities of a type (a list), or the first one.</summary>
+/// <param name="Contained">For lists: whether a mention whose key is a run of a fuller key's words is the same entity.</param>
+internal sealed record DocumentFieldSpec(
+    string Name,
+    string PropertyName,
+    string? Doc,
+    string EntityName,
+    string? EntityTypeName,
+    bool IsList,
+    bool Contained,
+    LocationInfo Location);
 
 internal enum NormalizationKind
 {
@@ -87,14 +116,55 @@ internal enum RuleKind
 {
     Terms,
     Regex,
+    Sequence,
 }
+
+internal enum StepKind
+{
+    Entity,
+    Terms,
+    Regex,
+    Gap,
+}
+
+/// <summary>One step of a sequence rule.</summary>
+/// <param name="EntityName">Entity steps: the entity.</param>
+/// <param name="EntityTypeName">Entity steps, set by the linker: the entity's global:: name.</param>
+/// <param name="Pattern">Regex steps: the pattern after expansion (anchored with \G unless first).</param>
+/// <param name="As">The field the step's value fills, if any.</param>
+internal sealed record StepSpec(
+    StepKind Kind,
+    string? EntityName,
+    string? EntityTypeName,
+    TermsSpec? Terms,
+    string? Pattern,
+    int Min,
+    int Max,
+    string? As,
+    LocationInfo Location);
+
+/// <summary>An example beside a rule: a text and what the rule must find in it.</summary>
+/// <param name="None">Whether the rule must find nothing.</param>
+/// <param name="Span">The text the entity's span must cover, if given.</param>
+/// <param name="Expected">Field name and value as the mention export writes it, in schema order.</param>
+internal sealed record ExampleSpec(
+    string Text,
+    bool None,
+    string? Span,
+    ImmutableEquatableArray<ExpectedField> Expected,
+    LocationInfo Location);
+
+/// <summary>A field value an example expects.</summary>
+internal sealed record ExpectedField(string Field, string Value);
 
 /// <summary>A rule that finds an entity.</summary>
 /// <param name="Id">The rule's id as written.</param>
 /// <param name="MethodName">The C# name derived from the id.</param>
 /// <param name="Terms">For terms rules: what to match.</param>
 /// <param name="Pattern">For regex rules: the pattern after lexicon expansion and normalization.</param>
-/// <param name="Groups">For regex rules: the named groups, in pattern order.</param>
+/// <param name="Groups">For regex rules: the named groups, in pattern order; for sequences, of all regex steps.</param>
+/// <param name="GroupSteps">For sequences: the step of each group (parallel to Groups).</param>
+/// <param name="Steps">For sequences: the steps.</param>
 /// <param name="Fills">How each field is filled, in field order (absent fields are left out).</param>
 internal sealed record RuleSpec(
     string Id,
@@ -104,7 +174,10 @@ internal sealed record RuleSpec(
     TermsSpec? Terms,
     string? Pattern,
     ImmutableEquatableArray<string> Groups,
+    ImmutableEquatableArray<int> GroupSteps,
+    ImmutableEquatableArray<StepSpec> Steps,
     ImmutableEquatableArray<FieldFill> Fills,
+    ImmutableEquatableArray<ExampleSpec> Examples,
     LocationInfo Location);
 
 /// <summary>The dictionary of a terms rule: a module lexicon by name, or an inline list or map.</summary>
@@ -126,13 +199,24 @@ internal enum FillKind
 
     /// <summary><c>date(year, month, day)</c> over named groups.</summary>
     Date,
+
+    /// <summary>A list field: every capture of a named group.</summary>
+    GroupCaptures,
+
+    /// <summary>A sequence step's value (<c>as:</c>): an entity, a form's key or the step's text.</summary>
+    Step,
+
+    /// <summary><c>nearest(Entity, before|after, sentence|paragraph)</c>.</summary>
+    Nearest,
 }
 
 /// <summary>How one field gets its value in one rule.</summary>
 /// <param name="Field">The field's name.</param>
 /// <param name="Arguments">
-/// Group: the group; Constant: the value; Date: year, month and day groups ("" where absent)
-/// followed by the keyed lexicon that names months, if the month group uses one.
+/// Group and GroupCaptures: the group; Constant: the value; Date: year, month and day groups
+/// ("" where absent) followed by the keyed lexicon that names months, if the month group uses
+/// one; Step: the step index; Nearest: entity, direction, scope, then the entity's global::
+/// name once the linker has set it ("" before).
 /// </param>
 internal sealed record FieldFill(string Field, FillKind Kind, ImmutableEquatableArray<string> Arguments);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
 namespace CorpusKit.Matching;
@@ -77,5 +78,37 @@ public static class Captures
         }
 
         return months is not null && keys is not null && months.TryGetValue(value.AsSpan().Trim(), out int index) ? keys[index] : null;
+    }
+
+    /// <summary>The original text of every capture of a group (a group inside a repeated part), in order.</summary>
+    public static IReadOnlyList<string> Strings(NormalizedText text, Group group)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(group);
+        var values = new List<string>(group.Captures.Count);
+        foreach (Capture capture in group.Captures)
+        {
+            values.Add(text.OriginalText(capture.Index, capture.Index + capture.Length));
+        }
+
+        return values;
+    }
+
+    /// <summary>Every capture of a group, converted; captures that do not convert are left out.</summary>
+    public static IReadOnlyList<T> Values<T>(Group group, Func<string, T?> convert)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(convert);
+        var values = new List<T>(group.Captures.Count);
+        foreach (Capture capture in group.Captures)
+        {
+            if (convert(capture.Value) is T value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
     }
 }

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace CorpusKit.Documents;
+
+/// <summary>
+/// One distinct entity of a document: the mention that names it most fully, and every mention
+/// of it (a repeated paragraph adds mentions here, never a new group).
+/// </summary>
+/// <typeparam name="T">The entity type.</typeparam>
+public sealed class EntityGroup<T> : IJsonWritable
+    where T : IEntity
+{
+    internal EntityGroup(T entity, IReadOnlyList<T> mentions)
+    {
+        Entity = entity;
+        Mentions = mentions;
+    }
+
+    /// <summary>The key of <see cref="Entity"/>: what tells this entity from the others.</summary>
+    public string Key => Entity.Key;
+
+    /// <summary>The mention with the fullest key (the first of those, on a tie).</summary>
+    public T Entity { get; }
+
+    /// <summary>Every mention, in document order.</summary>
+    public IReadOnlyList<T> Mentions { get; }
+
+    /// <summary>Writes <c>{ key, fields of the entity…, spans: [{start, end}…] }</c>.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("key", Key);
+        writer.WritePropertyName("fields");
+        Entity.WriteFields(writer);
+        writer.WriteStartArray("spans");
+        foreach (T mention in Mentions)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(mention.Span.Start);
+            writer.WriteNumberValue(mention.Span.End);
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Key} ×{Mentions.Count}";
+}
+
+/// <summary>How a document list decides that two mentions name the same entity.</summary>
+public enum SameEntity
+{
+    /// <summary>Equal keys.</summary>
+    Key,
+
+    /// <summary>
+    /// Equal keys, or one key's words (normalized) are a run of the other's: <c>لافروف</c> and
+    /// <c>سيرغي لافروف</c>; a quote and the longer quote it was cut from.
+    /// </summary>
+    Contained,
+}
+
+/// <summary>Groups a document's mentions into distinct entities.</summary>
+public static class EntityGroups
+{
+    /// <summary>
+    /// Groups <paramref name="mentions"/> by <paramref name="same"/>; groups come in the order of
+    /// their first mention.
+    /// </summary>
+    public static IReadOnlyList<EntityGroup<T>> Collect<T>(IReadOnlyList<T> mentions, SameEntity same, TextNormalization normalization)
+        where T : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var words = new string[mentions.Count][];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            words[i] = Words(Normalizer.NormalizeForm(mentions[i].Key, normalization));
+        }
+
+        // Fullest keys first, so every shorter key finds the group it belongs to.
+        var order = new List<int>(mentions.Count);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            order.Add(i);
+        }
+
+        order.Sort((a, b) => words[a].Length != words[b].Length ? words[b].Length.CompareTo(words[a].Length)
+            : mentions[a].Key.Length != mentions[b].Key.Length ? mentions[b].Key.Length.CompareTo(mentions[a].Key.Length)
+            : a.CompareTo(b));
+        var representatives = new List<int>();
+        var members = new List<List<int>>();
+        foreach (int i in order)
+        {
+            int group = -1;
+            for (int g = 0; g < representatives.Count && group < 0; g++)
+            {
+                int r = representatives[g];
+                if (string.Equals(mentions[r].Key, mentions[i].Key, StringComparison.Ordinal)
+                    || (same == SameEntity.Contained && words[i].Length > 0 && IsRun(words[i], words[r])))
+                {
+                    group = g;
+                }
+            }
+
+            if (group < 0)
+            {
+                representatives.Add(i);
+                members.Add([i]);
+            }
+            else
+            {
+                members[group].Add(i);
+            }
+        }
+
+        var groups = new List<(int First, EntityGroup<T> Group)>(representatives.Count);
+        for (int g = 0; g < representatives.Count; g++)
+        {
+            members[g].Sort();
+            var list = members[g].ConvertAll(i => mentions[i]);
+            groups.Add((members[g][0], new EntityGroup<T>(mentions[representatives[g]], list)));
+        }
+
+        groups.Sort(static (a, b) => a.First.CompareTo(b.First));
+        return groups.ConvertAll(static g => g.Group);
+    }
+
+    /// <summary>Whether <paramref name="part"/> occurs as a contiguous run of <paramref name="whole"/>.</summary>
+    private static bool IsRun(string[] part, string[] whole)
+    {
+        for (int start = 0; start + part.Length <= whole.Length; start++)
+        {
+            int k = 0;
+            while (k < part.Length && string.Equals(part[k], whole[start + k], StringComparison.Ordinal))
+            {
+                k++;
+            }
+
+            if (k == part.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] Words(string text)
+    {
+        var words = new List<string>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words.Add(text[start..i]);
+            }
+        }
+
+        return [.. words];
+    }
+}

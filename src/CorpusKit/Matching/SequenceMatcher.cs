@@ -1,0 +1,280 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace CorpusKit.Matching;
+
+/// <summary>
+/// Matches <c>sequence</c> rules: steps in order, each beginning where the previous one ended
+/// after white space and joining punctuation (<c>، , : ؛ ; - – —</c>); a regex step is also
+/// tried right where the previous step ended, so it may match a joiner itself. Only a regex
+/// step can cross a line break. At each start the first way through wins, taking the longest entity or
+/// form and the fewest gap words; matches may overlap, the entity's overlap mode decides.
+/// </summary>
+public static class SequenceMatcher
+{
+    /// <summary>The most chars of proclitic letters that may stand before an entity or a form.</summary>
+    private const int MaxProcliticLength = 3;
+
+    /// <summary>Finds every match of <paramref name="steps"/> in <paramref name="text"/>.</summary>
+    /// <param name="text">The normalized text.</param>
+    /// <param name="steps">The steps; the first and last are not gaps (the build checks).</param>
+    /// <param name="inputs">The entity lists the entity steps refer to, in original-text spans.</param>
+    /// <param name="context">Where a regex timeout is reported.</param>
+    /// <param name="entity">The entity type, for problem reports.</param>
+    /// <param name="rule">The rule id, for problem reports.</param>
+    public static List<SequenceMatch> Matches(
+        NormalizedText text,
+        SequenceStep[] steps,
+        IReadOnlyList<IEntity>[] inputs,
+        ExtractionContext context,
+        string entity,
+        string rule)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(context);
+        var matches = new List<SequenceMatch>();
+        if (steps.Length == 0)
+        {
+            return matches;
+        }
+
+        var state = new State(text, steps, inputs);
+        try
+        {
+            foreach (StepMatch first in state.Starts())
+            {
+                var path = new StepMatch[steps.Length];
+                path[0] = first;
+                if (state.Continue(1, first.End, path))
+                {
+                    matches.Add(new SequenceMatch(path[0].Start, path[^1].End, path));
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            context.Report(new ExtractionProblem(
+                entity,
+                rule,
+                $"A regex of the sequence timed out after {exception.MatchTimeout.TotalSeconds:0.###} s; matches after that point were not looked for."));
+        }
+
+        return matches;
+    }
+
+    /// <summary>Whether <paramref name="c"/> may stand between two steps.</summary>
+    public static bool IsJoiner(char c) => c is ' ' or '\t' or '\u060C' or ',' or ':' or '\u061B' or ';' or '-' or '\u2013' or '\u2014';
+
+    private static bool IsProcliticLetter(char c) => c is '\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643';
+
+    /// <summary>The per-call state: entity spans mapped into normalized text, term hits by start.</summary>
+    private sealed class State
+    {
+        private readonly string _text;
+        private readonly SequenceStep[] _steps;
+        private readonly List<StepMatch>[] _spans;
+
+        public State(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs)
+        {
+            _text = text.Text;
+            _steps = steps;
+            _spans = new List<StepMatch>[steps.Length];
+            for (int s = 0; s < steps.Length; s++)
+            {
+                SequenceStep step = steps[s];
+                if (step.Kind == SequenceStepKind.Entity)
+                {
+                    var spans = new List<StepMatch>();
+                    IReadOnlyList<IEntity> entities = inputs[step.Input];
+                    for (int i = 0; i < entities.Count; i++)
+                    {
+                        TextSpan span = entities[i].Span;
+                        int start = text.ToNormalized(span.Start);
+                        int end = Math.Max(start, text.ToNormalized(span.End));
+                        spans.Add(new StepMatch(start, end, i, null));
+                    }
+
+                    // By start, then longest first: the longest entity at a position is tried first.
+                    spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+                    _spans[s] = spans;
+                }
+                else if (step.Kind == SequenceStepKind.Terms)
+                {
+                    var hits = new List<TermHit>();
+                    TermMatcher.FindAll(_text, step.Trie!, clitics: text.Normalization == TextNormalization.Arabic, hits);
+                    _spans[s] = hits.ConvertAll(static h => new StepMatch(h.Start, h.End, h.Value, null));
+                }
+            }
+        }
+
+        /// <summary>Where the first step matches, in text order.</summary>
+        public IEnumerable<StepMatch> Starts()
+        {
+            SequenceStep first = _steps[0];
+            if (first.Kind == SequenceStepKind.Regex)
+            {
+                for (Match match = first.Regex!.Match(_text); match.Success; match = match.NextMatch())
+                {
+                    yield return new StepMatch(match.Index, match.Index + match.Length, 0, match);
+                }
+
+                yield break;
+            }
+
+            if (first.Kind == SequenceStepKind.Gap)
+            {
+                yield break;
+            }
+
+            foreach (StepMatch span in _spans[0])
+            {
+                yield return span;
+            }
+        }
+
+        /// <summary>Matches steps <paramref name="index"/>… from <paramref name="position"/>, filling <paramref name="path"/>.</summary>
+        public bool Continue(int index, int position, StepMatch[] path)
+        {
+            if (index == _steps.Length)
+            {
+                return true;
+            }
+
+            int at = SkipJoiners(position);
+            SequenceStep step = _steps[index];
+            switch (step.Kind)
+            {
+                case SequenceStepKind.Gap:
+                    int end = position;
+                    for (int words = 0; words <= step.Max; words++)
+                    {
+                        if (words >= step.Min)
+                        {
+                            path[index] = new StepMatch(position, end, words, null);
+                            if (Continue(index + 1, end, path))
+                            {
+                                return true;
+                            }
+                        }
+
+                        if (NextWordEnd(end) is not int next)
+                        {
+                            return false;
+                        }
+
+                        end = next;
+                    }
+
+                    return false;
+                case SequenceStepKind.Regex:
+                    // After the joiners first; then where the previous step ended, for a
+                    // pattern that matches the joiner itself (':\s*«').
+                    Match match = step.Regex!.Match(_text, at);
+                    if (!match.Success && at != position)
+                    {
+                        match = step.Regex.Match(_text, position);
+                    }
+
+                    if (!match.Success)
+                    {
+                        return false;
+                    }
+
+                    path[index] = new StepMatch(match.Index, match.Index + match.Length, 0, match);
+                    return Continue(index + 1, match.Index + match.Length, path);
+                default:
+                    foreach (StepMatch candidate in CandidatesAt(_spans[index], at))
+                    {
+                        path[index] = candidate;
+                        if (Continue(index + 1, candidate.End, path))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+            }
+        }
+
+        /// <summary>Spans that begin at <paramref name="at"/>, or just after proclitic letters there.</summary>
+        private IEnumerable<StepMatch> CandidatesAt(List<StepMatch> spans, int at)
+        {
+            int low = LowerBound(spans, at);
+            for (int i = low; i < spans.Count && spans[i].Start <= at + MaxProcliticLength; i++)
+            {
+                StepMatch span = spans[i];
+                if (span.Start == at || IsProcliticRun(at, span.Start))
+                {
+                    yield return span;
+                }
+            }
+        }
+
+        private bool IsProcliticRun(int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                if (!IsProcliticLetter(_text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return from == 0 || !char.IsLetterOrDigit(_text[from - 1]);
+        }
+
+        private static int LowerBound(List<StepMatch> spans, int start)
+        {
+            int low = 0;
+            int high = spans.Count;
+            while (low < high)
+            {
+                int middle = low + ((high - low) >> 1);
+                if (spans[middle].Start < start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        private int SkipJoiners(int position)
+        {
+            while (position < _text.Length && IsJoiner(_text[position]))
+            {
+                position++;
+            }
+
+            return position;
+        }
+
+        /// <summary>The end of the next word after <paramref name="position"/>; null at a line break or the end.</summary>
+        private int? NextWordEnd(int position)
+        {
+            while (position < _text.Length && _text[position] == ' ')
+            {
+                position++;
+            }
+
+            if (position >= _text.Length || _text[position] == '\n')
+            {
+                return null;
+            }
+
+            while (position < _text.Length && _text[position] is not (' ' or '\n'))
+            {
+                position++;
+            }
+
+            return position;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace CorpusKit.Matching;
+
+/// <summary>What one step of a <c>sequence</c> rule matches.</summary>
+public enum SequenceStepKind
+{
+    /// <summary>An entity found by another extractor.</summary>
+    Entity,
+
+    /// <summary>A form of a dictionary, as a whole word (proclitics allowed under <c>arabic</c>).</summary>
+    Terms,
+
+    /// <summary>A regex, anchored where the step begins.</summary>
+    Regex,
+
+    /// <summary>Between a minimum and a maximum number of words, fewest first.</summary>
+    Gap,
+}
+
+/// <summary>
+/// One step of a <c>sequence</c> rule. Generated extractors build their steps once, from data
+/// the generator checked at build time (tries laid out, patterns validated).
+/// </summary>
+public sealed class SequenceStep
+{
+    private SequenceStep(SequenceStepKind kind, int input, TermTrie? trie, Regex? regex, int min, int max)
+    {
+        Kind = kind;
+        Input = input;
+        Trie = trie;
+        Regex = regex;
+        Min = min;
+        Max = max;
+    }
+
+    /// <summary>What the step matches.</summary>
+    public SequenceStepKind Kind { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Entity"/>: the index of the entity list among the inputs.</summary>
+    public int Input { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the forms.</summary>
+    public TermTrie? Trie { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern, which starts with <c>\G</c> unless it is the first step.</summary>
+    public Regex? Regex { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the fewest words skipped.</summary>
+    public int Min { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the most words skipped.</summary>
+    public int Max { get; }
+
+    /// <summary>A step that matches an entity of the input list <paramref name="input"/>.</summary>
+    public static SequenceStep Entity(int input)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(input);
+        return new SequenceStep(SequenceStepKind.Entity, input, null, null, 0, 0);
+    }
+
+    /// <summary>A step that matches a form of <paramref name="trie"/>.</summary>
+    public static SequenceStep Terms(TermTrie trie)
+    {
+        ArgumentNullException.ThrowIfNull(trie);
+        return new SequenceStep(SequenceStepKind.Terms, -1, trie, null, 0, 0);
+    }
+
+    /// <summary>A step that matches <paramref name="regex"/>.</summary>
+    public static SequenceStep Pattern(Regex regex)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        return new SequenceStep(SequenceStepKind.Regex, -1, null, regex, 0, 0);
+    }
+
+    /// <summary>A step that skips <paramref name="min"/> to <paramref name="max"/> words.</summary>
+    public static SequenceStep Gap(int min, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(min);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
+        return new SequenceStep(SequenceStepKind.Gap, -1, null, null, min, max);
+    }
+}
+
+/// <summary>Where one step of a sequence matched, in normalized text.</summary>
+/// <param name="Start">Index of the step's first char (after any proclitic).</param>
+/// <param name="End">Index just past the step.</param>
+/// <param name="Value">Entity steps: the entity's index in its input list. Terms steps: the form's value.</param>
+/// <param name="Match">Regex steps: the match, for its groups.</param>
+public readonly record struct StepMatch(int Start, int End, int Value, Match? Match);
+
+/// <summary>One match of a whole sequence: its range in normalized text and each step's match.</summary>
+/// <param name="Start">Index of the first step's first char.</param>
+/// <param name="End">Index just past the last step.</param>
+/// <param name="Steps">One entry per step, in step order.</param>
+public sealed record SequenceMatch(int Start, int End, StepMatch[] Steps);
