@@ -90,6 +90,91 @@ public sealed class PackageTests : IDisposable
         Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_native_aot_publish_of_generated_extractors_has_no_trim_or_aot_warning()
+    {
+        string feed = Pack();
+        string project = NewProject(feed, """
+            normalize: arabic
+            lexicons:
+              months:
+                7: [يوليو, تموز]
+            entities:
+              Person:
+                fields: { name: string }
+                rules:
+                  - id: known
+                    terms: { سيرغي لافروف: [لافروف] }
+              Date:
+                fields: { value: date }
+                rules:
+                  - id: dmy
+                    regex: '(?<day>\d{1,2})\s+(?<month>{months})\s+(?<year>\d{4})'
+                    set: { value: 'date(year, month, day)' }
+              Quote:
+                fields:
+                  text: string
+                  speaker: Person?
+                rules:
+                  - id: said
+                    sequence:
+                      - { entity: Person, as: speaker }
+                      - { gap: 0..6 words }
+                      - { regex: '"(?<text>[^"]{8,})"' }
+                    examples:
+                      - text: 'قال لافروف: "إن العمل جار"'
+                        expect: { speaker: سيرغي لافروف }
+                  - id: quoted
+                    regex: '«(?<text>[^»]{8,})»'
+                    set: { speaker: 'nearest(Person, before, sentence)' }
+            documents:
+              Article:
+                headline: first-line
+                boilerplate:
+                  - { id: menu, line: '^Ru En$' }
+                fields:
+                  people: Person[]
+                  quotes: Quote[]
+            """, """
+            using Stranger.App;
+
+            const string Text = "Ru En\nلافروف: العمل جار\n١٢ يوليو ٢٠٢٣\nوقال لافروف في تسجيل فيديو: \"إن العمل جار لتنفيذ الفكرة\".";
+            Article article = AtlasCorpus.Instance.Extract(Text, "aot");
+            System.Console.WriteLine(article.Headline);
+            foreach (var mention in article.Mentions())
+            {
+                using var stream = new System.IO.MemoryStream();
+                using (var writer = new System.Text.Json.Utf8JsonWriter(stream, CorpusKit.Json.CorpusJson.Compact))
+                {
+                    CorpusKit.Json.CorpusJson.WriteMention(writer, "aot", mention);
+                }
+
+                System.Console.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            }
+
+            foreach (var example in AtlasCorpus.Examples)
+            {
+                System.Console.WriteLine(example.Check() ?? "example ok");
+            }
+            """,
+            "<PublishAot>true</PublishAot>");
+
+        string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        string output = Path.Combine(_work, "native");
+        (int exit, string log) = Run("dotnet", $"publish \"{project}\" -c Release -r {rid} -o \"{output}\"", _work);
+
+        Assert.True(exit == 0, log);
+        Assert.False(File.Exists(Path.Combine(output, "Stranger.App.dll")), "a native publish leaves no managed entry assembly");
+        Assert.DoesNotContain(log.Split('\n'), line => line.Contains("warning", StringComparison.OrdinalIgnoreCase) && !line.Contains("0 Warning", StringComparison.OrdinalIgnoreCase));
+        (int runExit, string printed) = Run(Path.Combine(output, "Stranger.App"), string.Empty, _work);
+        Assert.True(runExit == 0, printed);
+        string[] lines = printed.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("لافروف: العمل جار", lines[0]);
+        Assert.Contains("""{"doc":"aot","type":"Date","start":24,"end":37,"text":"١٢ يوليو ٢٠٢٣","rule":"dmy","attrs":{"value":"2023-07-12"}}""", lines);
+        Assert.Contains(lines, l => l.Contains("\"type\":\"Quote\"", StringComparison.Ordinal) && l.Contains("\"speaker\":\"سيرغي لافروف\"", StringComparison.Ordinal));
+        Assert.Equal("example ok", lines[^1]);
+    }
+
     public void Dispose()
     {
         try
@@ -119,11 +204,23 @@ public sealed class PackageTests : IDisposable
             $"pack \"{Path.Combine(root, "src", "CorpusKit", "CorpusKit.csproj")}\" -c Release -o \"{feed}\" -p:PackageVersion={_version}",
             root);
         Assert.True(exit == 0, output);
-        Assert.True(File.Exists(Path.Combine(feed, $"CorpusKit.{_version}.nupkg")), output);
+        string package = Path.Combine(feed, $"CorpusKit.{_version}.nupkg");
+        Assert.True(File.Exists(package), output);
+        using (System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            // What a user gets: the runtime, the generator beside YamlDotNet, the build files, the JSON Schema.
+            string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+            Assert.Contains("lib/net10.0/CorpusKit.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/CorpusKit.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+            Assert.Contains("build/CorpusKit.targets", entries);
+            Assert.Contains("schema/corpus.schema.json", entries);
+        }
+
         return feed;
     }
 
-    private string NewProject(string feed, string schema, string program)
+    private string NewProject(string feed, string schema, string program, string properties = "")
     {
         string directory = Path.Combine(_work, "Stranger.App");
         Directory.CreateDirectory(Path.Combine(directory, "Schemas"));
@@ -134,6 +231,7 @@ public sealed class PackageTests : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="CorpusKit" Version="{_version}" />
