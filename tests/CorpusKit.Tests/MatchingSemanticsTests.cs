@@ -157,4 +157,30 @@ public sealed class MatchingSemanticsTests
         int people = article.People.Sum(p => p.Mentions.Count);
         Assert.Equal(people, article.Mentions().Count(m => m.EntityType == Person.TypeName));
     }
+
+    [Fact]
+    public void Mention_lines_hold_iso_partial_dates_and_references_as_keys()
+    {
+        // 003: "10th, February 2024" (full), "10 فبراير" (month-day), and Putin's quote.
+        string text = Seeds.Read("003");
+        Article article = NewsCorpus.Instance.Extract(text, "003");
+        string[] lines = article.Mentions().Select(m => Line(m)).ToArray();
+
+        Assert.Contains(lines, l => l.StartsWith("{\"doc\":\"003\",\"type\":\"Date\"", System.StringComparison.Ordinal) && l.EndsWith("\"text\":\"10th, February 2024\",\"rule\":\"day-month-year\",\"attrs\":{\"value\":\"2024-02-10\"}}", System.StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith("\"text\":\"10 فبراير\",\"rule\":\"day-month\",\"attrs\":{\"value\":\"--02-10\"}}", System.StringComparison.Ordinal));
+        Quote quote = Assert.Single(article.QuoteMentions);
+        Assert.EndsWith("\"speaker\":\"فلاديمير بوتين\",\"marks\":\"straight\"}}", Line(quote), System.StringComparison.Ordinal);
+        Assert.Contains($"\"start\":{quote.Span.Start},\"end\":{quote.Span.End},", Line(quote), System.StringComparison.Ordinal);
+    }
+
+    private static string Line(IEntity mention)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, CorpusKit.Json.CorpusJson.Compact))
+        {
+            CorpusKit.Json.CorpusJson.WriteMention(writer, "003", mention);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
