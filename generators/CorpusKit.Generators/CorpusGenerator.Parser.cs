@@ -441,7 +441,7 @@ public sealed partial class CorpusGenerator
             {
                 foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in fieldsMap.Entries)
                 {
-                    if (ParseDocumentField(name, entry.Key, entry.Value, entities) is not { } field)
+                    if (ParseDocumentField(name, entry.Key, entry.Value) is not { } field)
                     {
                         continue;
                     }
@@ -506,7 +506,7 @@ public sealed partial class CorpusGenerator
             return pattern is null ? null : new LineRuleSpec(id, pattern, hasRest, location);
         }
 
-        private DocumentFieldSpec? ParseDocumentField(string document, YamlScalar nameNode, YamlNodeBase node, List<EntitySpec> entities)
+        private DocumentFieldSpec? ParseDocumentField(string document, YamlScalar nameNode, YamlNodeBase node)
         {
             string name = nameNode.Value;
             if (!Names.IsIdentifier(name))
