@@ -900,30 +900,15 @@ public sealed partial class CorpusGenerator
             var sets = new Dictionary<string, KeyValuePair<YamlScalar, YamlScalar>>(StringComparer.Ordinal);
             if (keys.TryGetValue("set", out KeyValuePair<YamlScalar, YamlNodeBase> setEntry))
             {
-                if (Map(setEntry.Value, $"set: of rule '{id}'") is { } setMap)
+                foreach (KeyValuePair<YamlScalar, YamlScalar> entry in FieldValues(setEntry.Value, fields, $"set: of rule '{id}'", "set", "a value, a group name, date(…), int(…) or nearest(…)"))
                 {
-                    foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in setMap.Entries)
+                    if (steps.Any(step => step.As == entry.Key.Value))
                     {
-                        if (!fields.Any(f => f.Name == entry.Key.Value))
-                        {
-                            Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, $"set: of rule '{id}'", string.Join(", ", fields.Select(f => f.Name)));
-                            continue;
-                        }
-
-                        if (entry.Value is not YamlScalar value)
-                        {
-                            Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"set: {entry.Key.Value}", "a value, a group name, date(…), int(…) or nearest(…)", entry.Value.KindName);
-                            continue;
-                        }
-
-                        if (steps.Any(step => step.As == entry.Key.Value))
-                        {
-                            Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, $"way to fill a field in rule '{id}' (a step already fills it with as:)", entry.Key.Value);
-                            continue;
-                        }
-
-                        sets[entry.Key.Value] = new KeyValuePair<YamlScalar, YamlScalar>(entry.Key, value);
+                        Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, $"way to fill a field in rule '{id}' (a step already fills it with as:)", entry.Key.Value);
+                        continue;
                     }
+
+                    sets[entry.Key.Value] = entry;
                 }
             }
 
@@ -1017,6 +1002,38 @@ public sealed partial class CorpusGenerator
             }
 
             return pattern;
+        }
+
+        /// <summary>
+        /// Reads a mapping of field name -> scalar (<c>set:</c>, <c>expect:</c>), reporting keys
+        /// that name no field and values that are not scalars.
+        /// </summary>
+        private List<KeyValuePair<YamlScalar, YamlScalar>> FieldValues(YamlNodeBase node, List<FieldSpec> fields, string where, string key, string expected)
+        {
+            var values = new List<KeyValuePair<YamlScalar, YamlScalar>>();
+            if (Map(node, where) is not { } map)
+            {
+                return values;
+            }
+
+            foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in map.Entries)
+            {
+                if (!fields.Any(f => f.Name == entry.Key.Value))
+                {
+                    Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, where, string.Join(", ", fields.Select(f => f.Name)));
+                    continue;
+                }
+
+                if (entry.Value is not YamlScalar value)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"{key}: {entry.Key.Value}", expected, entry.Value.KindName);
+                    continue;
+                }
+
+                values.Add(new KeyValuePair<YamlScalar, YamlScalar>(entry.Key, value));
+            }
+
+            return values;
         }
 
         // ---- sequences -----------------------------------------------------------------------
@@ -1245,23 +1262,11 @@ public sealed partial class CorpusGenerator
 
                 string? span = Scalar(keys, "span", "span:")?.Value;
                 var expected = new List<ExpectedField>();
-                if (keys.TryGetValue("expect", out KeyValuePair<YamlScalar, YamlNodeBase> expectEntry) && Map(expectEntry.Value, "expect:") is { } expectMap)
+                if (keys.TryGetValue("expect", out KeyValuePair<YamlScalar, YamlNodeBase> expectEntry))
                 {
-                    foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in expectMap.Entries)
+                    foreach (KeyValuePair<YamlScalar, YamlScalar> entry in FieldValues(expectEntry.Value, fields, $"expect: of an example of '{entity}'", "expect", "a value as the mention export writes it"))
                     {
-                        if (!fields.Any(f => f.Name == entry.Key.Value))
-                        {
-                            Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, $"expect: of an example of '{entity}'", string.Join(", ", fields.Select(f => f.Name)));
-                            continue;
-                        }
-
-                        if (entry.Value is not YamlScalar value)
-                        {
-                            Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"expect: {entry.Key.Value}", "a value as the mention export writes it", entry.Value.KindName);
-                            continue;
-                        }
-
-                        expected.Add(new ExpectedField(entry.Key.Value, value.IsNull ? "null" : value.Value));
+                        expected.Add(new ExpectedField(entry.Key.Value, entry.Value.IsNull ? "null" : entry.Value.Value));
                     }
                 }
 
