@@ -86,23 +86,5 @@ public static class OverlapResolver
     }
 
     /// <summary>The index of the first span that starts at or after <paramref name="start"/>.</summary>
-    private static int InsertionPoint(List<TextSpan> taken, int start)
-    {
-        int low = 0;
-        int high = taken.Count;
-        while (low < high)
-        {
-            int middle = low + ((high - low) >> 1);
-            if (taken[middle].Start < start)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    private static int InsertionPoint(List<TextSpan> taken, int start) => SortedSearch.FirstAtOrAfter(taken, start, static s => s.Start);
 }

@@ -226,25 +226,7 @@ public static class SequenceMatcher
             return from == 0 || !char.IsLetterOrDigit(_text[from - 1]);
         }
 
-        private static int LowerBound(List<StepMatch> spans, int start)
-        {
-            int low = 0;
-            int high = spans.Count;
-            while (low < high)
-            {
-                int middle = low + ((high - low) >> 1);
-                if (spans[middle].Start < start)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
-        }
+        private static int LowerBound(List<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, static s => s.Start);
 
         private int SkipJoiners(int position)
         {

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+
+namespace CorpusKit.Matching;
+
+/// <summary>Binary search over lists kept sorted by where their items start.</summary>
+internal static class SortedSearch
+{
+    /// <summary>The index of the first item that starts at or after <paramref name="start"/>.</summary>
+    public static int FirstAtOrAfter<T>(List<T> items, int start, Func<T, int> startOf)
+    {
+        int low = 0;
+        int high = items.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (startOf(items[middle]) < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}
