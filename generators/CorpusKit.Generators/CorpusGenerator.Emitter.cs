@@ -329,6 +329,11 @@ public sealed partial class CorpusGenerator
             }
 
             w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.Matching.OverlapResolver.Resolve(candidates, {Ck}.OverlapMode.{entity.Overlap});");
+            foreach (EntityReference other in entity.Outside)
+            {
+                w.Line($"{Ck}.Matching.OverlapResolver.RemoveOverlapping(entities, context.Require({other.TypeName}Extractor.Instance));");
+            }
+
             w.Line($"context.SetResults<{entity.Name}>(entities);");
             w.Line("return entities;");
             w.CloseBrace();
@@ -690,7 +695,7 @@ public sealed partial class CorpusGenerator
                     return field.Type.Kind switch
                     {
                         FieldKind.Entity => found,
-                        FieldKind.String => found + ".Text",
+                        FieldKind.String => found + ".Key",
                         _ => Convert(entity, field, found + ".Key"),
                     };
                 case StepKind.Terms when step.Terms!.Keyed:
@@ -796,6 +801,11 @@ public sealed partial class CorpusGenerator
                 {
                     EntitySpec? local = _module.Entities.FirstOrDefault(e => "global::" + _module.Namespace + "." + e.Name == field.EntityTypeName);
                     string mentions = local is not null ? Local(local) : $"context.Require({field.EntityTypeName}Extractor.Instance)";
+                    if (field.Where is { } where)
+                    {
+                        mentions = $"global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Where({mentions}, static m => m.{where}))";
+                    }
+
                     arguments.Add(field.IsList
                         ? $"{Ck}.Documents.EntityGroups.Collect({mentions}, {Ck}.Documents.SameEntity.{(field.Contained ? "Contained" : "Key")}, Normalization)"
                         : $"global::System.Linq.Enumerable.FirstOrDefault({mentions})");
@@ -1022,6 +1032,11 @@ public sealed partial class CorpusGenerator
             w.Indent();
             foreach (LineRuleSpec rule in spec.Boilerplate)
             {
+                if (rule.Doc is not null)
+                {
+                    w.Line("// " + rule.Doc.Replace("\n", " ").Replace("\r", " "));
+                }
+
                 w.Line($"new({SourceWriter.Literal(rule.Id)}, new({PatternLiteral(rule.Pattern)}, {Ck}.Matching.RegexRunner.OptionsFor(Normalization), {Ck}.Matching.RegexRunner.DefaultTimeout), {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
             }
 
@@ -1106,7 +1121,7 @@ public sealed partial class CorpusGenerator
                     return;
                 }
 
-                foreach (string dependency in entity.Rules.SelectMany(Linker.Dependencies))
+                foreach (string dependency in entity.Rules.SelectMany(Linker.Dependencies).Concat(entity.Outside.Select(o => o.TypeName!)))
                 {
                     string prefix = "global::" + _module.Namespace + ".";
                     if (dependency.StartsWith(prefix, StringComparison.Ordinal) && byName.TryGetValue(dependency.Substring(prefix.Length), out EntitySpec? local))

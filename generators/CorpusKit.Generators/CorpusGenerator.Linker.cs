@@ -124,7 +124,16 @@ public sealed partial class CorpusGenerator
                         }
                     }
 
-                    entities.Add(entity with { Fields = fields.ToEquatable(), Rules = rules.ToEquatable() });
+                    var outside = new List<EntityReference>();
+                    foreach (EntityReference other in entity.Outside)
+                    {
+                        if (Resolve(other.Name, other.Location) is { } typeName)
+                        {
+                            outside.Add(other with { TypeName = typeName });
+                        }
+                    }
+
+                    entities.Add(entity with { Fields = fields.ToEquatable(), Rules = rules.ToEquatable(), Outside = outside.ToEquatable() });
                 }
 
                 DocumentSpec? document = module.Document;
@@ -225,6 +234,7 @@ public sealed partial class CorpusGenerator
             }
 
             var dropped = new HashSet<(string Entity, string Rule)>();
+            var droppedOutside = new HashSet<(string Entity, string Other)>();
             var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
             var path = new List<string>();
 
@@ -257,6 +267,27 @@ public sealed partial class CorpusGenerator
                     }
                 }
 
+                foreach (EntityReference other in entity.Outside)
+                {
+                    if (other.TypeName is not { } dependency || !entities.ContainsKey(dependency))
+                    {
+                        continue;
+                    }
+
+                    state.TryGetValue(dependency, out int seen);
+                    if (seen == 1)
+                    {
+                        int from = path.IndexOf(dependency);
+                        string cycle = string.Join(" -> ", path.Skip(from).Append(dependency).Select(n => n.Substring(n.LastIndexOf('.') + 1)));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DependencyCycle, other.Location, "outside: " + other.Name, entity.Name, cycle));
+                        droppedOutside.Add((name, dependency));
+                    }
+                    else if (seen == 0)
+                    {
+                        Visit(dependency);
+                    }
+                }
+
                 path.RemoveAt(path.Count - 1);
                 state[name] = 2;
             }
@@ -269,7 +300,7 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            if (dropped.Count == 0)
+            if (dropped.Count == 0 && droppedOutside.Count == 0)
             {
                 return;
             }
@@ -282,6 +313,7 @@ public sealed partial class CorpusGenerator
                     Entities = module.Entities.Select(e => e with
                     {
                         Rules = e.Rules.Where(r => !dropped.Contains(("global::" + module.Namespace + "." + e.Name, r.Id))).ToEquatable(),
+                        Outside = e.Outside.Where(o => !droppedOutside.Contains(("global::" + module.Namespace + "." + e.Name, o.TypeName!))).ToEquatable(),
                     }).ToEquatable(),
                 };
             }

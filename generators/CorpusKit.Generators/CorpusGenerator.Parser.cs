@@ -22,9 +22,9 @@ public sealed partial class CorpusGenerator
     {
         private static readonly string[] s_moduleKeys = ["namespace", "corpus", "normalize", "doc", "lexicons", "entities", "documents"];
         private static readonly string[] s_documentKeys = ["doc", "headline", "boilerplate", "duplicates", "fields"];
-        private static readonly string[] s_lineRuleKeys = ["id", "line", "rest"];
-        private static readonly string[] s_documentFieldKeys = ["type", "doc", "same"];
-        private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap"];
+        private static readonly string[] s_lineRuleKeys = ["id", "doc", "line", "rest"];
+        private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
+        private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
         private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "set", "examples"];
         private static readonly string[] s_reservedFields = ["span", "rule", "key", "entityType", "entity_type"];
@@ -441,7 +441,7 @@ public sealed partial class CorpusGenerator
             {
                 foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in fieldsMap.Entries)
                 {
-                    if (ParseDocumentField(name, entry.Key, entry.Value) is not { } field)
+                    if (ParseDocumentField(name, entry.Key, entry.Value, entities) is not { } field)
                     {
                         continue;
                     }
@@ -503,10 +503,10 @@ public sealed partial class CorpusGenerator
             }
 
             string? pattern = CheckedPattern(patternNode, $"boilerplate rule '{id}'", anchored: false, new Dictionary<string, List<string>>(StringComparer.Ordinal), []);
-            return pattern is null ? null : new LineRuleSpec(id, pattern, hasRest, location);
+            return pattern is null ? null : new LineRuleSpec(id, Scalar(keys, "doc", "doc:")?.Value, pattern, hasRest, location);
         }
 
-        private DocumentFieldSpec? ParseDocumentField(string document, YamlScalar nameNode, YamlNodeBase node)
+        private DocumentFieldSpec? ParseDocumentField(string document, YamlScalar nameNode, YamlNodeBase node, List<EntitySpec> entities)
         {
             string name = nameNode.Value;
             if (!Names.IsIdentifier(name))
@@ -517,12 +517,20 @@ public sealed partial class CorpusGenerator
 
             YamlScalar? typeNode;
             string? doc = null;
+            string? where = null;
+            LocationInfo? whereLocation = null;
             bool contained = false;
             if (node is YamlMap map)
             {
                 Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_documentFieldKeys, $"field '{name}' of '{document}'");
                 typeNode = Scalar(keys, "type", "type:");
                 doc = Scalar(keys, "doc", "doc:")?.Value;
+                if (Scalar(keys, "where", "where:") is { } whereNode)
+                {
+                    where = whereNode.Value;
+                    whereLocation = whereNode.Location;
+                }
+
                 if (Scalar(keys, "same", "same:") is { } sameNode)
                 {
                     contained = sameNode.Value switch
@@ -560,7 +568,20 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            return new DocumentFieldSpec(name, Names.ToPascalCase(name), doc, type.EntityName!, null, type.IsList, contained, typeNode.Location);
+            if (where is not null)
+            {
+                EntitySpec? target = entities.FirstOrDefault(e => e.Name == type.EntityName);
+                FieldSpec? flag = target?.Fields.FirstOrDefault(f => f.Name == where);
+                if (flag is null || flag.Type.Kind != FieldKind.Bool || flag.Type.IsList)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, whereLocation!, where, $"where: of field '{name}'", $"name a bool field of {type.EntityName}, declared in this file");
+                    return null;
+                }
+
+                where = flag.PropertyName + (flag.Type.IsOptional ? " == true" : string.Empty);
+            }
+
+            return new DocumentFieldSpec(name, Names.ToPascalCase(name), doc, type.EntityName!, null, type.IsList, contained, where, typeNode.Location);
         }
 
         // ---- entities ------------------------------------------------------------------------
@@ -662,7 +683,24 @@ public sealed partial class CorpusGenerator
                 Report(DiagnosticDescriptors.WrongShape, rulesEntry.Value.Location, $"rules: of '{name}'", "a list of rules", rulesEntry.Value.KindName);
             }
 
-            return new EntitySpec(name, doc, fields.ToEquatable(), rules.ToEquatable(), overlap, nameNode.Location);
+            var outside = new List<EntityReference>();
+            if (keys.TryGetValue("outside", out KeyValuePair<YamlScalar, YamlNodeBase> outsideEntry))
+            {
+                IEnumerable<YamlNodeBase> items = outsideEntry.Value is YamlList outsideList ? outsideList.Items : [outsideEntry.Value];
+                foreach (YamlNodeBase item in items)
+                {
+                    if (item is YamlScalar { IsNull: false } other && Names.IsIdentifier(other.Value))
+                    {
+                        outside.Add(new EntityReference(other.Value, null, other.Location));
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, item.Location, $"outside: of '{name}'", "an entity name or a list of them", item.KindName);
+                    }
+                }
+            }
+
+            return new EntitySpec(name, doc, fields.ToEquatable(), rules.ToEquatable(), overlap, outside.ToEquatable(), nameNode.Location);
         }
 
         private FieldSpec? ParseField(string entity, YamlScalar nameNode, YamlNodeBase node)

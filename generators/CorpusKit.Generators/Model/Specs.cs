@@ -38,10 +38,11 @@ internal sealed record DocumentSpec(
 
 /// <summary>A boilerplate rule: a pattern on a line's normalized text.</summary>
 /// <param name="Rest">Whether a matching line drops every line after it too.</param>
-internal sealed record LineRuleSpec(string Id, string Pattern, bool Rest, LocationInfo Location);
+internal sealed record LineRuleSpec(string Id, string? Doc, string Pattern, bool Rest, LocationInfo Location);
 
 /// <summary>A field of a document: the distinct entities of a type (a list), or the first one.</summary>
 /// <param name="Contained">For lists: whether a mention whose key is a run of a fuller key's words is the same entity.</param>
+/// <param name="Where">A bool field of the entity: only mentions where it is true count.</param>
 internal sealed record DocumentFieldSpec(
     string Name,
     string PropertyName,
@@ -50,6 +51,7 @@ internal sealed record DocumentFieldSpec(
     string? EntityTypeName,
     bool IsList,
     bool Contained,
+    string? Where,
     LocationInfo Location);
 
 internal enum NormalizationKind
@@ -76,13 +78,18 @@ internal sealed record LexiconSpec(
 /// <summary>A key and its surface forms, already normalized the way the text will be.</summary>
 internal sealed record LexiconEntry(string Key, ImmutableEquatableArray<string> Forms);
 
+/// <param name="Outside">Entities whose spans this one's never overlap: a match inside one is dropped.</param>
 internal sealed record EntitySpec(
     string Name,
     string? Doc,
     ImmutableEquatableArray<FieldSpec> Fields,
     ImmutableEquatableArray<RuleSpec> Rules,
     OverlapKind Overlap,
+    ImmutableEquatableArray<EntityReference> Outside,
     LocationInfo Location);
+
+/// <summary>An entity named in a schema; the linker sets its global:: type name.</summary>
+internal sealed record EntityReference(string Name, string? TypeName, LocationInfo Location);
 
 internal enum FieldKind
 {

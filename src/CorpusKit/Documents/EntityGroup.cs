@@ -21,7 +21,7 @@ public sealed class EntityGroup<T> : IJsonWritable
     /// <summary>The key of <see cref="Entity"/>: what tells this entity from the others.</summary>
     public string Key => Entity.Key;
 
-    /// <summary>The mention with the fullest key (the first of those, on a tie).</summary>
+    /// <summary>The mention with the fullest key, then the longest text (the first of those, on a tie).</summary>
     public T Entity { get; }
 
     /// <summary>Every mention, in document order.</summary>
@@ -89,8 +89,10 @@ public static class EntityGroups
             order.Add(i);
         }
 
+        // Among equal keys, the mention whose text says most (سيرغي لافروف over لافروف) stands for the group.
         order.Sort((a, b) => words[a].Length != words[b].Length ? words[b].Length.CompareTo(words[a].Length)
             : mentions[a].Key.Length != mentions[b].Key.Length ? mentions[b].Key.Length.CompareTo(mentions[a].Key.Length)
+            : mentions[a].Text.Length != mentions[b].Text.Length ? mentions[b].Text.Length.CompareTo(mentions[a].Text.Length)
             : a.CompareTo(b));
         var representatives = new List<int>();
         var members = new List<List<int>>();

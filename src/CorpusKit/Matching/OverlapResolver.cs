@@ -85,6 +85,42 @@ public static class OverlapResolver
             || (span.Length == 0 && index > 0 && taken[index - 1].End > span.Start);
     }
 
+    /// <summary>
+    /// Removes from <paramref name="entities"/> every entity that overlaps one of
+    /// <paramref name="others"/>: nothing is found inside an entity of a type declared in
+    /// <c>outside:</c> (no place inside an organisation's name).
+    /// </summary>
+    public static void RemoveOverlapping<T>(List<T> entities, IReadOnlyList<IEntity> others)
+        where T : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(others);
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var spans = new List<TextSpan>(others.Count);
+        foreach (IEntity other in others)
+        {
+            spans.Add(other.Span);
+        }
+
+        // The others may overlap each other (overlap: all), so keep the furthest end so far.
+        spans.Sort();
+        int[] furthest = new int[spans.Count];
+        for (int i = 0; i < spans.Count; i++)
+        {
+            furthest[i] = Math.Max(spans[i].End, i > 0 ? furthest[i - 1] : 0);
+        }
+
+        entities.RemoveAll(entity =>
+        {
+            int before = SortedSearch.FirstAtOrAfter(spans, entity.Span.End, static s => s.Start);
+            return before > 0 && furthest[before - 1] > entity.Span.Start;
+        });
+    }
+
     /// <summary>The index of the first span that starts at or after <paramref name="start"/>.</summary>
     private static int InsertionPoint(List<TextSpan> taken, int start) => SortedSearch.FirstAtOrAfter(taken, start, static s => s.Start);
 }

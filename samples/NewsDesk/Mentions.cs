@@ -1,0 +1,41 @@
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using CorpusKit;
+using CorpusKit.Evaluation;
+using CorpusKit.Json;
+
+namespace NewsDesk;
+
+/// <summary>The mention export of NewsDesk articles, as JSON lines and as mentions the scorer reads.</summary>
+public static class Mentions
+{
+    /// <summary>One JSON line per mention: <c>{"doc","type","start","end","text","rule","attrs"}</c>.</summary>
+    public static string Line(string? documentId, IEntity mention)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, CorpusJson.Compact))
+        {
+            CorpusJson.WriteMention(writer, documentId, mention);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The mentions of <paramref name="articles"/>, read back through the same parser the scorer uses for files.</summary>
+    public static List<Mention> Of(IEnumerable<Article> articles)
+    {
+        var mentions = new List<Mention>();
+        foreach (Article article in articles)
+        {
+            foreach (IEntity entity in article.Mentions())
+            {
+                MentionFile.Parse(Line(article.Id, entity), out Mention? mention, out _);
+                mentions.Add(mention!);
+            }
+        }
+
+        return mentions;
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using CorpusKit.Testing;
+using Spectre.Console;
+
+namespace CorpusKit.Cli;
+
+/// <summary><c>snapshots review|accept|reject</c>: decide what becomes of received snapshots.</summary>
+internal static class SnapshotsCommand
+{
+    /// <summary>How the README runs this tool from the repository root.</summary>
+    private const string Invocation = "dotnet run --project src/CorpusKit.Cli --";
+
+    public static Command Create()
+    {
+        var command = new Command("snapshots", "Review, accept or reject the *.received.* files failing snapshot tests wrote.");
+        command.Subcommands.Add(Review());
+        command.Subcommands.Add(Decide("accept", "Make received snapshots the verified ones.", SnapshotStore.Accept, "accepted"));
+        command.Subcommands.Add(Decide("reject", "Delete received snapshots; the verified ones stay.", SnapshotStore.Reject, "rejected"));
+        return command;
+    }
+
+    private static Option<DirectoryInfo> RootOption() => new("--root")
+    {
+        Description = "Where to look for received snapshots (default: the current folder).",
+        DefaultValueFactory = _ => new DirectoryInfo(Environment.CurrentDirectory),
+    };
+
+    private static Command Review()
+    {
+        Option<DirectoryInfo> root = RootOption();
+        var command = new Command("review", "Show each received snapshot with its diff and accept, reject or skip it.") { root };
+        command.SetAction(result => RunReview(result.GetValue(root)!));
+        return command;
+    }
+
+    private static Command Decide(string name, string description, Action<PendingSnapshot> action, string done)
+    {
+        Option<DirectoryInfo> root = RootOption();
+        var all = new Option<bool>("--all") { Description = "Every received snapshot under --root." };
+        var paths = new Argument<string[]>("paths") { Description = "Received (or verified) snapshot files.", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command(name, description) { paths, all, root };
+        command.SetAction(result =>
+        {
+            string[] given = result.GetValue(paths) ?? [];
+            if (given.Length == 0 && !result.GetValue(all))
+            {
+                Console.Error.WriteLine($"error: name the snapshots to {name}, or pass --all.");
+                return 2;
+            }
+
+            int missing = 0;
+            var pending = new List<PendingSnapshot>();
+            if (result.GetValue(all))
+            {
+                pending.AddRange(SnapshotStore.FindPending(result.GetValue(root)!.FullName));
+            }
+
+            foreach (string path in given)
+            {
+                if (SnapshotStore.Resolve(path) is { } snapshot)
+                {
+                    pending.Add(snapshot);
+                }
+                else
+                {
+                    Console.Error.WriteLine($"error: no received snapshot for {path}.");
+                    missing++;
+                }
+            }
+
+            foreach (PendingSnapshot snapshot in pending.DistinctBy(s => s.Received))
+            {
+                action(snapshot);
+                Console.WriteLine($"{done} {Relative(snapshot.Verified)}");
+            }
+
+            return missing == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static int RunReview(DirectoryInfo root)
+    {
+        IReadOnlyList<PendingSnapshot> pending = SnapshotStore.FindPending(root.FullName);
+        if (pending.Count == 0)
+        {
+            Console.WriteLine("No received snapshots: every snapshot test agrees with its verified file.");
+            return 0;
+        }
+
+        if (Console.IsInputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // No one to ask: say what there is and how to decide.
+            Console.WriteLine($"{pending.Count} received snapshot(s). Read each diff, then run one of:");
+            foreach (PendingSnapshot snapshot in pending)
+            {
+                string path = Relative(snapshot.Received);
+                Console.WriteLine($"  {Invocation} snapshots accept \"{path}\"    # or: snapshots reject");
+            }
+
+            Console.WriteLine($"  {Invocation} snapshots accept --all    # or: snapshots reject --all");
+            return 1;
+        }
+
+        int index = 0;
+        char? everything = null;
+        foreach (PendingSnapshot snapshot in pending)
+        {
+            index++;
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(Relative(snapshot.Verified))}[/] ({index}/{pending.Count})").LeftJustified());
+            foreach (string line in snapshot.Diff().Split('\n'))
+            {
+                string style = line.StartsWith('+') ? "green" : line.StartsWith('-') ? "red" : line.StartsWith('@') ? "cyan" : "grey";
+                AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(line)}[/]");
+            }
+
+            char choice = everything ?? Ask();
+            switch (choice)
+            {
+                case 'a':
+                case 'A':
+                    SnapshotStore.Accept(snapshot);
+                    AnsiConsole.MarkupLine("[green]accepted[/]");
+                    everything = choice == 'A' ? 'A' : everything;
+                    break;
+                case 'r':
+                case 'R':
+                    SnapshotStore.Reject(snapshot);
+                    AnsiConsole.MarkupLine("[red]rejected[/]");
+                    everything = choice == 'R' ? 'R' : everything;
+                    break;
+                case 'q':
+                    AnsiConsole.MarkupLine("stopped; the rest wait for the next review.");
+                    return 0;
+                default:
+                    AnsiConsole.MarkupLine("skipped");
+                    break;
+            }
+        }
+
+        return 0;
+    }
+
+    private static char Ask()
+    {
+        while (true)
+        {
+            AnsiConsole.Markup("[bold][[a]]ccept, [[r]]eject, [[s]]kip, [[A]]ccept all, [[R]]eject all, [[q]]uit?[/] ");
+            string? answer = Console.ReadLine()?.Trim();
+            if (answer is null)
+            {
+                return 'q';
+            }
+
+            if (answer.Length == 1 && "arsARq".Contains(answer[0], StringComparison.Ordinal))
+            {
+                return answer[0];
+            }
+        }
+    }
+
+    private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+}
