@@ -102,7 +102,8 @@ internal static class SnapshotsCommand
                 Console.WriteLine($"  {Invocation} snapshots accept \"{path}\"    # or: snapshots reject");
             }
 
-            Console.WriteLine($"  {Invocation} snapshots accept --all    # or: snapshots reject --all");
+            string rootArgument = Path.GetFullPath(root.FullName) == Path.GetFullPath(Environment.CurrentDirectory) ? string.Empty : $" --root \"{Relative(root.FullName)}\"";
+            Console.WriteLine($"  {Invocation} snapshots accept --all{rootArgument}    # or: snapshots reject --all{rootArgument}");
             return 1;
         }
 

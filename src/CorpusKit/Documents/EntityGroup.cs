@@ -27,7 +27,7 @@ public sealed class EntityGroup<T> : IJsonWritable
     /// <summary>Every mention, in document order.</summary>
     public IReadOnlyList<T> Mentions { get; }
 
-    /// <summary>Writes <c>{ key, fields of the entity…, spans: [{start, end}…] }</c>.</summary>
+    /// <summary>Writes <c>{ key, fields: {…}, mentions: [{start, end, text}…] }</c>.</summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -35,13 +35,14 @@ public sealed class EntityGroup<T> : IJsonWritable
         writer.WriteString("key", Key);
         writer.WritePropertyName("fields");
         Entity.WriteFields(writer);
-        writer.WriteStartArray("spans");
+        writer.WriteStartArray("mentions");
         foreach (T mention in Mentions)
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(mention.Span.Start);
-            writer.WriteNumberValue(mention.Span.End);
-            writer.WriteEndArray();
+            writer.WriteStartObject();
+            writer.WriteNumber("start", mention.Span.Start);
+            writer.WriteNumber("end", mention.Span.End);
+            writer.WriteString("text", mention.Text);
+            writer.WriteEndObject();
         }
 
         writer.WriteEndArray();

@@ -1,0 +1,88 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CorpusKit.Evaluation;
+
+namespace NewsDesk.Tests;
+
+/// <summary>The NewsDesk program and the toolkit's eval command, run as a user runs them.</summary>
+public sealed class ProgramTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("newsdesk-").FullName;
+
+    [Fact]
+    public void With_no_argument_it_runs_over_the_seeds_and_prints_a_table()
+    {
+        (int exit, string output, string error) = Repository.RunProgram("NewsDesk.dll", string.Empty);
+
+        Assert.True(exit == 0, error);
+        foreach (string seed in Repository.SeedFiles.Select(f => Path.GetFileName(f)))
+        {
+            Assert.Contains(seed, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("لافروف: روسيا تعمل على تشكيل هيكل أمني جديد في أوراسيا", output, StringComparison.Ordinal);
+        Assert.Contains("5 article(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_or_broken_file_is_reported_and_skipped_and_the_rest_still_runs()
+    {
+        string good = Path.Combine(_folder, "good.txt");
+        string latin1 = Path.Combine(_folder, "latin1.txt");
+        string missing = Path.Combine(_folder, "missing.txt");
+        File.WriteAllText(good, "قال وزير الخارجية الروسي سيرغي لافروف في موسكو", new UTF8Encoding(false));
+        File.WriteAllBytes(latin1, [0x4C, 0x61, 0x76, 0x72, 0x6F, 0x76, 0x20, 0xE9, 0x74, 0xE9]); // "Lavrov été" in Latin-1
+
+        (int exit, string output, string error) = Repository.RunProgram("NewsDesk.dll", $"--format mentions \"{missing}\" \"{latin1}\" \"{good}\"");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("missing.txt does not exist", error, StringComparison.Ordinal);
+        Assert.Contains("latin1.txt is not valid UTF-8", error, StringComparison.Ordinal);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            [
+                """{"doc":"good.txt","type":"Person","start":25,"end":37,"text":"سيرغي لافروف","rule":"titled","attrs":{"name":"سيرغي لافروف","title":"وزير الخارجية الروسي"}}""",
+                """{"doc":"good.txt","type":"Place","start":41,"end":46,"text":"موسكو","rule":"known","attrs":{"id":"Moscow"}}""",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public void Nothing_to_run_is_an_error_of_its_own()
+    {
+        (int exit, _, string error) = Repository.RunProgram("NewsDesk.dll", $"\"{Path.Combine(_folder, "nothing.txt")}\"");
+        Assert.Equal(2, exit);
+        Assert.Contains("no file could be read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_toolkit_scores_the_exported_mentions_as_the_sample_does()
+    {
+        (int exportExit, string mentions, string exportError) = Repository.RunProgram("NewsDesk.dll", "--format mentions");
+        Assert.True(exportExit == 0, exportError);
+        string file = Path.Combine(_folder, "mentions.jsonl");
+        File.WriteAllText(file, mentions);
+
+        (int exit, string report, string error) = Repository.RunProgram("CorpusKit.Cli.dll", $"eval --gold \"{Repository.GoldMentions}\" --mentions \"{file}\"");
+
+        Assert.True(exit == 0, error);
+        var problems = new System.Collections.Generic.List<string>();
+        EvaluationReport inProcess = Scorer.Score(MentionFile.Read(Repository.GoldMentions, problems), Mentions.Of(SeedSnapshotTests.Articles()));
+        Assert.Equal(inProcess.ToText(), report.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_json_format_writes_the_typed_documents_with_arabic_as_text()
+    {
+        (int exit, string output, string error) = Repository.RunProgram("NewsDesk.dll", $"--format json \"{Repository.SeedFiles[3]}\"");
+
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("[", output.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("\"headline\": \"بوتين: العمل مع رابطة الدول المستقلة", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u06", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+using System.Linq;
+using CorpusKit.Json;
+using CorpusKit.Testing;
+
+namespace NewsDesk.Tests;
+
+/// <summary>
+/// The review loop a user goes through: a changed seed makes a snapshot fail with a readable
+/// diff; <c>snapshots review</c> lists it (no terminal here), <c>snapshots accept</c> takes the
+/// change and the snapshot passes again; <c>snapshots reject</c> drops a change and keeps the
+/// verified text. Runs the real command-line tool in a folder of its own.
+/// </summary>
+public sealed class SnapshotWorkflowTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("corpuskit-snapshots-").FullName;
+
+    [Fact]
+    public void A_changed_seed_fails_with_a_diff_and_accepting_it_makes_the_snapshot_pass()
+    {
+        string seed = File.ReadAllText(Repository.SeedFiles[3]);
+        string verified = Path.Combine(_folder, "Flow.Seed003.verified.json");
+        File.WriteAllText(verified, Json(seed));
+
+        // The publication date of 003 changes by a day.
+        string changed = Json(seed.Replace("10th, February 2024", "11th, February 2024", StringComparison.Ordinal));
+        SnapshotMismatchException failure = Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, changed));
+        Assert.Contains("-    \"value\": \"2024-02-10\",", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("+    \"value\": \"2024-02-11\",", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("+    \"text\": \"11th, February 2024\",", failure.Message, StringComparison.Ordinal);
+        string received = Snapshot.ReceivedPath(verified);
+        Assert.True(File.Exists(received));
+
+        (int reviewExit, string listing, _) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots review --root \"{_folder}\"");
+        Assert.Equal(1, reviewExit);
+        Assert.Contains("1 received snapshot(s)", listing, StringComparison.Ordinal);
+        Assert.Contains("snapshots accept", listing, StringComparison.Ordinal);
+        Assert.Contains("Flow.Seed003.received.json", listing, StringComparison.Ordinal);
+
+        (int acceptExit, string accepted, string error) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots accept --all --root \"{_folder}\"");
+        Assert.True(acceptExit == 0, error);
+        Assert.Contains("accepted", accepted, StringComparison.Ordinal);
+        Assert.False(File.Exists(received));
+        Snapshot.VerifyFile(verified, changed);
+    }
+
+    [Fact]
+    public void Rejecting_a_change_keeps_the_verified_text()
+    {
+        string verified = Path.Combine(_folder, "Flow.Reject.verified.txt");
+        File.WriteAllText(verified, "لافروف\n");
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "بوتين\n"));
+
+        (int exit, string output, string error) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots reject \"{Snapshot.ReceivedPath(verified)}\"");
+        Assert.True(exit == 0, error);
+        Assert.Contains("rejected", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Snapshot.ReceivedPath(verified)));
+        Assert.Equal("لافروف\n", File.ReadAllText(verified));
+        Assert.Empty(SnapshotStore.FindPending(_folder));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Json(string text) => CorpusJson.Serialize(NewsDeskCorpus.Instance.Extract(text, "003")) + "\n";
+}
