@@ -516,9 +516,7 @@ public sealed partial class CorpusGenerator
                     break;
                 default:
                     string trie = rule.Terms!.LexiconName is { } lexiconName ? $"{LexiconsClass}.{Names.ToPascalCase(lexiconName)}" : $"Terms.{Names.ToPascalCase(rule.Id)}";
-                    w.Line($"var hits = new {Generic}.List<{Ck}.Matching.TermHit>();");
-                    w.Line($"{Ck}.Matching.TermMatcher.FindAll(text.Text, {trie}, clitics: {(_module.Normalize == NormalizationKind.Arabic ? "true" : "false")}, hits);");
-                    w.Line($"foreach ({Ck}.Matching.TermHit hit in hits)");
+                    w.Line($"foreach ({Ck}.Matching.TermHit hit in context.FindTerms(text, {trie}))");
                     whole = "text.ToOriginal(hit.Start, hit.End)";
                     break;
             }

@@ -12,6 +12,7 @@ public sealed class ExtractionContext
     private readonly Dictionary<Type, object> _results = [];
     private readonly List<ExtractionProblem> _problems = [];
     private readonly List<TextSpan> _excluded = [];
+    private readonly Dictionary<(Matching.TermTrie, TextNormalization), List<Matching.TermHit>> _hits = [];
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
 
@@ -45,6 +46,29 @@ public sealed class ExtractionContext
         TextNormalization.Arabic => _arabic ??= Normalizer.Normalize(MatchText(), TextNormalization.Arabic, Text),
         _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization."),
     };
+
+    /// <summary>
+    /// The forms of <paramref name="trie"/> in <paramref name="text"/> (this context's text under
+    /// one normalization), found once per document and shared by every rule that uses the trie.
+    /// </summary>
+    public IReadOnlyList<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermTrie trie)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(trie);
+        if (!ReferenceEquals(text, GetText(text.Normalization)))
+        {
+            throw new ArgumentException("The text must be this context's normalized text.", nameof(text));
+        }
+
+        if (!_hits.TryGetValue((trie, text.Normalization), out List<Matching.TermHit>? hits))
+        {
+            hits = [];
+            Matching.TermMatcher.FindAll(text.Text, trie, clitics: text.Normalization == TextNormalization.Arabic, hits);
+            _hits[(trie, text.Normalization)] = hits;
+        }
+
+        return hits;
+    }
 
     /// <summary>
     /// Hides <paramref name="span"/> from every rule: its chars read as spaces (line breaks kept),

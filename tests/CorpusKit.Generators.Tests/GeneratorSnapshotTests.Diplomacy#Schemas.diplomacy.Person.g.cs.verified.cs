@@ -118,9 +118,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates)
         {
-            var hits = new global::System.Collections.Generic.List<global::CorpusKit.Matching.TermHit>();
-            global::CorpusKit.Matching.TermMatcher.FindAll(text.Text, Terms.Known, clitics: true, hits);
-            foreach (global::CorpusKit.Matching.TermHit hit in hits)
+            foreach (global::CorpusKit.Matching.TermHit hit in context.FindTerms(text, Terms.Known))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = Terms.KnownKeys[hit.Value];

@@ -77,4 +77,12 @@ public sealed class ExtractionTests
             """{"id":"d","headline":"زار لافروف موسكو","people":[{"key":"سيرغي لافروف","fields":{"name":"سيرغي لافروف"},"mentions":[{"start":4,"end":10,"text":"لافروف"}]}],"places":[{"key":"RU","fields":{"id":"RU"},"mentions":[{"start":11,"end":16,"text":"موسكو"}]}],"quotes":[],"firstDate":null,"boilerplateLines":[],"duplicateLines":[]}""",
             json);
     }
+
+    [Fact]
+    public void A_term_right_after_punctuation_is_found()
+    {
+        // As in 002: "رابطة الدول المستقلة (مجتمع الكومنولث)": a bracket or a quote opens the word.
+        Article document = NewsCorpus.Instance.Extract("زار بوتين (روسيا) و«بيلاروسيا» و\"موسكو\"");
+        Assert.Equal(["RU", "BY", "RU"], document.PlaceMentions.Select(p => p.Id));
+    }
 }

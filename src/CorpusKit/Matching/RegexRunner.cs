@@ -15,9 +15,9 @@ public static class RegexRunner
     /// checks patterns with the same options at build time.
     /// </summary>
     public static RegexOptions OptionsFor(TextNormalization normalization)
-        => normalization == TextNormalization.Arabic
+        => RegexOptions.Compiled | (normalization == TextNormalization.Arabic
             ? RegexOptions.CultureInvariant | RegexOptions.IgnoreCase
-            : RegexOptions.CultureInvariant;
+            : RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Returns every match of <paramref name="regex"/> in <paramref name="text"/>. A match that

@@ -41,7 +41,7 @@ public static class SequenceMatcher
             return matches;
         }
 
-        var state = new State(text, steps, inputs);
+        var state = new State(text, steps, inputs, context);
         try
         {
             foreach (StepMatch first in state.Starts())
@@ -77,7 +77,7 @@ public static class SequenceMatcher
         private readonly SequenceStep[] _steps;
         private readonly List<StepMatch>[] _spans;
 
-        public State(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs)
+        public State(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
         {
             _text = text.Text;
             _steps = steps;
@@ -103,9 +103,14 @@ public static class SequenceMatcher
                 }
                 else if (step.Kind == SequenceStepKind.Terms)
                 {
-                    var hits = new List<TermHit>();
-                    TermMatcher.FindAll(_text, step.Trie!, clitics: text.Normalization == TextNormalization.Arabic, hits);
-                    _spans[s] = hits.ConvertAll(static h => new StepMatch(h.Start, h.End, h.Value, null));
+                    IReadOnlyList<TermHit> hits = context.FindTerms(text, step.Trie!);
+                    var spans = new List<StepMatch>(hits.Count);
+                    foreach (TermHit hit in hits)
+                    {
+                        spans.Add(new StepMatch(hit.Start, hit.End, hit.Value, null));
+                    }
+
+                    _spans[s] = spans;
                 }
             }
         }

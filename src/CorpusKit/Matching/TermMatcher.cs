@@ -56,7 +56,13 @@ public static class TermMatcher
             }
             else
             {
+                // No form starts in this word: go on after it (a punctuation char is a word of its own).
+                bool letter = char.IsLetterOrDigit(span[i]);
                 i++;
+                while (letter && i < span.Length && char.IsLetterOrDigit(span[i]))
+                {
+                    i++;
+                }
             }
         }
     }
