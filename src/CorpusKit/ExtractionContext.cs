@@ -42,10 +42,52 @@ public sealed class ExtractionContext
     /// <remarks>Excluded ranges read as white space (line breaks kept), so offsets stay those of <see cref="Text"/>.</remarks>
     public NormalizedText GetText(TextNormalization normalization) => normalization switch
     {
-        TextNormalization.None => _plain ??= Normalizer.Normalize(MatchText(), TextNormalization.None, Text),
-        TextNormalization.Arabic => _arabic ??= Normalizer.Normalize(MatchText(), TextNormalization.Arabic, Text),
+        TextNormalization.None => _plain ??= Normalizer.Normalize(Text, TextNormalization.None).Masked(_excluded),
+        TextNormalization.Arabic => _arabic ??= Normalizer.Normalize(Text, TextNormalization.Arabic).Masked(_excluded),
         _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization."),
     };
+
+    /// <summary>
+    /// Hides <paramref name="spans"/> from every rule: their chars read as spaces (line breaks
+    /// kept), so nothing is found there and no match runs across them, while offsets stay
+    /// unchanged. Call it before any extractor runs; the text may already be normalized.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An extractor has already run on this document.</exception>
+    public void Exclude(IEnumerable<TextSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        if (_results.Count > 0)
+        {
+            throw new InvalidOperationException("Exclude ranges before any extractor runs: entities have already been found in this document.");
+        }
+
+        int before = _excluded.Count;
+        foreach (TextSpan span in spans)
+        {
+            if (span.Start < 0 || span.End > Text.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(spans), $"{span} is not within a text of {Text.Length} chars.");
+            }
+
+            if (span.Length > 0)
+            {
+                _excluded.Add(span);
+            }
+        }
+
+        if (_excluded.Count == before)
+        {
+            return;
+        }
+
+        _excluded.Sort();
+        _plain = _plain?.Masked(_excluded);
+        _arabic = _arabic?.Masked(_excluded);
+        _hits.Clear();
+    }
+
+    /// <summary>Hides one range from every rule; see <see cref="Exclude(IEnumerable{TextSpan})"/>.</summary>
+    public void Exclude(TextSpan span) => Exclude([span]);
 
     /// <summary>
     /// The forms of <paramref name="trie"/> in <paramref name="text"/> (this context's text under
@@ -71,30 +113,6 @@ public sealed class ExtractionContext
     }
 
     /// <summary>
-    /// Hides <paramref name="span"/> from every rule: its chars read as spaces (line breaks kept),
-    /// so nothing is found there and no match runs across it, while offsets stay unchanged.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The text was already normalized for a rule.</exception>
-    public void Exclude(TextSpan span)
-    {
-        if (_plain is not null || _arabic is not null)
-        {
-            throw new InvalidOperationException("Exclude ranges before any rule runs: the text has already been normalized.");
-        }
-
-        if (span.Start < 0 || span.End > Text.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(span), $"{span} is not within a text of {Text.Length} chars.");
-        }
-
-        if (span.Length > 0)
-        {
-            _excluded.Add(span);
-            _excluded.Sort();
-        }
-    }
-
-    /// <summary>
     /// The entities of type <typeparamref name="T"/> in this document: those found already, or
     /// what <paramref name="extractor"/> finds now. Rules that build on other entities call this.
     /// </summary>
@@ -103,28 +121,6 @@ public sealed class ExtractionContext
     {
         ArgumentNullException.ThrowIfNull(extractor);
         return TryGetResults(out IReadOnlyList<T> found) ? found : extractor.Extract(this);
-    }
-
-    private string MatchText()
-    {
-        if (_excluded.Count == 0)
-        {
-            return Text;
-        }
-
-        char[] chars = Text.ToCharArray();
-        foreach (TextSpan span in _excluded)
-        {
-            for (int i = span.Start; i < span.End; i++)
-            {
-                if (chars[i] is not ('\n' or '\r'))
-                {
-                    chars[i] = ' ';
-                }
-            }
-        }
-
-        return new string(chars);
     }
 
     /// <summary>Records a problem with one rule on this document.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CorpusKit;
 
@@ -20,15 +21,34 @@ public sealed class NormalizedText
         _ends = ends;
     }
 
-    /// <summary>The same normalization, mapped back to <paramref name="original"/>, a text of the same length.</summary>
-    internal NormalizedText WithOriginal(string original)
+    /// <summary>
+    /// This text with every char that comes wholly from inside <paramref name="excluded"/>
+    /// (sorted original ranges) turned into a space, line breaks kept; the map is unchanged.
+    /// </summary>
+    internal NormalizedText Masked(IReadOnlyList<TextSpan> excluded)
     {
-        if (original.Length != Original.Length)
+        if (excluded.Count == 0)
         {
-            throw new ArgumentException("The original must have the same length.", nameof(original));
+            return this;
         }
 
-        return new NormalizedText(original, Text, Normalization, _starts, _ends);
+        char[] chars = Text.ToCharArray();
+        int next = 0;
+        for (int i = 0; i < chars.Length; i++)
+        {
+            TextSpan source = ToOriginal(i, i + 1);
+            while (next < excluded.Count && excluded[next].End <= source.Start)
+            {
+                next++;
+            }
+
+            if (next < excluded.Count && excluded[next].Start <= source.Start && source.End <= excluded[next].End && chars[i] != '\n')
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new NormalizedText(Original, new string(chars), Normalization, _starts, _ends);
     }
 
     /// <summary>The text as given.</summary>
@@ -60,7 +80,7 @@ public sealed class NormalizedText
 
         if (start == end)
         {
-            int position = start < _starts.Length ? _starts[start] : Original.Length;
+            int position = start < Text.Length ? _starts[start] : Original.Length;
             return new TextSpan(position, 0);
         }
 
@@ -79,7 +99,7 @@ public sealed class NormalizedText
 
         // The first normalized char whose source ends after originalIndex.
         int low = 0;
-        int high = _ends.Length;
+        int high = Text.Length;
         while (low < high)
         {
             int middle = low + ((high - low) >> 1);

@@ -18,21 +18,6 @@ public static class Normalizer
         };
     }
 
-    /// <summary>
-    /// Normalizes <paramref name="text"/>, a copy of <paramref name="original"/> with some chars
-    /// blanked out (same length), and maps spans back to <paramref name="original"/>.
-    /// </summary>
-    internal static NormalizedText Normalize(string text, TextNormalization normalization, string original)
-    {
-        if (ReferenceEquals(text, original))
-        {
-            return Normalize(text, normalization);
-        }
-
-        NormalizedText normalized = Normalize(text, normalization);
-        return normalized.WithOriginal(original);
-    }
-
     /// <summary>Normalizes a single form (a lexicon entry, a query) as text is normalized.</summary>
     public static string NormalizeForm(string form, TextNormalization normalization)
     {

@@ -33,7 +33,7 @@ public sealed class DocumentLayout
 
     /// <summary>
     /// Sorts the lines of <paramref name="context"/>'s text and hides the boilerplate from every
-    /// rule that runs after (see <see cref="ExtractionContext.Exclude"/>).
+    /// rule that runs after (see <see cref="ExtractionContext.Exclude(IEnumerable{TextSpan})"/>).
     /// </summary>
     /// <param name="context">The document; no rule may have run on it yet.</param>
     /// <param name="normalization">How the boilerplate patterns see a line.</param>
@@ -45,7 +45,11 @@ public sealed class DocumentLayout
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(boilerplate);
         string text = context.Text;
+
+        // Lines are read in the text the rules see (normalized once, for the whole document).
+        NormalizedText normalizedText = context.GetText(normalization);
         var lines = new List<DocumentLine>();
+        var hidden = new List<TextSpan>();
         var seen = new List<(int Number, string Normalized)>();
         var dropped = new Dictionary<string, string>(StringComparer.Ordinal);
         string? restRule = null;
@@ -57,7 +61,9 @@ public sealed class DocumentLayout
             int end = newline < 0 ? text.Length : newline;
             int contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             var span = TextSpan.FromBounds(start, contentEnd);
-            string normalized = Normalizer.NormalizeForm(text[start..contentEnd], normalization).Trim();
+            int from = normalizedText.ToNormalized(start);
+            int to = Math.Max(from, normalizedText.ToNormalized(contentEnd));
+            string normalized = normalizedText.Text[from..to].Trim();
             DocumentLine line;
             if (normalized.Length == 0)
             {
@@ -93,7 +99,7 @@ public sealed class DocumentLayout
             lines.Add(line);
             if (line.Kind == LineKind.Boilerplate || (dropDuplicates && line.Kind == LineKind.Duplicate))
             {
-                context.Exclude(span);
+                hidden.Add(span);
             }
 
             if (newline < 0)
@@ -104,6 +110,7 @@ public sealed class DocumentLayout
             start = newline + 1;
         }
 
+        context.Exclude(hidden);
         return new DocumentLayout(lines);
     }
 

@@ -15,8 +15,8 @@ internal static class NormalizerCore
 {
     /// <summary>Normalizes <paramref name="text"/> for <c>normalize: arabic</c>.</summary>
     /// <param name="text">The original text.</param>
-    /// <param name="starts">For each normalized char, the original index where its source begins.</param>
-    /// <param name="ends">For each normalized char, the original index just past its source.</param>
+    /// <param name="starts">For each normalized char, the original index where its source begins (the array may run past the text's length).</param>
+    /// <param name="ends">For each normalized char, the original index just past its source (likewise).</param>
     /// <returns>The normalized text.</returns>
     /// <remarks>
     /// The original is cut into clusters: a whitespace run, or one code point with the combining
@@ -241,12 +241,11 @@ internal static class NormalizerCore
             Append(newline ? '\n' : ' ', start, end);
         }
 
+        /// <summary>The text; the offset arrays may be longer than it (only its length counts), which spares a copy.</summary>
         public string ToString(out int[] starts, out int[] ends)
         {
             starts = _starts;
             ends = _ends;
-            Array.Resize(ref starts, _count);
-            Array.Resize(ref ends, _count);
             return new string(_chars, 0, _count);
         }
 
