@@ -35,6 +35,9 @@ public static class Runner
     /// <summary>Exit code: nothing could run (no corpus, no gold).</summary>
     public const int Failed = 2;
 
+    /// <summary>Above this much text the patterns are compiled to IL (see <c>RegexRunner.CompiledPatterns</c>).</summary>
+    private const long CompiledPatternsThreshold = 4 * 1024 * 1024;
+
     /// <summary>Above this much text a run shows a progress bar (on a terminal).</summary>
     private const long ProgressThreshold = 512 * 1024;
 
@@ -135,6 +138,13 @@ public static class Runner
 
         List<string> files = CorpusFiles.Expand(paths);
         long total = files.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+
+        // On a large corpus, patterns compiled to IL repay the tens of milliseconds each takes to build.
+        if (total > CompiledPatternsThreshold)
+        {
+            AppContext.SetSwitch(CorpusKit.Matching.RegexRunner.CompiledPatternsSwitch, true);
+        }
+
         var found = new List<Article>();
         int problems = 0;
         var clock = Stopwatch.StartNew();

@@ -28,9 +28,14 @@ public class NewsDeskThroughput
     [Params(40)]
     public int Copies { get; set; }
 
+    /// <summary>Whether CorpusKit's patterns are compiled to IL (the baseline's always are); each case runs in a process of its own.</summary>
+    [Params(false, true)]
+    public bool CompiledPatterns { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        AppContext.SetSwitch(global::CorpusKit.Matching.RegexRunner.CompiledPatternsSwitch, CompiledPatterns);
         _documents = Corpus(Copies);
         HandWrittenExtractor.Prepare();
     }

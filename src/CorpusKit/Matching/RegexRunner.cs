@@ -15,9 +15,23 @@ public static class RegexRunner
     /// checks patterns with the same options at build time.
     /// </summary>
     public static RegexOptions OptionsFor(TextNormalization normalization)
-        => RegexOptions.Compiled | (normalization == TextNormalization.Arabic
-            ? RegexOptions.CultureInvariant | RegexOptions.IgnoreCase
-            : RegexOptions.CultureInvariant);
+        => (CompiledPatterns ? RegexOptions.Compiled : RegexOptions.None)
+            | (normalization == TextNormalization.Arabic
+                ? RegexOptions.CultureInvariant | RegexOptions.IgnoreCase
+                : RegexOptions.CultureInvariant);
+
+    /// <summary>The runtime switch that turns <see cref="CompiledPatterns"/> on.</summary>
+    public const string CompiledPatternsSwitch = "CorpusKit.CompiledPatterns";
+
+    /// <summary>
+    /// Whether patterns are compiled to IL (<see cref="RegexOptions.Compiled"/>): each then takes
+    /// tens of milliseconds to build on first use and runs several times faster, which pays off
+    /// on large corpora and not on a few documents. Off unless the runtime switch
+    /// <c>CorpusKit.CompiledPatterns</c> is on (in a project:
+    /// <c>&lt;RuntimeHostConfigurationOption Include="CorpusKit.CompiledPatterns" Value="true" /&gt;</c>,
+    /// or <see cref="AppContext.SetSwitch(string, bool)"/> before the first extraction). NativeAOT ignores it.
+    /// </summary>
+    public static bool CompiledPatterns => AppContext.TryGetSwitch(CompiledPatternsSwitch, out bool on) && on;
 
     /// <summary>
     /// Returns every match of <paramref name="regex"/> in <paramref name="text"/>. A match that
