@@ -107,42 +107,18 @@ internal static class SnapshotsCommand
             return 1;
         }
 
-        int index = 0;
-        char? everything = null;
-        foreach (PendingSnapshot snapshot in pending)
+        ReviewResult result = SnapshotReview.Run(pending, (snapshot, index) =>
         {
-            index++;
-            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(Relative(snapshot.Verified))}[/] ({index}/{pending.Count})").LeftJustified());
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(Relative(snapshot.Verified))}[/] ({index + 1}/{pending.Count})").LeftJustified());
             foreach (string line in snapshot.Diff().Split('\n'))
             {
                 string style = line.StartsWith('+') ? "green" : line.StartsWith('-') ? "red" : line.StartsWith('@') ? "cyan" : "grey";
                 AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(line)}[/]");
             }
 
-            char choice = everything ?? Ask();
-            switch (choice)
-            {
-                case 'a':
-                case 'A':
-                    SnapshotStore.Accept(snapshot);
-                    AnsiConsole.MarkupLine("[green]accepted[/]");
-                    everything = choice == 'A' ? 'A' : everything;
-                    break;
-                case 'r':
-                case 'R':
-                    SnapshotStore.Reject(snapshot);
-                    AnsiConsole.MarkupLine("[red]rejected[/]");
-                    everything = choice == 'R' ? 'R' : everything;
-                    break;
-                case 'q':
-                    AnsiConsole.MarkupLine("stopped; the rest wait for the next review.");
-                    return 0;
-                default:
-                    AnsiConsole.MarkupLine("skipped");
-                    break;
-            }
-        }
-
+            return Ask();
+        });
+        AnsiConsole.MarkupLine($"[green]{result.Accepted} accepted[/], [red]{result.Rejected} rejected[/], {result.Skipped} left for the next review.");
         return 0;
     }
 

@@ -73,3 +73,53 @@ public static class SnapshotStore
         return parts.Any(p => p is "bin" or "obj" or ".git");
     }
 }
+
+/// <summary>What a review did.</summary>
+/// <param name="Accepted">Snapshots made verified.</param>
+/// <param name="Rejected">Received texts dropped.</param>
+/// <param name="Skipped">Snapshots left waiting (skipped, or after a quit).</param>
+public readonly record struct ReviewResult(int Accepted, int Rejected, int Skipped);
+
+/// <summary>
+/// The decision loop of <c>snapshots review</c>: one snapshot at a time, the reviewer answers
+/// <c>a</c> accept, <c>r</c> reject, <c>s</c> skip, <c>A</c> accept this and all the rest,
+/// <c>R</c> reject this and all the rest, <c>q</c> stop (the rest keep waiting).
+/// </summary>
+public static class SnapshotReview
+{
+    /// <summary>Reviews <paramref name="pending"/>, asking <paramref name="decide"/> until an answer covers the rest.</summary>
+    public static ReviewResult Run(IReadOnlyList<PendingSnapshot> pending, Func<PendingSnapshot, int, char> decide)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        ArgumentNullException.ThrowIfNull(decide);
+        int accepted = 0;
+        int rejected = 0;
+        char? everything = null;
+        for (int i = 0; i < pending.Count; i++)
+        {
+            char answer = everything ?? decide(pending[i], i);
+            switch (answer)
+            {
+                case 'a' or 'A':
+                    SnapshotStore.Accept(pending[i]);
+                    accepted++;
+                    break;
+                case 'r' or 'R':
+                    SnapshotStore.Reject(pending[i]);
+                    rejected++;
+                    break;
+                case 'q':
+                    return new ReviewResult(accepted, rejected, pending.Count - accepted - rejected);
+                default:
+                    break;
+            }
+
+            if (answer is 'A' or 'R')
+            {
+                everything = answer;
+            }
+        }
+
+        return new ReviewResult(accepted, rejected, pending.Count - accepted - rejected);
+    }
+}

@@ -60,6 +60,36 @@ public sealed class SnapshotWorkflowTests : IDisposable
         Assert.Empty(SnapshotStore.FindPending(_folder));
     }
 
+    [Fact]
+    public void A_review_takes_one_answer_per_snapshot_and_all_of_them_covers_the_rest()
+    {
+        string[] names = ["A", "B", "C", "D", "E"];
+        foreach (string name in names)
+        {
+            string verified = Path.Combine(_folder, $"Review.{name}.verified.txt");
+            File.WriteAllText(verified, "old " + name + "\n");
+            Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "new " + name + "\n"));
+        }
+
+        // A accepted, B rejected, C skipped, then "accept all" for D and E.
+        var answers = new System.Collections.Generic.Queue<char>(['a', 'r', 's', 'A']);
+        var asked = new System.Collections.Generic.List<string>();
+        ReviewResult result = SnapshotReview.Run(SnapshotStore.FindPending(_folder), (snapshot, _) =>
+        {
+            asked.Add(Path.GetFileName(snapshot.Verified));
+            Assert.Contains("+new ", snapshot.Diff(), StringComparison.Ordinal);
+            return answers.Dequeue();
+        });
+
+        Assert.Equal(new ReviewResult(3, 1, 1), result);
+        Assert.Equal(["Review.A.verified.txt", "Review.B.verified.txt", "Review.C.verified.txt", "Review.D.verified.txt"], asked);
+        Assert.Equal(["new A\n", "old B\n", "old C\n", "new D\n", "new E\n"], names.Select(n => File.ReadAllText(Path.Combine(_folder, $"Review.{n}.verified.txt"))));
+        Assert.Equal(["Review.C.received.txt"], SnapshotStore.FindPending(_folder).Select(p => Path.GetFileName(p.Received)));
+
+        // Quitting leaves the rest waiting.
+        Assert.Equal(new ReviewResult(0, 0, 1), SnapshotReview.Run(SnapshotStore.FindPending(_folder), (_, _) => 'q'));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static string Json(string text) => CorpusJson.Serialize(NewsDeskCorpus.Instance.Extract(text, "003")) + "\n";
