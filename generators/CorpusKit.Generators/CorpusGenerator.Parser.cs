@@ -475,18 +475,10 @@ public sealed partial class CorpusGenerator
             }
 
             Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_lineRuleKeys, "a boilerplate rule");
-            string id = "boilerplate" + (index + 1).ToString(CultureInfo.InvariantCulture);
             LocationInfo location = map.Location;
-            if (Scalar(keys, "id", "id:") is { } idNode)
+            if (RuleId(keys, "boilerplate", index, "boilerplate rule", ref location) is not { } id)
             {
-                if (!Names.IsKebabIdentifier(idNode.Value))
-                {
-                    Report(DiagnosticDescriptors.InvalidName, idNode.Location, idNode.Value, "boilerplate rule", "use letters, digits, '_' and '-', starting with a letter");
-                    return null;
-                }
-
-                id = idNode.Value;
-                location = idNode.Location;
+                return null;
             }
 
             bool hasLine = keys.ContainsKey("line");
@@ -865,17 +857,9 @@ public sealed partial class CorpusGenerator
 
             Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_ruleKeys, $"a rule of '{entity}'");
             LocationInfo location = map.Entries.Count > 0 ? map.Entries[0].Key.Location : map.Location;
-            string id = "rule" + (index + 1).ToString(CultureInfo.InvariantCulture);
-            if (Scalar(keys, "id", "id:") is { } idNode)
+            if (RuleId(keys, "rule", index, "rule", ref location) is not { } id)
             {
-                if (!Names.IsKebabIdentifier(idNode.Value))
-                {
-                    Report(DiagnosticDescriptors.InvalidName, idNode.Location, idNode.Value, "rule", "use letters, digits, '_' and '-', starting with a letter");
-                    return null;
-                }
-
-                id = idNode.Value;
-                location = idNode.Location;
+                return null;
             }
 
             string? doc = Scalar(keys, "doc", "doc:")?.Value;
@@ -1732,6 +1716,27 @@ public sealed partial class CorpusGenerator
         }
 
         // ---- helpers -------------------------------------------------------------------------
+
+        /// <summary>
+        /// A rule's <c>id:</c>, or <c>{prefix}{n}</c> when it has none; null (reported) when the id
+        /// is not a valid name. An id moves <paramref name="location"/> to itself.
+        /// </summary>
+        private string? RuleId(Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, string prefix, int index, string what, ref LocationInfo location)
+        {
+            if (Scalar(keys, "id", "id:") is not { } idNode)
+            {
+                return prefix + (index + 1).ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (!Names.IsKebabIdentifier(idNode.Value))
+            {
+                Report(DiagnosticDescriptors.InvalidName, idNode.Location, idNode.Value, what, "use letters, digits, '_' and '-', starting with a letter");
+                return null;
+            }
+
+            location = idNode.Location;
+            return idNode.Value;
+        }
 
         private Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> CheckKeys(YamlMap map, string[] allowed, string where)
         {
