@@ -373,88 +373,64 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            if (patterns.Count > 0)
+            NestedClass(w, "The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.", "Patterns", patterns, pattern =>
             {
-                w.Line();
-                w.Line("/// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>");
-                w.Line("private static class Patterns");
-                w.OpenBrace();
-                for (int i = 0; i < patterns.Count; i++)
+                w.Line($"/// <summary>The pattern of {pattern.Doc}.</summary>");
+                w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {pattern.Name} = new(");
+                w.Indent();
+                w.Line(PatternLiteral(pattern.Pattern) + ",");
+                w.Line($"{Ck}.Matching.RegexRunner.OptionsFor(Normalization),");
+                w.Line($"{Ck}.Matching.RegexRunner.DefaultTimeout);");
+                w.Unindent();
+            });
+            NestedClass(w, "The inline dictionaries of the rules, compiled into tries at build time.", "Terms", dictionaries, dictionary =>
+                Trie(w, dictionary.Name, dictionary.Doc, dictionary.Terms.Keyed, false, dictionary.Terms.Entries));
+            NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList(), rule =>
+            {
+                w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
+                w.Line($"internal static readonly {Ck}.Matching.SequenceStep[] {Names.ToPascalCase(rule.Id)} =");
+                w.Line("[");
+                w.Indent();
+                int input = 0;
+                for (int i = 0; i < rule.Steps.Count; i++)
                 {
-                    if (i > 0)
+                    StepSpec step = rule.Steps[i];
+                    string line = step.Kind switch
                     {
-                        w.Line();
-                    }
-
-                    w.Line($"/// <summary>The pattern of {patterns[i].Doc}.</summary>");
-                    w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {patterns[i].Name} = new(");
-                    w.Indent();
-                    w.Line(PatternLiteral(patterns[i].Pattern) + ",");
-                    w.Line($"{Ck}.Matching.RegexRunner.OptionsFor(Normalization),");
-                    w.Line($"{Ck}.Matching.RegexRunner.DefaultTimeout);");
-                    w.Unindent();
+                        StepKind.Entity => $"{Ck}.Matching.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
+                        StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({(step.Terms!.LexiconName is { } lexicon ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}" : "Terms." + StepName(rule, i))}),",
+                        StepKind.Regex => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}),",
+                        _ => $"{Ck}.Matching.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
+                    };
+                    w.Line(line + $" // {StepComment(step)}");
                 }
 
-                w.CloseBrace();
+                w.Unindent();
+                w.Line("];");
+            });
+            w.CloseBrace();
+        }
+
+        /// <summary>Writes <c>private static class {name} { … }</c> with one member per item, a blank line between; nothing when there are no items.</summary>
+        private static void NestedClass<T>(SourceWriter w, string doc, string name, IReadOnlyList<T> items, Action<T> member)
+        {
+            if (items.Count == 0)
+            {
+                return;
             }
 
-            if (dictionaries.Count > 0)
+            w.Line();
+            w.Line($"/// <summary>{doc}</summary>");
+            w.Line($"private static class {name}");
+            w.OpenBrace();
+            for (int i = 0; i < items.Count; i++)
             {
-                w.Line();
-                w.Line("/// <summary>The inline dictionaries of the rules, compiled into tries at build time.</summary>");
-                w.Line("private static class Terms");
-                w.OpenBrace();
-                for (int i = 0; i < dictionaries.Count; i++)
+                if (i > 0)
                 {
-                    if (i > 0)
-                    {
-                        w.Line();
-                    }
-
-                    Trie(w, dictionaries[i].Name, dictionaries[i].Doc, dictionaries[i].Terms.Keyed, false, dictionaries[i].Terms.Entries);
+                    w.Line();
                 }
 
-                w.CloseBrace();
-            }
-
-            List<RuleSpec> sequences = entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList();
-            if (sequences.Count > 0)
-            {
-                w.Line();
-                w.Line("/// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>");
-                w.Line("private static class Sequences");
-                w.OpenBrace();
-                for (int r = 0; r < sequences.Count; r++)
-                {
-                    if (r > 0)
-                    {
-                        w.Line();
-                    }
-
-                    RuleSpec rule = sequences[r];
-                    w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
-                    w.Line($"internal static readonly {Ck}.Matching.SequenceStep[] {Names.ToPascalCase(rule.Id)} =");
-                    w.Line("[");
-                    w.Indent();
-                    int input = 0;
-                    for (int i = 0; i < rule.Steps.Count; i++)
-                    {
-                        StepSpec step = rule.Steps[i];
-                        string line = step.Kind switch
-                        {
-                            StepKind.Entity => $"{Ck}.Matching.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
-                            StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({(step.Terms!.LexiconName is { } lexicon ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}" : "Terms." + StepName(rule, i))}),",
-                            StepKind.Regex => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}),",
-                            _ => $"{Ck}.Matching.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
-                        };
-                        w.Line(line + $" // {StepComment(step)}");
-                    }
-
-                    w.Unindent();
-                    w.Line("];");
-                }
-
-                w.CloseBrace();
+                member(items[i]);
             }
 
             w.CloseBrace();
