@@ -573,11 +573,16 @@ public sealed partial class CorpusGenerator
         }
 
         /// <summary>
-        /// The entity's span: where its key was found when a group or a step fills the key,
-        /// otherwise the whole match.
+        /// The entity's span: the rule's <c>span:</c> group; else where its key was found when a
+        /// group or a step fills the key; otherwise the whole match.
         /// </summary>
         private static string SpanExpression(RuleSpec rule, EntitySpec entity, string whole)
         {
+            if (rule.SpanGroup is { } spanGroup)
+            {
+                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, spanGroup)}.Groups[{SourceWriter.Literal(spanGroup)}], {whole})";
+            }
+
             FieldFill? keyFill = rule.Fills.FirstOrDefault(f => f.Field == entity.Fields[0].Name);
             if (keyFill is { Kind: FillKind.Group })
             {

@@ -26,7 +26,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
-        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "set", "examples"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "set", "span", "examples"];
         private static readonly string[] s_reservedFields = ["span", "rule", "key", "entityType", "entity_type"];
 
         /// <summary>The timeout used when the build compiles a pattern to check it.</summary>
@@ -935,6 +935,18 @@ public sealed partial class CorpusGenerator
             }
 
             var usedGroups = new HashSet<string>(StringComparer.Ordinal);
+            string? spanGroup = null;
+            if (Scalar(keys, "span", "span:") is { } spanNode)
+            {
+                if (!groups.Contains(spanNode.Value))
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, spanNode.Location, spanNode.Value, $"span: of rule '{id}'", "name a group of the rule's pattern: the entity's span is where it matched");
+                    return null;
+                }
+
+                spanGroup = spanNode.Value;
+                usedGroups.Add(spanGroup);
+            }
             var fills = new List<FieldFill>();
             bool ok = true;
             for (int i = 0; i < fields.Count; i++)
@@ -984,6 +996,7 @@ public sealed partial class CorpusGenerator
                     groupSteps.ToEquatable(),
                     steps.ToEquatable(),
                     fills.ToEquatable(),
+                    spanGroup,
                     examples.ToEquatable(),
                     location)
                 : null;

@@ -66,6 +66,7 @@ public sealed class DiagnosticTests
     [InlineData("CK0011", 6, 19, "entities:\n  P:\n    fields: { id: string, q: P? }\n    rules:\n      - id: r\n        set: { q: 'nearest(Q, before, sentence)' }\n        terms: [x]\n")]
     [InlineData("CK0002", 7, 42, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        examples: [ { text: x, expect: { name: x } } ]\n")]
     [InlineData("CK0011", 8, 12, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [x] } ]\ndocuments:\n  Article:\n    fields:\n      all: P\n")]
+    [InlineData("CK0011", 7, 15, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>\\d+)'\n        span: whole\n")]
     public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("broken.corpus.yaml", yaml));

@@ -173,6 +173,7 @@ internal sealed record ExpectedField(string Field, string Value);
 /// <param name="GroupSteps">For sequences: the step of each group (parallel to Groups).</param>
 /// <param name="Steps">For sequences: the steps.</param>
 /// <param name="Fills">How each field is filled, in field order (absent fields are left out).</param>
+/// <param name="SpanGroup">The group whose match is the entity's span (<c>span:</c>), if the rule names one.</param>
 internal sealed record RuleSpec(
     string Id,
     string MethodName,
@@ -184,6 +185,7 @@ internal sealed record RuleSpec(
     ImmutableEquatableArray<int> GroupSteps,
     ImmutableEquatableArray<StepSpec> Steps,
     ImmutableEquatableArray<FieldFill> Fills,
+    string? SpanGroup,
     ImmutableEquatableArray<ExampleSpec> Examples,
     LocationInfo Location);
 
