@@ -640,7 +640,7 @@ public sealed partial class CorpusGenerator
                     return StepValue(entity, field, rule, int.Parse(fill.Arguments[0], CultureInfo.InvariantCulture));
                 case FillKind.Nearest:
                     string direction = fill.Arguments[1] == "before" ? "Before" : "After";
-                    string scope = fill.Arguments[2] == "sentence" ? "Sentence" : "Paragraph";
+                    string scope = Names.ToPascalCase(fill.Arguments[2]);
                     return $"{Ck}.Matching.Nearest.Find(context.Require({fill.Arguments[3]}Extractor.Instance), span, context.Text, {Ck}.Matching.NearestDirection.{direction}, {Ck}.Matching.TextScope.{scope})";
                 case FillKind.Constant:
                     return Constant(entity, field, fill.Arguments[0]);

@@ -1423,9 +1423,9 @@ public sealed partial class CorpusGenerator
 
         private FieldFill? NearestFill(FieldSpec field, YamlScalar value, string text, string[] arguments, ref bool ok)
         {
-            if (arguments.Length != 3 || !Names.IsIdentifier(arguments[0]) || arguments[1] is not ("before" or "after") || arguments[2] is not ("sentence" or "paragraph"))
+            if (arguments.Length != 3 || !Names.IsIdentifier(arguments[0]) || arguments[1] is not ("before" or "after") || arguments[2] is not ("sentence" or "paragraph" or "document"))
             {
-                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence or paragraph)");
+                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence, paragraph or document)");
                 ok = false;
                 return null;
             }

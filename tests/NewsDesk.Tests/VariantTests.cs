@@ -50,4 +50,14 @@ public sealed class VariantTests
         Assert.Empty(article.QuoteMentions);
         Assert.Equal("GORCHAKOV-FUND", Assert.Single(article.OrganizationMentions).Id);
     }
+
+    [Fact]
+    public void A_speaker_named_paragraphs_before_the_quote_is_found()
+    {
+        // As in 001: "وتابع لافروف …" and, two paragraphs on, "وقال: "…"".
+        Article article = NewsDeskCorpus.Instance.Extract("وتابع وزير الخارجية الروسي سيرغي لافروف حديثه عن الأمن الأوراسي.\n\nوقال: \"إن العمل مستمر في مواقع مختلفة\".");
+
+        Quote quote = Assert.Single(article.QuoteMentions);
+        Assert.Equal("سيرغي لافروف", quote.Speaker?.Name);
+    }
 }

@@ -21,6 +21,9 @@ public enum TextScope
 
     /// <summary>Up to the line breaks around the entity.</summary>
     Paragraph,
+
+    /// <summary>The whole document: the speaker of a quote may be named paragraphs before it.</summary>
+    Document,
 }
 
 /// <summary>Finds the entity of another type nearest to a span: <c>set: { speaker: nearest(Person, before, sentence) }</c>.</summary>
@@ -98,6 +101,11 @@ public static class Nearest
 
     private static bool IsBoundary(string text, int i, TextScope scope)
     {
+        if (scope == TextScope.Document)
+        {
+            return false;
+        }
+
         char c = text[i];
         if (c is '\n' or '\r' or '\u2029')
         {
