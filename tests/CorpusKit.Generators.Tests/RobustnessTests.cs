@@ -14,8 +14,23 @@ public sealed class RobustnessTests
     public void Mangled_schemas_give_diagnostics_never_exceptions()
     {
         string schema = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "diplomacy.corpus.yaml"));
-        List<string> inputs = Mangle(schema, new Random(20261123)).ToList();
+        List<string> inputs = Mangle(schema, new Random(20261123), step: 7, lineStep: 1).ToList();
         Assert.True(inputs.Count >= 400, $"only {inputs.Count} inputs");
+        AssertRobust(inputs);
+    }
+
+    [Fact]
+    public void The_mangled_newsdesk_schema_gives_diagnostics_never_exceptions()
+    {
+        // The sample's schema: sequences, nearest(), outside:, documents with where:, examples.
+        string schema = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "newsdesk.corpus.yaml"));
+        List<string> inputs = Mangle(schema, new Random(20261124), step: 151, lineStep: 3).ToList();
+        Assert.True(inputs.Count >= 400, $"only {inputs.Count} inputs");
+        AssertRobust(inputs);
+    }
+
+    private static void AssertRobust(List<string> inputs)
+    {
 
         int withDiagnostics = 0;
         foreach (string input in inputs)
@@ -39,18 +54,18 @@ public sealed class RobustnessTests
         Assert.True(withDiagnostics > inputs.Count / 2, $"only {withDiagnostics} of {inputs.Count} mangled inputs gave a diagnostic");
     }
 
-    private static IEnumerable<string> Mangle(string schema, Random random)
+    private static IEnumerable<string> Mangle(string schema, Random random, int step, int lineStep)
     {
         string[] lines = schema.Split('\n');
 
-        // Truncations at every 7th char.
-        for (int cut = 0; cut < schema.Length; cut += 7)
+        // Truncations at every step-th char.
+        for (int cut = 0; cut < schema.Length; cut += step)
         {
             yield return schema[..cut];
         }
 
         // Wrong indentation: one line shifted left or right.
-        for (int i = 0; i < lines.Length; i++)
+        for (int i = 0; i < lines.Length; i += lineStep)
         {
             string[] copy = (string[])lines.Clone();
             copy[i] = i % 2 == 0 ? "  " + copy[i] : copy[i].TrimStart();
@@ -59,7 +74,7 @@ public sealed class RobustnessTests
 
         // Wrong types: a scalar, a list or a mapping where another kind belongs.
         string[] replacements = ["42", "[]", "{}", "[a, b]", "{ a: b }", "~", "'text'", "- x", "true", "*anchor", "&a x", "!!binary AAAA"];
-        for (int i = 0; i < lines.Length; i++)
+        for (int i = 0; i < lines.Length; i += lineStep)
         {
             int colon = lines[i].IndexOf(':', StringComparison.Ordinal);
             if (colon > 0)
