@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -21,11 +20,6 @@ public static class Snapshot
 {
     /// <summary>The environment variable that accepts received snapshots.</summary>
     public const string AcceptVariable = "CORPUSKIT_ACCEPT";
-
-    private static readonly ConcurrentDictionary<string, byte> s_produced = new(StringComparer.Ordinal);
-
-    /// <summary>Every verified file a snapshot assertion has checked in this process.</summary>
-    public static IReadOnlyCollection<string> Produced => [.. s_produced.Keys];
 
     /// <summary>Whether received snapshots are accepted automatically in this run.</summary>
     public static bool AutoAccept
@@ -61,8 +55,10 @@ public static class Snapshot
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         var failures = new List<string>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (KeyValuePair<string, string> snapshot in snapshots)
         {
+            names.Add(snapshot.Key);
             try
             {
                 Verify(snapshot.Value, extension, snapshot.Key, sourceFile, method);
@@ -73,10 +69,61 @@ public static class Snapshot
             }
         }
 
+        // A verified file of this test under a name it no longer produces (a seed removed, a
+        // generated file renamed) is left behind: report it, or drop it when accepting.
+        string directory = Path.GetDirectoryName(sourceFile) ?? ".";
+        string prefix = $"{Path.GetFileNameWithoutExtension(sourceFile)}.{method}#";
+        string suffix = $".verified.{extension}";
+        foreach (string path in Directory.Exists(directory) ? Directory.EnumerateFiles(directory, prefix + "*" + suffix) : [])
+        {
+            string file = Path.GetFileName(path);
+            if (!names.Contains(file[prefix.Length..^suffix.Length]))
+            {
+                if (AutoAccept)
+                {
+                    File.Delete(path);
+                }
+                else
+                {
+                    failures.Add($"Snapshot {file} is left behind: the test no longer produces that name. Delete it if that is right.");
+                }
+            }
+        }
+
         if (failures.Count > 0)
         {
             throw new SnapshotMismatchException(string.Join("\n\n", failures));
         }
+    }
+
+    /// <summary>
+    /// The verified files under <paramref name="directory"/> named after one of
+    /// <paramref name="testClasses"/> but after no method it has: snapshots left behind by a
+    /// renamed or removed test.
+    /// </summary>
+    public static IReadOnlyList<string> FindOrphans(string directory, IEnumerable<Type> testClasses)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(testClasses);
+        // Types of one name in several namespaces share their snapshots' names: pool their methods.
+        var methods = testClasses
+            .Where(type => !type.Name.Contains('<', StringComparison.Ordinal))
+            .GroupBy(type => type.Name, StringComparer.Ordinal)
+            .ToDictionary(
+                group => group.Key,
+                group => group.SelectMany(type => type.GetMethods()).Select(m => m.Name).ToHashSet(StringComparer.Ordinal),
+                StringComparer.Ordinal);
+        return Directory.EnumerateFiles(directory, "*.verified.*", SearchOption.AllDirectories)
+            .Where(path =>
+            {
+                string[] parts = Path.GetFileName(path).Split('.');
+                string method = parts.Length > 2 ? parts[1].Split('#')[0] : string.Empty;
+                return methods.TryGetValue(parts[0], out HashSet<string>? names) ? !names.Contains(method) : true;
+            })
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Checks <paramref name="actual"/> against the verified file at <paramref name="verifiedPath"/>.</summary>
@@ -85,7 +132,6 @@ public static class Snapshot
         ArgumentNullException.ThrowIfNull(verifiedPath);
         ArgumentNullException.ThrowIfNull(actual);
         string received = ReceivedPath(verifiedPath);
-        s_produced.TryAdd(Path.GetFullPath(verifiedPath), 0);
         string normalized = Normalize(actual);
         string? expected = File.Exists(verifiedPath) ? Normalize(File.ReadAllText(verifiedPath, Encoding.UTF8)) : null;
         if (expected == normalized)
@@ -127,22 +173,6 @@ public static class Snapshot
         return marker < 0
             ? throw new ArgumentException("Not a verified snapshot path.", nameof(verifiedPath))
             : string.Concat(verifiedPath.AsSpan(0, marker), ".received.", verifiedPath.AsSpan(marker + ".verified.".Length));
-    }
-
-    /// <summary>
-    /// The verified files under <paramref name="directory"/> whose test class ran in this process
-    /// but that no assertion checked: snapshots left behind by a renamed or removed test.
-    /// </summary>
-    public static IReadOnlyList<string> FindUnused(string directory, IEnumerable<string> testClasses)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        ArgumentNullException.ThrowIfNull(testClasses);
-        var classes = new HashSet<string>(testClasses, StringComparer.Ordinal);
-        return Directory.EnumerateFiles(directory, "*.verified.*", SearchOption.AllDirectories)
-            .Where(path => classes.Contains(Path.GetFileName(path).Split('.')[0]))
-            .Where(path => !s_produced.ContainsKey(Path.GetFullPath(path)))
-            .OrderBy(path => path, StringComparer.Ordinal)
-            .ToList();
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);

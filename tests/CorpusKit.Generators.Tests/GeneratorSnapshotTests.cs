@@ -17,4 +17,12 @@ public sealed class GeneratorSnapshotTests
         // What the generator wrote compiles, without a warning.
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(GeneratorHarness.Describe));
     }
+
+    [Fact]
+    public void Every_verified_snapshot_of_this_project_belongs_to_a_test()
+        => Assert.Empty(Snapshot.FindOrphans(
+            System.IO.Path.GetDirectoryName(ThisFile())!,
+            typeof(GeneratorSnapshotTests).Assembly.GetTypes()));
+
+    private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
