@@ -11,8 +11,11 @@ namespace CorpusKit.Cli;
 /// <summary><c>snapshots review|accept|reject</c>: decide what becomes of received snapshots.</summary>
 internal static class SnapshotsCommand
 {
-    /// <summary>How the README runs this tool from the repository root.</summary>
-    private const string Invocation = "dotnet run --project src/CorpusKit.Cli --";
+    /// <summary>How to run this tool again: as the installed .NET tool, or as the README runs it from the repository root.</summary>
+    private static string Invocation
+        => string.Equals(Path.GetFileNameWithoutExtension(Environment.ProcessPath), "corpuskit", StringComparison.OrdinalIgnoreCase)
+            ? "corpuskit"
+            : "dotnet run --project src/CorpusKit.Cli --";
 
     public static Command Create()
     {
