@@ -780,14 +780,15 @@ public sealed partial class CorpusGenerator
                 {
                     EntitySpec? local = _module.Entities.FirstOrDefault(e => "global::" + _module.Namespace + "." + e.Name == field.EntityTypeName);
                     string mentions = local is not null ? Local(local) : $"context.Require({field.EntityTypeName}Extractor.Instance)";
-                    if (field.Where is { } where)
+                    string where = field.Where is null ? string.Empty : $", static m => m.{field.Where}";
+                    if (field.IsList && where.Length > 0)
                     {
-                        mentions = $"global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Where({mentions}, static m => m.{where}))";
+                        mentions = $"global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Where({mentions}{where}))";
                     }
 
                     arguments.Add(field.IsList
                         ? $"{Ck}.Documents.EntityGroups.Collect({mentions}, {Ck}.Documents.SameEntity.{(field.Contained ? "Contained" : "Key")}, Normalization)"
-                        : $"global::System.Linq.Enumerable.FirstOrDefault({mentions})");
+                        : $"global::System.Linq.Enumerable.FirstOrDefault({mentions}{where})");
                 }
             }
 
