@@ -379,8 +379,8 @@ public sealed partial class CorpusGenerator
                 w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {pattern.Name} = new(");
                 w.Indent();
                 w.Line(PatternLiteral(pattern.Pattern) + ",");
-                w.Line($"{Ck}.Matching.RegexRunner.OptionsFor(Normalization),");
-                w.Line($"{Ck}.Matching.RegexRunner.DefaultTimeout);");
+                w.Line($"{Ck}.Matching.PatternRunner.OptionsFor(Normalization),");
+                w.Line($"{Ck}.Matching.PatternRunner.DefaultTimeout);");
                 w.Unindent();
             });
             NestedClass(w, "The inline dictionaries of the rules, compiled into tries at build time.", "Terms", dictionaries, dictionary =>
@@ -471,7 +471,7 @@ public sealed partial class CorpusGenerator
             switch (rule.Kind)
             {
                 case RuleKind.Regex:
-                    w.Line($"foreach (global::System.Text.RegularExpressions.Match match in {Ck}.Matching.RegexRunner.Matches(Patterns.{Names.ToPascalCase(rule.Id)}, text.Text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    w.Line($"foreach (global::System.Text.RegularExpressions.Match match in {Ck}.Matching.PatternRunner.Matches(Patterns.{Names.ToPascalCase(rule.Id)}, text.Text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Index, match.Index + match.Length)";
                     break;
                 case RuleKind.Sequence:
@@ -1017,7 +1017,7 @@ public sealed partial class CorpusGenerator
                     w.Line("// " + rule.Doc.Replace("\n", " ").Replace("\r", " "));
                 }
 
-                w.Line($"new({SourceWriter.Literal(rule.Id)}, new({PatternLiteral(rule.Pattern)}, {Ck}.Matching.RegexRunner.OptionsFor(Normalization), {Ck}.Matching.RegexRunner.DefaultTimeout), {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
+                w.Line($"new({SourceWriter.Literal(rule.Id)}, new({PatternLiteral(rule.Pattern)}, {Ck}.Matching.PatternRunner.OptionsFor(Normalization), {Ck}.Matching.PatternRunner.DefaultTimeout), {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
             }
 
             w.Unindent();

@@ -35,7 +35,7 @@ public static class Runner
     /// <summary>Exit code: nothing could run (no corpus, no gold).</summary>
     public const int Failed = 2;
 
-    /// <summary>Above this much text the patterns are compiled to IL (see <c>RegexRunner.CompiledPatterns</c>).</summary>
+    /// <summary>Above this much text the patterns are compiled to IL (see <c>PatternRunner.CompiledPatterns</c>).</summary>
     private const long CompiledPatternsThreshold = 4 * 1024 * 1024;
 
     /// <summary>Above this much text a run shows a progress bar (on a terminal).</summary>
@@ -142,7 +142,7 @@ public static class Runner
         // On a large corpus, patterns compiled to IL repay the tens of milliseconds each takes to build.
         if (total > CompiledPatternsThreshold)
         {
-            AppContext.SetSwitch(CorpusKit.Matching.RegexRunner.CompiledPatternsSwitch, true);
+            AppContext.SetSwitch(CorpusKit.Matching.PatternRunner.CompiledPatternsSwitch, true);
         }
 
         var found = new List<Article>();

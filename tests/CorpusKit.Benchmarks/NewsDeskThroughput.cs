@@ -35,7 +35,7 @@ public class NewsDeskThroughput
     [GlobalSetup]
     public void Setup()
     {
-        AppContext.SetSwitch(global::CorpusKit.Matching.RegexRunner.CompiledPatternsSwitch, CompiledPatterns);
+        AppContext.SetSwitch(global::CorpusKit.Matching.PatternRunner.CompiledPatternsSwitch, CompiledPatterns);
         _documents = Corpus(Copies);
         HandWrittenExtractor.Prepare();
     }

@@ -10,7 +10,7 @@ internal static class Profile
 {
     public static void Run()
     {
-        AppContext.SetSwitch(global::CorpusKit.Matching.RegexRunner.CompiledPatternsSwitch, Environment.GetEnvironmentVariable("CORPUSKIT_COMPILED") == "1");
+        AppContext.SetSwitch(global::CorpusKit.Matching.PatternRunner.CompiledPatternsSwitch, Environment.GetEnvironmentVariable("CORPUSKIT_COMPILED") == "1");
         string[] documents = NewsDeskThroughput.Corpus(40);
         var stages = new (string Name, Func<ExtractionContext, int> Run)[]
         {

@@ -129,7 +129,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchCountries(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Count>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.RegexRunner.Matches(Patterns.Countries, text.Text, context, Count.TypeName, "countries"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Countries, text.Text, context, Count.TypeName, "countries"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["value"], text.ToOriginal(match.Index, match.Index + match.Length));
                 int? valueValue = global::CorpusKit.Matching.Captures.Int(global::CorpusKit.Matching.Captures.Value(match.Groups["value"]));
@@ -154,8 +154,8 @@ namespace NewsDesk.Diplomacy
             /// <summary>The pattern of rule <c>countries</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Countries = new(
                 @"(?<value>\d+)\s+دول",
-                global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.RegexRunner.DefaultTimeout);
+                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
+                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
         }
     }
 }

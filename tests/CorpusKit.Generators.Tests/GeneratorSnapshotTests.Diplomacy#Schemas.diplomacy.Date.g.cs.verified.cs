@@ -87,7 +87,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchDayMonthYear(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Date>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.RegexRunner.Matches(Patterns.DayMonthYear, text.Text, context, Date.TypeName, "day-month-year"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.DayMonthYear, text.Text, context, Date.TypeName, "day-month-year"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 global::CorpusKit.PartialDate? valueValue = global::CorpusKit.Matching.Captures.Date(global::CorpusKit.Matching.Captures.Year(match.Groups["year"]), global::CorpusKit.Matching.Captures.Month(match.Groups["month"], DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.Matching.Captures.Day(match.Groups["day"]));
@@ -110,8 +110,8 @@ namespace NewsDesk.Diplomacy
             /// <summary>The pattern of rule <c>day-month-year</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex DayMonthYear = new(
                 @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
-                global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.RegexRunner.DefaultTimeout);
+                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
+                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
         }
     }
 }

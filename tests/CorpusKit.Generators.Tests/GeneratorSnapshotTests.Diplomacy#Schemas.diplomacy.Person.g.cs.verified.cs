@@ -94,7 +94,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchTitled(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.RegexRunner.Matches(Patterns.Titled, text.Text, context, Person.TypeName, "titled"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Titled, text.Text, context, Person.TypeName, "titled"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["name"], text.ToOriginal(match.Index, match.Index + match.Length));
                 string? nameValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["name"]);
@@ -137,8 +137,8 @@ namespace NewsDesk.Diplomacy
             /// <summary>The pattern of rule <c>titled</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Titled = new(
                 @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
-                global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.RegexRunner.DefaultTimeout);
+                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
+                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
         }
 
         /// <summary>The inline dictionaries of the rules, compiled into tries at build time.</summary>

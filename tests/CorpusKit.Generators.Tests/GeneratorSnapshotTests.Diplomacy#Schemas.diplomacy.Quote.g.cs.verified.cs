@@ -124,7 +124,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.RegexRunner.Matches(Patterns.Quoted, text.Text, context, Quote.TypeName, "quoted"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Quoted, text.Text, context, Quote.TypeName, "quoted"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["text"], text.ToOriginal(match.Index, match.Index + match.Length));
                 string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["text"]);
@@ -149,14 +149,14 @@ namespace NewsDesk.Diplomacy
             /// <summary>The pattern of step 4 of rule <c>said</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex SaidStep4 = new(
                 @"\G(?:[:]?\s*[""“«](?<text>[^""”»]{12,})[""”»])",
-                global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.RegexRunner.DefaultTimeout);
+                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
+                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
 
             /// <summary>The pattern of rule <c>quoted</c>.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Quoted = new(
                 @"[""“«](?<text>[^""”»]{12,})[""”»]",
-                global::CorpusKit.Matching.RegexRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.RegexRunner.DefaultTimeout);
+                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
+                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
         }
 
         /// <summary>The inline dictionaries of the rules, compiled into tries at build time.</summary>

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace CorpusKit.Matching;
 
 /// <summary>Runs a rule's regex over a document, so that a runaway match costs one rule, not the run.</summary>
-public static class RegexRunner
+public static class PatternRunner
 {
     /// <summary>The match timeout of every regex the generator emits.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);

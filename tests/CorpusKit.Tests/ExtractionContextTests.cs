@@ -1,0 +1,69 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CorpusKit.Matching;
+
+namespace CorpusKit.Tests;
+
+/// <summary>The context a document goes through the extractors in: exclusion, shared term hits, pattern options.</summary>
+public sealed class ExtractionContextTests
+{
+    [Fact]
+    public void Excluded_lines_read_as_spaces_in_the_normalized_text_and_offsets_do_not_move()
+    {
+        const string Text = "مباشر موسكو\nزار لافروف موسكو";
+        var context = new ExtractionContext(Text);
+        NormalizedText before = context.GetText(TextNormalization.Arabic);
+        context.Exclude([new TextSpan(0, 11)]);
+        NormalizedText after = context.GetText(TextNormalization.Arabic);
+
+        Assert.NotSame(before, after);
+        Assert.Equal(before.Text.Length, after.Text.Length);
+        Assert.Equal(new string(' ', 11) + "\nزار لافروف موسكو", after.Text);
+
+        // Only the second Moscow is found, at its place in the original.
+        Article article = NewsCorpus.Instance.Extract(context);
+        Place moscow = Assert.Single(article.PlaceMentions);
+        Assert.Equal(Text.LastIndexOf("موسكو", StringComparison.Ordinal), moscow.Span.Start);
+    }
+
+    [Fact]
+    public void Excluding_after_an_extractor_ran_is_refused()
+    {
+        var context = new ExtractionContext("زار لافروف موسكو");
+        _ = PlaceExtractor.Instance.Extract(context);
+
+        Assert.Throws<InvalidOperationException>(() => context.Exclude([new TextSpan(0, 3)]));
+    }
+
+    [Fact]
+    public void Term_hits_are_found_once_per_document_and_trie()
+    {
+        var context = new ExtractionContext("سيرغي لافروف وبوتين");
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        TermTrie trie = TermTrie.Create([new("لافروف", 0), new("بوتين", 1)]);
+
+        var first = context.FindTerms(text, trie);
+        Assert.Same(first, context.FindTerms(text, trie));
+        Assert.Equal([0, 1], first.Select(h => h.Value));
+        Assert.Equal("بوتين", text.Text[first[1].Start..first[1].End]); // the و stays out
+        Assert.Throws<ArgumentException>(() => context.FindTerms(Normalizer.Normalize("لافروف", TextNormalization.Arabic), trie));
+    }
+
+    [Fact]
+    public void Patterns_are_compiled_only_when_the_switch_is_on()
+    {
+        try
+        {
+            AppContext.SetSwitch(PatternRunner.CompiledPatternsSwitch, true);
+            Assert.True(PatternRunner.OptionsFor(TextNormalization.Arabic).HasFlag(RegexOptions.Compiled));
+            AppContext.SetSwitch(PatternRunner.CompiledPatternsSwitch, false);
+            Assert.False(PatternRunner.OptionsFor(TextNormalization.Arabic).HasFlag(RegexOptions.Compiled));
+            Assert.Equal(RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRunner.OptionsFor(TextNormalization.Arabic));
+        }
+        finally
+        {
+            AppContext.SetSwitch(PatternRunner.CompiledPatternsSwitch, false);
+        }
+    }
+}
