@@ -85,4 +85,15 @@ public sealed class ExtractionTests
         Article document = NewsCorpus.Instance.Extract("زار بوتين (روسيا) و«بيلاروسيا» و\"موسكو\"");
         Assert.Equal(["RU", "BY", "RU"], document.PlaceMentions.Select(p => p.Id));
     }
+
+    [Theory]
+    [InlineData("وبروسيا", "روسيا")]      // و + ب
+    [InlineData("فلموسكو", "موسكو")]      // ف + ل
+    [InlineData("وكبيلاروسيا", "بيلاروسيا")] // و + ك
+    [InlineData("بالكازاخستان", "الكازاخستان")] // ب + an article the form lacks: the article stays in the span
+    public void Proclitic_combinations_stay_out_of_the_span(string word, string span)
+    {
+        Place place = Assert.Single(NewsCorpus.Instance.Extract("زار " + word + " أمس").PlaceMentions);
+        Assert.Equal(span, place.Text);
+    }
 }

@@ -243,20 +243,20 @@ public static class SequenceMatcher
             return position;
         }
 
-        /// <summary>The end of the next word after <paramref name="position"/>; null at a line break or the end.</summary>
+        /// <summary>
+        /// The end of the next word after <paramref name="position"/>; null at a line break or the
+        /// end. Joiners are not part of a word (كلمته: is the word كلمته, then a colon), so a step
+        /// after a gap may begin with one.
+        /// </summary>
         private int? NextWordEnd(int position)
         {
-            while (position < _text.Length && _text[position] == ' ')
-            {
-                position++;
-            }
-
+            position = SkipJoiners(position);
             if (position >= _text.Length || _text[position] == '\n')
             {
                 return null;
             }
 
-            while (position < _text.Length && _text[position] is not (' ' or '\n'))
+            while (position < _text.Length && _text[position] != '\n' && !IsJoiner(_text[position]))
             {
                 position++;
             }
