@@ -60,4 +60,28 @@ public sealed class VariantTests
         Quote quote = Assert.Single(article.QuoteMentions);
         Assert.Equal("سيرغي لافروف", quote.Speaker?.Name);
     }
+
+    [Fact]
+    public void An_article_written_for_this_test_is_read_whole()
+    {
+        const string Text = """
+            الكرملين: بوتين وشي جين بينغ يبحثان التعاون في إطار بريكس
+            تاريخ النشر: 3rd, March 2025 GMT
+            أعلن المتحدث باسم الكرملين دميتري بيسكوف، اليوم الاثنين، أن الرئيس الروسي فلاديمير بوتين سيلتقي نظيره الصيني شي جين بينغ في موسكو خلال الأسبوع المقبل.
+            وقال بيسكوف للصحفيين: "سيناقش الزعيمان قضايا التعاون الاقتصادي والأمن الإقليمي في آسيا الوسطى".
+            وأشار إلى أن القمة السابقة عقدت في 15 مايو 2024 في بكين، بحضور ممثلين عن منظمة شنغهاي للتعاون والاتحاد الاقتصادي الأوراسي.
+            المصدر: وكالة سبوتنيك
+            """;
+        Article article = NewsDeskCorpus.Instance.Extract(Text, "written.txt");
+
+        Assert.Equal("الكرملين: بوتين وشي جين بينغ يبحثان التعاون في إطار بريكس", article.Headline);
+        Assert.Equal("2025-03-03", article.Published?.Value.ToString());
+        Assert.Equal(["SPUTNIK"], article.Sources.Select(g => g.Key));
+        Assert.Equal(["فلاديمير بوتين", "شي جين بينغ", "دميتري بيسكوف"], article.People.Select(g => g.Key));
+        Assert.Equal(["KREMLIN", "BRICS", "SCO", "EAEU", "SPUTNIK"], article.Organizations.Select(g => g.Key));
+        Assert.Equal(["Moscow", "Central Asia", "Beijing"], article.Places.Select(g => g.Key));
+        Assert.Equal(["2025-03-03", "2024-05-15"], article.Dates.Select(g => g.Key));
+        Quote quote = Assert.Single(article.Quotes).Entity;
+        Assert.Equal("دميتري بيسكوف", quote.Speaker?.Name);
+    }
 }
