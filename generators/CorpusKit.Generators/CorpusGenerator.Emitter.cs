@@ -543,14 +543,7 @@ public sealed partial class CorpusGenerator
             }
 
             arguments.Add(SourceWriter.Literal(rule.Id));
-            w.Line($"candidates.Add(new {candidate}(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(");
-            w.Indent();
-            for (int i = 0; i < arguments.Count; i++)
-            {
-                w.Line(arguments[i] + (i == arguments.Count - 1 ? ")));" : ","));
-            }
-
-            w.Unindent();
+            ArgumentLines(w, $"candidates.Add(new {candidate}(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(", arguments, ")));");
             w.CloseBrace();
             w.CloseBrace();
         }
@@ -799,14 +792,7 @@ public sealed partial class CorpusGenerator
             }
 
             arguments.Add("context.Problems");
-            w.Line($"return new {document}(");
-            w.Indent();
-            for (int i = 0; i < arguments.Count; i++)
-            {
-                w.Line(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
-            }
-
-            w.Unindent();
+            ArgumentLines(w, $"return new {document}(", arguments, ");");
             w.CloseBrace();
             if (_module.Entities.Any(e => e.Rules.Any(r => r.Examples.Count > 0)))
             {
@@ -1070,15 +1056,21 @@ public sealed partial class CorpusGenerator
         /// <summary>Opens <c>public sealed partial record Name(p1, p2, …) : Interface {</c>, one parameter a line.</summary>
         private static void RecordHeader(SourceWriter w, string name, List<string> parameters, string implements)
         {
-            w.Line($"public sealed partial record {name}(");
+            ArgumentLines(w, $"public sealed partial record {name}(", parameters, $") : {implements}");
+            w.OpenBrace();
+        }
+
+        /// <summary>Writes <paramref name="opening"/>, then one argument a line (indented, comma-separated), the last followed by <paramref name="closing"/>.</summary>
+        private static void ArgumentLines(SourceWriter w, string opening, List<string> arguments, string closing)
+        {
+            w.Line(opening);
             w.Indent();
-            for (int i = 0; i < parameters.Count; i++)
+            for (int i = 0; i < arguments.Count; i++)
             {
-                w.Line(parameters[i] + (i == parameters.Count - 1 ? $") : {implements}" : ","));
+                w.Line(arguments[i] + (i == arguments.Count - 1 ? closing : ","));
             }
 
             w.Unindent();
-            w.OpenBrace();
         }
 
         private static string Local(EntitySpec entity)

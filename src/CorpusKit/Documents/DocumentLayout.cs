@@ -196,7 +196,7 @@ public sealed class DocumentLayout
             }
             catch (RegexMatchTimeoutException exception)
             {
-                context.Report(new ExtractionProblem(entity, rule.Id, $"The boilerplate pattern timed out after {exception.MatchTimeout.TotalSeconds:0.###} s on a line; the line was kept."));
+                Matching.PatternRunner.ReportTimeout(context, entity, rule.Id, exception, "The boilerplate pattern", "the line was kept");
             }
         }
 

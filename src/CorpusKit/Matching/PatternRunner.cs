@@ -52,12 +52,16 @@ public static class PatternRunner
         }
         catch (RegexMatchTimeoutException exception)
         {
-            context.Report(new ExtractionProblem(
-                entity,
-                rule,
-                $"The regex timed out after {exception.MatchTimeout.TotalSeconds:0.###} s; matches after that point were not looked for."));
+            ReportTimeout(context, entity, rule, exception, "The regex", "matches after that point were not looked for");
         }
 
         return matches;
     }
+
+    /// <summary>Reports a pattern that ran out of time: which one, after how long, and what was given up.</summary>
+    internal static void ReportTimeout(ExtractionContext context, string entity, string rule, RegexMatchTimeoutException exception, string what, string consequence)
+        => context.Report(new ExtractionProblem(
+            entity,
+            rule,
+            $"{what} timed out after {exception.MatchTimeout.TotalSeconds:0.###} s; {consequence}."));
 }

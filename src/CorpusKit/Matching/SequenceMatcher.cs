@@ -56,10 +56,7 @@ public static class SequenceMatcher
         }
         catch (RegexMatchTimeoutException exception)
         {
-            context.Report(new ExtractionProblem(
-                entity,
-                rule,
-                $"A regex of the sequence timed out after {exception.MatchTimeout.TotalSeconds:0.###} s; matches after that point were not looked for."));
+            PatternRunner.ReportTimeout(context, entity, rule, exception, "A regex of the sequence", "matches after that point were not looked for");
         }
 
         return matches;
