@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CorpusKit.Text;
 
 namespace CorpusKit;
 
@@ -9,16 +10,43 @@ namespace CorpusKit;
 /// </summary>
 public sealed class NormalizedText
 {
-    private readonly int[]? _starts;
-    private readonly int[]? _ends;
+    private readonly OffsetMap? _map;
+    private int _otherDigits; // 0: not known yet, 1: none, 2: some
 
-    internal NormalizedText(string original, string text, TextNormalization normalization, int[]? starts, int[]? ends)
+    internal NormalizedText(string original, string text, TextNormalization normalization, OffsetMap? map, bool? otherDigits)
     {
         Original = original;
         Text = text;
         Normalization = normalization;
-        _starts = starts;
-        _ends = ends;
+        _map = map;
+        _otherDigits = otherDigits switch { null => 0, false => 1, true => 2 };
+    }
+
+    /// <summary>The text as given.</summary>
+    public string Original { get; }
+
+    /// <summary>The text rules match against.</summary>
+    public string Text { get; }
+
+    /// <summary>How <see cref="Text"/> was made from <see cref="Original"/>.</summary>
+    public TextNormalization Normalization { get; }
+
+    /// <summary>
+    /// Whether <see cref="Text"/> may hold a decimal digit other than ASCII 0-9 (Devanagari, say; the
+    /// Arabic normalization maps Arabic-Indic and Persian digits to ASCII). When it holds none, a
+    /// search for <c>\d</c> is a search for 0-9, which is many times faster.
+    /// </summary>
+    internal bool HasOtherDigits
+    {
+        get
+        {
+            if (_otherDigits == 0)
+            {
+                _otherDigits = ContainsOtherDigit(Text) ? 2 : 1;
+            }
+
+            return _otherDigits == 2;
+        }
     }
 
     /// <summary>
@@ -33,32 +61,28 @@ public sealed class NormalizedText
         }
 
         char[] chars = Text.ToCharArray();
-        int next = 0;
-        for (int i = 0; i < chars.Length; i++)
+        foreach (TextSpan span in excluded)
         {
-            TextSpan source = ToOriginal(i, i + 1);
-            while (next < excluded.Count && excluded[next].End <= source.Start)
+            // The chars whose source lies wholly inside the span: from the first that starts in it
+            // to the last that ends in it.
+            int first = ToNormalized(span.Start);
+            int end = ToNormalized(span.End);
+            while (first < end && SourceStart(first) < span.Start)
             {
-                next++;
+                first++;
             }
 
-            if (next < excluded.Count && excluded[next].Start <= source.Start && source.End <= excluded[next].End && chars[i] != '\n')
+            for (int i = first; i < end; i++)
             {
-                chars[i] = ' ';
+                if (chars[i] != '\n')
+                {
+                    chars[i] = ' ';
+                }
             }
         }
 
-        return new NormalizedText(Original, new string(chars), Normalization, _starts, _ends);
+        return new NormalizedText(Original, new string(chars), Normalization, _map, _otherDigits == 0 ? null : _otherDigits == 2);
     }
-
-    /// <summary>The text as given.</summary>
-    public string Original { get; }
-
-    /// <summary>The text rules match against.</summary>
-    public string Text { get; }
-
-    /// <summary>How <see cref="Text"/> was made from <see cref="Original"/>.</summary>
-    public TextNormalization Normalization { get; }
 
     /// <summary>Maps the normalized range <c>[start, end)</c> to the original text.</summary>
     /// <remarks>
@@ -73,18 +97,18 @@ public sealed class NormalizedText
             throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of a text of {Text.Length} chars.");
         }
 
-        if (_starts is null || _ends is null)
+        if (_map is null)
         {
             return TextSpan.FromBounds(start, end);
         }
 
         if (start == end)
         {
-            int position = start < Text.Length ? _starts[start] : Original.Length;
+            int position = start < Text.Length ? _map.Start(start) : Original.Length;
             return new TextSpan(position, 0);
         }
 
-        return TextSpan.FromBounds(_starts[start], _ends[end - 1]);
+        return TextSpan.FromBounds(_map.Start(start), _map.End(end - 1));
     }
 
     /// <summary>Maps an original index to the first normalized char at or after it.</summary>
@@ -92,28 +116,7 @@ public sealed class NormalizedText
     {
         ArgumentOutOfRangeException.ThrowIfNegative(originalIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(originalIndex, Original.Length);
-        if (_ends is null)
-        {
-            return originalIndex;
-        }
-
-        // The first normalized char whose source ends after originalIndex.
-        int low = 0;
-        int high = Text.Length;
-        while (low < high)
-        {
-            int middle = low + ((high - low) >> 1);
-            if (_ends[middle] <= originalIndex)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
+        return _map is null ? Math.Min(originalIndex, Text.Length) : _map.FirstEndingAfter(originalIndex, Text.Length);
     }
 
     /// <summary>The original text of the normalized range <c>[start, end)</c>.</summary>
@@ -121,5 +124,32 @@ public sealed class NormalizedText
     {
         TextSpan span = ToOriginal(start, end);
         return Original.Substring(span.Start, span.Length);
+    }
+
+    /// <summary>How many chars the offset map stores (see <see cref="OffsetMap"/>); 0 when no offset shifts.</summary>
+    internal int AnchorCount => _map?.AnchorCount ?? 0;
+
+    private int SourceStart(int index) => _map is null ? index : _map.Start(index);
+
+    private static bool ContainsOtherDigit(string text)
+    {
+        // Every decimal digit outside ASCII is at or above U+0660: a text with none of those chars
+        // (Latin text) is settled by one vectorized search.
+        ReadOnlySpan<char> span = text;
+        int at = span.IndexOfAnyInRange('\u0660', '\uFFFF');
+        if (at < 0)
+        {
+            return false;
+        }
+
+        foreach (char c in span[at..])
+        {
+            if (c >= '\u0660' && char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

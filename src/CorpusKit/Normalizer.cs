@@ -27,7 +27,7 @@ public static class Normalizer
 
     private static NormalizedText Arabic(string text)
     {
-        string normalized = NormalizerCore.NormalizeArabic(text, out int[] starts, out int[] ends);
-        return new NormalizedText(text, normalized, TextNormalization.Arabic, starts, ends);
+        string normalized = NormalizerCore.NormalizeArabic(text, out OffsetMap? map, out bool otherDigits);
+        return new NormalizedText(text, normalized, TextNormalization.Arabic, map, otherDigits);
     }
 }

@@ -6,6 +6,9 @@ namespace CorpusKit.Tests;
 /// <summary>The repository's seed articles.</summary>
 internal static class Seeds
 {
+    /// <summary>The prefixes of the five seeds, 000 to 004.</summary>
+    public static readonly string[] Names = ["000", "001", "002", "003", "004"];
+
     public static string Read(string prefix)
     {
         string directory = Path.Combine(Root(), "seeds");

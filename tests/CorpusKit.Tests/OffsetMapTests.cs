@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using CsCheck;
+
+namespace CorpusKit.Tests;
+
+/// <summary>
+/// The normalizer's table path and sparse offset map against the dense reference (every char with
+/// its own range, one cluster at a time): same text, same range for every char, same answers
+/// from <see cref="NormalizedText.ToNormalized"/> for every original index; and masking.
+/// </summary>
+public sealed class OffsetMapTests
+{
+    private static readonly string[] s_pieces =
+    [
+        "ل", "ا", "ف", "ر", "و", "ب", "س", "ي", "ة", "م", "ن", "ع", "ال",
+        "أ", "إ", "آ", "ٱ", "ى", "ی", "ک", "ؤ", "ئ", "ا\u0654", "و\u0654",
+        "\u064B", "\u064E", "\u0651", "\u0670", "\u0654", "\u0653", "ـ", "\u0610",
+        "١", "٢", "۱", "٫", "३", "߃", "3", "A", "Z", "z", "É", "e\u0301", "\u0301",
+        "ﻻ", "ﷲ", "ﺍ", "\u00A8", "\u2026", "\uFF21",
+        " ", "  ", "\u00A0", "\n", "\r\n", "\t", " \n ", "\u200F", "\u200C", "\uFEFF", "\u0000",
+        "«", "»", "“", "”", "\"", ".", "،", "؟", ":",
+        "😀", "𝐀", "\uD800", "\uDC00",
+    ];
+
+    private static readonly Gen<string> s_texts =
+        Gen.OneOf(s_pieces).Array[0, 80].Select(pieces => string.Concat(pieces));
+
+    [Fact]
+    public void The_sparse_map_gives_every_char_the_range_of_the_dense_reference()
+        => s_texts.Sample(original => AssertSameAsReference(original), iter: 5000);
+
+    [Fact]
+    public void The_seeds_map_as_the_dense_reference_does_and_need_few_anchors()
+    {
+        foreach (string seed in Seeds.Names)
+        {
+            string original = Seeds.Read(seed);
+            AssertSameAsReference(original);
+            int anchors = Normalizer.Normalize(original, TextNormalization.Arabic).AnchorCount;
+            Assert.True(anchors * 20 < original.Length, $"{seed}: {anchors} anchors for {original.Length} chars");
+        }
+    }
+
+    [Fact]
+    public void A_text_that_needs_no_change_has_no_map()
+    {
+        NormalizedText text = Normalizer.Normalize("قال وزير الخارجية 12 مرة", TextNormalization.Arabic);
+
+        Assert.Equal(0, text.AnchorCount);
+        Assert.Equal(new TextSpan(4, 4), text.ToOriginal(4, 8));
+        Assert.Equal(7, text.ToNormalized(7));
+    }
+
+    [Theory]
+    [InlineData("أحمد  وعلي", 0)] // a letter mapped in place shifts nothing; the double space does
+    [InlineData("\uFEFFروسيا", 1)] // a removed first char
+    [InlineData("أيضاً قال", 1)] // tanween on the last letter of a word
+    [InlineData("ﻻ", 1)] // an expansion: the second char repeats the source of the first
+    public void Anchors_stand_where_offsets_shift(string original, int expectedBeforeSpaces)
+    {
+        NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+        int spaces = original.Contains("  ", StringComparison.Ordinal) ? 1 : 0;
+
+        Assert.Equal(expectedBeforeSpaces + spaces, text.AnchorCount);
+        AssertSameAsReference(original);
+    }
+
+    [Fact]
+    public void Digits_outside_ascii_are_noticed_and_arabic_indic_ones_are_not_left()
+    {
+        Assert.False(Normalizer.Normalize("في ٢٠٢٤ و۱۴۰۳", TextNormalization.Arabic).HasOtherDigits);
+        Assert.True(Normalizer.Normalize("वर्ष २०२४", TextNormalization.Arabic).HasOtherDigits);
+        Assert.True(Normalizer.Normalize("٢٠٢٤", TextNormalization.None).HasOtherDigits);
+        Assert.False(Normalizer.Normalize("year 2024", TextNormalization.None).HasOtherDigits);
+    }
+
+    [Fact]
+    public void Masking_blanks_exactly_the_chars_whose_source_lies_inside_a_range()
+        => (from original in s_texts
+            from a in Gen.Int[0, original.Length]
+            from b in Gen.Int[0, original.Length]
+            from c in Gen.Int[0, original.Length]
+            from d in Gen.Int[0, original.Length]
+            select (original, Spans(a, b, c, d)))
+        .Sample(sample =>
+        {
+            NormalizedText text = Normalizer.Normalize(sample.original, TextNormalization.Arabic);
+            string masked = text.Masked(sample.Item2).Text;
+            Assert.Equal(text.Text.Length, masked.Length);
+            for (int i = 0; i < masked.Length; i++)
+            {
+                TextSpan source = text.ToOriginal(i, i + 1);
+                bool inside = sample.Item2.Exists(s => s.Contains(source));
+                char expected = inside && text.Text[i] != '\n' ? ' ' : text.Text[i];
+                Assert.True(expected == masked[i], $"char {i} of {Escape(sample.original)} masked by {string.Join(", ", sample.Item2)}");
+            }
+        }, iter: 3000);
+
+    /// <summary>Two sorted, non-overlapping ranges from four cut points.</summary>
+    private static List<TextSpan> Spans(int a, int b, int c, int d)
+    {
+        int[] cuts = [a, b, c, d];
+        Array.Sort(cuts);
+        return [TextSpan.FromBounds(cuts[0], cuts[1]), TextSpan.FromBounds(cuts[2], cuts[3])];
+    }
+
+    private static void AssertSameAsReference(string original)
+    {
+        string expected = DenseReferenceNormalizer.NormalizeArabic(original, out int[] starts, out int[] ends);
+        NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+        Assert.Equal(expected, text.Text);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            TextSpan span = text.ToOriginal(i, i + 1);
+            Assert.True(span.Start == starts[i] && span.End == ends[i], $"char {i} of {Escape(original)}: {span}, reference [{starts[i]}..{ends[i]})");
+        }
+
+        for (int index = 0; index <= original.Length; index++)
+        {
+            // The reference: the first normalized char whose source ends after the index.
+            int reference = 0;
+            while (reference < expected.Length && ends[reference] <= index)
+            {
+                reference++;
+            }
+
+            Assert.True(reference == text.ToNormalized(index), $"original index {index} of {Escape(original)}: {text.ToNormalized(index)}, reference {reference}");
+        }
+    }
+
+    private static string Escape(string text)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (char c in text)
+        {
+            builder.Append(c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}");
+        }
+
+        return builder.ToString();
+    }
+}
