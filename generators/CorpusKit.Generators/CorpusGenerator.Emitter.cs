@@ -20,14 +20,12 @@ public sealed partial class CorpusGenerator
             $"[global::System.CodeDom.Compiler.GeneratedCode(\"CorpusKit.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
 
         private readonly ModuleSpec _module;
-        private readonly HashSet<string> _trieLexicons;
+        private readonly TermIndexLayout? _terms;
 
         private Emitter(ModuleSpec module)
         {
             _module = module;
-            _trieLexicons = new HashSet<string>(
-                module.Entities.SelectMany(e => e.Rules).SelectMany(LexiconsNeedingTries),
-                StringComparer.Ordinal);
+            _terms = TermIndexLayout.Build(module);
         }
 
         private string LexiconsClass => _module.CorpusName + "Lexicons";
@@ -46,30 +44,6 @@ public sealed partial class CorpusGenerator
 
             files.Add(($"{module.HintPrefix}.{module.CorpusName}Corpus.g.cs", emitter.CorpusFile()));
             return files;
-        }
-
-        private static IEnumerable<string> LexiconsNeedingTries(RuleSpec rule)
-        {
-            if (rule.Terms?.LexiconName is { } terms)
-            {
-                yield return terms;
-            }
-
-            foreach (StepSpec step in rule.Steps)
-            {
-                if (step.Terms?.LexiconName is { } stepTerms)
-                {
-                    yield return stepTerms;
-                }
-            }
-
-            foreach (FieldFill fill in rule.Fills)
-            {
-                if (fill.Kind == FillKind.Date && fill.Arguments[3].Length > 0)
-                {
-                    yield return fill.Arguments[3];
-                }
-            }
         }
 
         // ---- one file per entity -------------------------------------------------------------
@@ -344,7 +318,7 @@ public sealed partial class CorpusGenerator
             }
 
             var patterns = new List<(string Name, string Doc, string Pattern)>();
-            var dictionaries = new List<(string Name, string Doc, TermsSpec Terms)>();
+            var dictionaries = new List<(string Owner, int? Step)>();
             foreach (RuleSpec rule in entity.Rules)
             {
                 string ruleName = Names.ToPascalCase(rule.Id);
@@ -355,7 +329,7 @@ public sealed partial class CorpusGenerator
                 }
                 else if (rule.Terms is { LexiconName: null })
                 {
-                    dictionaries.Add((ruleName, ruleDoc, rule.Terms));
+                    dictionaries.Add((rule.Id, null));
                 }
 
                 for (int i = 0; i < rule.Steps.Count; i++)
@@ -366,9 +340,9 @@ public sealed partial class CorpusGenerator
                     {
                         patterns.Add((stepName, stepDoc, rule.Steps[i].Pattern!));
                     }
-                    else if (rule.Steps[i].Terms is { LexiconName: null } stepTerms)
+                    else if (rule.Steps[i].Terms is { LexiconName: null })
                     {
-                        dictionaries.Add((stepName, stepDoc, stepTerms));
+                        dictionaries.Add((rule.Id, i));
                     }
                 }
             }
@@ -383,8 +357,8 @@ public sealed partial class CorpusGenerator
                 w.Line($"{Ck}.Matching.PatternRunner.DefaultTimeout);");
                 w.Unindent();
             });
-            NestedClass(w, "The inline dictionaries of the rules, compiled into tries at build time.", "Terms", dictionaries, dictionary =>
-                Trie(w, dictionary.Name, dictionary.Doc, dictionary.Terms.Keyed, false, dictionary.Terms.Entries));
+            NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
+                DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step)]));
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList(), rule =>
             {
                 w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
@@ -398,7 +372,7 @@ public sealed partial class CorpusGenerator
                     string line = step.Kind switch
                     {
                         StepKind.Entity => $"{Ck}.Matching.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
-                        StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({(step.Terms!.LexiconName is { } lexicon ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}" : "Terms." + StepName(rule, i))}),",
+                        StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(step.Terms!, rule.Id, i)}),",
                         StepKind.Regex => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}),",
                         _ => $"{Ck}.Matching.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
                     };
@@ -491,8 +465,7 @@ public sealed partial class CorpusGenerator
                     whole = "text.ToOriginal(match.Start, match.End)";
                     break;
                 default:
-                    string trie = rule.Terms!.LexiconName is { } lexiconName ? $"{LexiconsClass}.{Names.ToPascalCase(lexiconName)}" : $"Terms.{Names.ToPascalCase(rule.Id)}";
-                    w.Line($"foreach ({Ck}.Matching.TermHit hit in context.FindTerms(text, {trie}))");
+                    w.Line($"foreach ({Ck}.Matching.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(rule.Terms!, rule.Id, null)}))");
                     whole = "text.ToOriginal(hit.Start, hit.End)";
                     break;
             }
@@ -644,7 +617,7 @@ public sealed partial class CorpusGenerator
                         ? "null"
                         : fill.Arguments[3].Length == 0
                             ? Part(fill.Arguments[1], "Month") + ", null, null)"
-                            : Part(fill.Arguments[1], "Month") + $", {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}, {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}Numbers)";
+                            : Part(fill.Arguments[1], "Month") + $", {LexiconsClass}.Index, {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}, {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}Numbers)";
                     string day = Part(fill.Arguments[2], "Day");
                     year = year == "null" ? year : year + ")";
                     day = day == "null" ? day : day + ")";
@@ -683,6 +656,12 @@ public sealed partial class CorpusGenerator
             => terms.LexiconName is { } lexicon
                 ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}Keys"
                 : $"Terms.{Names.ToPascalCase(owner)}Keys";
+
+        /// <summary>The C# expression of a dictionary's id in the module's term index: its lexicon's, or the inline one of a rule or step.</summary>
+        private string DictionaryId(TermsSpec terms, string ruleId, int? step)
+            => terms.LexiconName is { } lexicon
+                ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}"
+                : "Terms." + TermIndexLayout.InlineName(ruleId, step);
 
         private static string Convert(EntitySpec entity, FieldSpec field, string text)
         {
@@ -804,22 +783,18 @@ public sealed partial class CorpusGenerator
             w.Line();
             DocumentRecord(w, corpus, document, spec);
 
-            List<LexiconSpec> tries = _module.Lexicons.Where(l => _trieLexicons.Contains(l.Name)).ToList();
-            if (tries.Count > 0)
+            if (_terms is { } terms)
             {
                 w.Line();
-                w.Summary($"The lexicons of {_module.RelativePath} that rules match as terms, compiled into tries at build time.");
+                w.Summary($"The dictionaries of {_module.RelativePath} that rules match as terms or read keys from, compiled at build time into one trie that a document is scanned with once.");
                 w.Line(s_generatedCode);
                 w.Line($"internal static class {LexiconsClass}");
                 w.OpenBrace();
-                for (int i = 0; i < tries.Count; i++)
+                TermIndex(w, terms);
+                foreach (TermDictionary dictionary in terms.Dictionaries.Where(d => !d.Inline))
                 {
-                    if (i > 0)
-                    {
-                        w.Line();
-                    }
-
-                    Trie(w, Names.ToPascalCase(tries[i].Name), $"lexicon <c>{SourceWriter.Xml(tries[i].Name)}</c>", tries[i].Keyed, tries[i].IntegerKeys, tries[i].Entries);
+                    w.Line();
+                    DictionaryMembers(w, dictionary);
                 }
 
                 w.CloseBrace();
@@ -1115,48 +1090,60 @@ public sealed partial class CorpusGenerator
             return order;
         }
 
-        private static void Trie(SourceWriter w, string name, string what, bool keyed, bool integerKeys, ImmutableEquatableArray<LexiconEntry> entries)
+        /// <summary>Writes the module's <c>TermIndex</c>: the trie of every dictionary's forms and the dictionaries of each form.</summary>
+        private static void TermIndex(SourceWriter w, TermIndexLayout terms)
         {
-            var builder = new TrieBuilder();
-            for (int i = 0; i < entries.Count; i++)
+            w.Line($"/// <summary>");
+            w.Line($"/// The {terms.FormCount} distinct form(s) of {terms.Dictionaries.Count} dictionar{(terms.Dictionaries.Count == 1 ? "y" : "ies")}, as a trie of {terms.Values.Length} nodes:");
+            foreach (TermDictionary dictionary in terms.Dictionaries)
             {
-                foreach (string form in entries[i].Forms)
-                {
-                    builder.Add(form, i);
-                }
+                w.Line($"/// {dictionary.Id.ToString(CultureInfo.InvariantCulture)}: {dictionary.What} ({dictionary.Entries.Sum(e => e.Forms.Count).ToString(CultureInfo.InvariantCulture)} forms).<br/>");
             }
 
-            (string labels, int[] targets, int[] edgeStarts, int[] values) = builder.Build();
-            int forms = entries.Sum(e => e.Forms.Count);
-            w.Line($"/// <summary>The {forms} form(s) of {what}, as a trie of {values.Length} nodes.</summary>");
-            w.Line($"internal static readonly {Ck}.Matching.TermTrie {name} = new(");
+            w.Line($"/// </summary>");
+            w.Line($"internal static readonly {Ck}.Matching.TermIndex Index = new(");
+            w.Indent();
+            w.Line($"new {Ck}.Matching.TermTrie(");
             w.Indent();
             w.Line("labels:");
             w.Indent();
-            for (int i = 0; i < labels.Length; i += 16)
+            for (int i = 0; i < terms.Labels.Length; i += 16)
             {
-                string chunk = SourceWriter.Literal(labels.Substring(i, Math.Min(16, labels.Length - i)), escapeNonAscii: true);
-                w.Line(chunk + (i + 16 >= labels.Length ? "," : " +"));
+                string chunk = SourceWriter.Literal(terms.Labels.Substring(i, Math.Min(16, terms.Labels.Length - i)), escapeNonAscii: true);
+                w.Line(chunk + (i + 16 >= terms.Labels.Length ? "," : " +"));
             }
 
-            if (labels.Length == 0)
+            if (terms.Labels.Length == 0)
             {
                 w.Line("\"\",");
             }
 
             w.Unindent();
-            IntArray(w, "targets", targets, ",");
-            IntArray(w, "edgeStarts", edgeStarts, ",");
-            IntArray(w, "values", values, ");");
+            IntArray(w, "targets", terms.Targets, ",");
+            IntArray(w, "edgeStarts", terms.EdgeStarts, ",");
+            IntArray(w, "values", terms.Values, "),");
             w.Unindent();
-            if (keyed)
+            w.Line($"dictionaryCount: {terms.Dictionaries.Count.ToString(CultureInfo.InvariantCulture)},");
+            IntArray(w, "entryStarts", terms.EntryStarts, ",");
+            IntArray(w, "memberships", terms.Memberships, ");");
+            w.Unindent();
+        }
+
+        /// <summary>Writes a dictionary's id in the index, and its keys when it has keys of its own.</summary>
+        private static void DictionaryMembers(SourceWriter w, TermDictionary dictionary)
+        {
+            string what = dictionary.What;
+            int forms = dictionary.Entries.Sum(e => e.Forms.Count);
+            w.Line($"/// <summary>The id in the index of {what}: {forms.ToString(CultureInfo.InvariantCulture)} form(s) of {dictionary.Entries.Count.ToString(CultureInfo.InvariantCulture)} key(s).</summary>");
+            w.Line($"internal const int {dictionary.MemberName} = {dictionary.Id.ToString(CultureInfo.InvariantCulture)};");
+            if (dictionary.Keyed)
             {
                 w.Line();
-                w.Line($"/// <summary>The keys of {what}, indexed by the trie's values.</summary>");
-                w.Line($"internal static readonly string[] {name}Keys =");
+                w.Line($"/// <summary>The keys of {what}, indexed by the values of its forms.</summary>");
+                w.Line($"internal static readonly string[] {dictionary.MemberName}Keys =");
                 w.Line("[");
                 w.Indent();
-                foreach (LexiconEntry entry in entries)
+                foreach (LexiconEntry entry in dictionary.Entries)
                 {
                     w.Line(SourceWriter.Literal(entry.Key) + ",");
                 }
@@ -1165,11 +1152,11 @@ public sealed partial class CorpusGenerator
                 w.Line("];");
             }
 
-            if (integerKeys)
+            if (dictionary.IntegerKeys)
             {
                 w.Line();
-                w.Line($"/// <summary>The keys of {what} as numbers, indexed by the trie's values.</summary>");
-                w.Line($"internal static readonly int[] {name}Numbers = [{string.Join(", ", entries.Select(e => int.Parse(e.Key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))}];");
+                w.Line($"/// <summary>The keys of {what} as numbers, indexed by the values of its forms.</summary>");
+                w.Line($"internal static readonly int[] {dictionary.MemberName}Numbers = [{string.Join(", ", dictionary.Entries.Select(e => int.Parse(e.Key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))}];");
             }
         }
 

@@ -12,7 +12,7 @@ public sealed class ExtractionContext
     private readonly Dictionary<Type, object> _results = [];
     private readonly List<ExtractionProblem> _problems = [];
     private readonly List<TextSpan> _excluded = [];
-    private readonly Dictionary<(Matching.TermTrie, TextNormalization), List<Matching.TermHit>> _hits = [];
+    private readonly Dictionary<(Matching.TermIndex, TextNormalization), List<Matching.TermHit>[]> _hits = [];
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
 
@@ -95,21 +95,39 @@ public sealed class ExtractionContext
     /// </summary>
     public IReadOnlyList<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermTrie trie)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(trie);
+        return FindTerms(text, Matching.TermIndex.Of(trie), 0);
+    }
+
+    /// <summary>
+    /// The forms of dictionary <paramref name="dictionary"/> of <paramref name="index"/> in
+    /// <paramref name="text"/> (this context's text under one normalization). The first call scans
+    /// the text once for every dictionary of the index; the rest read what it found.
+    /// </summary>
+    public IReadOnlyList<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermIndex index, int dictionary)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(dictionary);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dictionary, index.DictionaryCount);
         if (!ReferenceEquals(text, GetText(text.Normalization)))
         {
             throw new ArgumentException("The text must be this context's normalized text.", nameof(text));
         }
 
-        if (!_hits.TryGetValue((trie, text.Normalization), out List<Matching.TermHit>? hits))
+        if (!_hits.TryGetValue((index, text.Normalization), out List<Matching.TermHit>[]? hits))
         {
-            hits = [];
-            Matching.TermMatcher.FindAll(text.Text, trie, clitics: text.Normalization == TextNormalization.Arabic, hits);
-            _hits[(trie, text.Normalization)] = hits;
+            hits = new List<Matching.TermHit>[index.DictionaryCount];
+            for (int i = 0; i < hits.Length; i++)
+            {
+                hits[i] = [];
+            }
+
+            Matching.TermMatcher.FindAll(text.Text, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
+            _hits[(index, text.Normalization)] = hits;
         }
 
-        return hits;
+        return hits[dictionary];
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class CachingTests
         Assert.Equal(2, modules.Count);
         Assert.Single(modules, o => o.Reason == IncrementalStepRunReason.Modified && o.Value.ToString()!.Contains("places.corpus.yaml", StringComparison.Ordinal));
         Assert.Single(modules, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged && o.Value.ToString()!.Contains("people.corpus.yaml", StringComparison.Ordinal));
-        Assert.Contains("The 3 form(s) of rule", result.GeneratedSources.Single(s => s.HintName == "places.Place.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the inline terms of rule <c>known</c> of Place: 3 form(s)", result.GeneratedSources.Single(s => s.HintName == "places.Place.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     private static IEnumerable<IncrementalGeneratorRunStep> Steps(GeneratorRunResult result, string name)

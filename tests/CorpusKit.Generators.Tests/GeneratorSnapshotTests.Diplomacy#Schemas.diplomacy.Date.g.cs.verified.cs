@@ -90,7 +90,7 @@ namespace NewsDesk.Diplomacy
             foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.DayMonthYear, text.Text, context, Date.TypeName, "day-month-year"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
-                global::CorpusKit.PartialDate? valueValue = global::CorpusKit.Matching.Captures.Date(global::CorpusKit.Matching.Captures.Year(match.Groups["year"]), global::CorpusKit.Matching.Captures.Month(match.Groups["month"], DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.Matching.Captures.Day(match.Groups["day"]));
+                global::CorpusKit.PartialDate? valueValue = global::CorpusKit.Matching.Captures.Date(global::CorpusKit.Matching.Captures.Year(match.Groups["year"]), global::CorpusKit.Matching.Captures.Month(match.Groups["month"], DiplomacyLexicons.Index, DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.Matching.Captures.Day(match.Groups["day"]));
                 if (valueValue is null)
                 {
                     continue;

@@ -87,7 +87,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Organization>> candidates)
         {
-            foreach (global::CorpusKit.Matching.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Organizations))
+            foreach (global::CorpusKit.Matching.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, DiplomacyLexicons.Organizations))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];

@@ -118,7 +118,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates)
         {
-            foreach (global::CorpusKit.Matching.TermHit hit in context.FindTerms(text, Terms.Known))
+            foreach (global::CorpusKit.Matching.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, Terms.Known))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = Terms.KnownKeys[hit.Value];
@@ -141,35 +141,13 @@ namespace NewsDesk.Diplomacy
                 global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
         }
 
-        /// <summary>The inline dictionaries of the rules, compiled into tries at build time.</summary>
+        /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>
         private static class Terms
         {
-            /// <summary>The 5 form(s) of rule <c>known</c>, as a trie of 47 nodes.</summary>
-            internal static readonly global::CorpusKit.Matching.TermTrie Known = new(
-                labels:
-                    "\u0628\u0633\u0641\u0644\u0648\u064A\u0644\u0627\u062A\u0631\u0627\u0641\u064A\u062C\u063A\u062F" +
-                    "\u0631\u0646\u064A\u064A\u064A\u0648  \u0645\u0641\u0644\u0644\u064A\u0627\u0627\u0631" +
-                    "\u0641\u0641 \u0631\u0631\u0628\u0648\u0648\u0648\u0641\u0641\u062A\u064A\u0646",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
-                ],
-                edgeStarts:
-                [
-                    0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 19,
-                    20, 21, 22, 22, 23, 24, 25, 26, 27, 28, 29, 29, 30, 31, 32, 33,
-                    34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 44, 44, 45, 46, 46,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, 1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, -1, -1, 1,
-                ]);
+            /// <summary>The id in the index of the inline terms of rule <c>known</c> of Person: 5 form(s) of 2 key(s).</summary>
+            internal const int Known = 2;
 
-            /// <summary>The keys of rule <c>known</c>, indexed by the trie's values.</summary>
+            /// <summary>The keys of the inline terms of rule <c>known</c> of Person, indexed by the values of its forms.</summary>
             internal static readonly string[] KnownKeys =
             [
                 "سيرغي لافروف",

@@ -159,25 +159,11 @@ namespace NewsDesk.Diplomacy
                 global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
         }
 
-        /// <summary>The inline dictionaries of the rules, compiled into tries at build time.</summary>
+        /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>
         private static class Terms
         {
-            /// <summary>The 3 form(s) of step 2 of rule <c>said</c>, as a trie of 10 nodes.</summary>
-            internal static readonly global::CorpusKit.Matching.TermTrie SaidStep2 = new(
-                labels:
-                    "\u0627\u0642\u0636\u0643\u0627\u0627\u062F\u0644\u0641",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9,
-                ],
-                edgeStarts:
-                [
-                    0, 2, 4, 5, 6, 7, 8, 9, 9, 9, 9,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, 1, 0, 2,
-                ]);
+            /// <summary>The id in the index of the inline terms of step 2 of rule <c>said</c> of Quote: 3 form(s) of 3 key(s).</summary>
+            internal const int SaidStep2 = 3;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>
@@ -187,7 +173,7 @@ namespace NewsDesk.Diplomacy
             internal static readonly global::CorpusKit.Matching.SequenceStep[] Said =
             [
                 global::CorpusKit.Matching.SequenceStep.Entity(0), // Person as speaker
-                global::CorpusKit.Matching.SequenceStep.Terms(Terms.SaidStep2), // terms as verb
+                global::CorpusKit.Matching.SequenceStep.Terms(DiplomacyLexicons.Index, Terms.SaidStep2), // terms as verb
                 global::CorpusKit.Matching.SequenceStep.Gap(0, 8), // 0..8 words
                 global::CorpusKit.Matching.SequenceStep.Pattern(Patterns.SaidStep4), // regex
             ];

@@ -63,9 +63,14 @@ public static class Captures
         return value is not null && FieldParsers.TryParseDay(value, out int day) ? day : null;
     }
 
-    /// <summary>The month under a group: a number, or a form of a month lexicon whose keys are 1 to 12.</summary>
-    public static int? Month(Group group, TermTrie? months, int[]? keys)
+    /// <summary>
+    /// The month a group names: a number, or a form of dictionary <paramref name="months"/> of
+    /// <paramref name="index"/> whose key is the month's number (<paramref name="keys"/>).
+    /// </summary>
+    public static int? Month(Group group, TermIndex index, int months, int[] keys)
     {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(keys);
         string? value = Value(group);
         if (value is null)
         {
@@ -77,8 +82,9 @@ public static class Captures
             return number;
         }
 
-        return months is not null && keys is not null && months.TryGetValue(value.AsSpan().Trim(), out int index) ? keys[index] : null;
+        return index.TryGetValue(value.AsSpan().Trim(), months, out int key) ? keys[key] : null;
     }
+
 
     /// <summary>The original text of every capture of a group (a group inside a repeated part), in order.</summary>
     public static IReadOnlyList<string> Strings(NormalizedText text, Group group)

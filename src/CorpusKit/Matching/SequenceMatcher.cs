@@ -100,7 +100,7 @@ public static class SequenceMatcher
                 }
                 else if (step.Kind == SequenceStepKind.Terms)
                 {
-                    IReadOnlyList<TermHit> hits = context.FindTerms(text, step.Trie!);
+                    IReadOnlyList<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
                     var spans = new List<StepMatch>(hits.Count);
                     foreach (TermHit hit in hits)
                     {

@@ -25,11 +25,12 @@ public enum SequenceStepKind
 /// </summary>
 public sealed class SequenceStep
 {
-    private SequenceStep(SequenceStepKind kind, int input, TermTrie? trie, Regex? regex, int min, int max)
+    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Regex? regex, int min, int max)
     {
         Kind = kind;
         Input = input;
-        Trie = trie;
+        Index = index;
+        Dictionary = dictionary;
         Regex = regex;
         Min = min;
         Max = max;
@@ -41,8 +42,11 @@ public sealed class SequenceStep
     /// <summary>For <see cref="SequenceStepKind.Entity"/>: the index of the entity list among the inputs.</summary>
     public int Input { get; }
 
-    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the forms.</summary>
-    public TermTrie? Trie { get; }
+    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the index that holds the forms.</summary>
+    public TermIndex? Index { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the dictionary of <see cref="Index"/> whose forms the step matches.</summary>
+    public int Dictionary { get; }
 
     /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern, which starts with <c>\G</c> unless it is the first step.</summary>
     public Regex? Regex { get; }
@@ -57,21 +61,30 @@ public sealed class SequenceStep
     public static SequenceStep Entity(int input)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(input);
-        return new SequenceStep(SequenceStepKind.Entity, input, null, null, 0, 0);
+        return new SequenceStep(SequenceStepKind.Entity, input, null, -1, null, 0, 0);
     }
 
     /// <summary>A step that matches a form of <paramref name="trie"/>.</summary>
     public static SequenceStep Terms(TermTrie trie)
     {
         ArgumentNullException.ThrowIfNull(trie);
-        return new SequenceStep(SequenceStepKind.Terms, -1, trie, null, 0, 0);
+        return Terms(TermIndex.Of(trie), 0);
+    }
+
+    /// <summary>A step that matches a form of dictionary <paramref name="dictionary"/> of <paramref name="index"/>.</summary>
+    public static SequenceStep Terms(TermIndex index, int dictionary)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(dictionary);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dictionary, index.DictionaryCount);
+        return new SequenceStep(SequenceStepKind.Terms, -1, index, dictionary, null, 0, 0);
     }
 
     /// <summary>A step that matches <paramref name="regex"/>.</summary>
     public static SequenceStep Pattern(Regex regex)
     {
         ArgumentNullException.ThrowIfNull(regex);
-        return new SequenceStep(SequenceStepKind.Regex, -1, null, regex, 0, 0);
+        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, regex, 0, 0);
     }
 
     /// <summary>A step that skips <paramref name="min"/> to <paramref name="max"/> words.</summary>
@@ -79,7 +92,7 @@ public sealed class SequenceStep
     {
         ArgumentOutOfRangeException.ThrowIfNegative(min);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
-        return new SequenceStep(SequenceStepKind.Gap, -1, null, null, min, max);
+        return new SequenceStep(SequenceStepKind.Gap, -1, null, -1, null, min, max);
     }
 }
 

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
+using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
 
-/// <summary>Finds the forms of a <see cref="TermTrie"/> in normalized text, as whole words.</summary>
+/// <summary>Finds the forms of a <see cref="TermIndex"/> or a <see cref="TermTrie"/> in normalized text, as whole words.</summary>
 public static class TermMatcher
 {
     private const char Alef = '\u0627';
@@ -16,11 +17,11 @@ public static class TermMatcher
 
     /// <summary>Whether a word may start at <paramref name="index"/>: no letter or digit just before it.</summary>
     public static bool IsWordStart(ReadOnlySpan<char> text, int index)
-        => index == 0 || (index <= text.Length && !char.IsLetterOrDigit(text[index - 1]));
+        => index == 0 || (index <= text.Length && !CharKinds.IsLetterOrDigit(text[index - 1]));
 
     /// <summary>Whether a word may end at <paramref name="index"/>: no letter or digit just after it.</summary>
     public static bool IsWordEnd(ReadOnlySpan<char> text, int index)
-        => index >= text.Length || !char.IsLetterOrDigit(text[index]);
+        => index >= text.Length || !CharKinds.IsLetterOrDigit(text[index]);
 
     /// <summary>
     /// Finds every form of <paramref name="trie"/> in <paramref name="text"/>, leftmost first and
@@ -39,96 +40,214 @@ public static class TermMatcher
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(trie);
         ArgumentNullException.ThrowIfNull(hits);
-        ReadOnlySpan<char> span = text;
-        int i = 0;
-        while (i < span.Length)
-        {
-            if (char.IsWhiteSpace(span[i]) || !IsWordStart(span, i))
-            {
-                i++;
-                continue;
-            }
+        FindAll(text, TermIndex.Of(trie), clitics, [hits]);
+    }
 
-            if (TryMatchAt(span, i, trie, clitics, out TermHit hit))
+    /// <summary>
+    /// Finds the forms of every dictionary of <paramref name="index"/> in one pass over
+    /// <paramref name="text"/>. Each dictionary's hits are what a scan for it alone finds:
+    /// leftmost first, longest at each start, a found form skipped over.
+    /// </summary>
+    /// <param name="text">The normalized text.</param>
+    /// <param name="index">The dictionaries.</param>
+    /// <param name="clitics">Whether Arabic proclitics and the article are handled (see <see cref="FindAll(string, TermTrie, bool, List{TermHit})"/>).</param>
+    /// <param name="hits">One list per dictionary of <paramref name="index"/>, receiving its hits in text order.</param>
+    public static void FindAll(string text, TermIndex index, bool clitics, List<TermHit>[] hits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(hits);
+        if (hits.Length != index.DictionaryCount)
+        {
+            throw new ArgumentException($"Give one list per dictionary ({index.DictionaryCount}).", nameof(hits));
+        }
+
+        var scan = new Scan(text, index, clitics, hits);
+        scan.Run();
+    }
+
+    /// <summary>
+    /// One pass: at every word start, the trie is walked from the word and from after each
+    /// proclitic and article that may stand there; each dictionary keeps the hit that reaches
+    /// furthest, and takes it unless its previous hit covers the word start.
+    /// </summary>
+    private ref struct Scan
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private readonly TermIndex _index;
+        private readonly TermTrie _trie;
+        private readonly bool _clitics;
+        private readonly List<TermHit>[] _hits;
+
+        // Per dictionary: the best hit at the current word start (End < 0: none yet), and where
+        // its next hit may start (its previous hit's end).
+        private readonly TermHit[] _best;
+        private readonly int[] _next;
+        private readonly int[] _touched;
+        private int _touchedCount;
+
+        public Scan(string text, TermIndex index, bool clitics, List<TermHit>[] hits)
+        {
+            _text = text;
+            _index = index;
+            _trie = index.Trie;
+            _clitics = clitics;
+            _hits = hits;
+            _best = new TermHit[index.DictionaryCount];
+            _best.AsSpan().Fill(new TermHit(0, -1, -1));
+            _next = new int[index.DictionaryCount];
+            _touched = new int[index.DictionaryCount];
+            _touchedCount = 0;
+        }
+
+        public void Run()
+        {
+            ReadOnlySpan<char> text = _text;
+            int i = 0;
+            while (i < text.Length)
             {
-                hits.Add(hit);
-                i = hit.End;
-            }
-            else
-            {
-                // No form starts in this word: go on after it (a punctuation char is a word of its own).
-                bool letter = char.IsLetterOrDigit(span[i]);
-                i++;
-                while (letter && i < span.Length && char.IsLetterOrDigit(span[i]))
+                char c = text[i];
+                if (c == ' ' || c == '\n' || char.IsWhiteSpace(c) || (i > 0 && CharKinds.IsLetterOrDigit(text[i - 1])))
+                {
+                    // Not a word start: white space, or a punctuation char right after a word.
+                    i++;
+                    continue;
+                }
+
+                MatchAt(i);
+                Take(i);
+
+                // On to the next word start: past this word (a punctuation char is a word of its own).
+                if (CharKinds.IsLetterOrDigit(c))
+                {
+                    i++;
+                    while (i < text.Length && CharKinds.IsLetterOrDigit(text[i]))
+                    {
+                        i++;
+                    }
+                }
+                else
                 {
                     i++;
                 }
             }
         }
-    }
 
-    /// <summary>The best hit for a word that starts at <paramref name="wordStart"/>.</summary>
-    private static bool TryMatchAt(ReadOnlySpan<char> text, int wordStart, TermTrie trie, bool clitics, out TermHit best)
-    {
-        best = default;
-        bool found = false;
-        ConsiderAt(text, wordStart, wordStart, trie, clitics, ref best, ref found);
-        if (!clitics)
+        /// <summary>Tries every form that may stand at the word that starts at <paramref name="wordStart"/>.</summary>
+        private void MatchAt(int wordStart)
         {
-            return found;
-        }
-
-        // Proclitics stay out of the span: an optional conjunction, then an optional preposition.
-        int position = wordStart;
-        if (position < text.Length - 1 && text[position] is Waw or Feh)
-        {
-            position++;
-            ConsiderAt(text, position, position, trie, clitics, ref best, ref found);
-        }
-
-        if (position < text.Length - 1 && text[position] is Beh or Lam or Kaf)
-        {
-            ConsiderAt(text, position + 1, position + 1, trie, clitics: true, ref best, ref found);
-
-            // A fused لل is ل + ال; the article cannot be split off, so the span keeps both lams.
-            if (text[position] == Lam && position + 2 < text.Length && text[position + 1] == Lam
-                && trie.TryMatchLongest(Article, text[(position + 2)..], out int length, out int value))
+            ReadOnlySpan<char> text = _text;
+            ConsiderAt(wordStart, wordStart);
+            if (!_clitics)
             {
-                Offer(new TermHit(position, position + 2 + length, value), ref best, ref found);
+                return;
+            }
+
+            // Proclitics stay out of the span: an optional conjunction, then an optional preposition.
+            int position = wordStart;
+            if (position < text.Length - 1 && text[position] is Waw or Feh)
+            {
+                position++;
+                ConsiderAt(position, position);
+            }
+
+            if (position < text.Length - 1 && text[position] is Beh or Lam or Kaf)
+            {
+                ConsiderAt(position + 1, position + 1);
+
+                // A fused لل is ل + ال; the article cannot be split off, so the span keeps both lams.
+                if (text[position] == Lam && position + 2 < text.Length && text[position + 1] == Lam)
+                {
+                    Walk(Article, position + 2, position);
+                }
             }
         }
 
-        return found;
-    }
-
-    /// <summary>Tries a form at <paramref name="start"/>, and under clitics also one after an article there.</summary>
-    private static void ConsiderAt(ReadOnlySpan<char> text, int start, int spanStart, TermTrie trie, bool clitics, ref TermHit best, ref bool found)
-    {
-        if (start >= text.Length)
+        /// <summary>Tries a form at <paramref name="start"/>, and under clitics also one after an article there.</summary>
+        private void ConsiderAt(int start, int spanStart)
         {
-            return;
+            ReadOnlySpan<char> text = _text;
+            if (start >= text.Length)
+            {
+                return;
+            }
+
+            Walk(ReadOnlySpan<char>.Empty, start, spanStart);
+
+            // The article before a form that lacks it stays in the span (الكرملين for كرملين).
+            if (_clitics && start + 2 < text.Length && text[start] == Alef && text[start + 1] == Lam)
+            {
+                Walk(ReadOnlySpan<char>.Empty, start + 2, spanStart);
+            }
         }
 
-        if (trie.TryMatchLongest(text[start..], out int length, out int value))
+        /// <summary>
+        /// Walks the trie along <paramref name="prefix"/> (chars the text has lost), then the text
+        /// from <paramref name="start"/>; offers every form that ends on a word boundary.
+        /// </summary>
+        private void Walk(ReadOnlySpan<char> prefix, int start, int spanStart)
         {
-            Offer(new TermHit(spanStart, start + length, value), ref best, ref found);
+            ReadOnlySpan<char> text = _text;
+            TermTrie trie = _trie;
+            int node = 0;
+            for (int k = 0; k < prefix.Length && node >= 0; k++)
+            {
+                node = trie.Step(node, prefix[k]);
+            }
+
+            for (int i = start; i < text.Length && node >= 0; i++)
+            {
+                node = trie.Step(node, text[i]);
+                if (node < 0)
+                {
+                    return;
+                }
+
+                int entry = trie.ValueAt(node);
+                if (entry >= 0 && (i + 1 == text.Length || !CharKinds.IsLetterOrDigit(text[i + 1])))
+                {
+                    int count = _index.MembershipCount(entry);
+                    for (int m = 0; m < count; m++)
+                    {
+                        (int dictionary, int value) = _index.Membership(entry, m);
+                        Offer(dictionary, new TermHit(spanStart, i + 1, value));
+                    }
+                }
+            }
         }
 
-        // The article before a form that lacks it stays in the span (الكرملين for كرملين).
-        if (clitics && start + 2 < text.Length && text[start] == Alef && text[start + 1] == Lam
-            && trie.TryMatchLongest(text[(start + 2)..], out length, out value))
+        /// <summary>Keeps the hit that reaches furthest; on a tie, the one that strips least.</summary>
+        private void Offer(int dictionary, TermHit candidate)
         {
-            Offer(new TermHit(spanStart, start + 2 + length, value), ref best, ref found);
+            ref TermHit best = ref _best[dictionary];
+            if (best.End < 0)
+            {
+                _touched[_touchedCount++] = dictionary;
+                best = candidate;
+            }
+            else if (candidate.End > best.End || (candidate.End == best.End && candidate.Start < best.Start))
+            {
+                best = candidate;
+            }
         }
-    }
 
-    /// <summary>Keeps the hit that reaches furthest; on a tie, the one that strips least.</summary>
-    private static void Offer(TermHit candidate, ref TermHit best, ref bool found)
-    {
-        if (!found || candidate.End > best.End || (candidate.End == best.End && candidate.Start < best.Start))
+        /// <summary>Each dictionary that matched at <paramref name="wordStart"/> takes its hit, unless its last hit covers the word start.</summary>
+        private void Take(int wordStart)
         {
-            best = candidate;
-            found = true;
+            for (int t = 0; t < _touchedCount; t++)
+            {
+                int dictionary = _touched[t];
+                ref TermHit best = ref _best[dictionary];
+                if (wordStart >= _next[dictionary])
+                {
+                    _hits[dictionary].Add(best);
+                    _next[dictionary] = best.End;
+                }
+
+                best = new TermHit(0, -1, -1);
+            }
+
+            _touchedCount = 0;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
 
@@ -16,6 +17,9 @@ public sealed class TermTrie
     private readonly int[] _targets;
     private readonly int[] _edgeStarts;
     private readonly int[] _values;
+
+    /// <summary>The root's children by first char below <see cref="CharKinds.TableSize"/> (-1: none): the one node with many edges, looked up directly.</summary>
+    private readonly int[] _root;
 
     /// <summary>Wraps the arrays of a trie that the generator laid out.</summary>
     /// <param name="labels">The char of every edge, grouped by node and sorted within a node.</param>
@@ -37,10 +41,22 @@ public sealed class TermTrie
         _targets = targets;
         _edgeStarts = edgeStarts;
         _values = values;
+        _root = new int[CharKinds.TableSize];
+        _root.AsSpan().Fill(-1);
+        for (int edge = edgeStarts[0]; edge < edgeStarts[1]; edge++)
+        {
+            if (labels[edge] < CharKinds.TableSize)
+            {
+                _root[labels[edge]] = targets[edge];
+            }
+        }
     }
 
     /// <summary>The number of nodes, the root included.</summary>
     public int NodeCount => _values.Length;
+
+    /// <summary>The index with this trie as its one dictionary, once asked for (see <see cref="TermIndex.Of"/>).</summary>
+    internal TermIndex? AsIndex { get; set; }
 
     /// <summary>Builds a trie at run time; each form should already be normalized as the text will be.</summary>
     /// <param name="forms">Each form with its value (a non-negative number the caller maps to a key).</param>
@@ -91,7 +107,7 @@ public sealed class TermTrie
         for (int i = 0; i < text.Length && node >= 0; i++)
         {
             node = Step(node, text[i]);
-            if (node >= 0 && _values[node] >= 0 && TermMatcher.IsWordEnd(text, i + 1))
+            if (node >= 0 && _values[node] >= 0 && (i + 1 == text.Length || !CharKinds.IsLetterOrDigit(text[i + 1])))
             {
                 length = i + 1;
                 value = _values[node];
@@ -114,8 +130,17 @@ public sealed class TermTrie
         return value >= 0;
     }
 
-    private int Step(int node, char c)
+    /// <summary>The value of the form that ends at <paramref name="node"/>, or -1.</summary>
+    internal int ValueAt(int node) => _values[node];
+
+    /// <summary>The child of <paramref name="node"/> along <paramref name="c"/>, or -1.</summary>
+    internal int Step(int node, char c)
     {
+        if (node == 0 && c < CharKinds.TableSize)
+        {
+            return _root[c];
+        }
+
         int low = _edgeStarts[node];
         int high = _edgeStarts[node + 1] - 1;
         while (low <= high)

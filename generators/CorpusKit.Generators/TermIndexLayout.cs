@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CorpusKit.Generators.Model;
+using CorpusKit.Matching;
+
+namespace CorpusKit.Generators;
+
+/// <summary>
+/// Every dictionary of a module laid out as one trie, the way <c>CorpusKit.Matching.TermIndex</c>
+/// reads it, so a document is scanned once for all of them: the lexicons that rules match as
+/// terms or read months from, then the inline term lists of rules and steps, in schema order.
+/// </summary>
+internal sealed class TermIndexLayout
+{
+    private readonly Dictionary<string, int> _ids;
+
+    private TermIndexLayout(List<TermDictionary> dictionaries, string labels, int[] targets, int[] edgeStarts, int[] values, int[] entryStarts, int[] memberships, int formCount)
+    {
+        Dictionaries = dictionaries;
+        Labels = labels;
+        Targets = targets;
+        EdgeStarts = edgeStarts;
+        Values = values;
+        EntryStarts = entryStarts;
+        Memberships = memberships;
+        FormCount = formCount;
+        _ids = dictionaries.ToDictionary(d => d.Owner, d => d.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The dictionaries, by id.</summary>
+    public List<TermDictionary> Dictionaries { get; }
+
+    /// <summary>The trie's edge labels (see <c>TermTrie</c>).</summary>
+    public string Labels { get; }
+
+    /// <summary>The node each edge leads to.</summary>
+    public int[] Targets { get; }
+
+    /// <summary>For each node, where its edges start; one more than the nodes.</summary>
+    public int[] EdgeStarts { get; }
+
+    /// <summary>For each node, the entry (distinct form) that ends there, or -1.</summary>
+    public int[] Values { get; }
+
+    /// <summary>For each entry, where its memberships start; one more than the entries.</summary>
+    public int[] EntryStarts { get; }
+
+    /// <summary>(dictionary, value) pairs, flattened.</summary>
+    public int[] Memberships { get; }
+
+    /// <summary>The number of distinct forms.</summary>
+    public int FormCount { get; }
+
+    /// <summary>The id of the inline dictionary of rule <paramref name="ruleId"/> of <paramref name="entity"/>, or of its step <paramref name="step"/>.</summary>
+    public int InlineId(string entity, string ruleId, int? step) => _ids[InlineOwner(entity, ruleId, step)];
+
+    /// <summary>Lays out the dictionaries of <paramref name="module"/>; null when no rule matches terms or reads months.</summary>
+    public static TermIndexLayout? Build(ModuleSpec module)
+    {
+        var dictionaries = new List<TermDictionary>();
+        var lexicons = new HashSet<string>(module.Entities.SelectMany(e => e.Rules).SelectMany(LexiconsOf), StringComparer.Ordinal);
+        foreach (LexiconSpec lexicon in module.Lexicons)
+        {
+            if (lexicons.Contains(lexicon.Name))
+            {
+                dictionaries.Add(new TermDictionary(dictionaries.Count, LexiconOwner(lexicon.Name), Names.ToPascalCase(lexicon.Name), $"lexicon <c>{SourceWriter.Xml(lexicon.Name)}</c>", lexicon.Entries, lexicon.Keyed, lexicon.IntegerKeys, Inline: false));
+            }
+        }
+
+        foreach (EntitySpec entity in module.Entities)
+        {
+            foreach (RuleSpec rule in entity.Rules)
+            {
+                if (rule.Terms is { LexiconName: null } terms)
+                {
+                    dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, null), Names.ToPascalCase(rule.Id), $"the inline terms of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", terms.Entries, terms.Keyed, IntegerKeys: false, Inline: true));
+                }
+
+                for (int i = 0; i < rule.Steps.Count; i++)
+                {
+                    if (rule.Steps[i].Terms is { LexiconName: null } stepTerms)
+                    {
+                        dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, i), StepName(rule.Id, i), $"the inline terms of step {(i + 1).ToString(CultureInfo.InvariantCulture)} of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", stepTerms.Entries, stepTerms.Keyed, IntegerKeys: false, Inline: true));
+                    }
+                }
+            }
+        }
+
+        if (dictionaries.Count == 0)
+        {
+            return null;
+        }
+
+        // One entry per distinct form, holding each dictionary that lists it with the form's value
+        // there (the first value wins within a dictionary, as a lone trie keeps the first).
+        var entries = new Dictionary<string, List<(int Dictionary, int Value)>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (TermDictionary dictionary in dictionaries)
+        {
+            for (int value = 0; value < dictionary.Entries.Count; value++)
+            {
+                foreach (string form in dictionary.Entries[value].Forms)
+                {
+                    if (form.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (!entries.TryGetValue(form, out List<(int Dictionary, int Value)>? memberships))
+                    {
+                        memberships = [];
+                        entries.Add(form, memberships);
+                        order.Add(form);
+                    }
+
+                    if (!memberships.Any(m => m.Dictionary == dictionary.Id))
+                    {
+                        memberships.Add((dictionary.Id, value));
+                    }
+                }
+            }
+        }
+
+        var builder = new TrieBuilder();
+        var entryStarts = new int[order.Count + 1];
+        var pairs = new List<int>();
+        for (int entry = 0; entry < order.Count; entry++)
+        {
+            builder.Add(order[entry], entry);
+            entryStarts[entry] = pairs.Count / 2;
+            foreach ((int dictionary, int value) in entries[order[entry]])
+            {
+                pairs.Add(dictionary);
+                pairs.Add(value);
+            }
+        }
+
+        entryStarts[order.Count] = pairs.Count / 2;
+        (string labels, int[] targets, int[] edgeStarts, int[] values) = builder.Build();
+        return new TermIndexLayout(dictionaries, labels, targets, edgeStarts, values, entryStarts, pairs.ToArray(), order.Count);
+    }
+
+    /// <summary>The C# name of the inline dictionary of a rule or one of its steps, in the extractor's <c>Terms</c> class.</summary>
+    public static string InlineName(string ruleId, int? step) => step is int i ? StepName(ruleId, i) : Names.ToPascalCase(ruleId);
+
+    /// <summary>The lexicons whose forms a rule matches (terms, term steps) or whose keys name months (date fills).</summary>
+    public static IEnumerable<string> LexiconsOf(RuleSpec rule)
+    {
+        if (rule.Terms?.LexiconName is { } terms)
+        {
+            yield return terms;
+        }
+
+        foreach (StepSpec step in rule.Steps)
+        {
+            if (step.Terms?.LexiconName is { } stepTerms)
+            {
+                yield return stepTerms;
+            }
+        }
+
+        foreach (FieldFill fill in rule.Fills)
+        {
+            if (fill.Kind == FillKind.Date && fill.Arguments[3].Length > 0)
+            {
+                yield return fill.Arguments[3];
+            }
+        }
+    }
+
+    private static string StepName(string ruleId, int index)
+        => Names.ToPascalCase(ruleId + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture));
+
+    private static string LexiconOwner(string lexicon) => "lexicon:" + lexicon;
+
+    private static string InlineOwner(string entity, string rule, int? step) => $"{entity}/{rule}/{step}";
+}
+
+/// <summary>One dictionary of a <see cref="TermIndexLayout"/>.</summary>
+/// <param name="Id">Its number in the index.</param>
+/// <param name="Owner">What declares it: a lexicon, or a rule or step of an entity.</param>
+/// <param name="MemberName">The C# name of its id (and of its keys, with <c>Keys</c> after it).</param>
+/// <param name="What">Its description, as XML, for docs.</param>
+/// <param name="Entries">Its keys and forms.</param>
+/// <param name="Keyed">Whether its keys are names of their own (a keyed lexicon or map).</param>
+/// <param name="IntegerKeys">Whether its keys are numbers (months).</param>
+/// <param name="Inline">Whether a rule or step declares it (the extractor holds its id and keys).</param>
+internal sealed record TermDictionary(int Id, string Owner, string MemberName, string What, ImmutableEquatableArray<LexiconEntry> Entries, bool Keyed, bool IntegerKeys, bool Inline);

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CorpusKit.Matching;
+using CsCheck;
+
+namespace CorpusKit.Tests;
+
+/// <summary>
+/// The one-pass scan of several dictionaries against a scan of each dictionary alone (the matcher
+/// as it was, one trie at a time): for every dictionary, the same hits, on generated dictionaries
+/// that share forms and prefixes and on text with proclitics, the article and a fused لل.
+/// </summary>
+public sealed class TermIndexTests
+{
+    private static readonly string[] s_words = ["ال", "\"روسيا", "«امم", "امم", "متحدة", "الامم", "روسيا", "وزير", "خارجية", "الخارجية", "لافروف", "بوتين", "ب", "وب", "لل", "ك", "دول", "الدول"];
+
+    private static readonly string[] s_textPieces = ["ال", "امم", "متحدة", "روسيا", "وزير", "خارجية", "لافروف", "بوتين", "دول", "و", "ف", "ب", "ل", "ك", "لل", "وال", "فب", " ", " ", " ", "  ", "\n", "،", ":", "\"", "«", "3", "a"];
+
+    /// <summary>A form: one to three words from a small vocabulary, so dictionaries share forms and prefixes.</summary>
+    private static readonly Gen<string> s_form = Gen.OneOf(s_words).Array[1, 3].Select(words => string.Join(' ', words));
+
+    /// <summary>Two to four dictionaries of one to eight forms, each form with a value.</summary>
+    private static readonly Gen<List<KeyValuePair<string, int>>[]> s_dictionaries =
+        s_form.Select(Gen.Int[0, 5], (form, value) => new KeyValuePair<string, int>(form, value)).List[1, 8].Array[2, 4];
+
+    private static readonly Gen<string> s_texts = Gen.OneOf(s_textPieces).Array[0, 60].Select(pieces => string.Concat(pieces));
+
+    [Fact]
+    public void Each_dictionary_gets_the_hits_a_scan_for_it_alone_gets()
+        => s_dictionaries.Select(s_texts, Gen.Bool).Sample((dictionaries, text, clitics) =>
+        {
+            TermIndex index = TermIndex.Create(dictionaries);
+            var hits = Enumerable.Range(0, dictionaries.Length).Select(_ => new List<TermHit>()).ToArray();
+            TermMatcher.FindAll(text, index, clitics, hits);
+            for (int d = 0; d < dictionaries.Length; d++)
+            {
+                var alone = new List<TermHit>();
+                ReferenceTermMatcher.FindAll(text, TermTrie.Create(dictionaries[d]), clitics, alone);
+                Assert.Equal(alone, hits[d]);
+            }
+        }, iter: 4000);
+
+    [Fact]
+    public void A_form_in_two_dictionaries_is_a_hit_of_both_with_each_ones_value()
+    {
+        TermIndex index = TermIndex.Create([[new("الامم المتحدة", 4)], [new("الامم المتحدة", 0), new("المتحدة", 1)]]);
+        var hits = new[] { new List<TermHit>(), new List<TermHit>() };
+
+        TermMatcher.FindAll("قالت الامم المتحدة وللامم المتحدة", index, clitics: true, hits);
+
+        Assert.Equal([new TermHit(5, 18, 4), new TermHit(20, 33, 4)], hits[0]); // the و stays out, the fused لل in
+        Assert.Equal([new TermHit(5, 18, 0), new TermHit(20, 33, 0)], hits[1]);
+        Assert.True(index.TryGetValue("المتحدة", 1, out int value) && value == 1);
+        Assert.False(index.TryGetValue("المتحدة", 0, out _));
+    }
+
+    [Fact]
+    public void A_shorter_hit_of_one_dictionary_does_not_hide_a_longer_one_of_another()
+    {
+        // Dictionary 0 knows the first word alone; dictionary 1 the two words: each scans as if alone.
+        TermIndex index = TermIndex.Create([[new("وزير", 0), new("الخارجية", 1)], [new("وزير الخارجية", 0)]]);
+        var hits = new[] { new List<TermHit>(), new List<TermHit>() };
+
+        TermMatcher.FindAll("وزير الخارجية", index, clitics: true, hits);
+
+        Assert.Equal([new TermHit(0, 4, 0), new TermHit(5, 13, 1)], hits[0]);
+        Assert.Equal([new TermHit(0, 13, 0)], hits[1]);
+    }
+
+    [Fact]
+    public void A_punctuation_char_right_after_a_word_starts_no_form()
+    {
+        TermIndex index = TermIndex.Create([[new("\"روسيا\"", 0), new("روسيا", 1)]]);
+        var hits = new[] { new List<TermHit>() };
+
+        TermMatcher.FindAll("كلمة\"روسيا\" و \"روسيا\"", index, clitics: true, hits);
+
+        Assert.Equal([new TermHit(5, 10, 1), new TermHit(14, 21, 0)], hits[0]);
+    }
+}
