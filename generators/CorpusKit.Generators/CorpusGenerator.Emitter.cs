@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using CorpusKit.Generators.Model;
+using CorpusKit.Generators.Patterns;
 using CorpusKit.Matching;
 
 namespace CorpusKit.Generators;
@@ -317,7 +319,7 @@ public sealed partial class CorpusGenerator
                 Rule(w, entity, entity.Rules[i], i, candidate);
             }
 
-            var patterns = new List<(string Name, string Doc, string Pattern)>();
+            var patterns = new List<(string Name, string Doc, string Pattern, bool Scanned)>();
             var dictionaries = new List<(string Owner, int? Step)>();
             foreach (RuleSpec rule in entity.Rules)
             {
@@ -325,7 +327,7 @@ public sealed partial class CorpusGenerator
                 string ruleDoc = $"rule <c>{SourceWriter.Xml(rule.Id)}</c>";
                 if (rule.Kind == RuleKind.Regex)
                 {
-                    patterns.Add((ruleName, ruleDoc, rule.Pattern!));
+                    patterns.Add((ruleName, ruleDoc, rule.Pattern!, true));
                 }
                 else if (rule.Terms is { LexiconName: null })
                 {
@@ -338,7 +340,7 @@ public sealed partial class CorpusGenerator
                     string stepDoc = $"step {i + 1} of {ruleDoc}";
                     if (rule.Steps[i].Kind == StepKind.Regex)
                     {
-                        patterns.Add((stepName, stepDoc, rule.Steps[i].Pattern!));
+                        patterns.Add((stepName, stepDoc, rule.Steps[i].Pattern!, i == 0));
                     }
                     else if (rule.Steps[i].Terms is { LexiconName: null })
                     {
@@ -349,13 +351,19 @@ public sealed partial class CorpusGenerator
 
             NestedClass(w, "The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.", "Patterns", patterns, pattern =>
             {
-                w.Line($"/// <summary>The pattern of {pattern.Doc}.</summary>");
-                w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {pattern.Name} = new(");
-                w.Indent();
-                w.Line(PatternLiteral(pattern.Pattern) + ",");
-                w.Line($"{Ck}.Matching.PatternRunner.OptionsFor(Normalization),");
-                w.Line($"{Ck}.Matching.PatternRunner.DefaultTimeout);");
-                w.Unindent();
+                PrefilterSpec? prefilter = pattern.Scanned ? Prefilter(pattern.Pattern) : null;
+                if (prefilter is null)
+                {
+                    w.Line($"/// <summary>The pattern of {pattern.Doc}.</summary>");
+                    PatternField(w, pattern.Name, pattern.Pattern);
+                    return;
+                }
+
+                w.Line($"/// <summary>The pattern of {pattern.Doc}, anchored: it is tried only where <see cref=\"{pattern.Name}Prefilter\"/> lets a match begin.</summary>");
+                PatternField(w, pattern.Name, Anchored(pattern.Pattern));
+                w.Line();
+                w.Line($"/// <summary>Where a match of {pattern.Doc} can begin: {SourceWriter.Xml(Describe(prefilter))}.</summary>");
+                w.Line($"internal static readonly {Ck}.Matching.PatternPrefilter {pattern.Name}Prefilter = {PrefilterExpression(prefilter)};");
             });
             NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
                 DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step)]));
@@ -373,6 +381,7 @@ public sealed partial class CorpusGenerator
                     {
                         StepKind.Entity => $"{Ck}.Matching.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
                         StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(step.Terms!, rule.Id, i)}),",
+                        StepKind.Regex when i == 0 && Prefilter(step.Pattern!) is not null => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}, Patterns.{StepName(rule, i)}Prefilter),",
                         StepKind.Regex => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}),",
                         _ => $"{Ck}.Matching.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
                     };
@@ -425,6 +434,51 @@ public sealed partial class CorpusGenerator
             return step.As is null ? what : what + " as " + step.As;
         }
 
+        /// <summary>Where a match of <paramref name="pattern"/> can begin, as the runtime's options read it; null when it can begin anywhere.</summary>
+        private PrefilterSpec? Prefilter(string pattern)
+            => PrefilterAnalysis.Analyze(pattern, RegexOptions.CultureInvariant | (_module.Normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None));
+
+        /// <summary>The pattern tried at one place only: where the search starts.</summary>
+        private static string Anchored(string pattern) => @"\G(?:" + pattern + ")";
+
+        private static void PatternField(SourceWriter w, string name, string pattern)
+        {
+            w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {name} = new(");
+            w.Indent();
+            w.Line(PatternLiteral(pattern) + ",");
+            w.Line($"{Ck}.Matching.PatternRunner.OptionsFor(Normalization),");
+            w.Line($"{Ck}.Matching.PatternRunner.DefaultTimeout);");
+            w.Unindent();
+        }
+
+        private static string PrefilterExpression(PrefilterSpec prefilter)
+            => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.Matching.PrefilterAnchor.{prefilter.Anchor})";
+
+        /// <summary>A prefilter in words, for the doc comment above it.</summary>
+        private static string Describe(PrefilterSpec prefilter)
+        {
+            var parts = new List<string>();
+            if (prefilter.Anchor != PrefilterAnchor.None)
+            {
+                parts.Add(prefilter.Anchor == PrefilterAnchor.TextStart ? "at the start of the text" : "at the start of a line");
+            }
+
+            if (prefilter.Literal is not null)
+            {
+                parts.Add($"where \"{prefilter.Literal}\" begins");
+            }
+            else if (prefilter.Chars is not null)
+            {
+                string chars = prefilter.Digits ? new string(prefilter.Chars.Where(c => c is < '0' or > '9').ToArray()) : prefilter.Chars;
+                string listed = string.Join(" ", chars.Select(c => char.IsWhiteSpace(c) || char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
+                parts.Add(prefilter.Digits
+                    ? "at a decimal digit" + (chars.Length > 0 ? " or one of " + listed : string.Empty)
+                    : "at one of " + listed);
+            }
+
+            return string.Join(", ", parts);
+        }
+
         private static string PatternLiteral(string pattern)
             => pattern.Any(c => c < ' ' || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.Surrogate)
                 ? SourceWriter.Literal(pattern)
@@ -445,7 +499,9 @@ public sealed partial class CorpusGenerator
             switch (rule.Kind)
             {
                 case RuleKind.Regex:
-                    w.Line($"foreach (global::System.Text.RegularExpressions.Match match in {Ck}.Matching.PatternRunner.Matches(Patterns.{Names.ToPascalCase(rule.Id)}, text.Text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    string regex = "Patterns." + Names.ToPascalCase(rule.Id);
+                    string input = Prefilter(rule.Pattern!) is null ? "text.Text" : $"{regex}Prefilter, text";
+                    w.Line($"foreach (global::System.Text.RegularExpressions.Match match in {Ck}.Matching.PatternRunner.Matches({regex}, {input}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Index, match.Index + match.Length)";
                     break;
                 case RuleKind.Sequence:
@@ -965,7 +1021,7 @@ public sealed partial class CorpusGenerator
         }
 
         /// <summary>The boilerplate rules of the document, built once.</summary>
-        private static void BoilerplateRules(SourceWriter w, DocumentSpec spec)
+        private void BoilerplateRules(SourceWriter w, DocumentSpec spec)
         {
             w.Line($"/// <summary>The boilerplate rules of document <c>{SourceWriter.Xml(spec.Name)}</c>, tried on each line's normalized text.</summary>");
             w.Line($"private static readonly {Ck}.Documents.LineRule[] Boilerplate =");
@@ -978,7 +1034,8 @@ public sealed partial class CorpusGenerator
                     w.Line("// " + rule.Doc.Replace("\n", " ").Replace("\r", " "));
                 }
 
-                w.Line($"new({SourceWriter.Literal(rule.Id)}, new({PatternLiteral(rule.Pattern)}, {Ck}.Matching.PatternRunner.OptionsFor(Normalization), {Ck}.Matching.PatternRunner.DefaultTimeout), {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
+                string prefilter = Prefilter(rule.Pattern) is { } lineFilter ? ", " + PrefilterExpression(lineFilter) : string.Empty;
+                w.Line($"new({SourceWriter.Literal(rule.Id)}, new({PatternLiteral(rule.Pattern)}, {Ck}.Matching.PatternRunner.OptionsFor(Normalization), {Ck}.Matching.PatternRunner.DefaultTimeout), {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}{prefilter}),");
             }
 
             w.Unindent();

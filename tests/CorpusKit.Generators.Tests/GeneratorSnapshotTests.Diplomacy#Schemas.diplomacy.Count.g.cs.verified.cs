@@ -129,7 +129,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchCountries(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Count>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Countries, text.Text, context, Count.TypeName, "countries"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Countries, Patterns.CountriesPrefilter, text, context, Count.TypeName, "countries"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["value"], text.ToOriginal(match.Index, match.Index + match.Length));
                 int? valueValue = global::CorpusKit.Matching.Captures.Int(global::CorpusKit.Matching.Captures.Value(match.Groups["value"]));
@@ -151,11 +151,14 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>countries</c>.</summary>
+            /// <summary>The pattern of rule <c>countries</c>, anchored: it is tried only where <see cref="CountriesPrefilter"/> lets a match begin.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Countries = new(
-                @"(?<value>\d+)\s+دول",
+                @"\G(?:(?<value>\d+)\s+دول)",
                 global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
                 global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
+
+            /// <summary>Where a match of rule <c>countries</c> can begin: at a decimal digit.</summary>
+            internal static readonly global::CorpusKit.Matching.PatternPrefilter CountriesPrefilter = new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None);
         }
     }
 }

@@ -87,7 +87,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchDayMonthYear(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Date>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.DayMonthYear, text.Text, context, Date.TypeName, "day-month-year"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.DayMonthYear, Patterns.DayMonthYearPrefilter, text, context, Date.TypeName, "day-month-year"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 global::CorpusKit.PartialDate? valueValue = global::CorpusKit.Matching.Captures.Date(global::CorpusKit.Matching.Captures.Year(match.Groups["year"]), global::CorpusKit.Matching.Captures.Month(match.Groups["month"], DiplomacyLexicons.Index, DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.Matching.Captures.Day(match.Groups["day"]));
@@ -107,11 +107,14 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>day-month-year</c>.</summary>
+            /// <summary>The pattern of rule <c>day-month-year</c>, anchored: it is tried only where <see cref="DayMonthYearPrefilter"/> lets a match begin.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex DayMonthYear = new(
-                @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
+                @"\G(?:(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4}))",
                 global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
                 global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
+
+            /// <summary>Where a match of rule <c>day-month-year</c> can begin: at a decimal digit.</summary>
+            internal static readonly global::CorpusKit.Matching.PatternPrefilter DayMonthYearPrefilter = new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None);
         }
     }
 }

@@ -20,8 +20,8 @@ namespace NewsDesk.Diplomacy
         /// <summary>The boilerplate rules of document <c>Article</c>, tried on each line's normalized text.</summary>
         private static readonly global::CorpusKit.Documents.LineRule[] Boilerplate =
         [
-            new("menu", new(@"^(مباشر|اقسام مهمة)$", global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization), global::CorpusKit.Matching.PatternRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Line),
-            new("comments", new(@"^التعليقات$", global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization), global::CorpusKit.Matching.PatternRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Rest),
+            new("menu", new(@"^(مباشر|اقسام مهمة)$", global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization), global::CorpusKit.Matching.PatternRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Line, new(null, "ام", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart)),
+            new("comments", new(@"^التعليقات$", global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization), global::CorpusKit.Matching.PatternRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Rest, new("التعليقات", "ا", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart)),
         ];
 
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>

@@ -94,7 +94,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchTitled(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Titled, text.Text, context, Person.TypeName, "titled"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Titled, Patterns.TitledPrefilter, text, context, Person.TypeName, "titled"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["name"], text.ToOriginal(match.Index, match.Index + match.Length));
                 string? nameValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["name"]);
@@ -134,11 +134,14 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>titled</c>.</summary>
+            /// <summary>The pattern of rule <c>titled</c>, anchored: it is tried only where <see cref="TitledPrefilter"/> lets a match begin.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Titled = new(
-                @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
+                @"\G(?:(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+))",
                 global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
                 global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
+
+            /// <summary>Where a match of rule <c>titled</c> can begin: at one of ا ر و.</summary>
+            internal static readonly global::CorpusKit.Matching.PatternPrefilter TitledPrefilter = new(null, "ارو", false, global::CorpusKit.Matching.PrefilterAnchor.None);
         }
 
         /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>

@@ -124,7 +124,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Quoted, text.Text, context, Quote.TypeName, "quoted"))
+            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Quoted, Patterns.QuotedPrefilter, text, context, Quote.TypeName, "quoted"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["text"], text.ToOriginal(match.Index, match.Index + match.Length));
                 string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["text"]);
@@ -152,11 +152,14 @@ namespace NewsDesk.Diplomacy
                 global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
                 global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
 
-            /// <summary>The pattern of rule <c>quoted</c>.</summary>
+            /// <summary>The pattern of rule <c>quoted</c>, anchored: it is tried only where <see cref="QuotedPrefilter"/> lets a match begin.</summary>
             internal static readonly global::System.Text.RegularExpressions.Regex Quoted = new(
-                @"[""“«](?<text>[^""”»]{12,})[""”»]",
+                @"\G(?:[""“«](?<text>[^""”»]{12,})[""”»])",
                 global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
                 global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
+
+            /// <summary>Where a match of rule <c>quoted</c> can begin: at one of " « “.</summary>
+            internal static readonly global::CorpusKit.Matching.PatternPrefilter QuotedPrefilter = new(null, "\"«“", false, global::CorpusKit.Matching.PrefilterAnchor.None);
         }
 
         /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>

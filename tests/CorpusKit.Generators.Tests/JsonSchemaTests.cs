@@ -23,7 +23,7 @@ public sealed class JsonSchemaTests
     public static TheoryData<string> RepositorySchemas()
     {
         var data = new TheoryData<string>();
-        string root = RepositoryRoot();
+        string root = Repository.Root();
         foreach (string folder in new[] { "tests", "samples" }.Select(f => Path.Combine(root, f)).Where(Directory.Exists))
         {
             foreach (string file in Directory.EnumerateFiles(folder, "*.corpus.yaml", SearchOption.AllDirectories)
@@ -42,7 +42,7 @@ public sealed class JsonSchemaTests
     [MemberData(nameof(RepositorySchemas))]
     public void Every_schema_in_the_repository_validates(string path)
     {
-        JsonNode json = ToJson(File.ReadAllText(Path.Combine(RepositoryRoot(), path)));
+        JsonNode json = ToJson(File.ReadAllText(Path.Combine(Repository.Root(), path)));
         var errors = s_schema.Validate(json.ToJsonString());
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
     }
@@ -100,17 +100,4 @@ public sealed class JsonSchemaTests
         YamlScalarNode scalar => JsonValue.Create(scalar.Value ?? string.Empty),
         _ => null,
     };
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CorpusKit.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
-    }
 }

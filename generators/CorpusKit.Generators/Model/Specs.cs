@@ -231,3 +231,17 @@ internal sealed record FieldFill(string Field, FillKind Kind, ImmutableEquatable
 
 /// <summary>A module after linking: entity references across files resolved.</summary>
 internal sealed record LinkedModule(ModuleSpec Module);
+
+/// <summary>Where every match of a pattern must begin (mirrors the runtime's <c>PrefilterAnchor</c>).</summary>
+internal enum PrefilterAnchor
+{
+    None,
+    TextStart,
+    LineStart,
+}
+
+/// <summary>
+/// Where a pattern can start matching, decided at build time: after <paramref name="Literal"/>, at one of
+/// <paramref name="Chars"/> (with every decimal digit when <paramref name="Digits"/>), where <paramref name="Anchor"/> allows.
+/// </summary>
+internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor);

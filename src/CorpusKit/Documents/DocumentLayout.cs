@@ -69,11 +69,11 @@ public sealed class DocumentLayout
             {
                 line = new DocumentLine(number + 1, span, LineKind.Blank, null);
             }
-            else if ((restRule ??= Match(boilerplate, normalized, LineRuleReach.Rest, context, entity)) is not null)
+            else if ((restRule ??= Match(boilerplate, normalized, LineRuleReach.Rest, normalizedText.HasOtherDigits, context, entity)) is not null)
             {
                 line = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
             }
-            else if ((Match(boilerplate, normalized, LineRuleReach.Line, context, entity) ?? RepeatedBoilerplate(dropped, normalized)) is { } rule)
+            else if ((Match(boilerplate, normalized, LineRuleReach.Line, normalizedText.HasOtherDigits, context, entity) ?? RepeatedBoilerplate(dropped, normalized)) is { } rule)
             {
                 // A menu lists its items twice (a bullet list, then the same items as cards): a
                 // line that repeats a dropped line is dropped by the same rule.
@@ -178,11 +178,16 @@ public sealed class DocumentLayout
         return words;
     }
 
-    private static string? Match(IReadOnlyList<LineRule> rules, string line, LineRuleReach reach, ExtractionContext context, string entity)
+    private static string? Match(IReadOnlyList<LineRule> rules, string line, LineRuleReach reach, bool otherDigits, ExtractionContext context, string entity)
     {
         foreach (LineRule rule in rules)
         {
             if (rule.Reach != reach)
+            {
+                continue;
+            }
+
+            if (rule.Prefilter is { } prefilter && prefilter.Next(line, 0, otherDigits) < 0)
             {
                 continue;
             }

@@ -17,7 +17,8 @@ public enum LineRuleReach
 /// <param name="Id">The rule's id, as the schema names it.</param>
 /// <param name="Pattern">The pattern, checked at build time.</param>
 /// <param name="Reach">Whether a match drops the line alone or the rest of the document.</param>
-public sealed record LineRule(string Id, Regex Pattern, LineRuleReach Reach)
+/// <param name="Prefilter">Where a match can begin, computed at build time: a line with no such place is not tried.</param>
+public sealed record LineRule(string Id, Regex Pattern, LineRuleReach Reach, Matching.PatternPrefilter? Prefilter = null)
 {
     /// <summary>The pattern, which must not be null.</summary>
     public Regex Pattern { get; } = Pattern ?? throw new ArgumentNullException(nameof(Pattern));

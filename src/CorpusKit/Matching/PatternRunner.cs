@@ -58,6 +58,46 @@ public static class PatternRunner
         return matches;
     }
 
+    /// <summary>
+    /// Returns every match of <paramref name="anchored"/>, a pattern that begins with <c>\G</c>, tried
+    /// only where <paramref name="prefilter"/> says a match can begin: the same matches as the
+    /// unanchored pattern scanning the whole text. A match that times out is reported on
+    /// <paramref name="context"/>; the matches found before it are kept.
+    /// </summary>
+    public static List<Match> Matches(Regex anchored, PatternPrefilter prefilter, NormalizedText text, ExtractionContext context, string entity, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(anchored);
+        ArgumentNullException.ThrowIfNull(prefilter);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var matches = new List<Match>();
+        string input = text.Text;
+        bool otherDigits = text.HasOtherDigits;
+        try
+        {
+            int from = 0;
+            while ((from = prefilter.Next(input, from, otherDigits)) >= 0)
+            {
+                Match match = anchored.Match(input, from);
+                if (match.Success)
+                {
+                    matches.Add(match);
+                    from = match.Index + Math.Max(match.Length, 1);
+                }
+                else
+                {
+                    from++;
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            ReportTimeout(context, entity, rule, exception, "The regex", "matches after that point were not looked for");
+        }
+
+        return matches;
+    }
+
     /// <summary>Reports a pattern that ran out of time: which one, after how long, and what was given up.</summary>
     internal static void ReportTimeout(ExtractionContext context, string entity, string rule, RegexMatchTimeoutException exception, string what, string consequence)
         => context.Report(new ExtractionProblem(

@@ -71,12 +71,14 @@ public static class SequenceMatcher
     private sealed class State
     {
         private readonly string _text;
+        private readonly bool _otherDigits;
         private readonly SequenceStep[] _steps;
         private readonly List<StepMatch>[] _spans;
 
         public State(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
         {
             _text = text.Text;
+            _otherDigits = text.HasOtherDigits;
             _steps = steps;
             _spans = new List<StepMatch>[steps.Length];
             for (int s = 0; s < steps.Length; s++)
@@ -118,7 +120,10 @@ public static class SequenceMatcher
             SequenceStep first = _steps[0];
             if (first.Kind == SequenceStepKind.Regex)
             {
-                for (Match match = first.Regex!.Match(_text); match.Success; match = match.NextMatch())
+                IEnumerable<Match> matches = first.Prefilter is { } prefilter
+                    ? Anchored(first.Regex!, prefilter)
+                    : Scanned(first.Regex!);
+                foreach (Match match in matches)
                 {
                     yield return new StepMatch(match.Index, match.Index + match.Length, 0, match);
                 }
@@ -134,6 +139,33 @@ public static class SequenceMatcher
             foreach (StepMatch span in _spans[0])
             {
                 yield return span;
+            }
+        }
+
+        private IEnumerable<Match> Scanned(Regex regex)
+        {
+            for (Match match = regex.Match(_text); match.Success; match = match.NextMatch())
+            {
+                yield return match;
+            }
+        }
+
+        /// <summary>The matches of an anchored pattern where its prefilter lets it begin: those the unanchored pattern finds scanning.</summary>
+        private IEnumerable<Match> Anchored(Regex anchored, PatternPrefilter prefilter)
+        {
+            int from = 0;
+            while ((from = prefilter.Next(_text, from, _otherDigits)) >= 0)
+            {
+                Match match = anchored.Match(_text, from);
+                if (match.Success)
+                {
+                    yield return match;
+                    from = match.Index + Math.Max(match.Length, 1);
+                }
+                else
+                {
+                    from++;
+                }
             }
         }
 

@@ -48,8 +48,11 @@ public sealed class SequenceStep
     /// <summary>For <see cref="SequenceStepKind.Terms"/>: the dictionary of <see cref="Index"/> whose forms the step matches.</summary>
     public int Dictionary { get; }
 
-    /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern, which starts with <c>\G</c> unless it is the first step.</summary>
+    /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern, which starts with <c>\G</c> unless it is the first step without a <see cref="Prefilter"/>.</summary>
     public Regex? Regex { get; }
+
+    /// <summary>For a first step of <see cref="SequenceStepKind.Regex"/>: where its (anchored) pattern can begin, or null to scan the text with it.</summary>
+    public PatternPrefilter? Prefilter { get; private init; }
 
     /// <summary>For <see cref="SequenceStepKind.Gap"/>: the fewest words skipped.</summary>
     public int Min { get; }
@@ -85,6 +88,14 @@ public sealed class SequenceStep
     {
         ArgumentNullException.ThrowIfNull(regex);
         return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, regex, 0, 0);
+    }
+
+    /// <summary>A first step that matches <paramref name="anchored"/> (a pattern that begins with <c>\G</c>) where <paramref name="prefilter"/> says it can begin.</summary>
+    public static SequenceStep Pattern(Regex anchored, PatternPrefilter prefilter)
+    {
+        ArgumentNullException.ThrowIfNull(anchored);
+        ArgumentNullException.ThrowIfNull(prefilter);
+        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, anchored, 0, 0) { Prefilter = prefilter };
     }
 
     /// <summary>A step that skips <paramref name="min"/> to <paramref name="max"/> words.</summary>

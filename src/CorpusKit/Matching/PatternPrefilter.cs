@@ -1,0 +1,152 @@
+using System;
+using System.Buffers;
+using System.Globalization;
+
+namespace CorpusKit.Matching;
+
+/// <summary>Where every match of a pattern must begin, besides its first chars.</summary>
+public enum PrefilterAnchor
+{
+    /// <summary>Anywhere.</summary>
+    None,
+
+    /// <summary>At the start of the text only (<c>^</c>, <c>\A</c>).</summary>
+    TextStart,
+
+    /// <summary>At the start of a line (<c>(?m)^</c>).</summary>
+    LineStart,
+}
+
+/// <summary>
+/// Where in a text a pattern can start matching, decided by the generator from the pattern: after
+/// a literal every match begins with, at a char of the set every match begins with (decimal
+/// digits among them), at the start of the text or of a line. The runtime tries the pattern,
+/// anchored, only at those places; vectorized searches skip the rest of the text.
+/// </summary>
+public sealed class PatternPrefilter
+{
+    /// <summary>Every decimal digit outside ASCII, for a text that holds some (see <see cref="NormalizedText"/>).</summary>
+    private static readonly Lazy<SearchValues<char>> s_otherDigits = new(() =>
+    {
+        var digits = new System.Collections.Generic.List<char>();
+        for (int c = 0x80; c <= char.MaxValue; c++)
+        {
+            if (char.GetUnicodeCategory((char)c) == UnicodeCategory.DecimalDigitNumber)
+            {
+                digits.Add((char)c);
+            }
+        }
+
+        return SearchValues.Create(digits.ToArray());
+    });
+
+    private readonly string? _literal;
+    private readonly SearchValues<char>? _chars;
+    private readonly bool _digits;
+    private readonly PrefilterAnchor _anchor;
+
+    /// <summary>A prefilter the generator computed.</summary>
+    /// <param name="literal">The text every match begins with (two chars or more), or null.</param>
+    /// <param name="chars">The chars a match can begin with (ASCII digits included when <paramref name="digits"/>), or null when any char can begin one.</param>
+    /// <param name="digits">Whether a match can begin with any decimal digit (<c>\d</c>), not only the ASCII ones.</param>
+    /// <param name="anchor">Where a match must begin.</param>
+    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor)
+    {
+        if (literal is { Length: 0 })
+        {
+            throw new ArgumentException("A literal prefilter needs text.", nameof(literal));
+        }
+
+        _literal = literal;
+        _chars = chars is null ? null : SearchValues.Create(chars);
+        _digits = digits;
+        _anchor = anchor;
+    }
+
+    /// <summary>
+    /// The first place at or after <paramref name="from"/> where a match of the pattern can begin
+    /// in <paramref name="text"/>, or -1.
+    /// </summary>
+    /// <param name="text">The text the pattern runs over.</param>
+    /// <param name="from">Where to look from.</param>
+    /// <param name="otherDigits">Whether the text may hold decimal digits outside ASCII (they then count for a <c>\d</c> prefilter).</param>
+    public int Next(ReadOnlySpan<char> text, int from, bool otherDigits)
+    {
+        while (from <= text.Length)
+        {
+            int at = _anchor switch
+            {
+                PrefilterAnchor.TextStart => from == 0 ? 0 : -1,
+                PrefilterAnchor.LineStart => LineStartAtOrAfter(text, from),
+                _ => from,
+            };
+            if (at < 0 || at >= text.Length)
+            {
+                return -1;
+            }
+
+            int candidate = _anchor == PrefilterAnchor.None ? Search(text, at, otherDigits) : (Accepts(text, at, otherDigits) ? at : -2);
+            if (candidate != -2)
+            {
+                return candidate;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The next place at or after <paramref name="from"/> whose text passes the literal and the chars, or -1.</summary>
+    private int Search(ReadOnlySpan<char> text, int from, bool otherDigits)
+    {
+        if (_literal is not null)
+        {
+            int found = text[from..].IndexOf(_literal, StringComparison.Ordinal);
+            return found < 0 ? -1 : from + found;
+        }
+
+        if (_chars is null)
+        {
+            return from;
+        }
+
+        int next = text[from..].IndexOfAny(_chars);
+        if (_digits && otherDigits)
+        {
+            // \d also takes digits of other scripts: a slower search, only on texts that hold one.
+            int digit = text[from..].IndexOfAny(s_otherDigits.Value);
+            next = next < 0 ? digit : digit < 0 ? next : Math.Min(next, digit);
+        }
+
+        return next < 0 ? -1 : from + next;
+    }
+
+    /// <summary>Whether a match may begin at <paramref name="at"/>.</summary>
+    private bool Accepts(ReadOnlySpan<char> text, int at, bool otherDigits)
+    {
+        if (_literal is not null)
+        {
+            return text[at..].StartsWith(_literal, StringComparison.Ordinal);
+        }
+
+        if (_chars is null)
+        {
+            return true;
+        }
+
+        char c = text[at];
+        return _chars.Contains(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
+    }
+
+    private static int LineStartAtOrAfter(ReadOnlySpan<char> text, int from)
+    {
+        if (from == 0)
+        {
+            return 0;
+        }
+
+        int newline = text[(from - 1)..].IndexOf('\n');
+        return newline < 0 ? -1 : from + newline;
+    }
+}

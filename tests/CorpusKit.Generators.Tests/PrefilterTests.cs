@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CorpusKit.Generators.Model;
+using CorpusKit.Generators.Patterns;
+using CorpusKit.Matching;
+using PrefilterAnchor = CorpusKit.Generators.Model.PrefilterAnchor;
+using CsCheck;
+
+namespace CorpusKit.Generators.Tests;
+
+/// <summary>
+/// A pattern tried, anchored, only where its build-time prefilter lets a match begin finds exactly
+/// what the pattern finds scanning the whole text: on generated patterns and texts, and on the
+/// NewsDesk schema's patterns over the seed articles.
+/// </summary>
+public sealed class PrefilterTests
+{
+    private const RegexOptions Arabic = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
+    private static readonly string[] s_atoms =
+    [
+        "a", "k", "K", "s", "ع", "ا", "م", "ل", ":", "\"", "“", "\\(", "\\.", " ", "-", "/",
+        "\\d", "\\d{1,2}", "\\d{4}", "[0-9]", "\\s", "\\s+", "\\s*", "\\S", "\\w", "[a-z]", "[^\"\\n]", "[ء-ي]", ".", "\\p{L}", "[•·]",
+        "(?:st|nd)", "(?:عام|سنة)", "(?<g>\\d+)", "(?=\\s)", "(?!\\d)", "(?<=\\d)", "(?<!ا)", "\\b", "^", "$", "(?m)^", "(?m:$)",
+    ];
+
+    private static readonly string[] s_textPieces =
+    [
+        "a", "K", "k", "\u212A", "s", "عام", "ع", "ا", "م", "ل", "الم", ":", "\"", "“", "(", ".", " ", "  ", "\n", "-", "/",
+        "1", "12", "2024", "٣", "३", "st", "nd", "•", "x",
+    ];
+
+    /// <summary>Patterns of one to four parts, each an atom, an optional or repeated atom, or an alternation of two.</summary>
+    private static readonly Gen<string> s_patterns =
+        Gen.OneOf(
+            Gen.OneOf(s_atoms),
+            Gen.OneOf(s_atoms).Select(a => "(?:" + a + ")?"),
+            Gen.OneOf(s_atoms).Select(a => "(?:" + a + ")+"),
+            Gen.OneOf(s_atoms).Select(Gen.OneOf(s_atoms), (a, b) => "(?:" + a + "|" + b + ")"))
+        .Array[1, 4]
+        .Select(parts => string.Concat(parts));
+
+    private static readonly Gen<string> s_texts = Gen.OneOf(s_textPieces).Array[0, 40].Select(pieces => string.Concat(pieces));
+
+    [Fact]
+    public void Anchored_runs_at_prefilter_hits_find_what_a_scan_finds()
+    {
+        int prefiltered = 0;
+        s_patterns.Select(s_texts, Gen.Bool).Sample((pattern, text, ignoreCase) =>
+        {
+            RegexOptions options = ignoreCase ? Arabic : RegexOptions.CultureInvariant;
+            Regex scanning;
+            try
+            {
+                scanning = new Regex(pattern, options);
+            }
+            catch (ArgumentException)
+            {
+                return; // not a pattern .NET accepts (the build reports those)
+            }
+
+            if (PrefilterAnalysis.Analyze(pattern, options) is not { } spec)
+            {
+                return;
+            }
+
+            prefiltered++;
+            var anchored = new Regex(@"\G(?:" + pattern + ")", options);
+            Assert.True(Describe(scanning.Matches(text)) == Describe(Run(anchored, Runtime(spec), text)), $"pattern {pattern} on \"{text}\" with {spec}");
+        }, iter: 20000);
+
+        Assert.True(prefiltered > 5000, $"only {prefiltered} generated patterns got a prefilter");
+    }
+
+    [Theory]
+    [InlineData(@"عام\s+(?<year>\d{4})", "عام", null, false)]
+    [InlineData(@"(?<day>\d{1,2})\s+(?<month>يناير|فبراير)", null, "0123456789", true)]
+    [InlineData(@"\(صورة[^)\n]{0,40}\)", "(صورة", "(", false)]
+    [InlineData(@":\s*(?:""(?<text>[^""\n]{8,})""|“(?<text>[^”\n]{8,})”)", null, ":", false)]
+    [InlineData(@"(?:st|nd)?\d", null, "0123456789NSns\u017F", true)]
+    public void The_prefilter_names_the_literal_or_the_chars_a_match_begins_with(string pattern, string? literal, string? chars, bool digits)
+    {
+        PrefilterSpec? spec = PrefilterAnalysis.Analyze(pattern, Arabic);
+
+        Assert.NotNull(spec);
+        Assert.Equal(literal, spec!.Literal);
+        if (chars is not null)
+        {
+            Assert.Equal(chars.OrderBy(c => c), spec.Chars!.OrderBy(c => c));
+        }
+
+        Assert.Equal(digits, spec.Digits);
+    }
+
+    [Theory]
+    [InlineData(@"\d*")] // matches the empty string
+    [InlineData(@"\w+")] // begins with almost anything
+    [InlineData(@"(?<a>x)\k<a>")] // a backreference: not modeled
+    [InlineData(@"(?(x)a|b)c")] // a conditional: not modeled
+    public void Patterns_that_can_begin_anywhere_or_are_not_modeled_get_none(string pattern)
+        => Assert.Null(PrefilterAnalysis.Analyze(pattern, Arabic));
+
+    [Theory]
+    [InlineData(@"^(مباشر|فيديوهات)$", "TextStart")]
+    [InlineData(@"(?m)^\d+ خبر", "LineStart")]
+    [InlineData(@"\b^ab", "TextStart")]
+    [InlineData(@"(?m)(?<day>\d{1,2})(?<=^\d{1,2})", "None")]
+    public void A_leading_anchor_restricts_where_a_match_begins(string pattern, string anchor)
+        => Assert.Equal(anchor, PrefilterAnalysis.Analyze(pattern, Arabic)!.Anchor.ToString());
+
+    [Fact]
+    public void The_newsdesk_patterns_find_on_the_seeds_what_they_find_scanning()
+    {
+        string root = Repository.Root();
+        string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
+        var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new GeneratorOptions("NewsDesk", string.Empty), default);
+        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).Where(r => r.Pattern is not null).Select(r => r.Pattern!)
+            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern))
+            .ToList();
+        string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")
+            .Select(f => Normalizer.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)
+            .ToArray();
+        int found = 0;
+        foreach (string pattern in patterns)
+        {
+            if (PrefilterAnalysis.Analyze(pattern, Arabic) is not { } spec)
+            {
+                continue;
+            }
+
+            var scanning = new Regex(pattern, Arabic);
+            var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
+            foreach (string text in seeds)
+            {
+                string expected = Describe(scanning.Matches(text));
+                Assert.Equal(expected, Describe(Run(anchored, Runtime(spec), text)));
+                found += scanning.Matches(text).Count;
+            }
+        }
+
+        Assert.True(found > 20, $"the patterns found only {found} matches on the seeds");
+    }
+
+    private static PatternPrefilter Runtime(PrefilterSpec spec)
+        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.Matching.PrefilterAnchor)(int)spec.Anchor);
+
+    private static List<Match> Run(Regex anchored, PatternPrefilter prefilter, string text)
+    {
+        bool otherDigits = text.Any(c => c >= '\u0080' && char.IsDigit(c));
+        var matches = new List<Match>();
+        int from = 0;
+        while ((from = prefilter.Next(text, from, otherDigits)) >= 0)
+        {
+            Match match = anchored.Match(text, from);
+            if (match.Success)
+            {
+                matches.Add(match);
+                from = match.Index + Math.Max(match.Length, 1);
+            }
+            else
+            {
+                from++;
+            }
+        }
+
+        return matches;
+    }
+
+    private static string Describe(IEnumerable<Match> matches) => string.Join(" ", matches.Select(m => $"{m.Index}+{m.Length}"));
+}
