@@ -6,9 +6,12 @@ namespace CorpusKit.Tests;
 /// <summary>The repository's seed articles.</summary>
 internal static class Seeds
 {
+    /// <summary>The seeds/ folder.</summary>
+    public static string Folder => Path.Combine(Root(), "seeds");
+
     public static string Read(string prefix)
     {
-        string directory = Path.Combine(Root(), "seeds");
+        string directory = Folder;
         return File.ReadAllText(Directory.GetFiles(directory, prefix + "_*.txt")[0]);
     }
 
