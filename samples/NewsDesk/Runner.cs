@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using CorpusKit.Evaluation;
 using CorpusKit.Json;
+using CorpusKit.Running;
 using Spectre.Console;
 
 namespace NewsDesk;
@@ -35,62 +36,93 @@ public static class Runner
     /// <summary>Exit code: nothing could run (no corpus, no gold).</summary>
     public const int Failed = 2;
 
-    /// <summary>Above this much text the patterns are compiled to IL (see <c>PatternRunner.CompiledPatterns</c>).</summary>
-    private const long CompiledPatternsThreshold = 4 * 1024 * 1024;
-
     /// <summary>Above this much text a run shows a progress bar (on a terminal).</summary>
     private const long ProgressThreshold = 512 * 1024;
 
     private static readonly IAnsiConsole s_error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
-    public static int Run(IReadOnlyList<string> paths, OutputFormat format)
+    public static int Run(IReadOnlyList<string> paths, OutputFormat format, int threads)
     {
-        if (Extract(paths, out List<Article> articles, out int skipped, out TimeSpan elapsed, out long bytes) is { } failure)
+        if (Inputs(paths) is not { } inputs)
         {
-            return failure;
+            return Failed;
         }
 
+        CorpusRunSummary run;
         switch (format)
         {
             case OutputFormat.Json:
+                // Each article is written and flushed as it arrives; the array opens with the first one,
+                // so a run where nothing could be read prints nothing, as before.
+                bool opened = false;
                 using (Stream stdout = Console.OpenStandardOutput())
                 using (var writer = new Utf8JsonWriter(stdout, CorpusJson.Indented))
                 {
-                    writer.WriteStartArray();
-                    foreach (Article article in articles)
+                    run = Extract(inputs, threads, streaming: true, article =>
                     {
-                        article.WriteTo(writer);
-                    }
+                        if (!opened)
+                        {
+                            writer.WriteStartArray();
+                            opened = true;
+                        }
 
-                    writer.WriteEndArray();
+                        article.WriteTo(writer);
+                        writer.Flush();
+                    });
+                    if (opened)
+                    {
+                        writer.WriteEndArray();
+                    }
+                }
+
+                if (run.Documents == 0)
+                {
+                    return NothingRan();
                 }
 
                 Console.WriteLine();
                 break;
             case OutputFormat.Mentions:
-                foreach (Article article in articles)
+                // One write per article, as it arrives.
+                var lines = new StringBuilder();
+                run = Extract(inputs, threads, streaming: true, article =>
                 {
+                    lines.Clear();
                     foreach (CorpusKit.IEntity mention in article.Mentions())
                     {
-                        Console.WriteLine(Mentions.Line(article.Id, mention));
+                        lines.AppendLine(Mentions.Line(article.Id, mention));
                     }
+
+                    Console.Out.Write(lines);
+                });
+                if (run.Documents == 0)
+                {
+                    return NothingRan();
                 }
 
                 break;
             default:
+                // The tables follow the run (a progress bar may be on the terminal meanwhile), so they keep the articles.
+                var articles = new List<Article>();
+                run = Extract(inputs, threads, streaming: false, articles.Add);
+                if (run.Documents == 0)
+                {
+                    return NothingRan();
+                }
+
                 foreach (Article article in articles)
                 {
                     ArticleView.Write(AnsiConsole.Console, article);
                 }
 
-                AnsiConsole.MarkupLine($"[grey]{articles.Count} article(s), {bytes / 1024.0:0.#} KB of UTF-8 in {elapsed.TotalMilliseconds:0} ms ({bytes / 1048576.0 / Math.Max(elapsed.TotalSeconds, 1e-6):0.#} MB/s){(skipped > 0 ? $", {skipped} file(s) skipped" : string.Empty)}.[/]");
+                AnsiConsole.MarkupLine($"[grey]{run.Documents} article(s), {run.Bytes / 1024.0:0.#} KB of UTF-8 in {run.Elapsed.TotalMilliseconds:0} ms ({run.Bytes / 1048576.0 / Math.Max(run.Elapsed.TotalSeconds, 1e-6):0.#} MB/s){(run.Skipped > 0 ? $", {run.Skipped} file(s) skipped" : string.Empty)}.[/]");
                 break;
         }
 
-        return skipped == 0 ? Success : SomeSkipped;
+        return run.Skipped == 0 ? Success : SomeSkipped;
     }
 
-    public static int Evaluate(FileInfo gold, IReadOnlyList<string> paths, bool summary)
+    public static int Evaluate(FileInfo gold, IReadOnlyList<string> paths, bool summary, int threads)
     {
         if (!gold.Exists)
         {
@@ -98,9 +130,22 @@ public static class Runner
             return Failed;
         }
 
-        if (Extract(paths, out List<Article> articles, out int skipped, out _, out _) is { } failure)
+        if (Inputs(paths) is not { } inputs)
         {
-            return failure;
+            return Failed;
+        }
+
+        // Only the mentions and the ids of the documents that ran are kept, not the articles.
+        var found = new List<Mention>();
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        CorpusRunSummary run = Extract(inputs, threads, streaming: false, article =>
+        {
+            documents.Add(article.Id!);
+            found.AddRange(Mentions.Of([article]));
+        });
+        if (run.Documents == 0)
+        {
+            return NothingRan();
         }
 
         var problems = new List<string>();
@@ -111,87 +156,71 @@ public static class Runner
         }
 
         // Score only the documents that ran: a gold file may cover more of the corpus.
-        var documents = articles.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        EvaluationReport report = Scorer.Score(expected.Where(m => documents.Contains(m.Doc)).ToList(), Mentions.Of(articles));
+        EvaluationReport report = Scorer.Score(expected.Where(m => documents.Contains(m.Doc)).ToList(), found);
         ReportView.Write(AnsiConsole.Console, report, details: !summary);
-        return skipped == 0 && problems.Count == 0 ? Success : SomeSkipped;
+        return run.Skipped == 0 && problems.Count == 0 ? Success : SomeSkipped;
     }
 
-    /// <summary>Reads and extracts every file; returns an exit code when nothing could run.</summary>
-    private static int? Extract(IReadOnlyList<string> paths, out List<Article> articles, out int skipped, out TimeSpan elapsed, out long bytes)
+    /// <summary>The inputs named by <paramref name="paths"/>, or the seeds; null (reported) when there is nothing to name.</summary>
+    private static IReadOnlyList<CorpusInput>? Inputs(IReadOnlyList<string> paths)
     {
-        articles = [];
-        skipped = 0;
-        elapsed = TimeSpan.Zero;
-        bytes = 0;
         if (paths.Count == 0)
         {
             string? seeds = CorpusFiles.FindSeeds();
             if (seeds is null)
             {
                 s_error.MarkupLine("[red]error:[/] no paths given and no seeds/ folder found above this folder; pass folders or files.");
-                return Failed;
+                return null;
             }
 
             paths = [seeds];
         }
 
-        List<string> files = CorpusFiles.Expand(paths);
-        long total = files.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        return CorpusInput.FromPaths(paths);
+    }
 
-        // On a large corpus, patterns compiled to IL repay the tens of milliseconds each takes to build.
-        if (total > CompiledPatternsThreshold)
+    /// <summary>
+    /// Runs the corpus over <paramref name="inputs"/> on <paramref name="threads"/> threads; each article reaches
+    /// <paramref name="found"/> in input order, each skipped file is reported on stderr in its place.
+    /// </summary>
+    /// <param name="streaming">Whether <paramref name="found"/> prints as it goes; then a progress bar is shown only when the output is not the terminal too.</param>
+    private static CorpusRunSummary Extract(IReadOnlyList<CorpusInput> inputs, int threads, bool streaming, Action<Article> found)
+    {
+        void Sink(DocumentResult<Article> result)
         {
-            AppContext.SetSwitch(CorpusKit.Matching.PatternRunner.CompiledPatternsSwitch, true);
-        }
-
-        var found = new List<Article>();
-        int problems = 0;
-        var clock = Stopwatch.StartNew();
-        long read = 0;
-        void RunAll(Action<long>? advance)
-        {
-            foreach (string path in files)
+            if (result.Extracted)
             {
-                CorpusFile file = CorpusFiles.Read(path);
-                if (file.Text is null)
-                {
-                    s_error.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(file.Path)} {Markup.Escape(file.Problem!)}");
-                    problems++;
-                    continue;
-                }
-
-                found.Add(NewsDeskCorpus.Instance.Extract(file.Text, file.Id));
-                long size = System.Text.Encoding.UTF8.GetByteCount(file.Text);
-                read += size;
-                advance?.Invoke(size);
+                found(result.Document);
+            }
+            else
+            {
+                s_error.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(result.Origin)} {Markup.Escape(result.Problem)}");
             }
         }
 
-        if (total > ProgressThreshold && !Console.IsErrorRedirected && s_error.Profile.Capabilities.Interactive)
+        long total = inputs.Sum(i => i.Length ?? 0);
+        bool progressBar = total > ProgressThreshold
+            && !Console.IsErrorRedirected
+            && s_error.Profile.Capabilities.Interactive
+            && (!streaming || Console.IsOutputRedirected);
+        if (!progressBar)
         {
-            s_error.Progress().Start(progress =>
-            {
-                ProgressTask task = progress.AddTask("Extracting", maxValue: total);
-                RunAll(size => task.Increment(size));
-            });
-        }
-        else
-        {
-            RunAll(null);
+            return new CorpusRunner<Article>(NewsDeskCorpus.Instance.Extract, threads).Run(inputs, Sink);
         }
 
-        clock.Stop();
-        articles = found;
-        skipped = problems;
-        elapsed = clock.Elapsed;
-        bytes = read;
-        if (found.Count == 0)
+        CorpusRunSummary? run = null;
+        s_error.Progress().Start(progress =>
         {
-            s_error.MarkupLine("[red]error:[/] no file could be read.");
-            return Failed;
-        }
+            ProgressTask task = progress.AddTask("Extracting", maxValue: total);
+            var runner = new CorpusRunner<Article>(NewsDeskCorpus.Instance.Extract, threads) { Progress = p => task.Value = p.Bytes };
+            run = runner.Run(inputs, Sink);
+        });
+        return run!;
+    }
 
-        return null;
+    private static int NothingRan()
+    {
+        s_error.MarkupLine("[red]error:[/] no file could be read.");
+        return Failed;
     }
 }

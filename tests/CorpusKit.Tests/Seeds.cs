@@ -9,9 +9,12 @@ internal static class Seeds
     /// <summary>The prefixes of the five seeds, 000 to 004.</summary>
     public static readonly string[] Names = ["000", "001", "002", "003", "004"];
 
+    /// <summary>The seeds/ folder.</summary>
+    public static string Folder => Path.Combine(Root(), "seeds");
+
     public static string Read(string prefix)
     {
-        string directory = Path.Combine(Root(), "seeds");
+        string directory = Folder;
         return File.ReadAllText(Directory.GetFiles(directory, prefix + "_*.txt")[0]);
     }
 

@@ -58,6 +58,18 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public void Nothing_to_run_writes_no_output_in_the_streamed_formats()
+    {
+        foreach (string format in new[] { "json", "mentions" })
+        {
+            (int exit, string output, string error) = Repository.RunProgram("NewsDesk.dll", $"--format {format} \"{Path.Combine(_folder, "nothing.txt")}\"");
+            Assert.Equal(2, exit);
+            Assert.Empty(output);
+            Assert.Contains("nothing.txt does not exist", error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_toolkit_scores_the_exported_mentions_as_the_sample_does()
     {
         (int exportExit, string mentions, string exportError) = Repository.RunProgram("NewsDesk.dll", "--format mentions");
@@ -71,6 +83,29 @@ public sealed class ProgramTests : IDisposable
         var problems = new System.Collections.Generic.List<string>();
         EvaluationReport inProcess = Scorer.Score(MentionFile.Read(Repository.GoldMentions, problems), Mentions.Of(SeedSnapshotTests.Articles()));
         Assert.Equal(inProcess.ToText(), report.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void One_thread_and_two_threads_write_the_same_mentions_over_the_seeds()
+    {
+        (int oneExit, string one, string oneError) = Repository.RunProgram("NewsDesk.dll", "--format mentions --threads 1");
+        (int twoExit, string two, string twoError) = Repository.RunProgram("NewsDesk.dll", "--format mentions --threads 2");
+
+        Assert.True(oneExit == 0, oneError);
+        Assert.True(twoExit == 0, twoError);
+        Assert.NotEmpty(one);
+        Assert.Equal(one, two);
+        Assert.Equal(
+            Repository.SeedFiles.Select(f => Path.GetFileName(f)),
+            one.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => MentionFile.Parse(line, out Mention? mention, out _) ? mention!.Doc : "?").Distinct());
+    }
+
+    [Fact]
+    public void Fewer_than_one_thread_is_refused()
+    {
+        (int exit, _, string error) = Repository.RunProgram("NewsDesk.dll", "--threads 0");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--threads must be 1 or more", error, StringComparison.Ordinal);
     }
 
     [Fact]

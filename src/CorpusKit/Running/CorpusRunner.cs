@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace CorpusKit.Running;
+
+/// <summary>
+/// Runs an extractor over a corpus on several threads, with bounded memory, and hands the results
+/// to a sink in input order. Any generated corpus plugs in through its <c>Extract</c> method:
+/// <code>
+/// var runner = new CorpusRunner&lt;Article&gt;(NewsDeskCorpus.Instance.Extract, threads: 4);
+/// CorpusRunSummary summary = runner.Run(CorpusInput.FromPaths(paths), result => …);
+/// </code>
+/// </summary>
+/// <typeparam name="TDocument">What the extractor returns for one document.</typeparam>
+/// <remarks>
+/// <para>
+/// At most <see cref="Window"/> documents are alive at once, from the moment the runner takes them
+/// from the input until the sink has returned for them; the input is listed as the run goes and each
+/// document is read by the worker that extracts it, so memory does not grow with the corpus. When the
+/// oldest document is slow, later ones finish and wait for it; when the window is full, the runner waits
+/// for the oldest, hands it to the sink and only then takes the next document.
+/// </para>
+/// <para>
+/// A document that cannot be read, or on which the extractor throws, reaches the sink as skipped, with
+/// the reason; the run goes on. An exception thrown by the sink, by the progress callback or while
+/// listing an input stops the run: the workers finish the document they hold and the exception is rethrown.
+/// </para>
+/// </remarks>
+public sealed class CorpusRunner<TDocument>
+{
+    /// <summary>The default window: this many documents per thread (enough to keep every thread busy while the oldest is slow).</summary>
+    private const int WindowPerThread = 4;
+
+    private readonly Func<string, string, TDocument> _extract;
+    private readonly int _window;
+
+    /// <summary>A runner on every core (<see cref="Environment.ProcessorCount"/> threads).</summary>
+    /// <param name="extract">
+    /// Extracts one document from its text and id (a generated corpus's <c>Extract</c>); it is called
+    /// from several threads at once, so it must be thread-safe, as generated extractors are.
+    /// </param>
+    public CorpusRunner(Func<string, string, TDocument> extract)
+        : this(extract, Environment.ProcessorCount)
+    {
+    }
+
+    /// <summary>A runner that extracts at most <paramref name="threads"/> documents at once.</summary>
+    /// <param name="extract">
+    /// Extracts one document from its text and id (a generated corpus's <c>Extract</c>); with more than one
+    /// thread it is called from several threads at once, so it must be thread-safe, as generated extractors are.
+    /// </param>
+    /// <param name="threads">How many documents are read and extracted at once, at least 1.</param>
+    public CorpusRunner(Func<string, string, TDocument> extract, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(extract);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _extract = extract;
+        Threads = threads;
+        _window = WindowPerThread * threads;
+    }
+
+    /// <summary>How many documents are read and extracted at once, at most.</summary>
+    public int Threads { get; }
+
+    /// <summary>
+    /// How many documents may be alive at once (read ahead, being extracted, or done and waiting for an
+    /// earlier one to reach the sink), at least 1; by default 4 × <see cref="Threads"/>. A window smaller
+    /// than <see cref="Threads"/> leaves threads idle.
+    /// </summary>
+    public int Window
+    {
+        get => _window;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _window = value;
+        }
+    }
+
+    /// <summary>Called after each document reaches the sink, on the sink's thread; for a progress bar.</summary>
+    public Action<CorpusProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Runs over the documents of <paramref name="inputs"/> and hands each result to <paramref name="sink"/>,
+    /// in input order, one at a time, on the calling thread. Returns when the last result has been handed over.
+    /// </summary>
+    /// <param name="inputs">The inputs, in order (see <see cref="CorpusInput.FromPaths"/>).</param>
+    /// <param name="sink">Receives each document's result in input order: the extracted document, or why it was skipped.</param>
+    /// <param name="cancellationToken">Stops the run (after the documents being extracted); the run then throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The figures of the run.</returns>
+    public CorpusRunSummary Run(IEnumerable<CorpusInput> inputs, Action<DocumentResult<TDocument>> sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(sink);
+        List<CorpusInput> sources = inputs.ToList();
+        var clock = Stopwatch.StartNew();
+        long? total = Progress is null ? null : TotalLength(sources);
+
+        // The pipeline: this thread lists the documents and keeps the window, a FIFO of pending documents
+        // in input order; workers read and extract them; this thread waits for the oldest and hands it to
+        // the sink. Order and the memory bound come from the window alone, so the workers need no
+        // reordering. The workers are a Parallel.ForEachAsync over a channel: the channel hands documents
+        // to whichever worker is free, and ForEachAsync keeps exactly Threads workers on the thread pool,
+        // with cancellation and faults handled, instead of threads managed by hand. (ForEachAsync over the
+        // input alone would lose the order, and a reorder buffer behind it grows without bound when an
+        // early document is slow; PLINQ's AsOrdered buffers as much as it likes.)
+        Channel<Pending> work = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task workers = Parallel.ForEachAsync(
+            work.Reader.ReadAllAsync(stop.Token),
+            new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = stop.Token },
+            (pending, _) =>
+            {
+                pending.Completion.SetResult(Process(pending, Progress is not null));
+                return ValueTask.CompletedTask;
+            });
+
+        var window = new Queue<Pending>(_window);
+        long index = 0;
+        long documents = 0;
+        long skipped = 0;
+        long bytes = 0;
+        long inputBytes = 0;
+        void Deliver(Pending pending)
+        {
+            DocumentResult<TDocument> result = Await(pending, workers, cancellationToken);
+            sink(result);
+            if (result.Extracted)
+            {
+                documents++;
+                bytes += result.Utf8Length;
+            }
+            else
+            {
+                skipped++;
+            }
+
+            inputBytes += pending.InputBytes;
+            Progress?.Invoke(new CorpusProgress(documents + skipped, inputBytes, total));
+        }
+
+        try
+        {
+            foreach (CorpusInput input in sources)
+            {
+                foreach (CorpusDocument document in input.Documents())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (window.Count >= _window)
+                    {
+                        Deliver(window.Dequeue());
+                    }
+
+                    var pending = new Pending(index++, document);
+                    window.Enqueue(pending);
+                    work.Writer.TryWrite(pending);
+                }
+            }
+
+            work.Writer.Complete();
+            while (window.Count > 0)
+            {
+                Deliver(window.Dequeue());
+            }
+        }
+        finally
+        {
+            // After a normal run the workers are done; after an exception they stop once their current document is.
+            work.Writer.TryComplete();
+            stop.Cancel();
+            Task.WaitAny(workers);
+        }
+
+        clock.Stop();
+        return new CorpusRunSummary(documents, skipped, bytes, clock.Elapsed, Threads, _window);
+    }
+
+    /// <summary>The inputs' size in bytes, or null if one does not know its own.</summary>
+    private static long? TotalLength(List<CorpusInput> inputs)
+    {
+        long total = 0;
+        foreach (CorpusInput input in inputs)
+        {
+            if (input.Length is not { } length)
+            {
+                return null;
+            }
+
+            total += length;
+        }
+
+        return total;
+    }
+
+    /// <summary>Waits for a pending document; a fault of the workers themselves (not of one document) is rethrown.</summary>
+    private static DocumentResult<TDocument> Await(Pending pending, Task workers, CancellationToken cancellationToken)
+    {
+        Task<DocumentResult<TDocument>> done = pending.Completion.Task;
+        if (!done.IsCompleted)
+        {
+            Task.WaitAny([done, workers], cancellationToken);
+        }
+
+        if (done.IsCompleted)
+        {
+            return done.Result;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        workers.GetAwaiter().GetResult();
+        throw new InvalidOperationException("The run's workers stopped before every document was extracted.");
+    }
+
+    /// <summary>Reads and extracts one document, on a worker; whatever goes wrong becomes a skipped result.</summary>
+    private DocumentResult<TDocument> Process(Pending pending, bool measureInput)
+    {
+        CorpusDocument document = pending.Document;
+        DocumentText text;
+        try
+        {
+            text = document.Read();
+            if (measureInput)
+            {
+                pending.InputBytes = document.Length ?? text.Utf8Length;
+            }
+        }
+        catch (Exception exception)
+        {
+            // A document that cannot be read is reported and skipped, whatever the reason; the run goes on.
+            return new(pending.Index, document, DocumentOutcome.Unreadable, default, 0, "cannot be read: " + exception.Message, exception);
+        }
+
+        if (!text.IsRead)
+        {
+            return new(pending.Index, document, DocumentOutcome.Unreadable, default, 0, text.Problem, null);
+        }
+
+        try
+        {
+            return new(pending.Index, document, DocumentOutcome.Extracted, _extract(text.Text, document.Id), text.Utf8Length, null, null);
+        }
+        catch (Exception exception)
+        {
+            // An extractor that throws on one document skips that document; the run goes on.
+            return new(pending.Index, document, DocumentOutcome.Failed, default, text.Utf8Length, "failed in extraction: " + exception.Message, exception);
+        }
+    }
+
+    /// <summary>A document in the window: taken from the input, and done once <see cref="Completion"/> is.</summary>
+    private sealed class Pending(long index, CorpusDocument document)
+    {
+        public long Index { get; } = index;
+
+        public CorpusDocument Document { get; } = document;
+
+        /// <summary>Set by the worker; the coordinating thread blocks on it, so continuations may run inline.</summary>
+        public TaskCompletionSource<DocumentResult<TDocument>> Completion { get; } = new();
+
+        /// <summary>The input bytes behind the document, for progress; written by the worker before <see cref="Completion"/> is set.</summary>
+        public long InputBytes { get; set; }
+    }
+}

@@ -1,0 +1,342 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using CorpusKit.Json;
+using CorpusKit.Running;
+
+namespace CorpusKit.Tests;
+
+/// <summary>The corpus runner over real files: order, skipped documents, the memory bound, the thread count, the figures.</summary>
+public sealed class CorpusRunnerTests : IDisposable
+{
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("corpusrunner-").FullName;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Results_reach_the_sink_in_input_order_even_when_later_documents_finish_first(int threads)
+    {
+        const int Count = 12;
+        List<string> expected = WriteDocuments(Count);
+        File.WriteAllText(Path.Combine(_folder, "notes.md"), "not a document");
+        Directory.CreateDirectory(Path.Combine(_folder, "sub.txt"));
+        var finished = new ConcurrentQueue<string>();
+        using var laterFinished = new ManualResetEventSlim();
+        var runner = new CorpusRunner<string>(
+            (text, id) =>
+            {
+                int index = Index(id);
+                if (index == 0 && threads > 1)
+                {
+                    // The first document waits until a later one is done: it finishes after it, whatever the machine.
+                    Assert.True(laterFinished.Wait(TimeSpan.FromSeconds(30)));
+                }
+                else
+                {
+                    Thread.Sleep((Count - index) * 5);
+                }
+
+                finished.Enqueue(id);
+                if (index > 0)
+                {
+                    laterFinished.Set();
+                }
+
+                return text;
+            },
+            threads);
+        var delivered = new List<DocumentResult<string>>();
+
+        CorpusRunSummary summary = runner.Run([CorpusInput.FromPath(_folder)], delivered.Add);
+
+        Assert.Equal(expected, delivered.Select(r => r.Id));
+        Assert.All(delivered, (r, i) =>
+        {
+            Assert.Equal(DocumentOutcome.Extracted, r.Outcome);
+            Assert.Equal(i, r.Index);
+            Assert.Equal($"document {i}", r.Document);
+            Assert.Equal(Path.Combine(_folder, r.Id), r.Origin);
+        });
+        if (threads == 1)
+        {
+            Assert.Equal(expected, finished);
+        }
+        else
+        {
+            Assert.NotEqual(expected, finished);
+            Assert.NotEqual("doc00.txt", finished.First());
+        }
+
+        Assert.Equal(((long)Count, 0L, threads), (summary.Documents, summary.Skipped, summary.Threads));
+    }
+
+    [Fact]
+    public void A_missing_or_badly_encoded_file_is_reported_in_its_place_and_the_rest_runs()
+    {
+        string first = Write("first.txt", "قال لافروف");
+        string missing = Path.Combine(_folder, "missing.txt");
+        string latin1 = Path.Combine(_folder, "latin1.txt");
+        File.WriteAllBytes(latin1, [0x4C, 0x61, 0x76, 0x72, 0x6F, 0x76, 0x20, 0xE9, 0x74, 0xE9]); // "Lavrov été" in Latin-1
+        string bom = Path.Combine(_folder, "bom.txt");
+        File.WriteAllText(bom, "موسكو", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        string empty = Directory.CreateDirectory(Path.Combine(_folder, "empty")).FullName;
+        var results = new List<DocumentResult<string>>();
+
+        CorpusRunSummary summary = new CorpusRunner<string>((text, _) => text, 2)
+            .Run(CorpusInput.FromPaths([first, missing, empty, latin1, bom]), results.Add);
+
+        Assert.Equal(["first.txt", "missing.txt", "latin1.txt", "bom.txt"], results.Select(r => r.Id));
+        Assert.Equal([DocumentOutcome.Extracted, DocumentOutcome.Unreadable, DocumentOutcome.Unreadable, DocumentOutcome.Extracted], results.Select(r => r.Outcome));
+        Assert.Equal(missing, results[1].Origin);
+        Assert.Equal("does not exist", results[1].Problem);
+        Assert.Equal("is not valid UTF-8 (byte 7 of an invalid sequence)", results[2].Problem);
+        Assert.Equal("موسكو", results[3].Document); // the byte order mark is not part of the text
+        Assert.Equal(10, results[3].Utf8Length);
+        Assert.Equal((2L, 2L, 19L + 10L), (summary.Documents, summary.Skipped, summary.Bytes));
+        Assert.Equal("is a folder with no .txt files", CorpusDocument.FromFile(empty).Read().Problem);
+        Assert.Empty(CorpusInput.FromPath(empty).Documents());
+    }
+
+    [Fact]
+    public void A_document_the_extractor_throws_on_is_reported_with_the_message_and_skipped()
+    {
+        List<string> ids = WriteDocuments(6);
+        var results = new List<DocumentResult<string>>();
+
+        CorpusRunSummary summary = new CorpusRunner<string>(
+            (text, id) => id == "doc03.txt" ? throw new InvalidOperationException("no luck with doc03") : text,
+            3).Run([CorpusInput.FromPath(_folder)], results.Add);
+
+        Assert.Equal(ids, results.Select(r => r.Id));
+        DocumentResult<string> failed = results[3];
+        Assert.Equal(DocumentOutcome.Failed, failed.Outcome);
+        Assert.False(failed.Extracted);
+        Assert.Null(failed.Document);
+        Assert.Equal("failed in extraction: no luck with doc03", failed.Problem);
+        Assert.IsType<InvalidOperationException>(failed.Exception);
+        Assert.All(results.Where(r => r.Id != "doc03.txt"), r => Assert.True(r.Extracted));
+        Assert.Equal((5L, 1L), (summary.Documents, summary.Skipped));
+    }
+
+    [Theory]
+    [InlineData(2, null)]
+    [InlineData(4, 3)]
+    public void With_a_slow_sink_no_more_than_the_window_of_documents_is_alive(int threads, int? window)
+    {
+        WriteDocuments(60);
+        int alive = 0;
+        int mostAlive = 0;
+        string Extract(string text, string id)
+        {
+            InterlockedMax(ref mostAlive, Interlocked.Increment(ref alive));
+            return text;
+        }
+
+        CorpusRunner<string> runner = window is { } size
+            ? new CorpusRunner<string>(Extract, threads) { Window = size }
+            : new CorpusRunner<string>(Extract, threads);
+
+        CorpusRunSummary summary = runner.Run([CorpusInput.FromPath(_folder)], _ =>
+        {
+            Thread.Sleep(5);
+            Interlocked.Decrement(ref alive);
+        });
+
+        Assert.Equal(window ?? 4 * threads, runner.Window);
+        Assert.Equal(60L, summary.Documents);
+        Assert.Equal(runner.Window, summary.Window);
+        Assert.InRange(mostAlive, 1, runner.Window);
+        Assert.True(mostAlive > 1, "the runner reads ahead while the sink is busy");
+    }
+
+    [Fact]
+    public void Documents_are_listed_and_read_only_as_the_window_moves()
+    {
+        var input = new CountingInput(count: 1000);
+        int delivered = 0;
+        int mostAhead = 0;
+        var runner = new CorpusRunner<string>((text, _) => text, 2);
+
+        runner.Run([input], _ =>
+        {
+            delivered++;
+            InterlockedMax(ref mostAhead, Volatile.Read(ref input.ReadCount) - delivered);
+            InterlockedMax(ref mostAhead, input.Listed - delivered);
+        });
+
+        Assert.Equal(1000, delivered);
+        Assert.InRange(mostAhead, 0, runner.Window);
+    }
+
+    [Fact]
+    public void With_one_thread_one_document_is_extracted_at_a_time_and_with_four_at_most_four()
+    {
+        WriteDocuments(16);
+
+        Assert.Equal(1, MostAtOnce(1));
+        Assert.InRange(MostAtOnce(4), 1, 4);
+
+        int MostAtOnce(int threads)
+        {
+            int running = 0;
+            int most = 0;
+            new CorpusRunner<string>(
+                (text, _) =>
+                {
+                    InterlockedMax(ref most, Interlocked.Increment(ref running));
+                    Thread.Sleep(10);
+                    Interlocked.Decrement(ref running);
+                    return text;
+                },
+                threads).Run([CorpusInput.FromPath(_folder)], _ => { });
+            return most;
+        }
+    }
+
+    [Fact]
+    public void The_summary_and_the_progress_count_documents_and_utf8_bytes()
+    {
+        string arabic = Write("a.txt", "زار لافروف موسكو"); // 16 chars, 30 bytes
+        string latin = Write("b.txt", "Lavrov");
+        string broken = Path.Combine(_folder, "c.txt");
+        File.WriteAllBytes(broken, [0xFF, 0xFE]);
+        var progress = new List<CorpusProgress>();
+        var runner = new CorpusRunner<int>((text, _) => text.Length, 2) { Progress = progress.Add };
+
+        CorpusRunSummary summary = runner.Run(CorpusInput.FromPaths([arabic, broken, latin]), _ => { });
+
+        Assert.Equal((2L, 1L, 36L), (summary.Documents, summary.Skipped, summary.Bytes));
+        Assert.True(summary.Elapsed > TimeSpan.Zero);
+        Assert.True(summary.BytesPerSecond > 0);
+        Assert.Equal([new CorpusProgress(1, 30, 38), new CorpusProgress(2, 32, 38), new CorpusProgress(3, 38, 38)], progress);
+    }
+
+    [Fact]
+    public void A_generated_corpus_plugs_in_and_gives_what_it_gives_alone()
+    {
+        string seeds = Seeds.Folder;
+        List<string> alone = Directory.GetFiles(seeds, "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => CorpusJson.Serialize(NewsCorpus.Instance.Extract(File.ReadAllText(f), Path.GetFileName(f))))
+            .ToList();
+        var run = new List<string>();
+
+        CorpusRunSummary summary = new CorpusRunner<Article>(NewsCorpus.Instance.Extract, 2)
+            .Run([CorpusInput.FromPath(seeds)], r => run.Add(CorpusJson.Serialize(r.Document!)));
+
+        Assert.Equal(alone, run);
+        Assert.Equal(alone.Count, summary.Documents);
+    }
+
+    [Fact]
+    public void A_sink_that_throws_stops_the_run_and_its_exception_comes_out()
+    {
+        WriteDocuments(50);
+        int extracted = 0;
+        var runner = new CorpusRunner<string>((text, _) => { Interlocked.Increment(ref extracted); return text; }, 2);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => runner.Run([CorpusInput.FromPath(_folder)], r =>
+        {
+            if (r.Index == 3)
+            {
+                throw new InvalidOperationException("disk full");
+            }
+        }));
+
+        Assert.Equal("disk full", thrown.Message);
+        Assert.InRange(extracted, 4, 4 + runner.Window);
+    }
+
+    [Fact]
+    public void A_cancelled_run_stops()
+    {
+        WriteDocuments(50);
+        using var cancel = new CancellationTokenSource();
+        var runner = new CorpusRunner<string>((text, _) => text, 2);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => runner.Run([CorpusInput.FromPath(_folder)], r =>
+        {
+            if (r.Index == 3)
+            {
+                cancel.Cancel();
+            }
+        }, cancel.Token));
+    }
+
+    [Fact]
+    public void Fewer_than_one_thread_or_document_in_the_window_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusRunner<string>((text, _) => text, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusRunner<string>((text, _) => text, 1) { Window = 0 });
+        Assert.Equal(Environment.ProcessorCount, new CorpusRunner<string>((text, _) => text).Threads);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static int Index(string id) => int.Parse(id.AsSpan(3, 2), provider: System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void InterlockedMax(ref int most, int value)
+    {
+        for (int seen = Volatile.Read(ref most); value > seen; seen = Volatile.Read(ref most))
+        {
+            if (Interlocked.CompareExchange(ref most, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Writes doc00.txt … with "document N" in the folder; returns their ids in order.</summary>
+    private List<string> WriteDocuments(int count)
+    {
+        var ids = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            string id = $"doc{i:00}.txt";
+            Write(id, $"document {i}");
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text, s_utf8);
+        return path;
+    }
+
+    /// <summary>An input of documents made as they are listed, which counts what was listed and read (as a stream of JSON Lines would be).</summary>
+    private sealed class CountingInput(int count) : CorpusInput("counting")
+    {
+        public int ReadCount;
+
+        public int Listed { get; private set; }
+
+        public override long? Length => null;
+
+        public override IEnumerable<CorpusDocument> Documents()
+        {
+            for (int i = 0; i < count; i++)
+            {
+                Listed++;
+                yield return new Document(this, i);
+            }
+        }
+
+        private sealed class Document(CountingInput input, int index) : CorpusDocument($"{index}", "counting")
+        {
+            public override DocumentText Read()
+            {
+                Interlocked.Increment(ref input.ReadCount);
+                return DocumentText.Of($"document {index}");
+            }
+        }
+    }
+}
