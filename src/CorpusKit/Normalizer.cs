@@ -25,6 +25,16 @@ public static class Normalizer
         return normalization == TextNormalization.Arabic ? NormalizerCore.NormalizeArabic(form) : form;
     }
 
+    /// <summary>
+    /// The number of words (runs of letters and digits) <paramref name="form"/> has once normalized,
+    /// without making the normalized string.
+    /// </summary>
+    public static int CountWords(string form, TextNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return normalization == TextNormalization.Arabic ? NormalizerCore.CountWordsArabic(form) : NormalizerCore.CountWords(form);
+    }
+
     private static NormalizedText Arabic(string text)
     {
         string normalized = NormalizerCore.NormalizeArabic(text, out OffsetMap? map, out bool otherDigits);

@@ -67,6 +67,14 @@ public sealed class OffsetMapTests
     }
 
     [Fact]
+    public void Words_are_counted_as_in_the_normalized_text_without_making_it()
+        => s_texts.Sample(original =>
+        {
+            Assert.Equal(CountRuns(Normalizer.Normalize(original, TextNormalization.Arabic).Text), Normalizer.CountWords(original, TextNormalization.Arabic));
+            Assert.Equal(CountRuns(original), Normalizer.CountWords(original, TextNormalization.None));
+        }, iter: 5000);
+
+    [Fact]
     public void Digits_outside_ascii_are_noticed_and_arabic_indic_ones_are_not_left()
     {
         Assert.False(Normalizer.Normalize("في ٢٠٢٤ و۱۴۰۳", TextNormalization.Arabic).HasOtherDigits);
@@ -127,6 +135,20 @@ public sealed class OffsetMapTests
 
             Assert.True(reference == text.ToNormalized(index), $"original index {index} of {Escape(original)}: {text.ToNormalized(index)}, reference {reference}");
         }
+    }
+
+    private static int CountRuns(string text)
+    {
+        int runs = 0;
+        bool inRun = false;
+        foreach (char c in text)
+        {
+            bool letter = char.IsLetterOrDigit(c);
+            runs += letter && !inRun ? 1 : 0;
+            inRun = letter;
+        }
+
+        return runs;
     }
 
     private static string Escape(string text)

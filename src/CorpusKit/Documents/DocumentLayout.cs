@@ -46,12 +46,16 @@ public sealed class DocumentLayout
         ArgumentNullException.ThrowIfNull(boilerplate);
         string text = context.Text;
 
-        // Lines are read in the text the rules see (normalized once, for the whole document).
+        // Lines are read in the text the rules see (normalized once, for the whole document), as
+        // ranges of it: no line is copied out.
         NormalizedText normalizedText = context.GetText(normalization);
+        string normalized = normalizedText.Text;
+        bool otherDigits = normalizedText.HasOtherDigits;
         var lines = new List<DocumentLine>();
         var hidden = new List<TextSpan>();
-        var seen = new List<(int Number, string Normalized)>();
+        var seen = new RepeatIndex(normalized);
         var dropped = new Dictionary<string, string>(StringComparer.Ordinal);
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> droppedLookup = dropped.GetAlternateLookup<ReadOnlySpan<char>>();
         string? restRule = null;
         bool headlineFound = false;
         int number = 0;
@@ -61,43 +65,42 @@ public sealed class DocumentLayout
             int end = newline < 0 ? text.Length : newline;
             int contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             var span = TextSpan.FromBounds(start, contentEnd);
-            int from = normalizedText.ToNormalized(start);
-            int to = Math.Max(from, normalizedText.ToNormalized(contentEnd));
-            string normalized = normalizedText.Text[from..to].Trim();
-            DocumentLine line;
-            if (normalized.Length == 0)
+            (int from, int to) = Trimmed(normalized, normalizedText.ToNormalized(start), normalizedText.ToNormalized(contentEnd));
+            ReadOnlySpan<char> line = normalized.AsSpan(from, to - from);
+            DocumentLine documentLine;
+            if (line.IsEmpty)
             {
-                line = new DocumentLine(number + 1, span, LineKind.Blank, null);
+                documentLine = new DocumentLine(number + 1, span, LineKind.Blank, null);
             }
-            else if ((restRule ??= Match(boilerplate, normalized, LineRuleReach.Rest, normalizedText.HasOtherDigits, context, entity)) is not null)
+            else if ((restRule ??= Match(boilerplate, line, LineRuleReach.Rest, otherDigits, context, entity)) is not null)
             {
-                line = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
+                documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
             }
-            else if ((Match(boilerplate, normalized, LineRuleReach.Line, normalizedText.HasOtherDigits, context, entity) ?? RepeatedBoilerplate(dropped, normalized)) is { } rule)
+            else if ((Match(boilerplate, line, LineRuleReach.Line, otherDigits, context, entity) ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
             {
                 // A menu lists its items twice (a bullet list, then the same items as cards): a
                 // line that repeats a dropped line is dropped by the same rule.
-                dropped[Content(normalized)] = rule;
-                line = new DocumentLine(number + 1, span, LineKind.Boilerplate, rule);
+                droppedLookup[Content(line)] = rule;
+                documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, rule);
             }
             else if (!headlineFound)
             {
                 headlineFound = true;
-                line = new DocumentLine(number + 1, Trim(text, span), LineKind.Headline, null);
-                seen.Add((number + 1, normalized));
+                documentLine = new DocumentLine(number + 1, Trim(text, span), LineKind.Headline, null);
+                seen.Add(number + 1, from, to);
             }
-            else if (RepeatOf(seen, normalized) is int original)
+            else if (seen.RepeatOf(from, to) is int original)
             {
-                line = new DocumentLine(number + 1, span, LineKind.Duplicate, original.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                documentLine = new DocumentLine(number + 1, span, LineKind.Duplicate, original.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             else
             {
-                line = new DocumentLine(number + 1, span, LineKind.Body, null);
-                seen.Add((number + 1, normalized));
+                documentLine = new DocumentLine(number + 1, span, LineKind.Body, null);
+                seen.Add(number + 1, from, to);
             }
 
-            lines.Add(line);
-            if (line.Kind == LineKind.Boilerplate || (dropDuplicates && line.Kind == LineKind.Duplicate))
+            lines.Add(documentLine);
+            if (documentLine.Kind == LineKind.Boilerplate || (dropDuplicates && documentLine.Kind == LineKind.Duplicate))
             {
                 hidden.Add(span);
             }
@@ -114,71 +117,45 @@ public sealed class DocumentLayout
         return new DocumentLayout(lines);
     }
 
-    private static string? RepeatedBoilerplate(Dictionary<string, string> dropped, string normalized)
-        => dropped.Count > 0 && dropped.TryGetValue(Content(normalized), out string? rule) ? rule : null;
+    /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
+    private static (int From, int To) Trimmed(string text, int from, int to)
+    {
+        to = Math.Max(from, to);
+        while (from < to && char.IsWhiteSpace(text[from]))
+        {
+            from++;
+        }
+
+        while (to > from && char.IsWhiteSpace(text[to - 1]))
+        {
+            to--;
+        }
+
+        return (from, to);
+    }
+
+    private static string? RepeatedBoilerplate(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> dropped, ReadOnlySpan<char> line)
+        => dropped.Dictionary.Count > 0 && dropped.TryGetValue(Content(line), out string? rule) ? rule : null;
 
     /// <summary>A line without the bullets and punctuation around its words.</summary>
-    private static string Content(string normalized)
+    private static ReadOnlySpan<char> Content(ReadOnlySpan<char> line)
     {
         int start = 0;
-        int end = normalized.Length;
-        while (start < end && !char.IsLetterOrDigit(normalized[start]))
+        int end = line.Length;
+        while (start < end && !char.IsLetterOrDigit(line[start]))
         {
             start++;
         }
 
-        while (end > start && !char.IsLetterOrDigit(normalized[end - 1]))
+        while (end > start && !char.IsLetterOrDigit(line[end - 1]))
         {
             end--;
         }
 
-        return normalized[start..end];
+        return line[start..end];
     }
 
-    /// <summary>The number of an earlier line that <paramref name="normalized"/> repeats, or that repeats it in part.</summary>
-    private static int? RepeatOf(List<(int Number, string Normalized)> seen, string normalized)
-    {
-        if (CountWords(normalized) < MinDuplicateWords)
-        {
-            return null;
-        }
-
-        foreach ((int number, string earlier) in seen)
-        {
-            if (CountWords(earlier) < MinDuplicateWords)
-            {
-                continue;
-            }
-
-            // A repeated paragraph, or a truncated copy on either side.
-            if (earlier.Contains(normalized, StringComparison.Ordinal) || normalized.StartsWith(earlier, StringComparison.Ordinal))
-            {
-                return number;
-            }
-        }
-
-        return null;
-    }
-
-    private static int CountWords(string text)
-    {
-        int words = 0;
-        bool inWord = false;
-        foreach (char c in text)
-        {
-            bool letter = char.IsLetterOrDigit(c);
-            if (letter && !inWord)
-            {
-                words++;
-            }
-
-            inWord = letter;
-        }
-
-        return words;
-    }
-
-    private static string? Match(IReadOnlyList<LineRule> rules, string line, LineRuleReach reach, bool otherDigits, ExtractionContext context, string entity)
+    private static string? Match(IReadOnlyList<LineRule> rules, ReadOnlySpan<char> line, LineRuleReach reach, bool otherDigits, ExtractionContext context, string entity)
     {
         foreach (LineRule rule in rules)
         {

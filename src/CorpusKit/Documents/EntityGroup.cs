@@ -77,60 +77,142 @@ public static class EntityGroups
         where T : IEntity
     {
         ArgumentNullException.ThrowIfNull(mentions);
-        var words = new string[mentions.Count][];
-        for (int i = 0; i < mentions.Count; i++)
+        int count = mentions.Count;
+        if (count == 0)
         {
-            words[i] = Words(Normalizer.NormalizeForm(mentions[i].Key, normalization));
+            return [];
         }
 
-        // Fullest keys first, so every shorter key finds the group it belongs to.
-        var order = new List<int>(mentions.Count);
-        for (int i = 0; i < mentions.Count; i++)
+        // Fullest keys first, so every shorter key finds the group it belongs to: the number of
+        // words of each distinct key, normalized (and under Contained its words), once per key.
+        var keyWords = new Dictionary<string, (int Count, string[]? Words)>(StringComparer.Ordinal);
+        var wordCounts = new int[count];
+        var words = same == SameEntity.Contained ? new string[count][] : null;
+        for (int i = 0; i < count; i++)
         {
-            order.Add(i);
+            string key = mentions[i].Key;
+            if (!keyWords.TryGetValue(key, out (int Count, string[]? Words) known))
+            {
+                string[]? list = same == SameEntity.Contained ? Words(Normalizer.NormalizeForm(key, normalization)) : null;
+                known = (list?.Length ?? Normalizer.CountWords(key, normalization), list);
+                keyWords.Add(key, known);
+            }
+
+            wordCounts[i] = known.Count;
+            if (words is not null)
+            {
+                words[i] = known.Words!;
+            }
+        }
+
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
         }
 
         // Among equal keys, the mention whose text says most (سيرغي لافروف over لافروف) stands for the group.
-        order.Sort((a, b) => words[a].Length != words[b].Length ? words[b].Length.CompareTo(words[a].Length)
+        Array.Sort(order, (a, b) => wordCounts[a] != wordCounts[b] ? wordCounts[b].CompareTo(wordCounts[a])
             : mentions[a].Key.Length != mentions[b].Key.Length ? mentions[b].Key.Length.CompareTo(mentions[a].Key.Length)
             : mentions[a].Text.Length != mentions[b].Text.Length ? mentions[b].Text.Length.CompareTo(mentions[a].Text.Length)
             : a.CompareTo(b));
+
+        // A mention joins the first group (in the order groups were made) whose representative has
+        // its key or, under Contained, holds its words as a run. The groups are found through indexes,
+        // not by trying every group: by key, and by the word of the mention that fewest groups hold.
         var representatives = new List<int>();
-        var members = new List<List<int>>();
+        var groupOf = new int[count];
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, List<int>>? byWord = words is null ? null : new(StringComparer.Ordinal);
         foreach (int i in order)
         {
-            int group = -1;
-            for (int g = 0; g < representatives.Count && group < 0; g++)
+            int group = byKey.TryGetValue(mentions[i].Key, out int keyed) ? keyed : -1;
+            if (words is not null && words[i].Length > 0 && RarestWordGroups(words[i], byWord!) is { } candidates)
             {
-                int r = representatives[g];
-                if (string.Equals(mentions[r].Key, mentions[i].Key, StringComparison.Ordinal)
-                    || (same == SameEntity.Contained && words[i].Length > 0 && IsRun(words[i], words[r])))
+                foreach (int g in candidates)
                 {
-                    group = g;
+                    if (group >= 0 && g >= group)
+                    {
+                        break;
+                    }
+
+                    if (IsRun(words[i], words[representatives[g]]))
+                    {
+                        group = g;
+                        break;
+                    }
                 }
             }
 
             if (group < 0)
             {
+                group = representatives.Count;
                 representatives.Add(i);
-                members.Add([i]);
+                byKey.TryAdd(mentions[i].Key, group);
+                if (words is not null)
+                {
+                    foreach (string word in words[i])
+                    {
+                        if (!byWord!.TryGetValue(word, out List<int>? groups))
+                        {
+                            byWord.Add(word, groups = []);
+                        }
+
+                        if (groups.Count == 0 || groups[^1] != group)
+                        {
+                            groups.Add(group);
+                        }
+                    }
+                }
             }
-            else
-            {
-                members[group].Add(i);
-            }
+
+            groupOf[i] = group;
         }
 
-        var groups = new List<(int First, EntityGroup<T> Group)>(representatives.Count);
-        for (int g = 0; g < representatives.Count; g++)
+        // Each group's mentions in document order; the groups in the order of their first mention.
+        var sizes = new int[representatives.Count];
+        foreach (int group in groupOf)
         {
-            members[g].Sort();
-            var list = members[g].ConvertAll(i => mentions[i]);
-            groups.Add((members[g][0], new EntityGroup<T>(mentions[representatives[g]], list)));
+            sizes[group]++;
         }
 
-        groups.Sort(static (a, b) => a.First.CompareTo(b.First));
-        return groups.ConvertAll(static g => g.Group);
+        var lists = new T[representatives.Count][];
+        var filled = new int[representatives.Count];
+        var result = new EntityGroup<T>[representatives.Count];
+        int made = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int group = groupOf[i];
+            if (lists[group] is null)
+            {
+                lists[group] = new T[sizes[group]];
+                result[made++] = new EntityGroup<T>(mentions[representatives[group]], lists[group]);
+            }
+
+            lists[group][filled[group]++] = mentions[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>The groups, in the order they were made, that hold the word of <paramref name="part"/> fewest groups hold; null when a word is in none.</summary>
+    private static List<int>? RarestWordGroups(string[] part, Dictionary<string, List<int>> byWord)
+    {
+        List<int>? rarest = null;
+        foreach (string word in part)
+        {
+            if (!byWord.TryGetValue(word, out List<int>? groups))
+            {
+                return null; // no group holds this word, so none holds the run
+            }
+
+            if (rarest is null || groups.Count < rarest.Count)
+            {
+                rarest = groups;
+            }
+        }
+
+        return rarest;
     }
 
     /// <summary>Whether <paramref name="part"/> occurs as a contiguous run of <paramref name="whole"/>.</summary>

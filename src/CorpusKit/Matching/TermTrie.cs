@@ -142,7 +142,22 @@ public sealed class TermTrie
         }
 
         int low = _edgeStarts[node];
-        int high = _edgeStarts[node + 1] - 1;
+        int end = _edgeStarts[node + 1];
+        if (end - low <= 4)
+        {
+            // Most nodes below the root have one edge, a few have two to four: a scan beats a search.
+            for (int edge = low; edge < end; edge++)
+            {
+                if (_labels[edge] == c)
+                {
+                    return _targets[edge];
+                }
+            }
+
+            return -1;
+        }
+
+        int high = end - 1;
         while (low <= high)
         {
             int middle = low + ((high - low) >> 1);

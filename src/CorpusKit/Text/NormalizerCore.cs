@@ -46,6 +46,34 @@ internal static class NormalizerCore
     internal static string NormalizeArabic(string text, out OffsetMap? map, out bool otherDigits)
     {
         var output = new Output(text.Length);
+        Run(text, ref output);
+        return output.ToString(out map, out otherDigits);
+    }
+
+    /// <summary>The number of runs of letters and digits in the normalized form of <paramref name="text"/>, without making it.</summary>
+    internal static int CountWordsArabic(string text)
+    {
+        var counter = new WordCounter();
+        Run(text, ref counter);
+        return counter.Words;
+    }
+
+    /// <summary>The number of runs of letters and digits in <paramref name="text"/>.</summary>
+    internal static int CountWords(string text)
+    {
+        var counter = new WordCounter();
+        for (int i = 0; i < text.Length; i++)
+        {
+            counter.Append(text[i], i, i + 1);
+        }
+
+        return counter.Words;
+    }
+
+    /// <summary>The normalization loop, writing to any <typeparamref name="TOutput"/>.</summary>
+    private static void Run<TOutput>(string text, ref TOutput output)
+        where TOutput : struct, IOutput
+    {
         int length = text.Length;
         char[] simple = s_simple;
         int i = 0;
@@ -60,10 +88,16 @@ internal static class NormalizerCore
                 continue;
             }
 
+            if (c == ' ' && i + 1 < length && text[i + 1] is not (' ' or '\n' or '\r' or '\t') && !IsWhiteSpace(text[i + 1]) && !output.EndsWithSpace)
+            {
+                // A lone space between words, the commonest char after letters: a run of one.
+                output.AppendSimple(' ', i);
+                i++;
+                continue;
+            }
+
             i = NormalizeCluster(text, i, ref output);
         }
-
-        return output.ToString(out map, out otherDigits);
     }
 
     /// <summary>Normalizes a lexicon form or a regex literal: the same mapping, no offsets.</summary>
@@ -94,7 +128,8 @@ internal static class NormalizerCore
     /// The general path: normalizes the whitespace run or the cluster that starts at
     /// <paramref name="start"/> and returns the index after it.
     /// </summary>
-    private static int NormalizeCluster(string text, int start, ref Output output)
+    private static int NormalizeCluster<TOutput>(string text, int start, ref TOutput output)
+        where TOutput : struct, IOutput
     {
         int length = text.Length;
         char c = text[start];
@@ -174,7 +209,8 @@ internal static class NormalizerCore
         _ => null,
     };
 
-    private static void AppendMapped(ref Output output, char c, int start, int end)
+    private static void AppendMapped<TOutput>(ref TOutput output, char c, int start, int end)
+        where TOutput : struct, IOutput
     {
         if (c < '\u0080')
         {
@@ -288,8 +324,55 @@ internal static class NormalizerCore
         return simple;
     }
 
+    /// <summary>Where the normalization loop writes the chars it makes.</summary>
+    private interface IOutput
+    {
+        /// <summary>Whether the last char written is a space or a line break (white space that follows widens it).</summary>
+        bool EndsWithSpace { get; }
+
+        /// <summary>Appends a char that comes from original char <paramref name="source"/> alone.</summary>
+        void AppendSimple(char c, int source);
+
+        /// <summary>Appends a char that comes from the original range <c>[start, end)</c>.</summary>
+        void Append(char c, int start, int end);
+
+        /// <summary>Appends one space, or widens the previous one: runs of white space become one char.</summary>
+        void AppendSpace(bool newline, int start, int end);
+    }
+
+    /// <summary>Counts the runs of letters and digits of the normalized text, and keeps nothing else.</summary>
+    private struct WordCounter : IOutput
+    {
+        private bool _inWord;
+        private bool _space;
+
+        public int Words { get; private set; }
+
+        public readonly bool EndsWithSpace => _space;
+
+        public void AppendSimple(char c, int source) => Append(c, source, source + 1);
+
+        public void Append(char c, int start, int end)
+        {
+            bool letter = char.IsLetterOrDigit(c);
+            if (letter && !_inWord)
+            {
+                Words++;
+            }
+
+            _inWord = letter;
+            _space = c is ' ' or '\n';
+        }
+
+        public void AppendSpace(bool newline, int start, int end)
+        {
+            _inWord = false;
+            _space = true;
+        }
+    }
+
     /// <summary>A growable char buffer and the anchors of its <see cref="OffsetMap"/>.</summary>
-    private struct Output
+    private struct Output : IOutput
     {
         private char[] _chars;
         private int _count;
@@ -305,14 +388,17 @@ internal static class NormalizerCore
         {
             _chars = new char[Math.Max(capacity, 4)];
             _count = 0;
-            _anchorIndexes = new int[16];
-            _anchorStarts = new int[16];
-            _anchorEnds = new int[16];
+            _anchorIndexes = [];
+            _anchorStarts = [];
+            _anchorEnds = [];
             _anchors = 0;
             _lastStart = 0;
             _lastEnd = 0;
             _otherDigits = false;
         }
+
+        /// <summary>Whether the last char written is a space or a line break (white space that follows widens it).</summary>
+        public readonly bool EndsWithSpace => _count > 0 && _chars[_count - 1] is ' ' or '\n';
 
         /// <summary>Appends a char that comes from original char <paramref name="source"/> alone (the table's path).</summary>
         public void AppendSimple(char c, int source)
@@ -395,7 +481,7 @@ internal static class NormalizerCore
         {
             if (_anchors == _anchorIndexes.Length)
             {
-                int capacity = _anchors * 2;
+                int capacity = Math.Max(16, _anchors * 2);
                 Array.Resize(ref _anchorIndexes, capacity);
                 Array.Resize(ref _anchorStarts, capacity);
                 Array.Resize(ref _anchorEnds, capacity);

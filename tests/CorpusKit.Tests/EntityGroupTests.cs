@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using CorpusKit.Documents;
+using CsCheck;
+
+namespace CorpusKit.Tests;
+
+/// <summary>
+/// Distinct entities of a document: the indexed grouping against the reference that tries every
+/// group for every mention, on generated mentions whose keys share words, repeat and nest.
+/// </summary>
+public sealed class EntityGroupTests
+{
+    private static readonly string[] s_words = ["سيرغي", "لافروف", "بوتين", "فلاديمير", "روسيا", "أن", "التعاون", "مهم", "جدا"];
+
+    private static readonly Gen<Mention[]> s_mentions =
+        Gen.OneOf(s_words).Array[0, 4].Select(words => string.Join(' ', words))
+            .Select(Gen.Int[1, 12], (key, length) => (key, length))
+            .Array[0, 30]
+            .Select(keys => keys.Select((k, i) => new Mention(k.key, new TextSpan(i * 20, k.length), new string('x', k.length))).ToArray());
+
+    [Theory]
+    [InlineData(SameEntity.Key)]
+    [InlineData(SameEntity.Contained)]
+    public void Indexed_grouping_is_the_reference_grouping(SameEntity same)
+        => s_mentions.Sample(mentions =>
+        {
+            IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Collect(mentions, same, TextNormalization.Arabic);
+            List<(Mention Entity, List<Mention> Mentions)> expected = ReferenceEntityGroups.Collect(mentions, same, TextNormalization.Arabic);
+            Assert.Equal(expected.Count, groups.Count);
+            for (int g = 0; g < groups.Count; g++)
+            {
+                Assert.Same(expected[g].Entity, groups[g].Entity);
+                Assert.Equal(expected[g].Mentions, groups[g].Mentions);
+            }
+        }, iter: 3000);
+
+    [Fact]
+    public void A_surname_joins_the_full_name_and_a_name_with_other_words_does_not()
+    {
+        Mention[] mentions =
+        [
+            new("لافروف", new TextSpan(0, 6), "لافروف"),
+            new("سيرغي لافروف", new TextSpan(10, 12), "سيرغي لافروف"),
+            new("لافروف سيرغي", new TextSpan(30, 12), "لافروف سيرغي"),
+        ];
+
+        IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic);
+
+        Assert.Equal(2, groups.Count);
+        Assert.Same(mentions[1], groups[0].Entity);
+        Assert.Equal([mentions[0], mentions[1]], groups[0].Mentions);
+        Assert.Same(mentions[2], groups[1].Entity);
+        Assert.Single(EntityGroups.Collect(mentions[..2], SameEntity.Key, TextNormalization.Arabic)[0].Mentions);
+    }
+
+    /// <summary>A mention with a key, for grouping only.</summary>
+    public sealed class Mention(string key, TextSpan span, string text) : IEntity
+    {
+        public string EntityType => "Mention";
+
+        public string Key { get; } = key;
+
+        public TextSpan Span { get; } = span;
+
+        public string Text { get; } = text;
+
+        public string Rule => "test";
+
+        public void WriteFields(Utf8JsonWriter writer) => writer.WriteStartObject();
+
+        public void WriteTo(Utf8JsonWriter writer) => writer.WriteStartObject();
+
+        public override string ToString() => $"{Key} {Span}";
+    }
+}
