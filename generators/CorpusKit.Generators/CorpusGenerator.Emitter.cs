@@ -349,22 +349,8 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            NestedClass(w, "The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.", "Patterns", patterns, pattern =>
-            {
-                PrefilterSpec? prefilter = pattern.Scanned ? Prefilter(pattern.Pattern) : null;
-                if (prefilter is null)
-                {
-                    w.Line($"/// <summary>The pattern of {pattern.Doc}.</summary>");
-                    PatternField(w, pattern.Name, pattern.Pattern);
-                    return;
-                }
-
-                w.Line($"/// <summary>The pattern of {pattern.Doc}, anchored: it is tried only where <see cref=\"{pattern.Name}Prefilter\"/> lets a match begin.</summary>");
-                PatternField(w, pattern.Name, Anchored(pattern.Pattern));
-                w.Line();
-                w.Line($"/// <summary>Where a match of {pattern.Doc} can begin: {SourceWriter.Xml(Describe(prefilter))}.</summary>");
-                w.Line($"internal static readonly {Ck}.Matching.PatternPrefilter {pattern.Name}Prefilter = {PrefilterExpression(prefilter)};");
-            });
+            NestedClass(w, "The rules' patterns, compiled at build time.", "Patterns", patterns, pattern =>
+                PatternField(w, pattern.Name, $"the pattern of {pattern.Doc}", pattern.Pattern, pattern.Scanned));
             NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
                 DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step)]));
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList(), rule =>
@@ -381,8 +367,7 @@ public sealed partial class CorpusGenerator
                     {
                         StepKind.Entity => $"{Ck}.Matching.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
                         StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(step.Terms!, rule.Id, i)}),",
-                        StepKind.Regex when i == 0 && Prefilter(step.Pattern!) is not null => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}, Patterns.{StepName(rule, i)}Prefilter),",
-                        StepKind.Regex => $"{Ck}.Matching.SequenceStep.Pattern(Patterns.{StepName(rule, i)}),",
+                        StepKind.Regex => $"{Ck}.Matching.SequenceStep.Regex(Patterns.{StepName(rule, i)}),",
                         _ => $"{Ck}.Matching.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
                     };
                     w.Line(line + $" // {StepComment(step)}");
@@ -435,21 +420,68 @@ public sealed partial class CorpusGenerator
         }
 
         /// <summary>Where a match of <paramref name="pattern"/> can begin, as the runtime's options read it; null when it can begin anywhere.</summary>
-        private PrefilterSpec? Prefilter(string pattern)
-            => PrefilterAnalysis.Analyze(pattern, RegexOptions.CultureInvariant | (_module.Normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None));
+        private PrefilterSpec? Prefilter(string pattern) => PrefilterAnalysis.Analyze(pattern, PatternOptions);
 
-        /// <summary>The pattern tried at one place only: where the search starts.</summary>
-        private static string Anchored(string pattern) => @"\G(?:" + pattern + ")";
-
-        private static void PatternField(SourceWriter w, string name, string pattern)
+        /// <summary>
+        /// Writes a <c>Pattern</c> field: the program the pattern machine runs, laid out here, and
+        /// where a match can begin (for a pattern that is scanned for, not run where a step ends);
+        /// a pattern with a construct the machine does not run goes to Regex instead.
+        /// </summary>
+        private void PatternField(SourceWriter w, string name, string what, string pattern, bool scanned)
         {
-            w.Line($"internal static readonly global::System.Text.RegularExpressions.Regex {name} = new(");
+            PrefilterSpec? prefilter = scanned ? Prefilter(pattern) : null;
+            PatternProgramSpec? program = PatternCompiler.Compile(pattern, PatternOptions);
+            string where = prefilter is null ? string.Empty : $" It is tried only {SourceWriter.Xml(Describe(prefilter))}.";
+            string prefilterExpression = prefilter is null ? "null" : PrefilterExpression(prefilter);
+            string groups = "[" + string.Join(", ", (program?.Groups ?? (IEnumerable<string>)PatternGroups(pattern)).Select(g => SourceWriter.Literal(g))) + "]";
+            if (program is null)
+            {
+                w.Line($"/// <summary>{Capitalized(what)}: it runs on Regex, built on first use (it holds a construct the pattern machine does not run).{where}</summary>");
+                w.Line($"internal static readonly {Ck}.Matching.Pattern {name} = {Ck}.Matching.Pattern.OnRegex(");
+                w.Indent();
+                w.Line(PatternLiteral(pattern) + ",");
+                w.Line($"{Ck}.Matching.PatternRunner.OptionsFor(Normalization),");
+                w.Line(prefilterExpression + ",");
+                w.Line(groups + ");");
+                w.Unindent();
+                return;
+            }
+
+            w.Line($"/// <summary>{Capitalized(what)}, compiled at build time into a program of {program.Code.Count} ints and {ClassCount(program)} char class(es).{where}</summary>");
+            w.Line($"internal static readonly {Ck}.Matching.Pattern {name} = new(");
             w.Indent();
             w.Line(PatternLiteral(pattern) + ",");
-            w.Line($"{Ck}.Matching.PatternRunner.OptionsFor(Normalization),");
-            w.Line($"{Ck}.Matching.PatternRunner.DefaultTimeout);");
+            w.Line(prefilterExpression + ",");
+            IntArray(w, "code", program.Code.ToArray(), ",");
+            IntArray(w, "classes", program.Classes.ToArray(), ",");
+            w.Line($"groups: {groups});");
             w.Unindent();
         }
+
+        private RegexOptions PatternOptions => RegexOptions.CultureInvariant | (_module.Normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);
+
+        private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+        /// <summary>The number of classes in a program's table (each ends with its subtraction index).</summary>
+        private static int ClassCount(PatternProgramSpec program)
+        {
+            int count = 0;
+            int at = 0;
+            int[] table = program.Classes.ToArray();
+            while (at < table.Length)
+            {
+                at += 2 + (2 * table[at + 1]);
+                at += 2 + table[at + 1];
+                at += 2;
+                count++;
+            }
+
+            return count;
+        }
+
+        /// <summary>The named groups of a pattern, as Regex numbers them (for a pattern that runs on Regex).</summary>
+        private IEnumerable<string> PatternGroups(string pattern)
+            => new Regex(pattern, PatternOptions).GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
         private static string PrefilterExpression(PrefilterSpec prefilter)
             => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.Matching.PrefilterAnchor.{prefilter.Anchor})";
@@ -499,9 +531,7 @@ public sealed partial class CorpusGenerator
             switch (rule.Kind)
             {
                 case RuleKind.Regex:
-                    string regex = "Patterns." + Names.ToPascalCase(rule.Id);
-                    string input = Prefilter(rule.Pattern!) is null ? "text.Text" : $"{regex}Prefilter, text";
-                    w.Line($"foreach (global::System.Text.RegularExpressions.Match match in {Ck}.Matching.PatternRunner.Matches({regex}, {input}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    w.Line($"foreach ({Ck}.Matching.PatternMatch match in Patterns.{Names.ToPascalCase(rule.Id)}.Matches(text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Index, match.Index + match.Length)";
                     break;
                 case RuleKind.Sequence:
@@ -602,13 +632,13 @@ public sealed partial class CorpusGenerator
         {
             if (rule.SpanGroup is { } spanGroup)
             {
-                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, spanGroup)}.Groups[{SourceWriter.Literal(spanGroup)}], {whole})";
+                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, spanGroup)}.Group({SourceWriter.Literal(spanGroup)}), {whole})";
             }
 
             FieldFill? keyFill = rule.Fills.FirstOrDefault(f => f.Field == entity.Fields[0].Name);
             if (keyFill is { Kind: FillKind.Group })
             {
-                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, keyFill.Arguments[0])}.Groups[{SourceWriter.Literal(keyFill.Arguments[0])}], {whole})";
+                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, keyFill.Arguments[0])}.Group({SourceWriter.Literal(keyFill.Arguments[0])}), {whole})";
             }
 
             if (keyFill is { Kind: FillKind.Step })
@@ -637,7 +667,7 @@ public sealed partial class CorpusGenerator
         private string FillExpression(EntitySpec entity, FieldSpec field, FieldFill fill, RuleSpec rule)
         {
             string captures = $"{Ck}.Matching.Captures";
-            string Group(string name) => $"{GroupSource(rule, name)}.Groups[{SourceWriter.Literal(name)}]";
+            string Group(string name) => $"{GroupSource(rule, name)}.Group({SourceWriter.Literal(name)})";
             switch (fill.Kind)
             {
                 case FillKind.Group:
@@ -1034,12 +1064,13 @@ public sealed partial class CorpusGenerator
                     w.Line("// " + rule.Doc.Replace("\n", " ").Replace("\r", " "));
                 }
 
-                string prefilter = Prefilter(rule.Pattern) is { } lineFilter ? ", " + PrefilterExpression(lineFilter) : string.Empty;
-                w.Line($"new({SourceWriter.Literal(rule.Id)}, new({PatternLiteral(rule.Pattern)}, {Ck}.Matching.PatternRunner.OptionsFor(Normalization), {Ck}.Matching.PatternRunner.DefaultTimeout), {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}{prefilter}),");
+                w.Line($"new({SourceWriter.Literal(rule.Id)}, BoilerplatePatterns.{Names.ToPascalCase(rule.Id)}, {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
             }
 
             w.Unindent();
             w.Line("];");
+            NestedClass(w, "The patterns of the boilerplate rules, compiled at build time.", "BoilerplatePatterns", spec.Boilerplate, rule =>
+                PatternField(w, Names.ToPascalCase(rule.Id), $"the pattern of boilerplate rule <c>{SourceWriter.Xml(rule.Id)}</c>", rule.Pattern, scanned: true));
             w.Line();
         }
 

@@ -129,10 +129,10 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchCountries(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Count>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Countries, Patterns.CountriesPrefilter, text, context, Count.TypeName, "countries"))
+            foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.Countries.Matches(text, context, Count.TypeName, "countries"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["value"], text.ToOriginal(match.Index, match.Index + match.Length));
-                int? valueValue = global::CorpusKit.Matching.Captures.Int(global::CorpusKit.Matching.Captures.Value(match.Groups["value"]));
+                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Group("value"), text.ToOriginal(match.Index, match.Index + match.Length));
+                int? valueValue = global::CorpusKit.Matching.Captures.Int(global::CorpusKit.Matching.Captures.Value(match.Group("value")));
                 if (valueValue is null)
                 {
                     continue;
@@ -148,17 +148,23 @@ namespace NewsDesk.Diplomacy
             }
         }
 
-        /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
+        /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>countries</c>, anchored: it is tried only where <see cref="CountriesPrefilter"/> lets a match begin.</summary>
-            internal static readonly global::System.Text.RegularExpressions.Regex Countries = new(
-                @"\G(?:(?<value>\d+)\s+دول)",
-                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
-
-            /// <summary>Where a match of rule <c>countries</c> can begin: at a decimal digit.</summary>
-            internal static readonly global::CorpusKit.Matching.PatternPrefilter CountriesPrefilter = new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None);
+            /// <summary>The pattern of rule <c>countries</c>, compiled at build time into a program of 25 ints and 2 char class(es). It is tried only at a decimal digit.</summary>
+            internal static readonly global::CorpusKit.Matching.Pattern Countries = new(
+                @"(?<value>\d+)\s+دول",
+                new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None),
+                code:
+                [
+                    7, 0, 13, 1, 0, 1, -1, 0, 0, 8, 0, 13, 1, 1, 1, -1,
+                    0, 0, 1, 1583, 1, 1608, 1, 1604, 0,
+                ],
+                classes:
+                [
+                    0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
+                ],
+                groups: ["value"]);
         }
     }
 }

@@ -20,9 +20,42 @@ namespace NewsDesk.Diplomacy
         /// <summary>The boilerplate rules of document <c>Article</c>, tried on each line's normalized text.</summary>
         private static readonly global::CorpusKit.Documents.LineRule[] Boilerplate =
         [
-            new("menu", new(@"^(مباشر|اقسام مهمة)$", global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization), global::CorpusKit.Matching.PatternRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Line, new(null, "ام", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart)),
-            new("comments", new(@"^التعليقات$", global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization), global::CorpusKit.Matching.PatternRunner.DefaultTimeout), global::CorpusKit.Documents.LineRuleReach.Rest, new("التعليقات", "ا", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart)),
+            new("menu", BoilerplatePatterns.Menu, global::CorpusKit.Documents.LineRuleReach.Line),
+            new("comments", BoilerplatePatterns.Comments, global::CorpusKit.Documents.LineRuleReach.Rest),
         ];
+
+        /// <summary>The patterns of the boilerplate rules, compiled at build time.</summary>
+        private static class BoilerplatePatterns
+        {
+            /// <summary>The pattern of boilerplate rule <c>menu</c>, compiled at build time into a program of 40 ints and 0 char class(es). It is tried only at the start of the text, at one of ا م.</summary>
+            internal static readonly global::CorpusKit.Matching.Pattern Menu = new(
+                @"^(مباشر|اقسام مهمة)$",
+                new(null, "ام", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart),
+                code:
+                [
+                    11, 0, 5, 5, 17, 1, 1605, 1, 1576, 1, 1575, 1, 1588, 1, 1585, 6,
+                    37, 1, 1575, 1, 1602, 1, 1587, 1, 1575, 1, 1605, 1, 32, 1, 1605, 1,
+                    1607, 1, 1605, 1, 1577, 11, 2, 0,
+                ],
+                classes:
+                [
+                ],
+                groups: []);
+
+            /// <summary>The pattern of boilerplate rule <c>comments</c>, compiled at build time into a program of 23 ints and 0 char class(es). It is tried only at the start of the text, where "التعليقات" begins.</summary>
+            internal static readonly global::CorpusKit.Matching.Pattern Comments = new(
+                @"^التعليقات$",
+                new("التعليقات", "ا", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart),
+                code:
+                [
+                    11, 0, 1, 1575, 1, 1604, 1, 1578, 1, 1593, 1, 1604, 1, 1610, 1, 1602,
+                    1, 1575, 1, 1578, 11, 2, 0,
+                ],
+                classes:
+                [
+                ],
+                groups: []);
+        }
 
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>
         /// <param name="text">The document's text.</param>

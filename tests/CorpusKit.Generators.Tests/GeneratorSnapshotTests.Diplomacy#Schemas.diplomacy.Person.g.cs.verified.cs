@@ -94,16 +94,16 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchTitled(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Titled, Patterns.TitledPrefilter, text, context, Person.TypeName, "titled"))
+            foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.Titled.Matches(text, context, Person.TypeName, "titled"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["name"], text.ToOriginal(match.Index, match.Index + match.Length));
-                string? nameValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["name"]);
+                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Group("name"), text.ToOriginal(match.Index, match.Index + match.Length));
+                string? nameValue = global::CorpusKit.Matching.Captures.String(text, match.Group("name"));
                 if (nameValue is null)
                 {
                     continue;
                 }
 
-                string? titleValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["title"]);
+                string? titleValue = global::CorpusKit.Matching.Captures.String(text, match.Group("title"));
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Person>(span, 0, new Person(
                     nameValue,
                     titleValue,
@@ -131,17 +131,32 @@ namespace NewsDesk.Diplomacy
             }
         }
 
-        /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
+        /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>titled</c>, anchored: it is tried only where <see cref="TitledPrefilter"/> lets a match begin.</summary>
-            internal static readonly global::System.Text.RegularExpressions.Regex Titled = new(
-                @"\G(?:(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+))",
-                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
-
-            /// <summary>Where a match of rule <c>titled</c> can begin: at one of ا ر و.</summary>
-            internal static readonly global::CorpusKit.Matching.PatternPrefilter TitledPrefilter = new(null, "ارو", false, global::CorpusKit.Matching.PrefilterAnchor.None);
+            /// <summary>The pattern of rule <c>titled</c>, compiled at build time into a program of 166 ints and 2 char class(es). It is tried only at one of ا ر و.</summary>
+            internal static readonly global::CorpusKit.Matching.Pattern Titled = new(
+                @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
+                new(null, "ارو", false, global::CorpusKit.Matching.PrefilterAnchor.None),
+                code:
+                [
+                    7, 0, 14, 0, 3, 1575, 1585, 1608, 12, 15, 17, 19, 2, 48, 100, 1,
+                    74, 1, 20, 0, 1, 1608, 1, 1586, 1, 1610, 1, 1585, 1, 32, 1, 1575,
+                    1, 1604, 1, 1582, 1, 1575, 1, 1585, 1, 1580, 1, 1610, 1, 1577, 6, 114,
+                    1, 1575, 1, 1604, 1, 1575, 1, 1605, 1, 1610, 1, 1606, 1, 32, 1, 1575,
+                    1, 1604, 1, 1593, 1, 1575, 1, 1605, 6, 114, 1, 1585, 1, 1574, 1, 1610,
+                    1, 1587, 1, 32, 1, 1575, 1, 1604, 1, 1608, 1, 1586, 1, 1585, 1, 1575,
+                    1, 1569, 6, 114, 1, 1575, 1, 1604, 1, 1585, 1, 1574, 1, 1610, 1, 1587,
+                    6, 114, 5, 117, 131, 13, 1, 0, 1, -1, 0, 0, 13, 1, 1, 1,
+                    -1, 0, 0, 8, 0, 13, 1, 0, 1, -1, 0, 0, 7, 1, 13, 1,
+                    1, 1, -1, 0, 0, 13, 1, 0, 1, -1, 0, 0, 13, 1, 1, 1,
+                    -1, 0, 0, 8, 1, 0,
+                ],
+                classes:
+                [
+                    0, 0, 0, 0, 1, -1, 0, 0, 31, 0, 0, -1,
+                ],
+                groups: ["title", "name"]);
         }
 
         /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>

@@ -101,8 +101,8 @@ namespace NewsDesk.Diplomacy
             global::System.Collections.Generic.IReadOnlyList<global::NewsDesk.Diplomacy.Person> step0 = context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
             foreach (global::CorpusKit.Matching.SequenceMatch match in global::CorpusKit.Matching.SequenceMatcher.Matches(text, Sequences.Said, [step0], context, Quote.TypeName, "said"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Steps[3].Match!.Groups["text"], text.ToOriginal(match.Start, match.End));
-                string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Steps[3].Match!.Groups["text"]);
+                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Steps[3].Match!.Group("text"), text.ToOriginal(match.Start, match.End));
+                string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Steps[3].Match!.Group("text"));
                 if (textValue is null)
                 {
                     continue;
@@ -124,10 +124,10 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates)
         {
-            foreach (global::System.Text.RegularExpressions.Match match in global::CorpusKit.Matching.PatternRunner.Matches(Patterns.Quoted, Patterns.QuotedPrefilter, text, context, Quote.TypeName, "quoted"))
+            foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.Quoted.Matches(text, context, Quote.TypeName, "quoted"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Groups["text"], text.ToOriginal(match.Index, match.Index + match.Length));
-                string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Groups["text"]);
+                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Group("text"), text.ToOriginal(match.Index, match.Index + match.Length));
+                string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Group("text"));
                 if (textValue is null)
                 {
                     continue;
@@ -143,23 +143,42 @@ namespace NewsDesk.Diplomacy
             }
         }
 
-        /// <summary>The rules' patterns, checked at build time; each is constructed once, on first use of this extractor.</summary>
+        /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of step 4 of rule <c>said</c>.</summary>
-            internal static readonly global::System.Text.RegularExpressions.Regex SaidStep4 = new(
+            /// <summary>The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 32 ints and 5 char class(es).</summary>
+            internal static readonly global::CorpusKit.Matching.Pattern SaidStep4 = new(
                 @"\G(?:[:]?\s*[""“«](?<text>[^""”»]{12,})[""”»])",
-                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
+                null,
+                code:
+                [
+                    11, 7, 13, 1, 0, 0, 1, 0, 0, 13, 1, 1, 0, -1, 0, 0,
+                    3, 2, 7, 0, 13, 1, 3, 12, -1, 0, 0, 8, 0, 3, 4, 0,
+                ],
+                classes:
+                [
+                    0, 1, 58, 58, 0, 0, 0, -1, 0, 0, 0, 0, 1, -1, 0, 3,
+                    34, 34, 8220, 8220, 171, 171, 0, 0, 0, -1, 1, 3, 34, 34, 8221, 8221,
+                    187, 187, 0, 0, 0, -1, 0, 3, 34, 34, 8221, 8221, 187, 187, 0, 0,
+                    0, -1,
+                ],
+                groups: ["text"]);
 
-            /// <summary>The pattern of rule <c>quoted</c>, anchored: it is tried only where <see cref="QuotedPrefilter"/> lets a match begin.</summary>
-            internal static readonly global::System.Text.RegularExpressions.Regex Quoted = new(
-                @"\G(?:[""“«](?<text>[^""”»]{12,})[""”»])",
-                global::CorpusKit.Matching.PatternRunner.OptionsFor(Normalization),
-                global::CorpusKit.Matching.PatternRunner.DefaultTimeout);
-
-            /// <summary>Where a match of rule <c>quoted</c> can begin: at one of " « “.</summary>
-            internal static readonly global::CorpusKit.Matching.PatternPrefilter QuotedPrefilter = new(null, "\"«“", false, global::CorpusKit.Matching.PrefilterAnchor.None);
+            /// <summary>The pattern of rule <c>quoted</c>, compiled at build time into a program of 16 ints and 3 char class(es). It is tried only at one of " « “.</summary>
+            internal static readonly global::CorpusKit.Matching.Pattern Quoted = new(
+                @"[""“«](?<text>[^""”»]{12,})[""”»]",
+                new(null, "\"«“", false, global::CorpusKit.Matching.PrefilterAnchor.None),
+                code:
+                [
+                    3, 0, 7, 0, 13, 1, 1, 12, -1, 0, 0, 8, 0, 3, 2, 0,
+                ],
+                classes:
+                [
+                    0, 3, 34, 34, 8220, 8220, 171, 171, 0, 0, 0, -1, 1, 3, 34, 34,
+                    8221, 8221, 187, 187, 0, 0, 0, -1, 0, 3, 34, 34, 8221, 8221, 187, 187,
+                    0, 0, 0, -1,
+                ],
+                groups: ["text"]);
         }
 
         /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>
@@ -178,7 +197,7 @@ namespace NewsDesk.Diplomacy
                 global::CorpusKit.Matching.SequenceStep.Entity(0), // Person as speaker
                 global::CorpusKit.Matching.SequenceStep.Terms(DiplomacyLexicons.Index, Terms.SaidStep2), // terms as verb
                 global::CorpusKit.Matching.SequenceStep.Gap(0, 8), // 0..8 words
-                global::CorpusKit.Matching.SequenceStep.Pattern(Patterns.SaidStep4), // regex
+                global::CorpusKit.Matching.SequenceStep.Regex(Patterns.SaidStep4), // regex
             ];
         }
     }

@@ -51,19 +51,9 @@ public sealed class ExtractionContextTests
     }
 
     [Fact]
-    public void Patterns_are_compiled_only_when_the_switch_is_on()
+    public void Patterns_run_with_the_options_the_build_checked_them_with()
     {
-        try
-        {
-            AppContext.SetSwitch(PatternRunner.CompiledPatternsSwitch, true);
-            Assert.True(PatternRunner.OptionsFor(TextNormalization.Arabic).HasFlag(RegexOptions.Compiled));
-            AppContext.SetSwitch(PatternRunner.CompiledPatternsSwitch, false);
-            Assert.False(PatternRunner.OptionsFor(TextNormalization.Arabic).HasFlag(RegexOptions.Compiled));
-            Assert.Equal(RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRunner.OptionsFor(TextNormalization.Arabic));
-        }
-        finally
-        {
-            AppContext.SetSwitch(PatternRunner.CompiledPatternsSwitch, false);
-        }
+        Assert.Equal(RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, PatternRunner.OptionsFor(TextNormalization.Arabic));
+        Assert.Equal(RegexOptions.CultureInvariant, PatternRunner.OptionsFor(TextNormalization.None));
     }
 }

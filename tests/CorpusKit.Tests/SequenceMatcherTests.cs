@@ -8,7 +8,8 @@ namespace CorpusKit.Tests;
 public sealed class SequenceMatcherTests
 {
     private static readonly TermTrie s_verbs = TermTrie.Create([new("قال", 0), new("اكد", 1)]);
-    private static readonly Regex s_quote = new(@"\G(?:[:]\s*«(?<text>[^»]+)»)", RegexOptions.CultureInvariant);
+    // A step after the first is anchored where the step before it ended; this one runs on Regex.
+    private static readonly Pattern s_quote = Pattern.OnRegex(@"\G(?:[:]\s*«(?<text>[^»]+)»)", RegexOptions.CultureInvariant, null, ["text"]);
 
     [Theory]
     [InlineData("قال: «إن العمل جار»", "إن العمل جار")]           // the regex step matches the colon itself
@@ -18,7 +19,7 @@ public sealed class SequenceMatcherTests
     {
         SequenceMatch match = Assert.Single(Match(sentence));
         NormalizedText text = Normalizer.Normalize(sentence, TextNormalization.Arabic);
-        Assert.Equal(quote, Captures.String(text, match.Steps[2].Match!.Groups["text"]));
+        Assert.Equal(quote, Captures.String(text, match.Steps[2].Match!.Group("text")));
     }
 
     [Theory]
@@ -31,7 +32,7 @@ public sealed class SequenceMatcherTests
     {
         var context = new ExtractionContext(sentence);
         NormalizedText text = context.GetText(TextNormalization.Arabic);
-        SequenceStep[] steps = [SequenceStep.Terms(s_verbs), SequenceStep.Gap(0, 5), SequenceStep.Pattern(s_quote)];
+        SequenceStep[] steps = [SequenceStep.Terms(s_verbs), SequenceStep.Gap(0, 5), SequenceStep.Regex(s_quote)];
         return SequenceMatcher.Matches(text, steps, [], context, "Quote", "test");
     }
 }

@@ -138,7 +138,7 @@ internal static class PrefilterAnalysis
 
     /// <summary>Whether a case-insensitive comparison lets other chars match <paramref name="c"/>.</summary>
     private static bool HasCaseVariants(char c, bool ignoreCase)
-        => ignoreCase && (char.ToUpperInvariant(c) != c || char.ToLowerInvariant(c) != c || CaseVariants(c).Count > 1);
+        => ignoreCase && CaseFolding.Variants(c).Count > 1;
 
     /// <summary>The chars a match of <paramref name="node"/> can start with (assuming it consumes a char).</summary>
     private static FirstChars First(RegexNode node)
@@ -146,7 +146,7 @@ internal static class PrefilterAnalysis
         switch (node)
         {
             case CharNode c:
-                return FirstChars.Of(c.IgnoreCase ? CaseVariants(c.Value) : [c.Value]);
+                return FirstChars.Of(c.IgnoreCase ? CaseFolding.Variants(c.Value) : [c.Value]);
             case SetNode s when s.Set.IsEnumerable || s.Set.IsDigitsAndChars:
                 var chars = new List<char>();
                 foreach ((char first, char last) in s.Set.Ranges)
@@ -160,7 +160,7 @@ internal static class PrefilterAnalysis
                     {
                         if (s.IgnoreCase)
                         {
-                            chars.AddRange(CaseVariants((char)c));
+                            chars.AddRange(CaseFolding.Variants((char)c));
                         }
                         else
                         {
@@ -202,38 +202,6 @@ internal static class PrefilterAnalysis
                 return FirstChars.Anything;
         }
     }
-
-    /// <summary>
-    /// The chars a case-insensitive, culture-invariant comparison takes as <paramref name="c"/>: those
-    /// with the same lower or upper case (k, K and the Kelvin sign K). A superset is safe: the
-    /// pattern itself decides at each candidate.
-    /// </summary>
-    private static List<char> CaseVariants(char c)
-    {
-        var variants = new List<char> { c };
-        char lower = char.ToLowerInvariant(c);
-        char upper = char.ToUpperInvariant(c);
-        foreach (char v in new[] { lower, upper })
-        {
-            if (!variants.Contains(v))
-            {
-                variants.Add(v);
-            }
-        }
-
-        foreach ((char special, char plain) in s_foldsToAscii)
-        {
-            if (plain == lower && !variants.Contains(special))
-            {
-                variants.Add(special);
-            }
-        }
-
-        return variants;
-    }
-
-    /// <summary>Chars outside ASCII that fold to an ASCII letter: the Kelvin sign, the long s, the dotted capital I.</summary>
-    private static readonly (char Special, char Plain)[] s_foldsToAscii = [('\u212A', 'k'), ('\u017F', 's'), ('\u0130', 'i'), ('\u0131', 'i')];
 
     /// <summary>A set of first chars: listed chars, decimal digits, or anything at all.</summary>
     private readonly struct FirstChars(bool any, bool digits, List<char>? chars)

@@ -164,14 +164,9 @@ public sealed class DocumentLayout
                 continue;
             }
 
-            if (rule.Prefilter is { } prefilter && prefilter.Next(line, 0, otherDigits) < 0)
-            {
-                continue;
-            }
-
             try
             {
-                if (rule.Pattern.IsMatch(line))
+                if (rule.Pattern.IsMatch(line, otherDigits))
                 {
                     return rule.Id;
                 }

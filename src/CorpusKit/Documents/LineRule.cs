@@ -1,5 +1,5 @@
 using System;
-using System.Text.RegularExpressions;
+using CorpusKit.Matching;
 
 namespace CorpusKit.Documents;
 
@@ -17,9 +17,8 @@ public enum LineRuleReach
 /// <param name="Id">The rule's id, as the schema names it.</param>
 /// <param name="Pattern">The pattern, checked at build time.</param>
 /// <param name="Reach">Whether a match drops the line alone or the rest of the document.</param>
-/// <param name="Prefilter">Where a match can begin, computed at build time: a line with no such place is not tried.</param>
-public sealed record LineRule(string Id, Regex Pattern, LineRuleReach Reach, Matching.PatternPrefilter? Prefilter = null)
+public sealed record LineRule(string Id, Pattern Pattern, LineRuleReach Reach)
 {
     /// <summary>The pattern, which must not be null.</summary>
-    public Regex Pattern { get; } = Pattern ?? throw new ArgumentNullException(nameof(Pattern));
+    public Pattern Pattern { get; } = Pattern ?? throw new ArgumentNullException(nameof(Pattern));
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 
 namespace CorpusKit.Matching;
 
@@ -8,11 +7,18 @@ namespace CorpusKit.Matching;
 public static class Captures
 {
     /// <summary>The original text under a group, or null when the group did not take part.</summary>
-    public static string? String(NormalizedText text, Group group)
+    public static string? String(NormalizedText text, PatternGroup group)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(group);
         return group.Success ? text.OriginalText(group.Index, group.Index + group.Length) : null;
+    }
+
+    /// <summary>The original text of a whole match.</summary>
+    public static string String(NormalizedText text, PatternMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(match);
+        return text.OriginalText(match.Index, match.End);
     }
 
     /// <summary>The original text of the normalized range <c>[start, end)</c>.</summary>
@@ -23,17 +29,12 @@ public static class Captures
     }
 
     /// <summary>The normalized text under a group (digits already ASCII), or null.</summary>
-    public static string? Value(Group group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        return group.Success ? group.Value : null;
-    }
+    public static string? Value(PatternGroup group) => group.Success ? group.Value : null;
 
     /// <summary>The span of the original text under a group, or <paramref name="fallback"/> when it did not take part.</summary>
-    public static TextSpan Span(NormalizedText text, Group group, TextSpan fallback)
+    public static TextSpan Span(NormalizedText text, PatternGroup group, TextSpan fallback)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(group);
         return group.Success ? text.ToOriginal(group.Index, group.Index + group.Length) : fallback;
     }
 
@@ -54,10 +55,10 @@ public static class Captures
         => PartialDate.TryCreate(year, month, day, out PartialDate date) ? date : null;
 
     /// <summary>The year under a group: four digits in any script.</summary>
-    public static int? Year(Group group) => Int(Value(group));
+    public static int? Year(PatternGroup group) => Int(Value(group));
 
     /// <summary>The day under a group, with an optional ordinal suffix (10th).</summary>
-    public static int? Day(Group group)
+    public static int? Day(PatternGroup group)
     {
         string? value = Value(group);
         return value is not null && FieldParsers.TryParseDay(value, out int day) ? day : null;
@@ -67,7 +68,7 @@ public static class Captures
     /// The month a group names: a number, or a form of dictionary <paramref name="months"/> of
     /// <paramref name="index"/> whose key is the month's number (<paramref name="keys"/>).
     /// </summary>
-    public static int? Month(Group group, TermIndex index, int months, int[] keys)
+    public static int? Month(PatternGroup group, TermIndex index, int months, int[] keys)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(keys);
@@ -87,29 +88,28 @@ public static class Captures
 
 
     /// <summary>The original text of every capture of a group (a group inside a repeated part), in order.</summary>
-    public static IReadOnlyList<string> Strings(NormalizedText text, Group group)
+    public static IReadOnlyList<string> Strings(NormalizedText text, PatternGroup group)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(group);
-        var values = new List<string>(group.Captures.Count);
-        foreach (Capture capture in group.Captures)
+        var values = new List<string>(group.CaptureCount);
+        for (int k = 0; k < group.CaptureCount; k++)
         {
-            values.Add(text.OriginalText(capture.Index, capture.Index + capture.Length));
+            (int index, int length) = group.Capture(k);
+            values.Add(text.OriginalText(index, index + length));
         }
 
         return values;
     }
 
     /// <summary>Every capture of a group, converted; captures that do not convert are left out.</summary>
-    public static IReadOnlyList<T> Values<T>(Group group, Func<string, T?> convert)
+    public static IReadOnlyList<T> Values<T>(PatternGroup group, Func<string, T?> convert)
         where T : struct
     {
-        ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(convert);
-        var values = new List<T>(group.Captures.Count);
-        foreach (Capture capture in group.Captures)
+        var values = new List<T>(group.CaptureCount);
+        for (int k = 0; k < group.CaptureCount; k++)
         {
-            if (convert(capture.Value) is T value)
+            if (convert(group.CaptureValue(k)) is T value)
             {
                 values.Add(value);
             }

@@ -120,12 +120,9 @@ public static class SequenceMatcher
             SequenceStep first = _steps[0];
             if (first.Kind == SequenceStepKind.Regex)
             {
-                IEnumerable<Match> matches = first.Prefilter is { } prefilter
-                    ? Anchored(first.Regex!, prefilter)
-                    : Scanned(first.Regex!);
-                foreach (Match match in matches)
+                foreach (PatternMatch match in first.Pattern!.Scan(_text, _otherDigits))
                 {
-                    yield return new StepMatch(match.Index, match.Index + match.Length, 0, match);
+                    yield return new StepMatch(match.Index, match.End, 0, match);
                 }
 
                 yield break;
@@ -139,33 +136,6 @@ public static class SequenceMatcher
             foreach (StepMatch span in _spans[0])
             {
                 yield return span;
-            }
-        }
-
-        private IEnumerable<Match> Scanned(Regex regex)
-        {
-            for (Match match = regex.Match(_text); match.Success; match = match.NextMatch())
-            {
-                yield return match;
-            }
-        }
-
-        /// <summary>The matches of an anchored pattern where its prefilter lets it begin: those the unanchored pattern finds scanning.</summary>
-        private IEnumerable<Match> Anchored(Regex anchored, PatternPrefilter prefilter)
-        {
-            int from = 0;
-            while ((from = prefilter.Next(_text, from, _otherDigits)) >= 0)
-            {
-                Match match = anchored.Match(_text, from);
-                if (match.Success)
-                {
-                    yield return match;
-                    from = match.Index + Math.Max(match.Length, 1);
-                }
-                else
-                {
-                    from++;
-                }
             }
         }
 
@@ -206,19 +176,19 @@ public static class SequenceMatcher
                 case SequenceStepKind.Regex:
                     // After the joiners first; then where the previous step ended, for a
                     // pattern that matches the joiner itself (':\s*«').
-                    Match match = step.Regex!.Match(_text, at);
-                    if (!match.Success && at != position)
+                    PatternMatch? match = step.Pattern!.MatchAt(_text, at);
+                    if (match is null && at != position)
                     {
-                        match = step.Regex.Match(_text, position);
+                        match = step.Pattern.MatchAt(_text, position);
                     }
 
-                    if (!match.Success)
+                    if (match is null)
                     {
                         return false;
                     }
 
-                    path[index] = new StepMatch(match.Index, match.Index + match.Length, 0, match);
-                    return Continue(index + 1, match.Index + match.Length, path);
+                    path[index] = new StepMatch(match.Index, match.End, 0, match);
+                    return Continue(index + 1, match.End, path);
                 default:
                     foreach (StepMatch candidate in CandidatesAt(_spans[index], at))
                     {

@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 
 namespace CorpusKit.Matching;
 
@@ -25,13 +24,13 @@ public enum SequenceStepKind
 /// </summary>
 public sealed class SequenceStep
 {
-    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Regex? regex, int min, int max)
+    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Pattern? pattern, int min, int max)
     {
         Kind = kind;
         Input = input;
         Index = index;
         Dictionary = dictionary;
-        Regex = regex;
+        Pattern = pattern;
         Min = min;
         Max = max;
     }
@@ -48,11 +47,8 @@ public sealed class SequenceStep
     /// <summary>For <see cref="SequenceStepKind.Terms"/>: the dictionary of <see cref="Index"/> whose forms the step matches.</summary>
     public int Dictionary { get; }
 
-    /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern, which starts with <c>\G</c> unless it is the first step without a <see cref="Prefilter"/>.</summary>
-    public Regex? Regex { get; }
-
-    /// <summary>For a first step of <see cref="SequenceStepKind.Regex"/>: where its (anchored) pattern can begin, or null to scan the text with it.</summary>
-    public PatternPrefilter? Prefilter { get; private init; }
+    /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern; a step after the first begins with <c>\G</c> (where the step before it ended).</summary>
+    public Pattern? Pattern { get; }
 
     /// <summary>For <see cref="SequenceStepKind.Gap"/>: the fewest words skipped.</summary>
     public int Min { get; }
@@ -83,19 +79,11 @@ public sealed class SequenceStep
         return new SequenceStep(SequenceStepKind.Terms, -1, index, dictionary, null, 0, 0);
     }
 
-    /// <summary>A step that matches <paramref name="regex"/>.</summary>
-    public static SequenceStep Pattern(Regex regex)
+    /// <summary>A step that matches <paramref name="pattern"/>.</summary>
+    public static SequenceStep Regex(Pattern pattern)
     {
-        ArgumentNullException.ThrowIfNull(regex);
-        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, regex, 0, 0);
-    }
-
-    /// <summary>A first step that matches <paramref name="anchored"/> (a pattern that begins with <c>\G</c>) where <paramref name="prefilter"/> says it can begin.</summary>
-    public static SequenceStep Pattern(Regex anchored, PatternPrefilter prefilter)
-    {
-        ArgumentNullException.ThrowIfNull(anchored);
-        ArgumentNullException.ThrowIfNull(prefilter);
-        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, anchored, 0, 0) { Prefilter = prefilter };
+        ArgumentNullException.ThrowIfNull(pattern);
+        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, pattern, 0, 0);
     }
 
     /// <summary>A step that skips <paramref name="min"/> to <paramref name="max"/> words.</summary>
@@ -112,7 +100,7 @@ public sealed class SequenceStep
 /// <param name="End">Index just past the step.</param>
 /// <param name="Value">Entity steps: the entity's index in its input list. Terms steps: the form's value.</param>
 /// <param name="Match">Regex steps: the match, for its groups.</param>
-public readonly record struct StepMatch(int Start, int End, int Value, Match? Match);
+public readonly record struct StepMatch(int Start, int End, int Value, PatternMatch? Match);
 
 /// <summary>One match of a whole sequence: its range in normalized text and each step's match.</summary>
 /// <param name="Start">Index of the first step's first char.</param>

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using System.Threading;
+
+namespace CorpusKit.Matching;
+
+/// <summary>
+/// A rule's pattern, compiled at build time: the generator checks it with .NET's regex engine,
+/// lays out a program for CorpusKit's pattern machine (a backtracking machine with the same
+/// semantics) and works out where a match can begin. Nothing is parsed or built when the
+/// application starts, the first document runs as fast as the rest, and a match is tried only
+/// where its prefilter lets one begin.
+/// </summary>
+/// <remarks>
+/// A pattern with a construct the machine does not run (a backreference, a conditional) runs on
+/// <see cref="Regex"/> instead, built on first use; its matches are the same either way.
+/// </remarks>
+public sealed class Pattern
+{
+    /// <summary>The longest a single match may run before it is given up (as <see cref="Regex.MatchTimeout"/>).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
+
+    [ThreadStatic]
+    private static PatternMachine? t_machine;
+
+    private readonly PatternPrefilter? _prefilter;
+    private readonly int[]? _code;
+    private readonly CharClassSet[]? _classes;
+    private readonly string[] _groups;
+    private readonly Lazy<(Regex Scanning, Regex Anchored)>? _regexes;
+
+    /// <summary>A pattern whose program the generator laid out.</summary>
+    /// <param name="source">The pattern as it runs (lexicons expanded, literals normalized), for messages.</param>
+    /// <param name="prefilter">Where a match can begin, or null for anywhere.</param>
+    /// <param name="code">The program.</param>
+    /// <param name="classes">The table of its char classes.</param>
+    /// <param name="groups">The names of its groups, by slot.</param>
+    public Pattern(string source, PatternPrefilter? prefilter, int[] code, int[] classes, string[] groups)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(classes);
+        ArgumentNullException.ThrowIfNull(groups);
+        Source = source;
+        _prefilter = prefilter;
+        _code = code;
+        _classes = CharClassSet.Read(classes);
+        _groups = groups;
+    }
+
+    private Pattern(string source, PatternPrefilter? prefilter, RegexOptions options, string[] groups)
+    {
+        Source = source;
+        _prefilter = prefilter;
+        _groups = groups;
+        _regexes = new(() => (new Regex(source, options, DefaultTimeout), new Regex(@"\G(?:" + source + ")", options, DefaultTimeout)));
+    }
+
+    /// <summary>The pattern as it runs (lexicons expanded, literals normalized).</summary>
+    public string Source { get; }
+
+    /// <summary>Whether the pattern runs on CorpusKit's machine (true) or on <see cref="Regex"/>.</summary>
+    public bool IsCompiled => _code is not null;
+
+    /// <summary>A pattern that runs on <see cref="Regex"/>, built on first use with <paramref name="options"/>.</summary>
+    /// <param name="source">The pattern.</param>
+    /// <param name="options">The options it was checked with at build time.</param>
+    /// <param name="prefilter">Where a match can begin, or null for anywhere.</param>
+    /// <param name="groups">The names of its groups.</param>
+    public static Pattern OnRegex(string source, RegexOptions options, PatternPrefilter? prefilter, string[] groups)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(groups);
+        return new Pattern(source, prefilter, options, groups);
+    }
+
+    /// <summary>The match that begins exactly at <paramref name="start"/> of <paramref name="input"/>, or null.</summary>
+    /// <exception cref="RegexMatchTimeoutException">The match ran longer than <see cref="DefaultTimeout"/>.</exception>
+    public PatternMatch? MatchAt(string input, int start)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, input.Length);
+        if (_code is null)
+        {
+            return FromRegex(_regexes!.Value.Anchored.Match(input, start), input);
+        }
+
+        PatternMachine machine = t_machine ??= new PatternMachine();
+        int end = machine.Match(_code, _classes!, _groups.Length, input, start, DefaultTimeout, Source);
+        return end < 0 ? null : new PatternMatch(input, start, end - start, _groups, machine.Captures.ToArray());
+    }
+
+    /// <summary>
+    /// Every match in <paramref name="text"/>, left to right, none overlapping: what a regex scan
+    /// finds. A match that runs out of time is reported on <paramref name="context"/> and the
+    /// matches found before it are kept.
+    /// </summary>
+    public List<PatternMatch> Matches(NormalizedText text, ExtractionContext context, string entity, string rule)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        var matches = new List<PatternMatch>();
+        try
+        {
+            foreach (PatternMatch match in Scan(text.Text, text.HasOtherDigits))
+            {
+                matches.Add(match);
+            }
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            PatternRunner.ReportTimeout(context, entity, rule, exception, "The regex", "matches after that point were not looked for");
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// The matches in <paramref name="input"/>, left to right, none overlapping: tried where the
+    /// prefilter lets a match begin, each from the end of the one before.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">A match ran longer than <see cref="DefaultTimeout"/>.</exception>
+    internal IEnumerable<PatternMatch> Scan(string input, bool otherDigits)
+    {
+        if (_code is null && _prefilter is null)
+        {
+            for (Match match = _regexes!.Value.Scanning.Match(input); match.Success; match = match.NextMatch())
+            {
+                yield return FromRegex(match, input)!;
+            }
+
+            yield break;
+        }
+
+        int from = 0;
+        while ((from = Next(input, from, otherDigits)) >= 0)
+        {
+            if (MatchAt(input, from) is { } match)
+            {
+                yield return match;
+                from = match.Index + Math.Max(match.Length, 1);
+            }
+            else
+            {
+                from++;
+            }
+        }
+    }
+
+    /// <summary>Whether the pattern matches anywhere in <paramref name="input"/> (a line, for boilerplate rules).</summary>
+    /// <exception cref="RegexMatchTimeoutException">A match ran longer than <see cref="DefaultTimeout"/>.</exception>
+    public bool IsMatch(ReadOnlySpan<char> input, bool otherDigits = true)
+    {
+        if (_code is null)
+        {
+            return (_prefilter is null || _prefilter.Next(input, 0, otherDigits) >= 0) && _regexes!.Value.Scanning.IsMatch(input);
+        }
+
+        PatternMachine machine = t_machine ??= new PatternMachine();
+        int from = 0;
+        while ((from = _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits)) >= 0)
+        {
+            if (machine.Match(_code, _classes!, _groups.Length, input, from, DefaultTimeout, Source) >= 0)
+            {
+                return true;
+            }
+
+            from++;
+        }
+
+        return false;
+    }
+
+    /// <summary>The next place at or after <paramref name="from"/> where a match may begin, or -1.</summary>
+    private int Next(string input, int from, bool otherDigits)
+        => _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits);
+
+    private PatternMatch? FromRegex(Match match, string input)
+    {
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var captures = new List<int>();
+        for (int slot = 0; slot < _groups.Length; slot++)
+        {
+            foreach (Capture capture in match.Groups[_groups[slot]].Captures)
+            {
+                captures.Add(slot);
+                captures.Add(capture.Index);
+                captures.Add(capture.Index + capture.Length);
+            }
+        }
+
+        return new PatternMatch(input, match.Index, match.Length, _groups, [.. captures]);
+    }
+}

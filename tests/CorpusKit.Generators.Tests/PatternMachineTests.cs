@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using CorpusKit.Generators.Patterns;
+using CorpusKit.Matching;
+using CsCheck;
+
+namespace CorpusKit.Generators.Tests;
+
+/// <summary>
+/// CorpusKit's pattern machine against .NET's regex engine: the same matches, the same last
+/// capture of every named group and the same list of captures, on generated patterns (groups,
+/// alternatives, greedy and lazy loops, lookaheads and lookbehinds with captures, anchors, case
+/// folding) over generated text, and on the NewsDesk schema's patterns over the seeds.
+/// </summary>
+public sealed class PatternMachineTests
+{
+    private const RegexOptions Arabic = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+
+    private static readonly string[] s_atoms =
+    [
+        "a", "b", "k", "ع", "ا", "م", ":", "\"", " ", "-", "\\.", "/", "\\n",
+        "\\d", "\\d{1,2}", "\\d{4}", "[0-9]", "\\s", "\\S", "\\w", "\\W", "[a-c]", "[^\"\\n]", "[ء-ي]", ".", "\\p{L}", "[\\d-[5-9]]", "(?s:.)",
+        "(?:st|nd)", "(?:عام|عامل|ع)", "(?<g>\\d+)", "(?<h>[a-z]+)", "(?<g>a)", "(?=\\s)", "(?!\\d)", "(?<=\\d)", "(?<!ا)", "(?<=(?<lb>\\d+)\\s*)",
+        "(?<=\\b(?<w>ا|م)\\w*\\s+)", "\\b", "\\B", "^", "$", "(?m)^", "(?m:$)", "\\A", "\\z", "\\Z", "(?>a+)", "(?i:K)", "(?-i:k)",
+    ];
+
+    private static readonly string[] s_loops = ["?", "*", "+", "??", "*?", "+?", "{2}", "{1,3}", "{0,2}?", "{2,}"];
+
+    private static readonly string[] s_textPieces =
+    [
+        "a", "b", "c", "A", "K", "k", "\u212A", "ع", "عام", "عامل", "ا", "م", "مع", ":", "\"", " ", "  ", "\n", "-", ".", "/",
+        "1", "12", "2024", "5", "٣", "st", "nd", "x",
+    ];
+
+    private static readonly Gen<string> s_parts =
+        Gen.OneOf(
+            Gen.OneOf(s_atoms),
+            Gen.OneOf(s_atoms).Select(Gen.OneOf(s_loops), (a, q) => "(?:" + a + ")" + q),
+            Gen.OneOf(s_atoms).Select(Gen.OneOf(s_atoms), (a, b) => "(?:" + a + "|" + b + ")"),
+            Gen.OneOf(s_atoms).Select(Gen.OneOf(s_atoms), (a, b) => "(?<p>" + a + b + ")+"));
+
+    private static readonly Gen<string> s_patterns = s_parts.Array[1, 5].Select(parts => string.Concat(parts));
+
+    private static readonly Gen<string> s_texts = Gen.OneOf(s_textPieces).Array[0, 30].Select(pieces => string.Concat(pieces));
+
+    [Fact]
+    public void The_machine_finds_what_the_regex_engine_finds()
+    {
+        int compiled = 0;
+        s_patterns.Select(s_texts, Gen.Bool).Sample((pattern, text, ignoreCase) =>
+        {
+            RegexOptions options = ignoreCase ? Arabic : RegexOptions.CultureInvariant;
+            Regex regex;
+            try
+            {
+                regex = new Regex(pattern, options);
+            }
+            catch (ArgumentException)
+            {
+                return;
+            }
+
+            if (PatternCompiler.Compile(pattern, options) is not { } program)
+            {
+                return;
+            }
+
+            compiled++;
+            Pattern machine = Runtime(pattern, program, null);
+            var anchored = new Regex(@"\G(?:" + pattern + ")", options);
+            for (int start = 0; start <= text.Length; start++)
+            {
+                // Anchored at every position, as the runtime runs a pattern where its prefilter lets it.
+                Match expected = anchored.Match(text, start);
+                PatternMatch? actual = machine.MatchAt(text, start);
+                if (Describe(expected, program) != Describe(actual, program) && !RegexOptimizerQuirk(pattern, options, text, start, actual))
+                {
+                    Assert.Fail($"pattern {pattern} on \"{Escape(text)}\" at {start}: expected {Describe(expected, program)}, got {Describe(actual, program)}");
+                }
+            }
+        }, iter: 6000);
+
+        Assert.True(compiled > 4000, $"only {compiled} of the generated patterns compiled");
+    }
+
+    [Fact]
+    public void Case_folding_is_dotnets_on_every_char_of_the_scripts_schemas_use()
+    {
+        // .NET folds two chars together under IgnoreCase | CultureInvariant when their invariant
+        // lower cases are equal: k, K and the Kelvin sign; not s and the long s.
+        IEnumerable<int> chars = Enumerable.Range(0, 0x250).Concat(Enumerable.Range(0x370, 0x1C0)).Concat(Enumerable.Range(0x600, 0x100)).Concat([0x212A, 0x212B, 0x2126, 0x1E9E]);
+        foreach (int c in chars)
+        {
+            var regex = new Regex("^" + Regex.Escape(((char)c).ToString()) + "$", Arabic);
+            List<char> ours = CaseFolding.Variants((char)c);
+            foreach (char variant in ours)
+            {
+                Assert.True(regex.IsMatch(variant.ToString()), $"U+{c:X4} does not match U+{(int)variant:X4} in .NET");
+            }
+
+            foreach (char other in new[] { char.ToUpperInvariant((char)c), char.ToLowerInvariant((char)c), '\u017F', '\u212A', '\u0130', '\u0131' })
+            {
+                Assert.True(regex.IsMatch(other.ToString()) == ours.Contains(other), $"U+{c:X4} and U+{(int)other:X4}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_newsdesk_patterns_compile_and_find_on_the_seeds_what_the_regex_engine_finds()
+    {
+        string root = Repository.Root();
+        string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
+        var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new Model.GeneratorOptions("NewsDesk", string.Empty), default);
+        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).SelectMany(r => r.Steps.Select(s => s.Pattern).Append(r.Pattern)).OfType<string>()
+            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern))
+            .ToList();
+        string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")
+            .Select(f => Normalizer.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)
+            .ToArray();
+        int found = 0;
+        foreach (string pattern in patterns)
+        {
+            PatternProgramSpec program = PatternCompiler.Compile(pattern, Arabic) ?? throw new InvalidOperationException($"{pattern} did not compile");
+            Pattern machine = Runtime(pattern, program, null);
+            // A step after the first is anchored (\G) where the step before it ended: compared where it runs.
+            var regex = pattern.StartsWith(@"\G", StringComparison.Ordinal) ? null : new Regex(pattern, Arabic);
+            var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
+            foreach (string text in seeds)
+            {
+                if (regex is null)
+                {
+                    for (int start = 0; start < text.Length; start++)
+                    {
+                        Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
+                    }
+
+                    continue;
+                }
+
+                List<string> expected = regex.Matches(text).Select(m => Describe(m, program)).ToList();
+                var actual = new List<string>();
+                int from = 0;
+                while (from <= text.Length)
+                {
+                    if (machine.MatchAt(text, from) is { } match)
+                    {
+                        actual.Add(Describe(match, program));
+                        from = match.Index + Math.Max(match.Length, 1);
+                    }
+                    else
+                    {
+                        from++;
+                    }
+                }
+
+                Assert.Equal(expected, actual);
+                found += expected.Count;
+            }
+        }
+
+        Assert.True(found > 20, $"only {found} matches on the seeds");
+    }
+
+    [Fact]
+    public void The_machine_and_the_generator_agree_on_instructions_and_assertions()
+    {
+        Assert.Equal(Enum.GetNames<Patterns.PatternOp>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.Matching.PatternOp")!));
+        Assert.Equal(Enum.GetNames<Patterns.AnchorKind>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.Matching.AnchorKind")!));
+    }
+
+    [Fact]
+    public void A_runaway_match_times_out_instead_of_running_on()
+    {
+        const string risky = "(?:a|aa)+b";
+        Pattern machine = Runtime(risky, PatternCompiler.Compile(risky, RegexOptions.None)!, null);
+        Assert.Throws<RegexMatchTimeoutException>(() => machine.MatchAt(new string('a', 60), 0));
+    }
+
+    [Fact]
+    public void Where_the_regex_engine_strays_from_its_semantics_the_machine_keeps_to_them()
+    {
+        // .NET's optimizer rewrites an alternation in a loop whose last branch begins the others,
+        // and the backtracking engine then finds no match; its own NonBacktracking engine, which
+        // promises the backtracking engine's matches, finds "abcdabc", and so does the machine.
+        const string pattern = "(?:abc|abcd|a){2,}";
+        Assert.DoesNotMatch(pattern, "abcdabc:");
+        Assert.Equal("abcdabc", Regex.Match("abcdabc:", pattern, RegexOptions.NonBacktracking).Value);
+        Assert.Equal("abcdabc", Runtime(pattern, PatternCompiler.Compile(pattern, RegexOptions.None)!, null).MatchAt("abcdabc:", 0)?.Value);
+    }
+
+    /// <summary>
+    /// Whether a difference from the backtracking engine is one of its optimizer's departures from
+    /// its own semantics: its NonBacktracking engine, which promises the same matches, agrees with
+    /// the machine. Patterns NonBacktracking cannot run (lookarounds, \G) never count as one.
+    /// </summary>
+    private static bool RegexOptimizerQuirk(string pattern, RegexOptions options, string text, int start, PatternMatch? actual)
+    {
+        Regex automaton;
+        try
+        {
+            automaton = new Regex(pattern, options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+
+        Match match = automaton.Match(text, start);
+        bool found = match.Success && match.Index == start;
+        return found ? actual is not null && actual.Length == match.Length : actual is null;
+    }
+
+    internal static Pattern Runtime(string pattern, PatternProgramSpec program, PatternPrefilter? prefilter)
+        => new(pattern, prefilter, [.. program.Code], [.. program.Classes], [.. program.Groups]);
+
+    /// <summary>A match and the captures of each named group, as text to compare.</summary>
+    private static string Describe(Match match, PatternProgramSpec program)
+    {
+        if (!match.Success)
+        {
+            return "none";
+        }
+
+        var text = new StringBuilder($"{match.Index}+{match.Length}");
+        foreach (string group in program.Groups)
+        {
+            text.Append($" {group}=[{string.Join(",", match.Groups[group].Captures.Select(c => $"{c.Index}+{c.Length}"))}]");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Describe(PatternMatch? match, PatternProgramSpec program)
+    {
+        if (match is null)
+        {
+            return "none";
+        }
+
+        var text = new StringBuilder($"{match.Index}+{match.Length}");
+        foreach (string name in program.Groups)
+        {
+            PatternGroup group = match.Group(name);
+            text.Append($" {name}=[{string.Join(",", Enumerable.Range(0, group.CaptureCount).Select(k => group.Capture(k)).Select(c => $"{c.Index}+{c.Length}"))}]");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("\n", "\\n", StringComparison.Ordinal);
+}
