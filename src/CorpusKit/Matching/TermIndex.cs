@@ -139,6 +139,12 @@ public sealed class TermIndex
         return Trie.TryGetValue(form, out int entry) && TryGetMembership(entry, dictionary, out value);
     }
 
+    /// <summary>For each entry, where its memberships start (null: the trie's values are the one dictionary's values).</summary>
+    internal int[]? EntryStarts => _entryStarts;
+
+    /// <summary>(dictionary, value) pairs, flattened.</summary>
+    internal int[]? Memberships => _memberships;
+
     /// <summary>The number of (dictionary, value) memberships of <paramref name="entry"/>.</summary>
     internal int MembershipCount(int entry) => _entryStarts is null ? 1 : _entryStarts[entry + 1] - _entryStarts[entry];
 

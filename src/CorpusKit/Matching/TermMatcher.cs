@@ -71,13 +71,20 @@ public static class TermMatcher
     /// proclitic and article that may stand there; each dictionary keeps the hit that reaches
     /// furthest, and takes it unless its previous hit covers the word start.
     /// </summary>
+    /// <remarks>The trie's arrays are held in fields and stepped through here: this loop is the hottest of a run.</remarks>
     private ref struct Scan
     {
         private readonly ReadOnlySpan<char> _text;
-        private readonly TermIndex _index;
-        private readonly TermTrie _trie;
         private readonly bool _clitics;
         private readonly List<TermHit>[] _hits;
+
+        private readonly char[] _labels;
+        private readonly int[] _targets;
+        private readonly int[] _edgeStarts;
+        private readonly int[] _values;
+        private readonly int[] _root;
+        private readonly int[]? _entryStarts;
+        private readonly int[]? _memberships;
 
         // Per dictionary: the best hit at the current word start (End < 0: none yet), and where
         // its next hit may start (its previous hit's end).
@@ -89,10 +96,11 @@ public static class TermMatcher
         public Scan(string text, TermIndex index, bool clitics, List<TermHit>[] hits)
         {
             _text = text;
-            _index = index;
-            _trie = index.Trie;
             _clitics = clitics;
             _hits = hits;
+            (_labels, _targets, _edgeStarts, _values, _root) = index.Trie.Arrays;
+            _entryStarts = index.EntryStarts;
+            _memberships = index.Memberships;
             _best = new TermHit[index.DictionaryCount];
             _best.AsSpan().Fill(new TermHit(0, -1, -1));
             _next = new int[index.DictionaryCount];
@@ -103,33 +111,27 @@ public static class TermMatcher
         public void Run()
         {
             ReadOnlySpan<char> text = _text;
-            int i = 0;
-            while (i < text.Length)
+            int[] root = _root;
+            bool previousIsWord = false;
+            for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (c == ' ' || c == '\n' || char.IsWhiteSpace(c) || (i > 0 && CharKinds.IsLetterOrDigit(text[i - 1])))
+                bool isWord = CharKinds.IsLetterOrDigit(c);
+                if (!previousIsWord && c != ' ' && c != '\n' && !char.IsWhiteSpace(c))
                 {
-                    // Not a word start: white space, or a punctuation char right after a word.
-                    i++;
-                    continue;
-                }
-
-                MatchAt(i);
-                Take(i);
-
-                // On to the next word start: past this word (a punctuation char is a word of its own).
-                if (CharKinds.IsLetterOrDigit(c))
-                {
-                    i++;
-                    while (i < text.Length && CharKinds.IsLetterOrDigit(text[i]))
+                    // A word start: no letter or digit before it. Nothing to do unless a form, a
+                    // proclitic or the article can begin here.
+                    if (_clitics || c >= CharKinds.TableSize || root[c] >= 0)
                     {
-                        i++;
+                        MatchAt(i);
+                        if (_touchedCount > 0)
+                        {
+                            Take(i);
+                        }
                     }
                 }
-                else
-                {
-                    i++;
-                }
+
+                previousIsWord = isWord;
             }
         }
 
@@ -158,7 +160,12 @@ public static class TermMatcher
                 // A fused لل is ل + ال; the article cannot be split off, so the span keeps both lams.
                 if (text[position] == Lam && position + 2 < text.Length && text[position + 1] == Lam)
                 {
-                    Walk(Article, position + 2, position);
+                    int alef = Step(0, Alef);
+                    int afterArticle = alef < 0 ? -1 : Step(alef, Lam);
+                    if (afterArticle >= 0)
+                    {
+                        Walk(afterArticle, position + 2, position);
+                    }
                 }
             }
         }
@@ -172,47 +179,100 @@ public static class TermMatcher
                 return;
             }
 
-            Walk(ReadOnlySpan<char>.Empty, start, spanStart);
+            Walk(0, start, spanStart);
 
             // The article before a form that lacks it stays in the span (الكرملين for كرملين).
             if (_clitics && start + 2 < text.Length && text[start] == Alef && text[start + 1] == Lam)
             {
-                Walk(ReadOnlySpan<char>.Empty, start + 2, spanStart);
+                Walk(0, start + 2, spanStart);
             }
         }
 
         /// <summary>
-        /// Walks the trie along <paramref name="prefix"/> (chars the text has lost), then the text
-        /// from <paramref name="start"/>; offers every form that ends on a word boundary.
+        /// Walks the trie from <paramref name="node"/> along the text from <paramref name="start"/>;
+        /// offers every form that ends on a word boundary.
         /// </summary>
-        private void Walk(ReadOnlySpan<char> prefix, int start, int spanStart)
+        private void Walk(int node, int start, int spanStart)
         {
             ReadOnlySpan<char> text = _text;
-            TermTrie trie = _trie;
-            int node = 0;
-            for (int k = 0; k < prefix.Length && node >= 0; k++)
+            int[] values = _values;
+            for (int i = start; i < text.Length; i++)
             {
-                node = trie.Step(node, prefix[k]);
-            }
-
-            for (int i = start; i < text.Length && node >= 0; i++)
-            {
-                node = trie.Step(node, text[i]);
+                node = Step(node, text[i]);
                 if (node < 0)
                 {
                     return;
                 }
 
-                int entry = trie.ValueAt(node);
+                int entry = values[node];
                 if (entry >= 0 && (i + 1 == text.Length || !CharKinds.IsLetterOrDigit(text[i + 1])))
                 {
-                    int count = _index.MembershipCount(entry);
-                    for (int m = 0; m < count; m++)
+                    OfferEntry(entry, new TermHit(spanStart, i + 1, -1));
+                }
+            }
+        }
+
+        /// <summary>The child of <paramref name="node"/> along <paramref name="c"/>, or -1.</summary>
+        private readonly int Step(int node, char c)
+        {
+            if (node == 0 && c < CharKinds.TableSize)
+            {
+                return _root[c];
+            }
+
+            int low = _edgeStarts[node];
+            int end = _edgeStarts[node + 1];
+            if (end - low <= 8)
+            {
+                // Below the root most nodes have one edge, a few a handful: a scan beats a search.
+                char[] labels = _labels;
+                for (int edge = low; edge < end; edge++)
+                {
+                    if (labels[edge] == c)
                     {
-                        (int dictionary, int value) = _index.Membership(entry, m);
-                        Offer(dictionary, new TermHit(spanStart, i + 1, value));
+                        return _targets[edge];
                     }
                 }
+
+                return -1;
+            }
+
+            int high = end - 1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) >> 1);
+                char label = _labels[middle];
+                if (label == c)
+                {
+                    return _targets[middle];
+                }
+
+                if (label < c)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Offers the hit to every dictionary the form belongs to, with the form's value there.</summary>
+        private void OfferEntry(int entry, TermHit hit)
+        {
+            if (_entryStarts is null)
+            {
+                Offer(0, hit with { Value = entry });
+                return;
+            }
+
+            int end = _entryStarts[entry + 1] * 2;
+            for (int at = _entryStarts[entry] * 2; at < end; at += 2)
+            {
+                Offer(_memberships![at], hit with { Value = _memberships[at + 1] });
             }
         }
 

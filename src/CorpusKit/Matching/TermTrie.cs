@@ -13,7 +13,7 @@ namespace CorpusKit.Matching;
 /// </remarks>
 public sealed class TermTrie
 {
-    private readonly string _labels;
+    private readonly char[] _labels;
     private readonly int[] _targets;
     private readonly int[] _edgeStarts;
     private readonly int[] _values;
@@ -37,7 +37,7 @@ public sealed class TermTrie
             throw new ArgumentException("The trie arrays do not fit together.");
         }
 
-        _labels = labels;
+        _labels = labels.ToCharArray();
         _targets = targets;
         _edgeStarts = edgeStarts;
         _values = values;
@@ -132,6 +132,9 @@ public sealed class TermTrie
 
     /// <summary>The value of the form that ends at <paramref name="node"/>, or -1.</summary>
     internal int ValueAt(int node) => _values[node];
+
+    /// <summary>The arrays of the trie, for a scan that steps through it itself (see <see cref="TermMatcher"/>).</summary>
+    internal (char[] Labels, int[] Targets, int[] EdgeStarts, int[] Values, int[] Root) Arrays => (_labels, _targets, _edgeStarts, _values, _root);
 
     /// <summary>The child of <paramref name="node"/> along <paramref name="c"/>, or -1.</summary>
     internal int Step(int node, char c)
