@@ -80,9 +80,23 @@ public sealed class ExtractionContext
             return;
         }
 
-        _excluded.Sort();
-        _plain = _plain?.Masked(_excluded);
-        _arabic = _arabic?.Masked(_excluded);
+        // Only the new ranges need masking over a text already masked with the earlier ones; the
+        // list is sorted whole only when they do not follow the earlier ones (one call per
+        // document, from the layout, passes its lines in order).
+        int added = _excluded.Count - before;
+        _excluded.Sort(before, added, comparer: null);
+        if (_plain is not null || _arabic is not null)
+        {
+            List<TextSpan> newRanges = _excluded.GetRange(before, added);
+            _plain = _plain?.Masked(newRanges);
+            _arabic = _arabic?.Masked(newRanges);
+        }
+
+        if (before > 0 && _excluded[before - 1].CompareTo(_excluded[before]) > 0)
+        {
+            _excluded.Sort();
+        }
+
         _hits.Clear();
     }
 

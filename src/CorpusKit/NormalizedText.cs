@@ -51,7 +51,9 @@ public sealed class NormalizedText
 
     /// <summary>
     /// This text with every char that comes wholly from inside <paramref name="excluded"/>
-    /// (sorted original ranges) turned into a space, line breaks kept; the map is unchanged.
+    /// (original ranges sorted by start) turned into a space, line breaks kept; the map is
+    /// unchanged. Costs one copy of the text and a binary search per range, however the ranges
+    /// overlap; masking a masked text again with more ranges gives what masking with all of them gives.
     /// </summary>
     internal NormalizedText Masked(IReadOnlyList<TextSpan> excluded)
     {
@@ -60,9 +62,25 @@ public sealed class NormalizedText
             return this;
         }
 
-        char[] chars = Text.ToCharArray();
-        foreach (TextSpan span in excluded)
+        // Written straight into the new string: no char array beside it on a text of many megabytes.
+        string masked = string.Create(Text.Length, (Source: this, Excluded: excluded), static (chars, state) =>
         {
+            state.Source.Text.CopyTo(chars);
+            state.Source.Mask(chars, state.Excluded);
+        });
+        return new NormalizedText(Original, masked, Normalization, _map, _otherDigits == 0 ? null : _otherDigits == 2);
+    }
+
+    /// <summary>Blanks in <paramref name="chars"/> (this text) the chars that <see cref="Masked"/> turns into spaces.</summary>
+    private void Mask(Span<char> chars, IReadOnlyList<TextSpan> excluded)
+    {
+        // The ranges come by start, so the chars they cover begin in order too: every char before
+        // `blanked` that a range covers is blank already, and no char is blanked twice.
+        int blanked = 0;
+        for (int r = 0; r < excluded.Count; r++)
+        {
+            TextSpan span = excluded[r];
+
             // The chars whose source lies wholly inside the span: from the first that starts in it
             // to the last that ends in it.
             int first = ToNormalized(span.Start);
@@ -72,16 +90,26 @@ public sealed class NormalizedText
                 first++;
             }
 
-            for (int i = first; i < end; i++)
+            first = Math.Max(first, blanked);
+            if (first < end)
             {
-                if (chars[i] != '\n')
-                {
-                    chars[i] = ' ';
-                }
+                BlankKeepingLineBreaks(chars[first..end]);
+                blanked = end;
             }
         }
+    }
 
-        return new NormalizedText(Original, new string(chars), Normalization, _map, _otherDigits == 0 ? null : _otherDigits == 2);
+    /// <summary>Turns every char of <paramref name="chars"/> but <c>\n</c> into a space, a run between line breaks at a time.</summary>
+    private static void BlankKeepingLineBreaks(Span<char> chars)
+    {
+        int newline;
+        while ((newline = chars.IndexOf('\n')) >= 0)
+        {
+            chars[..newline].Fill(' ');
+            chars = chars[(newline + 1)..];
+        }
+
+        chars.Fill(' ');
     }
 
     /// <summary>Maps the normalized range <c>[start, end)</c> to the original text.</summary>

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CorpusKit.Matching;
+using CsCheck;
 
 namespace CorpusKit.Tests;
 
@@ -26,6 +28,43 @@ public sealed class ExtractionContextTests
         Place moscow = Assert.Single(article.PlaceMentions);
         Assert.Equal(Text.LastIndexOf("موسكو", StringComparison.Ordinal), moscow.Span.Start);
     }
+
+    [Fact]
+    public void Excluding_in_several_calls_hides_what_one_call_with_every_range_hides()
+        => Gen.Select(Gen.Int[0, 50], Gen.Int[0, 9], Gen.Int[0, 2], (start, length, call) => (start, length, call)).Array[0, 12].Sample(steps =>
+        {
+            // Diacritics, a double space and a ligature: normalized offsets shift against the original.
+            const string Text = "مُبَاشِر موسكو\nزار لافروفُ  موسكو ﻻ اليوم\nمباشر";
+            List<TextSpan> spans = steps.Select(s => TextSpan.FromBounds(Math.Min(s.start, Text.Length), Math.Min(s.start + s.length, Text.Length))).ToList();
+            var once = new ExtractionContext(Text);
+            once.Exclude(spans);
+
+            // Step by step: 0 joins the call before (ranges in no order), 1 starts a call, 2 starts one
+            // on a text normalized (and masked) already, which the call then masks further.
+            var piecemeal = new ExtractionContext(Text);
+            var call = new List<TextSpan>();
+            for (int i = 0; i < spans.Count; i++)
+            {
+                if (steps[i].call > 0 && call.Count > 0)
+                {
+                    piecemeal.Exclude(call);
+                    call.Clear();
+                }
+
+                if (steps[i].call == 2)
+                {
+                    _ = piecemeal.GetText(TextNormalization.Arabic);
+                }
+
+                call.Add(spans[i]);
+            }
+
+            piecemeal.Exclude(call);
+            Assert.Equal(spans.Where(s => s.Length > 0).Order(), once.Excluded);
+            Assert.Equal(once.Excluded, piecemeal.Excluded);
+            Assert.Equal(once.GetText(TextNormalization.Arabic).Text, piecemeal.GetText(TextNormalization.Arabic).Text);
+            Assert.Equal(once.GetText(TextNormalization.None).Text, piecemeal.GetText(TextNormalization.None).Text);
+        }, iter: 2000);
 
     [Fact]
     public void Excluding_after_an_extractor_ran_is_refused()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CsCheck;
 
 namespace CorpusKit.Tests;
@@ -104,6 +105,44 @@ public sealed class OffsetMapTests
                 Assert.True(expected == masked[i], $"char {i} of {Escape(sample.original)} masked by {string.Join(", ", sample.Item2)}");
             }
         }, iter: 3000);
+
+    [Fact]
+    public void Masking_with_ranges_that_overlap_nest_and_touch_blanks_the_chars_of_each_and_masks_again_as_one()
+        => (from original in s_texts
+            from cuts in Gen.Int[0, original.Length].Array[0, 10]
+            from split in Gen.Int[0, 5]
+            select (original, Ranges(cuts), split))
+        .Sample(sample =>
+        {
+            (string original, List<TextSpan> ranges, int split) = sample;
+            NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+            string masked = text.Masked(ranges).Text;
+            for (int i = 0; i < masked.Length; i++)
+            {
+                TextSpan source = text.ToOriginal(i, i + 1);
+                bool inside = ranges.Exists(s => s.Contains(source));
+                char expected = inside && text.Text[i] != '\n' ? ' ' : text.Text[i];
+                Assert.True(expected == masked[i], $"char {i} of {Escape(original)} masked by {string.Join(", ", ranges)}");
+            }
+
+            // Masked with some ranges, then with the others: what ExtractionContext.Exclude does on a second call.
+            List<TextSpan> first = ranges.Where((_, i) => i % 5 < split).ToList();
+            List<TextSpan> second = ranges.Where((_, i) => i % 5 >= split).ToList();
+            Assert.Equal(masked, text.Masked(first).Masked(second).Text);
+        }, iter: 3000);
+
+    /// <summary>Ranges between pairs of cut points, sorted by start: they may overlap, nest, touch and repeat.</summary>
+    private static List<TextSpan> Ranges(int[] cuts)
+    {
+        var ranges = new List<TextSpan>();
+        for (int i = 0; i + 1 < cuts.Length; i += 2)
+        {
+            ranges.Add(TextSpan.FromBounds(Math.Min(cuts[i], cuts[i + 1]), Math.Max(cuts[i], cuts[i + 1])));
+        }
+
+        ranges.Sort();
+        return ranges;
+    }
 
     /// <summary>Two sorted, non-overlapping ranges from four cut points.</summary>
     private static List<TextSpan> Spans(int a, int b, int c, int d)

@@ -3,30 +3,12 @@ using System.Collections.Generic;
 
 namespace CorpusKit.Matching;
 
-/// <summary>Which way <c>nearest(…)</c> looks from an entity.</summary>
-public enum NearestDirection
-{
-    /// <summary>Entities that end at or before the entity's start.</summary>
-    Before,
-
-    /// <summary>Entities that start at or after the entity's end.</summary>
-    After,
-}
-
-/// <summary>How far <c>nearest(…)</c> looks: the entity's sentence or its paragraph.</summary>
-public enum TextScope
-{
-    /// <summary>Up to the sentence ends around the entity: <c>. ! ? ؟ …</c> or a line break.</summary>
-    Sentence,
-
-    /// <summary>Up to the line breaks around the entity.</summary>
-    Paragraph,
-
-    /// <summary>The whole document: the speaker of a quote may be named paragraphs before it.</summary>
-    Document,
-}
-
 /// <summary>Finds the entity of another type nearest to a span: <c>set: { speaker: nearest(Person, before, sentence) }</c>.</summary>
+/// <remarks>
+/// <see cref="Find"/> reads every candidate on each call. To look up many spans against the same
+/// candidates (one per match of a rule), build a <see cref="NearestIndex{T}"/> once: it answers
+/// the same in logarithmic time.
+/// </remarks>
 public static class Nearest
 {
     /// <summary>
@@ -35,6 +17,12 @@ public static class Nearest
     /// null when there is none. The scope is measured from the span's edge on that side, so a
     /// sentence end inside the span (a quote of several sentences) does not hide the speaker.
     /// </summary>
+    /// <remarks>
+    /// Before: of the candidates that end at or before the span's start and start within the
+    /// scope, the one that ends last; on equal ends, the first in list order. After: of those that
+    /// start at or after the span's end and end within the scope, the one that starts first; on
+    /// equal starts, the first in list order.
+    /// </remarks>
     public static T? Find<T>(IReadOnlyList<T> candidates, TextSpan span, string text, NearestDirection direction, TextScope scope)
         where T : class, IEntity
     {
@@ -69,62 +57,20 @@ public static class Nearest
         return best;
     }
 
-    /// <summary>Where the sentence or paragraph that holds <paramref name="index"/> begins.</summary>
+    /// <summary>Where the sentence or paragraph that holds <paramref name="index"/> begins (0 for the document).</summary>
+    /// <remarks>Searches back from <paramref name="index"/> to the nearest break only.</remarks>
     public static int ScopeStart(string text, int index, TextScope scope)
     {
         ArgumentNullException.ThrowIfNull(text);
-        for (int i = Math.Min(index, text.Length) - 1; i >= 0; i--)
-        {
-            if (IsBoundary(text, i, scope))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
+        return ScopeBreaks.LastBefore(text, index, scope) + 1;
     }
 
-    /// <summary>Where the sentence or paragraph that holds <paramref name="index"/> ends.</summary>
+    /// <summary>Where the sentence or paragraph that holds <paramref name="index"/> ends (the text's length for the document).</summary>
+    /// <remarks>Searches on from <paramref name="index"/> to the nearest break only.</remarks>
     public static int ScopeEnd(string text, int index, TextScope scope)
     {
         ArgumentNullException.ThrowIfNull(text);
-        for (int i = Math.Max(index, 0); i < text.Length; i++)
-        {
-            if (IsBoundary(text, i, scope))
-            {
-                return i;
-            }
-        }
-
-        return text.Length;
-    }
-
-    private static bool IsBoundary(string text, int i, TextScope scope)
-    {
-        if (scope == TextScope.Document)
-        {
-            return false;
-        }
-
-        char c = text[i];
-        if (c is '\n' or '\r' or '\u2029')
-        {
-            return true;
-        }
-
-        if (scope == TextScope.Paragraph)
-        {
-            return false;
-        }
-
-        // A full stop between digits or single letters (1.5, ا. ا. غورتشاكوف) ends no sentence.
-        if (c == '.')
-        {
-            bool digits = i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
-            bool initial = i > 0 && char.IsLetter(text[i - 1]) && (i == 1 || !char.IsLetter(text[i - 2]));
-            return !digits && !initial;
-        }
-
-        return c is '!' or '?' or '\u061F' or '\u2026' or '\u06D4';
+        int end = ScopeBreaks.FirstAtOrAfter(text, index, scope);
+        return end < 0 ? text.Length : end;
     }
 }

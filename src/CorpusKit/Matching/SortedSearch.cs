@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace CorpusKit.Matching;
 
-/// <summary>Binary search over lists kept sorted by where their items start.</summary>
+/// <summary>Binary search over lists kept sorted by where their items start, and over sorted ints.</summary>
 internal static class SortedSearch
 {
     /// <summary>The index of the first item that starts at or after <paramref name="start"/>.</summary>
@@ -15,6 +15,48 @@ internal static class SortedSearch
         {
             int middle = low + ((high - low) >> 1);
             if (startOf(items[middle]) < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The index of the first of <paramref name="sorted"/> at or above <paramref name="value"/>; its length when there is none.</summary>
+    public static int FirstAtOrAbove(ReadOnlySpan<int> sorted, int value)
+    {
+        int low = 0;
+        int high = sorted.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The index of the first of <paramref name="sorted"/> above <paramref name="value"/>; its length when there is none.</summary>
+    public static int FirstAbove(ReadOnlySpan<int> sorted, int value)
+    {
+        int low = 0;
+        int high = sorted.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (sorted[middle] <= value)
             {
                 low = middle + 1;
             }

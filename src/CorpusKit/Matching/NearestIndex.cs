@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+
+namespace CorpusKit.Matching;
+
+/// <summary>
+/// The candidates of <c>nearest(…)</c> in one text, laid out once so that each look-up takes
+/// O(log n): what <see cref="Nearest.Find"/> finds on the same list and text, without reading
+/// every candidate for every span. Build one per rule and document, then call
+/// <see cref="Find"/> for each match.
+/// </summary>
+/// <typeparam name="T">The entity looked for.</typeparam>
+/// <remarks>
+/// The list is copied when the index is built; later changes to it are not seen. What a
+/// direction or scope needs (candidates ordered by end or by start, the sentence or paragraph
+/// breaks of the text) is built on its first look-up, in O(n log n) and O(text) once; the
+/// document scope needs no search of the text at all. Look-ups may run on several threads at
+/// once: each part is built whole before it is published, and at worst built twice.
+/// </remarks>
+public sealed class NearestIndex<T>
+    where T : class, IEntity
+{
+    private readonly T[] _candidates;
+    private readonly string _text;
+    private Side? _byEnd;
+    private Side? _byStart;
+    private int[]? _sentenceBreaks;
+    private int[]? _paragraphBreaks;
+
+    /// <summary>Indexes <paramref name="candidates"/>, entities found in <paramref name="text"/>.</summary>
+    /// <param name="candidates">The entities to look among, in any order; their order breaks ties.</param>
+    /// <param name="text">The original text, whose sentence and paragraph breaks bound the scopes.</param>
+    public NearestIndex(IReadOnlyList<T> candidates, string text)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(text);
+        _candidates = new T[candidates.Count];
+        for (int i = 0; i < _candidates.Length; i++)
+        {
+            _candidates[i] = candidates[i];
+        }
+
+        _text = text;
+    }
+
+    /// <summary>
+    /// The candidate nearest to <paramref name="span"/> in <paramref name="direction"/>, within
+    /// <paramref name="scope"/> of the text; null when there is none. The same as
+    /// <see cref="Nearest.Find"/>, ties included: before, the one that ends last (on equal ends the
+    /// first in list order); after, the one that starts first (on equal starts the first in list order).
+    /// </summary>
+    public T? Find(TextSpan span, NearestDirection direction, TextScope scope)
+    {
+        int at;
+        Side side;
+        if (direction == NearestDirection.Before)
+        {
+            // Of those that end at or before the span's start, the last in end order whose start
+            // is within the scope.
+            side = _byEnd ??= Side.ByEnd(_candidates);
+            at = side.Tree.LastAtLeast(SortedSearch.FirstAbove(side.Keys, span.Start), ScopeStart(span.Start, scope));
+        }
+        else
+        {
+            // Of those that start at or after the span's end, the first in start order whose end is
+            // within the scope; the tree holds ~end, which grows as the end shrinks.
+            side = _byStart ??= Side.ByStart(_candidates);
+            at = side.Tree.FirstAtLeast(SortedSearch.FirstAtOrAbove(side.Keys, span.End), ~ScopeEnd(span.End, scope));
+        }
+
+        return at < 0 ? null : _candidates[side.Order[at]];
+    }
+
+    /// <summary>What <see cref="Nearest.ScopeStart"/> gives, from the breaks found once.</summary>
+    private int ScopeStart(int index, TextScope scope)
+    {
+        if (Breaks(scope) is not int[] breaks)
+        {
+            return 0;
+        }
+
+        int next = SortedSearch.FirstAtOrAbove(breaks, index);
+        return next == 0 ? 0 : breaks[next - 1] + 1;
+    }
+
+    /// <summary>What <see cref="Nearest.ScopeEnd"/> gives, from the breaks found once.</summary>
+    private int ScopeEnd(int index, TextScope scope)
+    {
+        if (Breaks(scope) is not int[] breaks)
+        {
+            return _text.Length;
+        }
+
+        int next = SortedSearch.FirstAtOrAbove(breaks, index);
+        return next < breaks.Length ? breaks[next] : _text.Length;
+    }
+
+    /// <summary>The breaks of <paramref name="scope"/> in the text, found on first use; null for the document, which has none.</summary>
+    private int[]? Breaks(TextScope scope) => scope switch
+    {
+        TextScope.Document => null,
+        TextScope.Paragraph => _paragraphBreaks ??= ScopeBreaks.All(_text, TextScope.Paragraph),
+        _ => _sentenceBreaks ??= ScopeBreaks.All(_text, TextScope.Sentence),
+    };
+
+    /// <summary>
+    /// The candidates in one order (<see cref="Order"/>: candidate indexes) with the key they are
+    /// sorted by (<see cref="Keys"/>) and a tree over the value a look-up tests.
+    /// </summary>
+    private sealed class Side(int[] keys, int[] order, MaxTree tree)
+    {
+        public int[] Keys { get; } = keys;
+
+        public int[] Order { get; } = order;
+
+        public MaxTree Tree { get; } = tree;
+
+        /// <summary>
+        /// By end, and on equal ends the later candidate first, so that the last one a look-up
+        /// accepts is the first in list order; the tree holds the starts.
+        /// </summary>
+        public static Side ByEnd(T[] candidates)
+        {
+            long[] sorted = new long[candidates.Length];
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                sorted[i] = ((long)candidates[i].Span.End << 32) | (uint)(int.MaxValue - i);
+            }
+
+            Array.Sort(sorted);
+            int[] ends = new int[sorted.Length];
+            int[] order = new int[sorted.Length];
+            int[] starts = new int[sorted.Length];
+            for (int p = 0; p < sorted.Length; p++)
+            {
+                ends[p] = (int)(sorted[p] >> 32);
+                order[p] = int.MaxValue - (int)(uint)sorted[p];
+                starts[p] = candidates[order[p]].Span.Start;
+            }
+
+            return new Side(ends, order, new MaxTree(starts));
+        }
+
+        /// <summary>By start, and on equal starts the earlier candidate first; the tree holds ~end.</summary>
+        public static Side ByStart(T[] candidates)
+        {
+            long[] sorted = new long[candidates.Length];
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                sorted[i] = ((long)candidates[i].Span.Start << 32) | (uint)i;
+            }
+
+            Array.Sort(sorted);
+            int[] starts = new int[sorted.Length];
+            int[] order = new int[sorted.Length];
+            int[] ends = new int[sorted.Length];
+            for (int p = 0; p < sorted.Length; p++)
+            {
+                starts[p] = (int)(sorted[p] >> 32);
+                order[p] = (int)(uint)sorted[p];
+                ends[p] = ~candidates[order[p]].Span.End;
+            }
+
+            return new Side(starts, order, new MaxTree(ends));
+        }
+    }
+}

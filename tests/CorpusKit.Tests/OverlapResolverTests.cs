@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CorpusKit.Matching;
+using CsCheck;
+
+namespace CorpusKit.Tests;
+
+/// <summary>
+/// Overlap resolution on its own: the resolver against the list-based one it replaces
+/// (<see cref="ReferenceOverlapResolver"/>) on generated candidates that touch, nest, repeat and
+/// have no length, the edges by hand, its set of ranks, and 200,000 candidates at once.
+/// </summary>
+public sealed class OverlapResolverTests
+{
+    private static readonly OverlapMode[] s_modes = [OverlapMode.Longest, OverlapMode.First, OverlapMode.All];
+
+    /// <summary>
+    /// Candidates (their value: their place in the list) each made from the one before: anywhere,
+    /// touching it, empty at its start or end, the same span again, or one of another length at its start.
+    /// </summary>
+    private static readonly Gen<List<Candidate<int>>> s_candidates =
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 40], Gen.Int[0, 6], Gen.Int[0, 2], (kind, a, b, rule) => (kind, a, b, rule))
+            .Array[0, 24]
+            .Select(steps =>
+            {
+                var candidates = new List<Candidate<int>>();
+                foreach ((int kind, int a, int b, int rule) in steps)
+                {
+                    TextSpan previous = candidates.Count > 0 ? candidates[^1].Span : new TextSpan(a, b);
+                    TextSpan span = kind switch
+                    {
+                        1 => new TextSpan(previous.End, b),
+                        2 => new TextSpan(previous.Start, 0),
+                        3 => new TextSpan(previous.End, 0),
+                        4 => previous,
+                        5 => new TextSpan(previous.Start, b),
+                        _ => new TextSpan(a, b),
+                    };
+                    candidates.Add(new Candidate<int>(span, rule, candidates.Count));
+                }
+
+                return candidates;
+            });
+
+    [Fact]
+    public void Every_mode_keeps_what_the_reference_keeps()
+        => s_candidates.Sample(candidates =>
+        {
+            foreach (OverlapMode mode in s_modes)
+            {
+                List<int> expected = ReferenceOverlapResolver.Resolve(candidates, mode);
+                List<int> actual = OverlapResolver.Resolve(candidates, mode);
+                Assert.True(expected.SequenceEqual(actual), $"{mode}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}] of {Describe(candidates)}");
+            }
+        }, iter: 5000);
+
+    [Theory]
+    [InlineData(OverlapMode.Longest)]
+    [InlineData(OverlapMode.First)]
+    [InlineData(OverlapMode.All)]
+    public void Touching_spans_do_not_overlap(OverlapMode mode)
+    {
+        List<Candidate<string>> candidates =
+        [
+            new(new TextSpan(3, 2), 0, "[3,5)"),
+            new(new TextSpan(0, 3), 1, "[0,3)"),
+            new(new TextSpan(5, 0), 0, "[5,5)"),
+            new(new TextSpan(0, 0), 1, "[0,0)"),
+        ];
+
+        Assert.Equal(["[0,3)", "[0,0)", "[3,5)", "[5,5)"], OverlapResolver.Resolve(candidates, mode));
+    }
+
+    [Fact]
+    public void Of_spans_that_share_a_char_longest_keeps_the_longer_first_the_earlier_rule_and_all_both()
+    {
+        List<Candidate<string>> candidates =
+        [
+            new(new TextSpan(3, 2), 0, "[3,5) rule 0"),
+            new(new TextSpan(0, 4), 1, "[0,4) rule 1"),
+        ];
+
+        Assert.Equal(["[0,4) rule 1"], OverlapResolver.Resolve(candidates, OverlapMode.Longest));
+        Assert.Equal(["[3,5) rule 0"], OverlapResolver.Resolve(candidates, OverlapMode.First));
+        Assert.Equal(["[0,4) rule 1", "[3,5) rule 0"], OverlapResolver.Resolve(candidates, OverlapMode.All));
+    }
+
+    [Fact]
+    public void A_zero_length_span_is_refused_strictly_inside_a_taken_span_and_kept_at_its_edges()
+    {
+        List<Candidate<string>> candidates =
+        [
+            new(new TextSpan(4, 0), 0, "[4,4)"),
+            new(new TextSpan(2, 4), 0, "[2,6)"),
+            new(new TextSpan(6, 0), 0, "[6,6)"),
+            new(new TextSpan(2, 0), 0, "[2,2)"),
+        ];
+
+        Assert.Equal(["[2,6)", "[2,2)", "[6,6)"], OverlapResolver.Resolve(candidates, OverlapMode.Longest));
+    }
+
+    [Fact]
+    public void A_zero_length_span_at_a_start_hides_what_lies_beyond_it_as_it_always_has()
+    {
+        // Under first, [2,2) and [3,5) (rule 0) are taken before [2,6) (rule 1). [2,6) is checked
+        // against the span taken last at its own start, [2,2), which it does not overlap, and
+        // not against [3,5): it is kept although it overlaps [3,5). The resolver keeps what it did.
+        List<Candidate<string>> candidates =
+        [
+            new(new TextSpan(2, 4), 1, "[2,6)"),
+            new(new TextSpan(3, 2), 0, "[3,5)"),
+            new(new TextSpan(2, 0), 0, "[2,2)"),
+        ];
+
+        string[] kept = ["[2,6)", "[2,2)", "[3,5)"];
+        Assert.Equal(kept, ReferenceOverlapResolver.Resolve(candidates, OverlapMode.First));
+        Assert.Equal(kept, OverlapResolver.Resolve(candidates, OverlapMode.First));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(5_000)]
+    [InlineData(300_000)]
+    public void The_set_of_ranks_finds_the_members_on_either_side_as_a_sorted_list_does(int count)
+    {
+        var random = new Random(count);
+        var set = new RankSet(count);
+        var members = new List<int>();
+        for (int step = 0; step < 20_000; step++)
+        {
+            int rank = random.Next(count);
+            int at = members.BinarySearch(rank);
+            Assert.Equal(at < 0, set.Add(rank));
+            if (at < 0)
+            {
+                members.Insert(~at, rank);
+            }
+
+            int probe = random.Next(count + 1);
+            int above = members.BinarySearch(probe);
+            above = above < 0 ? ~above : above;
+            Assert.Equal(above < members.Count ? members[above] : -1, set.AtOrAbove(probe));
+            Assert.Equal(above > 0 ? members[above - 1] : -1, set.Below(probe));
+        }
+    }
+
+    [Fact]
+    public void Resolve_on_200000_candidates_keeps_the_longest_of_each_nest()
+    {
+        // 100,000 nests of three, shuffled: a name of 5 to 9 chars, a word inside it, and an empty
+        // span at its start; names of different lengths are taken in no order of position.
+        const int Nests = 100_000;
+        var random = new Random(2026);
+        var candidates = new List<Candidate<int>>(3 * Nests);
+        var expected = new List<int>(2 * Nests);
+        for (int i = 0; i < Nests; i++)
+        {
+            int start = 12 * i;
+            candidates.Add(new Candidate<int>(new TextSpan(start, 5 + random.Next(5)), 1, 3 * i));
+            candidates.Add(new Candidate<int>(new TextSpan(start + 1, 2), 0, (3 * i) + 1));
+            candidates.Add(new Candidate<int>(new TextSpan(start, 0), 0, (3 * i) + 2));
+            expected.Add(3 * i);
+            expected.Add((3 * i) + 2);
+        }
+
+        List<Candidate<int>> shuffled = [.. candidates.OrderBy(_ => random.Next())];
+
+        Assert.Equal(expected, OverlapResolver.Resolve(shuffled, OverlapMode.Longest));
+        Assert.Equal(3 * Nests, OverlapResolver.Resolve(shuffled, OverlapMode.All).Count);
+    }
+
+    private static string Describe(List<Candidate<int>> candidates)
+        => string.Join(" ", candidates.Select(c => $"{c.Value}:{c.Span}r{c.RuleOrder}"));
+}
