@@ -527,6 +527,12 @@ public sealed partial class CorpusGenerator
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
             w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Generic}.List<{candidate}> candidates)");
             w.OpenBrace();
+            foreach (FieldFill fill in rule.Fills.Where(f => f.Kind == FillKind.Nearest))
+            {
+                // Built once per document and rule, so each match looks its candidate up in log time.
+                w.Line($"var {NearestLocal(fill)} = new {Ck}.Matching.NearestIndex<{fill.Arguments[3]}>(context.Require({fill.Arguments[3]}Extractor.Instance), context.Text);");
+            }
+
             string whole;
             switch (rule.Kind)
             {
@@ -693,7 +699,7 @@ public sealed partial class CorpusGenerator
                 case FillKind.Nearest:
                     string direction = fill.Arguments[1] == "before" ? "Before" : "After";
                     string scope = Names.ToPascalCase(fill.Arguments[2]);
-                    return $"{Ck}.Matching.Nearest.Find(context.Require({fill.Arguments[3]}Extractor.Instance), span, context.Text, {Ck}.Matching.NearestDirection.{direction}, {Ck}.Matching.TextScope.{scope})";
+                    return $"{NearestLocal(fill)}.Find(span, {Ck}.Matching.NearestDirection.{direction}, {Ck}.Matching.TextScope.{scope})";
                 case FillKind.Constant:
                     return Constant(entity, field, fill.Arguments[0]);
                 case FillKind.Date:
@@ -712,6 +718,9 @@ public sealed partial class CorpusGenerator
                     throw new InvalidOperationException(fill.Kind.ToString());
             }
         }
+
+        /// <summary>The local that holds the <c>NearestIndex</c> a <c>nearest(…)</c> fill looks up.</summary>
+        private static string NearestLocal(FieldFill fill) => "nearest" + Names.ToPascalCase(fill.Field);
 
         /// <summary>The value a sequence step gives the field it fills with <c>as:</c>.</summary>
         private string StepValue(EntitySpec entity, FieldSpec field, RuleSpec rule, int index)

@@ -124,6 +124,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates)
         {
+            var nearestSpeaker = new global::CorpusKit.Matching.NearestIndex<global::NewsDesk.Diplomacy.Person>(context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance), context.Text);
             foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.Quoted.Matches(text, context, Quote.TypeName, "quoted"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Group("text"), text.ToOriginal(match.Index, match.Index + match.Length));
@@ -133,7 +134,7 @@ namespace NewsDesk.Diplomacy
                     continue;
                 }
 
-                global::NewsDesk.Diplomacy.Person? speakerValue = global::CorpusKit.Matching.Nearest.Find(context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance), span, context.Text, global::CorpusKit.Matching.NearestDirection.Before, global::CorpusKit.Matching.TextScope.Sentence);
+                global::NewsDesk.Diplomacy.Person? speakerValue = nearestSpeaker.Find(span, global::CorpusKit.Matching.NearestDirection.Before, global::CorpusKit.Matching.TextScope.Sentence);
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Quote>(span, 1, new Quote(
                     textValue,
                     speakerValue,
