@@ -1063,7 +1063,7 @@ public sealed partial class CorpusGenerator
         private void BoilerplateRules(SourceWriter w, DocumentSpec spec)
         {
             w.Line($"/// <summary>The boilerplate rules of document <c>{SourceWriter.Xml(spec.Name)}</c>, tried on each line's normalized text.</summary>");
-            w.Line($"private static readonly {Ck}.Documents.LineRule[] Boilerplate =");
+            w.Line($"private static readonly {Ck}.Documents.LineRuleSet Boilerplate = new(");
             w.Line("[");
             w.Indent();
             foreach (LineRuleSpec rule in spec.Boilerplate)
@@ -1077,7 +1077,7 @@ public sealed partial class CorpusGenerator
             }
 
             w.Unindent();
-            w.Line("];");
+            w.Line("]);");
             NestedClass(w, "The patterns of the boilerplate rules, compiled at build time.", "BoilerplatePatterns", spec.Boilerplate, rule =>
                 PatternField(w, Names.ToPascalCase(rule.Id), $"the pattern of boilerplate rule <c>{SourceWriter.Xml(rule.Id)}</c>", rule.Pattern, scanned: true));
             w.Line();

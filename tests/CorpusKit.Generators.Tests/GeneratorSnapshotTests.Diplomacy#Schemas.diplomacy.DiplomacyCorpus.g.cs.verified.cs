@@ -18,11 +18,11 @@ namespace NewsDesk.Diplomacy
         public static DiplomacyCorpus Instance { get; } = new();
 
         /// <summary>The boilerplate rules of document <c>Article</c>, tried on each line's normalized text.</summary>
-        private static readonly global::CorpusKit.Documents.LineRule[] Boilerplate =
+        private static readonly global::CorpusKit.Documents.LineRuleSet Boilerplate = new(
         [
             new("menu", BoilerplatePatterns.Menu, global::CorpusKit.Documents.LineRuleReach.Line),
             new("comments", BoilerplatePatterns.Comments, global::CorpusKit.Documents.LineRuleReach.Rest),
-        ];
+        ]);
 
         /// <summary>The patterns of the boilerplate rules, compiled at build time.</summary>
         private static class BoilerplatePatterns

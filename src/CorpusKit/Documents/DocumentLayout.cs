@@ -40,10 +40,13 @@ public sealed class DocumentLayout
     /// <param name="boilerplate">The boilerplate rules, tried in order on each line.</param>
     /// <param name="entity">The document type, for problem reports.</param>
     /// <param name="dropDuplicates">Whether lines that repeat earlier ones are hidden from rules too.</param>
-    public static DocumentLayout Apply(ExtractionContext context, TextNormalization normalization, IReadOnlyList<LineRule> boilerplate, string entity, bool dropDuplicates = false)
+    public static DocumentLayout Apply(ExtractionContext context, TextNormalization normalization, LineRuleSet boilerplate, string entity, bool dropDuplicates = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(boilerplate);
+        void TimedOut(LineRule rule, RegexMatchTimeoutException exception)
+            => Matching.PatternRunner.ReportTimeout(context, entity, rule.Id, exception, "The boilerplate pattern", "the line was kept");
+
         string text = context.Text;
 
         // Lines are read in the text the rules see (normalized once, for the whole document), as
@@ -72,11 +75,11 @@ public sealed class DocumentLayout
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Blank, null);
             }
-            else if ((restRule ??= Match(boilerplate, line, LineRuleReach.Rest, otherDigits, context, entity)) is not null)
+            else if ((restRule ??= boilerplate.Match(line, LineRuleReach.Rest, otherDigits, TimedOut)?.Id) is not null)
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
             }
-            else if ((Match(boilerplate, line, LineRuleReach.Line, otherDigits, context, entity) ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
+            else if ((boilerplate.Match(line, LineRuleReach.Line, otherDigits, TimedOut)?.Id ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
             {
                 // A menu lists its items twice (a bullet list, then the same items as cards): a
                 // line that repeats a dropped line is dropped by the same rule.
@@ -153,31 +156,6 @@ public sealed class DocumentLayout
         }
 
         return line[start..end];
-    }
-
-    private static string? Match(IReadOnlyList<LineRule> rules, ReadOnlySpan<char> line, LineRuleReach reach, bool otherDigits, ExtractionContext context, string entity)
-    {
-        foreach (LineRule rule in rules)
-        {
-            if (rule.Reach != reach)
-            {
-                continue;
-            }
-
-            try
-            {
-                if (rule.Pattern.IsMatch(line, otherDigits))
-                {
-                    return rule.Id;
-                }
-            }
-            catch (RegexMatchTimeoutException exception)
-            {
-                Matching.PatternRunner.ReportTimeout(context, entity, rule.Id, exception, "The boilerplate pattern", "the line was kept");
-            }
-        }
-
-        return null;
     }
 
     private static TextSpan Trim(string text, TextSpan span)

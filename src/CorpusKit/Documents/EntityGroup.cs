@@ -85,16 +85,16 @@ public static class EntityGroups
 
         // Fullest keys first, so every shorter key finds the group it belongs to: the number of
         // words of each distinct key, normalized (and under Contained its words), once per key.
-        var keyWords = new Dictionary<string, (int Count, string[]? Words)>(StringComparer.Ordinal);
+        var keyWords = new Dictionary<string, (int Count, KeyWords? Words)>(StringComparer.Ordinal);
         var wordCounts = new int[count];
-        var words = same == SameEntity.Contained ? new string[count][] : null;
+        var words = same == SameEntity.Contained ? new KeyWords[count] : null;
         for (int i = 0; i < count; i++)
         {
             string key = mentions[i].Key;
-            if (!keyWords.TryGetValue(key, out (int Count, string[]? Words) known))
+            if (!keyWords.TryGetValue(key, out (int Count, KeyWords? Words) known))
             {
-                string[]? list = same == SameEntity.Contained ? Words(Normalizer.NormalizeForm(key, normalization)) : null;
-                known = (list?.Length ?? Normalizer.CountWords(key, normalization), list);
+                KeyWords? list = same == SameEntity.Contained ? new KeyWords(Normalizer.NormalizeForm(key, normalization)) : null;
+                known = (list?.Count ?? Normalizer.CountWords(key, normalization), list);
                 keyWords.Add(key, known);
             }
 
@@ -123,11 +123,11 @@ public static class EntityGroups
         var representatives = new List<int>();
         var groupOf = new int[count];
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        Dictionary<string, List<int>>? byWord = words is null ? null : new(StringComparer.Ordinal);
+        Dictionary<ulong, List<int>>? byWord = words is null ? null : [];
         foreach (int i in order)
         {
             int group = byKey.TryGetValue(mentions[i].Key, out int keyed) ? keyed : -1;
-            if (words is not null && words[i].Length > 0 && RarestWordGroups(words[i], byWord!) is { } candidates)
+            if (words is not null && words[i].Count > 0 && RarestWordGroups(words[i], byWord!) is { } candidates)
             {
                 foreach (int g in candidates)
                 {
@@ -136,7 +136,7 @@ public static class EntityGroups
                         break;
                     }
 
-                    if (IsRun(words[i], words[representatives[g]]))
+                    if (words[i].IsRunOf(words[representatives[g]]))
                     {
                         group = g;
                         break;
@@ -151,7 +151,7 @@ public static class EntityGroups
                 byKey.TryAdd(mentions[i].Key, group);
                 if (words is not null)
                 {
-                    foreach (string word in words[i])
+                    foreach (ulong word in words[i].Hashes)
                     {
                         if (!byWord!.TryGetValue(word, out List<int>? groups))
                         {
@@ -196,10 +196,10 @@ public static class EntityGroups
     }
 
     /// <summary>The groups, in the order they were made, that hold the word of <paramref name="part"/> fewest groups hold; null when a word is in none.</summary>
-    private static List<int>? RarestWordGroups(string[] part, Dictionary<string, List<int>> byWord)
+    private static List<int>? RarestWordGroups(KeyWords part, Dictionary<ulong, List<int>> byWord)
     {
         List<int>? rarest = null;
-        foreach (string word in part)
+        foreach (ulong word in part.Hashes)
         {
             if (!byWord.TryGetValue(word, out List<int>? groups))
             {
@@ -215,49 +215,74 @@ public static class EntityGroups
         return rarest;
     }
 
-    /// <summary>Whether <paramref name="part"/> occurs as a contiguous run of <paramref name="whole"/>.</summary>
-    private static bool IsRun(string[] part, string[] whole)
+    /// <summary>
+    /// A normalized key cut into words (runs of letters and digits), each with a hash, so runs of
+    /// words are compared by hash first and by their chars only where the hashes agree.
+    /// </summary>
+    private sealed class KeyWords
     {
-        for (int start = 0; start + part.Length <= whole.Length; start++)
+        private readonly string _text;
+        private readonly int[] _bounds;
+
+        public KeyWords(string text)
         {
-            int k = 0;
-            while (k < part.Length && string.Equals(part[k], whole[start + k], StringComparison.Ordinal))
+            _text = text;
+            var bounds = new List<int>();
+            var hashes = new List<ulong>();
+            int i = 0;
+            while (i < text.Length)
             {
-                k++;
+                while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+                {
+                    i++;
+                }
+
+                int start = i;
+                ulong hash = 14695981039346656037;
+                while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                {
+                    hash = (hash ^ text[i]) * 1099511628211;
+                    i++;
+                }
+
+                if (i > start)
+                {
+                    bounds.Add(start);
+                    bounds.Add(i);
+                    hashes.Add(hash);
+                }
             }
 
-            if (k == part.Length)
-            {
-                return true;
-            }
+            _bounds = [.. bounds];
+            Hashes = [.. hashes];
         }
 
-        return false;
-    }
+        /// <summary>Each word's hash, in order.</summary>
+        public ulong[] Hashes { get; }
 
-    private static string[] Words(string text)
-    {
-        var words = new List<string>();
-        int i = 0;
-        while (i < text.Length)
+        /// <summary>The number of words.</summary>
+        public int Count => Hashes.Length;
+
+        /// <summary>Whether these words occur as a contiguous run of <paramref name="whole"/>'s.</summary>
+        public bool IsRunOf(KeyWords whole)
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            for (int start = 0; start + Count <= whole.Count; start++)
             {
-                i++;
+                int k = 0;
+                while (k < Count && Hashes[k] == whole.Hashes[start + k] && Word(k).SequenceEqual(whole.Word(start + k)))
+                {
+                    k++;
+                }
+
+                if (k == Count)
+                {
+                    return true;
+                }
             }
 
-            int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                words.Add(text[start..i]);
-            }
+            return false;
         }
 
-        return [.. words];
+        private ReadOnlySpan<char> Word(int k) => _text.AsSpan(_bounds[2 * k], _bounds[(2 * k) + 1] - _bounds[2 * k]);
     }
 }

@@ -5,23 +5,25 @@ using CorpusKit.Text;
 namespace CorpusKit.Documents;
 
 /// <summary>
-/// The body lines of a document seen so far, so that a new line can be checked against all of
-/// them: is it a repeat of an earlier line, a piece of one (a truncated copy), or does it begin
-/// with one? The answer is the earliest such line.
+/// The body lines of a document seen so far, indexed so that a new line is checked against all
+/// of them in time that grows with the new line, not with the document: is it a repeat of an
+/// earlier line, a piece of one (a truncated copy), or does it begin with one? The answer is the
+/// earliest such line.
 /// </summary>
 /// <remarks>
 /// <para>
-/// While the earlier lines are short in all (an article), the new line is looked for in each of
-/// them with a vectorized search. Past <see cref="IndexThreshold"/> chars the lines are indexed,
-/// so a check costs time that grows with the new line, not with the document:
+/// While the earlier lines are short in all (an article), a new line is first looked for in the
+/// text before it with one vectorized search; only a line found there is compared with each
+/// earlier line. Past <see cref="IndexThreshold"/> chars of earlier lines, they are indexed:
 /// </para>
 /// <list type="bullet">
 /// <item>A line that is a piece of an earlier line holds its inner words (all but its first and
 /// last, which the earlier line may carry as parts of longer words) as whole words of the earlier
 /// line, at the same distances. Each earlier line's words are listed by their hash, and the new
 /// line is compared, char for char, only where its rarest inner word stands, earliest line first.</item>
-/// <item>A line that begins with an earlier line is found by hashing: the prefix of the new line
-/// as long as each earlier line is hashed and looked up, a collision ruled out by comparing chars.</item>
+/// <item>A line that begins with an earlier line begins with that line's first word, whole (the
+/// earlier line goes on after it). Earlier lines are listed by their first word, and only those
+/// that share the new line's are compared.</item>
 /// </list>
 /// <para>
 /// Only lines of at least <see cref="DocumentLayout.MinDuplicateWords"/> words take part, both as
@@ -30,20 +32,20 @@ namespace CorpusKit.Documents;
 /// </remarks>
 internal sealed class RepeatIndex
 {
-    /// <summary>The chars of earlier lines past which they are indexed instead of searched one by one.</summary>
-    internal const int IndexThreshold = 16 * 1024;
-
-    private const ulong HashBase = 0x100000001B3;
+    /// <summary>The chars of earlier lines past which they are indexed instead of searched.</summary>
+    internal const int IndexThreshold = 8 * 1024;
 
     private readonly string _text;
     private readonly int _threshold;
-    private readonly List<(int Number, int Start, int End)> _lines = [];
     private int _chars;
+    private bool _indexed;
+    private readonly List<(int Number, int Start, int End)> _lines = [];
+    private readonly Dictionary<ulong, List<(int Line, int Offset)>> _words = [];
+    private readonly Dictionary<ulong, List<int>> _firstWords = [];
 
-    // The index, built once the earlier lines pass the threshold.
-    private Dictionary<ulong, List<(int Line, int Offset)>>? _words;
-    private Dictionary<ulong, List<int>>? _hashes;
-    private SortedSet<int>? _lengths;
+    // The words of the line looked at last, kept for Add: (start, end, hash), offsets within the line.
+    private readonly List<(int Start, int End, ulong Hash)> _lineWords = [];
+    private (int Start, int End) _analysed = (-1, -1);
 
     /// <param name="text">The text the lines are ranges of (the document's normalized text).</param>
     /// <param name="threshold">The chars of earlier lines past which they are indexed (tests lower it).</param>
@@ -65,48 +67,56 @@ internal sealed class RepeatIndex
         }
 
         ReadOnlySpan<char> line = _text.AsSpan(start, end - start);
-        if (CountWords(line) < DocumentLayout.MinDuplicateWords)
+        Analyse(start, end);
+        if (_lineWords.Count < DocumentLayout.MinDuplicateWords)
         {
             return null;
         }
 
-        int earliest = _words is null ? Search(line) : Math.Min(Holder(line), Prefix(line));
+        int earliest = _indexed ? Math.Min(Holder(line), Prefix(line)) : Search(start, line);
         return earliest == int.MaxValue ? null : _lines[earliest].Number;
     }
 
     /// <summary>Adds the line <c>[start, end)</c> of the text, numbered <paramref name="number"/>; a line too short to take part is left out.</summary>
     public void Add(int number, int start, int end)
     {
-        if (CountWords(_text.AsSpan(start, end - start)) < DocumentLayout.MinDuplicateWords)
+        Analyse(start, end);
+        if (_lineWords.Count < DocumentLayout.MinDuplicateWords)
         {
             return;
         }
 
         _lines.Add((number, start, end));
         _chars += end - start;
-        if (_words is not null)
+        if (_indexed)
         {
-            Index(_lines.Count - 1);
+            Index(_lines.Count - 1, _lineWords);
         }
         else if (_chars > _threshold)
         {
-            _words = [];
-            _hashes = [];
-            _lengths = [];
+            _indexed = true;
             for (int i = 0; i < _lines.Count; i++)
             {
-                Index(i);
+                (_, int lineStart, int lineEnd) = _lines[i];
+                _analysed = (-1, -1);
+                Analyse(lineStart, lineEnd);
+                Index(i, _lineWords);
             }
         }
     }
 
-    /// <summary>The earliest line that holds <paramref name="line"/> or that it begins with, each line searched in turn.</summary>
-    private int Search(ReadOnlySpan<char> line)
+    /// <summary>
+    /// The earliest earlier line that holds <paramref name="line"/> (which begins at
+    /// <paramref name="start"/>) or that it begins with, or <see cref="int.MaxValue"/>: each earlier
+    /// line is tried in turn, and for a piece only once the text before the line is known to hold it.
+    /// </summary>
+    private int Search(int start, ReadOnlySpan<char> line)
     {
+        bool inTextBefore = _text.AsSpan(0, start).IndexOf(line, StringComparison.Ordinal) >= 0;
         for (int i = 0; i < _lines.Count; i++)
         {
             ReadOnlySpan<char> earlier = _text.AsSpan(_lines[i].Start, _lines[i].End - _lines[i].Start);
-            if (earlier.IndexOf(line, StringComparison.Ordinal) >= 0 || line.StartsWith(earlier, StringComparison.Ordinal))
+            if (line.StartsWith(earlier, StringComparison.Ordinal) || (inTextBefore && earlier.IndexOf(line, StringComparison.Ordinal) >= 0))
             {
                 return i;
             }
@@ -115,30 +125,14 @@ internal sealed class RepeatIndex
         return int.MaxValue;
     }
 
-    private void Index(int index)
+    private void Index(int index, List<(int Start, int End, ulong Hash)> words)
     {
-        (_, int start, int end) = _lines[index];
-        ReadOnlySpan<char> line = _text.AsSpan(start, end - start);
-        int i = 0;
-        while (NextWord(line, ref i) is (int wordStart, int wordEnd))
+        foreach ((int wordStart, _, ulong hash) in words)
         {
-            ulong hash = Hash(line[wordStart..wordEnd]);
-            if (!_words!.TryGetValue(hash, out List<(int Line, int Offset)>? places))
-            {
-                _words.Add(hash, places = []);
-            }
-
-            places.Add((index, wordStart));
+            Listed(_words, hash).Add((index, wordStart));
         }
 
-        ulong lineHash = Hash(line);
-        if (!_hashes!.TryGetValue(lineHash, out List<int>? lines))
-        {
-            _hashes.Add(lineHash, lines = []);
-        }
-
-        lines.Add(index);
-        _lengths!.Add(line.Length);
+        Listed(_firstWords, words[0].Hash).Add(index);
     }
 
     /// <summary>The earliest indexed line that holds <paramref name="line"/>, or <see cref="int.MaxValue"/>.</summary>
@@ -147,18 +141,9 @@ internal sealed class RepeatIndex
         // The inner word fewest earlier lines hold; a word no earlier line holds rules every line out.
         List<(int Line, int Offset)>? rarest = null;
         int rarestOffset = 0;
-        int i = 0;
-        _ = NextWord(line, ref i); // the first word may be the end of a longer one
-        (int Start, int End)? word = NextWord(line, ref i);
-        while (word is (int wordStart, int wordEnd))
+        for (int w = 1; w < _lineWords.Count - 1; w++)
         {
-            (int Start, int End)? next = NextWord(line, ref i);
-            if (next is null)
-            {
-                break; // the last word may be the start of a longer one
-            }
-
-            if (!_words!.TryGetValue(Hash(line[wordStart..wordEnd]), out List<(int Line, int Offset)>? places))
+            if (!_words.TryGetValue(_lineWords[w].Hash, out List<(int Line, int Offset)>? places))
             {
                 return int.MaxValue;
             }
@@ -166,10 +151,8 @@ internal sealed class RepeatIndex
             if (rarest is null || places.Count < rarest.Count)
             {
                 rarest = places;
-                rarestOffset = wordStart;
+                rarestOffset = _lineWords[w].Start;
             }
-
-            word = next;
         }
 
         foreach ((int index, int offset) in rarest!)
@@ -188,76 +171,62 @@ internal sealed class RepeatIndex
     /// <summary>The earliest indexed line that <paramref name="line"/> begins with, or <see cref="int.MaxValue"/>.</summary>
     private int Prefix(ReadOnlySpan<char> line)
     {
-        int best = int.MaxValue;
-        ulong hash = 0;
-        int hashed = 0;
-        foreach (int length in _lengths!)
+        if (_firstWords.TryGetValue(_lineWords[0].Hash, out List<int>? candidates))
         {
-            if (length > line.Length)
+            foreach (int index in candidates)
             {
-                break;
-            }
-
-            for (; hashed < length; hashed++)
-            {
-                hash = Step(hash, line[hashed]);
-            }
-
-            if (_hashes!.TryGetValue(hash, out List<int>? candidates))
-            {
-                foreach (int index in candidates)
+                (_, int start, int end) = _lines[index];
+                if (line.StartsWith(_text.AsSpan(start, end - start), StringComparison.Ordinal))
                 {
-                    (_, int start, int end) = _lines[index];
-                    if (index < best && end - start == length && _text.AsSpan(start, length).SequenceEqual(line[..length]))
-                    {
-                        best = index;
-                    }
+                    return index;
                 }
             }
         }
 
-        return best;
+        return int.MaxValue;
     }
 
-    private static ulong Hash(ReadOnlySpan<char> text)
+    /// <summary>Cuts the line <c>[start, end)</c> into words (maximal runs of letters and digits) and hashes them, unless it was the last line cut.</summary>
+    private void Analyse(int start, int end)
     {
-        ulong hash = 0;
-        foreach (char c in text)
+        if (_analysed == (start, end))
         {
-            hash = Step(hash, c);
+            return;
         }
 
-        return hash;
-    }
-
-    private static ulong Step(ulong hash, char c) => (hash * HashBase) + c + 1;
-
-    /// <summary>The next word (maximal run of letters and digits) at or after <paramref name="i"/>, which moves past it; null at the end.</summary>
-    private static (int Start, int End)? NextWord(ReadOnlySpan<char> line, ref int i)
-    {
-        while (i < line.Length && !CharKinds.IsLetterOrDigit(line[i]))
-        {
-            i++;
-        }
-
-        int start = i;
-        while (i < line.Length && CharKinds.IsLetterOrDigit(line[i]))
-        {
-            i++;
-        }
-
-        return i > start ? (start, i) : null;
-    }
-
-    private static int CountWords(ReadOnlySpan<char> line)
-    {
-        int words = 0;
+        _analysed = (start, end);
+        _lineWords.Clear();
+        ReadOnlySpan<char> line = _text.AsSpan(start, end - start);
         int i = 0;
-        while (NextWord(line, ref i) is not null)
+        while (i < line.Length)
         {
-            words++;
+            while (i < line.Length && !CharKinds.IsLetterOrDigit(line[i]))
+            {
+                i++;
+            }
+
+            int wordStart = i;
+            ulong hash = 14695981039346656037;
+            while (i < line.Length && CharKinds.IsLetterOrDigit(line[i]))
+            {
+                hash = (hash ^ line[i]) * 1099511628211;
+                i++;
+            }
+
+            if (i > wordStart)
+            {
+                _lineWords.Add((wordStart, i, hash));
+            }
+        }
+    }
+
+    private static List<T> Listed<T>(Dictionary<ulong, List<T>> lists, ulong key)
+    {
+        if (!lists.TryGetValue(key, out List<T>? list))
+        {
+            lists.Add(key, list = []);
         }
 
-        return words;
+        return list;
     }
 }

@@ -60,6 +60,9 @@ public sealed class Pattern
     /// <summary>The pattern as it runs (lexicons expanded, literals normalized).</summary>
     public string Source { get; }
 
+    /// <summary>Where a match can begin, or null for anywhere.</summary>
+    internal PatternPrefilter? Prefilter => _prefilter;
+
     /// <summary>Whether the pattern runs on CorpusKit's machine (true) or on <see cref="Regex"/>.</summary>
     public bool IsCompiled => _code is not null;
 
@@ -82,12 +85,20 @@ public sealed class Pattern
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, input.Length);
+        return MatchAt(Machine, input, start);
+    }
+
+    /// <summary>This thread's pattern machine: callers that try many places fetch it once.</summary>
+    internal static PatternMachine Machine => t_machine ??= new PatternMachine();
+
+    /// <summary>The match that begins exactly at <paramref name="start"/>, run on <paramref name="machine"/> (this thread's).</summary>
+    internal PatternMatch? MatchAt(PatternMachine machine, string input, int start)
+    {
         if (_code is null)
         {
             return FromRegex(_regexes!.Value.Anchored.Match(input, start), input);
         }
 
-        PatternMachine machine = t_machine ??= new PatternMachine();
         int end = machine.Match(_code, _classes!, _groups.Length, input, start, DefaultTimeout, Source);
         return end < 0 ? null : new PatternMatch(input, start, end - start, _groups, machine.Captures.ToArray());
     }
@@ -134,10 +145,11 @@ public sealed class Pattern
             yield break;
         }
 
+        PatternMachine machine = Machine;
         int from = 0;
         while ((from = Next(input, from, otherDigits)) >= 0)
         {
-            if (MatchAt(input, from) is { } match)
+            if (MatchAt(machine, input, from) is { } match)
             {
                 yield return match;
                 from = match.Index + Math.Max(match.Length, 1);
@@ -158,7 +170,7 @@ public sealed class Pattern
             return (_prefilter is null || _prefilter.Next(input, 0, otherDigits) >= 0) && _regexes!.Value.Scanning.IsMatch(input);
         }
 
-        PatternMachine machine = t_machine ??= new PatternMachine();
+        PatternMachine machine = Machine;
         int from = 0;
         while ((from = _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits)) >= 0)
         {

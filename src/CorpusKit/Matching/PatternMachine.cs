@@ -120,7 +120,7 @@ internal sealed class PatternMachine
         _timeout = timeout;
         _source = source;
         _steps = 0;
-        _deadline = timeout == System.Threading.Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        _deadline = 0; // read the clock only once a match has run for a while: most fail in a few steps
         if (_opens.Length < groupCount)
         {
             _opens = new int[groupCount];
@@ -478,10 +478,24 @@ internal sealed class PatternMachine
         _captures[_captureCount++] = end;
     }
 
+    /// <summary>
+    /// Every <see cref="StepsPerClockCheck"/> steps: the first time, the deadline is set from now
+    /// (the steps before it take microseconds); after that, a match past it throws.
+    /// </summary>
     private void CheckClock(ReadOnlySpan<char> text)
     {
         _steps = 0;
-        if (Environment.TickCount64 > _deadline)
+        if (_timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        long now = Environment.TickCount64;
+        if (_deadline == 0)
+        {
+            _deadline = now + (long)_timeout.TotalMilliseconds;
+        }
+        else if (now > _deadline)
         {
             throw new RegexMatchTimeoutException(text.ToString(), _source, _timeout);
         }

@@ -63,6 +63,18 @@ public sealed class PatternPrefilter
         _anchor = anchor;
     }
 
+    /// <summary>Where a match must begin.</summary>
+    internal PrefilterAnchor Anchor => _anchor;
+
+    /// <summary>
+    /// Whether a match may begin with <paramref name="c"/> (a text that may hold digits of other
+    /// scripts is told by <paramref name="otherDigits"/>); what follows is not looked at.
+    /// </summary>
+    internal bool MayBeginWith(char c, bool otherDigits)
+        => _literal is not null
+            ? _literal[0] == c
+            : _chars is null || _chars.Contains(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
+
     /// <summary>
     /// The first place at or after <paramref name="from"/> where a match of the pattern can begin
     /// in <paramref name="text"/>, or -1.

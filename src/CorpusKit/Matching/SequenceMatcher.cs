@@ -72,6 +72,7 @@ public static class SequenceMatcher
     {
         private readonly string _text;
         private readonly bool _otherDigits;
+        private readonly PatternMachine _machine = Pattern.Machine;
         private readonly SequenceStep[] _steps;
         private readonly List<StepMatch>[] _spans;
 
@@ -176,10 +177,10 @@ public static class SequenceMatcher
                 case SequenceStepKind.Regex:
                     // After the joiners first; then where the previous step ended, for a
                     // pattern that matches the joiner itself (':\s*«').
-                    PatternMatch? match = step.Pattern!.MatchAt(_text, at);
+                    PatternMatch? match = step.Pattern!.MatchAt(_machine, _text, at);
                     if (match is null && at != position)
                     {
-                        match = step.Pattern.MatchAt(_text, position);
+                        match = step.Pattern.MatchAt(_machine, _text, position);
                     }
 
                     if (match is null)

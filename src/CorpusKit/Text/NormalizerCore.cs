@@ -45,7 +45,7 @@ internal static class NormalizerCore
     /// </remarks>
     internal static string NormalizeArabic(string text, out OffsetMap? map, out bool otherDigits)
     {
-        var output = new Output(text.Length);
+        var output = new Output(text.Length, trackOffsets: true);
         Run(text, ref output);
         return output.ToString(out map, out otherDigits);
     }
@@ -79,6 +79,13 @@ internal static class NormalizerCore
         int i = 0;
         while (i < length)
         {
+            int runEnd = output.AppendRun(text, i);
+            if (runEnd > i)
+            {
+                i = runEnd;
+                continue;
+            }
+
             char c = text[i];
             char mapped = c < TableSize ? simple[c] : '\0';
             if (mapped != '\0' && (i + 1 == length || !IsCombiningMark(text[i + 1])))
@@ -100,8 +107,13 @@ internal static class NormalizerCore
         }
     }
 
-    /// <summary>Normalizes a lexicon form or a regex literal: the same mapping, no offsets.</summary>
-    internal static string NormalizeArabic(string text) => NormalizeArabic(text, out _, out _);
+    /// <summary>Normalizes a lexicon form, a regex literal or a key: the same mapping, no offsets kept.</summary>
+    internal static string NormalizeArabic(string text)
+    {
+        var output = new Output(text.Length, trackOffsets: false);
+        Run(text, ref output);
+        return output.ToString(out _, out _);
+    }
 
     /// <summary>Whether <paramref name="c"/> is removed by <c>normalize: arabic</c>.</summary>
     internal static bool IsRemoved(char c) => c switch
@@ -333,6 +345,13 @@ internal static class NormalizerCore
         /// <summary>Appends a char that comes from original char <paramref name="source"/> alone.</summary>
         void AppendSimple(char c, int source);
 
+        /// <summary>
+        /// Appends the run of chars from <paramref name="start"/> that map alone and in place (the
+        /// table's chars, lone spaces), in one loop; returns where the run ended (<paramref name="start"/>
+        /// when the output takes no runs or there is none).
+        /// </summary>
+        int AppendRun(string text, int start);
+
         /// <summary>Appends a char that comes from the original range <c>[start, end)</c>.</summary>
         void Append(char c, int start, int end);
 
@@ -351,6 +370,8 @@ internal static class NormalizerCore
         public readonly bool EndsWithSpace => _space;
 
         public void AppendSimple(char c, int source) => Append(c, source, source + 1);
+
+        public readonly int AppendRun(string text, int start) => start;
 
         public void Append(char c, int start, int end)
         {
@@ -383,10 +404,12 @@ internal static class NormalizerCore
         private int _lastStart;
         private int _lastEnd;
         private bool _otherDigits;
+        private readonly bool _trackOffsets;
 
-        public Output(int capacity)
+        public Output(int capacity, bool trackOffsets)
         {
-            _chars = new char[Math.Max(capacity, 4)];
+            _trackOffsets = trackOffsets;
+            _chars = Rent(Math.Max(capacity, 4));
             _count = 0;
             _anchorIndexes = [];
             _anchorStarts = [];
@@ -400,12 +423,62 @@ internal static class NormalizerCore
         /// <summary>Whether the last char written is a space or a line break (white space that follows widens it).</summary>
         public readonly bool EndsWithSpace => _count > 0 && _chars[_count - 1] is ' ' or '\n';
 
+        /// <inheritdoc />
+        public int AppendRun(string text, int start)
+        {
+            // A run writes at most one char per source char.
+            EnsureCapacity(_count + (text.Length - start));
+            char[] chars = _chars;
+            char[] simple = s_simple;
+            int n = _count;
+            int i = start;
+            while (i < text.Length)
+            {
+                char c = text[i];
+                char mapped = c < TableSize ? simple[c] : '\0';
+                if (mapped == '\0')
+                {
+                    // A lone space between words is one too: not after a space, not before white space.
+                    if (c != ' ' || n == 0 || chars[n - 1] is ' ' or '\n' || i + 1 == text.Length || IsWhiteSpace(text[i + 1]))
+                    {
+                        break;
+                    }
+
+                    mapped = ' ';
+                }
+
+                chars[n++] = mapped;
+                i++;
+            }
+
+            // A combining mark that stopped the run belongs to the cluster of the char before it: give that char back.
+            if (i > start && i < text.Length && IsCombiningMark(text[i]))
+            {
+                i--;
+                n--;
+            }
+
+            if (i > start)
+            {
+                if (start != _lastEnd)
+                {
+                    AddAnchor(_count, start, start + 1);
+                }
+
+                _count = n;
+                _lastStart = i - 1;
+                _lastEnd = i;
+            }
+
+            return i;
+        }
+
         /// <summary>Appends a char that comes from original char <paramref name="source"/> alone (the table's path).</summary>
         public void AppendSimple(char c, int source)
         {
             if (_count == _chars.Length)
             {
-                Array.Resize(ref _chars, _chars.Length * 2);
+                EnsureCapacity(_count + 1);
             }
 
             _chars[_count] = c;
@@ -423,7 +496,7 @@ internal static class NormalizerCore
         {
             if (_count == _chars.Length)
             {
-                Array.Resize(ref _chars, _chars.Length * 2);
+                EnsureCapacity(_count + 1);
             }
 
             _chars[_count] = c;
@@ -469,16 +542,49 @@ internal static class NormalizerCore
             Append(newline ? '\n' : ' ', start, end);
         }
 
-        /// <summary>The text; the map is null when no char's offset shifted.</summary>
+        /// <summary>The text; the map is null when no char's offset shifted. The buffer goes back to the pool.</summary>
         public string ToString(out OffsetMap? map, out bool otherDigits)
         {
             map = _anchors == 0 ? null : new OffsetMap(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors);
             otherDigits = _otherDigits;
-            return new string(_chars, 0, _count);
+            string text = new(_chars, 0, _count);
+            Return(_chars);
+            _chars = [];
+            return text;
         }
+
+        private void EnsureCapacity(int capacity)
+        {
+            if (capacity > _chars.Length)
+            {
+                char[] larger = Rent(Math.Max(capacity, _chars.Length * 2));
+                Array.Copy(_chars, larger, _count);
+                Return(_chars);
+                _chars = larger;
+            }
+        }
+
+        // The runtime pools the work buffer (a text's worth of chars per document); the generator,
+        // on netstandard2.0, has no pool and normalizes short forms only.
+#if NET
+        private static char[] Rent(int length) => System.Buffers.ArrayPool<char>.Shared.Rent(length);
+
+        private static void Return(char[] chars) => System.Buffers.ArrayPool<char>.Shared.Return(chars);
+#else
+        private static char[] Rent(int length) => new char[length];
+
+        private static void Return(char[] chars)
+        {
+        }
+#endif
 
         private void AddAnchor(int index, int start, int end)
         {
+            if (!_trackOffsets)
+            {
+                return;
+            }
+
             if (_anchors == _anchorIndexes.Length)
             {
                 int capacity = Math.Max(16, _anchors * 2);

@@ -1,0 +1,77 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using CorpusKit.Matching;
+
+namespace CorpusKit.Documents;
+
+/// <summary>
+/// The boilerplate rules of a document type, in the order they are tried. A rule anchored at the
+/// line start (<c>^…</c>) whose pattern begins with a known literal or char set is tried only on
+/// lines that begin with one of those chars, so most lines are tried with no rule at all.
+/// </summary>
+public sealed class LineRuleSet : IReadOnlyList<LineRule>
+{
+    private readonly LineRule[] _rules;
+
+    // Per rule: its prefilter when a match must begin at the line start, so the line's first char decides.
+    private readonly PatternPrefilter?[] _firstChar;
+
+    /// <summary>The rules, in the order they are tried.</summary>
+    /// <param name="rules">The rules of the document type, as the schema lists them.</param>
+    public LineRuleSet(IReadOnlyList<LineRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = [.. rules];
+        _firstChar = new PatternPrefilter?[_rules.Length];
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            _firstChar[i] = _rules[i].Pattern.Prefilter is { Anchor: PrefilterAnchor.TextStart } prefilter ? prefilter : null;
+        }
+    }
+
+    /// <inheritdoc />
+    public int Count => _rules.Length;
+
+    /// <inheritdoc />
+    public LineRule this[int index] => _rules[index];
+
+    /// <summary>
+    /// The first rule of <paramref name="reach"/> that matches <paramref name="line"/> (a trimmed,
+    /// normalized line), or null. A rule whose pattern runs out of time is passed to
+    /// <paramref name="timedOut"/> and counts as not matching.
+    /// </summary>
+    internal LineRule? Match(ReadOnlySpan<char> line, LineRuleReach reach, bool otherDigits, Action<LineRule, RegexMatchTimeoutException> timedOut)
+    {
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            LineRule rule = _rules[i];
+            if (rule.Reach != reach
+                || (_firstChar[i] is { } prefilter && (line.IsEmpty || !prefilter.MayBeginWith(line[0], otherDigits))))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (rule.Pattern.IsMatch(line, otherDigits))
+                {
+                    return rule;
+                }
+            }
+            catch (RegexMatchTimeoutException exception)
+            {
+                timedOut(rule, exception);
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<LineRule> GetEnumerator() => ((IEnumerable<LineRule>)_rules).GetEnumerator();
+
+    /// <inheritdoc />
+    IEnumerator IEnumerable.GetEnumerator() => _rules.GetEnumerator();
+}
