@@ -951,14 +951,8 @@ public sealed partial class CorpusGenerator
             w.Line("/// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>");
             w.Line($"public {Generic}.IReadOnlyList<{Ck}.IEntity> Mentions()");
             w.OpenBrace();
-            w.Line($"var mentions = new {Generic}.List<{Ck}.IEntity>();");
-            foreach (EntitySpec entity in _module.Entities)
-            {
-                w.Line($"mentions.AddRange({MentionList(entity)});");
-            }
-
-            w.Line("// A stable sort: entities at the same position keep the order of their types.");
-            w.Line("return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.OrderBy(mentions, static m => m.Span));");
+            w.Line("// Entities at the same position keep the order of their types.");
+            w.Line($"return {Ck}.Documents.MentionOrder.Merge({string.Join(", ", _module.Entities.Select(MentionList))});");
             w.CloseBrace();
             w.Line();
             w.Line(spec is null

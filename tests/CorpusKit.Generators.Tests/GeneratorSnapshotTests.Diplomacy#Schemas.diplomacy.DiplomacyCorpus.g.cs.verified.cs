@@ -134,14 +134,8 @@ namespace NewsDesk.Diplomacy
         /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
-            var mentions = new global::System.Collections.Generic.List<global::CorpusKit.IEntity>();
-            mentions.AddRange(OrganizationMentions);
-            mentions.AddRange(PersonMentions);
-            mentions.AddRange(DateMentions);
-            mentions.AddRange(CountMentions);
-            mentions.AddRange(QuoteMentions);
-            // A stable sort: entities at the same position keep the order of their types.
-            return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.OrderBy(mentions, static m => m.Span));
+            // Entities at the same position keep the order of their types.
+            return global::CorpusKit.Documents.MentionOrder.Merge(OrganizationMentions, PersonMentions, DateMentions, CountMentions, QuoteMentions);
         }
 
         /// <summary>Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.</summary>

@@ -83,51 +83,53 @@ public static class EntityGroups
             return [];
         }
 
-        // Fullest keys first, so every shorter key finds the group it belongs to: the number of
-        // words of each distinct key, normalized (and under Contained its words), once per key.
-        var keyWords = new Dictionary<string, (int Count, KeyWords? Words)>(StringComparer.Ordinal);
-        var wordCounts = new int[count];
-        var words = same == SameEntity.Contained ? new KeyWords[count] : null;
-        for (int i = 0; i < count; i++)
-        {
-            string key = mentions[i].Key;
-            if (!keyWords.TryGetValue(key, out (int Count, KeyWords? Words) known))
-            {
-                KeyWords? list = same == SameEntity.Contained ? new KeyWords(Normalizer.NormalizeForm(key, normalization)) : null;
-                known = (list?.Count ?? Normalizer.CountWords(key, normalization), list);
-                keyWords.Add(key, known);
-            }
-
-            wordCounts[i] = known.Count;
-            if (words is not null)
-            {
-                words[i] = known.Words!;
-            }
-        }
-
+        // Each distinct key once: its number of words, normalized (the fullest keys come first, so
+        // every shorter key finds the group it belongs to), and under Contained the words themselves.
+        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinctWords = new List<(int Count, KeyWords? Words)>();
+        var keyOf = new int[count];
         var order = new int[count];
+        var sortKeys = new (int Words, int KeyLength, int TextLength)[count];
         for (int i = 0; i < count; i++)
         {
+            T mention = mentions[i];
+            string key = mention.Key;
+            if (!distinct.TryGetValue(key, out int id))
+            {
+                id = distinctWords.Count;
+                distinct.Add(key, id);
+                KeyWords? list = same == SameEntity.Contained ? new KeyWords(Normalizer.NormalizeForm(key, normalization)) : null;
+                distinctWords.Add((list?.Count ?? Normalizer.CountWords(key, normalization), list));
+            }
+
+            keyOf[i] = id;
             order[i] = i;
+            sortKeys[i] = (distinctWords[id].Count, key.Length, mention.Text.Length);
         }
 
         // Among equal keys, the mention whose text says most (سيرغي لافروف over لافروف) stands for the group.
-        Array.Sort(order, (a, b) => wordCounts[a] != wordCounts[b] ? wordCounts[b].CompareTo(wordCounts[a])
-            : mentions[a].Key.Length != mentions[b].Key.Length ? mentions[b].Key.Length.CompareTo(mentions[a].Key.Length)
-            : mentions[a].Text.Length != mentions[b].Text.Length ? mentions[b].Text.Length.CompareTo(mentions[a].Text.Length)
-            : a.CompareTo(b));
+        order.AsSpan().Sort(new Fullest(sortKeys));
+        KeyWords?[]? words = same == SameEntity.Contained ? new KeyWords?[count] : null;
+        if (words is not null)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                words[i] = distinctWords[keyOf[i]].Words;
+            }
+        }
 
         // A mention joins the first group (in the order groups were made) whose representative has
         // its key or, under Contained, holds its words as a run. The groups are found through indexes,
         // not by trying every group: by key, and by the word of the mention that fewest groups hold.
         var representatives = new List<int>();
         var groupOf = new int[count];
-        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupOfKey = new int[distinctWords.Count];
+        groupOfKey.AsSpan().Fill(-1);
         Dictionary<ulong, List<int>>? byWord = words is null ? null : [];
         foreach (int i in order)
         {
-            int group = byKey.TryGetValue(mentions[i].Key, out int keyed) ? keyed : -1;
-            if (words is not null && words[i].Count > 0 && RarestWordGroups(words[i], byWord!) is { } candidates)
+            int group = groupOfKey[keyOf[i]];
+            if (words is not null && words[i]!.Count > 0 && RarestWordGroups(words[i]!, byWord!) is { } candidates)
             {
                 foreach (int g in candidates)
                 {
@@ -136,7 +138,7 @@ public static class EntityGroups
                         break;
                     }
 
-                    if (words[i].IsRunOf(words[representatives[g]]))
+                    if (words[i]!.IsRunOf(words[representatives[g]]!))
                     {
                         group = g;
                         break;
@@ -148,10 +150,14 @@ public static class EntityGroups
             {
                 group = representatives.Count;
                 representatives.Add(i);
-                byKey.TryAdd(mentions[i].Key, group);
+                if (groupOfKey[keyOf[i]] < 0)
+                {
+                    groupOfKey[keyOf[i]] = group;
+                }
+
                 if (words is not null)
                 {
-                    foreach (ulong word in words[i].Hashes)
+                    foreach (ulong word in words[i]!.Hashes)
                     {
                         if (!byWord!.TryGetValue(word, out List<int>? groups))
                         {
@@ -193,6 +199,20 @@ public static class EntityGroups
         }
 
         return result;
+    }
+
+    /// <summary>Fullest first: more words, then a longer key, then a longer text; on a tie, the earlier mention.</summary>
+    private readonly struct Fullest((int Words, int KeyLength, int TextLength)[] keys) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            (int wordsA, int keyA, int textA) = keys[a];
+            (int wordsB, int keyB, int textB) = keys[b];
+            return wordsA != wordsB ? wordsB.CompareTo(wordsA)
+                : keyA != keyB ? keyB.CompareTo(keyA)
+                : textA != textB ? textB.CompareTo(textA)
+                : a.CompareTo(b);
+        }
     }
 
     /// <summary>The groups, in the order they were made, that hold the word of <paramref name="part"/> fewest groups hold; null when a word is in none.</summary>

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+
+namespace CorpusKit.Documents;
+
+/// <summary>The mentions of a document, every entity type together, in document order.</summary>
+public static class MentionOrder
+{
+    /// <summary>
+    /// The entities of <paramref name="lists"/> (one list per entity type) ordered by position: by
+    /// start, the longer first; entities at the same position keep the order of their lists, and
+    /// within a list their order.
+    /// </summary>
+    public static IReadOnlyList<IEntity> Merge(params ReadOnlySpan<IReadOnlyList<IEntity>> lists)
+    {
+        int count = 0;
+        foreach (IReadOnlyList<IEntity> list in lists)
+        {
+            ArgumentNullException.ThrowIfNull(list);
+            count += list.Count;
+        }
+
+        var entities = new IEntity[count];
+        var spans = new TextSpan[count];
+        int at = 0;
+        foreach (IReadOnlyList<IEntity> list in lists)
+        {
+            for (int i = 0; i < list.Count; i++, at++)
+            {
+                entities[at] = list[i];
+                spans[at] = list[i].Span;
+            }
+        }
+
+        // A stable sort: the index breaks ties, so equal positions keep list order.
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        order.AsSpan().Sort(new ByPosition(spans));
+        var result = new IEntity[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = entities[order[i]];
+        }
+
+        return result;
+    }
+
+    private readonly struct ByPosition(TextSpan[] spans) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            int byPosition = spans[a].CompareTo(spans[b]);
+            return byPosition != 0 ? byPosition : a.CompareTo(b);
+        }
+    }
+}
