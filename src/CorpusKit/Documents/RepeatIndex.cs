@@ -39,6 +39,7 @@ internal sealed class RepeatIndex
     private readonly int _threshold;
     private int _chars;
     private bool _indexed;
+    private int _indexedLines;
     private readonly List<(int Number, int Start, int End)> _lines = [];
     private readonly Dictionary<ulong, List<(int Line, int Offset)>> _words = [];
     private readonly Dictionary<ulong, List<int>> _firstWords = [];
@@ -73,6 +74,7 @@ internal sealed class RepeatIndex
             return null;
         }
 
+        IndexPending();
         int earliest = _indexed ? Math.Min(Holder(line), Prefix(line)) : Search(start, line);
         return earliest == int.MaxValue ? null : _lines[earliest].Number;
     }
@@ -80,29 +82,35 @@ internal sealed class RepeatIndex
     /// <summary>Adds the line <c>[start, end)</c> of the text, numbered <paramref name="number"/>; a line too short to take part is left out.</summary>
     public void Add(int number, int start, int end)
     {
-        Analyse(start, end);
-        if (_lineWords.Count < DocumentLayout.MinDuplicateWords)
+        if (!HasEnoughWords(_text.AsSpan(start, end - start)))
         {
             return;
         }
 
+        // A line is indexed only once a later line is looked up: the last line of a document (the
+        // only one of a document on one line) never is.
         _lines.Add((number, start, end));
         _chars += end - start;
-        if (_indexed)
+    }
+
+    /// <summary>Indexes the lines added since the last look-up, once the earlier lines pass the threshold.</summary>
+    private void IndexPending()
+    {
+        if (!_indexed && _chars <= _threshold)
         {
-            Index(_lines.Count - 1, _lineWords);
+            return;
         }
-        else if (_chars > _threshold)
+
+        _indexed = true;
+        (int Start, int End) current = _analysed;
+        for (; _indexedLines < _lines.Count; _indexedLines++)
         {
-            _indexed = true;
-            for (int i = 0; i < _lines.Count; i++)
-            {
-                (_, int lineStart, int lineEnd) = _lines[i];
-                _analysed = (-1, -1);
-                Analyse(lineStart, lineEnd);
-                Index(i, _lineWords);
-            }
+            (_, int lineStart, int lineEnd) = _lines[_indexedLines];
+            Analyse(lineStart, lineEnd);
+            Index(_indexedLines, _lineWords);
         }
+
+        Analyse(current.Start, current.End);
     }
 
     /// <summary>
@@ -218,6 +226,25 @@ internal sealed class RepeatIndex
                 _lineWords.Add((wordStart, i, hash));
             }
         }
+    }
+
+    /// <summary>Whether a line has at least <see cref="DocumentLayout.MinDuplicateWords"/> words (counted no further).</summary>
+    private static bool HasEnoughWords(ReadOnlySpan<char> line)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in line)
+        {
+            bool letter = CharKinds.IsLetterOrDigit(c);
+            if (letter && !inWord && ++words == DocumentLayout.MinDuplicateWords)
+            {
+                return true;
+            }
+
+            inWord = letter;
+        }
+
+        return false;
     }
 
     private static List<T> Listed<T>(Dictionary<ulong, List<T>> lists, ulong key)

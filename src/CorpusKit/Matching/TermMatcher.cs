@@ -83,6 +83,8 @@ public static class TermMatcher
         private readonly int[] _edgeStarts;
         private readonly int[] _values;
         private readonly int[] _root;
+        private readonly int[] _dense;
+        private readonly int[] _denseChildren;
         private readonly int[]? _entryStarts;
         private readonly int[]? _memberships;
 
@@ -98,7 +100,7 @@ public static class TermMatcher
             _text = text;
             _clitics = clitics;
             _hits = hits;
-            (_labels, _targets, _edgeStarts, _values, _root) = index.Trie.Arrays;
+            (_labels, _targets, _edgeStarts, _values, _root, _dense, _denseChildren) = index.Trie.Arrays;
             _entryStarts = index.EntryStarts;
             _memberships = index.Memberships;
             _best = new TermHit[index.DictionaryCount];
@@ -218,6 +220,12 @@ public static class TermMatcher
             if (node == 0 && c < CharKinds.TableSize)
             {
                 return _root[c];
+            }
+
+            int dense = _dense[node];
+            if (dense >= 0 && (uint)(c - TermTrie.FirstArabicLetter) < TermTrie.ArabicLetterCount)
+            {
+                return _denseChildren[dense + c - TermTrie.FirstArabicLetter];
             }
 
             int low = _edgeStarts[node];

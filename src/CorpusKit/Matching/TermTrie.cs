@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
@@ -20,6 +21,14 @@ public sealed class TermTrie
 
     /// <summary>The root's children by first char below <see cref="CharKinds.TableSize"/> (-1: none): the one node with many edges, looked up directly.</summary>
     private readonly int[] _root;
+
+    /// <summary>
+    /// For each node with more than <see cref="DenseFanOut"/> edges (the nodes after ا, ال, م…), where its
+    /// children by Arabic letter start in <see cref="_denseChildren"/>; -1 for the others. Such nodes are
+    /// stepped through in one lookup instead of a search over their edges.
+    /// </summary>
+    private readonly int[] _dense;
+    private readonly int[] _denseChildren;
 
     /// <summary>Wraps the arrays of a trie that the generator laid out.</summary>
     /// <param name="labels">The char of every edge, grouped by node and sorted within a node.</param>
@@ -50,7 +59,38 @@ public sealed class TermTrie
                 _root[labels[edge]] = targets[edge];
             }
         }
+
+        _dense = new int[values.Length];
+        _dense.AsSpan().Fill(-1);
+        var denseChildren = new List<int>();
+        for (int node = 1; node < values.Length; node++)
+        {
+            if (edgeStarts[node + 1] - edgeStarts[node] > DenseFanOut)
+            {
+                _dense[node] = denseChildren.Count;
+                int first = denseChildren.Count;
+                denseChildren.AddRange(Enumerable.Repeat(-1, ArabicLetterCount));
+                for (int edge = edgeStarts[node]; edge < edgeStarts[node + 1]; edge++)
+                {
+                    if ((uint)(labels[edge] - FirstArabicLetter) < ArabicLetterCount)
+                    {
+                        denseChildren[first + labels[edge] - FirstArabicLetter] = targets[edge];
+                    }
+                }
+            }
+        }
+
+        _denseChildren = [.. denseChildren];
     }
+
+    /// <summary>Nodes with more edges than this get a table of their children by Arabic letter.</summary>
+    internal const int DenseFanOut = 6;
+
+    /// <summary>The first of the Arabic letters a dense node's table covers (ء).</summary>
+    internal const char FirstArabicLetter = '\u0621';
+
+    /// <summary>How many letters a dense node's table covers (ء to ي).</summary>
+    internal const int ArabicLetterCount = '\u064A' - FirstArabicLetter + 1;
 
     /// <summary>The number of nodes, the root included.</summary>
     public int NodeCount => _values.Length;
@@ -134,7 +174,8 @@ public sealed class TermTrie
     internal int ValueAt(int node) => _values[node];
 
     /// <summary>The arrays of the trie, for a scan that steps through it itself (see <see cref="TermMatcher"/>).</summary>
-    internal (char[] Labels, int[] Targets, int[] EdgeStarts, int[] Values, int[] Root) Arrays => (_labels, _targets, _edgeStarts, _values, _root);
+    internal (char[] Labels, int[] Targets, int[] EdgeStarts, int[] Values, int[] Root, int[] Dense, int[] DenseChildren) Arrays
+        => (_labels, _targets, _edgeStarts, _values, _root, _dense, _denseChildren);
 
     /// <summary>The child of <paramref name="node"/> along <paramref name="c"/>, or -1.</summary>
     internal int Step(int node, char c)
