@@ -319,7 +319,7 @@ public sealed partial class CorpusGenerator
                 Rule(w, entity, entity.Rules[i], i, candidate);
             }
 
-            var patterns = new List<(string Name, string Doc, string Pattern, bool Scanned)>();
+            var patterns = new List<(string Name, string Doc, string Pattern)>();
             var dictionaries = new List<(string Owner, int? Step)>();
             foreach (RuleSpec rule in entity.Rules)
             {
@@ -327,7 +327,7 @@ public sealed partial class CorpusGenerator
                 string ruleDoc = $"rule <c>{SourceWriter.Xml(rule.Id)}</c>";
                 if (rule.Kind == RuleKind.Regex)
                 {
-                    patterns.Add((ruleName, ruleDoc, rule.Pattern!, true));
+                    patterns.Add((ruleName, ruleDoc, rule.Pattern!));
                 }
                 else if (rule.Terms is { LexiconName: null })
                 {
@@ -340,7 +340,7 @@ public sealed partial class CorpusGenerator
                     string stepDoc = $"step {i + 1} of {ruleDoc}";
                     if (rule.Steps[i].Kind == StepKind.Regex)
                     {
-                        patterns.Add((stepName, stepDoc, rule.Steps[i].Pattern!, i == 0));
+                        patterns.Add((stepName, stepDoc, rule.Steps[i].Pattern!));
                     }
                     else if (rule.Steps[i].Terms is { LexiconName: null })
                     {
@@ -350,7 +350,7 @@ public sealed partial class CorpusGenerator
             }
 
             NestedClass(w, "The rules' patterns, compiled at build time.", "Patterns", patterns, pattern =>
-                PatternField(w, pattern.Name, $"the pattern of {pattern.Doc}", pattern.Pattern, pattern.Scanned));
+                PatternField(w, pattern.Name, $"the pattern of {pattern.Doc}", pattern.Pattern));
             NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
                 DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step)]));
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList(), rule =>
@@ -424,12 +424,12 @@ public sealed partial class CorpusGenerator
 
         /// <summary>
         /// Writes a <c>Pattern</c> field: the program the pattern machine runs, laid out here, and
-        /// where a match can begin (for a pattern that is scanned for, not run where a step ends);
-        /// a pattern with a construct the machine does not run goes to Regex instead.
+        /// where a match can begin; a pattern with a construct the machine does not run goes to
+        /// Regex instead.
         /// </summary>
-        private void PatternField(SourceWriter w, string name, string what, string pattern, bool scanned)
+        private void PatternField(SourceWriter w, string name, string what, string pattern)
         {
-            PrefilterSpec? prefilter = scanned ? Prefilter(pattern) : null;
+            PrefilterSpec? prefilter = Prefilter(pattern);
             PatternProgramSpec? program = PatternCompiler.Compile(pattern, PatternOptions);
             string where = prefilter is null ? string.Empty : $" It is tried only {SourceWriter.Xml(Describe(prefilter))}.";
             string prefilterExpression = prefilter is null ? "null" : PrefilterExpression(prefilter);
@@ -1073,7 +1073,7 @@ public sealed partial class CorpusGenerator
             w.Unindent();
             w.Line("]);");
             NestedClass(w, "The patterns of the boilerplate rules, compiled at build time.", "BoilerplatePatterns", spec.Boilerplate, rule =>
-                PatternField(w, Names.ToPascalCase(rule.Id), $"the pattern of boilerplate rule <c>{SourceWriter.Xml(rule.Id)}</c>", rule.Pattern, scanned: true));
+                PatternField(w, Names.ToPascalCase(rule.Id), $"the pattern of boilerplate rule <c>{SourceWriter.Xml(rule.Id)}</c>", rule.Pattern));
             w.Line();
         }
 

@@ -68,14 +68,20 @@ internal sealed class RepeatIndex
         }
 
         ReadOnlySpan<char> line = _text.AsSpan(start, end - start);
-        Analyse(start, end);
-        if (_lineWords.Count < DocumentLayout.MinDuplicateWords)
+        if (!HasEnoughWords(line))
         {
             return null;
         }
 
         IndexPending();
-        int earliest = _indexed ? Math.Min(Holder(line), Prefix(line)) : Search(start, line);
+        if (!_indexed)
+        {
+            int found = Search(start, line);
+            return found == int.MaxValue ? null : _lines[found].Number;
+        }
+
+        Analyse(start, end);
+        int earliest = Math.Min(Holder(line), Prefix(line));
         return earliest == int.MaxValue ? null : _lines[earliest].Number;
     }
 
@@ -102,15 +108,12 @@ internal sealed class RepeatIndex
         }
 
         _indexed = true;
-        (int Start, int End) current = _analysed;
         for (; _indexedLines < _lines.Count; _indexedLines++)
         {
             (_, int lineStart, int lineEnd) = _lines[_indexedLines];
             Analyse(lineStart, lineEnd);
             Index(_indexedLines, _lineWords);
         }
-
-        Analyse(current.Start, current.End);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace CorpusKit.Matching;
 
@@ -11,39 +12,24 @@ public static class OverlapResolver
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var ordered = new List<Candidate<T>>(candidates);
-        Comparison<Candidate<T>> priority = mode switch
+        Span<Candidate<T>> byPriority = CollectionsMarshal.AsSpan(ordered);
+
+        // The sorts are unstable; the orders are total except for exact duplicates, which are interchangeable.
+        switch (mode)
         {
-            OverlapMode.Longest => static (a, b) =>
-            {
-                int result = b.Span.Length.CompareTo(a.Span.Length);
-                if (result == 0)
-                {
-                    result = a.RuleOrder.CompareTo(b.RuleOrder);
-                }
+            case OverlapMode.Longest:
+                byPriority.Sort(new LongestFirst<T>());
+                break;
+            case OverlapMode.First:
+                byPriority.Sort(new EarliestRuleFirst<T>());
+                break;
+            case OverlapMode.All:
+                byPriority.Sort(new InTextOrder<T>());
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode.");
+        }
 
-                return result != 0 ? result : a.Span.Start.CompareTo(b.Span.Start);
-            },
-            OverlapMode.First => static (a, b) =>
-            {
-                int result = a.RuleOrder.CompareTo(b.RuleOrder);
-                if (result == 0)
-                {
-                    result = a.Span.Start.CompareTo(b.Span.Start);
-                }
-
-                return result != 0 ? result : b.Span.Length.CompareTo(a.Span.Length);
-            },
-            OverlapMode.All => static (a, b) =>
-            {
-                int result = a.Span.CompareTo(b.Span);
-                return result != 0 ? result : a.RuleOrder.CompareTo(b.RuleOrder);
-            },
-            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode."),
-        };
-
-        // List.Sort is unstable; the comparisons above are total except for exact duplicates,
-        // which are interchangeable.
-        ordered.Sort(priority);
         var accepted = new List<Candidate<T>>(ordered.Count);
         if (mode == OverlapMode.All)
         {
@@ -52,11 +38,7 @@ public static class OverlapResolver
         else
         {
             TakeFree(ordered, accepted);
-            accepted.Sort(static (a, b) =>
-            {
-                int result = a.Span.CompareTo(b.Span);
-                return result != 0 ? result : a.RuleOrder.CompareTo(b.RuleOrder);
-            });
+            CollectionsMarshal.AsSpan(accepted).Sort(new InTextOrder<T>());
         }
 
         var result = new List<T>(accepted.Count);
@@ -164,5 +146,45 @@ public static class OverlapResolver
             int before = SortedSearch.FirstAtOrAfter(spans, entity.Span.End, static s => s.Start);
             return before > 0 && furthest[before - 1] > entity.Span.Start;
         });
+    }
+
+    /// <summary>Longest first; then the earlier rule; then the earlier start.</summary>
+    private readonly struct LongestFirst<T> : IComparer<Candidate<T>>
+    {
+        public int Compare(Candidate<T> a, Candidate<T> b)
+        {
+            int result = b.Span.Length.CompareTo(a.Span.Length);
+            if (result == 0)
+            {
+                result = a.RuleOrder.CompareTo(b.RuleOrder);
+            }
+
+            return result != 0 ? result : a.Span.Start.CompareTo(b.Span.Start);
+        }
+    }
+
+    /// <summary>The earlier rule first; then the earlier start; then the longer.</summary>
+    private readonly struct EarliestRuleFirst<T> : IComparer<Candidate<T>>
+    {
+        public int Compare(Candidate<T> a, Candidate<T> b)
+        {
+            int result = a.RuleOrder.CompareTo(b.RuleOrder);
+            if (result == 0)
+            {
+                result = a.Span.Start.CompareTo(b.Span.Start);
+            }
+
+            return result != 0 ? result : b.Span.Length.CompareTo(a.Span.Length);
+        }
+    }
+
+    /// <summary>In text order (start, then the longer first); then the earlier rule.</summary>
+    private readonly struct InTextOrder<T> : IComparer<Candidate<T>>
+    {
+        public int Compare(Candidate<T> a, Candidate<T> b)
+        {
+            int result = a.Span.CompareTo(b.Span);
+            return result != 0 ? result : a.RuleOrder.CompareTo(b.RuleOrder);
+        }
     }
 }

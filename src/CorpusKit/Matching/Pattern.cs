@@ -94,6 +94,12 @@ public sealed class Pattern
     /// <summary>The match that begins exactly at <paramref name="start"/>, run on <paramref name="machine"/> (this thread's).</summary>
     internal PatternMatch? MatchAt(PatternMachine machine, string input, int start)
     {
+        // Digits of other scripts are rare: a \d prefilter that refuses one is not trusted, the pattern decides.
+        if (_prefilter is not null && !_prefilter.MayBeginAt(input, start, otherDigits: true))
+        {
+            return null;
+        }
+
         if (_code is null)
         {
             return FromRegex(_regexes!.Value.Anchored.Match(input, start), input);

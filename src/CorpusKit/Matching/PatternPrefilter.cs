@@ -75,6 +75,19 @@ public sealed class PatternPrefilter
             ? _literal[0] == c
             : _chars is null || _chars.Contains(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
 
+    /// <summary>Whether a match may begin exactly at <paramref name="at"/> of <paramref name="text"/>, as far as the anchor and the first chars tell.</summary>
+    internal bool MayBeginAt(ReadOnlySpan<char> text, int at, bool otherDigits)
+    {
+        if (at >= text.Length
+            || (_anchor == PrefilterAnchor.TextStart && at != 0)
+            || (_anchor == PrefilterAnchor.LineStart && at != 0 && text[at - 1] != '\n'))
+        {
+            return false;
+        }
+
+        return _literal is not null ? text[at..].StartsWith(_literal, StringComparison.Ordinal) : MayBeginWith(text[at], otherDigits);
+    }
+
     /// <summary>
     /// The first place at or after <paramref name="from"/> where a match of the pattern can begin
     /// in <paramref name="text"/>, or -1.
