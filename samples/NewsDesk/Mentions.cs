@@ -1,3 +1,4 @@
+using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
@@ -11,6 +12,8 @@ namespace NewsDesk;
 /// <summary>The mention export of NewsDesk articles, as JSON lines and as mentions the scorer reads.</summary>
 public static class Mentions
 {
+    private static readonly byte[] s_newline = Encoding.UTF8.GetBytes(Environment.NewLine);
+
     /// <summary>One JSON line per mention: <c>{"doc","type","start","end","text","rule","attrs"}</c>.</summary>
     public static string Line(string? documentId, IEntity mention)
     {
@@ -21,6 +24,24 @@ public static class Mentions
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The JSON lines of every mention of <paramref name="article"/>, as UTF-8: the lines <see cref="Line"/> makes, one after another.</summary>
+    public static byte[] Lines(Article article)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, CorpusJson.Compact))
+        {
+            foreach (IEntity mention in article.Mentions())
+            {
+                CorpusJson.WriteMention(writer, article.Id, mention);
+                writer.Flush();
+                writer.Reset();
+                buffer.Write(s_newline);
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The mentions of <paramref name="articles"/>, read back through the same parser the scorer uses for files.</summary>

@@ -3,10 +3,10 @@ using System.CommandLine;
 using System.IO;
 using NewsDesk;
 
-// NewsDesk [paths…] [--format table|json|mentions] [--threads N]   runs the sample over the seeds, or over the paths
+// NewsDesk [paths…] [--format table|json|mentions|summary] [--threads N]   runs the sample over the seeds, or over the paths
 // NewsDesk eval --gold FILE [paths…] [--threads N]                 scores the mentions against gold
 var paths = new Argument<string[]>("paths") { Description = "Folders (their *.txt files) and files; default: the repository's seeds/.", Arity = ArgumentArity.ZeroOrMore };
-var format = new Option<OutputFormat>("--format") { Description = "table: a summary per article; json: the typed document results; mentions: one JSON line per mention.", DefaultValueFactory = _ => OutputFormat.Table };
+var format = new Option<OutputFormat>("--format") { Description = "table: a summary per article; json: the typed document results; mentions: one JSON line per mention; summary: only the run's figures (articles, UTF-8 read, time, MB/s).", DefaultValueFactory = _ => OutputFormat.Table };
 Option<int> threads = Threads();
 var root = new RootCommand("NewsDesk: people, organisations, places, dates, quotes and sources of Arabic news.") { paths, format, threads };
 root.SetAction(result => Runner.Run(result.GetValue(paths) ?? [], result.GetValue(format), result.GetValue(threads)));

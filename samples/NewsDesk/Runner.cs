@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using CorpusKit.Evaluation;
 using CorpusKit.Json;
@@ -22,6 +21,9 @@ public enum OutputFormat
 
     /// <summary>One JSON line per mention.</summary>
     Mentions,
+
+    /// <summary>Only the run's figures: articles, UTF-8 read, time, throughput, threads.</summary>
+    Summary,
 }
 
 /// <summary>Runs the NewsDesk corpus over files and prints what it found.</summary>
@@ -83,23 +85,32 @@ public static class Runner
                 Console.WriteLine();
                 break;
             case OutputFormat.Mentions:
-                // One write per article, as it arrives.
-                var lines = new StringBuilder();
-                run = Extract(inputs, threads, streaming: true, article =>
+                // Each article's lines are written as JSON by the worker that extracted it; the sink,
+                // one thread for all workers, only copies the bytes out in input order.
+                using (Stream stdout = Console.OpenStandardOutput())
+                using (var buffered = new BufferedStream(stdout, 1 << 16))
                 {
-                    lines.Clear();
-                    foreach (CorpusKit.IEntity mention in article.Mentions())
+                    run = Extract(inputs, threads, streaming: true, Mentions.Lines, lines =>
                     {
-                        lines.AppendLine(Mentions.Line(article.Id, mention));
-                    }
+                        buffered.Write(lines);
+                        buffered.Flush();
+                    });
+                }
 
-                    Console.Out.Write(lines);
-                });
                 if (run.Documents == 0)
                 {
                     return NothingRan();
                 }
 
+                break;
+            case OutputFormat.Summary:
+                run = Extract(inputs, threads, streaming: false, static article => article, static _ => { });
+                if (run.Documents == 0)
+                {
+                    return NothingRan();
+                }
+
+                Console.WriteLine(Figures(run) + $" on {run.Threads} thread(s).");
                 break;
             default:
                 // The tables follow the run (a progress bar may be on the terminal meanwhile), so they keep the articles.
@@ -115,7 +126,7 @@ public static class Runner
                     ArticleView.Write(AnsiConsole.Console, article);
                 }
 
-                AnsiConsole.MarkupLine($"[grey]{run.Documents} article(s), {run.Bytes / 1024.0:0.#} KB of UTF-8 in {run.Elapsed.TotalMilliseconds:0} ms ({run.Bytes / 1048576.0 / Math.Max(run.Elapsed.TotalSeconds, 1e-6):0.#} MB/s){(run.Skipped > 0 ? $", {run.Skipped} file(s) skipped" : string.Empty)}.[/]");
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(Figures(run))}.[/]");
                 break;
         }
 
@@ -185,18 +196,28 @@ public static class Runner
     /// </summary>
     /// <param name="streaming">Whether <paramref name="found"/> prints as it goes; then a progress bar is shown only when the output is not the terminal too.</param>
     private static CorpusRunSummary Extract(IReadOnlyList<CorpusInput> inputs, int threads, bool streaming, Action<Article> found)
+        => Extract(inputs, threads, streaming, static article => article, found);
+
+    /// <summary>
+    /// Like <see cref="Extract(IReadOnlyList{CorpusInput}, int, bool, Action{Article})"/>, with
+    /// <paramref name="prepare"/> run on the worker that extracted each article (formatting it, say),
+    /// so the sink, one thread for all workers, has little left to do.
+    /// </summary>
+    private static CorpusRunSummary Extract<T>(IReadOnlyList<CorpusInput> inputs, int threads, bool streaming, Func<Article, T> prepare, Action<T> found)
     {
-        void Sink(DocumentResult<Article> result)
+        void Sink(DocumentResult<T> result)
         {
             if (result.Extracted)
             {
-                found(result.Document);
+                found(result.Document!);
             }
             else
             {
-                s_error.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(result.Origin)} {Markup.Escape(result.Problem)}");
+                s_error.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(result.Origin)} {Markup.Escape(result.Problem!)}");
             }
         }
+
+        T Work(string text, string id) => prepare(NewsDeskCorpus.Instance.Extract(text, id));
 
         long total = inputs.Sum(i => i.Length ?? 0);
         bool progressBar = total > ProgressThreshold
@@ -205,18 +226,22 @@ public static class Runner
             && (!streaming || Console.IsOutputRedirected);
         if (!progressBar)
         {
-            return new CorpusRunner<Article>(NewsDeskCorpus.Instance.Extract, threads).Run(inputs, Sink);
+            return new CorpusRunner<T>(Work, threads).Run(inputs, Sink);
         }
 
         CorpusRunSummary? run = null;
         s_error.Progress().Start(progress =>
         {
             ProgressTask task = progress.AddTask("Extracting", maxValue: total);
-            var runner = new CorpusRunner<Article>(NewsDeskCorpus.Instance.Extract, threads) { Progress = p => task.Value = p.Bytes };
+            var runner = new CorpusRunner<T>(Work, threads) { Progress = p => task.Value = p.Bytes };
             run = runner.Run(inputs, Sink);
         });
         return run!;
     }
+
+    /// <summary>What a run did and how fast: articles, UTF-8 read, time, throughput, files skipped.</summary>
+    private static string Figures(CorpusRunSummary run)
+        => $"{run.Documents} article(s), {run.Bytes / 1024.0:0.#} KB of UTF-8 in {run.Elapsed.TotalMilliseconds:0} ms ({run.Bytes / 1048576.0 / Math.Max(run.Elapsed.TotalSeconds, 1e-6):0.#} MB/s){(run.Skipped > 0 ? $", {run.Skipped} file(s) skipped" : string.Empty)}";
 
     private static int NothingRan()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
@@ -110,6 +111,7 @@ public static class TermMatcher
             _touchedCount = 0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             ReadOnlySpan<char> text = _text;
@@ -138,6 +140,7 @@ public static class TermMatcher
         }
 
         /// <summary>Tries every form that may stand at the word that starts at <paramref name="wordStart"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void MatchAt(int wordStart)
         {
             ReadOnlySpan<char> text = _text;
@@ -194,6 +197,7 @@ public static class TermMatcher
         /// Walks the trie from <paramref name="node"/> along the text from <paramref name="start"/>;
         /// offers every form that ends on a word boundary.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Walk(int node, int start, int spanStart)
         {
             ReadOnlySpan<char> text = _text;
