@@ -101,6 +101,16 @@ public sealed class ProgramTests : IDisposable
     }
 
     [Fact]
+    public void The_summary_format_prints_only_the_figures_of_the_run()
+    {
+        (int exit, string output, string error) = Repository.RunProgram("NewsDesk.dll", "--format summary --threads 1");
+
+        Assert.True(exit == 0, error);
+        string line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^5 article\(s\), [0-9.]+ KB of UTF-8 in \d+ ms \([0-9.]+ MB/s\) on 1 thread\(s\)\.$", line);
+    }
+
+    [Fact]
     public void Fewer_than_one_thread_is_refused()
     {
         (int exit, _, string error) = Repository.RunProgram("NewsDesk.dll", "--threads 0");

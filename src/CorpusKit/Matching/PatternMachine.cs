@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace CorpusKit.Matching;
@@ -134,7 +133,6 @@ internal sealed class PatternMachine
     }
 
     /// <summary>Runs the block at <paramref name="pc"/> from <paramref name="position"/>; its frames are dropped when it returns (atomic).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Run(ReadOnlySpan<char> text, int pc, int position)
     {
         int[] code = _code;
@@ -255,7 +253,6 @@ internal sealed class PatternMachine
     }
 
     /// <summary>A loop over one char: takes as many as it may (greedy) or as few (lazy) and leaves a frame to give back or take more.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Repeat(ReadOnlySpan<char> text, ref int pc, ref int position)
     {
         int[] code = _code;
@@ -300,7 +297,6 @@ internal sealed class PatternMachine
     }
 
     /// <summary>Goes to the first alternative that can begin with the next char, leaving frames for the others, in order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Dispatch(ReadOnlySpan<char> text, ref int pc, int position)
     {
         int[] code = _code;
@@ -353,7 +349,6 @@ internal sealed class PatternMachine
         => code[pc + 1] == 0 ? c == code[pc + 2] : _classes[code[pc + 2]].Contains(c);
 
     /// <summary>Returns to the latest frame of this block; false when there is none (the block fails).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Backtrack(ReadOnlySpan<char> text, int baseFrame, ref int pc, ref int position)
     {
         int[] code = _code;

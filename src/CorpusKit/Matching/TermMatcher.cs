@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
@@ -111,7 +110,6 @@ public static class TermMatcher
             _touchedCount = 0;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run()
         {
             ReadOnlySpan<char> text = _text;
@@ -140,7 +138,6 @@ public static class TermMatcher
         }
 
         /// <summary>Tries every form that may stand at the word that starts at <paramref name="wordStart"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void MatchAt(int wordStart)
         {
             ReadOnlySpan<char> text = _text;
@@ -197,7 +194,6 @@ public static class TermMatcher
         /// Walks the trie from <paramref name="node"/> along the text from <paramref name="start"/>;
         /// offers every form that ends on a word boundary.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Walk(int node, int start, int spanStart)
         {
             ReadOnlySpan<char> text = _text;

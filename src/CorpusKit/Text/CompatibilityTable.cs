@@ -47,7 +47,8 @@ internal static partial class CompatibilityTable
             char key = Keys[middle];
             if (key == c)
             {
-                return Values[middle];
+                int start = middle == 0 ? 0 : ValueEnds[middle - 1];
+                return ValueText.Substring(start, ValueEnds[middle] - start);
             }
 
             if (key < c)

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace CorpusKit.Text;
 
@@ -72,9 +71,6 @@ internal static class NormalizerCore
     }
 
     /// <summary>The normalization loop, writing to any <typeparamref name="TOutput"/>.</summary>
-#if NET
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
     private static void Run<TOutput>(string text, ref TOutput output)
         where TOutput : struct, IOutput
     {
@@ -428,9 +424,6 @@ internal static class NormalizerCore
         public readonly bool EndsWithSpace => _count > 0 && _chars[_count - 1] is ' ' or '\n';
 
         /// <inheritdoc />
-#if NET
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-#endif
         public int AppendRun(string text, int start)
         {
             // A run writes at most one char per source char.
