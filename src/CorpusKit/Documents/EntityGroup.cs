@@ -125,20 +125,23 @@ public static class EntityGroups
         var groupOf = new int[count];
         var groupOfKey = new int[distinctWords.Count];
         groupOfKey.AsSpan().Fill(-1);
-        Dictionary<ulong, List<int>>? byWord = words is null ? null : [];
+        // Under Contained, each representative's words are indexed by word and by pair of words
+        // (where they stand), so a mention of two words or more is compared only with the groups
+        // where its rarest pair stands, at that place.
+        Dictionary<ulong, List<(int Group, int At)>>? byGram = words is null ? null : [];
         foreach (int i in order)
         {
             int group = groupOfKey[keyOf[i]];
-            if (words is not null && words[i]!.Count > 0 && RarestWordGroups(words[i]!, byWord!) is { } candidates)
+            if (words is not null && words[i]!.Count > 0 && RarestGram(words[i]!, byGram!) is ({ } candidates, int offset))
             {
-                foreach (int g in candidates)
+                foreach ((int g, int at) in candidates)
                 {
                     if (group >= 0 && g >= group)
                     {
                         break;
                     }
 
-                    if (words[i]!.IsRunOf(words[representatives[g]]!))
+                    if (words[i]!.IsRunOf(words[representatives[g]]!, at - offset))
                     {
                         group = g;
                         break;
@@ -157,16 +160,13 @@ public static class EntityGroups
 
                 if (words is not null)
                 {
-                    foreach (ulong word in words[i]!.Hashes)
+                    KeyWords added = words[i]!;
+                    for (int w = 0; w < added.Count; w++)
                     {
-                        if (!byWord!.TryGetValue(word, out List<int>? groups))
+                        Posted(byGram!, added.Gram(w, 1)).Add((group, w));
+                        if (w + 1 < added.Count)
                         {
-                            byWord.Add(word, groups = []);
-                        }
-
-                        if (groups.Count == 0 || groups[^1] != group)
-                        {
-                            groups.Add(group);
+                            Posted(byGram!, added.Gram(w, 2)).Add((group, w));
                         }
                     }
                 }
@@ -215,24 +215,41 @@ public static class EntityGroups
         }
     }
 
-    /// <summary>The groups, in the order they were made, that hold the word of <paramref name="part"/> fewest groups hold; null when a word is in none.</summary>
-    private static List<int>? RarestWordGroups(KeyWords part, Dictionary<ulong, List<int>> byWord)
+    /// <summary>
+    /// The places (group, word index) of the pair of words of <paramref name="part"/> (its word,
+    /// when it has one) that stands in fewest places, and where that pair begins in the part;
+    /// null when one of its pairs stands nowhere, so no group holds the part.
+    /// </summary>
+    private static (List<(int Group, int At)> Places, int Offset)? RarestGram(KeyWords part, Dictionary<ulong, List<(int Group, int At)>> byGram)
     {
-        List<int>? rarest = null;
-        foreach (ulong word in part.Hashes)
+        int length = part.Count == 1 ? 1 : 2;
+        List<(int Group, int At)>? rarest = null;
+        int offset = 0;
+        for (int w = 0; w + length <= part.Count; w++)
         {
-            if (!byWord.TryGetValue(word, out List<int>? groups))
+            if (!byGram.TryGetValue(part.Gram(w, length), out List<(int Group, int At)>? places))
             {
-                return null; // no group holds this word, so none holds the run
+                return null;
             }
 
-            if (rarest is null || groups.Count < rarest.Count)
+            if (rarest is null || places.Count < rarest.Count)
             {
-                rarest = groups;
+                rarest = places;
+                offset = w;
             }
         }
 
-        return rarest;
+        return (rarest!, offset);
+    }
+
+    private static List<(int Group, int At)> Posted(Dictionary<ulong, List<(int Group, int At)>> byGram, ulong gram)
+    {
+        if (!byGram.TryGetValue(gram, out List<(int Group, int At)>? places))
+        {
+            byGram.Add(gram, places = []);
+        }
+
+        return places;
     }
 
     /// <summary>
@@ -283,24 +300,27 @@ public static class EntityGroups
         /// <summary>The number of words.</summary>
         public int Count => Hashes.Length;
 
-        /// <summary>Whether these words occur as a contiguous run of <paramref name="whole"/>'s.</summary>
-        public bool IsRunOf(KeyWords whole)
-        {
-            for (int start = 0; start + Count <= whole.Count; start++)
-            {
-                int k = 0;
-                while (k < Count && Hashes[k] == whole.Hashes[start + k] && Word(k).SequenceEqual(whole.Word(start + k)))
-                {
-                    k++;
-                }
+        /// <summary>The hash of the <paramref name="length"/> words (one or two) from word <paramref name="w"/>.</summary>
+        public ulong Gram(int w, int length)
+            => length == 1 ? Hashes[w] : ((Hashes[w] * 0x9E3779B97F4A7C15) ^ Hashes[w + 1]) + 0x632BE59BD9B4E019;
 
-                if (k == Count)
+        /// <summary>Whether these words occur in <paramref name="whole"/> as the run that begins at its word <paramref name="start"/>.</summary>
+        public bool IsRunOf(KeyWords whole, int start)
+        {
+            if (start < 0 || start + Count > whole.Count)
+            {
+                return false;
+            }
+
+            for (int k = 0; k < Count; k++)
+            {
+                if (Hashes[k] != whole.Hashes[start + k] || !Word(k).SequenceEqual(whole.Word(start + k)))
                 {
-                    return true;
+                    return false;
                 }
             }
 
-            return false;
+            return true;
         }
 
         private ReadOnlySpan<char> Word(int k) => _text.AsSpan(_bounds[2 * k], _bounds[(2 * k) + 1] - _bounds[2 * k]);
