@@ -8,8 +8,9 @@ using CsCheck;
 namespace CorpusKit.Tests;
 
 /// <summary>
-/// Distinct entities of a document: the indexed grouping against the reference that tries every
-/// group for every mention, on generated mentions whose keys share words, repeat and nest.
+/// Distinct entities of a document: the grouping (groups tried in turn, and indexed) against the
+/// reference that tries every group for every mention, on generated mentions whose keys share
+/// words, repeat and nest.
 /// </summary>
 public sealed class EntityGroupTests
 {
@@ -21,13 +22,21 @@ public sealed class EntityGroupTests
             .Array[0, 30]
             .Select(keys => keys.Select((k, i) => new Mention(k.key, new TextSpan(i * 20, k.length), new string('x', k.length))).ToArray());
 
+    /// <summary>
+    /// By default groups are tried one by one up to 16 and indexed past that; 0 indexes from the
+    /// first group, 3 switches to the index in the middle of most documents.
+    /// </summary>
     [Theory]
-    [InlineData(SameEntity.Key)]
-    [InlineData(SameEntity.Contained)]
-    public void Indexed_grouping_is_the_reference_grouping(SameEntity same)
+    [InlineData(SameEntity.Key, 16)]
+    [InlineData(SameEntity.Contained, 16)]
+    [InlineData(SameEntity.Contained, 3)]
+    [InlineData(SameEntity.Contained, 0)]
+    public void Grouping_is_the_reference_grouping(SameEntity same, int indexedGroups)
         => s_mentions.Sample(mentions =>
         {
-            IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Collect(mentions, same, TextNormalization.Arabic);
+            IReadOnlyList<EntityGroup<Mention>> groups = indexedGroups == 16
+                ? EntityGroups.Collect(mentions, same, TextNormalization.Arabic)
+                : EntityGroups.Collect(mentions, same, TextNormalization.Arabic, indexedGroups);
             List<(Mention Entity, List<Mention> Mentions)> expected = ReferenceEntityGroups.Collect(mentions, same, TextNormalization.Arabic);
             Assert.Equal(expected.Count, groups.Count);
             for (int g = 0; g < groups.Count; g++)

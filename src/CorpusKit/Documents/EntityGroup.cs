@@ -70,10 +70,25 @@ public enum SameEntity
 public static class EntityGroups
 {
     /// <summary>
+    /// Up to this many groups, a mention's words are compared with each group in turn: fewer
+    /// steps and no index to build for the few dozen entities of a news article.
+    /// </summary>
+    private const int IndexedGroups = 16;
+
+    /// <summary>
     /// Groups <paramref name="mentions"/> by <paramref name="same"/>; groups come in the order of
     /// their first mention.
     /// </summary>
     public static IReadOnlyList<EntityGroup<T>> Collect<T>(IReadOnlyList<T> mentions, SameEntity same, TextNormalization normalization)
+        where T : IEntity
+        => Collect(mentions, same, normalization, IndexedGroups);
+
+    /// <summary>
+    /// <see cref="Collect{T}(IReadOnlyList{T}, SameEntity, TextNormalization)"/>, indexing the groups'
+    /// words once there are more than <paramref name="indexedGroups"/> of them (tests set it to see
+    /// both ways give the same groups).
+    /// </summary>
+    internal static IReadOnlyList<EntityGroup<T>> Collect<T>(IReadOnlyList<T> mentions, SameEntity same, TextNormalization normalization, int indexedGroups)
         where T : IEntity
     {
         ArgumentNullException.ThrowIfNull(mentions);
@@ -119,32 +134,47 @@ public static class EntityGroups
         }
 
         // A mention joins the first group (in the order groups were made) whose representative has
-        // its key or, under Contained, holds its words as a run. The groups are found through indexes,
-        // not by trying every group: by key, and by the word of the mention that fewest groups hold.
+        // its key or, under Contained, holds its words as a run. While there are few groups, each is
+        // tried in turn; past IndexedGroups, each representative's words are indexed by word and by
+        // pair of words (where they stand), so a mention is compared only with the groups where its
+        // rarest pair stands, at that place, and a document of thousands of quotes stays linear.
         var representatives = new List<int>();
         var groupOf = new int[count];
         var groupOfKey = new int[distinctWords.Count];
         groupOfKey.AsSpan().Fill(-1);
-        // Under Contained, each representative's words are indexed by word and by pair of words
-        // (where they stand), so a mention of two words or more is compared only with the groups
-        // where its rarest pair stands, at that place.
-        Dictionary<ulong, List<(int Group, int At)>>? byGram = words is null ? null : [];
+        Dictionary<ulong, List<(int Group, int At)>>? byGram = null;
         foreach (int i in order)
         {
             int group = groupOfKey[keyOf[i]];
-            if (words is not null && words[i]!.Count > 0 && RarestGram(words[i]!, byGram!) is ({ } candidates, int offset))
+            if (words is not null && words[i]!.Count > 0)
             {
-                foreach ((int g, int at) in candidates)
+                KeyWords part = words[i]!;
+                int before = group >= 0 ? group : representatives.Count;
+                if (byGram is null)
                 {
-                    if (group >= 0 && g >= group)
+                    for (int g = 0; g < before; g++)
                     {
-                        break;
+                        if (part.IsRunOf(words[representatives[g]]!))
+                        {
+                            group = g;
+                            break;
+                        }
                     }
-
-                    if (words[i]!.IsRunOf(words[representatives[g]]!, at - offset))
+                }
+                else if (RarestGram(part, byGram) is ({ } candidates, int offset))
+                {
+                    foreach ((int g, int at) in candidates)
                     {
-                        group = g;
-                        break;
+                        if (g >= before)
+                        {
+                            break;
+                        }
+
+                        if (part.IsRunOf(words[representatives[g]]!, at - offset))
+                        {
+                            group = g;
+                            break;
+                        }
                     }
                 }
             }
@@ -160,13 +190,16 @@ public static class EntityGroups
 
                 if (words is not null)
                 {
-                    KeyWords added = words[i]!;
-                    for (int w = 0; w < added.Count; w++)
+                    if (byGram is not null)
                     {
-                        Posted(byGram!, added.Gram(w, 1)).Add((group, w));
-                        if (w + 1 < added.Count)
+                        Index(byGram, words[i]!, group);
+                    }
+                    else if (representatives.Count > indexedGroups)
+                    {
+                        byGram = [];
+                        for (int g = 0; g < representatives.Count; g++)
                         {
-                            Posted(byGram!, added.Gram(w, 2)).Add((group, w));
+                            Index(byGram, words[representatives[g]]!, g);
                         }
                     }
                 }
@@ -242,6 +275,19 @@ public static class EntityGroups
         return (rarest!, offset);
     }
 
+    /// <summary>Posts each word and each pair of words of <paramref name="added"/> under their hash, with the group and where they stand.</summary>
+    private static void Index(Dictionary<ulong, List<(int Group, int At)>> byGram, KeyWords added, int group)
+    {
+        for (int w = 0; w < added.Count; w++)
+        {
+            Posted(byGram, added.Gram(w, 1)).Add((group, w));
+            if (w + 1 < added.Count)
+            {
+                Posted(byGram, added.Gram(w, 2)).Add((group, w));
+            }
+        }
+    }
+
     private static List<(int Group, int At)> Posted(Dictionary<ulong, List<(int Group, int At)>> byGram, ulong gram)
     {
         if (!byGram.TryGetValue(gram, out List<(int Group, int At)>? places))
@@ -264,34 +310,38 @@ public static class EntityGroups
         public KeyWords(string text)
         {
             _text = text;
-            var bounds = new List<int>();
-            var hashes = new List<ulong>();
-            int i = 0;
-            while (i < text.Length)
+            int count = 0;
+            for (int i = 0; i < text.Length; i++)
             {
-                while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+                if (char.IsLetterOrDigit(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
                 {
-                    i++;
-                }
-
-                int start = i;
-                ulong hash = 14695981039346656037;
-                while (i < text.Length && char.IsLetterOrDigit(text[i]))
-                {
-                    hash = (hash ^ text[i]) * 1099511628211;
-                    i++;
-                }
-
-                if (i > start)
-                {
-                    bounds.Add(start);
-                    bounds.Add(i);
-                    hashes.Add(hash);
+                    count++;
                 }
             }
 
-            _bounds = [.. bounds];
-            Hashes = [.. hashes];
+            _bounds = new int[2 * count];
+            Hashes = new ulong[count];
+            int at = 0;
+            int w = 0;
+            while (w < count)
+            {
+                while (!char.IsLetterOrDigit(text[at]))
+                {
+                    at++;
+                }
+
+                int start = at;
+                ulong hash = 14695981039346656037;
+                while (at < text.Length && char.IsLetterOrDigit(text[at]))
+                {
+                    hash = (hash ^ text[at]) * 1099511628211;
+                    at++;
+                }
+
+                _bounds[2 * w] = start;
+                _bounds[(2 * w) + 1] = at;
+                Hashes[w++] = hash;
+            }
         }
 
         /// <summary>Each word's hash, in order.</summary>
@@ -303,6 +353,20 @@ public static class EntityGroups
         /// <summary>The hash of the <paramref name="length"/> words (one or two) from word <paramref name="w"/>.</summary>
         public ulong Gram(int w, int length)
             => length == 1 ? Hashes[w] : ((Hashes[w] * 0x9E3779B97F4A7C15) ^ Hashes[w + 1]) + 0x632BE59BD9B4E019;
+
+        /// <summary>Whether these words occur in <paramref name="whole"/> as a run, anywhere.</summary>
+        public bool IsRunOf(KeyWords whole)
+        {
+            for (int start = 0; start + Count <= whole.Count; start++)
+            {
+                if (whole.Hashes[start] == Hashes[0] && IsRunOf(whole, start))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Whether these words occur in <paramref name="whole"/> as the run that begins at its word <paramref name="start"/>.</summary>
         public bool IsRunOf(KeyWords whole, int start)
