@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using CorpusKit.Text;
 
 namespace CorpusKit.Documents;
 
@@ -44,7 +45,8 @@ public sealed class DocumentLayout
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(boilerplate);
-        void TimedOut(LineRule rule, RegexMatchTimeoutException exception)
+        // One delegate for the document (a local function passed as is would make one per call).
+        Action<LineRule, RegexMatchTimeoutException> timedOut = (rule, exception)
             => Matching.PatternRunner.ReportTimeout(context, entity, rule.Id, exception, "The boilerplate pattern", "the line was kept");
 
         string text = context.Text;
@@ -54,7 +56,7 @@ public sealed class DocumentLayout
         NormalizedText normalizedText = context.GetText(normalization);
         string normalized = normalizedText.Text;
         bool otherDigits = normalizedText.HasOtherDigits;
-        var lines = new List<DocumentLine>();
+        var lines = new List<DocumentLine>(text.AsSpan().Count('\n') + 1);
         var hidden = new List<TextSpan>();
         var seen = new RepeatIndex(normalized);
         var dropped = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -75,11 +77,11 @@ public sealed class DocumentLayout
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Blank, null);
             }
-            else if ((restRule ??= boilerplate.Match(line, LineRuleReach.Rest, otherDigits, TimedOut)?.Id) is not null)
+            else if ((restRule ??= boilerplate.Match(line, LineRuleReach.Rest, otherDigits, timedOut)?.Id) is not null)
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
             }
-            else if ((boilerplate.Match(line, LineRuleReach.Line, otherDigits, TimedOut)?.Id ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
+            else if ((boilerplate.Match(line, LineRuleReach.Line, otherDigits, timedOut)?.Id ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
             {
                 // A menu lists its items twice (a bullet list, then the same items as cards): a
                 // line that repeats a dropped line is dropped by the same rule.
@@ -124,12 +126,12 @@ public sealed class DocumentLayout
     private static (int From, int To) Trimmed(string text, int from, int to)
     {
         to = Math.Max(from, to);
-        while (from < to && char.IsWhiteSpace(text[from]))
+        while (from < to && CharKinds.IsWhiteSpace(text[from]))
         {
             from++;
         }
 
-        while (to > from && char.IsWhiteSpace(text[to - 1]))
+        while (to > from && CharKinds.IsWhiteSpace(text[to - 1]))
         {
             to--;
         }
@@ -162,12 +164,12 @@ public sealed class DocumentLayout
     {
         int start = span.Start;
         int end = span.End;
-        while (start < end && char.IsWhiteSpace(text[start]))
+        while (start < end && CharKinds.IsWhiteSpace(text[start]))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        while (end > start && CharKinds.IsWhiteSpace(text[end - 1]))
         {
             end--;
         }

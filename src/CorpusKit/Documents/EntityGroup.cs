@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using CorpusKit.Text;
 
 namespace CorpusKit.Documents;
 
@@ -311,12 +312,16 @@ public static class EntityGroups
         {
             _text = text;
             int count = 0;
-            for (int i = 0; i < text.Length; i++)
+            bool inWord = false;
+            foreach (char c in text)
             {
-                if (char.IsLetterOrDigit(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+                bool letter = CharKinds.IsLetterOrDigit(c);
+                if (letter && !inWord)
                 {
                     count++;
                 }
+
+                inWord = letter;
             }
 
             _bounds = new int[2 * count];
@@ -325,14 +330,14 @@ public static class EntityGroups
             int w = 0;
             while (w < count)
             {
-                while (!char.IsLetterOrDigit(text[at]))
+                while (!CharKinds.IsLetterOrDigit(text[at]))
                 {
                     at++;
                 }
 
                 int start = at;
                 ulong hash = 14695981039346656037;
-                while (at < text.Length && char.IsLetterOrDigit(text[at]))
+                while (at < text.Length && CharKinds.IsLetterOrDigit(text[at]))
                 {
                     hash = (hash ^ text[at]) * 1099511628211;
                     at++;

@@ -44,13 +44,14 @@ public static class SequenceMatcher
         var state = new State(text, steps, inputs, context);
         try
         {
+            // One path for every attempt; a match keeps a copy of it.
+            var path = new StepMatch[steps.Length];
             foreach (StepMatch first in state.Starts())
             {
-                var path = new StepMatch[steps.Length];
                 path[0] = first;
                 if (state.Continue(1, first.End, path))
                 {
-                    matches.Add(new SequenceMatch(path[0].Start, path[^1].End, path));
+                    matches.Add(new SequenceMatch(path[0].Start, path[^1].End, [.. path]));
                 }
             }
         }
@@ -87,8 +88,8 @@ public static class SequenceMatcher
                 SequenceStep step = steps[s];
                 if (step.Kind == SequenceStepKind.Entity)
                 {
-                    var spans = new List<StepMatch>();
                     IReadOnlyList<IEntity> entities = inputs[step.Input];
+                    var spans = new List<StepMatch>(entities.Count);
                     for (int i = 0; i < entities.Count; i++)
                     {
                         TextSpan span = entities[i].Span;
@@ -191,30 +192,22 @@ public static class SequenceMatcher
                     path[index] = new StepMatch(match.Index, match.End, 0, match);
                     return Continue(index + 1, match.End, path);
                 default:
-                    foreach (StepMatch candidate in CandidatesAt(_spans[index], at))
+                    // Spans that begin at the position, or just after proclitic letters there.
+                    List<StepMatch> spans = _spans[index];
+                    for (int i = LowerBound(spans, at); i < spans.Count && spans[i].Start <= at + MaxProcliticLength; i++)
                     {
-                        path[index] = candidate;
-                        if (Continue(index + 1, candidate.End, path))
+                        StepMatch candidate = spans[i];
+                        if (candidate.Start == at || IsProcliticRun(at, candidate.Start))
                         {
-                            return true;
+                            path[index] = candidate;
+                            if (Continue(index + 1, candidate.End, path))
+                            {
+                                return true;
+                            }
                         }
                     }
 
                     return false;
-            }
-        }
-
-        /// <summary>Spans that begin at <paramref name="at"/>, or just after proclitic letters there.</summary>
-        private IEnumerable<StepMatch> CandidatesAt(List<StepMatch> spans, int at)
-        {
-            int low = LowerBound(spans, at);
-            for (int i = low; i < spans.Count && spans[i].Start <= at + MaxProcliticLength; i++)
-            {
-                StepMatch span = spans[i];
-                if (span.Start == at || IsProcliticRun(at, span.Start))
-                {
-                    yield return span;
-                }
             }
         }
 

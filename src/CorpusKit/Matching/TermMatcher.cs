@@ -119,7 +119,7 @@ public static class TermMatcher
             {
                 char c = text[i];
                 bool isWord = CharKinds.IsLetterOrDigit(c);
-                if (!previousIsWord && c != ' ' && c != '\n' && !char.IsWhiteSpace(c))
+                if (!previousIsWord && c != ' ' && c != '\n' && !CharKinds.IsWhiteSpace(c))
                 {
                     // A word start: no letter or digit before it. Nothing to do unless a form, a
                     // proclitic or the article can begin here.

@@ -11,6 +11,15 @@ internal static class CharKinds
     /// <summary>The same answer as <see cref="char.IsLetterOrDigit(char)"/>, from a table for the common scripts.</summary>
     internal static bool IsLetterOrDigit(char c) => c < TableSize ? s_letterOrDigit[c] : char.IsLetterOrDigit(c);
 
+    /// <summary>
+    /// The same answer as <see cref="char.IsWhiteSpace(char)"/>, without its Unicode lookup for
+    /// the letters between U+0100 and U+167F (Arabic among them): no white space stands there.
+    /// </summary>
+    internal static bool IsWhiteSpace(char c) => c < 0x100 ? char.IsWhiteSpace(c) : c >= FirstUpperWhiteSpace && char.IsWhiteSpace(c);
+
+    /// <summary>U+1680 OGHAM SPACE MARK: the first white space char above Latin-1.</summary>
+    private const char FirstUpperWhiteSpace = '\u1680';
+
     private static bool[] Build()
     {
         var table = new bool[TableSize];

@@ -266,7 +266,7 @@ internal static class NormalizerCore
         _ => char.ToLowerInvariant(c),
     };
 
-    private static bool IsWhiteSpace(char c) => char.IsWhiteSpace(c);
+    private static bool IsWhiteSpace(char c) => CharKinds.IsWhiteSpace(c);
 
     private static bool IsNewline(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 

@@ -1,0 +1,25 @@
+using CorpusKit.Text;
+
+namespace CorpusKit.Tests;
+
+/// <summary>The hot paths' char tests give .NET's answers for every UTF-16 code unit.</summary>
+public sealed class CharKindsTests
+{
+    [Fact]
+    public void Letters_and_digits_are_dotnets()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.True(char.IsLetterOrDigit((char)c) == CharKinds.IsLetterOrDigit((char)c), $"U+{c:X4}");
+        }
+    }
+
+    [Fact]
+    public void White_space_is_dotnets()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.True(char.IsWhiteSpace((char)c) == CharKinds.IsWhiteSpace((char)c), $"U+{c:X4}");
+        }
+    }
+}
