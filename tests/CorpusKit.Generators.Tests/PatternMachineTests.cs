@@ -24,10 +24,10 @@ public sealed class PatternMachineTests
         "a", "b", "k", "ع", "ا", "م", ":", "\"", " ", "-", "\\.", "/", "\\n",
         "\\d", "\\d{1,2}", "\\d{4}", "[0-9]", "\\s", "\\S", "\\w", "\\W", "[a-c]", "[^\"\\n]", "[ء-ي]", ".", "\\p{L}", "[\\d-[5-9]]", "(?s:.)",
         "(?:st|nd)", "(?:عام|عامل|ع)", "(?<g>\\d+)", "(?<h>[a-z]+)", "(?<g>a)", "(?=\\s)", "(?!\\d)", "(?<=\\d)", "(?<!ا)", "(?<=(?<lb>\\d+)\\s*)",
-        "(?<=\\b(?<w>ا|م)\\w*\\s+)", "\\b", "\\B", "^", "$", "(?m)^", "(?m:$)", "\\A", "\\z", "\\Z", "(?>a+)", "(?i:K)", "(?-i:k)",
+        "(?<=\\b(?<w>ا|م)\\w*\\s+)", "[^ا:]", "[^a]", "(?<=:[^:]*)", "(?<=(?<lc>[^:]*))", "(?<!ع\\w*)", "\\b", "\\B", "^", "$", "(?m)^", "(?m:$)", "\\A", "\\z", "\\Z", "(?>a+)", "(?i:K)", "(?-i:k)",
     ];
 
-    private static readonly string[] s_loops = ["?", "*", "+", "??", "*?", "+?", "{2}", "{1,3}", "{0,2}?", "{2,}"];
+    private static readonly string[] s_loops = ["?", "*", "+", "??", "*?", "+?", "{2}", "{1,3}", "{0,2}?", "{2,}", "{9,}"];
 
     private static readonly string[] s_textPieces =
     [
@@ -83,7 +83,7 @@ public sealed class PatternMachineTests
             }
         }, iter: 6000);
 
-        Assert.True(compiled > 4000, $"only {compiled} of the generated patterns compiled");
+        Assert.True(compiled > 3800, $"only {compiled} of the generated patterns compiled");
     }
 
     [Fact]

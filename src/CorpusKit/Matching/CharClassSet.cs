@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -43,7 +44,43 @@ internal sealed class CharClassSet
         _space = space;
         _notSpace = notSpace;
         _subtraction = subtraction;
+        if (categories == 0 && negatedCategories.Length == 0 && !space && !notSpace && subtraction is null && ranges.Length > 0)
+        {
+            int size = 0;
+            foreach ((char first, char last) in ranges)
+            {
+                size += last - first + 1;
+            }
+
+            if (size <= MaxListedChars)
+            {
+                var chars = new char[size];
+                int at = 0;
+                foreach ((char first, char last) in ranges)
+                {
+                    for (int c = first; c <= last; c++)
+                    {
+                        chars[at++] = (char)c;
+                    }
+                }
+
+                Listed = SearchValues.Create(chars);
+            }
+        }
     }
+
+    /// <summary>The most chars a class made of ranges only may list for <see cref="Listed"/>.</summary>
+    private const int MaxListedChars = 256;
+
+    /// <summary>
+    /// For a class made of ranges only (at most <see cref="MaxListedChars"/> chars), the chars its
+    /// ranges list, for vectorized searches: the class is these chars, or every other char when
+    /// <see cref="IsNegated"/>. Null for any other class.
+    /// </summary>
+    public SearchValues<char>? Listed { get; }
+
+    /// <summary>Whether the class is every char but those its ranges list (<c>[^…]</c>).</summary>
+    public bool IsNegated => _negated;
 
     /// <summary>Whether <paramref name="c"/> is in the class.</summary>
     public bool Contains(char c)

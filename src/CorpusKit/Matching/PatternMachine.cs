@@ -83,6 +83,9 @@ internal sealed class PatternMachine
     private const int GreedyFrame = 1;
     private const int LazyFrame = 2;
 
+    /// <summary>From how many chars a loop may take on, it takes them with a vectorized search (<see cref="Take"/>).</summary>
+    private const int VectorizedTake = 8;
+
     /// <summary>How many steps run between two looks at the clock.</summary>
     private const int StepsPerClockCheck = 4096;
 
@@ -266,8 +269,8 @@ internal sealed class PatternMachine
             limit = max;
         }
 
-        int count = 0;
         int target = lazy ? Math.Min(min, limit) : limit;
+        int count = target >= VectorizedTake ? Take(code, pc, text, position, target, backward) : 0;
         while (count < target && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
         {
             count++;
@@ -343,6 +346,40 @@ internal sealed class PatternMachine
 
         pc = code[list + 1];
         return true;
+    }
+
+    /// <summary>
+    /// How many chars a loop over one char or a listed class (<see cref="CharClassSet.Listed"/>)
+    /// takes, at most <paramref name="target"/>, found by a vectorized search for the first char it
+    /// does not accept; 0 for another class (the caller then steps char by char).
+    /// </summary>
+    private int Take(int[] code, int pc, ReadOnlySpan<char> text, int position, int target, bool backward)
+    {
+        ReadOnlySpan<char> run = backward ? text.Slice(position - target, target) : text.Slice(position, target);
+        int stop;
+        if (code[pc + 1] == 0)
+        {
+            char c = (char)code[pc + 2];
+            stop = backward ? run.LastIndexOfAnyExcept(c) : run.IndexOfAnyExcept(c);
+        }
+        else
+        {
+            CharClassSet set = _classes[code[pc + 2]];
+            if (set.Listed is not { } listed)
+            {
+                return 0;
+            }
+
+            stop = (backward, set.IsNegated) switch
+            {
+                (false, false) => run.IndexOfAnyExcept(listed),
+                (false, true) => run.IndexOfAny(listed),
+                (true, false) => run.LastIndexOfAnyExcept(listed),
+                (true, true) => run.LastIndexOfAny(listed),
+            };
+        }
+
+        return stop < 0 ? target : backward ? target - stop - 1 : stop;
     }
 
     private bool Accepts(int[] code, int pc, char c)
