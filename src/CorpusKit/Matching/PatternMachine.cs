@@ -382,6 +382,42 @@ internal sealed class PatternMachine
         return stop < 0 ? target : backward ? target - stop - 1 : stop;
     }
 
+    /// <summary>
+    /// The count a greedy loop at <paramref name="pc"/> that took <paramref name="count"/> chars from
+    /// <paramref name="start"/> goes back to: one less or, when a literal char must follow the loop
+    /// (past group marks), the most that leaves that char next; below <paramref name="bound"/> when
+    /// no count down to it does (the frame is spent).
+    /// </summary>
+    private static int GiveBack(int[] code, int pc, ReadOnlySpan<char> text, int start, int count, int bound, bool backward)
+    {
+        if (count - bound < 2 || NextLiteral(code, pc + 7, backward) is not int literal)
+        {
+            return count - 1;
+        }
+
+        // Forward, a count k leaves text[start + k] next; backward, text[start - k - 1].
+        char c = (char)literal;
+        if (!backward)
+        {
+            int at = text.Slice(start + bound, count - bound).LastIndexOf(c);
+            return at < 0 ? bound - 1 : bound + at;
+        }
+
+        int from = text.Slice(start - count, count - bound).IndexOf(c);
+        return from < 0 ? bound - 1 : count - from - 1;
+    }
+
+    /// <summary>The char a <see cref="PatternOp.Char"/> (leftwards, <see cref="PatternOp.CharBack"/>) at <paramref name="pc"/> tests, past group marks; null for any other instruction.</summary>
+    private static int? NextLiteral(int[] code, int pc, bool backward)
+    {
+        while ((PatternOp)code[pc] is PatternOp.GroupOpen or PatternOp.GroupClose or PatternOp.GroupOpenBack or PatternOp.GroupCloseBack)
+        {
+            pc += 2;
+        }
+
+        return (PatternOp)code[pc] == (backward ? PatternOp.CharBack : PatternOp.Char) ? code[pc + 1] : null;
+    }
+
     private bool Accepts(int[] code, int pc, char c)
         => code[pc + 1] == 0 ? c == code[pc + 2] : _classes[code[pc + 2]].Contains(c);
 
@@ -407,8 +443,15 @@ internal sealed class PatternMachine
                     position = start;
                     return true;
                 case GreedyFrame:
-                    // Give one char back.
-                    count--;
+                    // Give chars back: one, or as many as it takes to stand before the literal that must follow.
+                    bool back = code[framePc + 6] != 0;
+                    count = GiveBack(code, framePc, text, start, count, bound, back);
+                    if (count < bound)
+                    {
+                        _frameCount--;
+                        continue;
+                    }
+
                     if (count > bound)
                     {
                         _frames[at + 3] = count;
@@ -418,7 +461,7 @@ internal sealed class PatternMachine
                         _frameCount--;
                     }
 
-                    position = code[framePc + 6] != 0 ? start - count : start + count;
+                    position = back ? start - count : start + count;
                     pc = framePc + 7;
                     return true;
                 default:
