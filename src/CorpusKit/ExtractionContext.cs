@@ -100,6 +100,37 @@ public sealed class ExtractionContext
         _hits.Clear();
     }
 
+    /// <summary>
+    /// The text under <paramref name="normalization"/> before any range is hidden, for the layout
+    /// to read: when this context has not normalized it yet (and nothing is hidden), into a pooled
+    /// buffer that <see cref="Exclude(IEnumerable{TextSpan}, Documents.NormalizedDraft)"/> turns into the
+    /// masked text with one copy.
+    /// </summary>
+    internal Documents.NormalizedDraft Draft(TextNormalization normalization)
+    {
+        if (normalization != TextNormalization.Arabic || _arabic is not null || _excluded.Count > 0)
+        {
+            return new Documents.NormalizedDraft(GetText(normalization));
+        }
+
+        char[] buffer = CorpusKit.Text.NormalizerCore.NormalizeArabicRented(Text, out int length, out CorpusKit.Text.OffsetMap? map, out bool otherDigits);
+        return new Documents.NormalizedDraft(Text, normalization, buffer, length, map, otherDigits);
+    }
+
+    /// <summary>
+    /// <see cref="Exclude(IEnumerable{TextSpan})"/>, then the text of <paramref name="draft"/> (from
+    /// <see cref="Draft"/>) becomes the text rules see under its normalization, if the context has
+    /// none yet.
+    /// </summary>
+    internal void Exclude(IEnumerable<TextSpan> spans, Documents.NormalizedDraft draft)
+    {
+        Exclude(spans);
+        if (draft.OwnsBuffer && draft.Normalization == TextNormalization.Arabic && _arabic is null)
+        {
+            _arabic = draft.Complete(_excluded);
+        }
+    }
+
     /// <summary>Hides one range from every rule; see <see cref="Exclude(IEnumerable{TextSpan})"/>.</summary>
     public void Exclude(TextSpan span) => Exclude([span]);
 

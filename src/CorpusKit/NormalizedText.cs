@@ -66,13 +66,27 @@ public sealed class NormalizedText
         string masked = string.Create(Text.Length, (Source: this, Excluded: excluded), static (chars, state) =>
         {
             state.Source.Text.CopyTo(chars);
-            state.Source.Mask(chars, state.Excluded);
+            Mask(chars, state.Excluded, state.Source._map);
         });
         return new NormalizedText(Original, masked, Normalization, _map, _otherDigits == 0 ? null : _otherDigits == 2);
     }
 
-    /// <summary>Blanks in <paramref name="chars"/> (this text) the chars that <see cref="Masked"/> turns into spaces.</summary>
-    private void Mask(Span<char> chars, IReadOnlyList<TextSpan> excluded)
+    /// <summary>
+    /// The text normalized into <paramref name="chars"/> (the first <paramref name="length"/>),
+    /// masked as <see cref="Masked"/> masks: one string made, from the buffer.
+    /// </summary>
+    internal static NormalizedText FromMasked(string original, char[] chars, int length, TextNormalization normalization, OffsetMap? map, bool otherDigits, IReadOnlyList<TextSpan> excluded)
+    {
+        string masked = string.Create(length, (Chars: chars, Excluded: excluded, Map: map), static (destination, state) =>
+        {
+            state.Chars.AsSpan(0, destination.Length).CopyTo(destination);
+            Mask(destination, state.Excluded, state.Map);
+        });
+        return new NormalizedText(original, masked, normalization, map, otherDigits);
+    }
+
+    /// <summary>Blanks in <paramref name="chars"/> (a normalized text, <paramref name="map"/> its offsets) the chars that <see cref="Masked"/> turns into spaces.</summary>
+    private static void Mask(Span<char> chars, IReadOnlyList<TextSpan> excluded, OffsetMap? map)
     {
         // The ranges come by start, so the chars they cover begin in order too: every char before
         // `blanked` that a range covers is blank already, and no char is blanked twice.
@@ -83,9 +97,9 @@ public sealed class NormalizedText
 
             // The chars whose source lies wholly inside the span: from the first that starts in it
             // to the last that ends in it.
-            int first = ToNormalized(span.Start);
-            int end = ToNormalized(span.End);
-            while (first < end && SourceStart(first) < span.Start)
+            int first = map is null ? Math.Min(span.Start, chars.Length) : map.FirstEndingAfter(span.Start, chars.Length);
+            int end = map is null ? Math.Min(span.End, chars.Length) : map.FirstEndingAfter(span.End, chars.Length);
+            while (first < end && (map is null ? first : map.Start(first)) < span.Start)
             {
                 first++;
             }
@@ -156,8 +170,6 @@ public sealed class NormalizedText
 
     /// <summary>How many chars the offset map stores (see <see cref="OffsetMap"/>); 0 when no offset shifts.</summary>
     internal int AnchorCount => _map?.AnchorCount ?? 0;
-
-    private int SourceStart(int index) => _map is null ? index : _map.Start(index);
 
     private static bool ContainsOtherDigit(string text)
     {

@@ -53,12 +53,12 @@ public sealed class DocumentLayout
 
         // Lines are read in the text the rules see (normalized once, for the whole document), as
         // ranges of it: no line is copied out.
-        NormalizedText normalizedText = context.GetText(normalization);
-        string normalized = normalizedText.Text;
+        NormalizedDraft normalizedText = context.Draft(normalization);
+        ReadOnlySpan<char> normalized = normalizedText.Chars.Span;
         bool otherDigits = normalizedText.HasOtherDigits;
         var lines = new List<DocumentLine>(text.AsSpan().Count('\n') + 1);
         var hidden = new List<TextSpan>();
-        var seen = new RepeatIndex(normalized);
+        var seen = new RepeatIndex(normalizedText.Chars);
         var dropped = new Dictionary<string, string>(StringComparer.Ordinal);
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> droppedLookup = dropped.GetAlternateLookup<ReadOnlySpan<char>>();
         string? restRule = null;
@@ -71,7 +71,7 @@ public sealed class DocumentLayout
             int contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             var span = TextSpan.FromBounds(start, contentEnd);
             (int from, int to) = Trimmed(normalized, normalizedText.ToNormalized(start), normalizedText.ToNormalized(contentEnd));
-            ReadOnlySpan<char> line = normalized.AsSpan(from, to - from);
+            ReadOnlySpan<char> line = normalized.Slice(from, to - from);
             DocumentLine documentLine;
             if (line.IsEmpty)
             {
@@ -118,12 +118,12 @@ public sealed class DocumentLayout
             start = newline + 1;
         }
 
-        context.Exclude(hidden);
+        context.Exclude(hidden, normalizedText);
         return new DocumentLayout(lines);
     }
 
     /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
-    private static (int From, int To) Trimmed(string text, int from, int to)
+    private static (int From, int To) Trimmed(ReadOnlySpan<char> text, int from, int to)
     {
         to = Math.Max(from, to);
         while (from < to && CharKinds.IsWhiteSpace(text[from]))

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using CorpusKit.Text;
@@ -99,50 +100,82 @@ public static class EntityGroups
             return [];
         }
 
-        // Each distinct key once: its number of words, normalized (the fullest keys come first, so
-        // every shorter key finds the group it belongs to), and under Contained the words themselves.
-        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-        var distinctWords = new List<(int Count, KeyWords? Words)>();
-        var keyOf = new int[count];
-        var order = new int[count];
-        var sortKeys = new (int Words, int KeyLength, int TextLength)[count];
-        for (int i = 0; i < count; i++)
+        // The work arrays are rented (a document's lists are grouped one after another, per type,
+        // on every thread): only the groups and their mention arrays are allocated.
+        Scratch scratch = Scratch.Take();
+        int[] keyOf = ArrayPool<int>.Shared.Rent(count);
+        int[] order = ArrayPool<int>.Shared.Rent(count);
+        int[] groupOf = ArrayPool<int>.Shared.Rent(count);
+        int[] representatives = ArrayPool<int>.Shared.Rent(count);
+        (int Words, int KeyLength, int TextLength)[] sortKeys = ArrayPool<(int, int, int)>.Shared.Rent(count);
+        KeyWords?[]? words = same == SameEntity.Contained ? ArrayPool<KeyWords?>.Shared.Rent(count) : null;
+        int[]? groupOfKey = null;
+        try
         {
-            T mention = mentions[i];
-            string key = mention.Key;
-            if (!distinct.TryGetValue(key, out int id))
-            {
-                id = distinctWords.Count;
-                distinct.Add(key, id);
-                KeyWords? list = same == SameEntity.Contained ? new KeyWords(Normalizer.NormalizeForm(key, normalization)) : null;
-                distinctWords.Add((list?.Count ?? Normalizer.CountWords(key, normalization), list));
-            }
-
-            keyOf[i] = id;
-            order[i] = i;
-            sortKeys[i] = (distinctWords[id].Count, key.Length, mention.Text.Length);
-        }
-
-        // Among equal keys, the mention whose text says most (سيرغي لافروف over لافروف) stands for the group.
-        order.AsSpan().Sort(new Fullest(sortKeys));
-        KeyWords?[]? words = same == SameEntity.Contained ? new KeyWords?[count] : null;
-        if (words is not null)
-        {
+            // Each distinct key once: its number of words, normalized (the fullest keys come first, so
+            // every shorter key finds the group it belongs to), and under Contained the words themselves.
+            Dictionary<string, int> distinct = scratch.Distinct;
+            List<(int Count, KeyWords? Words)> distinctWords = scratch.DistinctWords;
             for (int i = 0; i < count; i++)
             {
-                words[i] = distinctWords[keyOf[i]].Words;
-            }
-        }
+                T mention = mentions[i];
+                string key = mention.Key;
+                if (!distinct.TryGetValue(key, out int id))
+                {
+                    id = distinctWords.Count;
+                    distinct.Add(key, id);
+                    KeyWords? list = words is not null ? new KeyWords(Normalizer.NormalizeForm(key, normalization)) : null;
+                    distinctWords.Add((list?.Count ?? Normalizer.CountWords(key, normalization), list));
+                }
 
-        // A mention joins the first group (in the order groups were made) whose representative has
-        // its key or, under Contained, holds its words as a run. While there are few groups, each is
-        // tried in turn; past IndexedGroups, each representative's words are indexed by word and by
-        // pair of words (where they stand), so a mention is compared only with the groups where its
-        // rarest pair stands, at that place, and a document of thousands of quotes stays linear.
-        var representatives = new List<int>();
-        var groupOf = new int[count];
-        var groupOfKey = new int[distinctWords.Count];
-        groupOfKey.AsSpan().Fill(-1);
+                keyOf[i] = id;
+                order[i] = i;
+                sortKeys[i] = (distinctWords[id].Count, key.Length, mention.Text.Length);
+                if (words is not null)
+                {
+                    words[i] = distinctWords[id].Words;
+                }
+            }
+
+            // Among equal keys, the mention whose text says most (سيرغي لافروف over لافروف) stands for the group.
+            order.AsSpan(0, count).Sort(new Fullest(sortKeys));
+            groupOfKey = ArrayPool<int>.Shared.Rent(distinctWords.Count);
+            groupOfKey.AsSpan(0, distinctWords.Count).Fill(-1);
+            int groups = Group(order.AsSpan(0, count), keyOf, words, groupOfKey, representatives, groupOf, indexedGroups);
+            return Gather(mentions, groupOf.AsSpan(0, count), representatives.AsSpan(0, groups));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(keyOf);
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<int>.Shared.Return(groupOf);
+            ArrayPool<int>.Shared.Return(representatives);
+            ArrayPool<(int, int, int)>.Shared.Return(sortKeys);
+            if (words is not null)
+            {
+                ArrayPool<KeyWords?>.Shared.Return(words, clearArray: true);
+            }
+
+            if (groupOfKey is not null)
+            {
+                ArrayPool<int>.Shared.Return(groupOfKey);
+            }
+
+            scratch.Give();
+        }
+    }
+
+    /// <summary>
+    /// Puts each mention, fullest first (<paramref name="order"/>), in the first group (in the order
+    /// groups were made) whose representative has its key or, under Contained, holds its words as a
+    /// run. While there are few groups, each is tried in turn; past <paramref name="indexedGroups"/>,
+    /// each representative's words are indexed by word and by pair of words (where they stand), so
+    /// a mention is compared only with the groups where its rarest pair stands, at that place, and
+    /// a document of thousands of quotes stays linear. Returns the number of groups.
+    /// </summary>
+    private static int Group(ReadOnlySpan<int> order, int[] keyOf, KeyWords?[]? words, int[] groupOfKey, int[] representatives, int[] groupOf, int indexedGroups)
+    {
+        int groups = 0;
         Dictionary<ulong, List<(int Group, int At)>>? byGram = null;
         foreach (int i in order)
         {
@@ -150,7 +183,7 @@ public static class EntityGroups
             if (words is not null && words[i]!.Count > 0)
             {
                 KeyWords part = words[i]!;
-                int before = group >= 0 ? group : representatives.Count;
+                int before = group >= 0 ? group : groups;
                 if (byGram is null)
                 {
                     for (int g = 0; g < before; g++)
@@ -182,8 +215,8 @@ public static class EntityGroups
 
             if (group < 0)
             {
-                group = representatives.Count;
-                representatives.Add(i);
+                group = groups;
+                representatives[groups++] = i;
                 if (groupOfKey[keyOf[i]] < 0)
                 {
                     groupOfKey[keyOf[i]] = group;
@@ -195,10 +228,10 @@ public static class EntityGroups
                     {
                         Index(byGram, words[i]!, group);
                     }
-                    else if (representatives.Count > indexedGroups)
+                    else if (groups > indexedGroups)
                     {
                         byGram = [];
-                        for (int g = 0; g < representatives.Count; g++)
+                        for (int g = 0; g < groups; g++)
                         {
                             Index(byGram, words[representatives[g]]!, g);
                         }
@@ -209,30 +242,86 @@ public static class EntityGroups
             groupOf[i] = group;
         }
 
-        // Each group's mentions in document order; the groups in the order of their first mention.
-        var sizes = new int[representatives.Count];
-        foreach (int group in groupOf)
-        {
-            sizes[group]++;
-        }
+        return groups;
+    }
 
-        var lists = new T[representatives.Count][];
-        var filled = new int[representatives.Count];
-        var result = new EntityGroup<T>[representatives.Count];
-        int made = 0;
-        for (int i = 0; i < count; i++)
+    /// <summary>Each group's mentions in document order; the groups in the order of their first mention.</summary>
+    private static EntityGroup<T>[] Gather<T>(IReadOnlyList<T> mentions, ReadOnlySpan<int> groupOf, ReadOnlySpan<int> representatives)
+        where T : IEntity
+    {
+        int groups = representatives.Length;
+        int[] sizes = ArrayPool<int>.Shared.Rent(groups);
+        T[]?[] lists = ArrayPool<T[]?>.Shared.Rent(groups);
+        try
         {
-            int group = groupOf[i];
-            if (lists[group] is null)
+            sizes.AsSpan(0, groups).Clear();
+            lists.AsSpan(0, groups).Clear();
+            foreach (int group in groupOf)
             {
-                lists[group] = new T[sizes[group]];
-                result[made++] = new EntityGroup<T>(mentions[representatives[group]], lists[group]);
+                sizes[group]++;
             }
 
-            lists[group][filled[group]++] = mentions[i];
+            // Sizes become fill counts as each list is filled.
+            var result = new EntityGroup<T>[groups];
+            int made = 0;
+            for (int i = 0; i < groupOf.Length; i++)
+            {
+                int group = groupOf[i];
+                T[]? list = lists[group];
+                if (list is null)
+                {
+                    lists[group] = list = new T[sizes[group]];
+                    sizes[group] = 0;
+                    result[made++] = new EntityGroup<T>(mentions[representatives[group]], list);
+                }
+
+                list[sizes[group]++] = mentions[i];
+            }
+
+            return result;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sizes);
+            ArrayPool<T[]?>.Shared.Return(lists, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// The distinct keys of one call, kept per thread between calls; a set that grew past
+    /// <see cref="KeptKeys"/> keys is let go rather than cleared again and again.
+    /// </summary>
+    private sealed class Scratch
+    {
+        private const int KeptKeys = 4096;
+
+        [ThreadStatic]
+        private static Scratch? t_free;
+
+        public Dictionary<string, int> Distinct { get; } = new(StringComparer.Ordinal);
+
+        public List<(int Count, KeyWords? Words)> DistinctWords { get; } = [];
+
+        /// <summary>This thread's scratch, or a new one while it is in use.</summary>
+        public static Scratch Take()
+        {
+            Scratch scratch = t_free ?? new Scratch();
+            t_free = null;
+            return scratch;
         }
 
-        return result;
+        /// <summary>Empties the scratch and keeps it for the thread's next call.</summary>
+        public void Give()
+        {
+            if (DistinctWords.Count > KeptKeys)
+            {
+                return;
+            }
+
+            Distinct.Clear();
+            DistinctWords.Clear();
+            t_free = this;
+        }
     }
 
     /// <summary>Fullest first: more words, then a longer key, then a longer text; on a tie, the earlier mention.</summary>

@@ -35,7 +35,7 @@ internal sealed class RepeatIndex
     /// <summary>The chars of earlier lines past which they are indexed instead of searched.</summary>
     internal const int IndexThreshold = 8 * 1024;
 
-    private readonly string _text;
+    private readonly ReadOnlyMemory<char> _text;
     private readonly int _threshold;
     private int _chars;
     private bool _indexed;
@@ -51,6 +51,13 @@ internal sealed class RepeatIndex
     /// <param name="text">The text the lines are ranges of (the document's normalized text).</param>
     /// <param name="threshold">The chars of earlier lines past which they are indexed (tests lower it).</param>
     public RepeatIndex(string text, int threshold = IndexThreshold)
+        : this(text.AsMemory(), threshold)
+    {
+    }
+
+    /// <param name="text">The chars the lines are ranges of (the document's normalized text, before it is masked).</param>
+    /// <param name="threshold">The chars of earlier lines past which they are indexed (tests lower it).</param>
+    public RepeatIndex(ReadOnlyMemory<char> text, int threshold = IndexThreshold)
     {
         _text = text;
         _threshold = threshold;
@@ -67,7 +74,7 @@ internal sealed class RepeatIndex
             return null;
         }
 
-        ReadOnlySpan<char> line = _text.AsSpan(start, end - start);
+        ReadOnlySpan<char> line = _text.Span.Slice(start, end - start);
         if (!HasEnoughWords(line))
         {
             return null;
@@ -88,7 +95,7 @@ internal sealed class RepeatIndex
     /// <summary>Adds the line <c>[start, end)</c> of the text, numbered <paramref name="number"/>; a line too short to take part is left out.</summary>
     public void Add(int number, int start, int end)
     {
-        if (!HasEnoughWords(_text.AsSpan(start, end - start)))
+        if (!HasEnoughWords(_text.Span.Slice(start, end - start)))
         {
             return;
         }
@@ -123,10 +130,10 @@ internal sealed class RepeatIndex
     /// </summary>
     private int Search(int start, ReadOnlySpan<char> line)
     {
-        bool inTextBefore = _text.AsSpan(0, start).IndexOf(line, StringComparison.Ordinal) >= 0;
+        bool inTextBefore = _text.Span.Slice(0, start).IndexOf(line, StringComparison.Ordinal) >= 0;
         for (int i = 0; i < _lines.Count; i++)
         {
-            ReadOnlySpan<char> earlier = _text.AsSpan(_lines[i].Start, _lines[i].End - _lines[i].Start);
+            ReadOnlySpan<char> earlier = _text.Span.Slice(_lines[i].Start, _lines[i].End - _lines[i].Start);
             if (line.StartsWith(earlier, StringComparison.Ordinal) || (inTextBefore && earlier.IndexOf(line, StringComparison.Ordinal) >= 0))
             {
                 return i;
@@ -170,7 +177,7 @@ internal sealed class RepeatIndex
         {
             (_, int start, int end) = _lines[index];
             int at = start + offset - rarestOffset;
-            if (at >= start && at + line.Length <= end && _text.AsSpan(at, line.Length).SequenceEqual(line))
+            if (at >= start && at + line.Length <= end && _text.Span.Slice(at, line.Length).SequenceEqual(line))
             {
                 return index;
             }
@@ -187,7 +194,7 @@ internal sealed class RepeatIndex
             foreach (int index in candidates)
             {
                 (_, int start, int end) = _lines[index];
-                if (line.StartsWith(_text.AsSpan(start, end - start), StringComparison.Ordinal))
+                if (line.StartsWith(_text.Span.Slice(start, end - start), StringComparison.Ordinal))
                 {
                     return index;
                 }
@@ -207,7 +214,7 @@ internal sealed class RepeatIndex
 
         _analysed = (start, end);
         _lineWords.Clear();
-        ReadOnlySpan<char> line = _text.AsSpan(start, end - start);
+        ReadOnlySpan<char> line = _text.Span.Slice(start, end - start);
         int i = 0;
         while (i < line.Length)
         {

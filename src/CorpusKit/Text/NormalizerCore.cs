@@ -50,6 +50,18 @@ internal static class NormalizerCore
         return output.ToString(out map, out otherDigits);
     }
 
+    /// <summary>
+    /// <see cref="NormalizeArabic(string, out OffsetMap?, out bool)"/> into a buffer rented from the
+    /// shared pool, which the caller returns: for a text that is read once and then copied (a
+    /// document's text before its boilerplate is masked), so no string is made of it.
+    /// </summary>
+    internal static char[] NormalizeArabicRented(string text, out int length, out OffsetMap? map, out bool otherDigits)
+    {
+        var output = new Output(text.Length, trackOffsets: true);
+        Run(text, ref output);
+        return output.Detach(out length, out map, out otherDigits);
+    }
+
     /// <summary>The number of runs of letters and digits in the normalized form of <paramref name="text"/>, without making it.</summary>
     internal static int CountWordsArabic(string text)
     {
@@ -551,6 +563,17 @@ internal static class NormalizerCore
             Return(_chars);
             _chars = [];
             return text;
+        }
+
+        /// <summary>The buffer itself (rented: the caller returns it) and its length; the map as <see cref="ToString(out OffsetMap?, out bool)"/> gives it.</summary>
+        public char[] Detach(out int length, out OffsetMap? map, out bool otherDigits)
+        {
+            map = _anchors == 0 ? null : new OffsetMap(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors);
+            otherDigits = _otherDigits;
+            length = _count;
+            char[] chars = _chars;
+            _chars = [];
+            return chars;
         }
 
         private void EnsureCapacity(int capacity)

@@ -1,0 +1,78 @@
+using System;
+using System.Buffers;
+using CorpusKit.Text;
+
+namespace CorpusKit.Documents;
+
+/// <summary>
+/// A document's text as rules will see it, before its boilerplate is hidden: what the layout
+/// reads to sort the lines out (<see cref="ExtractionContext.Draft"/>). When the context had not
+/// normalized the text yet, the chars are in a pooled buffer, and the text the rules see is made
+/// from it once, masked (<see cref="ExtractionContext.Exclude(System.Collections.Generic.IEnumerable{TextSpan}, NormalizedDraft)"/>):
+/// the unmasked text never becomes a string of its own.
+/// </summary>
+internal sealed class NormalizedDraft
+{
+    private readonly NormalizedText? _text;
+    private readonly string _original;
+    private readonly OffsetMap? _map;
+    private char[]? _buffer;
+
+    /// <summary>A draft over a text the context already has.</summary>
+    public NormalizedDraft(NormalizedText text)
+    {
+        _text = text;
+        _original = text.Original;
+        Chars = text.Text.AsMemory();
+        HasOtherDigits = text.HasOtherDigits;
+    }
+
+    /// <summary>A draft over <paramref name="buffer"/> (rented from <see cref="ArrayPool{T}.Shared"/>), the text of <paramref name="original"/> normalized under <paramref name="normalization"/>.</summary>
+    public NormalizedDraft(string original, TextNormalization normalization, char[] buffer, int length, OffsetMap? map, bool otherDigits)
+    {
+        _original = original;
+        _buffer = buffer;
+        _map = map;
+        Normalization = normalization;
+        Chars = buffer.AsMemory(0, length);
+        HasOtherDigits = otherDigits;
+    }
+
+    /// <summary>The normalized chars.</summary>
+    public ReadOnlyMemory<char> Chars { get; }
+
+    /// <summary>See <see cref="NormalizedText.HasOtherDigits"/>.</summary>
+    public bool HasOtherDigits { get; }
+
+    /// <summary>The normalization, for a draft over a buffer.</summary>
+    public TextNormalization Normalization { get; }
+
+    /// <summary>Whether the chars are this draft's own buffer (the context has no text for this normalization yet).</summary>
+    public bool OwnsBuffer => _buffer is not null;
+
+    /// <summary>See <see cref="NormalizedText.ToNormalized(int)"/>.</summary>
+    public int ToNormalized(int originalIndex)
+    {
+        if (_text is not null)
+        {
+            return _text.ToNormalized(originalIndex);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(originalIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(originalIndex, _original.Length);
+        return _map is null ? Math.Min(originalIndex, Chars.Length) : _map.FirstEndingAfter(originalIndex, Chars.Length);
+    }
+
+    /// <summary>
+    /// The text the rules see, made from the buffer with <paramref name="excluded"/> masked; the
+    /// buffer goes back to the pool and the draft is spent.
+    /// </summary>
+    public NormalizedText Complete(System.Collections.Generic.IReadOnlyList<TextSpan> excluded)
+    {
+        char[] buffer = _buffer ?? throw new InvalidOperationException("The draft has no buffer of its own, or it was completed already.");
+        _buffer = null;
+        NormalizedText text = NormalizedText.FromMasked(_original, buffer, Chars.Length, Normalization, _map, HasOtherDigits, excluded);
+        ArrayPool<char>.Shared.Return(buffer);
+        return text;
+    }
+}
