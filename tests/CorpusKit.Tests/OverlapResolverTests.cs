@@ -72,6 +72,35 @@ public sealed class OverlapResolverTests
         Assert.Equal(["[0,3)", "[0,0)", "[3,5)", "[5,5)"], OverlapResolver.Resolve(candidates, mode));
     }
 
+    /// <summary>
+    /// <c>outside:</c> removes the entities that share a char with another type's (which may
+    /// overlap one another), and keeps those that only touch one, in order.
+    /// </summary>
+    [Fact]
+    public void Removing_what_overlaps_another_type_keeps_what_a_pairwise_check_keeps()
+        => Gen.Select(s_candidates, s_candidates).Sample((mine, others) =>
+        {
+            List<EntityGroupTests.Mention> entities = [.. mine.Select(c => new EntityGroupTests.Mention("m", c.Span, "m"))];
+            List<IEntity> outside = [.. others.Select(c => (IEntity)new EntityGroupTests.Mention("o", c.Span, "o"))];
+            List<EntityGroupTests.Mention> expected = [.. entities.Where(e => !outside.Any(o => o.Span.Overlaps(e.Span)))];
+
+            OverlapResolver.RemoveOverlapping(entities, outside);
+            Assert.Equal(expected, entities);
+        }, iter: 3000);
+
+    [Fact]
+    public void An_entity_that_touches_another_type_is_kept_and_one_that_shares_a_char_is_removed()
+    {
+        var touching = new EntityGroupTests.Mention("touching", new TextSpan(5, 3), "x");
+        var sharing = new EntityGroupTests.Mention("sharing", new TextSpan(1, 3), "x");
+        var after = new EntityGroupTests.Mention("after", new TextSpan(9, 2), "x");
+        List<EntityGroupTests.Mention> entities = [sharing, touching, after];
+
+        OverlapResolver.RemoveOverlapping(entities, [new EntityGroupTests.Mention("o", new TextSpan(3, 2), "o"), new EntityGroupTests.Mention("o", new TextSpan(8, 1), "o")]);
+
+        Assert.Equal([touching, after], entities);
+    }
+
     [Fact]
     public void Of_spans_that_share_a_char_longest_keeps_the_longer_first_the_earlier_rule_and_all_both()
     {

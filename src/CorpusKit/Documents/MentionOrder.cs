@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace CorpusKit.Documents;
@@ -20,33 +21,43 @@ public static class MentionOrder
             count += list.Count;
         }
 
-        var entities = new IEntity[count];
-        var spans = new TextSpan[count];
-        int at = 0;
-        foreach (IReadOnlyList<IEntity> list in lists)
+        // The work arrays are rented; only the result is allocated.
+        IEntity[] entities = ArrayPool<IEntity>.Shared.Rent(count);
+        TextSpan[] spans = ArrayPool<TextSpan>.Shared.Rent(count);
+        int[] order = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            for (int i = 0; i < list.Count; i++, at++)
+            int at = 0;
+            foreach (IReadOnlyList<IEntity> list in lists)
             {
-                entities[at] = list[i];
-                spans[at] = list[i].Span;
+                for (int i = 0; i < list.Count; i++, at++)
+                {
+                    entities[at] = list[i];
+                    spans[at] = list[i].Span;
+                }
             }
-        }
 
-        // A stable sort: the index breaks ties, so equal positions keep list order.
-        var order = new int[count];
-        for (int i = 0; i < count; i++)
+            // A stable sort: the index breaks ties, so equal positions keep list order.
+            for (int i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+
+            order.AsSpan(0, count).Sort(new ByPosition(spans));
+            var result = new IEntity[count];
+            for (int i = 0; i < count; i++)
+            {
+                result[i] = entities[order[i]];
+            }
+
+            return result;
+        }
+        finally
         {
-            order[i] = i;
+            ArrayPool<IEntity>.Shared.Return(entities, clearArray: true);
+            ArrayPool<TextSpan>.Shared.Return(spans);
+            ArrayPool<int>.Shared.Return(order);
         }
-
-        order.AsSpan().Sort(new ByPosition(spans));
-        var result = new IEntity[count];
-        for (int i = 0; i < count; i++)
-        {
-            result[i] = entities[order[i]];
-        }
-
-        return result;
     }
 
     private readonly struct ByPosition(TextSpan[] spans) : IComparer<int>

@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CorpusKit.Matching;
@@ -8,51 +10,64 @@ namespace CorpusKit.Matching;
 public static class OverlapResolver
 {
     /// <summary>Resolves overlaps by <paramref name="mode"/> and returns the winners in document order.</summary>
+    /// <remarks>The candidates are sorted in rented arrays: only the list of winners is allocated.</remarks>
     public static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var ordered = new List<Candidate<T>>(candidates);
-        Span<Candidate<T>> byPriority = CollectionsMarshal.AsSpan(ordered);
-
-        // The sorts are unstable; the orders are total except for exact duplicates, which are interchangeable.
-        switch (mode)
+        int count = candidates.Count;
+        Candidate<T>[] orderedArray = ArrayPool<Candidate<T>>.Shared.Rent(count);
+        Candidate<T>[]? acceptedArray = null;
+        try
         {
-            case OverlapMode.Longest:
-                byPriority.Sort(new LongestFirst<T>());
-                break;
-            case OverlapMode.First:
-                byPriority.Sort(new EarliestRuleFirst<T>());
-                break;
-            case OverlapMode.All:
-                byPriority.Sort(new InTextOrder<T>());
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode.");
-        }
+            Span<Candidate<T>> byPriority = orderedArray.AsSpan(0, count);
+            CollectionsMarshal.AsSpan(candidates).CopyTo(byPriority);
 
-        var accepted = new List<Candidate<T>>(ordered.Count);
-        if (mode == OverlapMode.All)
-        {
-            accepted.AddRange(ordered);
-        }
-        else
-        {
-            TakeFree(ordered, accepted);
-            CollectionsMarshal.AsSpan(accepted).Sort(new InTextOrder<T>());
-        }
+            // The sorts are unstable; the orders are total except for exact duplicates, which are interchangeable.
+            switch (mode)
+            {
+                case OverlapMode.Longest:
+                    byPriority.Sort(new LongestFirst<T>());
+                    break;
+                case OverlapMode.First:
+                    byPriority.Sort(new EarliestRuleFirst<T>());
+                    break;
+                case OverlapMode.All:
+                    byPriority.Sort(new InTextOrder<T>());
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode.");
+            }
 
-        var result = new List<T>(accepted.Count);
-        foreach (Candidate<T> candidate in accepted)
-        {
-            result.Add(candidate.Value);
-        }
+            ReadOnlySpan<Candidate<T>> accepted = byPriority;
+            if (mode != OverlapMode.All)
+            {
+                acceptedArray = ArrayPool<Candidate<T>>.Shared.Rent(count);
+                int taken = TakeFree(byPriority, acceptedArray);
+                acceptedArray.AsSpan(0, taken).Sort(new InTextOrder<T>());
+                accepted = acceptedArray.AsSpan(0, taken);
+            }
 
-        return result;
+            var result = new List<T>(accepted.Length);
+            foreach (Candidate<T> candidate in accepted)
+            {
+                result.Add(candidate.Value);
+            }
+
+            return result;
+        }
+        finally
+        {
+            ArrayPool<Candidate<T>>.Shared.Return(orderedArray, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            if (acceptedArray is not null)
+            {
+                ArrayPool<Candidate<T>>.Shared.Return(acceptedArray, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            }
+        }
     }
 
     /// <summary>
     /// Takes each of <paramref name="ordered"/> (in priority order) unless it overlaps a span taken
-    /// before it, into <paramref name="accepted"/>; O(n log n) in all.
+    /// before it, into <paramref name="accepted"/>; returns how many it took; O(n log n) in all.
     /// </summary>
     /// <remarks>
     /// The test is the one the resolver has always made, kept exactly. The taken spans read as a
@@ -68,47 +83,61 @@ public static class OverlapResolver
     /// A zero-length candidate at s was also refused when the span before it ends after s; it
     /// starts before s, so that is what <see cref="TextSpan.Overlaps"/> finds already.
     /// </remarks>
-    private static void TakeFree<T>(List<Candidate<T>> ordered, List<Candidate<T>> accepted)
+    private static int TakeFree<T>(ReadOnlySpan<Candidate<T>> ordered, Candidate<T>[] accepted)
     {
-        // The distinct starts of all candidates, sorted: a taken span is filed under its start's rank.
-        int[] starts = new int[ordered.Count];
-        for (int i = 0; i < starts.Length; i++)
+        int count = ordered.Length;
+        int[] startsArray = ArrayPool<int>.Shared.Rent(count);
+        TextSpan[] firstTaken = ArrayPool<TextSpan>.Shared.Rent(count);
+        TextSpan[] lastTaken = ArrayPool<TextSpan>.Shared.Rent(count);
+        try
         {
-            starts[i] = ordered[i].Span.Start;
+            // The distinct starts of all candidates, sorted: a taken span is filed under its start's rank.
+            Span<int> starts = startsArray.AsSpan(0, count);
+            for (int i = 0; i < count; i++)
+            {
+                starts[i] = ordered[i].Span.Start;
+            }
+
+            starts.Sort();
+            int distinct = 0;
+            for (int i = 0; i < starts.Length; i++)
+            {
+                if (distinct == 0 || starts[i] != starts[distinct - 1])
+                {
+                    starts[distinct++] = starts[i];
+                }
+            }
+
+            ReadOnlySpan<int> ranks = starts[..distinct];
+            var taken = new RankSet(distinct);
+            int made = 0;
+            foreach (Candidate<T> candidate in ordered)
+            {
+                TextSpan span = candidate.Span;
+                int rank = SortedSearch.FirstAtOrAbove(ranks, span.Start);
+                int before = taken.Below(rank);
+                int after = taken.AtOrAbove(rank);
+                if ((before >= 0 && firstTaken[before].Overlaps(span)) || (after >= 0 && lastTaken[after].Overlaps(span)))
+                {
+                    continue;
+                }
+
+                if (taken.Add(rank))
+                {
+                    firstTaken[rank] = span;
+                }
+
+                lastTaken[rank] = span;
+                accepted[made++] = candidate;
+            }
+
+            return made;
         }
-
-        Array.Sort(starts);
-        int distinct = 0;
-        for (int i = 0; i < starts.Length; i++)
+        finally
         {
-            if (distinct == 0 || starts[i] != starts[distinct - 1])
-            {
-                starts[distinct++] = starts[i];
-            }
-        }
-
-        ReadOnlySpan<int> ranks = starts.AsSpan(0, distinct);
-        var taken = new RankSet(distinct);
-        var firstTaken = new TextSpan[distinct];
-        var lastTaken = new TextSpan[distinct];
-        foreach (Candidate<T> candidate in ordered)
-        {
-            TextSpan span = candidate.Span;
-            int rank = SortedSearch.FirstAtOrAbove(ranks, span.Start);
-            int before = taken.Below(rank);
-            int after = taken.AtOrAbove(rank);
-            if ((before >= 0 && firstTaken[before].Overlaps(span)) || (after >= 0 && lastTaken[after].Overlaps(span)))
-            {
-                continue;
-            }
-
-            if (taken.Add(rank))
-            {
-                firstTaken[rank] = span;
-            }
-
-            lastTaken[rank] = span;
-            accepted.Add(candidate);
+            ArrayPool<int>.Shared.Return(startsArray);
+            ArrayPool<TextSpan>.Shared.Return(firstTaken);
+            ArrayPool<TextSpan>.Shared.Return(lastTaken);
         }
     }
 
@@ -122,30 +151,68 @@ public static class OverlapResolver
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(others);
-        if (others.Count == 0)
+        if (others.Count == 0 || entities.Count == 0)
         {
             return;
         }
 
-        var spans = new List<TextSpan>(others.Count);
-        foreach (IEntity other in others)
+        int count = others.Count;
+        TextSpan[] spansArray = ArrayPool<TextSpan>.Shared.Rent(count);
+        int[] furthest = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            spans.Add(other.Span);
+            Span<TextSpan> spans = spansArray.AsSpan(0, count);
+            for (int i = 0; i < count; i++)
+            {
+                spans[i] = others[i].Span;
+            }
+
+            // The others may overlap each other (overlap: all), so keep the furthest end so far.
+            spans.Sort();
+            for (int i = 0; i < count; i++)
+            {
+                furthest[i] = Math.Max(spans[i].End, i > 0 ? furthest[i - 1] : 0);
+            }
+
+            int kept = 0;
+            for (int e = 0; e < entities.Count; e++)
+            {
+                T entity = entities[e];
+                int before = FirstStartingAtOrAfter(spans, entity.Span.End);
+                if (!(before > 0 && furthest[before - 1] > entity.Span.Start))
+                {
+                    entities[kept++] = entity;
+                }
+            }
+
+            entities.RemoveRange(kept, entities.Count - kept);
+        }
+        finally
+        {
+            ArrayPool<TextSpan>.Shared.Return(spansArray);
+            ArrayPool<int>.Shared.Return(furthest);
+        }
+    }
+
+    /// <summary>The index of the first of <paramref name="spans"/> (sorted by start) that starts at or after <paramref name="position"/>.</summary>
+    private static int FirstStartingAtOrAfter(ReadOnlySpan<TextSpan> spans, int position)
+    {
+        int low = 0;
+        int high = spans.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (spans[middle].Start < position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        // The others may overlap each other (overlap: all), so keep the furthest end so far.
-        spans.Sort();
-        int[] furthest = new int[spans.Count];
-        for (int i = 0; i < spans.Count; i++)
-        {
-            furthest[i] = Math.Max(spans[i].End, i > 0 ? furthest[i - 1] : 0);
-        }
-
-        entities.RemoveAll(entity =>
-        {
-            int before = SortedSearch.FirstAtOrAfter(spans, entity.Span.End, static s => s.Start);
-            return before > 0 && furthest[before - 1] > entity.Span.Start;
-        });
+        return low;
     }
 
     /// <summary>Longest first; then the earlier rule; then the earlier start.</summary>
