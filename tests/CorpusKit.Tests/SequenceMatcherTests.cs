@@ -28,6 +28,41 @@ public sealed class SequenceMatcherTests
     [InlineData("استقال: «نعم»")]                                         // قال inside a word is not the verb
     public void No_match(string sentence) => Assert.Empty(Match(sentence));
 
+    /// <summary>
+    /// An entity step after a terms step: each title reaches the person after it (and after a
+    /// proclitic و), the longest of two that start together, whatever order the list gives them in.
+    /// </summary>
+    [Fact]
+    public void An_entity_step_takes_the_entity_that_follows_and_the_longest_at_a_place()
+    {
+        const string Sentence = "قال الوزير سيرغي لافروف ثم التقى الوزير وبوتين، وقال الوزير وانغ يي";
+        TermTrie titles = TermTrie.Create([new("الوزير", 0)]);
+        string[] names = ["وانغ يي", "بوتين", "سيرغي لافروف", "سيرغي", "التقى"];
+        IEntity[] people = [.. names.Select(name => (IEntity)new EntityGroupTests.Mention(name, new TextSpan(Sentence.IndexOf(name, System.StringComparison.Ordinal), name.Length), name))];
+        var context = new ExtractionContext(Sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+
+        var matches = SequenceMatcher.Matches(text, [SequenceStep.Terms(titles), SequenceStep.Entity(0)], [people], context, "Person", "test");
+
+        Assert.Equal(["سيرغي لافروف", "بوتين", "وانغ يي"], matches.Select(m => names[m.Steps[1].Value]));
+    }
+
+    /// <summary>When the longest entity at a place leaves no room for the next step, the shorter one there is tried.</summary>
+    [Fact]
+    public void An_entity_step_falls_back_to_the_shorter_entity_when_the_longer_leaves_no_room()
+    {
+        const string Sentence = "سيرغي قال لافروف";
+        IEntity[] people = [new EntityGroupTests.Mention("long", new TextSpan(0, Sentence.Length), Sentence), new EntityGroupTests.Mention("short", new TextSpan(0, 5), "سيرغي")];
+        var context = new ExtractionContext(Sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+
+        var matches = SequenceMatcher.Matches(text, [SequenceStep.Entity(0), SequenceStep.Terms(s_verbs)], [people], context, "Quote", "test");
+
+        SequenceMatch match = Assert.Single(matches);
+        Assert.Equal(1, match.Steps[0].Value);
+        Assert.Equal(new TextSpan(0, 9), TextSpan.FromBounds(match.Start, match.End));
+    }
+
     private static System.Collections.Generic.List<SequenceMatch> Match(string sentence)
     {
         var context = new ExtractionContext(sentence);

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
@@ -59,6 +60,10 @@ public static class SequenceMatcher
         {
             PatternRunner.ReportTimeout(context, entity, rule, exception, "A regex of the sequence", "matches after that point were not looked for");
         }
+        finally
+        {
+            state.Release();
+        }
 
         return matches;
     }
@@ -75,43 +80,62 @@ public static class SequenceMatcher
         private readonly bool _otherDigits;
         private readonly PatternMachine _machine = Pattern.Machine;
         private readonly SequenceStep[] _steps;
-        private readonly List<StepMatch>[] _spans;
+        // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
+        private readonly StepMatch[]?[] _spans;
+        private readonly int[] _counts;
 
         public State(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
         {
             _text = text.Text;
             _otherDigits = text.HasOtherDigits;
             _steps = steps;
-            _spans = new List<StepMatch>[steps.Length];
+            _spans = new StepMatch[]?[steps.Length];
+            _counts = new int[steps.Length];
             for (int s = 0; s < steps.Length; s++)
             {
                 SequenceStep step = steps[s];
                 if (step.Kind == SequenceStepKind.Entity)
                 {
                     IReadOnlyList<IEntity> entities = inputs[step.Input];
-                    var spans = new List<StepMatch>(entities.Count);
+                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(entities.Count);
+                    _spans[s] = spans;
                     for (int i = 0; i < entities.Count; i++)
                     {
                         TextSpan span = entities[i].Span;
                         int start = text.ToNormalized(span.Start);
                         int end = Math.Max(start, text.ToNormalized(span.End));
-                        spans.Add(new StepMatch(start, end, i, null));
+                        spans[i] = new StepMatch(start, end, i, null);
                     }
 
                     // By start, then longest first: the longest entity at a position is tried first.
-                    spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-                    _spans[s] = spans;
+                    spans.AsSpan(0, entities.Count).Sort(new ByStartLongestFirst());
+                    _counts[s] = entities.Count;
                 }
                 else if (step.Kind == SequenceStepKind.Terms)
                 {
                     IReadOnlyList<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
-                    var spans = new List<StepMatch>(hits.Count);
-                    foreach (TermHit hit in hits)
+                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Count);
+                    _spans[s] = spans;
+                    for (int i = 0; i < hits.Count; i++)
                     {
-                        spans.Add(new StepMatch(hit.Start, hit.End, hit.Value, null));
+                        TermHit hit = hits[i];
+                        spans[i] = new StepMatch(hit.Start, hit.End, hit.Value, null);
                     }
 
-                    _spans[s] = spans;
+                    _counts[s] = hits.Count;
+                }
+            }
+        }
+
+        /// <summary>Gives the rented arrays back.</summary>
+        public void Release()
+        {
+            for (int s = 0; s < _spans.Length; s++)
+            {
+                if (_spans[s] is { } spans)
+                {
+                    ArrayPool<StepMatch>.Shared.Return(spans, clearArray: true);
+                    _spans[s] = null;
                 }
             }
         }
@@ -135,9 +159,9 @@ public static class SequenceMatcher
                 yield break;
             }
 
-            foreach (StepMatch span in _spans[0])
+            for (int i = 0; i < _counts[0]; i++)
             {
-                yield return span;
+                yield return _spans[0]![i];
             }
         }
 
@@ -193,8 +217,8 @@ public static class SequenceMatcher
                     return Continue(index + 1, match.End, path);
                 default:
                     // Spans that begin at the position, or just after proclitic letters there.
-                    List<StepMatch> spans = _spans[index];
-                    for (int i = LowerBound(spans, at); i < spans.Count && spans[i].Start <= at + MaxProcliticLength; i++)
+                    ReadOnlySpan<StepMatch> spans = _spans[index].AsSpan(0, _counts[index]);
+                    for (int i = LowerBound(spans, at); i < spans.Length && spans[i].Start <= at + MaxProcliticLength; i++)
                     {
                         StepMatch candidate = spans[i];
                         if (candidate.Start == at || IsProcliticRun(at, candidate.Start))
@@ -224,7 +248,32 @@ public static class SequenceMatcher
             return from == 0 || !char.IsLetterOrDigit(_text[from - 1]);
         }
 
-        private static int LowerBound(List<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, static s => s.Start);
+        /// <summary>The index of the first of <paramref name="spans"/> (by start) that starts at or after <paramref name="start"/>.</summary>
+        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start)
+        {
+            int low = 0;
+            int high = spans.Length;
+            while (low < high)
+            {
+                int middle = low + ((high - low) >> 1);
+                if (spans[middle].Start < start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>By start, then the longer first.</summary>
+        private readonly struct ByStartLongestFirst : IComparer<StepMatch>
+        {
+            public int Compare(StepMatch a, StepMatch b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End);
+        }
 
         private int SkipJoiners(int position)
         {
