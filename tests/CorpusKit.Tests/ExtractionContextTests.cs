@@ -107,6 +107,25 @@ public sealed class ExtractionContextTests
         }, iter: 200);
     }
 
+    /// <summary>A text past the pooled size (a million chars): its work buffer is allocated to size, and the result is the same.</summary>
+    [Fact]
+    public void A_drafted_text_of_more_than_a_million_chars_is_the_text_normalized_then_masked()
+    {
+        string seeds = string.Join("\n", Seeds.Names.Select(Seeds.Read));
+        string text = string.Join("\n", Enumerable.Repeat(seeds, (1 << 20) / seeds.Length + 2));
+        Assert.True(text.Length > 1 << 20);
+        TextSpan[] spans = [new TextSpan(10, 500), new TextSpan(text.Length / 2, 20_000), new TextSpan(text.Length - 300, 300)];
+
+        var expected = new ExtractionContext(text);
+        _ = expected.GetText(TextNormalization.Arabic);
+        expected.Exclude(spans);
+        var drafted = new ExtractionContext(text);
+        Documents.NormalizedDraft draft = drafted.Draft(TextNormalization.Arabic);
+        drafted.Exclude(spans, draft);
+
+        Assert.Equal(expected.GetText(TextNormalization.Arabic).Text, drafted.GetText(TextNormalization.Arabic).Text);
+    }
+
     [Fact]
     public void A_text_normalized_already_is_drafted_as_is_and_masked_as_before()
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using CorpusKit.Text;
 
 namespace CorpusKit.Documents;
@@ -27,7 +26,7 @@ internal sealed class NormalizedDraft
         HasOtherDigits = text.HasOtherDigits;
     }
 
-    /// <summary>A draft over <paramref name="buffer"/> (rented from <see cref="ArrayPool{T}.Shared"/>), the text of <paramref name="original"/> normalized under <paramref name="normalization"/>.</summary>
+    /// <summary>A draft over <paramref name="buffer"/> (from <see cref="NormalizerCore.RentBuffer"/>), the text of <paramref name="original"/> normalized under <paramref name="normalization"/>.</summary>
     public NormalizedDraft(string original, TextNormalization normalization, char[] buffer, int length, OffsetMap? map, bool otherDigits)
     {
         _original = original;
@@ -72,7 +71,7 @@ internal sealed class NormalizedDraft
         char[] buffer = _buffer ?? throw new InvalidOperationException("The draft has no buffer of its own, or it was completed already.");
         _buffer = null;
         NormalizedText text = NormalizedText.FromMasked(_original, buffer, Chars.Length, Normalization, _map, HasOtherDigits, excluded);
-        ArrayPool<char>.Shared.Return(buffer);
+        NormalizerCore.ReturnBuffer(buffer);
         return text;
     }
 }

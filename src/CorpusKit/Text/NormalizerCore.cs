@@ -51,9 +51,9 @@ internal static class NormalizerCore
     }
 
     /// <summary>
-    /// <see cref="NormalizeArabic(string, out OffsetMap?, out bool)"/> into a buffer rented from the
-    /// shared pool, which the caller returns: for a text that is read once and then copied (a
-    /// document's text before its boilerplate is masked), so no string is made of it.
+    /// <see cref="NormalizeArabic(string, out OffsetMap?, out bool)"/> into a work buffer, which the
+    /// caller gives back (<see cref="ReturnBuffer"/>): for a text that is read once and then copied
+    /// (a document's text before its boilerplate is masked), so no string is made of it.
     /// </summary>
     internal static char[] NormalizeArabicRented(string text, out int length, out OffsetMap? map, out bool otherDigits)
     {
@@ -61,6 +61,28 @@ internal static class NormalizerCore
         Run(text, ref output);
         return output.Detach(out length, out map, out otherDigits);
     }
+
+#if NET
+    /// <summary>
+    /// Past this many chars a work buffer is allocated to size and left to the collector: the
+    /// shared pool rounds up to a power of two and keeps what it is given, so one document of
+    /// 64 MB would hold 128 MB in it for the rest of the process.
+    /// </summary>
+    private const int MaxPooledChars = 1 << 20;
+
+    /// <summary>A work buffer of at least <paramref name="length"/> chars: from the shared pool up to <see cref="MaxPooledChars"/>, else allocated to size.</summary>
+    internal static char[] RentBuffer(int length)
+        => length <= MaxPooledChars ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : GC.AllocateUninitializedArray<char>(length);
+
+    /// <summary>Gives back a buffer from <see cref="RentBuffer"/>: to the pool if it came from there.</summary>
+    internal static void ReturnBuffer(char[] chars)
+    {
+        if (chars.Length <= MaxPooledChars)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+#endif
 
     /// <summary>The number of runs of letters and digits in the normalized form of <paramref name="text"/>, without making it.</summary>
     internal static int CountWordsArabic(string text)
@@ -590,9 +612,9 @@ internal static class NormalizerCore
         // The runtime pools the work buffer (a text's worth of chars per document); the generator,
         // on netstandard2.0, has no pool and normalizes short forms only.
 #if NET
-        private static char[] Rent(int length) => System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        private static char[] Rent(int length) => RentBuffer(length);
 
-        private static void Return(char[] chars) => System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        private static void Return(char[] chars) => ReturnBuffer(chars);
 #else
         private static char[] Rent(int length) => new char[length];
 
