@@ -409,7 +409,7 @@ internal static class NormalizerCore
 
         public void Append(char c, int start, int end)
         {
-            bool letter = char.IsLetterOrDigit(c);
+            bool letter = CharKinds.IsLetterOrDigit(c);
             if (letter && !_inWord)
             {
                 Words++;
@@ -579,7 +579,7 @@ internal static class NormalizerCore
         /// <summary>The text; the map is null when no char's offset shifted. The buffer goes back to the pool.</summary>
         public string ToString(out OffsetMap? map, out bool otherDigits)
         {
-            map = _anchors == 0 ? null : new OffsetMap(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors);
+            map = TakeMap();
             otherDigits = _otherDigits;
             string text = new(_chars, 0, _count);
             Return(_chars);
@@ -590,12 +590,46 @@ internal static class NormalizerCore
         /// <summary>The buffer itself (rented: the caller returns it) and its length; the map as <see cref="ToString(out OffsetMap?, out bool)"/> gives it.</summary>
         public char[] Detach(out int length, out OffsetMap? map, out bool otherDigits)
         {
-            map = _anchors == 0 ? null : new OffsetMap(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors);
+            map = TakeMap();
             otherDigits = _otherDigits;
             length = _count;
             char[] chars = _chars;
             _chars = [];
             return chars;
+        }
+
+        /// <summary>The offset map, in arrays of its size; the growing arrays go back to the pool.</summary>
+        private OffsetMap? TakeMap()
+        {
+            OffsetMap? map = _anchors == 0 ? null : new OffsetMap(_anchorIndexes.AsSpan(0, _anchors).ToArray(), _anchorStarts.AsSpan(0, _anchors).ToArray(), _anchorEnds.AsSpan(0, _anchors).ToArray(), _anchors);
+            ReturnAnchors(_anchorIndexes);
+            ReturnAnchors(_anchorStarts);
+            ReturnAnchors(_anchorEnds);
+            _anchorIndexes = _anchorStarts = _anchorEnds = [];
+            return map;
+        }
+
+        /// <summary>A larger array for anchors (rented, in the runtime) with the first <paramref name="count"/> copied.</summary>
+        private static int[] GrowAnchors(int[] anchors, int capacity, int count)
+        {
+#if NET
+            int[] larger = System.Buffers.ArrayPool<int>.Shared.Rent(capacity);
+#else
+            int[] larger = new int[capacity];
+#endif
+            Array.Copy(anchors, larger, count);
+            ReturnAnchors(anchors);
+            return larger;
+        }
+
+        private static void ReturnAnchors(int[] anchors)
+        {
+#if NET
+            if (anchors.Length > 0)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(anchors);
+            }
+#endif
         }
 
         private void EnsureCapacity(int capacity)
@@ -630,12 +664,12 @@ internal static class NormalizerCore
                 return;
             }
 
-            if (_anchors == _anchorIndexes.Length)
+            if (_anchors == _anchorIndexes.Length || _anchors == _anchorStarts.Length || _anchors == _anchorEnds.Length)
             {
                 int capacity = Math.Max(16, _anchors * 2);
-                Array.Resize(ref _anchorIndexes, capacity);
-                Array.Resize(ref _anchorStarts, capacity);
-                Array.Resize(ref _anchorEnds, capacity);
+                _anchorIndexes = GrowAnchors(_anchorIndexes, capacity, _anchors);
+                _anchorStarts = GrowAnchors(_anchorStarts, capacity, _anchors);
+                _anchorEnds = GrowAnchors(_anchorEnds, capacity, _anchors);
             }
 
             _anchorIndexes[_anchors] = index;
