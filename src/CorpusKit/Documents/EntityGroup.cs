@@ -416,25 +416,11 @@ public static class EntityGroups
             _bounds = new int[2 * count];
             Hashes = new ulong[count];
             int at = 0;
-            int w = 0;
-            while (w < count)
+            for (int w = 0; w < count && Words.Next(text, ref at, out int start, out ulong hash); w++)
             {
-                while (!CharKinds.IsLetterOrDigit(text[at]))
-                {
-                    at++;
-                }
-
-                int start = at;
-                ulong hash = 14695981039346656037;
-                while (at < text.Length && CharKinds.IsLetterOrDigit(text[at]))
-                {
-                    hash = (hash ^ text[at]) * 1099511628211;
-                    at++;
-                }
-
                 _bounds[2 * w] = start;
                 _bounds[(2 * w) + 1] = at;
-                Hashes[w++] = hash;
+                Hashes[w] = hash;
             }
         }
 

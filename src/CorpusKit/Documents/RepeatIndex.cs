@@ -215,26 +215,10 @@ internal sealed class RepeatIndex
         _analysed = (start, end);
         _lineWords.Clear();
         ReadOnlySpan<char> line = _text.Span.Slice(start, end - start);
-        int i = 0;
-        while (i < line.Length)
+        int at = 0;
+        while (Words.Next(line, ref at, out int wordStart, out ulong hash))
         {
-            while (i < line.Length && !CharKinds.IsLetterOrDigit(line[i]))
-            {
-                i++;
-            }
-
-            int wordStart = i;
-            ulong hash = 14695981039346656037;
-            while (i < line.Length && CharKinds.IsLetterOrDigit(line[i]))
-            {
-                hash = (hash ^ line[i]) * 1099511628211;
-                i++;
-            }
-
-            if (i > wordStart)
-            {
-                _lineWords.Add((wordStart, i, hash));
-            }
+            _lineWords.Add((wordStart, at, hash));
         }
     }
 

@@ -178,7 +178,7 @@ public static class OverlapResolver
             for (int e = 0; e < entities.Count; e++)
             {
                 T entity = entities[e];
-                int before = FirstStartingAtOrAfter(spans, entity.Span.End);
+                int before = SortedSearch.FirstAtOrAfter<TextSpan>(spans, entity.Span.End, static s => s.Start);
                 if (!(before > 0 && furthest[before - 1] > entity.Span.Start))
                 {
                     entities[kept++] = entity;
@@ -192,27 +192,6 @@ public static class OverlapResolver
             ArrayPool<TextSpan>.Shared.Return(spansArray);
             ArrayPool<int>.Shared.Return(furthest);
         }
-    }
-
-    /// <summary>The index of the first of <paramref name="spans"/> (sorted by start) that starts at or after <paramref name="position"/>.</summary>
-    private static int FirstStartingAtOrAfter(ReadOnlySpan<TextSpan> spans, int position)
-    {
-        int low = 0;
-        int high = spans.Length;
-        while (low < high)
-        {
-            int middle = low + ((high - low) >> 1);
-            if (spans[middle].Start < position)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     /// <summary>Longest first; then the earlier rule; then the earlier start.</summary>

@@ -248,26 +248,7 @@ public static class SequenceMatcher
             return from == 0 || !char.IsLetterOrDigit(_text[from - 1]);
         }
 
-        /// <summary>The index of the first of <paramref name="spans"/> (by start) that starts at or after <paramref name="start"/>.</summary>
-        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start)
-        {
-            int low = 0;
-            int high = spans.Length;
-            while (low < high)
-            {
-                int middle = low + ((high - low) >> 1);
-                if (spans[middle].Start < start)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
-        }
+        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, static s => s.Start);
 
         /// <summary>By start, then the longer first.</summary>
         private readonly struct ByStartLongestFirst : IComparer<StepMatch>

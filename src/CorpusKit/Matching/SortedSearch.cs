@@ -3,14 +3,14 @@ using System.Collections.Generic;
 
 namespace CorpusKit.Matching;
 
-/// <summary>Binary search over lists kept sorted by where their items start, and over sorted ints.</summary>
+/// <summary>Binary search over items kept sorted by where they start, and over sorted ints.</summary>
 internal static class SortedSearch
 {
-    /// <summary>The index of the first item that starts at or after <paramref name="start"/>.</summary>
-    public static int FirstAtOrAfter<T>(List<T> items, int start, Func<T, int> startOf)
+    /// <summary>The index of the first item that starts at or after <paramref name="start"/>; the length when there is none.</summary>
+    public static int FirstAtOrAfter<T>(ReadOnlySpan<T> items, int start, Func<T, int> startOf)
     {
         int low = 0;
-        int high = items.Count;
+        int high = items.Length;
         while (low < high)
         {
             int middle = low + ((high - low) >> 1);
