@@ -63,6 +63,21 @@ public sealed class SequenceMatcherTests
         Assert.Equal(new TextSpan(0, 9), TextSpan.FromBounds(match.Start, match.End));
     }
 
+    /// <summary>A regex as the first step: each of its matches, in order, is tried with the steps after it.</summary>
+    [Fact]
+    public void A_regex_first_step_tries_each_of_its_matches()
+    {
+        const string Sentence = "«نعم» قال الوزير، ثم «لا» فقط، و«ربما» قال";
+        Pattern quote = Pattern.OnRegex(@"«(?<text>[^»]+)»", RegexOptions.CultureInvariant, null, ["text"]);
+        var context = new ExtractionContext(Sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+
+        var matches = SequenceMatcher.Matches(text, [SequenceStep.Regex(quote), SequenceStep.Terms(s_verbs)], [], context, "Quote", "test");
+
+        Assert.Equal(["نعم", "ربما"], matches.Select(m => Captures.String(text, m.Steps[0].Match!.Group("text"))));
+        Assert.Empty(context.Problems);
+    }
+
     private static System.Collections.Generic.List<SequenceMatch> Match(string sentence)
     {
         var context = new ExtractionContext(sentence);

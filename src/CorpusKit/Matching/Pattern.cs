@@ -121,10 +121,7 @@ public sealed class Pattern
         var matches = new List<PatternMatch>();
         try
         {
-            foreach (PatternMatch match in Scan(text.Text, text.HasOtherDigits))
-            {
-                matches.Add(match);
-            }
+            ScanInto(text.Text, text.HasOtherDigits, matches);
         }
         catch (RegexMatchTimeoutException exception)
         {
@@ -135,20 +132,21 @@ public sealed class Pattern
     }
 
     /// <summary>
-    /// The matches in <paramref name="input"/>, left to right, none overlapping: tried where the
-    /// prefilter lets a match begin, each from the end of the one before.
+    /// Adds the matches in <paramref name="input"/> to <paramref name="matches"/>, left to right,
+    /// none overlapping: tried where the prefilter lets a match begin, each from the end of the
+    /// one before. The matches found before a timeout are in the list when it is thrown.
     /// </summary>
     /// <exception cref="RegexMatchTimeoutException">A match ran longer than <see cref="DefaultTimeout"/>.</exception>
-    internal IEnumerable<PatternMatch> Scan(string input, bool otherDigits)
+    internal void ScanInto(string input, bool otherDigits, List<PatternMatch> matches)
     {
         if (_code is null && _prefilter is null)
         {
             for (Match match = _regexes!.Value.Scanning.Match(input); match.Success; match = match.NextMatch())
             {
-                yield return FromRegex(match, input)!;
+                matches.Add(FromRegex(match, input)!);
             }
 
-            yield break;
+            return;
         }
 
         PatternMachine machine = Machine;
@@ -157,7 +155,7 @@ public sealed class Pattern
         {
             if (MatchAt(machine, input, from) is { } match)
             {
-                yield return match;
+                matches.Add(match);
                 from = match.Index + Math.Max(match.Length, 1);
             }
             else

@@ -45,15 +45,39 @@ public static class SequenceMatcher
         var state = new State(text, steps, inputs, context);
         try
         {
+            // Where the first step matches, in text order: a regex's matches (those found before a
+            // timeout, which is reported once they are tried) or the spans of the step.
+            List<PatternMatch>? regexStarts = null;
+            RegexMatchTimeoutException? startsTimedOut = null;
+            if (steps[0].Kind == SequenceStepKind.Regex)
+            {
+                regexStarts = [];
+                try
+                {
+                    steps[0].Pattern!.ScanInto(text.Text, text.HasOtherDigits, regexStarts);
+                }
+                catch (RegexMatchTimeoutException exception)
+                {
+                    startsTimedOut = exception;
+                }
+            }
+
             // One path for every attempt; a match keeps a copy of it.
             var path = new StepMatch[steps.Length];
-            foreach (StepMatch first in state.Starts())
+            int starts = regexStarts?.Count ?? state.SpanCount(0);
+            for (int i = 0; i < starts; i++)
             {
+                StepMatch first = regexStarts is null ? state.Span(0, i) : new StepMatch(regexStarts[i].Index, regexStarts[i].End, 0, regexStarts[i]);
                 path[0] = first;
                 if (state.Continue(1, first.End, path))
                 {
                     matches.Add(new SequenceMatch(path[0].Start, path[^1].End, [.. path]));
                 }
+            }
+
+            if (startsTimedOut is not null)
+            {
+                throw startsTimedOut;
             }
         }
         catch (RegexMatchTimeoutException exception)
@@ -140,30 +164,11 @@ public static class SequenceMatcher
             }
         }
 
-        /// <summary>Where the first step matches, in text order.</summary>
-        public IEnumerable<StepMatch> Starts()
-        {
-            SequenceStep first = _steps[0];
-            if (first.Kind == SequenceStepKind.Regex)
-            {
-                foreach (PatternMatch match in first.Pattern!.Scan(_text, _otherDigits))
-                {
-                    yield return new StepMatch(match.Index, match.End, 0, match);
-                }
+        /// <summary>How many spans step <paramref name="step"/> has (0 for a regex or a gap).</summary>
+        public int SpanCount(int step) => _counts[step];
 
-                yield break;
-            }
-
-            if (first.Kind == SequenceStepKind.Gap)
-            {
-                yield break;
-            }
-
-            for (int i = 0; i < _counts[0]; i++)
-            {
-                yield return _spans[0]![i];
-            }
-        }
+        /// <summary>Span <paramref name="i"/> of step <paramref name="step"/>, in the order it is tried.</summary>
+        public StepMatch Span(int step, int i) => _spans[step]![i];
 
         /// <summary>Matches steps <paramref name="index"/>… from <paramref name="position"/>, filling <paramref name="path"/>.</summary>
         public bool Continue(int index, int position, StepMatch[] path)
