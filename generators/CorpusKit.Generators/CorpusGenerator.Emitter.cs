@@ -291,14 +291,15 @@ public sealed partial class CorpusGenerator
             NormalizationAndInstance(w, name, "How the rules see the text.", "an extractor");
             w.Line();
             w.Line("/// <summary>Finds the entities in <paramref name=\"text\"/>, in document order.</summary>");
-            w.Line($"public {Generic}.IReadOnlyList<{entity.Name}> Extract(string text) => Extract(new {Ck}.ExtractionContext(text));");
+            w.Line($"public {Generic}.IReadOnlyList<{entity.Name}> Extract(string text)");
+            ExtractOnOwnContext(w, $"new {Ck}.ExtractionContext(text)");
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line($"public {Generic}.IReadOnlyList<{entity.Name}> Extract({Ck}.ExtractionContext context)");
             w.OpenBrace();
             w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
             w.Line($"{Ck}.NormalizedText text = context.GetText(Normalization);");
-            w.Line($"var candidates = new {Generic}.List<{candidate}>();");
+            w.Line($"{Generic}.List<{candidate}> candidates = context.CandidateList<{entity.Name}>();");
             foreach (RuleSpec rule in entity.Rules)
             {
                 w.Line($"{rule.MethodName}(context, text, candidates);");
@@ -376,6 +377,26 @@ public sealed partial class CorpusGenerator
                 w.Unindent();
                 w.Line("];");
             });
+            w.CloseBrace();
+        }
+
+        /// <summary>
+        /// The body of an <c>Extract(string)</c>: it makes the context, extracts, and ends the
+        /// extraction so the lists the context borrowed go back to the thread (the caller never
+        /// sees this context).
+        /// </summary>
+        private static void ExtractOnOwnContext(SourceWriter w, string newContext)
+        {
+            w.OpenBrace();
+            w.Line($"var context = {newContext};");
+            w.Line("try");
+            w.OpenBrace();
+            w.Line("return Extract(context);");
+            w.CloseBrace();
+            w.Line("finally");
+            w.OpenBrace();
+            w.Line("context.EndExtraction();");
+            w.CloseBrace();
             w.CloseBrace();
         }
 
@@ -816,7 +837,8 @@ public sealed partial class CorpusGenerator
             w.Line("/// <summary>Extracts every entity type from <paramref name=\"text\"/>.</summary>");
             w.Line("/// <param name=\"text\">The document's text.</param>");
             w.Line("/// <param name=\"documentId\">A name for the document (a file name), kept in the result.</param>");
-            w.Line($"public {document} Extract(string text, string? documentId = null) => Extract(new {Ck}.ExtractionContext(text, documentId));");
+            w.Line($"public {document} Extract(string text, string? documentId = null)");
+            ExtractOnOwnContext(w, $"new {Ck}.ExtractionContext(text, documentId)");
             w.Line();
             w.Line("/// <summary>Extracts every entity type, in dependency order, from the context's text.</summary>");
             w.Line(spec is null

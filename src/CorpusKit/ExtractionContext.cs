@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace CorpusKit;
 
@@ -15,6 +16,9 @@ public sealed class ExtractionContext
     private readonly Dictionary<(Matching.TermIndex, TextNormalization), List<Matching.TermHit>[]> _hits = [];
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
+
+    // The lists this context borrowed from its thread's free lists, and how each goes back.
+    private List<(object List, Action<object> GiveBack)>? _borrowed;
 
     /// <summary>Starts extraction over <paramref name="text"/>.</summary>
     /// <param name="text">The document's original text.</param>
@@ -165,7 +169,7 @@ public sealed class ExtractionContext
             hits = new List<Matching.TermHit>[index.DictionaryCount];
             for (int i = 0; i < hits.Length; i++)
             {
-                hits[i] = [];
+                hits[i] = Borrow<Matching.TermHit>();
             }
 
             Matching.TermMatcher.FindAll(text.Text, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
@@ -173,6 +177,43 @@ public sealed class ExtractionContext
         }
 
         return hits[dictionary];
+    }
+
+    /// <summary>
+    /// For generated code: an empty list for an extractor's candidates, borrowed from this
+    /// thread's free lists until <see cref="EndExtraction"/>.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public List<Matching.Candidate<T>> CandidateList<T>() => Borrow<Matching.Candidate<T>>();
+
+    /// <summary>
+    /// For generated code, when the context was made by an <c>Extract(string)</c> and its
+    /// extraction is over: the lists it borrowed for its work (term hits, candidates) go back to
+    /// the thread's free lists. Nothing of the context may be used after, but the results are
+    /// the caller's: no list of theirs is borrowed.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void EndExtraction()
+    {
+        _hits.Clear();
+        if (_borrowed is null)
+        {
+            return;
+        }
+
+        foreach ((object list, Action<object> giveBack) in _borrowed)
+        {
+            giveBack(list);
+        }
+
+        _borrowed.Clear();
+    }
+
+    private List<TItem> Borrow<TItem>()
+    {
+        List<TItem> list = FreeLists<TItem>.Take();
+        (_borrowed ??= []).Add((list, FreeLists<TItem>.GiveBack));
+        return list;
     }
 
     /// <summary>

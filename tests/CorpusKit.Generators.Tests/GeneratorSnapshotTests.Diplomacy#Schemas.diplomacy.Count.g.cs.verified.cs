@@ -110,14 +110,25 @@ namespace NewsDesk.Diplomacy
         public static CountExtractor Instance { get; } = new();
 
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Count> Extract(string text) => Extract(new global::CorpusKit.ExtractionContext(text));
+        public global::System.Collections.Generic.IReadOnlyList<Count> Extract(string text)
+        {
+            var context = new global::CorpusKit.ExtractionContext(text);
+            try
+            {
+                return Extract(context);
+            }
+            finally
+            {
+                context.EndExtraction();
+            }
+        }
 
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<Count> Extract(global::CorpusKit.ExtractionContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            var candidates = new global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Count>>();
+            global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Count>> candidates = context.CandidateList<Count>();
             MatchCountries(context, text, candidates);
             global::System.Collections.Generic.List<Count> entities = global::CorpusKit.Matching.OverlapResolver.Resolve(candidates, global::CorpusKit.OverlapMode.Longest);
             context.SetResults<Count>(entities);

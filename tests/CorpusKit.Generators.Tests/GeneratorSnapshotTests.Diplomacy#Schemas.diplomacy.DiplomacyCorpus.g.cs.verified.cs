@@ -60,7 +60,18 @@ namespace NewsDesk.Diplomacy
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>
         /// <param name="text">The document's text.</param>
         /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
-        public Article Extract(string text, string? documentId = null) => Extract(new global::CorpusKit.ExtractionContext(text, documentId));
+        public Article Extract(string text, string? documentId = null)
+        {
+            var context = new global::CorpusKit.ExtractionContext(text, documentId);
+            try
+            {
+                return Extract(context);
+            }
+            finally
+            {
+                context.EndExtraction();
+            }
+        }
 
         /// <summary>Extracts every entity type, in dependency order, from the context's text.</summary>
         /// <param name="context">A document no rule has run on yet (boilerplate is hidden from rules first).</param>

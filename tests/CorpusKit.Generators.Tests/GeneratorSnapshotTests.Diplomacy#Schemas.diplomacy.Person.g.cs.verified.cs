@@ -74,14 +74,25 @@ namespace NewsDesk.Diplomacy
         public static PersonExtractor Instance { get; } = new();
 
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Person> Extract(string text) => Extract(new global::CorpusKit.ExtractionContext(text));
+        public global::System.Collections.Generic.IReadOnlyList<Person> Extract(string text)
+        {
+            var context = new global::CorpusKit.ExtractionContext(text);
+            try
+            {
+                return Extract(context);
+            }
+            finally
+            {
+                context.EndExtraction();
+            }
+        }
 
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<Person> Extract(global::CorpusKit.ExtractionContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            var candidates = new global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>>();
+            global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates = context.CandidateList<Person>();
             MatchTitled(context, text, candidates);
             MatchKnown(context, text, candidates);
             global::System.Collections.Generic.List<Person> entities = global::CorpusKit.Matching.OverlapResolver.Resolve(candidates, global::CorpusKit.OverlapMode.Longest);

@@ -77,14 +77,25 @@ namespace NewsDesk.Diplomacy
         public static QuoteExtractor Instance { get; } = new();
 
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<Quote> Extract(string text) => Extract(new global::CorpusKit.ExtractionContext(text));
+        public global::System.Collections.Generic.IReadOnlyList<Quote> Extract(string text)
+        {
+            var context = new global::CorpusKit.ExtractionContext(text);
+            try
+            {
+                return Extract(context);
+            }
+            finally
+            {
+                context.EndExtraction();
+            }
+        }
 
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<Quote> Extract(global::CorpusKit.ExtractionContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            var candidates = new global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>>();
+            global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates = context.CandidateList<Quote>();
             MatchSaid(context, text, candidates);
             MatchQuoted(context, text, candidates);
             global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.Matching.OverlapResolver.Resolve(candidates, global::CorpusKit.OverlapMode.Longest);

@@ -139,6 +139,38 @@ public sealed class ExtractionContextTests
         Assert.Equal(new string(' ', 11) + "\nزار لافروف موسكو", context.GetText(TextNormalization.Arabic).Text);
     }
 
+    /// <summary>
+    /// The lists a context borrows for its work go back to the thread when its extraction ends,
+    /// empty, and the next document takes them; no list of a result is among them, so a result
+    /// stays as it was while later documents are extracted.
+    /// </summary>
+    [Fact]
+    public void Borrowed_lists_go_back_empty_and_results_keep_their_own()
+    {
+        var first = new ExtractionContext("زار لافروف موسكو");
+        List<Candidate<Place>> borrowed = first.CandidateList<Place>();
+        borrowed.Add(new Candidate<Place>(new TextSpan(0, 3), 0, null!));
+        first.EndExtraction();
+
+        var second = new ExtractionContext("موسكو");
+        List<Candidate<Place>> again = second.CandidateList<Place>();
+        Assert.Same(borrowed, again);
+        Assert.Empty(again);
+        Assert.NotSame(again, second.CandidateList<Place>()); // one list per borrower until it is given back
+        second.EndExtraction();
+
+        string[] seeds = [.. Seeds.Names.Select(Seeds.Read)];
+        Article article = NewsCorpus.Instance.Extract(seeds[0], "000");
+        string before = Json.CorpusJson.Serialize(article);
+        foreach (string seed in seeds.Skip(1))
+        {
+            _ = NewsCorpus.Instance.Extract(seed);
+            _ = PlaceExtractor.Instance.Extract(seed);
+        }
+
+        Assert.Equal(before, Json.CorpusJson.Serialize(article));
+    }
+
     [Fact]
     public void Excluding_after_an_extractor_ran_is_refused()
     {
