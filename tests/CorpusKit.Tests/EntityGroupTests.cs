@@ -46,6 +46,24 @@ public sealed class EntityGroupTests
             }
         }, iter: 3000);
 
+    /// <summary>Hundreds of long keys: the words and chars of the keys outgrow their first arrays, and the index is built.</summary>
+    [Fact]
+    public void Grouping_many_long_keys_is_the_reference_grouping()
+        => Gen.OneOf(s_words).Array[0, 9].Select(words => string.Join(' ', words))
+            .Array[200, 400]
+            .Select(keys => keys.Select((key, i) => new Mention(key, new TextSpan(i * 80, 1 + (key.Length % 7)), new string('x', 1 + (key.Length % 7)))).ToArray())
+            .Sample(mentions =>
+            {
+                IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic);
+                List<(Mention Entity, List<Mention> Mentions)> expected = ReferenceEntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic);
+                Assert.Equal(expected.Count, groups.Count);
+                for (int g = 0; g < groups.Count; g++)
+                {
+                    Assert.Same(expected[g].Entity, groups[g].Entity);
+                    Assert.Equal(expected[g].Mentions, groups[g].Mentions);
+                }
+            }, iter: 40);
+
     [Fact]
     public void A_surname_joins_the_full_name_and_a_name_with_other_words_does_not()
     {

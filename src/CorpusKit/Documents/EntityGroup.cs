@@ -124,7 +124,7 @@ public static class EntityGroups
                 {
                     id = distinctWords.Count;
                     distinct.Add(key, id);
-                    KeyWords? list = words is not null ? new KeyWords(Normalizer.NormalizeForm(key, normalization)) : null;
+                    KeyWords? list = words is not null ? scratch.Add(key, normalization) : null;
                     distinctWords.Add((list?.Count ?? Normalizer.CountWords(key, normalization), list));
                 }
 
@@ -295,12 +295,73 @@ public static class EntityGroups
     {
         private const int KeptKeys = 4096;
 
+        /// <summary>An arena grown past this many chars of keys is let go with the scratch.</summary>
+        private const int KeptChars = 1 << 16;
+
         [ThreadStatic]
         private static Scratch? t_free;
 
         public Dictionary<string, int> Distinct { get; } = new(StringComparer.Ordinal);
 
         public List<(int Count, KeyWords? Words)> DistinctWords { get; } = [];
+
+        /// <summary>The normalized keys' chars, one after another.</summary>
+        public char[] Chars { get; private set; } = new char[1024];
+
+        /// <summary>Each word's hash, key after key.</summary>
+        public ulong[] Hashes { get; private set; } = new ulong[128];
+
+        /// <summary>Each word's start and end in <see cref="Chars"/>.</summary>
+        public int[] Bounds { get; private set; } = new int[256];
+
+        private int _chars;
+        private int _words;
+
+        /// <summary>Normalizes <paramref name="key"/> into the arena and cuts it into words.</summary>
+        public KeyWords Add(string key, TextNormalization normalization)
+        {
+            char[]? rented = null;
+            ReadOnlySpan<char> normalized = key;
+            if (normalization == TextNormalization.Arabic)
+            {
+                rented = NormalizerCore.NormalizeArabicRented(key, out int length);
+                normalized = rented.AsSpan(0, length);
+            }
+
+            if (_chars + normalized.Length > Chars.Length)
+            {
+                char[] larger = new char[Math.Max(_chars + normalized.Length, Chars.Length * 2)];
+                Chars.AsSpan(0, _chars).CopyTo(larger);
+                Chars = larger;
+            }
+
+            int textStart = _chars;
+            normalized.CopyTo(Chars.AsSpan(_chars));
+            _chars += normalized.Length;
+            if (rented is not null)
+            {
+                NormalizerCore.ReturnBuffer(rented);
+            }
+
+            int wordStart = _words;
+            ReadOnlySpan<char> text = Chars.AsSpan(textStart, _chars - textStart);
+            int at = 0;
+            while (Words.Next(text, ref at, out int start, out ulong hash))
+            {
+                if (_words == Hashes.Length)
+                {
+                    Hashes = [.. Hashes, .. new ulong[Hashes.Length]];
+                    Bounds = [.. Bounds, .. new int[Bounds.Length]];
+                }
+
+                Hashes[_words] = hash;
+                Bounds[2 * _words] = textStart + start;
+                Bounds[(2 * _words) + 1] = textStart + at;
+                _words++;
+            }
+
+            return new KeyWords(this, wordStart, _words - wordStart);
+        }
 
         /// <summary>This thread's scratch, or a new one while it is in use.</summary>
         public static Scratch Take()
@@ -313,13 +374,15 @@ public static class EntityGroups
         /// <summary>Empties the scratch and keeps it for the thread's next call.</summary>
         public void Give()
         {
-            if (DistinctWords.Count > KeptKeys)
+            if (DistinctWords.Count > KeptKeys || Chars.Length > KeptChars)
             {
                 return;
             }
 
             Distinct.Clear();
             DistinctWords.Clear();
+            _chars = 0;
+            _words = 0;
             t_free = this;
         }
     }
@@ -390,56 +453,28 @@ public static class EntityGroups
 
     /// <summary>
     /// A normalized key cut into words (runs of letters and digits), each with a hash, so runs of
-    /// words are compared by hash first and by their chars only where the hashes agree.
+    /// words are compared by hash first and by their chars only where the hashes agree. The chars,
+    /// hashes and bounds live in the call's <see cref="Scratch"/>; the key is its words from
+    /// <paramref name="wordStart"/>.
     /// </summary>
-    private sealed class KeyWords
+    private sealed class KeyWords(Scratch arena, int wordStart, int count)
     {
-        private readonly string _text;
-        private readonly int[] _bounds;
-
-        public KeyWords(string text)
-        {
-            _text = text;
-            int count = 0;
-            bool inWord = false;
-            foreach (char c in text)
-            {
-                bool letter = CharKinds.IsLetterOrDigit(c);
-                if (letter && !inWord)
-                {
-                    count++;
-                }
-
-                inWord = letter;
-            }
-
-            _bounds = new int[2 * count];
-            Hashes = new ulong[count];
-            int at = 0;
-            for (int w = 0; w < count && Words.Next(text, ref at, out int start, out ulong hash); w++)
-            {
-                _bounds[2 * w] = start;
-                _bounds[(2 * w) + 1] = at;
-                Hashes[w] = hash;
-            }
-        }
-
-        /// <summary>Each word's hash, in order.</summary>
-        public ulong[] Hashes { get; }
-
         /// <summary>The number of words.</summary>
-        public int Count => Hashes.Length;
+        public int Count => count;
+
+        /// <summary>The hash of word <paramref name="w"/>.</summary>
+        public ulong Hash(int w) => arena.Hashes[wordStart + w];
 
         /// <summary>The hash of the <paramref name="length"/> words (one or two) from word <paramref name="w"/>.</summary>
         public ulong Gram(int w, int length)
-            => length == 1 ? Hashes[w] : ((Hashes[w] * 0x9E3779B97F4A7C15) ^ Hashes[w + 1]) + 0x632BE59BD9B4E019;
+            => length == 1 ? Hash(w) : ((Hash(w) * 0x9E3779B97F4A7C15) ^ Hash(w + 1)) + 0x632BE59BD9B4E019;
 
         /// <summary>Whether these words occur in <paramref name="whole"/> as a run, anywhere.</summary>
         public bool IsRunOf(KeyWords whole)
         {
             for (int start = 0; start + Count <= whole.Count; start++)
             {
-                if (whole.Hashes[start] == Hashes[0] && IsRunOf(whole, start))
+                if (whole.Hash(start) == Hash(0) && IsRunOf(whole, start))
                 {
                     return true;
                 }
@@ -458,7 +493,7 @@ public static class EntityGroups
 
             for (int k = 0; k < Count; k++)
             {
-                if (Hashes[k] != whole.Hashes[start + k] || !Word(k).SequenceEqual(whole.Word(start + k)))
+                if (Hash(k) != whole.Hash(start + k) || !Word(k).SequenceEqual(whole.Word(start + k)))
                 {
                     return false;
                 }
@@ -467,6 +502,10 @@ public static class EntityGroups
             return true;
         }
 
-        private ReadOnlySpan<char> Word(int k) => _text.AsSpan(_bounds[2 * k], _bounds[(2 * k) + 1] - _bounds[2 * k]);
+        private ReadOnlySpan<char> Word(int k)
+        {
+            int at = 2 * (wordStart + k);
+            return arena.Chars.AsSpan(arena.Bounds[at], arena.Bounds[at + 1] - arena.Bounds[at]);
+        }
     }
 }

@@ -84,6 +84,17 @@ internal static class NormalizerCore
     }
 #endif
 
+    /// <summary>
+    /// <see cref="NormalizeArabic(string)"/> (no offsets kept) into a work buffer, which the caller
+    /// gives back (<see cref="ReturnBuffer"/>): for keys compared and dropped.
+    /// </summary>
+    internal static char[] NormalizeArabicRented(string text, out int length)
+    {
+        var output = new Output(text.Length, trackOffsets: false);
+        Run(text, ref output);
+        return output.Detach(out length, out _, out _);
+    }
+
     /// <summary>The number of runs of letters and digits in the normalized form of <paramref name="text"/>, without making it.</summary>
     internal static int CountWordsArabic(string text)
     {
