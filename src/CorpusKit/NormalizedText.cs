@@ -97,8 +97,8 @@ public sealed class NormalizedText
 
             // The chars whose source lies wholly inside the span: from the first that starts in it
             // to the last that ends in it.
-            int first = map is null ? Math.Min(span.Start, chars.Length) : map.FirstEndingAfter(span.Start, chars.Length);
-            int end = map is null ? Math.Min(span.End, chars.Length) : map.FirstEndingAfter(span.End, chars.Length);
+            int first = ToNormalized(map, span.Start, chars.Length);
+            int end = ToNormalized(map, span.End, chars.Length);
             while (first < end && (map is null ? first : map.Start(first)) < span.Start)
             {
                 first++;
@@ -158,8 +158,12 @@ public sealed class NormalizedText
     {
         ArgumentOutOfRangeException.ThrowIfNegative(originalIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(originalIndex, Original.Length);
-        return _map is null ? Math.Min(originalIndex, Text.Length) : _map.FirstEndingAfter(originalIndex, Text.Length);
+        return ToNormalized(_map, originalIndex, Text.Length);
     }
+
+    /// <summary>The first char at or after original index <paramref name="originalIndex"/> of a normalized text of <paramref name="length"/> chars whose offsets <paramref name="map"/> keeps.</summary>
+    internal static int ToNormalized(OffsetMap? map, int originalIndex, int length)
+        => map is null ? Math.Min(originalIndex, length) : map.FirstEndingAfter(originalIndex, length);
 
     /// <summary>The original text of the normalized range <c>[start, end)</c>.</summary>
     public string OriginalText(int start, int end)

@@ -305,17 +305,20 @@ public static class EntityGroups
 
         public List<(int Count, KeyWords? Words)> DistinctWords { get; } = [];
 
-        /// <summary>The normalized keys' chars, one after another.</summary>
-        public char[] Chars { get; private set; } = new char[1024];
-
-        /// <summary>Each word's hash, key after key.</summary>
-        public ulong[] Hashes { get; private set; } = new ulong[128];
-
-        /// <summary>Each word's start and end in <see cref="Chars"/>.</summary>
-        public int[] Bounds { get; private set; } = new int[256];
-
+        private char[] _text = new char[1024];
+        private ulong[] _hashes = new ulong[128];
+        private int[] _bounds = new int[256];
         private int _chars;
         private int _words;
+
+        /// <summary>The normalized keys' chars, one after another.</summary>
+        public char[] Chars => _text;
+
+        /// <summary>Each word's hash, key after key.</summary>
+        public ulong[] Hashes => _hashes;
+
+        /// <summary>Each word's start and end in <see cref="Chars"/>.</summary>
+        public int[] Bounds => _bounds;
 
         /// <summary>Normalizes <paramref name="key"/> into the arena and cuts it into words.</summary>
         public KeyWords Add(string key, TextNormalization normalization)
@@ -328,15 +331,13 @@ public static class EntityGroups
                 normalized = rented.AsSpan(0, length);
             }
 
-            if (_chars + normalized.Length > Chars.Length)
+            if (_chars + normalized.Length > _text.Length)
             {
-                char[] larger = new char[Math.Max(_chars + normalized.Length, Chars.Length * 2)];
-                Chars.AsSpan(0, _chars).CopyTo(larger);
-                Chars = larger;
+                Array.Resize(ref _text, Math.Max(_chars + normalized.Length, _text.Length * 2));
             }
 
             int textStart = _chars;
-            normalized.CopyTo(Chars.AsSpan(_chars));
+            normalized.CopyTo(_text.AsSpan(_chars));
             _chars += normalized.Length;
             if (rented is not null)
             {
@@ -344,19 +345,19 @@ public static class EntityGroups
             }
 
             int wordStart = _words;
-            ReadOnlySpan<char> text = Chars.AsSpan(textStart, _chars - textStart);
+            ReadOnlySpan<char> text = _text.AsSpan(textStart, _chars - textStart);
             int at = 0;
             while (Words.Next(text, ref at, out int start, out ulong hash))
             {
-                if (_words == Hashes.Length)
+                if (_words == _hashes.Length)
                 {
-                    Hashes = [.. Hashes, .. new ulong[Hashes.Length]];
-                    Bounds = [.. Bounds, .. new int[Bounds.Length]];
+                    Array.Resize(ref _hashes, _hashes.Length * 2);
+                    Array.Resize(ref _bounds, _bounds.Length * 2);
                 }
 
-                Hashes[_words] = hash;
-                Bounds[2 * _words] = textStart + start;
-                Bounds[(2 * _words) + 1] = textStart + at;
+                _hashes[_words] = hash;
+                _bounds[2 * _words] = textStart + start;
+                _bounds[(2 * _words) + 1] = textStart + at;
                 _words++;
             }
 
@@ -374,7 +375,7 @@ public static class EntityGroups
         /// <summary>Empties the scratch and keeps it for the thread's next call.</summary>
         public void Give()
         {
-            if (DistinctWords.Count > KeptKeys || Chars.Length > KeptChars)
+            if (DistinctWords.Count > KeptKeys || _text.Length > KeptChars)
             {
                 return;
             }

@@ -59,7 +59,7 @@ internal sealed class NormalizedDraft
 
         ArgumentOutOfRangeException.ThrowIfNegative(originalIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(originalIndex, _original.Length);
-        return _map is null ? Math.Min(originalIndex, Chars.Length) : _map.FirstEndingAfter(originalIndex, Chars.Length);
+        return NormalizedText.ToNormalized(_map, originalIndex, Chars.Length);
     }
 
     /// <summary>

@@ -77,12 +77,12 @@ public static class SequenceMatcher
 
             if (startsTimedOut is not null)
             {
-                throw startsTimedOut;
+                ReportTimeout(startsTimedOut);
             }
         }
         catch (RegexMatchTimeoutException exception)
         {
-            PatternRunner.ReportTimeout(context, entity, rule, exception, "A regex of the sequence", "matches after that point were not looked for");
+            ReportTimeout(exception);
         }
         finally
         {
@@ -90,6 +90,9 @@ public static class SequenceMatcher
         }
 
         return matches;
+
+        void ReportTimeout(RegexMatchTimeoutException exception)
+            => PatternRunner.ReportTimeout(context, entity, rule, exception, "A regex of the sequence", "matches after that point were not looked for");
     }
 
     /// <summary>Whether <paramref name="c"/> may stand between two steps.</summary>
