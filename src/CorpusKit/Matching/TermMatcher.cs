@@ -13,7 +13,10 @@ public static class TermMatcher
     private const char Kaf = '\u0643';
     private const char Lam = '\u0644';
     private const char Waw = '\u0648';
-    private const string Article = "\u0627\u0644";
+
+    /// <summary>The first and the last of the Arabic letters (ء to ي, tatweel among them), all of them letters.</summary>
+    private const char FirstArabicLetter = '\u0621';
+    private const char LastArabicLetter = '\u064A';
 
     /// <summary>Whether a word may start at <paramref name="index"/>: no letter or digit just before it.</summary>
     public static bool IsWordStart(ReadOnlySpan<char> text, int index)
@@ -78,13 +81,9 @@ public static class TermMatcher
         private readonly bool _clitics;
         private readonly List<TermHit>[] _hits;
 
-        private readonly char[] _labels;
-        private readonly int[] _targets;
-        private readonly int[] _edgeStarts;
-        private readonly int[] _values;
-        private readonly int[] _root;
-        private readonly int[] _dense;
-        private readonly int[] _denseChildren;
+        private readonly TermTrie _trie;
+        private readonly TermTrie.Cell[] _cells;
+        private readonly ushort[] _codes;
         private readonly int[]? _entryStarts;
         private readonly int[]? _memberships;
 
@@ -100,7 +99,8 @@ public static class TermMatcher
             _text = text;
             _clitics = clitics;
             _hits = hits;
-            (_labels, _targets, _edgeStarts, _values, _root, _dense, _denseChildren) = index.Trie.Arrays;
+            _trie = index.Trie;
+            (_cells, _codes) = index.Trie.Arrays;
             _entryStarts = index.EntryStarts;
             _memberships = index.Memberships;
             _best = new TermHit[index.DictionaryCount];
@@ -113,7 +113,7 @@ public static class TermMatcher
         public void Run()
         {
             ReadOnlySpan<char> text = _text;
-            int[] root = _root;
+            ushort[] codes = _codes;
             bool previousIsWord = false;
             for (int i = 0; i < text.Length; i++)
             {
@@ -123,7 +123,7 @@ public static class TermMatcher
                 {
                     // A word start: no letter or digit before it. Nothing to do unless a form, a
                     // proclitic or the article can begin here.
-                    if (_clitics || c >= CharKinds.TableSize || root[c] >= 0)
+                    if (_clitics || c >= CharKinds.TableSize || codes[c] != 0)
                     {
                         MatchAt(i);
                         if (_touchedCount > 0)
@@ -131,6 +131,18 @@ public static class TermMatcher
                             Take(i);
                         }
                     }
+                }
+
+                if (isWord)
+                {
+                    // No word starts after a letter: the Arabic letters that follow are passed over in one search.
+                    int letters = text.Slice(i + 1).IndexOfAnyExceptInRange(FirstArabicLetter, LastArabicLetter);
+                    if (letters < 0)
+                    {
+                        return;
+                    }
+
+                    i += letters;
                 }
 
                 previousIsWord = isWord;
@@ -162,8 +174,8 @@ public static class TermMatcher
                 // A fused لل is ل + ال; the article cannot be split off, so the span keeps both lams.
                 if (text[position] == Lam && position + 2 < text.Length && text[position + 1] == Lam)
                 {
-                    int alef = Step(0, Alef);
-                    int afterArticle = alef < 0 ? -1 : Step(alef, Lam);
+                    int alef = _trie.Step(0, Alef);
+                    int afterArticle = alef < 0 ? -1 : _trie.Step(alef, Lam);
                     if (afterArticle >= 0)
                     {
                         Walk(afterArticle, position + 2, position);
@@ -197,75 +209,25 @@ public static class TermMatcher
         private void Walk(int node, int start, int spanStart)
         {
             ReadOnlySpan<char> text = _text;
-            int[] values = _values;
+            TermTrie.Cell[] cells = _cells;
+            ushort[] codes = _codes;
             for (int i = start; i < text.Length; i++)
             {
-                node = Step(node, text[i]);
-                if (node < 0)
+                char c = text[i];
+                int code = c < CharKinds.TableSize ? codes[c] : _trie.WideCode(c);
+                int child = cells[node].Base + code;
+                if (code == 0 || (uint)child >= (uint)cells.Length || cells[child].Check != node)
                 {
                     return;
                 }
 
-                int entry = values[node];
+                node = child;
+                int entry = cells[node].Value;
                 if (entry >= 0 && (i + 1 == text.Length || !CharKinds.IsLetterOrDigit(text[i + 1])))
                 {
                     OfferEntry(entry, new TermHit(spanStart, i + 1, -1));
                 }
             }
-        }
-
-        /// <summary>The child of <paramref name="node"/> along <paramref name="c"/>, or -1.</summary>
-        private readonly int Step(int node, char c)
-        {
-            if (node == 0 && c < CharKinds.TableSize)
-            {
-                return _root[c];
-            }
-
-            int dense = _dense[node];
-            if (dense >= 0 && (uint)(c - TermTrie.FirstArabicLetter) < TermTrie.ArabicLetterCount)
-            {
-                return _denseChildren[dense + c - TermTrie.FirstArabicLetter];
-            }
-
-            int low = _edgeStarts[node];
-            int end = _edgeStarts[node + 1];
-            if (end - low <= 8)
-            {
-                // Below the root most nodes have one edge, a few a handful: a scan beats a search.
-                char[] labels = _labels;
-                for (int edge = low; edge < end; edge++)
-                {
-                    if (labels[edge] == c)
-                    {
-                        return _targets[edge];
-                    }
-                }
-
-                return -1;
-            }
-
-            int high = end - 1;
-            while (low <= high)
-            {
-                int middle = low + ((high - low) >> 1);
-                char label = _labels[middle];
-                if (label == c)
-                {
-                    return _targets[middle];
-                }
-
-                if (label < c)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-
-            return -1;
         }
 
         /// <summary>Offers the hit to every dictionary the form belongs to, with the form's value there.</summary>
