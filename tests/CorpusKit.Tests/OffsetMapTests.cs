@@ -27,9 +27,26 @@ public sealed class OffsetMapTests
     private static readonly Gen<string> s_texts =
         Gen.OneOf(s_pieces).Array[0, 80].Select(pieces => string.Concat(pieces));
 
+    /// <summary>
+    /// Long texts made mostly of what the normalizer maps eight chars at a time (every Arabic letter
+    /// from ء to ي, printable ASCII, lone spaces), broken now and then by a piece that is not (a
+    /// double space, a mark, a line break, tatweel): blocks end, fail and resume at every offset.
+    /// </summary>
+    private static readonly Gen<string> s_blockTexts =
+        Gen.Frequency(
+            (24, Gen.Char['\u0621', '\u064A'].Select(c => c.ToString())),
+            (8, Gen.Char['!', '~'].Select(c => c.ToString())),
+            (6, Gen.Const(" ")),
+            (3, Gen.OneOf(s_pieces.Select(Gen.Const).ToArray())))
+        .Array[0, 240].Select(pieces => string.Concat(pieces));
+
     [Fact]
     public void The_sparse_map_gives_every_char_the_range_of_the_dense_reference()
         => s_texts.Sample(original => AssertSameAsReference(original), iter: 5000);
+
+    [Fact]
+    public void Long_runs_of_letters_ascii_and_lone_spaces_map_as_the_dense_reference_does()
+        => s_blockTexts.Sample(original => AssertSameAsReference(original), iter: 3000);
 
     [Fact]
     public void The_seeds_map_as_the_dense_reference_does_and_need_few_anchors()
