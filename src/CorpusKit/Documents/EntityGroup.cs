@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Text.Json;
 using CorpusKit.Text;
@@ -100,18 +99,19 @@ public static class EntityGroups
             return [];
         }
 
-        // The work arrays are rented (a document's lists are grouped one after another, per type,
-        // on every thread): only the groups and their mention arrays are allocated.
+        // The work arrays are the thread's (a document's lists are grouped one after another, per
+        // type, on every thread): only the groups and their mention arrays are allocated.
         Scratch scratch = Scratch.Take();
-        int[] keyOf = ArrayPool<int>.Shared.Rent(count);
-        int[] order = ArrayPool<int>.Shared.Rent(count);
-        int[] groupOf = ArrayPool<int>.Shared.Rent(count);
-        int[] representatives = ArrayPool<int>.Shared.Rent(count);
-        (int Words, int KeyLength, int TextLength)[] sortKeys = ArrayPool<(int, int, int)>.Shared.Rent(count);
-        KeyWords?[]? words = same == SameEntity.Contained ? ArrayPool<KeyWords?>.Shared.Rent(count) : null;
-        int[]? groupOfKey = null;
+        KeyWords?[]? words = null;
         try
         {
+            int[] keyOf = scratch.Ints(ref scratch.KeyOf, count);
+            int[] order = scratch.Ints(ref scratch.Order, count);
+            int[] groupOf = scratch.Ints(ref scratch.GroupOf, count);
+            int[] representatives = scratch.Ints(ref scratch.Representatives, count);
+            (int Words, int KeyLength, int TextLength)[] sortKeys = scratch.SortKeys(count);
+            words = same == SameEntity.Contained ? scratch.KeyWordSlots(count) : null;
+
             // Each distinct key once: its number of words, normalized (the fullest keys come first, so
             // every shorter key finds the group it belongs to), and under Contained the words themselves.
             Dictionary<string, int> distinct = scratch.Distinct;
@@ -139,28 +139,15 @@ public static class EntityGroups
 
             // Among equal keys, the mention whose text says most (سيرغي لافروف over لافروف) stands for the group.
             order.AsSpan(0, count).Sort(new Fullest(sortKeys));
-            groupOfKey = ArrayPool<int>.Shared.Rent(distinctWords.Count);
+            int[] groupOfKey = scratch.Ints(ref scratch.GroupOfKey, distinctWords.Count);
             groupOfKey.AsSpan(0, distinctWords.Count).Fill(-1);
             int groups = Group(order.AsSpan(0, count), keyOf, words, groupOfKey, representatives, groupOf, indexedGroups);
-            return Gather(mentions, groupOf.AsSpan(0, count), representatives.AsSpan(0, groups));
+            return Gather(mentions, groupOf.AsSpan(0, count), representatives.AsSpan(0, groups), scratch);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(keyOf);
-            ArrayPool<int>.Shared.Return(order);
-            ArrayPool<int>.Shared.Return(groupOf);
-            ArrayPool<int>.Shared.Return(representatives);
-            ArrayPool<(int, int, int)>.Shared.Return(sortKeys);
-            if (words is not null)
-            {
-                ArrayPool<KeyWords?>.Shared.Return(words, clearArray: true);
-            }
-
-            if (groupOfKey is not null)
-            {
-                ArrayPool<int>.Shared.Return(groupOfKey);
-            }
-
+            // The words point into the scratch's arena, which the next call fills again.
+            words?.AsSpan(0, count).Clear();
             scratch.Give();
         }
     }
@@ -246,45 +233,38 @@ public static class EntityGroups
     }
 
     /// <summary>Each group's mentions in document order; the groups in the order of their first mention.</summary>
-    private static EntityGroup<T>[] Gather<T>(IReadOnlyList<T> mentions, ReadOnlySpan<int> groupOf, ReadOnlySpan<int> representatives)
+    private static EntityGroup<T>[] Gather<T>(IReadOnlyList<T> mentions, ReadOnlySpan<int> groupOf, ReadOnlySpan<int> representatives, Scratch scratch)
         where T : IEntity
     {
         int groups = representatives.Length;
-        int[] sizes = ArrayPool<int>.Shared.Rent(groups);
-        T[]?[] lists = ArrayPool<T[]?>.Shared.Rent(groups);
-        try
+        int[] sizes = scratch.Ints(ref scratch.Sizes, groups);
+        sizes.AsSpan(0, groups).Clear();
+        foreach (int group in groupOf)
         {
-            sizes.AsSpan(0, groups).Clear();
-            lists.AsSpan(0, groups).Clear();
-            foreach (int group in groupOf)
+            sizes[group]++;
+        }
+
+        // A group's list is made at its first mention; until then its size is positive. Sizes then
+        // become fill counts, as negative numbers (-1 for an empty list), so both live in one array.
+        var result = new EntityGroup<T>[groups];
+        T[][] lists = new T[groups][];
+        int made = 0;
+        for (int i = 0; i < groupOf.Length; i++)
+        {
+            int group = groupOf[i];
+            if (sizes[group] > 0)
             {
-                sizes[group]++;
+                lists[group] = new T[sizes[group]];
+                sizes[group] = -1;
+                result[made++] = new EntityGroup<T>(mentions[representatives[group]], lists[group]);
             }
 
-            // Sizes become fill counts as each list is filled.
-            var result = new EntityGroup<T>[groups];
-            int made = 0;
-            for (int i = 0; i < groupOf.Length; i++)
-            {
-                int group = groupOf[i];
-                T[]? list = lists[group];
-                if (list is null)
-                {
-                    lists[group] = list = new T[sizes[group]];
-                    sizes[group] = 0;
-                    result[made++] = new EntityGroup<T>(mentions[representatives[group]], list);
-                }
-
-                list[sizes[group]++] = mentions[i];
-            }
-
-            return result;
+            int filled = -1 - sizes[group];
+            lists[group][filled] = mentions[i];
+            sizes[group]--;
         }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(sizes);
-            ArrayPool<T[]?>.Shared.Return(lists, clearArray: true);
-        }
+
+        return result;
     }
 
     /// <summary>
@@ -300,6 +280,16 @@ public static class EntityGroups
 
         [ThreadStatic]
         private static Scratch? t_free;
+
+        // The work arrays of a call, grown as needed (see Ints).
+        public int[] KeyOf = [];
+        public int[] Order = [];
+        public int[] GroupOf = [];
+        public int[] Representatives = [];
+        public int[] GroupOfKey = [];
+        public int[] Sizes = [];
+        private (int Words, int KeyLength, int TextLength)[] _sortKeys = [];
+        private KeyWords?[] _keyWords = [];
 
         public Dictionary<string, int> Distinct { get; } = new(StringComparer.Ordinal);
 
@@ -364,6 +354,39 @@ public static class EntityGroups
             return new KeyWords(this, wordStart, _words - wordStart);
         }
 
+        /// <summary>The work array in <paramref name="array"/>, made at least <paramref name="count"/> long.</summary>
+        public int[] Ints(ref int[] array, int count)
+        {
+            if (array.Length < count)
+            {
+                array = new int[Math.Max(count, array.Length * 2)];
+            }
+
+            return array;
+        }
+
+        /// <summary>The sort keys of the mentions, at least <paramref name="count"/> of them.</summary>
+        public (int Words, int KeyLength, int TextLength)[] SortKeys(int count)
+        {
+            if (_sortKeys.Length < count)
+            {
+                _sortKeys = new (int, int, int)[Math.Max(count, _sortKeys.Length * 2)];
+            }
+
+            return _sortKeys;
+        }
+
+        /// <summary>The words of the mentions' keys, at least <paramref name="count"/> slots.</summary>
+        public KeyWords?[] KeyWordSlots(int count)
+        {
+            if (_keyWords.Length < count)
+            {
+                _keyWords = new KeyWords?[Math.Max(count, _keyWords.Length * 2)];
+            }
+
+            return _keyWords;
+        }
+
         /// <summary>This thread's scratch, or a new one while it is in use.</summary>
         public static Scratch Take()
         {
@@ -375,7 +398,7 @@ public static class EntityGroups
         /// <summary>Empties the scratch and keeps it for the thread's next call.</summary>
         public void Give()
         {
-            if (DistinctWords.Count > KeptKeys || _text.Length > KeptChars)
+            if (DistinctWords.Count > KeptKeys || _text.Length > KeptChars || KeyOf.Length > KeptKeys)
             {
                 return;
             }
