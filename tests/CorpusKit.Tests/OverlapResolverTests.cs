@@ -21,7 +21,7 @@ public sealed class OverlapResolverTests
     /// </summary>
     private static readonly Gen<List<Candidate<int>>> s_candidates =
         Gen.Select(Gen.Int[0, 5], Gen.Int[0, 40], Gen.Int[0, 6], Gen.Int[0, 2], (kind, a, b, rule) => (kind, a, b, rule))
-            .Array[0, 24]
+            .Array[0, 40]
             .Select(steps =>
             {
                 var candidates = new List<Candidate<int>>();
@@ -43,14 +43,18 @@ public sealed class OverlapResolverTests
                 return candidates;
             });
 
-    [Fact]
-    public void Every_mode_keeps_what_the_reference_keeps()
+    /// <summary>The default (a list up to 32 candidates), the ranks always, and the ranks past 8 candidates.</summary>
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(8)]
+    public void Every_mode_keeps_what_the_reference_keeps(int listedCandidates)
         => s_candidates.Sample(candidates =>
         {
             foreach (OverlapMode mode in s_modes)
             {
                 List<int> expected = ReferenceOverlapResolver.Resolve(candidates, mode);
-                List<int> actual = OverlapResolver.Resolve(candidates, mode);
+                List<int> actual = listedCandidates < 0 ? OverlapResolver.Resolve(candidates, mode) : OverlapResolver.Resolve(candidates, mode, listedCandidates);
                 Assert.True(expected.SequenceEqual(actual), $"{mode}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}] of {Describe(candidates)}");
             }
         }, iter: 5000);
@@ -199,6 +203,44 @@ public sealed class OverlapResolverTests
 
         Assert.Equal(expected, OverlapResolver.Resolve(shuffled, OverlapMode.Longest));
         Assert.Equal(3 * Nests, OverlapResolver.Resolve(shuffled, OverlapMode.All).Count);
+    }
+
+    /// <summary>The last count the list takes (32) and the first the ranks take: nests of a word, an empty span at its start and a duplicate of the word.</summary>
+    [Theory]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void At_the_bound_between_the_list_and_the_ranks_every_mode_keeps_what_the_reference_keeps(int count)
+    {
+        var candidates = new List<Candidate<int>>();
+        for (int i = 0; candidates.Count < count; i++)
+        {
+            int start = 7 * (i % 5);
+            TextSpan[] spans = [new(start, 3 + (i % 4)), new(start, 0), new(start, 3 + (i % 4))];
+            foreach (TextSpan span in spans.Take(count - candidates.Count))
+            {
+                candidates.Add(new Candidate<int>(span, i % 3, candidates.Count));
+            }
+        }
+
+        foreach (OverlapMode mode in s_modes)
+        {
+            Assert.Equal(ReferenceOverlapResolver.Resolve(candidates, mode), OverlapResolver.Resolve(candidates, mode));
+        }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Of_exact_duplicates_the_one_earlier_in_the_list_comes_first(int count)
+    {
+        // The same span from the same rule, again and again, and an empty span at its start, taken
+        // too; in text order the longer span comes first.
+        var candidates = Enumerable.Range(0, count - 1).Select(i => new Candidate<int>(new TextSpan(4, 2), 0, i)).ToList();
+        candidates.Insert(0, new Candidate<int>(new TextSpan(4, 0), 1, -1));
+
+        Assert.Equal([0, -1], OverlapResolver.Resolve(candidates, OverlapMode.Longest));
+        Assert.Equal([0, -1], OverlapResolver.Resolve(candidates, OverlapMode.First));
+        Assert.Equal([.. Enumerable.Range(0, count - 1), -1], OverlapResolver.Resolve(candidates, OverlapMode.All));
     }
 
     private static string Describe(List<Candidate<int>> candidates)

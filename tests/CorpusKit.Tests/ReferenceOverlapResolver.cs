@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 using CorpusKit.Matching;
 
@@ -8,7 +9,8 @@ namespace CorpusKit.Tests;
 /// <summary>
 /// <see cref="OverlapResolver.Resolve"/> as it was before it filed taken spans by start rank: a
 /// list of taken spans kept sorted by inserting into it, each candidate checked against the items
-/// on either side of its start. Tests compare the resolver with it.
+/// on either side of its start; stable sorts, so exact duplicates keep their order in the list.
+/// Tests compare the resolver with it.
 /// </summary>
 internal static class ReferenceOverlapResolver
 {
@@ -46,9 +48,9 @@ internal static class ReferenceOverlapResolver
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode."),
         };
 
-        // List.Sort is unstable; the comparisons above are total except for exact duplicates,
-        // which are interchangeable.
-        ordered.Sort(priority);
+        // The comparisons above are total except for exact duplicates (the same span from the same
+        // rule), which keep their order in the list: LINQ's sort is stable.
+        ordered = [.. ordered.OrderBy(candidate => candidate, Comparer<Candidate<T>>.Create(priority))];
         var accepted = new List<Candidate<T>>(ordered.Count);
         if (mode == OverlapMode.All)
         {
@@ -66,11 +68,11 @@ internal static class ReferenceOverlapResolver
                 }
             }
 
-            accepted.Sort(static (a, b) =>
+            accepted = [.. accepted.OrderBy(candidate => candidate, Comparer<Candidate<T>>.Create(static (a, b) =>
             {
                 int result = a.Span.CompareTo(b.Span);
                 return result != 0 ? result : a.RuleOrder.CompareTo(b.RuleOrder);
-            });
+            }))];
         }
 
         var result = new List<T>(accepted.Count);

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CorpusKit.Matching;
@@ -9,60 +8,158 @@ namespace CorpusKit.Matching;
 /// <summary>Chooses among overlapping candidates of one entity type.</summary>
 public static class OverlapResolver
 {
+    /// <summary>
+    /// Up to this many candidates (what one type finds in a news article), they are ordered by
+    /// insertion on the stack and each is checked against a sorted list of the spans taken: no
+    /// arrays to rent, no sort through a delegate, no set of ranks.
+    /// </summary>
+    private const int ListedCandidates = 32;
+
     /// <summary>Resolves overlaps by <paramref name="mode"/> and returns the winners in document order.</summary>
-    /// <remarks>The candidates are sorted in rented arrays: only the list of winners is allocated.</remarks>
+    /// <remarks>
+    /// Only the list of winners is allocated. Of exact duplicates (the same span from the same rule),
+    /// the one earlier in <paramref name="candidates"/> comes first: every order here is total.
+    /// </remarks>
     public static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode)
+        => Resolve(candidates, mode, ListedCandidates);
+
+    /// <summary>
+    /// <see cref="Resolve{T}(List{Candidate{T}}, OverlapMode)"/>, with the spans taken listed up to
+    /// <paramref name="listedCandidates"/> candidates and filed by rank past that (tests set it to
+    /// see both ways keep the same).
+    /// </summary>
+    internal static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        return mode switch
+        {
+            OverlapMode.Longest => Resolve(candidates, new LongestFirst<T>(), takeAll: false, listedCandidates),
+            OverlapMode.First => Resolve(candidates, new EarliestRuleFirst<T>(), takeAll: false, listedCandidates),
+            OverlapMode.All => Resolve(candidates, new InTextOrder<T>(), takeAll: true, listedCandidates),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode."),
+        };
+    }
+
+    /// <summary>
+    /// Orders the candidates by <paramref name="priority"/> (then by their place in the list), takes
+    /// each that overlaps no span taken before it (all of them under <paramref name="takeAll"/>),
+    /// and returns the values of those taken in text order.
+    /// </summary>
+    private static List<T> Resolve<T, TPriority>(List<Candidate<T>> candidates, TPriority priority, bool takeAll, int listedCandidates)
+        where TPriority : struct, IComparer<Candidate<T>>
+    {
         int count = candidates.Count;
-        Candidate<T>[] orderedArray = ArrayPool<Candidate<T>>.Shared.Rent(count);
-        Candidate<T>[]? acceptedArray = null;
+        bool listed = count <= listedCandidates && count <= ListedCandidates;
+        int[]? rentedOrder = listed ? null : ArrayPool<int>.Shared.Rent(count);
+        int[]? rentedKept = listed || takeAll ? null : ArrayPool<int>.Shared.Rent(count);
         try
         {
-            Span<Candidate<T>> byPriority = orderedArray.AsSpan(0, count);
-            CollectionsMarshal.AsSpan(candidates).CopyTo(byPriority);
-
-            // The sorts are unstable; the orders are total except for exact duplicates, which are interchangeable.
-            switch (mode)
+            Span<int> order = listed ? stackalloc int[count] : rentedOrder.AsSpan(0, count);
+            for (int i = 0; i < count; i++)
             {
-                case OverlapMode.Longest:
-                    byPriority.Sort(new LongestFirst<T>());
-                    break;
-                case OverlapMode.First:
-                    byPriority.Sort(new EarliestRuleFirst<T>());
-                    break;
-                case OverlapMode.All:
-                    byPriority.Sort(new InTextOrder<T>());
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode.");
+                order[i] = i;
             }
 
-            ReadOnlySpan<Candidate<T>> accepted = byPriority;
-            if (mode != OverlapMode.All)
+            Sort(order, candidates, priority, listed);
+            Span<int> accepted = order;
+            if (!takeAll)
             {
-                acceptedArray = ArrayPool<Candidate<T>>.Shared.Rent(count);
-                int taken = TakeFree(byPriority, acceptedArray);
-                acceptedArray.AsSpan(0, taken).Sort(new InTextOrder<T>());
-                accepted = acceptedArray.AsSpan(0, taken);
+                Span<int> kept = listed ? stackalloc int[count] : rentedKept.AsSpan(0, count);
+                int taken = listed ? TakeListed(order, CollectionsMarshal.AsSpan(candidates), kept) : TakeFree(order, CollectionsMarshal.AsSpan(candidates), kept);
+                accepted = kept[..taken];
+                Sort(accepted, candidates, new InTextOrder<T>(), listed);
             }
 
+            ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
             var result = new List<T>(accepted.Length);
-            foreach (Candidate<T> candidate in accepted)
+            foreach (int i in accepted)
             {
-                result.Add(candidate.Value);
+                result.Add(items[i].Value);
             }
 
             return result;
         }
         finally
         {
-            ArrayPool<Candidate<T>>.Shared.Return(orderedArray, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-            if (acceptedArray is not null)
+            if (rentedOrder is not null)
             {
-                ArrayPool<Candidate<T>>.Shared.Return(acceptedArray, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+                ArrayPool<int>.Shared.Return(rentedOrder);
+            }
+
+            if (rentedKept is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedKept);
             }
         }
+    }
+
+    /// <summary>
+    /// Sorts the indexes <paramref name="order"/> of <paramref name="candidates"/> by
+    /// <paramref name="comparer"/>, then by index: by insertion when <paramref name="few"/> (fewer
+    /// steps than a library sort, which also calls the comparer through a delegate), else with
+    /// <see cref="MemoryExtensions.Sort{T, TComparer}(Span{T}, TComparer)"/>.
+    /// </summary>
+    private static void Sort<T, TComparer>(Span<int> order, List<Candidate<T>> candidates, TComparer comparer, bool few)
+        where TComparer : struct, IComparer<Candidate<T>>
+    {
+        if (!few)
+        {
+            order.Sort(new ByIndex<T, TComparer>(candidates, comparer));
+            return;
+        }
+
+        ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
+        for (int i = 1; i < order.Length; i++)
+        {
+            int moving = order[i];
+            int j = i - 1;
+            while (j >= 0 && Compare(items, comparer, order[j], moving) > 0)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = moving;
+        }
+    }
+
+    /// <summary>Candidates <paramref name="a"/> and <paramref name="b"/> by <paramref name="comparer"/>, then by index.</summary>
+    private static int Compare<T, TComparer>(ReadOnlySpan<Candidate<T>> items, TComparer comparer, int a, int b)
+        where TComparer : struct, IComparer<Candidate<T>>
+    {
+        int result = comparer.Compare(items[a], items[b]);
+        return result != 0 ? result : a.CompareTo(b);
+    }
+
+    /// <summary>
+    /// Takes each of <paramref name="ordered"/> (in priority order) unless it overlaps a span on
+    /// either side of its start in the list of spans taken, kept sorted by start with a span before
+    /// those of equal start: the test <see cref="TakeFree"/> makes with its ranks, for a few.
+    /// </summary>
+    private static int TakeListed<T>(ReadOnlySpan<int> ordered, ReadOnlySpan<Candidate<T>> items, Span<int> accepted)
+    {
+        Span<TextSpan> taken = stackalloc TextSpan[ordered.Length];
+        int count = 0;
+        foreach (int i in ordered)
+        {
+            TextSpan span = items[i].Span;
+            int at = 0;
+            while (at < count && taken[at].Start < span.Start)
+            {
+                at++;
+            }
+
+            if ((at > 0 && taken[at - 1].Overlaps(span)) || (at < count && taken[at].Overlaps(span)))
+            {
+                continue;
+            }
+
+            taken[at..count].CopyTo(taken[(at + 1)..]);
+            taken[at] = span;
+            accepted[count++] = i;
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -83,7 +180,7 @@ public static class OverlapResolver
     /// A zero-length candidate at s was also refused when the span before it ends after s; it
     /// starts before s, so that is what <see cref="TextSpan.Overlaps"/> finds already.
     /// </remarks>
-    private static int TakeFree<T>(ReadOnlySpan<Candidate<T>> ordered, Candidate<T>[] accepted)
+    private static int TakeFree<T>(ReadOnlySpan<int> ordered, ReadOnlySpan<Candidate<T>> items, Span<int> accepted)
     {
         int count = ordered.Length;
         int[] startsArray = ArrayPool<int>.Shared.Rent(count);
@@ -95,7 +192,7 @@ public static class OverlapResolver
             Span<int> starts = startsArray.AsSpan(0, count);
             for (int i = 0; i < count; i++)
             {
-                starts[i] = ordered[i].Span.Start;
+                starts[i] = items[ordered[i]].Span.Start;
             }
 
             starts.Sort();
@@ -111,9 +208,9 @@ public static class OverlapResolver
             ReadOnlySpan<int> ranks = starts[..distinct];
             var taken = new RankSet(distinct);
             int made = 0;
-            foreach (Candidate<T> candidate in ordered)
+            foreach (int candidate in ordered)
             {
-                TextSpan span = candidate.Span;
+                TextSpan span = items[candidate].Span;
                 int rank = SortedSearch.FirstAtOrAbove(ranks, span.Start);
                 int before = taken.Below(rank);
                 int after = taken.AtOrAbove(rank);
@@ -192,6 +289,13 @@ public static class OverlapResolver
             ArrayPool<TextSpan>.Shared.Return(spansArray);
             ArrayPool<int>.Shared.Return(furthest);
         }
+    }
+
+    /// <summary>Indexes of candidates, by a comparer of candidates and then by index: a total order, so an unstable sort gives one result.</summary>
+    private readonly struct ByIndex<T, TComparer>(List<Candidate<T>> candidates, TComparer comparer) : IComparer<int>
+        where TComparer : struct, IComparer<Candidate<T>>
+    {
+        public int Compare(int a, int b) => OverlapResolver.Compare(CollectionsMarshal.AsSpan(candidates), comparer, a, b);
     }
 
     /// <summary>Longest first; then the earlier rule; then the earlier start.</summary>
