@@ -20,6 +20,10 @@ public sealed class ExtractionContext
     // The lists this context borrowed from its thread's free lists, and how each goes back.
     private List<(object List, Action<object> GiveBack)>? _borrowed;
 
+    /// <summary>This thread's record of borrowed lists, free while no extraction of the thread holds it.</summary>
+    [ThreadStatic]
+    private static List<(object List, Action<object> GiveBack)>? t_freeRecord;
+
     /// <summary>Starts extraction over <paramref name="text"/>.</summary>
     /// <param name="text">The document's original text.</param>
     /// <param name="documentId">A name for the document (a file name), written into exports.</param>
@@ -206,13 +210,22 @@ public sealed class ExtractionContext
             giveBack(list);
         }
 
+        // The record itself goes back to the thread too.
         _borrowed.Clear();
+        t_freeRecord = _borrowed;
+        _borrowed = null;
     }
 
     private List<TItem> Borrow<TItem>()
     {
         List<TItem> list = FreeLists<TItem>.Take();
-        (_borrowed ??= []).Add((list, FreeLists<TItem>.GiveBack));
+        if (_borrowed is null)
+        {
+            _borrowed = t_freeRecord ?? [];
+            t_freeRecord = null;
+        }
+
+        _borrowed.Add((list, FreeLists<TItem>.GiveBack));
         return list;
     }
 

@@ -138,7 +138,7 @@ public static class EntityGroups
             }
 
             // Among equal keys, the mention whose text says most (سيرغي لافروف over لافروف) stands for the group.
-            order.AsSpan(0, count).Sort(new Fullest(sortKeys));
+            Matching.IndexSort.Sort(order.AsSpan(0, count), new Fullest(sortKeys));
             int[] groupOfKey = scratch.Ints(ref scratch.GroupOfKey, distinctWords.Count);
             groupOfKey.AsSpan(0, distinctWords.Count).Fill(-1);
             int groups = Group(order.AsSpan(0, count), keyOf, words, groupOfKey, representatives, groupOf, indexedGroups);

@@ -43,7 +43,7 @@ public static class MentionOrder
                 order[i] = i;
             }
 
-            order.AsSpan(0, count).Sort(new ByPosition(spans));
+            Matching.IndexSort.Sort(order.AsSpan(0, count), new ByPosition(spans));
             var result = new IEntity[count];
             for (int i = 0; i < count; i++)
             {

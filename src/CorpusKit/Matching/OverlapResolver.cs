@@ -60,14 +60,14 @@ public static class OverlapResolver
                 order[i] = i;
             }
 
-            Sort(order, candidates, priority, listed);
+            IndexSort.Sort(order, new ByIndex<T, TPriority>(candidates, priority));
             Span<int> accepted = order;
             if (!takeAll)
             {
                 Span<int> kept = listed ? stackalloc int[count] : rentedKept.AsSpan(0, count);
                 int taken = listed ? TakeListed(order, CollectionsMarshal.AsSpan(candidates), kept) : TakeFree(order, CollectionsMarshal.AsSpan(candidates), kept);
                 accepted = kept[..taken];
-                Sort(accepted, candidates, new InTextOrder<T>(), listed);
+                IndexSort.Sort(accepted, new ByIndex<T, InTextOrder<T>>(candidates, new InTextOrder<T>()));
             }
 
             ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
@@ -91,44 +91,6 @@ public static class OverlapResolver
                 ArrayPool<int>.Shared.Return(rentedKept);
             }
         }
-    }
-
-    /// <summary>
-    /// Sorts the indexes <paramref name="order"/> of <paramref name="candidates"/> by
-    /// <paramref name="comparer"/>, then by index: by insertion when <paramref name="few"/> (fewer
-    /// steps than a library sort, which also calls the comparer through a delegate), else with
-    /// <see cref="MemoryExtensions.Sort{T, TComparer}(Span{T}, TComparer)"/>.
-    /// </summary>
-    private static void Sort<T, TComparer>(Span<int> order, List<Candidate<T>> candidates, TComparer comparer, bool few)
-        where TComparer : struct, IComparer<Candidate<T>>
-    {
-        if (!few)
-        {
-            order.Sort(new ByIndex<T, TComparer>(candidates, comparer));
-            return;
-        }
-
-        ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
-        for (int i = 1; i < order.Length; i++)
-        {
-            int moving = order[i];
-            int j = i - 1;
-            while (j >= 0 && Compare(items, comparer, order[j], moving) > 0)
-            {
-                order[j + 1] = order[j];
-                j--;
-            }
-
-            order[j + 1] = moving;
-        }
-    }
-
-    /// <summary>Candidates <paramref name="a"/> and <paramref name="b"/> by <paramref name="comparer"/>, then by index.</summary>
-    private static int Compare<T, TComparer>(ReadOnlySpan<Candidate<T>> items, TComparer comparer, int a, int b)
-        where TComparer : struct, IComparer<Candidate<T>>
-    {
-        int result = comparer.Compare(items[a], items[b]);
-        return result != 0 ? result : a.CompareTo(b);
     }
 
     /// <summary>
@@ -295,7 +257,12 @@ public static class OverlapResolver
     private readonly struct ByIndex<T, TComparer>(List<Candidate<T>> candidates, TComparer comparer) : IComparer<int>
         where TComparer : struct, IComparer<Candidate<T>>
     {
-        public int Compare(int a, int b) => OverlapResolver.Compare(CollectionsMarshal.AsSpan(candidates), comparer, a, b);
+        public int Compare(int a, int b)
+        {
+            ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
+            int result = comparer.Compare(items[a], items[b]);
+            return result != 0 ? result : a.CompareTo(b);
+        }
     }
 
     /// <summary>Longest first; then the earlier rule; then the earlier start.</summary>
