@@ -1,16 +1,16 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
 
 /// <summary>
-/// A dictionary of normalized forms laid out as a trie in four flat arrays, ready to walk.
+/// A dictionary of normalized forms laid out as a trie, ready to walk a char at a time.
 /// </summary>
 /// <remarks>
-/// Generated extractors construct their tries from arrays the generator computed at build time;
+/// Generated extractors construct their tries from the four flat arrays the generator computed at
+/// build time, which are laid out once more as a double array when the trie is made;
 /// <see cref="Create"/> builds one at run time for lexicons that are only known then.
 /// </remarks>
 public sealed class TermTrie
