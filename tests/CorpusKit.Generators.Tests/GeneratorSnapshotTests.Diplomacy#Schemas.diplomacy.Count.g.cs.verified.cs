@@ -168,8 +168,8 @@ namespace NewsDesk.Diplomacy
                 new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None),
                 code:
                 [
-                    7, 0, 13, 1, 0, 1, -1, 0, 0, 8, 0, 13, 1, 1, 1, -1,
-                    0, 0, 1, 1583, 1, 1608, 1, 1604, 0,
+                    7, 0, 13, 1, 0, 1, -1, 2, 0, 8, 0, 13, 1, 1, 1, -1,
+                    2, 0, 1, 1583, 1, 1608, 1, 1604, 0,
                 ],
                 classes:
                 [

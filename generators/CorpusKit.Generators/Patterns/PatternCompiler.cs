@@ -49,7 +49,7 @@ internal sealed class PatternCompiler
         var compiler = new PatternCompiler();
         try
         {
-            compiler.Emit(root, backward: false);
+            compiler.Emit(root, backward: false, Follow.End);
             compiler.Op(PatternOp.Succeed);
 
             // Lookaround and atomic bodies run as blocks of their own, after the main program; a
@@ -58,7 +58,7 @@ internal sealed class PatternCompiler
             {
                 (int patch, RegexNode body, bool backward) = compiler._blocks[i];
                 compiler._code[patch] = compiler._code.Count;
-                compiler.Emit(body, backward);
+                compiler.Emit(body, backward, Follow.End);
                 compiler.Op(PatternOp.Succeed);
             }
         }
@@ -73,7 +73,8 @@ internal sealed class PatternCompiler
             compiler._groups.ToArray().ToEquatable());
     }
 
-    private void Emit(RegexNode node, bool backward)
+    /// <summary>Emits <paramref name="node"/>; <paramref name="follow"/> is what a match may go on with after it (see <see cref="Follow"/>).</summary>
+    private void Emit(RegexNode node, bool backward, Follow? follow)
     {
         switch (node)
         {
@@ -95,38 +96,29 @@ internal sealed class PatternCompiler
                 Op(backward ? PatternOp.SetBack : PatternOp.Set, Class(s.IgnoreCase ? WithCaseVariants(s.Set) : s.Set));
                 return;
             case ConcatNode concat:
-                if (backward)
+                List<RegexNode> ordered = backward ? Enumerable.Reverse(concat.Children).ToList() : concat.Children;
+                for (int i = 0; i < ordered.Count; i++)
                 {
-                    for (int i = concat.Children.Count - 1; i >= 0; i--)
-                    {
-                        Emit(concat.Children[i], backward);
-                    }
-                }
-                else
-                {
-                    foreach (RegexNode child in concat.Children)
-                    {
-                        Emit(child, backward);
-                    }
+                    Emit(ordered[i], backward, Follow.After(ordered, i + 1, backward, follow));
                 }
 
                 return;
             case AlternateNode alternate:
-                EmitAlternation(alternate.Children, backward);
+                EmitAlternation(alternate.Children, backward, follow);
                 return;
             case LoopNode loop:
-                EmitLoop(loop, backward);
+                EmitLoop(loop, backward, follow);
                 return;
             case GroupNode group:
                 if (group.Name is null)
                 {
-                    Emit(group.Child, backward);
+                    Emit(group.Child, backward, follow);
                     return;
                 }
 
                 int slot = Slot(group.Name);
                 Op(backward ? PatternOp.GroupOpenBack : PatternOp.GroupOpen, slot);
-                Emit(group.Child, backward);
+                Emit(group.Child, backward, follow);
                 Op(backward ? PatternOp.GroupCloseBack : PatternOp.GroupClose, slot);
                 return;
             case LookaroundNode look:
@@ -146,11 +138,11 @@ internal sealed class PatternCompiler
     /// leftwards): only those that can begin with it are tried, in their order, so a lexicon of
     /// month names costs a lookup, not a try per name. Fewer go behind splits that fall through.
     /// </summary>
-    private void EmitAlternation(List<RegexNode> alternatives, bool backward)
+    private void EmitAlternation(List<RegexNode> alternatives, bool backward, Follow? follow)
     {
         if (alternatives.Count >= 3)
         {
-            EmitDispatch(alternatives, backward);
+            EmitDispatch(alternatives, backward, follow);
             return;
         }
 
@@ -161,14 +153,14 @@ internal sealed class PatternCompiler
             {
                 Op(PatternOp.Split, _code.Count + 3, 0);
                 int next = _code.Count - 1;
-                Emit(alternatives[i], backward);
+                Emit(alternatives[i], backward, follow);
                 Op(PatternOp.Jump, 0);
                 jumps.Add(_code.Count - 1);
                 _code[next] = _code.Count;
             }
             else
             {
-                Emit(alternatives[i], backward);
+                Emit(alternatives[i], backward, follow);
             }
         }
 
@@ -183,7 +175,7 @@ internal sealed class PatternCompiler
     /// jump past the last. A list is a count and the alternatives' entry points, in order: those
     /// that can begin with the char, with every alternative whose first char is not known.
     /// </summary>
-    private void EmitDispatch(List<RegexNode> alternatives, bool backward)
+    private void EmitDispatch(List<RegexNode> alternatives, bool backward, Follow? follow)
     {
         var firsts = new List<List<char>?>();
         var keys = new SortedSet<char>();
@@ -233,7 +225,7 @@ internal sealed class PatternCompiler
         for (int i = 0; i < alternatives.Count; i++)
         {
             entries[i] = _code.Count;
-            Emit(alternatives[i], backward);
+            Emit(alternatives[i], backward, follow);
             Op(PatternOp.Jump, 0);
             jumps.Add(_code.Count - 1);
         }
@@ -315,11 +307,18 @@ internal sealed class PatternCompiler
         }
     }
 
-    private void EmitLoop(LoopNode loop, bool backward)
+    /// <summary>
+    /// A loop over one char is one <c>Repeat</c>: greedy (0), lazy (1), or greedy and never giving
+    /// back (2) when no char it takes can begin what follows it, so giving one back cannot lead to
+    /// a match (.NET's regex optimizer makes such loops atomic too): no frame is left to backtrack
+    /// into. Other loops are unrolled or looped with splits.
+    /// </summary>
+    private void EmitLoop(LoopNode loop, bool backward, Follow? follow)
     {
         if (SingleChar(loop.Child) is (int kind, int operand))
         {
-            Op(PatternOp.Repeat, kind, operand, loop.Min, loop.Max, loop.Lazy ? 1 : 0, backward ? 1 : 0);
+            bool possessive = !loop.Lazy && loop.Max != loop.Min && follow is not null && LoopClass(loop.Child) is { } taken && follow.IsDisjointFrom(taken);
+            Op(PatternOp.Repeat, kind, operand, loop.Min, loop.Max, loop.Lazy ? 1 : possessive ? 2 : 0, backward ? 1 : 0);
             return;
         }
 
@@ -329,9 +328,10 @@ internal sealed class PatternCompiler
             throw new NotCompiledException();
         }
 
+        // A copy of the body may be followed by another copy or by what follows the loop: not tracked.
         for (int i = 0; i < loop.Min; i++)
         {
-            Emit(loop.Child, backward);
+            Emit(loop.Child, backward, null);
         }
 
         if (loop.Max < 0)
@@ -340,7 +340,7 @@ internal sealed class PatternCompiler
             int top = _code.Count;
             Op(PatternOp.Split, 0, 0);
             int body = _code.Count;
-            Emit(loop.Child, backward);
+            Emit(loop.Child, backward, null);
             Op(PatternOp.Jump, top);
             int exit = _code.Count;
             _code[top + 1] = loop.Lazy ? exit : body;
@@ -356,7 +356,7 @@ internal sealed class PatternCompiler
             Op(PatternOp.Split, 0, 0);
             int body = _code.Count;
             skips.Add(split);
-            Emit(loop.Child, backward);
+            Emit(loop.Child, backward, null);
             _code[split + (loop.Lazy ? 2 : 1)] = body;
         }
 
@@ -381,6 +381,192 @@ internal sealed class PatternCompiler
             default:
                 return null;
         }
+    }
+
+    /// <summary>The chars a loop over one char takes, case variants included; null for another body.</summary>
+    private static CharClass? LoopClass(RegexNode node) => node switch
+    {
+        CharNode c => Variants(c.IgnoreCase ? CaseFolding.Variants(c.Value) : [c.Value]),
+        SetNode s => s.IgnoreCase ? WithCaseVariants(s.Set) : s.Set,
+        GroupNode { Name: null } group => LoopClass(group.Child),
+        _ => null,
+    };
+
+    /// <summary>
+    /// What a match may go on with after a node, as far as the compiler can tell: the classes the
+    /// next char taken may belong to. <see cref="End"/> when nothing follows (the program or a
+    /// lookaround block ends there); null (no instance) when it cannot tell.
+    /// </summary>
+    private sealed class Follow
+    {
+        private Follow(List<CharClass> classes, bool mayEnd)
+        {
+            Classes = classes;
+            MayEnd = mayEnd;
+        }
+
+        /// <summary>Nothing follows.</summary>
+        public static Follow End { get; } = new([], mayEnd: true);
+
+        /// <summary>The classes the next char taken may belong to; empty for <see cref="End"/>.</summary>
+        public List<CharClass> Classes { get; }
+
+        /// <summary>Whether the match may end without taking another char.</summary>
+        public bool MayEnd { get; }
+
+        /// <summary>
+        /// What follows <paramref name="ordered"/>[<paramref name="from"/> - 1] in a concatenation
+        /// (its children in the direction of matching), <paramref name="outer"/> being what follows
+        /// the concatenation. A zero-width assertion is passed over when a char must still be taken
+        /// after it; one after which the match may end makes the follow unknown, since it may hold
+        /// after a shorter loop and fail after a longer one.
+        /// </summary>
+        public static Follow? After(List<RegexNode> ordered, int from, bool backward, Follow? outer)
+        {
+            var classes = new List<CharClass>();
+            bool asserted = false;
+            for (int i = from; i < ordered.Count; i++)
+            {
+                RegexNode child = ordered[i];
+                if (child is EmptyNode)
+                {
+                    continue;
+                }
+
+                if (child is AnchorNode or LookaroundNode)
+                {
+                    asserted = true;
+                    continue;
+                }
+
+                if (FirstClasses(child, backward) is not { } first)
+                {
+                    return null;
+                }
+
+                classes.AddRange(first);
+                if (!child.CanBeEmpty)
+                {
+                    return new Follow(classes, mayEnd: false);
+                }
+            }
+
+            if (outer is null || (asserted && outer.MayEnd))
+            {
+                return null;
+            }
+
+            classes.AddRange(outer.Classes);
+            return new Follow(classes, outer.MayEnd);
+        }
+
+        /// <summary>Whether no char of <paramref name="taken"/> can be the next char taken.</summary>
+        public bool IsDisjointFrom(CharClass taken) => Classes.TrueForAll(next => Disjoint(taken, next));
+
+        /// <summary>The classes a match of <paramref name="node"/> may begin with, in its direction; null when it cannot tell.</summary>
+        private static List<CharClass>? FirstClasses(RegexNode node, bool backward)
+        {
+            switch (node)
+            {
+                case CharNode or SetNode:
+                    return [LoopClass(node)!];
+                case GroupNode group:
+                    return FirstClasses(group.Child, backward);
+                case LoopNode loop:
+                    return FirstClasses(loop.Child, backward);
+                case AlternateNode alternate:
+                    var any = new List<CharClass>();
+                    foreach (RegexNode child in alternate.Children)
+                    {
+                        if (child.CanBeEmpty || FirstClasses(child, backward) is not { } first)
+                        {
+                            return null;
+                        }
+
+                        any.AddRange(first);
+                    }
+
+                    return any;
+                case ConcatNode concat:
+                    var union = new List<CharClass>();
+                    IEnumerable<RegexNode> children = backward ? Enumerable.Reverse(concat.Children) : concat.Children;
+                    foreach (RegexNode child in children)
+                    {
+                        if (child is AnchorNode or LookaroundNode or EmptyNode)
+                        {
+                            // The char taken next is still taken by what comes after.
+                            continue;
+                        }
+
+                        if (FirstClasses(child, backward) is not { } first)
+                        {
+                            return null;
+                        }
+
+                        union.AddRange(first);
+                        if (!child.CanBeEmpty)
+                        {
+                            return union;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Whether no char is in both classes; false when that is not known cheaply. The chars of a
+        /// class without negations (its ranges and, for <c>\s</c>, the white-space chars) are tried
+        /// against the other; two such classes share no category.
+        /// </summary>
+        private static bool Disjoint(CharClass a, CharClass b)
+        {
+            if (Listed(a) is not { } aChars || Listed(b) is not { } bChars)
+            {
+                return false;
+            }
+
+            return (a.Categories & b.Categories) == 0
+                && aChars.TrueForAll(c => !b.Contains(c))
+                && bChars.TrueForAll(c => !a.Contains(c));
+        }
+
+        /// <summary>The chars of a class that has no negated part, besides its categories; null for another class or too many chars.</summary>
+        private static List<char>? Listed(CharClass set)
+        {
+            if (set.Negated || set.NotSpace || set.NegatedCategories.Count > 0 || set.Subtraction is not null)
+            {
+                return null;
+            }
+
+            var chars = new List<char>();
+            foreach ((char first, char last) in set.Ranges)
+            {
+                if (chars.Count + (last - first) > MaxListedChars)
+                {
+                    return null;
+                }
+
+                for (int c = first; c <= last; c++)
+                {
+                    chars.Add((char)c);
+                }
+            }
+
+            if (set.Space)
+            {
+                chars.AddRange(s_whiteSpace.Value);
+            }
+
+            return chars;
+        }
+
+        /// <summary>The most chars of a class <see cref="Listed"/> lists.</summary>
+        private const int MaxListedChars = 4096;
+
+        private static readonly Lazy<char[]> s_whiteSpace = new(() => Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
     }
 
     private static CharClass Variants(List<char> chars)

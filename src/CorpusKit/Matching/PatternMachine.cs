@@ -45,7 +45,7 @@ internal enum PatternOp
     /// <summary><c>Look block behind negated</c>: the block matches (or not) from here, leftwards when behind; no backtracking into it.</summary>
     Look,
 
-    /// <summary><c>Repeat kind operand min max lazy backward</c>: a loop over one char (kind 0: the char operand, 1: class operand).</summary>
+    /// <summary><c>Repeat kind operand min max mode backward</c>: a loop over one char (kind 0: the char operand, 1: class operand; mode 0: greedy, 1: lazy, 2: greedy, never giving back).</summary>
     Repeat,
 
     /// <summary>
@@ -261,7 +261,8 @@ internal sealed class PatternMachine
         int[] code = _code;
         int min = code[pc + 3];
         int max = code[pc + 4];
-        bool lazy = code[pc + 5] != 0;
+        int mode = code[pc + 5]; // 0 greedy, 1 lazy, 2 greedy and never giving back (the compiler proved it would not help)
+        bool lazy = mode == 1;
         bool backward = code[pc + 6] != 0;
         int limit = backward ? position : text.Length - position;
         if (max >= 0 && max < limit)
@@ -289,7 +290,7 @@ internal sealed class PatternMachine
                 PushFrame(LazyFrame, pc, position, count, limit);
             }
         }
-        else if (count > min)
+        else if (count > min && mode == 0)
         {
             PushFrame(GreedyFrame, pc, position, count, min);
         }
