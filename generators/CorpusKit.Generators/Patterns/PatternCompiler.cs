@@ -244,35 +244,73 @@ internal sealed class PatternCompiler
         }
     }
 
-    /// <summary>The chars a match of <paramref name="node"/> can begin with in its direction, or null when any char (or none) can.</summary>
+    /// <summary>
+    /// The chars a match of <paramref name="node"/> can begin with in its direction, or null when any
+    /// char (or none) can: its first classes (<see cref="FirstClasses"/>), when each is a short list.
+    /// </summary>
     private static List<char>? FirstChars(RegexNode node, bool backward)
+    {
+        if (FirstClasses(node, backward) is not { } classes)
+        {
+            return null;
+        }
+
+        var chars = new List<char>();
+        foreach (CharClass set in classes)
+        {
+            if (!set.IsEnumerable || !set.Ranges.TrueForAll(r => r.Last - r.First < 64))
+            {
+                return null;
+            }
+
+            foreach ((char first, char last) in set.Ranges)
+            {
+                for (int c = first; c <= last; c++)
+                {
+                    chars.Add((char)c);
+                }
+            }
+        }
+
+        return chars;
+    }
+
+    /// <summary>The classes a match of <paramref name="node"/> may begin with, in its direction (case variants included); null when it cannot tell.</summary>
+    private static List<CharClass>? FirstClasses(RegexNode node, bool backward)
     {
         switch (node)
         {
-            case CharNode c:
-                return c.IgnoreCase ? CaseFolding.Variants(c.Value) : [c.Value];
-            case SetNode { Set.IsEnumerable: true } s when s.Set.Ranges.TrueForAll(r => r.Last - r.First < 64):
-                var chars = new List<char>();
-                foreach ((char first, char last) in s.Set.Ranges)
+            case CharNode or SetNode:
+                return [LoopClass(node)!];
+            case GroupNode group:
+                return FirstClasses(group.Child, backward);
+            case LoopNode loop:
+                return FirstClasses(loop.Child, backward);
+            case AlternateNode alternate:
+                var any = new List<CharClass>();
+                foreach (RegexNode child in alternate.Children)
                 {
-                    for (int c = first; c <= last; c++)
+                    if (child.CanBeEmpty || FirstClasses(child, backward) is not { } first)
                     {
-                        chars.AddRange(s.IgnoreCase ? CaseFolding.Variants((char)c) : [(char)c]);
+                        return null;
                     }
+
+                    any.AddRange(first);
                 }
 
-                return chars;
+                return any;
             case ConcatNode concat:
-                var union = new List<char>();
+                var union = new List<CharClass>();
                 IEnumerable<RegexNode> children = backward ? Enumerable.Reverse(concat.Children) : concat.Children;
                 foreach (RegexNode child in children)
                 {
                     if (child is AnchorNode or LookaroundNode or EmptyNode)
                     {
+                        // Zero-width: the next char is still taken by what comes after.
                         continue;
                     }
 
-                    if (FirstChars(child, backward) is not { } first)
+                    if (FirstClasses(child, backward) is not { } first)
                     {
                         return null;
                     }
@@ -285,23 +323,6 @@ internal sealed class PatternCompiler
                 }
 
                 return null;
-            case GroupNode group:
-                return FirstChars(group.Child, backward);
-            case LoopNode loop:
-                return FirstChars(loop.Child, backward);
-            case AlternateNode alternate:
-                var any = new List<char>();
-                foreach (RegexNode child in alternate.Children)
-                {
-                    if (FirstChars(child, backward) is not { } first || child.CanBeEmpty)
-                    {
-                        return null;
-                    }
-
-                    any.AddRange(first);
-                }
-
-                return any;
             default:
                 return null;
         }
@@ -462,59 +483,6 @@ internal sealed class PatternCompiler
 
         /// <summary>Whether no char of <paramref name="taken"/> can be the next char taken.</summary>
         public bool IsDisjointFrom(CharClass taken) => Classes.TrueForAll(next => Disjoint(taken, next));
-
-        /// <summary>The classes a match of <paramref name="node"/> may begin with, in its direction; null when it cannot tell.</summary>
-        private static List<CharClass>? FirstClasses(RegexNode node, bool backward)
-        {
-            switch (node)
-            {
-                case CharNode or SetNode:
-                    return [LoopClass(node)!];
-                case GroupNode group:
-                    return FirstClasses(group.Child, backward);
-                case LoopNode loop:
-                    return FirstClasses(loop.Child, backward);
-                case AlternateNode alternate:
-                    var any = new List<CharClass>();
-                    foreach (RegexNode child in alternate.Children)
-                    {
-                        if (child.CanBeEmpty || FirstClasses(child, backward) is not { } first)
-                        {
-                            return null;
-                        }
-
-                        any.AddRange(first);
-                    }
-
-                    return any;
-                case ConcatNode concat:
-                    var union = new List<CharClass>();
-                    IEnumerable<RegexNode> children = backward ? Enumerable.Reverse(concat.Children) : concat.Children;
-                    foreach (RegexNode child in children)
-                    {
-                        if (child is AnchorNode or LookaroundNode or EmptyNode)
-                        {
-                            // The char taken next is still taken by what comes after.
-                            continue;
-                        }
-
-                        if (FirstClasses(child, backward) is not { } first)
-                        {
-                            return null;
-                        }
-
-                        union.AddRange(first);
-                        if (!child.CanBeEmpty)
-                        {
-                            return union;
-                        }
-                    }
-
-                    return null;
-                default:
-                    return null;
-            }
-        }
 
         /// <summary>
         /// Whether no char is in both classes; false when that is not known cheaply. The chars of a
