@@ -244,23 +244,24 @@ public static class EntityGroups
             sizes[group]++;
         }
 
-        // A group's list is made at its first mention; until then its size is positive. Sizes then
-        // become fill counts, as negative numbers (-1 for an empty list), so both live in one array.
+        // A group's list is made at its first mention, and the group goes to the next slot of the
+        // result; until then its size is positive. Sizes then become fill counts, as negative
+        // numbers (-1 for an empty list), so both live in one array.
+        int[] slots = scratch.Ints(ref scratch.Slots, groups);
         var result = new EntityGroup<T>[groups];
-        T[][] lists = new T[groups][];
         int made = 0;
         for (int i = 0; i < groupOf.Length; i++)
         {
             int group = groupOf[i];
             if (sizes[group] > 0)
             {
-                lists[group] = new T[sizes[group]];
+                slots[group] = made;
+                result[made++] = new EntityGroup<T>(mentions[representatives[group]], new T[sizes[group]]);
                 sizes[group] = -1;
-                result[made++] = new EntityGroup<T>(mentions[representatives[group]], lists[group]);
             }
 
-            int filled = -1 - sizes[group];
-            lists[group][filled] = mentions[i];
+            var list = (T[])result[slots[group]].Mentions;
+            list[-1 - sizes[group]] = mentions[i];
             sizes[group]--;
         }
 
@@ -288,6 +289,7 @@ public static class EntityGroups
         public int[] Representatives = [];
         public int[] GroupOfKey = [];
         public int[] Sizes = [];
+        public int[] Slots = [];
         private (int Words, int KeyLength, int TextLength)[] _sortKeys = [];
         private KeyWords?[] _keyWords = [];
 
