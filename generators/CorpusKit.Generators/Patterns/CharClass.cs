@@ -80,6 +80,33 @@ internal sealed class CharClass
         return inside && (Subtraction is null || !Subtraction.Contains(c));
     }
 
+    /// <summary>How many chars the listed ranges hold.</summary>
+    public int RangeCount
+    {
+        get
+        {
+            int count = 0;
+            foreach ((char first, char last) in Ranges)
+            {
+                count += last - first + 1;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>The chars of the listed ranges, one by one (categories, white space and negation aside).</summary>
+    public IEnumerable<char> RangeChars()
+    {
+        foreach ((char first, char last) in Ranges)
+        {
+            for (int c = first; c <= last; c++)
+            {
+                yield return (char)c;
+            }
+        }
+    }
+
     /// <summary>A class of one range.</summary>
     public static CharClass Of(char first, char last)
     {

@@ -263,13 +263,7 @@ internal sealed class PatternCompiler
                 return null;
             }
 
-            foreach ((char first, char last) in set.Ranges)
-            {
-                for (int c = first; c <= last; c++)
-                {
-                    chars.Add((char)c);
-                }
-            }
+            chars.AddRange(set.RangeChars());
         }
 
         return chars;
@@ -509,20 +503,12 @@ internal sealed class PatternCompiler
                 return null;
             }
 
-            var chars = new List<char>();
-            foreach ((char first, char last) in set.Ranges)
+            if (set.RangeCount > MaxListedChars)
             {
-                if (chars.Count + (last - first) > MaxListedChars)
-                {
-                    return null;
-                }
-
-                for (int c = first; c <= last; c++)
-                {
-                    chars.Add((char)c);
-                }
+                return null;
             }
 
+            var chars = new List<char>(set.RangeChars());
             if (set.Space)
             {
                 chars.AddRange(s_whiteSpace.Value);
