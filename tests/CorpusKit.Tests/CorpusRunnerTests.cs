@@ -103,6 +103,71 @@ public sealed class CorpusRunnerTests : IDisposable
         Assert.Empty(CorpusInput.FromPath(empty).Documents());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1 << 20)] // the largest file read into pooled buffers (the mark included)
+    [InlineData((1 << 20) + 1)] // the smallest one read into buffers of its own
+    [InlineData(3 * (1 << 20))]
+    public void A_file_is_read_whole_at_every_size_with_its_byte_order_mark_dropped(int fileBytes)
+    {
+        // Lines of two-byte letters (22 bytes each) after the mark, padded with ASCII to the byte.
+        const string Line = "موسكو روسيا\n";
+        int mark = fileBytes == 0 ? 0 : 3;
+        int lines = Math.Max(0, fileBytes - mark) / s_utf8.GetByteCount(Line);
+        string body = string.Concat(Enumerable.Repeat(Line, lines));
+        body += new string('x', Math.Max(0, fileBytes - mark - s_utf8.GetByteCount(body)));
+        string path = Path.Combine(_folder, "sized.txt");
+        File.WriteAllText(path, body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: mark > 0));
+        Assert.Equal(fileBytes, new FileInfo(path).Length);
+
+        DocumentText read = CorpusDocument.FromFile(path).Read();
+
+        Assert.True(read.IsRead, read.Problem);
+        Assert.Equal(body, read.Text);
+        Assert.Equal(fileBytes - mark, read.Utf8Length);
+    }
+
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(10, true)]
+    [InlineData((1 << 20) - 10, false)] // pooled buffers
+    [InlineData((1 << 20) + 10, true)] // a buffer of its own
+    [InlineData(2 * (1 << 20), false)]
+    public void An_invalid_byte_is_reported_at_its_offset_in_the_file_counting_the_mark(int offset, bool mark)
+    {
+        int start = mark ? 3 : 0;
+        var bytes = new byte[offset + 100];
+        bytes.AsSpan().Fill((byte)'a');
+        if (mark)
+        {
+            bytes[0] = 0xEF;
+            bytes[1] = 0xBB;
+            bytes[2] = 0xBF;
+        }
+
+        // A valid two-byte letter just before the bad byte, then a lead byte with no continuation.
+        bytes[offset - 2] = 0xD9;
+        bytes[offset - 1] = 0x85;
+        bytes[offset] = 0xD9;
+        bytes[offset + 1] = (byte)'b';
+        Assert.True(offset - 2 >= start);
+        string path = Path.Combine(_folder, "bad.txt");
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Equal($"is not valid UTF-8 (byte {offset} of an invalid sequence)", CorpusDocument.FromFile(path).Read().Problem);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_opened_is_told_apart_from_a_missing_one_and_a_folder()
+    {
+        // A name longer than a file system allows: opening fails for a reason other than absence.
+        string tooLong = Path.Combine(_folder, new string('a', 300) + ".txt");
+
+        Assert.StartsWith("cannot be read: ", CorpusDocument.FromFile(tooLong).Read().Problem, StringComparison.Ordinal);
+        Assert.Equal("does not exist", CorpusDocument.FromFile(Path.Combine(_folder, "no", "such.txt")).Read().Problem);
+        Assert.Equal("is a folder with no .txt files", CorpusDocument.FromFile(_folder).Read().Problem);
+    }
+
     [Fact]
     public void A_document_the_extractor_throws_on_is_reported_with_the_message_and_skipped()
     {
@@ -148,11 +213,45 @@ public sealed class CorpusRunnerTests : IDisposable
             Interlocked.Decrement(ref alive);
         });
 
-        Assert.Equal(window ?? 4 * threads, runner.Window);
+        Assert.Equal(window ?? 32 * threads, runner.Window);
+        Assert.Equal(16L * 1024 * 1024 * threads, runner.WindowBytes);
         Assert.Equal(60L, summary.Documents);
         Assert.Equal(runner.Window, summary.Window);
         Assert.InRange(mostAlive, 1, runner.Window);
         Assert.True(mostAlive > 1, "the runner reads ahead while the sink is busy");
+    }
+
+    [Theory]
+    [InlineData(2, 3999, 3)] // three documents of 1,000 bytes fit, a fourth would not
+    [InlineData(2, 4000, 4)]
+    [InlineData(2, 1, 2)] // one per thread whatever their size
+    [InlineData(3, 1, 3)]
+    public void The_documents_alive_at_once_hold_no_more_bytes_than_the_window_allows(int threads, long windowBytes, int expectedMost)
+    {
+        for (int i = 0; i < 40; i++)
+        {
+            Write($"doc{i:00}.txt", new string('x', 1000));
+        }
+
+        int alive = 0;
+        int mostAlive = 0;
+        var runner = new CorpusRunner<string>(
+            (text, id) =>
+            {
+                InterlockedMax(ref mostAlive, Interlocked.Increment(ref alive));
+                return id;
+            },
+            threads) { WindowBytes = windowBytes };
+
+        CorpusRunSummary summary = runner.Run([CorpusInput.FromPath(_folder)], _ =>
+        {
+            // A slow sink: the workers fill the window while it works.
+            Thread.Sleep(3);
+            Interlocked.Decrement(ref alive);
+        });
+
+        Assert.Equal(40L, summary.Documents);
+        Assert.Equal(expectedMost, mostAlive);
     }
 
     [Fact]
@@ -258,14 +357,18 @@ public sealed class CorpusRunnerTests : IDisposable
         WriteDocuments(50);
         using var cancel = new CancellationTokenSource();
         var runner = new CorpusRunner<string>((text, _) => text, 2);
+        long last = -1;
 
+        // The whole corpus fits in the window: the run is cancelled while it drains.
         Assert.ThrowsAny<OperationCanceledException>(() => runner.Run([CorpusInput.FromPath(_folder)], r =>
         {
+            last = r.Index;
             if (r.Index == 3)
             {
                 cancel.Cancel();
             }
         }, cancel.Token));
+        Assert.Equal(3, last);
     }
 
     [Fact]
@@ -273,6 +376,7 @@ public sealed class CorpusRunnerTests : IDisposable
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusRunner<string>((text, _) => text, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusRunner<string>((text, _) => text, 1) { Window = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusRunner<string>((text, _) => text, 1) { WindowBytes = 0 });
         Assert.Equal(Environment.ProcessorCount, new CorpusRunner<string>((text, _) => text).Threads);
     }
 

@@ -1,6 +1,9 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Text;
+using System.Text.Unicode;
+using Microsoft.Win32.SafeHandles;
 
 namespace CorpusKit.Running;
 
@@ -48,8 +51,11 @@ public abstract class CorpusDocument
     public static CorpusDocument FromFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new FileDocument(path);
+        return new FileDocument(path, length: null);
     }
+
+    /// <summary><see cref="FromFile(string)"/> for a file whose size a folder's listing gave.</summary>
+    internal static CorpusDocument FromFile(string path, long length) => new FileDocument(path, length);
 
     /// <summary>A document whose text is already in memory.</summary>
     /// <param name="id">The document id.</param>
@@ -64,35 +70,159 @@ public abstract class CorpusDocument
     public override string ToString() => Origin;
 
     /// <summary>Reads <paramref name="path"/> as strict UTF-8 without a byte order mark.</summary>
+    /// <remarks>
+    /// One open and one read per file, with no look-up before (a corpus is mostly files that are
+    /// there): the reasons a file cannot be read are told apart only when opening it fails. A file
+    /// up to <see cref="PooledBytes"/> long is read into pooled buffers and decoded in one pass
+    /// (<see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>,
+    /// which stops at the first invalid byte), so the string is the only thing it allocates;
+    /// <see cref="Encoding.GetString(byte[], int, int)"/> would first walk the bytes to count the
+    /// chars, then again to decode them. A longer file is decoded straight into its string, so it
+    /// never has a char buffer beside it.
+    /// </remarks>
     private static DocumentText ReadFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            return DocumentText.Unreadable(Directory.Exists(path) ? "is a folder with no .txt files" : "does not exist");
-        }
-
+        SafeFileHandle handle;
         try
         {
-            byte[] bytes = File.ReadAllBytes(path);
-            int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-
-            // Valid UTF-8 decodes and encodes back byte for byte, so the bytes after the mark are the text's UTF-8 length.
-            return DocumentText.Of(s_strictUtf8.GetString(bytes, start, bytes.Length - start), bytes.Length - start);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         }
-        catch (DecoderFallbackException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return DocumentText.Unreadable($"is not valid UTF-8 (byte {exception.Index} of an invalid sequence)");
+            return Directory.Exists(path) ? DocumentText.Unreadable("is a folder with no .txt files")
+                : exception is FileNotFoundException or DirectoryNotFoundException ? DocumentText.Unreadable("does not exist")
+                : DocumentText.Unreadable("cannot be read: " + exception.Message);
+        }
+
+        byte[]? bytes = null;
+        try
+        {
+            using (handle)
+            {
+                long reported = RandomAccess.GetLength(handle);
+                if (reported > Array.MaxLength)
+                {
+                    return DocumentText.Unreadable($"cannot be read: {reported} bytes is more than a text of one document can hold");
+                }
+
+                int length = ReadAll(handle, (int)reported, out bytes);
+                int start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                ReadOnlySpan<byte> utf8 = bytes.AsSpan(start, length - start);
+                string? text = bytes.Length <= PooledBytes ? DecodePooled(utf8, out int invalid) : Decode(bytes, start, length - start, out invalid);
+                if (text is null)
+                {
+                    return DocumentText.Unreadable($"is not valid UTF-8 (byte {start + invalid} of an invalid sequence)");
+                }
+
+                // Valid UTF-8 decodes and encodes back byte for byte, so the bytes after the mark are the text's UTF-8 length.
+                return DocumentText.Of(text, utf8.Length);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return DocumentText.Unreadable("cannot be read: " + exception.Message);
         }
+        finally
+        {
+            if (bytes is not null && bytes.Length <= PooledBytes)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+    }
+
+    /// <summary>Files up to this many bytes are read into pooled buffers; longer ones into buffers of their own size (the pool would keep them).</summary>
+    private const int PooledBytes = 1 << 20;
+
+    /// <summary>
+    /// Reads the file to its end into <paramref name="bytes"/> (pooled when small) and returns how
+    /// many bytes it holds: the length the file had when opened is a first guess, and a file that
+    /// grew since is read to its new end.
+    /// </summary>
+    private static int ReadAll(SafeFileHandle handle, int expected, out byte[] bytes)
+    {
+        bytes = Buffer(expected + 1);
+        int length = 0;
+        while (true)
+        {
+            int read = RandomAccess.Read(handle, bytes.AsSpan(length), length);
+            if (read == 0)
+            {
+                return length;
+            }
+
+            length += read;
+            if (length == bytes.Length)
+            {
+                byte[] larger = Buffer((int)Math.Min((long)bytes.Length * 2, Array.MaxLength));
+                bytes.AsSpan(0, length).CopyTo(larger);
+                if (bytes.Length <= PooledBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
+
+                bytes = larger;
+            }
+        }
+
+        static byte[] Buffer(int size) => size <= PooledBytes ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+    }
+
+    /// <summary>
+    /// Decodes strict UTF-8 in one pass through a pooled char buffer; null when it is not valid,
+    /// with <paramref name="invalid"/> the index of the first byte of the first invalid sequence.
+    /// </summary>
+    private static string? DecodePooled(ReadOnlySpan<byte> utf8, out int invalid)
+    {
+        // A UTF-8 byte never gives more than one UTF-16 char.
+        char[] chars = ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
+        try
+        {
+            OperationStatus status = Utf8.ToUtf16(utf8, chars, out invalid, out int written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done ? new string(chars, 0, written) : null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary><see cref="DecodePooled"/> for a long text: decoded straight into its string, with no buffer beside it.</summary>
+    private static string? Decode(byte[] bytes, int start, int count, out int invalid)
+    {
+        invalid = 0;
+        try
+        {
+            return s_strictUtf8.GetString(bytes, start, count);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Rare, and only the first bad byte is wanted: found again by the one-pass decoder, a block at a time.
+            invalid = FirstInvalid(bytes.AsSpan(start, count));
+            return null;
+        }
+    }
+
+    /// <summary>The index of the first byte of the first invalid sequence of <paramref name="utf8"/>.</summary>
+    private static int FirstInvalid(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> chars = stackalloc char[4096];
+        int at = 0;
+        while (true)
+        {
+            OperationStatus status = Utf8.ToUtf16(utf8[at..], chars, out int read, out _, replaceInvalidSequences: false);
+            at += read;
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                return at;
+            }
+        }
     }
 
     /// <summary>A file, read when the runner asks.</summary>
-    private sealed class FileDocument(string path) : CorpusDocument(Path.GetFileName(path), path)
+    private sealed class FileDocument(string path, long? length) : CorpusDocument(Path.GetFileName(path), path)
     {
-        public override long? Length => File.Exists(Origin) ? new FileInfo(Origin).Length : null;
+        public override long? Length => length ?? (File.Exists(Origin) ? new FileInfo(Origin).Length : null);
 
         public override DocumentText Read() => ReadFile(Origin);
     }
@@ -100,7 +230,10 @@ public abstract class CorpusDocument
     /// <summary>A text in memory.</summary>
     private sealed class TextDocument(string id, string text) : CorpusDocument(id, id)
     {
-        public override long? Length => Encoding.UTF8.GetByteCount(text);
+        private long _length = -1;
+
+        // Counted once: the runner asks when it takes the document, progress may ask again.
+        public override long? Length => _length >= 0 ? _length : _length = Encoding.UTF8.GetByteCount(text);
 
         public override DocumentText Read() => DocumentText.Of(text);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Enumeration;
 using System.Linq;
 
 namespace CorpusKit.Running;
@@ -59,17 +60,29 @@ public abstract class CorpusInput
         public override IEnumerable<CorpusDocument> Documents() => [CorpusDocument.FromFile(Name)];
     }
 
-    /// <summary>A folder's <c>*.txt</c> files; the names are listed once, on first use, and kept (the text is not).</summary>
+    /// <summary>
+    /// A folder's <c>*.txt</c> files, with the sizes the listing gives (so the runner can bound its
+    /// window in bytes without asking the file system again); the names are listed once, on first
+    /// use, and kept (the text is not).
+    /// </summary>
     private sealed class FolderInput : CorpusInput
     {
-        private readonly Lazy<string[]> _files;
+        private readonly Lazy<(string Path, long Length)[]> _files;
 
         public FolderInput(string path)
             : base(path)
-            => _files = new Lazy<string[]>(() => [.. Directory.EnumerateFiles(path, "*.txt").Order(StringComparer.Ordinal)]);
+            => _files = new Lazy<(string Path, long Length)[]>(() => [.. List(path).OrderBy(file => file.Path, StringComparer.Ordinal)]);
 
-        public override long? Length => _files.Value.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        public override long? Length => _files.Value.Sum(file => file.Length);
 
-        public override IEnumerable<CorpusDocument> Documents() => _files.Value.Select(CorpusDocument.FromFile);
+        public override IEnumerable<CorpusDocument> Documents() => _files.Value.Select(file => CorpusDocument.FromFile(file.Path, file.Length));
+
+        /// <summary>What <see cref="Directory.EnumerateFiles(string, string)"/> lists for <c>*.txt</c> (the same paths, the same matching), with each file's size.</summary>
+        private static FileSystemEnumerable<(string Path, long Length)> List(string path)
+            => new(path, static (ref FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), entry.Length), new EnumerationOptions { AttributesToSkip = 0, MatchType = MatchType.Win32 })
+            {
+                ShouldIncludePredicate = static (ref FileSystemEntry entry)
+                    => !entry.IsDirectory && FileSystemName.MatchesWin32Expression("*.txt", entry.FileName, ignoreCase: !OperatingSystem.IsLinux()),
+            };
     }
 }
