@@ -709,8 +709,8 @@ public sealed partial class CorpusGenerator
                     return rule.Kind switch
                     {
                         RuleKind.Regex => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match)" : Convert(entity, field, "match.Value"),
-                        RuleKind.Sequence => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match.Start, match.End)" : Convert(entity, field, "text.Text[match.Start..match.End]"),
-                        _ => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, hit.Start, hit.End)" : Convert(entity, field, "text.Text[hit.Start..hit.End]"),
+                        RuleKind.Sequence => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match.Start, match.End)" : Convert(entity, field, "text.TextOf(match.Start, match.End)"),
+                        _ => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, hit.Start, hit.End)" : Convert(entity, field, "text.TextOf(hit.Start, hit.End)"),
                     };
                 case FillKind.TermKey:
                     string keys = $"{KeysOf(rule.Terms!, rule.Id)}[hit.Value]";
@@ -763,7 +763,7 @@ public sealed partial class CorpusGenerator
                     string key = $"{KeysOf(step.Terms, rule.Id + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture))}[{at}.Value]";
                     return field.Type.Kind == FieldKind.String ? key : Convert(entity, field, key);
                 default:
-                    return field.Type.Kind == FieldKind.String ? stepText : Convert(entity, field, $"text.Text[{at}.Start..{at}.End]");
+                    return field.Type.Kind == FieldKind.String ? stepText : Convert(entity, field, $"text.TextOf({at}.Start, {at}.End)");
             }
         }
 

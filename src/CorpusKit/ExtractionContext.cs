@@ -51,9 +51,16 @@ public sealed class ExtractionContext
     public NormalizedText GetText(TextNormalization normalization) => normalization switch
     {
         TextNormalization.None => _plain ??= Normalizer.Normalize(Text, TextNormalization.None).Masked(_excluded),
-        TextNormalization.Arabic => _arabic ??= Normalizer.Normalize(Text, TextNormalization.Arabic).Masked(_excluded),
+        TextNormalization.Arabic => _arabic ??= NormalizeArabic(),
         _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization."),
     };
+
+    /// <summary>The text under the Arabic normalization, into a pooled buffer masked in place (given back by <see cref="EndExtraction"/>).</summary>
+    private NormalizedText NormalizeArabic()
+    {
+        char[] buffer = CorpusKit.Text.NormalizerCore.NormalizeArabicRented(Text, out int length, out CorpusKit.Text.OffsetMap? map, out bool otherDigits);
+        return NormalizedText.FromMasked(Text, buffer, length, TextNormalization.Arabic, map, otherDigits, _excluded);
+    }
 
     /// <summary>
     /// Hides <paramref name="spans"/> from every rule: their chars read as spaces (line breaks
@@ -176,7 +183,7 @@ public sealed class ExtractionContext
                 hits[i] = Borrow<Matching.TermHit>();
             }
 
-            Matching.TermMatcher.FindAll(text.Text, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
+            Matching.TermMatcher.FindAll(text.Span, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
             _hits[(index, text.Normalization)] = hits;
         }
 
@@ -194,12 +201,17 @@ public sealed class ExtractionContext
     /// For generated code, when the context was made by an <c>Extract(string)</c> and its
     /// extraction is over: the lists it borrowed for its work (term hits, candidates) go back to
     /// the thread's free lists. Nothing of the context may be used after, but the results are
-    /// the caller's: no list of theirs is borrowed.
+    /// the caller's: no list of theirs is borrowed, and no result refers to the normalized texts,
+    /// whose chars go back to the pool too.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void EndExtraction()
     {
         _hits.Clear();
+
+        // The normalized texts' chars go back to the pool too: no result refers to them.
+        _arabic?.Release();
+        _plain?.Release();
         if (_borrowed is null)
         {
             return;

@@ -8,28 +8,64 @@ namespace CorpusKit;
 /// A text as rules see it, with the map back to the original: every span found in
 /// <see cref="Text"/> becomes a span of <see cref="Original"/>.
 /// </summary>
+/// <remarks>
+/// The chars of a document's text under extraction live in a pooled buffer, read through
+/// <see cref="Span"/>: a document's normalized text is never copied into a string unless
+/// <see cref="Text"/> is asked for. The buffer goes back to the pool when the extraction that made
+/// it ends (<see cref="ExtractionContext.EndExtraction"/>); the text cannot be read after that.
+/// </remarks>
 public sealed class NormalizedText
 {
     private readonly OffsetMap? _map;
+    private readonly int _length;
     private int _otherDigits; // 0: not known yet, 1: none, 2: some
 
+    // The chars: a string, or the first _length chars of a buffer (from NormalizerCore.RentBuffer).
+    private string? _text;
+    private char[]? _buffer;
+
     internal NormalizedText(string original, string text, TextNormalization normalization, OffsetMap? map, bool? otherDigits)
+        : this(original, normalization, map, otherDigits, text.Length)
+    {
+        _text = text;
+    }
+
+    /// <summary>A text whose chars are the first <paramref name="length"/> of <paramref name="buffer"/>, which it now owns (see <see cref="Release"/>).</summary>
+    internal NormalizedText(string original, char[] buffer, int length, TextNormalization normalization, OffsetMap? map, bool? otherDigits)
+        : this(original, normalization, map, otherDigits, length)
+    {
+        _buffer = buffer;
+    }
+
+    private NormalizedText(string original, TextNormalization normalization, OffsetMap? map, bool? otherDigits, int length)
     {
         Original = original;
-        Text = text;
         Normalization = normalization;
         _map = map;
+        _length = length;
         _otherDigits = otherDigits switch { null => 0, false => 1, true => 2 };
     }
 
     /// <summary>The text as given.</summary>
     public string Original { get; }
 
-    /// <summary>The text rules match against.</summary>
-    public string Text { get; }
+    /// <summary>The text rules match against, as a string: made on first use when the chars are in a buffer (see <see cref="Span"/>).</summary>
+    public string Text => _text ??= new string(Span);
+
+    /// <summary>The chars of the text rules match against, without making a string of them.</summary>
+    /// <exception cref="ObjectDisposedException">The extraction this text belonged to is over.</exception>
+    public ReadOnlySpan<char> Span => _text is not null ? _text.AsSpan() : Buffer.AsSpan(0, _length);
+
+    /// <summary>How many chars the text rules match against has.</summary>
+    public int Length => _length;
+
+    /// <summary>The chars, for code that keeps them beyond a call (a match refers to them).</summary>
+    internal ReadOnlyMemory<char> Memory => _text is not null ? _text.AsMemory() : Buffer.AsMemory(0, _length);
 
     /// <summary>How <see cref="Text"/> was made from <see cref="Original"/>.</summary>
     public TextNormalization Normalization { get; }
+
+    private char[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(NormalizedText), "The extraction this text belonged to is over: its chars went back to the pool.");
 
     /// <summary>
     /// Whether <see cref="Text"/> may hold a decimal digit other than ASCII 0-9 (Devanagari, say; the
@@ -42,7 +78,7 @@ public sealed class NormalizedText
         {
             if (_otherDigits == 0)
             {
-                _otherDigits = ContainsOtherDigit(Text) ? 2 : 1;
+                _otherDigits = ContainsOtherDigit(Span) ? 2 : 1;
             }
 
             return _otherDigits == 2;
@@ -50,10 +86,25 @@ public sealed class NormalizedText
     }
 
     /// <summary>
+    /// Gives the buffer back to the pool, when the chars are in one. For the context that made the
+    /// text, when its extraction ends: nothing may read the chars after, unless <see cref="Text"/>
+    /// was made before (the string stays).
+    /// </summary>
+    internal void Release()
+    {
+        if (_buffer is { } buffer)
+        {
+            _buffer = null;
+            NormalizerCore.ReturnBuffer(buffer);
+        }
+    }
+
+    /// <summary>
     /// This text with every char that comes wholly from inside <paramref name="excluded"/>
     /// (original ranges sorted by start) turned into a space, line breaks kept; the map is
-    /// unchanged. Costs one copy of the text and a binary search per range, however the ranges
-    /// overlap; masking a masked text again with more ranges gives what masking with all of them gives.
+    /// unchanged. Costs one copy of the text (into a pooled buffer) and a binary search per range,
+    /// however the ranges overlap; masking a masked text again with more ranges gives what masking
+    /// with all of them gives.
     /// </summary>
     internal NormalizedText Masked(IReadOnlyList<TextSpan> excluded)
     {
@@ -62,27 +113,20 @@ public sealed class NormalizedText
             return this;
         }
 
-        // Written straight into the new string: no char array beside it on a text of many megabytes.
-        string masked = string.Create(Text.Length, (Source: this, Excluded: excluded), static (chars, state) =>
-        {
-            state.Source.Text.CopyTo(chars);
-            Mask(chars, state.Excluded, state.Source._map);
-        });
-        return new NormalizedText(Original, masked, Normalization, _map, _otherDigits == 0 ? null : _otherDigits == 2);
+        char[] buffer = NormalizerCore.RentBuffer(_length);
+        Span.CopyTo(buffer);
+        return FromMasked(Original, buffer, _length, Normalization, _map, _otherDigits == 0 ? null : _otherDigits == 2, excluded);
     }
 
     /// <summary>
-    /// The text normalized into <paramref name="chars"/> (the first <paramref name="length"/>),
-    /// masked as <see cref="Masked"/> masks: one string made, from the buffer.
+    /// The text normalized into <paramref name="chars"/> (the first <paramref name="length"/>, a
+    /// buffer from <see cref="NormalizerCore.RentBuffer"/>), masked in place as <see cref="Masked"/>
+    /// masks; the text owns the buffer from now on.
     /// </summary>
-    internal static NormalizedText FromMasked(string original, char[] chars, int length, TextNormalization normalization, OffsetMap? map, bool otherDigits, IReadOnlyList<TextSpan> excluded)
+    internal static NormalizedText FromMasked(string original, char[] chars, int length, TextNormalization normalization, OffsetMap? map, bool? otherDigits, IReadOnlyList<TextSpan> excluded)
     {
-        string masked = string.Create(length, (Chars: chars, Excluded: excluded, Map: map), static (destination, state) =>
-        {
-            state.Chars.AsSpan(0, destination.Length).CopyTo(destination);
-            Mask(destination, state.Excluded, state.Map);
-        });
-        return new NormalizedText(original, masked, normalization, map, otherDigits);
+        Mask(chars.AsSpan(0, length), excluded, map);
+        return new NormalizedText(original, chars, length, normalization, map, otherDigits);
     }
 
     /// <summary>Blanks in <paramref name="chars"/> (a normalized text, <paramref name="map"/> its offsets) the chars that <see cref="Masked"/> turns into spaces.</summary>
@@ -134,9 +178,9 @@ public sealed class NormalizedText
     /// </remarks>
     public TextSpan ToOriginal(int start, int end)
     {
-        if ((uint)start > (uint)Text.Length || end < start || end > Text.Length)
+        if ((uint)start > (uint)_length || end < start || end > _length)
         {
-            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of a text of {Text.Length} chars.");
+            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of a text of {_length} chars.");
         }
 
         if (_map is null)
@@ -146,7 +190,7 @@ public sealed class NormalizedText
 
         if (start == end)
         {
-            int position = start < Text.Length ? _map.Start(start) : Original.Length;
+            int position = start < _length ? _map.Start(start) : Original.Length;
             return new TextSpan(position, 0);
         }
 
@@ -158,12 +202,23 @@ public sealed class NormalizedText
     {
         ArgumentOutOfRangeException.ThrowIfNegative(originalIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(originalIndex, Original.Length);
-        return ToNormalized(_map, originalIndex, Text.Length);
+        return ToNormalized(_map, originalIndex, _length);
     }
 
     /// <summary>The first char at or after original index <paramref name="originalIndex"/> of a normalized text of <paramref name="length"/> chars whose offsets <paramref name="map"/> keeps.</summary>
     internal static int ToNormalized(OffsetMap? map, int originalIndex, int length)
         => map is null ? Math.Min(originalIndex, length) : map.FirstEndingAfter(originalIndex, length);
+
+    /// <summary>The normalized text of the range <c>[start, end)</c>, as a string of its own.</summary>
+    public string TextOf(int start, int end)
+    {
+        if ((uint)start > (uint)_length || end < start || end > _length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of a text of {_length} chars.");
+        }
+
+        return new string(Span[start..end]);
+    }
 
     /// <summary>The original text of the normalized range <c>[start, end)</c>.</summary>
     public string OriginalText(int start, int end)
@@ -175,11 +230,10 @@ public sealed class NormalizedText
     /// <summary>How many chars the offset map stores (see <see cref="OffsetMap"/>); 0 when no offset shifts.</summary>
     internal int AnchorCount => _map?.AnchorCount ?? 0;
 
-    private static bool ContainsOtherDigit(string text)
+    private static bool ContainsOtherDigit(ReadOnlySpan<char> span)
     {
         // Every decimal digit outside ASCII is at or above U+0660: a text with none of those chars
         // (Latin text) is settled by one vectorized search.
-        ReadOnlySpan<char> span = text;
         int at = span.IndexOfAnyInRange('\u0660', '\uFFFF');
         if (at < 0)
         {

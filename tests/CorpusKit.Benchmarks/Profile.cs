@@ -28,7 +28,7 @@ internal static class Profile
         Console.WriteLine($"first document: {first:0.0} ms; second: {second:0.0} ms");
         var stages = new (string Name, Func<ExtractionContext, int> Run)[]
         {
-            ("normalize", context => context.GetText(TextNormalization.Arabic).Text.Length),
+            ("normalize", context => context.GetText(TextNormalization.Arabic).Length),
             ("Organization", context => OrganizationExtractor.Instance.Extract(context).Count),
             ("Source", context => SourceExtractor.Instance.Extract(context).Count),
             ("Person", context => PersonExtractor.Instance.Extract(context).Count),

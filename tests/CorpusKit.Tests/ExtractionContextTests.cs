@@ -172,6 +172,30 @@ public sealed class ExtractionContextTests
     }
 
     [Fact]
+    public void A_normalized_text_is_read_from_its_buffer_until_the_extraction_ends()
+    {
+        var context = new ExtractionContext("زارَ لافروفُ موسكو");
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        var kept = new ExtractionContext("قال لافروف");
+        NormalizedText made = kept.GetText(TextNormalization.Arabic);
+        string madeText = made.Text; // a string made before the end stays readable
+
+        Assert.Equal("زار لافروف موسكو", text.Span.ToString());
+        Assert.Equal(16, text.Length);
+        Assert.Equal("لافروف", text.TextOf(4, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => text.TextOf(4, 17));
+
+        context.EndExtraction();
+        kept.EndExtraction();
+
+        Assert.Throws<ObjectDisposedException>(() => text.Text);
+        Assert.Throws<ObjectDisposedException>(() => text.TextOf(0, 3));
+        Assert.Equal(16, text.Length);
+        Assert.Same(madeText, made.Text);
+        Assert.Equal("قال لافروف", made.Span.ToString());
+    }
+
+    [Fact]
     public void Excluding_after_an_extractor_ran_is_refused()
     {
         var context = new ExtractionContext("زار لافروف موسكو");

@@ -6,9 +6,9 @@ namespace CorpusKit.Documents;
 /// <summary>
 /// A document's text as rules will see it, before its boilerplate is hidden: what the layout
 /// reads to sort the lines out (<see cref="ExtractionContext.Draft"/>). When the context had not
-/// normalized the text yet, the chars are in a pooled buffer, and the text the rules see is made
-/// from it once, masked (<see cref="ExtractionContext.Exclude(System.Collections.Generic.IEnumerable{TextSpan}, NormalizedDraft)"/>):
-/// the unmasked text never becomes a string of its own.
+/// normalized the text yet, the chars are in a pooled buffer, which becomes the text the rules see
+/// once it is masked in place (<see cref="ExtractionContext.Exclude(System.Collections.Generic.IEnumerable{TextSpan}, NormalizedDraft)"/>):
+/// the text is never copied.
 /// </summary>
 internal sealed class NormalizedDraft
 {
@@ -22,7 +22,7 @@ internal sealed class NormalizedDraft
     {
         _text = text;
         _original = text.Original;
-        Chars = text.Text.AsMemory();
+        Chars = text.Memory;
         HasOtherDigits = text.HasOtherDigits;
     }
 
@@ -63,15 +63,13 @@ internal sealed class NormalizedDraft
     }
 
     /// <summary>
-    /// The text the rules see, made from the buffer with <paramref name="excluded"/> masked; the
-    /// buffer goes back to the pool and the draft is spent.
+    /// The text the rules see: the buffer with <paramref name="excluded"/> masked in place, which the
+    /// text now owns; the draft is spent.
     /// </summary>
     public NormalizedText Complete(System.Collections.Generic.IReadOnlyList<TextSpan> excluded)
     {
         char[] buffer = _buffer ?? throw new InvalidOperationException("The draft has no buffer of its own, or it was completed already.");
         _buffer = null;
-        NormalizedText text = NormalizedText.FromMasked(_original, buffer, Chars.Length, Normalization, _map, HasOtherDigits, excluded);
-        NormalizerCore.ReturnBuffer(buffer);
-        return text;
+        return NormalizedText.FromMasked(_original, buffer, Chars.Length, Normalization, _map, HasOtherDigits, excluded);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -85,29 +86,43 @@ public sealed class Pattern
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, input.Length);
-        return MatchAt(Machine, input, start);
+        return MatchAt(Machine, input.AsMemory(), text: null, start);
     }
 
     /// <summary>This thread's pattern machine: callers that try many places fetch it once.</summary>
     internal static PatternMachine Machine => t_machine ??= new PatternMachine();
 
-    /// <summary>The match that begins exactly at <paramref name="start"/>, run on <paramref name="machine"/> (this thread's).</summary>
-    internal PatternMatch? MatchAt(PatternMachine machine, string input, int start)
+    /// <summary>The match that begins exactly at <paramref name="start"/> of <paramref name="text"/>, run on <paramref name="machine"/> (this thread's).</summary>
+    internal PatternMatch? MatchAt(PatternMachine machine, NormalizedText text, int start) => MatchAt(machine, text.Memory, text, start);
+
+    /// <summary>
+    /// The match that begins exactly at <paramref name="start"/> of <paramref name="input"/>, the chars
+    /// of <paramref name="text"/> when there is one (a pattern run by <see cref="Regex"/> needs a
+    /// string: the text makes its own once, where a string input is already one).
+    /// </summary>
+    private PatternMatch? MatchAt(PatternMachine machine, ReadOnlyMemory<char> input, NormalizedText? text, int start)
     {
         // Digits of other scripts are rare: a \d prefilter that refuses one is not trusted, the pattern decides.
-        if (_prefilter is not null && !_prefilter.MayBeginAt(input, start, otherDigits: true))
+        if (_prefilter is not null && !_prefilter.MayBeginAt(input.Span, start, otherDigits: true))
         {
             return null;
         }
 
         if (_code is null)
         {
-            return FromRegex(_regexes!.Value.Anchored.Match(input, start), input);
+            string whole = AsString(input, text);
+            return FromRegex(_regexes!.Value.Anchored.Match(whole, start), whole);
         }
 
-        int end = machine.Match(_code, _classes!, _groups.Length, input, start, DefaultTimeout, Source);
+        int end = machine.Match(_code, _classes!, _groups.Length, input.Span, start, DefaultTimeout, Source);
         return end < 0 ? null : new PatternMatch(input, start, end - start, _groups, machine.Captures.ToArray());
     }
+
+    /// <summary>The chars as a string: the text's own, or the string the memory is made of.</summary>
+    private static string AsString(ReadOnlyMemory<char> input, NormalizedText? text)
+        => text is not null ? text.Text
+            : MemoryMarshal.TryGetString(input, out string? whole, out int offset, out int length) && offset == 0 && length == whole.Length ? whole
+            : input.ToString();
 
     /// <summary>
     /// Every match in <paramref name="text"/>, left to right, none overlapping: what a regex scan
@@ -121,7 +136,7 @@ public sealed class Pattern
         var matches = new List<PatternMatch>();
         try
         {
-            ScanInto(text.Text, text.HasOtherDigits, matches);
+            ScanInto(text, matches);
         }
         catch (RegexMatchTimeoutException exception)
         {
@@ -132,28 +147,31 @@ public sealed class Pattern
     }
 
     /// <summary>
-    /// Adds the matches in <paramref name="input"/> to <paramref name="matches"/>, left to right,
+    /// Adds the matches in <paramref name="text"/> to <paramref name="matches"/>, left to right,
     /// none overlapping: tried where the prefilter lets a match begin, each from the end of the
     /// one before. The matches found before a timeout are in the list when it is thrown.
     /// </summary>
     /// <exception cref="RegexMatchTimeoutException">A match ran longer than <see cref="DefaultTimeout"/>.</exception>
-    internal void ScanInto(string input, bool otherDigits, List<PatternMatch> matches)
+    internal void ScanInto(NormalizedText text, List<PatternMatch> matches)
     {
         if (_code is null && _prefilter is null)
         {
-            for (Match match = _regexes!.Value.Scanning.Match(input); match.Success; match = match.NextMatch())
+            string whole = text.Text;
+            for (Match match = _regexes!.Value.Scanning.Match(whole); match.Success; match = match.NextMatch())
             {
-                matches.Add(FromRegex(match, input)!);
+                matches.Add(FromRegex(match, whole)!);
             }
 
             return;
         }
 
         PatternMachine machine = Machine;
+        ReadOnlyMemory<char> input = text.Memory;
+        bool otherDigits = text.HasOtherDigits;
         int from = 0;
-        while ((from = Next(input, from, otherDigits)) >= 0)
+        while ((from = Next(input.Span, from, otherDigits)) >= 0)
         {
-            if (MatchAt(machine, input, from) is { } match)
+            if (MatchAt(machine, input, text, from) is { } match)
             {
                 matches.Add(match);
                 from = match.Index + Math.Max(match.Length, 1);
@@ -190,7 +208,7 @@ public sealed class Pattern
     }
 
     /// <summary>The next place at or after <paramref name="from"/> where a match may begin, or -1.</summary>
-    private int Next(string input, int from, bool otherDigits)
+    private int Next(ReadOnlySpan<char> input, int from, bool otherDigits)
         => _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits);
 
     private PatternMatch? FromRegex(Match match, string input)
@@ -211,6 +229,6 @@ public sealed class Pattern
             }
         }
 
-        return new PatternMatch(input, match.Index, match.Length, _groups, [.. captures]);
+        return new PatternMatch(input.AsMemory(), match.Index, match.Length, _groups, [.. captures]);
     }
 }

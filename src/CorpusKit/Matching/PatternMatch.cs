@@ -10,7 +10,7 @@ public sealed class PatternMatch
     // Group slot, start, end of every capture, in the order they were made.
     private readonly int[] _captures;
 
-    internal PatternMatch(string input, int index, int length, string[] groups, int[] captures)
+    internal PatternMatch(ReadOnlyMemory<char> input, int index, int length, string[] groups, int[] captures)
     {
         Input = input;
         Index = index;
@@ -19,8 +19,8 @@ public sealed class PatternMatch
         _captures = captures;
     }
 
-    /// <summary>The text the pattern ran over (a normalized text, for rules).</summary>
-    public string Input { get; }
+    /// <summary>The text the pattern ran over (a normalized text, for rules; its chars are valid while the extraction that found the match runs).</summary>
+    public ReadOnlyMemory<char> Input { get; }
 
     /// <summary>Where the match begins.</summary>
     public int Index { get; }
@@ -32,7 +32,7 @@ public sealed class PatternMatch
     public int End => Index + Length;
 
     /// <summary>The matched text.</summary>
-    public string Value => Input.Substring(Index, Length);
+    public string Value => new(Input.Span.Slice(Index, Length));
 
     /// <summary>The named group <paramref name="name"/>; a group the pattern does not have, or that captured nothing, is not <see cref="PatternGroup.Success"/>.</summary>
     public PatternGroup Group(string name)

@@ -54,7 +54,7 @@ public static class SequenceMatcher
                 regexStarts = [];
                 try
                 {
-                    steps[0].Pattern!.ScanInto(text.Text, text.HasOtherDigits, regexStarts);
+                    steps[0].Pattern!.ScanInto(text, regexStarts);
                 }
                 catch (RegexMatchTimeoutException exception)
                 {
@@ -103,7 +103,8 @@ public static class SequenceMatcher
     /// <summary>The per-call state: entity spans mapped into normalized text, term hits by start.</summary>
     private sealed class State
     {
-        private readonly string _text;
+        private readonly NormalizedText _source;
+        private readonly ReadOnlyMemory<char> _text;
         private readonly bool _otherDigits;
         private readonly PatternMachine _machine = Pattern.Machine;
         private readonly SequenceStep[] _steps;
@@ -113,7 +114,8 @@ public static class SequenceMatcher
 
         public State(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
         {
-            _text = text.Text;
+            _source = text;
+            _text = text.Memory;
             _otherDigits = text.HasOtherDigits;
             _steps = steps;
             _spans = new StepMatch[]?[steps.Length];
@@ -210,10 +212,10 @@ public static class SequenceMatcher
                 case SequenceStepKind.Regex:
                     // After the joiners first; then where the previous step ended, for a
                     // pattern that matches the joiner itself (':\s*«').
-                    PatternMatch? match = step.Pattern!.MatchAt(_machine, _text, at);
+                    PatternMatch? match = step.Pattern!.MatchAt(_machine, _source, at);
                     if (match is null && at != position)
                     {
-                        match = step.Pattern.MatchAt(_machine, _text, position);
+                        match = step.Pattern.MatchAt(_machine, _source, position);
                     }
 
                     if (match is null)
@@ -245,15 +247,16 @@ public static class SequenceMatcher
 
         private bool IsProcliticRun(int from, int to)
         {
+            ReadOnlySpan<char> text = _text.Span;
             for (int i = from; i < to; i++)
             {
-                if (!IsProcliticLetter(_text[i]))
+                if (!IsProcliticLetter(text[i]))
                 {
                     return false;
                 }
             }
 
-            return from == 0 || !char.IsLetterOrDigit(_text[from - 1]);
+            return from == 0 || !char.IsLetterOrDigit(text[from - 1]);
         }
 
         private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, static s => s.Start);
@@ -266,7 +269,8 @@ public static class SequenceMatcher
 
         private int SkipJoiners(int position)
         {
-            while (position < _text.Length && IsJoiner(_text[position]))
+            ReadOnlySpan<char> text = _text.Span;
+            while (position < text.Length && IsJoiner(text[position]))
             {
                 position++;
             }
@@ -282,12 +286,13 @@ public static class SequenceMatcher
         private int? NextWordEnd(int position)
         {
             position = SkipJoiners(position);
-            if (position >= _text.Length || _text[position] == '\n')
+            ReadOnlySpan<char> text = _text.Span;
+            if (position >= text.Length || text[position] == '\n')
             {
                 return null;
             }
 
-            while (position < _text.Length && _text[position] != '\n' && !IsJoiner(_text[position]))
+            while (position < text.Length && text[position] != '\n' && !IsJoiner(text[position]))
             {
                 position++;
             }

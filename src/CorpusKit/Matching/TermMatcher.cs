@@ -60,6 +60,12 @@ public static class TermMatcher
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(hits);
+        FindAll(text.AsSpan(), index, clitics, hits);
+    }
+
+    /// <summary><see cref="FindAll(string, TermIndex, bool, List{TermHit}[])"/> over chars that need not be a string (a document's normalized text).</summary>
+    internal static void FindAll(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits)
+    {
         if (hits.Length != index.DictionaryCount)
         {
             throw new ArgumentException($"Give one list per dictionary ({index.DictionaryCount}).", nameof(hits));
@@ -94,7 +100,7 @@ public static class TermMatcher
         private readonly int[] _touched;
         private int _touchedCount;
 
-        public Scan(string text, TermIndex index, bool clitics, List<TermHit>[] hits)
+        public Scan(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits)
         {
             _text = text;
             _clitics = clitics;
