@@ -209,6 +209,16 @@ public sealed class NormalizedText
     internal static int ToNormalized(OffsetMap? map, int originalIndex, int length)
         => map is null ? Math.Min(originalIndex, length) : map.FirstEndingAfter(originalIndex, length);
 
+    /// <summary>
+    /// <see cref="ToNormalized(OffsetMap?, int, int)"/> for indexes looked up in order, with the
+    /// place the previous look-up reached (<see cref="OffsetMap.FirstEndingAfter(int, int, ref int)"/>).
+    /// </summary>
+    internal static int ToNormalized(OffsetMap? map, int originalIndex, int length, ref int ended)
+        => map is null ? Math.Min(originalIndex, length) : map.FirstEndingAfter(originalIndex, length, ref ended);
+
+    /// <summary>The map, for a draft over this text.</summary>
+    internal OffsetMap? Map => _map;
+
     /// <summary>The normalized text of the range <c>[start, end)</c>, as a string of its own.</summary>
     public string TextOf(int start, int end)
     {

@@ -61,6 +61,24 @@ public sealed class OffsetMapTests
     }
 
     [Fact]
+    public void Lookups_in_order_that_carry_their_place_answer_as_a_lookup_from_scratch()
+    {
+        // Indexes that mostly rise (as a document's lines do), now and then fall back or repeat.
+        Gen<(string Text, int[] Steps)> cases = s_texts.SelectMany(text => Gen.Int[-6, 9].Array[1, 40].Select(steps => (text, steps)));
+        cases.Sample(c =>
+        {
+            NormalizedText text = Normalizer.Normalize(c.Text, TextNormalization.Arabic);
+            int ended = 0;
+            int index = 0;
+            foreach (int step in c.Steps)
+            {
+                index = Math.Clamp(index + step, 0, c.Text.Length);
+                Assert.Equal(text.ToNormalized(index), NormalizedText.ToNormalized(text.Map, index, text.Length, ref ended));
+            }
+        }, iter: 5000);
+    }
+
+    [Fact]
     public void A_text_that_needs_no_change_has_no_map()
     {
         NormalizedText text = Normalizer.Normalize("قال وزير الخارجية 12 مرة", TextNormalization.Arabic);

@@ -64,13 +64,15 @@ public sealed class DocumentLayout
         string? restRule = null;
         bool headlineFound = false;
         int number = 0;
+        int ended = 0; // the offset anchors passed so far: lines are mapped in order
+
         for (int start = 0; start <= text.Length; number++)
         {
             int newline = text.IndexOf('\n', start);
             int end = newline < 0 ? text.Length : newline;
             int contentEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
             var span = TextSpan.FromBounds(start, contentEnd);
-            (int from, int to) = Trimmed(normalized, normalizedText.ToNormalized(start), normalizedText.ToNormalized(contentEnd));
+            (int from, int to) = Trimmed(normalized, normalizedText.ToNormalized(start, ref ended), normalizedText.ToNormalized(contentEnd, ref ended));
             ReadOnlySpan<char> line = normalized.Slice(from, to - from);
             DocumentLine documentLine;
             if (line.IsEmpty)

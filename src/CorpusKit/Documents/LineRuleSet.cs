@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using CorpusKit.Matching;
 
@@ -18,6 +19,9 @@ public sealed class LineRuleSet : IReadOnlyList<LineRule>
     // Per rule: its prefilter when a match must begin at the line start, so the line's first char decides.
     private readonly PatternPrefilter?[] _firstChar;
 
+    // The rules of each reach (indexed by LineRuleReach), in order: a line is tried with the rules of one reach at a time.
+    private readonly int[][] _byReach;
+
     /// <summary>The rules, in the order they are tried.</summary>
     /// <param name="rules">The rules of the document type, as the schema lists them.</param>
     public LineRuleSet(IReadOnlyList<LineRule> rules)
@@ -29,6 +33,8 @@ public sealed class LineRuleSet : IReadOnlyList<LineRule>
         {
             _firstChar[i] = _rules[i].Pattern.Prefilter is { Anchor: PrefilterAnchor.TextStart } prefilter ? prefilter : null;
         }
+
+        _byReach = [.. Enum.GetValues<LineRuleReach>().Select(reach => Enumerable.Range(0, _rules.Length).Where(i => _rules[i].Reach == reach).ToArray())];
     }
 
     /// <inheritdoc />
@@ -44,11 +50,10 @@ public sealed class LineRuleSet : IReadOnlyList<LineRule>
     /// </summary>
     internal LineRule? Match(ReadOnlySpan<char> line, LineRuleReach reach, bool otherDigits, Action<LineRule, RegexMatchTimeoutException> timedOut)
     {
-        for (int i = 0; i < _rules.Length; i++)
+        foreach (int i in _byReach[(int)reach])
         {
             LineRule rule = _rules[i];
-            if (rule.Reach != reach
-                || (_firstChar[i] is { } prefilter && (line.IsEmpty || !prefilter.MayBeginWith(line[0], otherDigits))))
+            if (_firstChar[i] is { } prefilter && (line.IsEmpty || !prefilter.MayBeginWith(line[0], otherDigits)))
             {
                 continue;
             }

@@ -49,17 +49,16 @@ internal sealed class NormalizedDraft
     /// <summary>Whether the chars are this draft's own buffer (the context has no text for this normalization yet).</summary>
     public bool OwnsBuffer => _buffer is not null;
 
-    /// <summary>See <see cref="NormalizedText.ToNormalized(int)"/>.</summary>
-    public int ToNormalized(int originalIndex)
+    /// <summary>
+    /// See <see cref="NormalizedText.ToNormalized(int)"/>, for indexes looked up in order (a
+    /// document's lines): <paramref name="ended"/> carries where the previous look-up got to (0 at
+    /// first), so the whole pass costs one step per offset anchor.
+    /// </summary>
+    public int ToNormalized(int originalIndex, ref int ended)
     {
-        if (_text is not null)
-        {
-            return _text.ToNormalized(originalIndex);
-        }
-
         ArgumentOutOfRangeException.ThrowIfNegative(originalIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(originalIndex, _original.Length);
-        return NormalizedText.ToNormalized(_map, originalIndex, Chars.Length);
+        return NormalizedText.ToNormalized(_text is null ? _map : _text.Map, originalIndex, Chars.Length, ref ended);
     }
 
     /// <summary>

@@ -66,9 +66,11 @@ internal sealed class OffsetMap
     /// The first normalized char whose source ends after <paramref name="originalIndex"/>, or
     /// <paramref name="length"/> (the normalized length) when there is none.
     /// </summary>
-    internal int FirstEndingAfter(int originalIndex, int length)
+    internal int FirstEndingAfter(int originalIndex, int length) => FirstEndingAfter(originalIndex, length, EndedAtOrBefore(originalIndex));
+
+    /// <summary>How many anchors end at or before <paramref name="originalIndex"/> (ends never decrease along the text: a binary search).</summary>
+    private int EndedAtOrBefore(int originalIndex)
     {
-        // Ends never decrease along the text: find the last anchor that ends at or before the index.
         int low = 0;
         int high = _count;
         while (low < high)
@@ -84,7 +86,38 @@ internal sealed class OffsetMap
             }
         }
 
-        int anchor = low - 1;
+        return low;
+    }
+
+    /// <summary>
+    /// <see cref="FirstEndingAfter(int, int)"/> for indexes looked up in order (a document's lines):
+    /// <paramref name="ended"/> is how many anchors end at or before the index, as the previous call
+    /// left it (0 at first), and the search goes on from there, so a pass over the text costs one
+    /// step per anchor in all. An index before the previous one is found by a binary search.
+    /// </summary>
+    internal int FirstEndingAfter(int originalIndex, int length, ref int ended)
+    {
+        int low = ended;
+        if (low < 0 || low > _count || (low > 0 && _ends[low - 1] > originalIndex))
+        {
+            low = EndedAtOrBefore(originalIndex);
+        }
+        else
+        {
+            while (low < _count && _ends[low] <= originalIndex)
+            {
+                low++;
+            }
+        }
+
+        ended = low;
+        return FirstEndingAfter(originalIndex, length, low);
+    }
+
+    /// <summary>The first char ending after <paramref name="originalIndex"/>, given that the first <paramref name="ended"/> anchors end at or before it and the others after.</summary>
+    private int FirstEndingAfter(int originalIndex, int length, int ended)
+    {
+        int anchor = ended - 1;
         long candidate = anchor < 0
             ? originalIndex
             : _indexes[anchor] + ((long)originalIndex - _ends[anchor]) + 1;
