@@ -505,7 +505,9 @@ public sealed partial class CorpusGenerator
             => new Regex(pattern, PatternOptions).GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
         private static string PrefilterExpression(PrefilterSpec prefilter)
-            => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.Matching.PrefilterAnchor.{prefilter.Anchor})";
+            => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.Matching.PrefilterAnchor.{prefilter.Anchor}"
+                + (prefilter.Follow is { } follow ? ", follow: [" + string.Join(", ", follow.Select(ranges => SourceWriter.Literal(ranges))) + "]" : string.Empty)
+                + ")";
 
         /// <summary>A prefilter in words, for the doc comment above it.</summary>
         private static string Describe(PrefilterSpec prefilter)
@@ -527,6 +529,14 @@ public sealed partial class CorpusGenerator
                 parts.Add(prefilter.Digits
                     ? "at a decimal digit" + (chars.Length > 0 ? " or one of " + listed : string.Empty)
                     : "at one of " + listed);
+            }
+
+            if (prefilter.Follow is { Count: > 0 } follow)
+            {
+                // The follow sets are written as ranges (first and last char of each) in the code below.
+                parts.Add(follow.Count == 1
+                    ? "where the char after that can follow it in a match"
+                    : $"where the {follow.Count} chars after that can follow it in a match");
             }
 
             return string.Join(", ", parts);

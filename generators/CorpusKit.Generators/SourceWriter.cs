@@ -91,6 +91,7 @@ internal sealed class SourceWriter
                 default:
                     System.Globalization.UnicodeCategory category = char.GetUnicodeCategory(c);
                     bool escape = c < ' ' || (escapeNonAscii && c > '~')
+                        || (category == System.Globalization.UnicodeCategory.SpaceSeparator && c != ' ')
                         || category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control
                             or System.Globalization.UnicodeCategory.Surrogate or System.Globalization.UnicodeCategory.LineSeparator
                             or System.Globalization.UnicodeCategory.ParagraphSeparator or System.Globalization.UnicodeCategory.OtherNotAssigned

@@ -162,10 +162,10 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>countries</c>, compiled at build time into a program of 25 ints and 2 char class(es). It is tried only at a decimal digit.</summary>
+            /// <summary>The pattern of rule <c>countries</c>, compiled at build time into a program of 25 ints and 2 char class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.</summary>
             internal static readonly global::CorpusKit.Matching.Pattern Countries = new(
                 @"(?<value>\d+)\s+دول",
-                new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None),
+                new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None, follow: ["\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  09\u0085\u0085\u00A0\u00A0دد٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  09\u0085\u0085\u00A0\u00A0ددوو٠٩۰۹߀߉ࠀ\uFFFF"]),
                 code:
                 [
                     7, 0, 13, 1, 0, 1, -1, 2, 0, 8, 0, 13, 1, 1, 1, -1,

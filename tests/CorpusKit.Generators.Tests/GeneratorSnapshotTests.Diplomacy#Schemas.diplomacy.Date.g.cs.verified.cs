@@ -118,10 +118,10 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>day-month-year</c>, compiled at build time into a program of 524 ints and 14 char class(es). It is tried only at a decimal digit.</summary>
+            /// <summary>The pattern of rule <c>day-month-year</c>, compiled at build time into a program of 524 ints and 14 char class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.</summary>
             internal static readonly global::CorpusKit.Matching.Pattern DayMonthYear = new(
                 @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
-                new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None),
+                new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None, follow: ["\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  DDFFJJddffjj\u0085\u0085\u00A0\u00A0ددششففككييࠀ\uFFFF", "\t\r  AADFJJaadfjj\u0085\u0085\u00A0\u00A0ابددششففككننييࠀ\uFFFF"]),
                 code:
                 [
                     7, 0, 13, 1, 0, 1, 2, 2, 0, 8, 0, 13, 1, 1, 1, -1,

@@ -27,10 +27,10 @@ namespace NewsDesk.Diplomacy
         /// <summary>The patterns of the boilerplate rules, compiled at build time.</summary>
         private static class BoilerplatePatterns
         {
-            /// <summary>The pattern of boilerplate rule <c>menu</c>, compiled at build time into a program of 40 ints and 0 char class(es). It is tried only at the start of the text, at one of ا م.</summary>
+            /// <summary>The pattern of boilerplate rule <c>menu</c>, compiled at build time into a program of 40 ints and 0 char class(es). It is tried only at the start of the text, at one of ا م, where the 3 chars after that can follow it in a match.</summary>
             internal static readonly global::CorpusKit.Matching.Pattern Menu = new(
                 @"^(مباشر|اقسام مهمة)$",
-                new(null, "ام", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart),
+                new(null, "ام", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart, follow: ["ببقق", "ااسس", "ااشش"]),
                 code:
                 [
                     11, 0, 5, 5, 17, 1, 1605, 1, 1576, 1, 1575, 1, 1588, 1, 1585, 6,

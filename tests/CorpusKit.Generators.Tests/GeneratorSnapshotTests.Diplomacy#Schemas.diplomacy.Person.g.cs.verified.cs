@@ -145,10 +145,10 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>titled</c>, compiled at build time into a program of 166 ints and 2 char class(es). It is tried only at one of ا ر و.</summary>
+            /// <summary>The pattern of rule <c>titled</c>, compiled at build time into a program of 166 ints and 2 char class(es). It is tried only at one of ا ر و, where the 3 chars after that can follow it in a match.</summary>
             internal static readonly global::CorpusKit.Matching.Pattern Titled = new(
                 @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
-                new(null, "ارو", false, global::CorpusKit.Matching.PrefilterAnchor.None),
+                new(null, "ارو", false, global::CorpusKit.Matching.PrefilterAnchor.None, follow: ["ئئززلل", "اارريي", "ئئررسسمم"]),
                 code:
                 [
                     7, 0, 14, 0, 3, 1575, 1585, 1608, 12, 15, 17, 19, 2, 48, 100, 1,

@@ -95,6 +95,61 @@ public sealed class PrefilterTests
     }
 
     [Theory]
+    [InlineData(@"\d{1,2}\s+(?:يناير|فبراير)", 3)] // a digit, then a digit or a space, then no digit
+    [InlineData(@"ab?c", 1)] // the shortest match has two chars: only the second is checked
+    [InlineData(@"a(?=bc)b", 1)] // a lookahead constrains nothing
+    [InlineData(@"\d", 0)] // one char long: nothing follows for sure
+    [InlineData(@"x(?<a>y)\k<a>z", 0)] // not modeled: a backreference (no prefilter at all)
+    public void The_chars_after_the_first_are_checked_as_far_as_every_match_reaches(string pattern, int offsets)
+    {
+        PrefilterSpec? spec = PrefilterAnalysis.Analyze(pattern, Arabic);
+
+        Assert.Equal(offsets, spec?.Follow?.Count ?? 0);
+    }
+
+    [Theory]
+    [InlineData(@"\d{1,2}xyz", "a 12xyz 1xyz 123xyz")] // each length of a loop moves what follows it
+    [InlineData(@"[ab](?:ab)*c", "aababc bc ac bababc")]
+    [InlineData(@"a{2,4}bc", "aaaaabc aabc")]
+    [InlineData(@"(?:x|yy)(?:z|ww)q", "xzq yywwq xwwq yyzq")]
+    [InlineData(@"(?:a|bc)?d{2}e", "dde adde bcdde")]
+    [InlineData(@"k(?:\s*|-)+m", "k - -m k  m km")]
+    [InlineData(@"(?i)KS\d", "ks1 \u212As2")] // a case variant past U+0800 (the Kelvin sign) follows too
+    public void Patterns_whose_parts_vary_in_length_find_every_match(string pattern, string text)
+    {
+        RegexOptions options = RegexOptions.CultureInvariant;
+        text = Regex.Unescape(text);
+        PrefilterSpec spec = PrefilterAnalysis.Analyze(pattern, options)!;
+        var scanning = new Regex(pattern, options);
+        var anchored = new Regex(@"\G(?:" + pattern + ")", options);
+
+        Assert.NotNull(spec.Follow);
+        Assert.NotEqual("", Describe(scanning.Matches(text)));
+        Assert.Equal(Describe(scanning.Matches(text)), Describe(Run(anchored, Runtime(spec), text)));
+    }
+
+    [Fact]
+    public void Of_the_digits_of_a_year_only_those_a_day_can_end_with_are_tried()
+    {
+        PrefilterSpec spec = PrefilterAnalysis.Analyze(@"\d{1,2}\s+(?:يناير|فبراير)", Arabic)!;
+        PatternPrefilter prefilter = Runtime(spec);
+        const string Text = "عام 2024 و 12 يناير و 2024 فبراير";
+        var tried = new List<int>();
+        for (int at = prefilter.Next(Text, 0, otherDigits: false); at >= 0; at = prefilter.Next(Text, at + 1, otherDigits: false))
+        {
+            tried.Add(at);
+        }
+
+        // The first 2024: nowhere (a digit third, or و where a month must begin); 12: at 1 (2, a space, ي)
+        // and at 2 (a space, ي, ن); the second 2024: not at 2 or 0 (a digit third), at 2 (4, a space,
+        // ف) and at 4 (a space, ف, ب).
+        int day = Text.IndexOf("12", StringComparison.Ordinal);
+        int year = Text.LastIndexOf("2024", StringComparison.Ordinal);
+        Assert.Equal([day, day + 1, year + 2, year + 3], tried);
+        Assert.Equal(-1, prefilter.Next("12 ", 0, otherDigits: false)); // the text ends before a match could
+    }
+
+    [Theory]
     [InlineData(@"\d*")] // matches the empty string
     [InlineData(@"\w+")] // begins with almost anything
     [InlineData(@"(?<a>x)\k<a>")] // a backreference: not modeled
@@ -144,7 +199,7 @@ public sealed class PrefilterTests
     }
 
     private static PatternPrefilter Runtime(PrefilterSpec spec)
-        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.Matching.PrefilterAnchor)(int)spec.Anchor);
+        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.Matching.PrefilterAnchor)(int)spec.Anchor, spec.Follow?.ToArray());
 
     private static List<Match> Run(Regex anchored, PatternPrefilter prefilter, string text)
     {

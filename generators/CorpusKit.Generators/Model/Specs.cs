@@ -242,6 +242,8 @@ internal enum PrefilterAnchor
 
 /// <summary>
 /// Where a pattern can start matching, decided at build time: after <paramref name="Literal"/>, at one of
-/// <paramref name="Chars"/> (with every decimal digit when <paramref name="Digits"/>), where <paramref name="Anchor"/> allows.
+/// <paramref name="Chars"/> (with every decimal digit when <paramref name="Digits"/>), where <paramref name="Anchor"/> allows,
+/// and where the chars after the first are among <paramref name="Follow"/> (one string of char ranges, first
+/// and last, per char after the first that every match has; null when none is checked).
 /// </summary>
-internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor);
+internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor, ImmutableEquatableArray<string>? Follow = null);

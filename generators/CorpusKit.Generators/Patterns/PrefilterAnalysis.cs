@@ -38,7 +38,9 @@ internal static class PrefilterAnalysis
                 : null;
         }
 
-        return new PrefilterSpec(literal.Length >= 2 ? literal : null, first.Chars(), first.Digits, anchor);
+        return literal.Length >= 2
+            ? new PrefilterSpec(literal, first.Chars(), first.Digits, anchor)
+            : new PrefilterSpec(null, first.Chars(), first.Digits, anchor, FollowSets.Of(root));
     }
 
     /// <summary>Where every match must begin: at the start of the text (<c>^</c>, <c>\A</c>), of a line (<c>(?m)^</c>), or anywhere.</summary>
@@ -200,6 +202,221 @@ internal static class PrefilterAnalysis
                 return FirstChars.Nothing;
             default:
                 return FirstChars.Anything;
+        }
+    }
+
+    /// <summary>
+    /// The chars that can stand at each offset after the first of a match, for the offsets every
+    /// match reaches (up to <see cref="Offsets"/>): a match of <c>\d{1,2}\s+(يناير|…)</c> has a
+    /// digit or a space second and no digit third, so of the four digits of a year only the last
+    /// two are tried. Offsets are followed through the pattern as a set of the offsets a part can
+    /// begin at (a bit each, the last for "this far or further"); zero-width parts (anchors,
+    /// lookarounds) constrain nothing, and a part not modeled leaves every later offset free.
+    /// </summary>
+    private sealed class FollowSets
+    {
+        /// <summary>How many offsets are followed, the first char's included.</summary>
+        public const int Offsets = 4;
+
+        /// <summary>Chars below this are kept one by one; those above only as "some may stand here".</summary>
+        private const int Low = 0x800;
+
+        private const int Further = 1 << Offsets;
+
+        private readonly bool[][] _low = [.. Enumerable.Range(0, Offsets).Select(_ => new bool[Low])];
+        private readonly bool[] _beyond = new bool[Offsets];
+        private readonly bool[] _free = new bool[Offsets];
+        private readonly Dictionary<SetNode, (bool[] Low, bool Beyond)> _sets = [];
+
+        /// <summary>The char ranges that can stand at offsets 1, 2, … of a match, as far as they are constrained; null when none is.</summary>
+        public static ImmutableEquatableArray<string>? Of(RegexNode root)
+        {
+            var sets = new FollowSets();
+            int exits = sets.Walk(root, 1);
+
+            // A match may end after its shortest length: offsets from there on are not checked.
+            int shortest = 0;
+            while (shortest < Offsets && (exits & (1 << shortest)) == 0)
+            {
+                shortest++;
+            }
+
+            var follow = new List<string>();
+            for (int offset = 1; offset < shortest && sets.Ranges(offset) is { } ranges; offset++)
+            {
+                follow.Add(ranges);
+            }
+
+            return follow.Count == 0 ? null : follow.ToEquatable();
+        }
+
+        /// <summary>The offsets <paramref name="node"/> can end at when it begins at one of <paramref name="entries"/> (both as bits), noting the chars it consumes where.</summary>
+        private int Walk(RegexNode node, int entries)
+        {
+            switch (node)
+            {
+                case CharNode c:
+                    return Consume(entries, offset =>
+                    {
+                        foreach (char variant in c.IgnoreCase ? CaseFolding.Variants(c.Value) : [c.Value])
+                        {
+                            if (variant < Low)
+                            {
+                                _low[offset][variant] = true;
+                            }
+                            else
+                            {
+                                _beyond[offset] = true;
+                            }
+                        }
+                    });
+                case SetNode s:
+                    (bool[] low, bool beyond) = Chars(s);
+                    return Consume(entries, offset =>
+                    {
+                        for (int c = 0; c < Low; c++)
+                        {
+                            _low[offset][c] |= low[c];
+                        }
+
+                        _beyond[offset] |= beyond;
+                    });
+                case ConcatNode concat:
+                    foreach (RegexNode child in concat.Children)
+                    {
+                        entries = Walk(child, entries);
+                        if (entries == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    return entries;
+                case AlternateNode alternate:
+                    int exits = 0;
+                    foreach (RegexNode child in alternate.Children)
+                    {
+                        exits |= Walk(child, entries);
+                    }
+
+                    return exits;
+                case LoopNode loop:
+                    int current = entries;
+                    for (int i = 0; i < loop.Min && current != 0; i++)
+                    {
+                        current = Walk(loop.Child, current);
+                    }
+
+                    // More rounds until they reach no offset an earlier round had not: from then on they add nothing.
+                    int result = current;
+                    for (int i = loop.Min; (loop.Max < 0 || i < loop.Max) && current != 0; i++)
+                    {
+                        current = Walk(loop.Child, current);
+                        if ((current & ~result) == 0)
+                        {
+                            break;
+                        }
+
+                        result |= current;
+                    }
+
+                    return result;
+                case GroupNode group:
+                    return Walk(group.Child, entries);
+                case AtomicNode atomic:
+                    return Walk(atomic.Child, entries);
+                case AnchorNode or LookaroundNode or EmptyNode:
+                    return entries;
+                default:
+                    // Not modeled (a backreference): any length, any chars, from the first offset it can begin at.
+                    int first = 0;
+                    while ((entries & (1 << first)) == 0)
+                    {
+                        first++;
+                    }
+
+                    for (int offset = first; offset < Offsets; offset++)
+                    {
+                        _free[offset] = true;
+                    }
+
+                    return (Further << 1) - (1 << first);
+            }
+        }
+
+        /// <summary>One char consumed at each entry offset: noted by <paramref name="note"/>, the offsets move on by one.</summary>
+        private static int Consume(int entries, Action<int> note)
+        {
+            int exits = entries & Further;
+            for (int offset = 0; offset < Offsets; offset++)
+            {
+                if ((entries & (1 << offset)) != 0)
+                {
+                    note(offset);
+                    exits |= 1 << (offset + 1);
+                }
+            }
+
+            return exits;
+        }
+
+        /// <summary>The chars below <see cref="Low"/> a set takes (case variants too), and whether it may take one above; worked out once per set.</summary>
+        private (bool[] Low, bool Beyond) Chars(SetNode s)
+        {
+            if (_sets.TryGetValue(s, out (bool[] Low, bool Beyond) known))
+            {
+                return known;
+            }
+
+            var low = new bool[Low];
+            for (int c = 0; c < Low; c++)
+            {
+                low[c] = s.Set.Contains((char)c) || (s.IgnoreCase && CaseFolding.Variants((char)c).Exists(s.Set.Contains));
+            }
+
+            bool beyond = !s.Set.IsEnumerable
+                || s.Set.Ranges.Exists(range => range.Last >= Low)
+                || (s.IgnoreCase && (s.Set.RangeCount > MaxChars || s.Set.RangeChars().Any(c => CaseFolding.Variants(c).Exists(v => v >= Low))));
+            return _sets[s] = (low, beyond);
+        }
+
+        /// <summary>The chars that can stand at <paramref name="offset"/> as ranges (first and last of each, in order), or null when any can.</summary>
+        private string? Ranges(int offset)
+        {
+            if (_free[offset])
+            {
+                return null;
+            }
+
+            bool[] low = _low[offset];
+            var ranges = new StringBuilder();
+            int held = 0;
+            for (int c = 0; c < Low; c++)
+            {
+                if (!low[c])
+                {
+                    continue;
+                }
+
+                held++;
+                if (c == 0 || !low[c - 1])
+                {
+                    ranges.Append((char)c);
+                }
+
+                if (c == Low - 1 || !low[c + 1])
+                {
+                    ranges.Append((char)c);
+                }
+            }
+
+            if (_beyond[offset])
+            {
+                ranges.Append((char)Low).Append(char.MaxValue);
+            }
+
+            // A check that lets almost every char through is not worth its time.
+            return held > Low * 7 / 8 && _beyond[offset] ? null : ranges.ToString();
         }
     }
 

@@ -45,12 +45,20 @@ public sealed class PatternPrefilter
     private readonly bool _digits;
     private readonly PrefilterAnchor _anchor;
 
+    // Per offset after the first char: the chars below U+0800 that can stand there, and whether one above can.
+    private readonly SearchValues<char>[] _follow;
+    private readonly bool[] _followBeyond;
+
     /// <summary>A prefilter the generator computed.</summary>
     /// <param name="literal">The text every match begins with (two chars or more), or null.</param>
     /// <param name="chars">The chars a match can begin with (ASCII digits included when <paramref name="digits"/>), or null when any char can begin one.</param>
     /// <param name="digits">Whether a match can begin with any decimal digit (<c>\d</c>), not only the ASCII ones.</param>
     /// <param name="anchor">Where a match must begin.</param>
-    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor)
+    /// <param name="follow">
+    /// For the second char of a match, the third and so on (as far as every match reaches), the chars
+    /// that can stand there: ranges, each as its first and last char; none when null.
+    /// </param>
+    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor, string[]? follow = null)
     {
         if (literal is { Length: 0 })
         {
@@ -61,7 +69,34 @@ public sealed class PatternPrefilter
         _chars = chars is null ? null : SearchValues.Create(chars);
         _digits = digits;
         _anchor = anchor;
+        follow ??= [];
+        _follow = new SearchValues<char>[follow.Length];
+        _followBeyond = new bool[follow.Length];
+        for (int offset = 0; offset < follow.Length; offset++)
+        {
+            string ranges = follow[offset];
+            if (ranges.Length % 2 != 0)
+            {
+                throw new ArgumentException("Follow sets are ranges: a first and a last char each.", nameof(follow));
+            }
+
+            var low = new System.Collections.Generic.List<char>();
+            for (int r = 0; r < ranges.Length; r += 2)
+            {
+                for (int c = ranges[r]; c <= ranges[r + 1] && c < FollowLow; c++)
+                {
+                    low.Add((char)c);
+                }
+
+                _followBeyond[offset] |= ranges[r + 1] >= FollowLow;
+            }
+
+            _follow[offset] = SearchValues.Create(low.ToArray());
+        }
     }
+
+    /// <summary>Chars below this are told one by one in the follow sets; those above only as "some can stand here".</summary>
+    private const char FollowLow = '\u0800';
 
     /// <summary>Where a match must begin.</summary>
     internal PrefilterAnchor Anchor => _anchor;
@@ -85,7 +120,30 @@ public sealed class PatternPrefilter
             return false;
         }
 
-        return _literal is not null ? text[at..].StartsWith(_literal, StringComparison.Ordinal) : MayBeginWith(text[at], otherDigits);
+        return (_literal is not null ? text[at..].StartsWith(_literal, StringComparison.Ordinal) : MayBeginWith(text[at], otherDigits))
+            && Follows(text, at);
+    }
+
+    /// <summary>Whether the chars after <paramref name="at"/> can follow the first char of a match there (every match is that long).</summary>
+    private bool Follows(ReadOnlySpan<char> text, int at)
+    {
+        SearchValues<char>[] follow = _follow;
+        for (int offset = 0; offset < follow.Length; offset++)
+        {
+            int i = at + 1 + offset;
+            if ((uint)i >= (uint)text.Length)
+            {
+                return false;
+            }
+
+            char c = text[i];
+            if (c < FollowLow ? !follow[offset].Contains(c) : !_followBeyond[offset])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -111,6 +169,13 @@ public sealed class PatternPrefilter
             }
 
             int candidate = _anchor == PrefilterAnchor.None ? Search(text, at, otherDigits) : (Accepts(text, at, otherDigits) ? at : -2);
+            if (candidate >= 0 && !Follows(text, candidate))
+            {
+                // The first char fits and what follows does not: on from the next char.
+                from = candidate + 1;
+                continue;
+            }
+
             if (candidate != -2)
             {
                 return candidate;
