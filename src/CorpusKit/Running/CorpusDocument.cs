@@ -141,7 +141,8 @@ public abstract class CorpusDocument
     /// </summary>
     private static int ReadAll(SafeFileHandle handle, int expected, out byte[] bytes)
     {
-        bytes = Buffer(expected + 1);
+        // One byte more than expected, so a file read to the end of the buffer is known to have grown.
+        bytes = Buffer((int)Math.Min(expected + 1L, Array.MaxLength));
         int length = 0;
         while (true)
         {
