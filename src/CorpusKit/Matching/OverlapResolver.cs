@@ -31,46 +31,27 @@ public static class OverlapResolver
     internal static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        return mode switch
+        if (mode is not (OverlapMode.Longest or OverlapMode.First or OverlapMode.All))
         {
-            OverlapMode.Longest => Resolve(candidates, new LongestFirst<T>(), takeAll: false, listedCandidates),
-            OverlapMode.First => Resolve(candidates, new EarliestRuleFirst<T>(), takeAll: false, listedCandidates),
-            OverlapMode.All => Resolve(candidates, new InTextOrder<T>(), takeAll: true, listedCandidates),
-            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode."),
-        };
-    }
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode.");
+        }
 
-    /// <summary>
-    /// Orders the candidates by <paramref name="priority"/> (then by their place in the list), takes
-    /// each that overlaps no span taken before it (all of them under <paramref name="takeAll"/>),
-    /// and returns the values of those taken in text order.
-    /// </summary>
-    private static List<T> Resolve<T, TPriority>(List<Candidate<T>> candidates, TPriority priority, bool takeAll, int listedCandidates)
-        where TPriority : struct, IComparer<Candidate<T>>
-    {
-        int count = candidates.Count;
+        // The choice reads only spans and rules: it works on keys, in code that is not generic (the
+        // code shared by every reference type would look up the candidates' type at each comparison).
+        ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
+        int count = items.Length;
         bool listed = count <= listedCandidates && count <= ListedCandidates;
-        int[]? rentedOrder = listed ? null : ArrayPool<int>.Shared.Rent(count);
-        int[]? rentedKept = listed || takeAll ? null : ArrayPool<int>.Shared.Rent(count);
+        Key[] keys = count <= KeptKeys ? (t_keys ??= new Key[KeptKeys]) : ArrayPool<Key>.Shared.Rent(count);
+        int[]? rented = listed ? null : ArrayPool<int>.Shared.Rent(2 * count);
         try
         {
-            Span<int> order = listed ? stackalloc int[count] : rentedOrder.AsSpan(0, count);
             for (int i = 0; i < count; i++)
             {
-                order[i] = i;
+                keys[i] = new Key(items[i].Span, items[i].RuleOrder);
             }
 
-            IndexSort.Sort(order, new ByIndex<T, TPriority>(candidates, priority));
-            Span<int> accepted = order;
-            if (!takeAll)
-            {
-                Span<int> kept = listed ? stackalloc int[count] : rentedKept.AsSpan(0, count);
-                int taken = listed ? TakeListed(order, CollectionsMarshal.AsSpan(candidates), kept) : TakeFree(order, CollectionsMarshal.AsSpan(candidates), kept);
-                accepted = kept[..taken];
-                IndexSort.Sort(accepted, new ByIndex<T, InTextOrder<T>>(candidates, new InTextOrder<T>()));
-            }
-
-            ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
+            Span<int> work = listed ? stackalloc int[2 * count] : rented.AsSpan(0, 2 * count);
+            ReadOnlySpan<int> accepted = Choose(keys, count, mode, listed, work);
             var result = new List<T>(accepted.Length);
             foreach (int i in accepted)
             {
@@ -81,16 +62,57 @@ public static class OverlapResolver
         }
         finally
         {
-            if (rentedOrder is not null)
+            if (count > KeptKeys)
             {
-                ArrayPool<int>.Shared.Return(rentedOrder);
+                ArrayPool<Key>.Shared.Return(keys);
             }
 
-            if (rentedKept is not null)
+            if (rented is not null)
             {
-                ArrayPool<int>.Shared.Return(rentedKept);
+                ArrayPool<int>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>Up to this many candidates, the keys are written into an array the thread keeps; past it, into a rented one.</summary>
+    private const int KeptKeys = 1024;
+
+    [ThreadStatic]
+    private static Key[]? t_keys;
+
+    /// <summary>
+    /// Orders the first <paramref name="count"/> keys by <paramref name="mode"/>'s priority (then by
+    /// their place), takes each that overlaps no span taken before it (all of them under
+    /// <see cref="OverlapMode.All"/>), and returns the indexes of those taken in text order, within
+    /// <paramref name="work"/> (two ints per key).
+    /// </summary>
+    private static ReadOnlySpan<int> Choose(Key[] keys, int count, OverlapMode mode, bool listed, Span<int> work)
+    {
+        Span<int> order = work[..count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        switch (mode)
+        {
+            case OverlapMode.Longest:
+                IndexSort.Sort(order, new ByKey<LongestFirst>(keys, default));
+                break;
+            case OverlapMode.First:
+                IndexSort.Sort(order, new ByKey<EarliestRuleFirst>(keys, default));
+                break;
+            default:
+                IndexSort.Sort(order, new ByKey<InTextOrder>(keys, default));
+                return order;
+        }
+
+        Span<int> kept = work[count..];
+        ReadOnlySpan<Key> items = keys.AsSpan(0, count);
+        int taken = listed ? TakeListed(order, items, kept) : TakeFree(order, items, kept);
+        Span<int> accepted = kept[..taken];
+        IndexSort.Sort(accepted, new ByKey<InTextOrder>(keys, default));
+        return accepted;
     }
 
     /// <summary>
@@ -98,7 +120,7 @@ public static class OverlapResolver
     /// either side of its start in the list of spans taken, kept sorted by start with a span before
     /// those of equal start: the test <see cref="TakeFree"/> makes with its ranks, for a few.
     /// </summary>
-    private static int TakeListed<T>(ReadOnlySpan<int> ordered, ReadOnlySpan<Candidate<T>> items, Span<int> accepted)
+    private static int TakeListed(ReadOnlySpan<int> ordered, ReadOnlySpan<Key> items, Span<int> accepted)
     {
         Span<TextSpan> taken = stackalloc TextSpan[ordered.Length];
         int count = 0;
@@ -142,7 +164,7 @@ public static class OverlapResolver
     /// A zero-length candidate at s was also refused when the span before it ends after s; it
     /// starts before s, so that is what <see cref="TextSpan.Overlaps"/> finds already.
     /// </remarks>
-    private static int TakeFree<T>(ReadOnlySpan<int> ordered, ReadOnlySpan<Candidate<T>> items, Span<int> accepted)
+    private static int TakeFree(ReadOnlySpan<int> ordered, ReadOnlySpan<Key> items, Span<int> accepted)
     {
         int count = ordered.Length;
         int[] startsArray = ArrayPool<int>.Shared.Rent(count);
@@ -253,22 +275,24 @@ public static class OverlapResolver
         }
     }
 
-    /// <summary>Indexes of candidates, by a comparer of candidates and then by index: a total order, so an unstable sort gives one result.</summary>
-    private readonly struct ByIndex<T, TComparer>(List<Candidate<T>> candidates, TComparer comparer) : IComparer<int>
-        where TComparer : struct, IComparer<Candidate<T>>
+    /// <summary>What the order and the overlap test read of a candidate: its span and its rule.</summary>
+    private readonly record struct Key(TextSpan Span, int RuleOrder);
+
+    /// <summary>Indexes of keys, by a comparer of keys and then by index: a total order, so an unstable sort gives one result.</summary>
+    private readonly struct ByKey<TComparer>(Key[] keys, TComparer comparer) : IComparer<int>
+        where TComparer : struct, IComparer<Key>
     {
         public int Compare(int a, int b)
         {
-            ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
-            int result = comparer.Compare(items[a], items[b]);
+            int result = comparer.Compare(keys[a], keys[b]);
             return result != 0 ? result : a.CompareTo(b);
         }
     }
 
     /// <summary>Longest first; then the earlier rule; then the earlier start.</summary>
-    private readonly struct LongestFirst<T> : IComparer<Candidate<T>>
+    private readonly struct LongestFirst : IComparer<Key>
     {
-        public int Compare(Candidate<T> a, Candidate<T> b)
+        public int Compare(Key a, Key b)
         {
             int result = b.Span.Length.CompareTo(a.Span.Length);
             if (result == 0)
@@ -281,9 +305,9 @@ public static class OverlapResolver
     }
 
     /// <summary>The earlier rule first; then the earlier start; then the longer.</summary>
-    private readonly struct EarliestRuleFirst<T> : IComparer<Candidate<T>>
+    private readonly struct EarliestRuleFirst : IComparer<Key>
     {
-        public int Compare(Candidate<T> a, Candidate<T> b)
+        public int Compare(Key a, Key b)
         {
             int result = a.RuleOrder.CompareTo(b.RuleOrder);
             if (result == 0)
@@ -296,9 +320,9 @@ public static class OverlapResolver
     }
 
     /// <summary>In text order (start, then the longer first); then the earlier rule.</summary>
-    private readonly struct InTextOrder<T> : IComparer<Candidate<T>>
+    private readonly struct InTextOrder : IComparer<Key>
     {
-        public int Compare(Candidate<T> a, Candidate<T> b)
+        public int Compare(Key a, Key b)
         {
             int result = a.Span.CompareTo(b.Span);
             return result != 0 ? result : a.RuleOrder.CompareTo(b.RuleOrder);
