@@ -178,10 +178,7 @@ public sealed class NormalizedText
     /// </remarks>
     public TextSpan ToOriginal(int start, int end)
     {
-        if ((uint)start > (uint)_length || end < start || end > _length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of a text of {_length} chars.");
-        }
+        CheckRange(start, end);
 
         if (_map is null)
         {
@@ -195,6 +192,15 @@ public sealed class NormalizedText
         }
 
         return TextSpan.FromBounds(_map.Start(start), _map.End(end - 1));
+    }
+
+    /// <summary>Throws unless <c>[start, end)</c> is a range of the text rules match against.</summary>
+    private void CheckRange(int start, int end)
+    {
+        if ((uint)start > (uint)_length || end < start || end > _length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of a text of {_length} chars.");
+        }
     }
 
     /// <summary>Maps an original index to the first normalized char at or after it.</summary>
@@ -222,10 +228,7 @@ public sealed class NormalizedText
     /// <summary>The normalized text of the range <c>[start, end)</c>, as a string of its own.</summary>
     public string TextOf(int start, int end)
     {
-        if ((uint)start > (uint)_length || end < start || end > _length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a range of a text of {_length} chars.");
-        }
+        CheckRange(start, end);
 
         return new string(Span[start..end]);
     }

@@ -48,6 +48,10 @@ internal sealed class RepeatIndex
     private readonly List<(int Start, int End, ulong Hash)> _lineWords = [];
     private (int Start, int End) _analysed = (-1, -1);
 
+    // The line whose words were counted last, and whether it had enough.
+    private (int Start, int End) _counted = (-1, -1);
+    private bool _enoughWords;
+
     /// <param name="text">The text the lines are ranges of (the document's normalized text).</param>
     /// <param name="threshold">The chars of earlier lines past which they are indexed (tests lower it).</param>
     public RepeatIndex(string text, int threshold = IndexThreshold)
@@ -75,7 +79,7 @@ internal sealed class RepeatIndex
         }
 
         ReadOnlySpan<char> line = _text.Span.Slice(start, end - start);
-        if (!HasEnoughWords(line))
+        if (!TakesPart(start, end))
         {
             return null;
         }
@@ -95,7 +99,7 @@ internal sealed class RepeatIndex
     /// <summary>Adds the line <c>[start, end)</c> of the text, numbered <paramref name="number"/>; a line too short to take part is left out.</summary>
     public void Add(int number, int start, int end)
     {
-        if (!HasEnoughWords(_text.Span.Slice(start, end - start)))
+        if (!TakesPart(start, end))
         {
             return;
         }
@@ -220,6 +224,21 @@ internal sealed class RepeatIndex
         {
             _lineWords.Add((wordStart, at, hash));
         }
+    }
+
+    /// <summary>
+    /// Whether the line <c>[start, end)</c> has enough words to take part; the answer for the line
+    /// asked about last is kept, since a body line is looked up and then added.
+    /// </summary>
+    private bool TakesPart(int start, int end)
+    {
+        if (_counted != (start, end))
+        {
+            _counted = (start, end);
+            _enoughWords = HasEnoughWords(_text.Span.Slice(start, end - start));
+        }
+
+        return _enoughWords;
     }
 
     /// <summary>Whether a line has at least <see cref="DocumentLayout.MinDuplicateWords"/> words (counted no further).</summary>
