@@ -13,9 +13,10 @@ namespace CorpusKit.Tests;
 /// </summary>
 public sealed class TermIndexTests
 {
-    private static readonly string[] s_words = ["ال", "\"روسيا", "«امم", "امم", "متحدة", "الامم", "روسيا", "وزير", "خارجية", "الخارجية", "لافروف", "بوتين", "ب", "وب", "لل", "ك", "دول", "الدول"];
+    private static readonly string[] s_words = ["ال", "\"روسيا", "«امم", "امم", "متحدة", "الامم", "روسيا", "وزير", "خارجية", "الخارجية", "لافروف", "بوتين", "ب", "وب", "لل", "ك", "دول", "الدول", "روس", "آسيا-باسيفيك", "g20", "بريكس+", "2024"];
 
-    private static readonly string[] s_textPieces = ["ال", "امم", "متحدة", "روسيا", "وزير", "خارجية", "لافروف", "بوتين", "دول", "و", "ف", "ب", "ل", "ك", "لل", "وال", "فب", " ", " ", " ", "  ", "\n", "،", ":", "\"", "«", "3", "a"];
+    /// <summary>Pieces of text; joined without a space they make words past eight chars, and short words at the text's end.</summary>
+    private static readonly string[] s_textPieces = ["ال", "امم", "متحدة", "روسيا", "وزير", "خارجية", "لافروف", "بوتين", "دول", "و", "ف", "ب", "ل", "ك", "لل", "وال", "فب", " ", " ", " ", "  ", "\n", "،", ":", "\"", "«", "3", "a", "g20", "آسيا", "-", "باسيفيك", "بريكس", "+", "2024", "\u064B", "\u0640"];
 
     /// <summary>A form: one to three words from a small vocabulary, so dictionaries share forms and prefixes.</summary>
     private static readonly Gen<string> s_form = Gen.OneOf(s_words).Array[1, 3].Select(words => string.Join(' ', words));

@@ -1,5 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
@@ -64,14 +68,19 @@ public static class TermMatcher
     }
 
     /// <summary><see cref="FindAll(string, TermIndex, bool, List{TermHit}[])"/> over chars that need not be a string (a document's normalized text).</summary>
-    internal static void FindAll(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits)
+    /// <param name="text">The normalized text.</param>
+    /// <param name="index">The dictionaries.</param>
+    /// <param name="clitics">Whether Arabic proclitics and the article are handled.</param>
+    /// <param name="hits">One list per dictionary.</param>
+    /// <param name="filtered">Whether the trie's <see cref="FirstWordFilter"/> is asked before each walk (tests turn it off to see it changes no hit).</param>
+    internal static void FindAll(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits, bool filtered = true)
     {
         if (hits.Length != index.DictionaryCount)
         {
             throw new ArgumentException($"Give one list per dictionary ({index.DictionaryCount}).", nameof(hits));
         }
 
-        var scan = new Scan(text, index, clitics, hits);
+        var scan = new Scan(text, index, clitics, hits, filtered);
         scan.Run();
     }
 
@@ -100,8 +109,13 @@ public static class TermMatcher
         private readonly int[] _touched;
         private int _touchedCount;
 
-        public Scan(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits)
+        private readonly FirstWordFilter _filter;
+        private readonly bool _filtered;
+
+        public Scan(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits, bool filtered)
         {
+            _filter = index.Trie.FirstWords;
+            _filtered = filtered;
             _text = text;
             _clitics = clitics;
             _hits = hits;
@@ -120,46 +134,85 @@ public static class TermMatcher
         {
             ReadOnlySpan<char> text = _text;
             ushort[] codes = _codes;
-            bool previousIsWord = false;
             for (int i = 0; i < text.Length; i++)
             {
+                // Each turn starts a word, or passes over white space: a word's letters and digits
+                // are taken in one step, with the char that ends them, which cannot start a word.
                 char c = text[i];
-                bool isWord = CharKinds.IsLetterOrDigit(c);
-                if (!previousIsWord && c != ' ' && c != '\n' && !CharKinds.IsWhiteSpace(c))
+                if (CharKinds.IsLetterOrDigit(c))
                 {
-                    // A word start: no letter or digit before it. Nothing to do unless a form, a
-                    // proclitic or the article can begin here.
-                    if (_clitics || c >= CharKinds.TableSize || codes[c] != 0)
+                    int end = WordEnd(text, i);
+                    MatchWord(i, end);
+                    if (_touchedCount > 0)
                     {
-                        MatchAt(i);
-                        if (_touchedCount > 0)
-                        {
-                            Take(i);
-                        }
-                    }
-                }
-
-                if (isWord)
-                {
-                    // No word starts after a letter: the Arabic letters that follow are passed over in one search.
-                    int letters = text.Slice(i + 1).IndexOfAnyExceptInRange(FirstArabicLetter, LastArabicLetter);
-                    if (letters < 0)
-                    {
-                        return;
+                        Take(i);
                     }
 
-                    i += letters;
+                    i = end;
                 }
-
-                previousIsWord = isWord;
+                else if (c != ' ' && c != '\n' && !CharKinds.IsWhiteSpace(c) && (c >= CharKinds.TableSize || codes[c] != 0))
+                {
+                    // A word of punctuation (a quotation mark, a bracket): only a form that begins
+                    // with it can stand here, and no proclitic or article.
+                    Walk(0, i, i);
+                    if (_touchedCount > 0)
+                    {
+                        Take(i);
+                    }
+                }
             }
         }
 
-        /// <summary>Tries every form that may stand at the word that starts at <paramref name="wordStart"/>.</summary>
-        private void MatchAt(int wordStart)
+        /// <summary>
+        /// The end of the letters and digits from <paramref name="start"/>. The Arabic letters are
+        /// passed over eight at a time in a vector where the text has eight more chars (a word is
+        /// short: this costs less than a call to <c>IndexOfAnyExceptInRange</c> per word).
+        /// </summary>
+        private static int WordEnd(ReadOnlySpan<char> text, int start)
+        {
+            int end = start + 1;
+            while (true)
+            {
+                if (Vector128.IsHardwareAccelerated && end <= text.Length - Vector128<ushort>.Count)
+                {
+                    Vector128<ushort> chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)end);
+                    uint others = Vector128.GreaterThan(chars - Vector128.Create((ushort)FirstArabicLetter), Vector128.Create((ushort)(LastArabicLetter - FirstArabicLetter))).ExtractMostSignificantBits();
+                    if (others == 0)
+                    {
+                        end += Vector128<ushort>.Count;
+                        continue;
+                    }
+
+                    end += BitOperations.TrailingZeroCount(others);
+                }
+                else
+                {
+                    int letters = text.Slice(end).IndexOfAnyExceptInRange(FirstArabicLetter, LastArabicLetter);
+                    if (letters < 0)
+                    {
+                        return text.Length;
+                    }
+
+                    end += letters;
+                }
+
+                if (!CharKinds.IsLetterOrDigit(text[end]))
+                {
+                    return end;
+                }
+
+                end++;
+            }
+        }
+
+        /// <summary>
+        /// Tries every form that may stand at the word <c>[wordStart, wordEnd)</c>: the word, and
+        /// under clitics the word after each proclitic and article that may stand at its start.
+        /// </summary>
+        private void MatchWord(int wordStart, int wordEnd)
         {
             ReadOnlySpan<char> text = _text;
-            ConsiderAt(wordStart, wordStart);
+            ConsiderAt(wordStart, wordEnd, wordStart);
             if (!_clitics)
             {
                 return;
@@ -170,15 +223,16 @@ public static class TermMatcher
             if (position < text.Length - 1 && text[position] is Waw or Feh)
             {
                 position++;
-                ConsiderAt(position, position);
+                ConsiderAt(position, wordEnd, position);
             }
 
             if (position < text.Length - 1 && text[position] is Beh or Lam or Kaf)
             {
-                ConsiderAt(position + 1, position + 1);
+                ConsiderAt(position + 1, wordEnd, position + 1);
 
                 // A fused لل is ل + ال; the article cannot be split off, so the span keeps both lams.
-                if (text[position] == Lam && position + 2 < text.Length && text[position + 1] == Lam)
+                if (text[position] == Lam && position + 2 < text.Length && text[position + 1] == Lam
+                    && (!_filtered || _filter.MayBeginAfterArticle(text, position + 2, wordEnd)))
                 {
                     int alef = _trie.Step(0, Alef);
                     int afterArticle = alef < 0 ? -1 : _trie.Step(alef, Lam);
@@ -190,8 +244,11 @@ public static class TermMatcher
             }
         }
 
-        /// <summary>Tries a form at <paramref name="start"/>, and under clitics also one after an article there.</summary>
-        private void ConsiderAt(int start, int spanStart)
+        /// <summary>
+        /// Tries a form at <paramref name="start"/>, and under clitics also one after an article
+        /// there; a walk is skipped when the filter knows no form begins with the rest of the word.
+        /// </summary>
+        private void ConsiderAt(int start, int wordEnd, int spanStart)
         {
             ReadOnlySpan<char> text = _text;
             if (start >= text.Length)
@@ -199,10 +256,16 @@ public static class TermMatcher
                 return;
             }
 
-            Walk(0, start, spanStart);
+            // Past the word's end (a proclitic alone) the walk starts on a char that is not a
+            // letter or digit: the filter knows no such form, so it walks.
+            if (start >= wordEnd || !_filtered || _filter.MayBegin(text, start, wordEnd))
+            {
+                Walk(0, start, spanStart);
+            }
 
             // The article before a form that lacks it stays in the span (الكرملين for كرملين).
-            if (_clitics && start + 2 < text.Length && text[start] == Alef && text[start + 1] == Lam)
+            if (_clitics && start + 2 < text.Length && text[start] == Alef && text[start + 1] == Lam
+                && (start + 2 >= wordEnd || !_filtered || _filter.MayBegin(text, start + 2, wordEnd)))
             {
                 Walk(0, start + 2, spanStart);
             }

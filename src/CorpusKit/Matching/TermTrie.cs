@@ -54,10 +54,14 @@ public sealed class TermTrie
         NodeCount = values.Length;
         (_codes, _wideChars, _firstWideCode) = AssignCodes(labels);
         _cells = new DoubleArrayBuilder(this, labels, targets, edgeStarts, values).Build();
+        FirstWords = FirstWordFilter.Build(labels, targets, edgeStarts, values);
     }
 
     /// <summary>The number of nodes, the root included.</summary>
     public int NodeCount { get; }
+
+    /// <summary>Which words may begin a form, asked before a walk from a word start (see <see cref="TermMatcher"/>).</summary>
+    internal FirstWordFilter FirstWords { get; }
 
     /// <summary>The index with this trie as its one dictionary, once asked for (see <see cref="TermIndex.Of"/>).</summary>
     internal TermIndex? AsIndex { get; set; }
