@@ -79,4 +79,30 @@ public sealed class TermIndexTests
 
         Assert.Equal([new TermHit(5, 10, 1), new TermHit(14, 21, 0)], hits[0]);
     }
+
+    [Theory]
+    [InlineData(64)] // the scan's state on the stack
+    [InlineData(65)] // in rented arrays
+    public void Every_dictionary_of_many_gets_its_hits(int dictionaries)
+    {
+        // Dictionary d knows روسيا with value d, and d + 1 more forms of its own, so each keeps its own state.
+        TermIndex index = TermIndex.Create(Enumerable.Range(0, dictionaries)
+            .Select(d => Enumerable.Range(0, d + 1).Select(k => new KeyValuePair<string, int>("كلمة" + k, k)).Append(new("روسيا", d)).ToList())
+            .ToArray());
+        var hits = Enumerable.Range(0, dictionaries).Select(_ => new List<TermHit>()).ToArray();
+
+        TermMatcher.FindAll("روسيا كلمة3 وروسيا", index, clitics: true, hits);
+
+        for (int d = 0; d < dictionaries; d++)
+        {
+            var expected = new List<TermHit> { new(0, 5, d) };
+            if (d >= 3)
+            {
+                expected.Add(new TermHit(6, 11, 3));
+            }
+
+            expected.Add(new TermHit(13, 18, d));
+            Assert.Equal(expected, hits[d]);
+        }
+    }
 }

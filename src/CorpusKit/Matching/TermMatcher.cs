@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -80,9 +81,29 @@ public static class TermMatcher
             throw new ArgumentException($"Give one list per dictionary ({index.DictionaryCount}).", nameof(hits));
         }
 
-        var scan = new Scan(text, index, clitics, hits, filtered);
-        scan.Run();
+        // The scan's per-dictionary state: rented, or on the stack for the usual few dictionaries.
+        int count = index.DictionaryCount;
+        TermHit[]? rentedBest = count <= StackDictionaries ? null : ArrayPool<TermHit>.Shared.Rent(count);
+        int[]? rentedWork = count <= StackDictionaries ? null : ArrayPool<int>.Shared.Rent(2 * count);
+        try
+        {
+            Span<TermHit> best = rentedBest ?? stackalloc TermHit[StackDictionaries];
+            Span<int> work = rentedWork ?? stackalloc int[2 * StackDictionaries];
+            var scan = new Scan(text, index, clitics, hits, filtered, best, work);
+            scan.Run();
+        }
+        finally
+        {
+            if (rentedBest is not null)
+            {
+                ArrayPool<TermHit>.Shared.Return(rentedBest);
+                ArrayPool<int>.Shared.Return(rentedWork!);
+            }
+        }
     }
+
+    /// <summary>Up to this many dictionaries in an index, the scan keeps its state on the stack.</summary>
+    private const int StackDictionaries = 64;
 
     /// <summary>
     /// One pass: at every word start, the trie is walked from the word and from after each
@@ -104,15 +125,15 @@ public static class TermMatcher
 
         // Per dictionary: the best hit at the current word start (End < 0: none yet), and where
         // its next hit may start (its previous hit's end).
-        private readonly TermHit[] _best;
-        private readonly int[] _next;
-        private readonly int[] _touched;
+        private readonly Span<TermHit> _best;
+        private readonly Span<int> _next;
+        private readonly Span<int> _touched;
         private int _touchedCount;
 
         private readonly FirstWordFilter _filter;
         private readonly bool _filtered;
 
-        public Scan(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits, bool filtered)
+        public Scan(ReadOnlySpan<char> text, TermIndex index, bool clitics, List<TermHit>[] hits, bool filtered, Span<TermHit> best, Span<int> work)
         {
             _filter = index.Trie.FirstWords;
             _filtered = filtered;
@@ -123,10 +144,12 @@ public static class TermMatcher
             (_cells, _codes) = index.Trie.Arrays;
             _entryStarts = index.EntryStarts;
             _memberships = index.Memberships;
-            _best = new TermHit[index.DictionaryCount];
-            _best.AsSpan().Fill(new TermHit(0, -1, -1));
-            _next = new int[index.DictionaryCount];
-            _touched = new int[index.DictionaryCount];
+            int count = index.DictionaryCount;
+            _best = best[..count];
+            _best.Fill(new TermHit(0, -1, -1));
+            _next = work[..count];
+            _next.Clear();
+            _touched = work.Slice(count, count);
             _touchedCount = 0;
         }
 
