@@ -43,6 +43,46 @@ public sealed class OverlapResolverTests
                 return candidates;
             });
 
+    /// <summary>
+    /// Candidates mostly in text order and apart (what one lexicon's hits are: each at or past the
+    /// end of the one before), with now and then one that starts where the one before starts (after
+    /// an empty one), ends one char into it, or comes before it: the resolver's shortcut for lists
+    /// in order and apart, and the lists just off it.
+    /// </summary>
+    private static readonly Gen<List<Candidate<int>>> s_ordered =
+        Gen.Select(Gen.Int[0, 12], Gen.Int[0, 3], Gen.Int[0, 5], Gen.Int[0, 2], (kind, gap, length, rule) => (kind, gap, length, rule))
+            .Array[0, 40]
+            .Select(steps =>
+            {
+                var candidates = new List<Candidate<int>>();
+                foreach ((int kind, int gap, int length, int rule) in steps)
+                {
+                    TextSpan previous = candidates.Count > 0 ? candidates[^1].Span : new TextSpan(0, 0);
+                    int start = kind switch
+                    {
+                        0 => previous.Start,
+                        1 => Math.Max(previous.Start, previous.End - 1),
+                        2 => Math.Max(0, previous.Start - 1),
+                        _ => previous.End + gap,
+                    };
+                    candidates.Add(new Candidate<int>(new TextSpan(start, length), rule, candidates.Count));
+                }
+
+                return candidates;
+            });
+
+    [Fact]
+    public void Candidates_in_text_order_and_apart_and_those_just_off_it_keep_what_the_reference_keeps()
+        => s_ordered.Sample(candidates =>
+        {
+            foreach (OverlapMode mode in s_modes)
+            {
+                List<int> expected = ReferenceOverlapResolver.Resolve(candidates, mode);
+                List<int> actual = OverlapResolver.Resolve(candidates, mode);
+                Assert.True(expected.SequenceEqual(actual), $"{mode}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}] of {Describe(candidates)}");
+            }
+        }, iter: 5000);
+
     /// <summary>The default (a list up to 32 candidates), the ranks always, and the ranks past 8 candidates.</summary>
     [Theory]
     [InlineData(-1)]

@@ -40,6 +40,18 @@ public static class OverlapResolver
         // code shared by every reference type would look up the candidates' type at each comparison).
         ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
         int count = items.Length;
+        if (InTextOrderApart(items))
+        {
+            // What one lexicon's hits usually are: every mode takes them all, in the order they came.
+            var all = new List<T>(count);
+            foreach (ref readonly Candidate<T> candidate in items)
+            {
+                all.Add(candidate.Value);
+            }
+
+            return all;
+        }
+
         bool listed = count <= listedCandidates && count <= ListedCandidates;
         Key[] keys = count <= KeptKeys ? (t_keys ??= new Key[KeptKeys]) : ArrayPool<Key>.Shared.Rent(count);
         int[]? rented = listed ? null : ArrayPool<int>.Shared.Rent(2 * count);
@@ -72,6 +84,26 @@ public static class OverlapResolver
                 ArrayPool<int>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether each candidate starts after the one before it and not before its end: then none
+    /// overlaps another (each ends by the next one's start), every mode takes them all, and their
+    /// text order is the order they came in.
+    /// </summary>
+    private static bool InTextOrderApart<T>(ReadOnlySpan<Candidate<T>> items)
+    {
+        for (int i = 1; i < items.Length; i++)
+        {
+            TextSpan previous = items[i - 1].Span;
+            TextSpan span = items[i].Span;
+            if (span.Start <= previous.Start || span.Start < previous.End)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Up to this many candidates, the keys are written into an array the thread keeps; past it, into a rented one.</summary>
