@@ -635,7 +635,7 @@ public sealed partial class CorpusGenerator
             arguments.Add("span");
             if (!HasTextField(entity))
             {
-                arguments.Add("context.Text.Substring(span.Start, span.Length)");
+                arguments.Add($"{Ck}.Matching.Captures.Text(context, span)");
             }
 
             arguments.Add(SourceWriter.Literal(rule.Id));

@@ -230,14 +230,14 @@ public sealed class NormalizedText
     {
         CheckRange(start, end);
 
-        return new string(Span[start..end]);
+        return SharedStrings.Of(Span[start..end]);
     }
 
     /// <summary>The original text of the normalized range <c>[start, end)</c>.</summary>
     public string OriginalText(int start, int end)
     {
         TextSpan span = ToOriginal(start, end);
-        return Original.Substring(span.Start, span.Length);
+        return SharedStrings.Of(Original.AsSpan(span.Start, span.Length));
     }
 
     /// <summary>How many chars the offset map stores (see <see cref="OffsetMap"/>); 0 when no offset shifts.</summary>

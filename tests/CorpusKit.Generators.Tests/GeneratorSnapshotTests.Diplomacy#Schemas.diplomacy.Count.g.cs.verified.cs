@@ -154,7 +154,7 @@ namespace NewsDesk.Diplomacy
                     valueValue.Value,
                     unitValue,
                     span,
-                    context.Text.Substring(span.Start, span.Length),
+                    global::CorpusKit.Matching.Captures.Text(context, span),
                     "countries")));
             }
         }

@@ -110,7 +110,7 @@ namespace NewsDesk.Diplomacy
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Date>(span, 0, new Date(
                     valueValue.Value,
                     span,
-                    context.Text.Substring(span.Start, span.Length),
+                    global::CorpusKit.Matching.Captures.Text(context, span),
                     "day-month-year")));
             }
         }

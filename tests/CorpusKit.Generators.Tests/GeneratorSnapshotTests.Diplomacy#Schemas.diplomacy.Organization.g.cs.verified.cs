@@ -105,7 +105,7 @@ namespace NewsDesk.Diplomacy
                 candidates.Add(new global::CorpusKit.Matching.Candidate<Organization>(span, 0, new Organization(
                     idValue,
                     span,
-                    context.Text.Substring(span.Start, span.Length),
+                    global::CorpusKit.Matching.Captures.Text(context, span),
                     "known")));
             }
         }

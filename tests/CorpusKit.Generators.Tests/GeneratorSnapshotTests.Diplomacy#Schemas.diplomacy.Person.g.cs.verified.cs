@@ -119,7 +119,7 @@ namespace NewsDesk.Diplomacy
                     nameValue,
                     titleValue,
                     span,
-                    context.Text.Substring(span.Start, span.Length),
+                    global::CorpusKit.Matching.Captures.Text(context, span),
                     "titled")));
             }
         }
@@ -137,7 +137,7 @@ namespace NewsDesk.Diplomacy
                     nameValue,
                     null,
                     span,
-                    context.Text.Substring(span.Start, span.Length),
+                    global::CorpusKit.Matching.Captures.Text(context, span),
                     "known")));
             }
         }

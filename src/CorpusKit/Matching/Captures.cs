@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
 
@@ -26,6 +27,13 @@ public static class Captures
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.OriginalText(start, end);
+    }
+
+    /// <summary>The original text of <paramref name="span"/> (a string shared with the mentions of the same text before it on this thread).</summary>
+    public static string Text(ExtractionContext context, TextSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return SharedStrings.Of(context.Text.AsSpan(span.Start, span.Length));
     }
 
     /// <summary>The normalized text under a group (digits already ASCII), or null.</summary>

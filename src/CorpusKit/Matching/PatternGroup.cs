@@ -1,4 +1,5 @@
 using System;
+using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
 
@@ -27,7 +28,7 @@ public readonly struct PatternGroup : IEquatable<PatternGroup>
     public int Length => Success ? _end - _start : 0;
 
     /// <summary>The text of its last capture (empty when it captured nothing).</summary>
-    public string Value => Success ? new string(_match!.Input.Span[_start.._end]) : string.Empty;
+    public string Value => Success ? SharedStrings.Of(_match!.Input.Span[_start.._end]) : string.Empty;
 
     /// <summary>How many captures the group made.</summary>
     public int CaptureCount => _match is null || _slot < 0 ? 0 : _match.CaptureCount(_slot);
@@ -48,7 +49,7 @@ public readonly struct PatternGroup : IEquatable<PatternGroup>
     public string CaptureValue(int k)
     {
         (int index, int length) = Capture(k);
-        return new string(_match!.Input.Span.Slice(index, length));
+        return SharedStrings.Of(_match!.Input.Span.Slice(index, length));
     }
 
     /// <inheritdoc />

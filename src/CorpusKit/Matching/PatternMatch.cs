@@ -1,4 +1,5 @@
 using System;
+using CorpusKit.Text;
 
 namespace CorpusKit.Matching;
 
@@ -32,7 +33,7 @@ public sealed class PatternMatch
     public int End => Index + Length;
 
     /// <summary>The matched text.</summary>
-    public string Value => new(Input.Span.Slice(Index, Length));
+    public string Value => SharedStrings.Of(Input.Span.Slice(Index, Length));
 
     /// <summary>The named group <paramref name="name"/>; a group the pattern does not have, or that captured nothing, is not <see cref="PatternGroup.Success"/>.</summary>
     public PatternGroup Group(string name)
