@@ -77,6 +77,11 @@ public sealed class ExtractionContext
         }
 
         int before = _excluded.Count;
+        if (spans is ICollection<TextSpan> collection)
+        {
+            _excluded.EnsureCapacity(before + collection.Count);
+        }
+
         foreach (TextSpan span in spans)
         {
             if (span.Start < 0 || span.End > Text.Length)
@@ -227,6 +232,9 @@ public sealed class ExtractionContext
         t_freeRecord = _borrowed;
         _borrowed = null;
     }
+
+    /// <summary>A list for this extraction's work, given back to the thread at <see cref="EndExtraction"/>.</summary>
+    internal List<TItem> BorrowList<TItem>() => Borrow<TItem>();
 
     private List<TItem> Borrow<TItem>()
     {

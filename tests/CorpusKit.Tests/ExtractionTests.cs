@@ -1,4 +1,5 @@
 using System.Linq;
+using CorpusKit.Documents;
 
 namespace CorpusKit.Tests;
 
@@ -65,6 +66,32 @@ public sealed class ExtractionTests
         Assert.Equal(["سيرغي لافروف", "فلاديمير بوتين"], document.PersonMentions.Select(p => p.Name));
         Assert.Equal(["لافروف", "بوتين"], document.PersonMentions.Select(p => p.Text));
         Assert.Equal("RU", Assert.Single(document.PlaceMentions).Id);
+    }
+
+    [Fact]
+    public void A_document_is_laid_out_alone_whatever_the_thread_laid_out_before_it()
+    {
+        // The layout's work collections (dropped menu texts, hidden lines, earlier body lines) are
+        // the thread's and kept between documents: what the first document dropped or saw must not
+        // reach the second.
+        const string body = "قال الوزير لافروف إن بوتين سيزور موسكو قريبا";
+        string first = string.Join('\n', "عنوان اول", "• روسيا اليوم", "روسيا اليوم", body, body);
+        string second = string.Join('\n', "عنوان ثان", "روسيا اليوم", body);
+        string Alone(string text)
+        {
+            string? json = null;
+            var thread = new System.Threading.Thread(() => json = CorpusKit.Json.CorpusJson.Serialize(NewsCorpus.Instance.Extract(text, "d"), indented: false));
+            thread.Start();
+            thread.Join();
+            return json!;
+        }
+
+        Article before = NewsCorpus.Instance.Extract(first, "d");
+        Article after = NewsCorpus.Instance.Extract(second, "d");
+
+        Assert.Equal([LineKind.Headline, LineKind.Boilerplate, LineKind.Boilerplate, LineKind.Body, LineKind.Duplicate], before.Layout.Lines.Select(l => l.Kind));
+        Assert.Equal([LineKind.Headline, LineKind.Body, LineKind.Body], after.Layout.Lines.Select(l => l.Kind));
+        Assert.Equal(Alone(second), CorpusKit.Json.CorpusJson.Serialize(after, indented: false));
     }
 
     [Fact]

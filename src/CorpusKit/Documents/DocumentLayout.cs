@@ -57,9 +57,11 @@ public sealed class DocumentLayout
         ReadOnlySpan<char> normalized = normalizedText.Chars.Span;
         bool otherDigits = normalizedText.HasOtherDigits;
         var lines = new List<DocumentLine>(text.AsSpan().Count('\n') + 1);
-        var hidden = new List<TextSpan>();
-        var seen = new RepeatIndex(normalizedText.Chars);
-        var dropped = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The work collections are the thread's, emptied after each document.
+        List<TextSpan> hidden = t_hidden ?? [];
+        Dictionary<string, string> dropped = t_dropped ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        (t_hidden, t_dropped) = (null, null);
+        RepeatIndex seen = RepeatIndex.Take(normalizedText.Chars);
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> droppedLookup = dropped.GetAlternateLookup<ReadOnlySpan<char>>();
         string? restRule = null;
         bool headlineFound = false;
@@ -121,8 +123,25 @@ public sealed class DocumentLayout
         }
 
         context.Exclude(hidden, normalizedText);
+        seen.Give();
+        if (hidden.Count <= MostKeptItems && dropped.Count <= MostKeptItems)
+        {
+            hidden.Clear();
+            dropped.Clear();
+            (t_hidden, t_dropped) = (hidden, dropped);
+        }
+
         return new DocumentLayout(lines);
     }
+
+    /// <summary>Past this many hidden lines or dropped texts, the work collections are left to the collector.</summary>
+    private const int MostKeptItems = 1024;
+
+    [ThreadStatic]
+    private static List<TextSpan>? t_hidden;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_dropped;
 
     /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
     private static (int From, int To) Trimmed(ReadOnlySpan<char> text, int from, int to)

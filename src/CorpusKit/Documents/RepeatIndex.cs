@@ -35,7 +35,13 @@ internal sealed class RepeatIndex
     /// <summary>The chars of earlier lines past which they are indexed instead of searched.</summary>
     internal const int IndexThreshold = 8 * 1024;
 
-    private readonly ReadOnlyMemory<char> _text;
+    /// <summary>Past this many lines, an index is left to the collector rather than kept for the thread's next document.</summary>
+    private const int MostKeptLines = 4096;
+
+    [ThreadStatic]
+    private static RepeatIndex? t_free;
+
+    private ReadOnlyMemory<char> _text;
     private readonly int _threshold;
     private int _chars;
     private bool _indexed;
@@ -65,6 +71,37 @@ internal sealed class RepeatIndex
     {
         _text = text;
         _threshold = threshold;
+    }
+
+    /// <summary>An empty index over <paramref name="text"/>: the one this thread gave back last, or a new one.</summary>
+    public static RepeatIndex Take(ReadOnlyMemory<char> text)
+    {
+        RepeatIndex index = t_free ?? new RepeatIndex(text);
+        t_free = null;
+        index._text = text;
+        return index;
+    }
+
+    /// <summary>Empties the index and keeps it for this thread's next <see cref="Take"/> (unless a huge document grew it).</summary>
+    public void Give()
+    {
+        if (_threshold != IndexThreshold || _lines.Count > MostKeptLines)
+        {
+            return;
+        }
+
+        _text = default;
+        _chars = 0;
+        _indexed = false;
+        _indexedLines = 0;
+        _lines.Clear();
+        _words.Clear();
+        _firstWords.Clear();
+        _lineWords.Clear();
+        _analysed = (-1, -1);
+        _counted = (-1, -1);
+        _enoughWords = false;
+        t_free = this;
     }
 
     /// <summary>

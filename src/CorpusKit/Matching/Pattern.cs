@@ -127,13 +127,14 @@ public sealed class Pattern
     /// <summary>
     /// Every match in <paramref name="text"/>, left to right, none overlapping: what a regex scan
     /// finds. A match that runs out of time is reported on <paramref name="context"/> and the
-    /// matches found before it are kept.
+    /// matches found before it are kept. The list is the context's: when a generated
+    /// <c>Extract(string)</c> ends the extraction, it goes back to the thread's free lists.
     /// </summary>
     public List<PatternMatch> Matches(NormalizedText text, ExtractionContext context, string entity, string rule)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        var matches = new List<PatternMatch>();
+        List<PatternMatch> matches = context.BorrowList<PatternMatch>();
         try
         {
             ScanInto(text, matches);

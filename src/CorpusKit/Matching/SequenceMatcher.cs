@@ -24,6 +24,7 @@ public static class SequenceMatcher
     /// <param name="context">Where a regex timeout is reported.</param>
     /// <param name="entity">The entity type, for problem reports.</param>
     /// <param name="rule">The rule id, for problem reports.</param>
+    /// <returns>The matches, in a list of the context's (see <see cref="Pattern.Matches"/>).</returns>
     public static List<SequenceMatch> Matches(
         NormalizedText text,
         SequenceStep[] steps,
@@ -36,7 +37,7 @@ public static class SequenceMatcher
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(context);
-        var matches = new List<SequenceMatch>();
+        List<SequenceMatch> matches = context.BorrowList<SequenceMatch>();
         if (steps.Length == 0)
         {
             return matches;
