@@ -47,6 +47,52 @@ public sealed class SequenceMatcherTests
         Assert.Equal(["سيرغي لافروف", "بوتين", "وانغ يي"], matches.Select(m => names[m.Steps[1].Value]));
     }
 
+    /// <summary>
+    /// The matcher's state is the thread's, made ready for each call: a sequence of three steps,
+    /// then one of two steps whose first step finds nothing, then the first again, each finds on one
+    /// thread what it finds alone on a fresh one.
+    /// </summary>
+    [Fact]
+    public void Calls_one_after_another_on_a_thread_find_what_each_finds_alone()
+    {
+        const string First = "قال الوزير سيرغي لافروف: «نعم» ثم اكد الوزير بوتين";
+        const string Second = "لا احد هنا";
+        const string Third = "وفي النهاية اكد الوزير بوتين";
+        TermTrie titles = TermTrie.Create([new("الوزير", 0)]);
+        TermTrie nobody = TermTrie.Create([new("احد", 0)]);
+        SequenceStep[] three = [SequenceStep.Terms(s_verbs), SequenceStep.Terms(titles), SequenceStep.Entity(0)];
+        SequenceStep[] two = [SequenceStep.Terms(nobody), SequenceStep.Entity(0)];
+        static string Found(SequenceStep[] steps, string sentence)
+        {
+            IEntity[] people = [.. new[] { "سيرغي لافروف", "بوتين" }
+                .Where(name => sentence.Contains(name, System.StringComparison.Ordinal))
+                .Select(name => (IEntity)new EntityGroupTests.Mention(name, new TextSpan(sentence.IndexOf(name, System.StringComparison.Ordinal), name.Length), name))];
+            var context = new ExtractionContext(sentence);
+            var matches = SequenceMatcher.Matches(context.GetText(TextNormalization.Arabic), steps, [people], context, "Person", "test");
+            return string.Join(" | ", matches.Select(m => string.Join(",", m.Steps.Select(step => (step.Start, step.End, step.Value)))));
+        }
+
+        static string Alone(SequenceStep[] steps, string sentence)
+        {
+            string? found = null;
+            var thread = new System.Threading.Thread(() => found = Found(steps, sentence));
+            thread.Start();
+            thread.Join();
+            return found!;
+        }
+
+        string first = Found(three, First);
+        string second = Found(two, Second);
+        string third = Found(three, Third);
+
+        Assert.Equal(2, first.Split(" | ").Length);
+        Assert.Equal(Alone(three, First), first);
+        Assert.Equal(string.Empty, second);
+        Assert.Equal(Alone(two, Second), second);
+        Assert.Equal("(12, 15, 1),(16, 22, 0),(23, 28, 0)", third); // اكد, الوزير, and بوتين (the one person listed)
+        Assert.Equal(Alone(three, Third), third);
+    }
+
     /// <summary>When the longest entity at a place leaves no room for the next step, the shorter one there is tried.</summary>
     [Fact]
     public void An_entity_step_falls_back_to_the_shorter_entity_when_the_longer_leaves_no_room()

@@ -43,7 +43,7 @@ public static class SequenceMatcher
             return matches;
         }
 
-        var state = new State(text, steps, inputs, context);
+        var state = State.Take(text, steps, inputs, context);
         try
         {
             // Where the first step matches, in text order: a regex's matches (those found before a
@@ -104,23 +104,49 @@ public static class SequenceMatcher
     /// <summary>The per-call state: entity spans mapped into normalized text, term hits by start.</summary>
     private sealed class State
     {
-        private readonly NormalizedText _source;
-        private readonly ReadOnlyMemory<char> _text;
-        private readonly bool _otherDigits;
-        private readonly PatternMachine _machine = Pattern.Machine;
-        private readonly SequenceStep[] _steps;
-        // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
-        private readonly StepMatch[]?[] _spans;
-        private readonly int[] _counts;
+        /// <summary>The state this thread gave back last: one sequence is matched at a time on a thread.</summary>
+        [ThreadStatic]
+        private static State? t_free;
 
-        public State(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        private NormalizedText _source;
+        private ReadOnlyMemory<char> _text;
+        private bool _otherDigits;
+        private readonly PatternMachine _machine = Pattern.Machine;
+        private SequenceStep[] _steps;
+        // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
+        private StepMatch[]?[] _spans;
+        private int[] _counts;
+
+        private State(NormalizedText text, SequenceStep[] steps)
+        {
+            _source = text;
+            _steps = steps;
+            _spans = new StepMatch[]?[steps.Length];
+            _counts = new int[steps.Length];
+        }
+
+        /// <summary>The state for one call: this thread's free one (made ready for <paramref name="steps"/>), or a new one.</summary>
+        public static State Take(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        {
+            State state = t_free ?? new State(text, steps);
+            t_free = null;
+            state.Start(text, steps, inputs, context);
+            return state;
+        }
+
+        private void Start(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
         {
             _source = text;
             _text = text.Memory;
             _otherDigits = text.HasOtherDigits;
             _steps = steps;
-            _spans = new StepMatch[]?[steps.Length];
-            _counts = new int[steps.Length];
+            if (_spans.Length < steps.Length)
+            {
+                _spans = new StepMatch[]?[steps.Length];
+                _counts = new int[steps.Length];
+            }
+
+            _counts.AsSpan().Clear();
             for (int s = 0; s < steps.Length; s++)
             {
                 SequenceStep step = steps[s];
@@ -157,7 +183,7 @@ public static class SequenceMatcher
             }
         }
 
-        /// <summary>Gives the rented arrays back.</summary>
+        /// <summary>Gives the rented arrays back, and the state to the thread.</summary>
         public void Release()
         {
             for (int s = 0; s < _spans.Length; s++)
@@ -168,6 +194,11 @@ public static class SequenceMatcher
                     _spans[s] = null;
                 }
             }
+
+            _source = null!;
+            _text = default;
+            _steps = [];
+            t_free = this;
         }
 
         /// <summary>How many spans step <paramref name="step"/> has (0 for a regex or a gap).</summary>

@@ -26,6 +26,10 @@ internal static class SharedStrings
     [ThreadStatic]
     private static HashSet<string>? t_strings;
 
+    /// <summary>The set's look-up by chars, made once (making it checks the comparer's type).</summary>
+    [ThreadStatic]
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> t_lookup;
+
     /// <summary>The string of <paramref name="chars"/>: the one made before on this thread for the same chars, or a new one.</summary>
     public static string Of(ReadOnlySpan<char> chars)
     {
@@ -39,9 +43,14 @@ internal static class SharedStrings
             return new string(chars);
         }
 
-        HashSet<string> strings = t_strings ??= new HashSet<string>(StringComparer.Ordinal);
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars, out string? shared))
+        HashSet<string>? strings = t_strings;
+        if (strings is null)
+        {
+            t_strings = strings = new HashSet<string>(StringComparer.Ordinal);
+            t_lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        if (t_lookup.TryGetValue(chars, out string? shared))
         {
             return shared;
         }
