@@ -82,10 +82,13 @@ internal sealed class RepeatIndex
         return index;
     }
 
-    /// <summary>Empties the index and keeps it for this thread's next <see cref="Take"/> (unless a huge document grew it).</summary>
+    /// <summary>
+    /// Empties the index and keeps it for this thread's next <see cref="Take"/>, unless a long
+    /// document grew it (its lines indexed by word, or more than <see cref="MostKeptLines"/>).
+    /// </summary>
     public void Give()
     {
-        if (_threshold != IndexThreshold || _lines.Count > MostKeptLines)
+        if (_threshold != IndexThreshold || _indexed || _lines.Count > MostKeptLines)
         {
             return;
         }

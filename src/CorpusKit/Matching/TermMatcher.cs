@@ -107,8 +107,10 @@ public static class TermMatcher
 
     /// <summary>
     /// One pass: at every word start, the trie is walked from the word and from after each
-    /// proclitic and article that may stand there; each dictionary keeps the hit that reaches
-    /// furthest, and takes it unless its previous hit covers the word start.
+    /// proclitic and article that may stand there, each time only if the trie's
+    /// <see cref="FirstWordFilter"/> lets the rest of the word begin a form (about one word in
+    /// four on Arabic news); each dictionary keeps the hit that reaches furthest, and takes it
+    /// unless its previous hit covers the word start.
     /// </summary>
     /// <remarks>The trie's arrays are held in fields and stepped through here: this loop is the hottest of a run.</remarks>
     private ref struct Scan
