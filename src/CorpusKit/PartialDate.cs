@@ -72,9 +72,10 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         return text.Length switch
         {
             4 => TryNumber(text, 0, 4, out int y) && TryCreate(y, null, null, out date),
-            7 when text[4] == '-' => TryNumber(text, 0, 4, out int y) && TryNumber(text, 5, 2, out int m) && TryCreate(y, m, null, out date),
+            // --MM-DD before YYYY-MM: both have a hyphen at index 4.
             7 when text.StartsWith("--", StringComparison.Ordinal) && text[4] == '-'
                 => TryNumber(text, 2, 2, out int m) && TryNumber(text, 5, 2, out int d) && TryCreate(null, m, d, out date),
+            7 when text[4] == '-' => TryNumber(text, 0, 4, out int y) && TryNumber(text, 5, 2, out int m) && TryCreate(y, m, null, out date),
             10 when text[4] == '-' && text[7] == '-'
                 => TryNumber(text, 0, 4, out int y) && TryNumber(text, 5, 2, out int m) && TryNumber(text, 8, 2, out int d) && TryCreate(y, m, d, out date),
             _ => false,
@@ -82,14 +83,24 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
     }
 
     /// <summary>The ISO 8601 partial form: <c>1991-12-08</c>, <c>1991-12</c>, <c>--12-08</c> or <c>1991</c>.</summary>
-    public override string ToString() => (Year, Month, Day) switch
+    /// <remarks>The string is shared with the equal dates written before it on this thread (a date is every mention's key).</remarks>
+    public override string ToString()
     {
-        ({ } y, { } m, { } d) => string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{m:D2}-{d:D2}"),
-        ({ } y, { } m, null) => string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{m:D2}"),
-        (null, { } m, { } d) => string.Create(CultureInfo.InvariantCulture, $"--{m:D2}-{d:D2}"),
-        ({ } y, null, null) => y.ToString("D4", CultureInfo.InvariantCulture),
-        _ => string.Empty,
-    };
+        // A year has four digits (1 to 9999), so ten chars hold the longest form.
+        Span<char> chars = stackalloc char[10];
+        CultureInfo invariant = CultureInfo.InvariantCulture;
+        int written = 0;
+        bool done = (Year, Month, Day) switch
+        {
+            ({ } y, { } m, { } d) => chars.TryWrite(invariant, $"{y:D4}-{m:D2}-{d:D2}", out written),
+            ({ } y, { } m, null) => chars.TryWrite(invariant, $"{y:D4}-{m:D2}", out written),
+            (null, { } m, { } d) => chars.TryWrite(invariant, $"--{m:D2}-{d:D2}", out written),
+            ({ } y, null, null) => y.TryFormat(chars, out written, "D4", invariant),
+            _ => true,
+        };
+
+        return done ? Text.SharedStrings.Of(chars[..written]) : throw new InvalidOperationException("A partial date's year has more than four digits.");
+    }
 
     /// <inheritdoc />
     public bool Equals(PartialDate other) => Year == other.Year && Month == other.Month && Day == other.Day;
