@@ -103,6 +103,41 @@ public sealed class FirstWordFilterTests
         }
     }
 
+    /// <summary>
+    /// The scan passes a word's Arabic letters eight at a time where eight more chars follow, and
+    /// one search at a time nearer the end: words of 7, 8, 9 and 16 letters, ending at the text's
+    /// end or before a space, or going on through a digit or a Latin letter, each against the
+    /// reference scan. Where the word goes on, the only form is the whole word, so a word cut at
+    /// its last Arabic letter would be turned away.
+    /// </summary>
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(16)]
+    public void Words_on_either_side_of_eight_letters_end_where_the_reference_ends_them(int letters)
+    {
+        string letterRun = new string('\u0628', letters - 1) + "\u062A"; // بب…ت
+        foreach (string after in new[] { "", " ", "1", "x", "1 ", "x ٢" })
+        {
+            string word = letterRun + after.Split(' ')[0];
+            TermTrie trie = TermTrie.Create([new(word, 0)]);
+            foreach (string before in new[] { "", "و", "قال " })
+            {
+                string text = before + letterRun + after;
+                foreach (bool clitics in new[] { false, true })
+                {
+                    var expected = new List<TermHit>();
+                    ReferenceTermMatcher.FindAll(text, trie, clitics, expected);
+                    var actual = new List<TermHit>();
+                    TermMatcher.FindAll(text, trie, clitics, actual);
+                    Assert.True(expected.SequenceEqual(actual), $"'{text}' (clitics {clitics}): expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
+                    Assert.True((before == "و" && !clitics) || actual.Count == 1, $"'{text}' (clitics {clitics}): {actual.Count} hits");
+                }
+            }
+        }
+    }
+
     private static int FirstRun(string form)
     {
         int run = 0;
