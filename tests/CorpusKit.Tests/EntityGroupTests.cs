@@ -64,6 +64,35 @@ public sealed class EntityGroupTests
                 }
             }, iter: 40);
 
+    /// <summary>
+    /// At 4,096 mentions the arena grows as keys come; past that it is sized for all their chars
+    /// first. Some keys hold a ligature that normalizing spells out in two letters (ﻻ), so the
+    /// arena still has to grow past what was reserved.
+    /// </summary>
+    [Theory]
+    [InlineData(4096)]
+    [InlineData(4097)]
+    public void Grouping_at_and_past_the_reserved_arena_is_the_reference_grouping(int count)
+    {
+        var random = new Random(count);
+        string[] words = [.. s_words, "\uFEFB\uFEFB\uFEFB"];
+        Mention[] mentions = [.. Enumerable.Range(0, count).Select(i =>
+        {
+            string key = string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => words[random.Next(words.Length)]));
+            return new Mention(key, new TextSpan(i * 40, 1 + (key.Length % 7)), new string('x', 1 + (key.Length % 7)));
+        })];
+
+        IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic);
+
+        List<(Mention Entity, List<Mention> Mentions)> expected = ReferenceEntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic);
+        Assert.Equal(expected.Count, groups.Count);
+        for (int g = 0; g < groups.Count; g++)
+        {
+            Assert.Same(expected[g].Entity, groups[g].Entity);
+            Assert.Equal(expected[g].Mentions, groups[g].Mentions);
+        }
+    }
+
     [Fact]
     public void A_surname_joins_the_full_name_and_a_name_with_other_words_does_not()
     {

@@ -111,6 +111,19 @@ public static class EntityGroups
             int[] representatives = scratch.Ints(ref scratch.Representatives, count);
             (int Words, int KeyLength, int TextLength)[] sortKeys = scratch.SortKeys(count);
             words = same == SameEntity.Contained ? scratch.KeyWordSlots(count) : null;
+            if (words is not null && count > ReservedKeys)
+            {
+                // Many keys (a long document's quotes): room for all their chars at once, instead of
+                // an arena doubled again and again (normalizing seldom changes a key's length; the
+                // arena still grows when a ligature spelled out needs more).
+                long chars = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    chars += mentions[i].Key.Length;
+                }
+
+                scratch.ReserveChars((int)Math.Min(chars, Array.MaxLength));
+            }
 
             // Each distinct key once: its number of words, normalized (the fullest keys come first, so
             // every shorter key finds the group it belongs to), and under Contained the words themselves.
@@ -151,6 +164,9 @@ public static class EntityGroups
             scratch.Give();
         }
     }
+
+    /// <summary>Past this many mentions, the arena is sized for all their keys' chars before it is filled.</summary>
+    private const int ReservedKeys = 4096;
 
     /// <summary>
     /// Puts each mention, fullest first (<paramref name="order"/>), in the first group (in the order
@@ -311,6 +327,15 @@ public static class EntityGroups
 
         /// <summary>Each word's start and end in <see cref="Chars"/>.</summary>
         public int[] Bounds => _bounds;
+
+        /// <summary>Makes room in the arena for <paramref name="chars"/> chars of keys in all.</summary>
+        public void ReserveChars(int chars)
+        {
+            if (_text.Length < chars)
+            {
+                Array.Resize(ref _text, chars);
+            }
+        }
 
         /// <summary>Normalizes <paramref name="key"/> into the arena and cuts it into words.</summary>
         public KeyWords Add(string key, TextNormalization normalization)
