@@ -50,9 +50,6 @@ internal sealed class FirstWordFilter
         _shift = 64 - BitOperations.Log2((uint)size);
     }
 
-    /// <summary>The number of first runs the filter was built from (distinct or not).</summary>
-    public int KeyCount { get; private set; }
-
     /// <summary>Builds the filter from a trie given as edge lists (see <see cref="TermTrie(string, int[], int[], int[])"/>).</summary>
     public static FirstWordFilter Build(string labels, int[] targets, int[] edgeStarts, int[] values)
     {
@@ -96,7 +93,7 @@ internal sealed class FirstWordFilter
             }
         }
 
-        var filter = new FirstWordFilter(runs.Count) { KeyCount = runs.Count };
+        var filter = new FirstWordFilter(runs.Count);
         foreach (ulong key in runs)
         {
             filter.Set(key);
