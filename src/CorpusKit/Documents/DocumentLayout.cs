@@ -58,9 +58,9 @@ public sealed class DocumentLayout
         bool otherDigits = normalizedText.HasOtherDigits;
         var lines = new List<DocumentLine>(text.AsSpan().Count('\n') + 1);
         // The work collections are the thread's, emptied after each document.
-        List<TextSpan> hidden = t_hidden ?? [];
+        List<TextSpan> hidden = FreeLists<TextSpan>.Take();
         Dictionary<string, string> dropped = t_dropped ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        (t_hidden, t_dropped) = (null, null);
+        t_dropped = null;
         RepeatIndex seen = RepeatIndex.Take(normalizedText.Chars);
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> droppedLookup = dropped.GetAlternateLookup<ReadOnlySpan<char>>();
         string? restRule = null;
@@ -124,21 +124,18 @@ public sealed class DocumentLayout
 
         context.Exclude(hidden, normalizedText);
         seen.Give();
-        if (hidden.Count <= MostKeptItems && dropped.Count <= MostKeptItems)
+        FreeLists<TextSpan>.Give(hidden);
+        if (dropped.Count <= MostKeptDropped)
         {
-            hidden.Clear();
             dropped.Clear();
-            (t_hidden, t_dropped) = (hidden, dropped);
+            t_dropped = dropped;
         }
 
         return new DocumentLayout(lines);
     }
 
-    /// <summary>Past this many hidden lines or dropped texts, the work collections are left to the collector.</summary>
-    private const int MostKeptItems = 1024;
-
-    [ThreadStatic]
-    private static List<TextSpan>? t_hidden;
+    /// <summary>Past this many dropped texts, the set of them is left to the collector rather than kept for the thread's next document.</summary>
+    private const int MostKeptDropped = 1024;
 
     [ThreadStatic]
     private static Dictionary<string, string>? t_dropped;

@@ -108,27 +108,25 @@ public static class SequenceMatcher
         [ThreadStatic]
         private static State? t_free;
 
-        private NormalizedText _source;
+        private NormalizedText _source = null!;
         private ReadOnlyMemory<char> _text;
         private bool _otherDigits;
         private readonly PatternMachine _machine = Pattern.Machine;
-        private SequenceStep[] _steps;
+        private SequenceStep[] _steps = [];
         // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
         private StepMatch[]?[] _spans;
         private int[] _counts;
 
-        private State(NormalizedText text, SequenceStep[] steps)
+        private State(int steps)
         {
-            _source = text;
-            _steps = steps;
-            _spans = new StepMatch[]?[steps.Length];
-            _counts = new int[steps.Length];
+            _spans = new StepMatch[]?[steps];
+            _counts = new int[steps];
         }
 
         /// <summary>The state for one call: this thread's free one (made ready for <paramref name="steps"/>), or a new one.</summary>
         public static State Take(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
         {
-            State state = t_free ?? new State(text, steps);
+            State state = t_free ?? new State(steps.Length);
             t_free = null;
             state.Start(text, steps, inputs, context);
             return state;
