@@ -26,9 +26,18 @@ public static class Mentions
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The JSON lines of every mention of <paramref name="article"/>, as UTF-8: the lines <see cref="Line"/> makes, one after another.</summary>
-    public static byte[] Lines(Article article)
+    /// <summary>Past this many bytes, the lines written so far become a chunk of their own.</summary>
+    public const int ChunkBytes = 1 << 20;
+
+    /// <summary>
+    /// The JSON lines of every mention of <paramref name="article"/>, as UTF-8: the lines
+    /// <see cref="Line"/> makes, one after another, in chunks of whole lines of about
+    /// <see cref="ChunkBytes"/>, so a long article's lines are not copied again and again into
+    /// one array doubled as it grows.
+    /// </summary>
+    public static List<byte[]> Lines(Article article)
     {
+        var chunks = new List<byte[]>();
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, CorpusJson.Compact))
         {
@@ -38,10 +47,20 @@ public static class Mentions
                 writer.Flush();
                 writer.Reset();
                 buffer.Write(s_newline);
+                if (buffer.WrittenCount >= ChunkBytes)
+                {
+                    chunks.Add(buffer.WrittenSpan.ToArray());
+                    buffer.ResetWrittenCount();
+                }
             }
         }
 
-        return buffer.WrittenSpan.ToArray();
+        if (buffer.WrittenCount > 0)
+        {
+            chunks.Add(buffer.WrittenSpan.ToArray());
+        }
+
+        return chunks;
     }
 
     /// <summary>The mentions of <paramref name="articles"/>, read back through the same parser the scorer uses for files.</summary>

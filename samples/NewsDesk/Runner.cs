@@ -90,9 +90,13 @@ public static class Runner
                 using (Stream stdout = Console.OpenStandardOutput())
                 using (var buffered = new BufferedStream(stdout, 1 << 16))
                 {
-                    run = Extract(inputs, threads, streaming: true, Mentions.Lines, lines =>
+                    run = Extract(inputs, threads, streaming: true, Mentions.Lines, chunks =>
                     {
-                        buffered.Write(lines);
+                        foreach (byte[] chunk in chunks)
+                        {
+                            buffered.Write(chunk);
+                        }
+
                         buffered.Flush();
                     });
                 }

@@ -108,6 +108,55 @@ public sealed class EntityGroupTests
         Assert.Single(EntityGroups.Collect(mentions[..2], SameEntity.Key, TextNormalization.Arabic)[0].Mentions);
     }
 
+    /// <summary>
+    /// A group of many mentions written to a stream goes out as it is written, in pieces of about
+    /// 64 KB, not held whole until the writer is flushed; the JSON is the same as written at once.
+    /// </summary>
+    [Fact]
+    public void A_large_group_is_flushed_to_its_stream_as_it_is_written()
+    {
+        Mention[] mentions = Enumerable.Range(0, 30_000).Select(i => new Mention("موسكو", new TextSpan(i * 10, 5), "موسكو")).ToArray();
+        EntityGroup<Mention> group = Assert.Single(EntityGroups.Collect(mentions, SameEntity.Key, TextNormalization.Arabic));
+
+        var stream = new WritesStream();
+        using (var writer = new Utf8JsonWriter(stream, Json.CorpusJson.Compact))
+        {
+            group.WriteTo(writer);
+        }
+
+        string written = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Equal(Json.CorpusJson.Serialize(new Written(group), indented: false), written);
+        Assert.True(written.Length > 16 * 65536, $"{written.Length} bytes");
+        Assert.True(stream.Writes.Count > 16, $"{stream.Writes.Count} writes");
+
+        // One write per 64 KB, each at most one mention past it.
+        Assert.All(stream.Writes, size => Assert.InRange(size, 1, 65536 + 100));
+    }
+
+    /// <summary>A stream that counts the size of each write.</summary>
+    private sealed class WritesStream : System.IO.MemoryStream
+    {
+        public List<int> Writes { get; } = [];
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes.Add(buffer.Length);
+            base.Write(buffer);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes.Add(count);
+            base.Write(buffer, offset, count);
+        }
+    }
+
+    /// <summary>A group as a value <see cref="Json.CorpusJson.Serialize(IJsonWritable, bool)"/> writes to a buffer at once.</summary>
+    private sealed class Written(EntityGroup<Mention> group) : IJsonWritable
+    {
+        public void WriteTo(Utf8JsonWriter writer) => group.WriteTo(writer);
+    }
+
     /// <summary>A mention with a key, for grouping only.</summary>
     public sealed class Mention(string key, TextSpan span, string text) : IEntity
     {
@@ -121,9 +170,13 @@ public sealed class EntityGroupTests
 
         public string Rule => "test";
 
-        public void WriteFields(Utf8JsonWriter writer) => writer.WriteStartObject();
+        public void WriteFields(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }
 
-        public void WriteTo(Utf8JsonWriter writer) => writer.WriteStartObject();
+        public void WriteTo(Utf8JsonWriter writer) => WriteFields(writer);
 
         public override string ToString() => $"{Key} {Span}";
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using CorpusKit.Json;
 using CorpusKit.Text;
 
 namespace CorpusKit.Documents;
@@ -28,7 +29,10 @@ public sealed class EntityGroup<T> : IJsonWritable
     /// <summary>Every mention, in document order.</summary>
     public IReadOnlyList<T> Mentions { get; }
 
-    /// <summary>Writes <c>{ key, fields: {…}, mentions: [{start, end, text}…] }</c>.</summary>
+    /// <summary>
+    /// Writes <c>{ key, fields: {…}, mentions: [{start, end, text}…] }</c>. A writer over a stream
+    /// holds what it wrote until it is flushed; past 64 KB pending, this flushes it, so a document of a million mentions is not first built whole in memory.
+    /// </summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -44,6 +48,10 @@ public sealed class EntityGroup<T> : IJsonWritable
             writer.WriteNumber("end", mention.Span.End);
             writer.WriteString("text", mention.Text);
             writer.WriteEndObject();
+            if (writer.BytesPending > CorpusJson.PendingBytes)
+            {
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();

@@ -10,6 +10,12 @@ namespace CorpusKit.Json;
 /// <summary>JSON output for generated types: reflection-free, Arabic written as text.</summary>
 public static class CorpusJson
 {
+    /// <summary>
+    /// Past this many bytes pending, a writer of a long list flushes (to its stream, or its buffer
+    /// writer), so a long document's JSON is not first built whole in memory.
+    /// </summary>
+    internal const int PendingBytes = 1 << 16;
+
     /// <summary>Writer options for readable output: indented, non-ASCII text left unescaped.</summary>
     public static JsonWriterOptions Indented { get; } = new()
     {
