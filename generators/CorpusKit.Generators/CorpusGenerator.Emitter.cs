@@ -561,7 +561,7 @@ public sealed partial class CorpusGenerator
             foreach (FieldFill fill in rule.Fills.Where(f => f.Kind == FillKind.Nearest))
             {
                 // Built once per document and rule, so each match looks its candidate up in log time.
-                w.Line($"var {NearestLocal(fill)} = new {Ck}.Matching.NearestIndex<{fill.Arguments[3]}>(context.Require({fill.Arguments[3]}Extractor.Instance), context.Text);");
+                w.Line($"var {NearestLocal(fill)} = context.Nearest({fill.Arguments[3]}Extractor.Instance);");
             }
 
             string whole;

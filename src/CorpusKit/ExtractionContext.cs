@@ -10,10 +10,15 @@ namespace CorpusKit;
 /// </summary>
 public sealed class ExtractionContext
 {
-    private readonly Dictionary<Type, object> _results = [];
     private readonly List<ExtractionProblem> _problems = [];
     private readonly List<TextSpan> _excluded = [];
-    private readonly Dictionary<(Matching.TermIndex, TextNormalization), List<Matching.TermHit>[]> _hits = [];
+
+    // A document meets a handful of entity types and of term indexes: small arrays searched in
+    // turn cost less to make and to search than dictionaries, made again for every document.
+    private Results[] _results = [];
+    private int _resultCount;
+    private TermHits[] _hits = [];
+    private int _hitCount;
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
 
@@ -71,7 +76,7 @@ public sealed class ExtractionContext
     public void Exclude(IEnumerable<TextSpan> spans)
     {
         ArgumentNullException.ThrowIfNull(spans);
-        if (_results.Count > 0)
+        if (_resultCount > 0)
         {
             throw new InvalidOperationException("Exclude ranges before any extractor runs: entities have already been found in this document.");
         }
@@ -117,7 +122,7 @@ public sealed class ExtractionContext
             _excluded.Sort();
         }
 
-        _hits.Clear();
+        ClearHits();
     }
 
     /// <summary>
@@ -158,7 +163,7 @@ public sealed class ExtractionContext
     /// The forms of <paramref name="trie"/> in <paramref name="text"/> (this context's text under
     /// one normalization), found once per document and shared by every rule that uses the trie.
     /// </summary>
-    public IReadOnlyList<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermTrie trie)
+    public ReadOnlySpan<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermTrie trie)
     {
         ArgumentNullException.ThrowIfNull(trie);
         return FindTerms(text, Matching.TermIndex.Of(trie), 0);
@@ -166,10 +171,11 @@ public sealed class ExtractionContext
 
     /// <summary>
     /// The forms of dictionary <paramref name="dictionary"/> of <paramref name="index"/> in
-    /// <paramref name="text"/> (this context's text under one normalization). The first call scans
-    /// the text once for every dictionary of the index; the rest read what it found.
+    /// <paramref name="text"/> (this context's text under one normalization), in text order. The
+    /// first call scans the text once for every dictionary of the index; the rest read what it
+    /// found. The hits stay valid until the extraction ends.
     /// </summary>
-    public IReadOnlyList<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermIndex index, int dictionary)
+    public ReadOnlySpan<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermIndex index, int dictionary)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(index);
@@ -180,7 +186,17 @@ public sealed class ExtractionContext
             throw new ArgumentException("The text must be this context's normalized text.", nameof(text));
         }
 
-        if (!_hits.TryGetValue((index, text.Normalization), out List<Matching.TermHit>[]? hits))
+        List<Matching.TermHit>[]? hits = null;
+        for (int i = 0; i < _hitCount; i++)
+        {
+            if (_hits[i].Index == index && _hits[i].Normalization == text.Normalization)
+            {
+                hits = _hits[i].Lists;
+                break;
+            }
+        }
+
+        if (hits is null)
         {
             hits = new List<Matching.TermHit>[index.DictionaryCount];
             for (int i = 0; i < hits.Length; i++)
@@ -189,10 +205,22 @@ public sealed class ExtractionContext
             }
 
             Matching.TermMatcher.FindAll(text.Span, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
-            _hits[(index, text.Normalization)] = hits;
+            if (_hitCount == _hits.Length)
+            {
+                Array.Resize(ref _hits, Math.Max(2, _hits.Length * 2));
+            }
+
+            _hits[_hitCount++] = new TermHits(index, text.Normalization, hits);
         }
 
-        return hits[dictionary];
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits[dictionary]);
+    }
+
+    /// <summary>Forgets the term hits found so far (the lists stay borrowed until the extraction ends).</summary>
+    private void ClearHits()
+    {
+        Array.Clear(_hits, 0, _hitCount);
+        _hitCount = 0;
     }
 
     /// <summary>
@@ -212,7 +240,7 @@ public sealed class ExtractionContext
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void EndExtraction()
     {
-        _hits.Clear();
+        ClearHits();
 
         // The normalized texts' chars go back to the pool too: no result refers to them.
         _arabic?.Release();
@@ -267,25 +295,90 @@ public sealed class ExtractionContext
         _problems.Add(problem);
     }
 
+    /// <summary>
+    /// For generated code: the index that <c>nearest(…)</c> fills look up among the entities of
+    /// type <typeparamref name="T"/> (found now by <paramref name="extractor"/> if they are not
+    /// yet), built once per document and shared by every rule that looks for a nearest
+    /// <typeparamref name="T"/>.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Matching.NearestIndex<T> Nearest<T>(IExtractor<T> extractor)
+        where T : class, IEntity
+    {
+        IReadOnlyList<T> entities = Require(extractor);
+        int at = Find(typeof(T));
+        if (_results[at].Nearest is Matching.NearestIndex<T> nearest)
+        {
+            return nearest;
+        }
+
+        nearest = new Matching.NearestIndex<T>(entities, Text);
+        _results[at].Nearest = nearest;
+        return nearest;
+    }
+
     /// <summary>Stores the entities of type <typeparamref name="T"/> found in this document.</summary>
     public void SetResults<T>(IReadOnlyList<T> entities)
         where T : IEntity
     {
         ArgumentNullException.ThrowIfNull(entities);
-        _results[typeof(T)] = entities;
+        int at = Find(typeof(T));
+        if (at < 0)
+        {
+            if (_resultCount == _results.Length)
+            {
+                Array.Resize(ref _results, Math.Max(4, _results.Length * 2));
+            }
+
+            at = _resultCount++;
+        }
+
+        // Entities set again replace the earlier ones, and the index built over those.
+        _results[at] = new Results(typeof(T), entities);
     }
 
     /// <summary>The entities of type <typeparamref name="T"/> found so far, if that type has run.</summary>
     public bool TryGetResults<T>(out IReadOnlyList<T> entities)
         where T : IEntity
     {
-        if (_results.TryGetValue(typeof(T), out object? stored))
+        int at = Find(typeof(T));
+        if (at >= 0)
         {
-            entities = (IReadOnlyList<T>)stored;
+            entities = (IReadOnlyList<T>)_results[at].Entities;
             return true;
         }
 
         entities = [];
         return false;
+    }
+
+    /// <summary>Where the results of <paramref name="type"/> are in <see cref="_results"/>, or -1.</summary>
+    private int Find(Type type)
+    {
+        for (int i = 0; i < _resultCount; i++)
+        {
+            if (_results[i].Type == type)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The entities found of one type, and the <c>nearest(…)</c> index over them once one is built.</summary>
+    private struct Results(Type type, object entities)
+    {
+        public readonly Type Type = type;
+        public readonly object Entities = entities;
+        public object? Nearest;
+    }
+
+    /// <summary>The hits of every dictionary of one term index, in the text under one normalization.</summary>
+    private readonly struct TermHits(Matching.TermIndex index, TextNormalization normalization, List<Matching.TermHit>[] lists)
+    {
+        public readonly Matching.TermIndex Index = index;
+        public readonly TextNormalization Normalization = normalization;
+        public readonly List<Matching.TermHit>[] Lists = lists;
     }
 }

@@ -135,7 +135,7 @@ namespace NewsDesk.Diplomacy
         /// </summary>
         private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates)
         {
-            var nearestSpeaker = new global::CorpusKit.Matching.NearestIndex<global::NewsDesk.Diplomacy.Person>(context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance), context.Text);
+            var nearestSpeaker = context.Nearest(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
             foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.Quoted.Matches(text, context, Quote.TypeName, "quoted"))
             {
                 global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Group("text"), text.ToOriginal(match.Index, match.Index + match.Length));

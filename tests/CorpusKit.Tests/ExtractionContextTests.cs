@@ -212,11 +212,80 @@ public sealed class ExtractionContextTests
         NormalizedText text = context.GetText(TextNormalization.Arabic);
         TermTrie trie = TermTrie.Create([new("لافروف", 0), new("بوتين", 1)]);
 
-        var first = context.FindTerms(text, trie);
-        Assert.Same(first, context.FindTerms(text, trie));
-        Assert.Equal([0, 1], first.Select(h => h.Value));
+        ReadOnlySpan<TermHit> first = context.FindTerms(text, trie);
+        Assert.True(first == context.FindTerms(text, trie)); // the same hits, not found again
+        Assert.Equal([0, 1], first.ToArray().Select(h => h.Value));
         Assert.Equal("بوتين", text.Text[first[1].Start..first[1].End]); // the و stays out
-        Assert.Throws<ArgumentException>(() => context.FindTerms(Normalizer.Normalize("لافروف", TextNormalization.Arabic), trie));
+        Assert.Throws<ArgumentException>(() => { _ = context.FindTerms(Normalizer.Normalize("لافروف", TextNormalization.Arabic), trie); });
+    }
+
+    [Fact]
+    public void Each_term_index_and_normalization_has_hits_of_its_own()
+    {
+        var context = new ExtractionContext("Lavrov في موسكو وبوتين");
+        NormalizedText arabic = context.GetText(TextNormalization.Arabic);
+        NormalizedText plain = context.GetText(TextNormalization.None);
+        TermTrie moscow = TermTrie.Create([new("موسكو", 7)]);
+        TermTrie putin = TermTrie.Create([new("بوتين", 8)]);
+        TermTrie lavrov = TermTrie.Create([new("lavrov", 9)]);
+
+        // Three indexes over two texts: the table of hits grows past its first two entries.
+        Assert.Equal([7], context.FindTerms(arabic, moscow).ToArray().Select(h => h.Value));
+        Assert.Equal([8], context.FindTerms(arabic, putin).ToArray().Select(h => h.Value));
+        Assert.Equal([9], context.FindTerms(arabic, lavrov).ToArray().Select(h => h.Value));
+        Assert.Empty(context.FindTerms(plain, lavrov).ToArray()); // without normalization, the case stays
+        Assert.Equal([7], context.FindTerms(arabic, moscow).ToArray().Select(h => h.Value));
+        Assert.True(context.FindTerms(arabic, putin) == context.FindTerms(arabic, putin));
+    }
+
+    [Fact]
+    public void Results_are_kept_per_type_and_set_again_they_replace_the_earlier_ones()
+    {
+        var context = new ExtractionContext("نص");
+        Place place = new("RU", new TextSpan(0, 1), "ن", "known");
+        Person person = new("لافروف", new TextSpan(1, 1), "ص", "known");
+
+        Assert.False(context.TryGetResults(out IReadOnlyList<Place> none));
+        Assert.Empty(none);
+        context.SetResults<Place>([place]);
+        context.SetResults<Person>([person]);
+        context.SetResults<Date>([]);
+        context.SetResults<Quote>([]);
+        context.SetResults<Figure>([]); // a fifth type: the table grows
+
+        Assert.True(context.TryGetResults(out IReadOnlyList<Place> places));
+        Assert.Same(place, Assert.Single(places));
+        Assert.True(context.TryGetResults(out IReadOnlyList<Person> people));
+        Assert.Same(person, Assert.Single(people));
+        Assert.True(context.TryGetResults(out IReadOnlyList<Figure> figures));
+        Assert.Empty(figures);
+        Assert.False(context.TryGetResults(out IReadOnlyList<Share> _));
+
+        context.SetResults<Place>([]);
+        Assert.True(context.TryGetResults(out places));
+        Assert.Empty(places);
+        Assert.True(context.TryGetResults(out people));
+        Assert.Same(person, Assert.Single(people));
+    }
+
+    [Fact]
+    public void The_nearest_index_of_a_type_is_built_once_per_document_and_again_when_its_entities_change()
+    {
+        const string Text = "قال لافروف ثم قال بوتين";
+        var context = new ExtractionContext(Text);
+        NearestIndex<Person> nearest = context.Nearest(PersonExtractor.Instance);
+
+        // The extractor ran on the first call; both rules of a type share one index.
+        Assert.True(context.TryGetResults(out IReadOnlyList<Person> people));
+        Assert.Equal(["سيرغي لافروف", "فلاديمير بوتين"], people.Select(p => p.Name));
+        Assert.Same(nearest, context.Nearest(PersonExtractor.Instance));
+        Assert.Equal("فلاديمير بوتين", nearest.Find(new TextSpan(Text.Length, 0), NearestDirection.Before, TextScope.Document)?.Name);
+
+        // Entities set again: a new index over them.
+        context.SetResults<Person>([people[0]]);
+        NearestIndex<Person> again = context.Nearest(PersonExtractor.Instance);
+        Assert.NotSame(nearest, again);
+        Assert.Equal("سيرغي لافروف", again.Find(new TextSpan(Text.Length, 0), NearestDirection.Before, TextScope.Document)?.Name);
     }
 
     [Fact]

@@ -167,16 +167,16 @@ public static class SequenceMatcher
                 }
                 else if (step.Kind == SequenceStepKind.Terms)
                 {
-                    IReadOnlyList<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
-                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Count);
+                    ReadOnlySpan<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
+                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Length);
                     _spans[s] = spans;
-                    for (int i = 0; i < hits.Count; i++)
+                    for (int i = 0; i < hits.Length; i++)
                     {
                         TermHit hit = hits[i];
                         spans[i] = new StepMatch(hit.Start, hit.End, hit.Value, null);
                     }
 
-                    _counts[s] = hits.Count;
+                    _counts[s] = hits.Length;
                 }
             }
         }
