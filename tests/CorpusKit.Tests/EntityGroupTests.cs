@@ -55,18 +55,16 @@ public sealed class EntityGroupTests
             }, iter: 40);
 
     /// <summary>
-    /// At 4,096 mentions the arena grows as keys come; past that it is sized for all their chars
-    /// first. Some keys hold a ligature that normalizing spells out in two letters (ﻻ), so the
-    /// arena still has to grow past what was reserved.
+    /// Thousands of mentions: the arena is sized for all their keys' chars and words first. Some
+    /// keys hold a ligature that normalizing spells out in two letters (ﻻ), so the arena still has
+    /// to grow past what was reserved.
     /// </summary>
-    [Theory]
-    [InlineData(4096)]
-    [InlineData(4097)]
-    public void Grouping_at_and_past_the_reserved_arena_is_the_reference_grouping(int count)
+    [Fact]
+    public void Grouping_thousands_of_keys_is_the_reference_grouping()
     {
-        var random = new Random(count);
+        var random = new Random(4097);
         string[] words = [.. s_words, "\uFEFB\uFEFB\uFEFB"];
-        Mention[] mentions = [.. Enumerable.Range(0, count).Select(i =>
+        Mention[] mentions = [.. Enumerable.Range(0, 5000).Select(i =>
         {
             string key = string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => words[random.Next(words.Length)]));
             return new Mention(key, new TextSpan(i * 40, 1 + (key.Length % 7)), new string('x', 1 + (key.Length % 7)));
@@ -76,6 +74,47 @@ public sealed class EntityGroupTests
 
         List<(Mention Entity, List<Mention> Mentions)> expected = ReferenceEntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic);
         AssertSameGroups(expected, groups);
+    }
+
+    /// <summary>
+    /// A thread's first arena holds 1,024 chars and 128 words: keys of exactly that many chars fill
+    /// it as they come, one char more and it is sized for them all first (here, for some 300 words,
+    /// and still grown for the ligatures). Both ways give the reference's groups, indexed (more than
+    /// 16 groups) and not.
+    /// </summary>
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(1025)]
+    public void Grouping_keys_that_fill_a_new_arena_or_pass_it_by_one_char_is_the_reference_grouping(int chars)
+    {
+        var random = new Random(chars);
+        string[] words = [.. s_words, "\uFEFB\uFEFB"];
+        var keys = new List<string>();
+        int total = 0;
+        while (total < chars - 40)
+        {
+            // A number of its own makes each key distinct, so every char counts.
+            string key = string.Join(' ', Enumerable.Range(0, random.Next(1, 5)).Select(_ => words[random.Next(words.Length)])) + " " + keys.Count;
+            keys.Add(key);
+            total += key.Length;
+        }
+
+        // The last key takes the total to the exact count: words of ب, one per five chars.
+        keys.Add(string.Join(' ', Enumerable.Repeat("بببب", (chars - total + 1) / 5)).PadRight(chars - total, 'ب'));
+        Assert.Equal(chars, keys.Distinct().Sum(k => k.Length));
+
+        // Each key once, then each twice (the arena holds a key's chars once).
+        foreach (IEnumerable<string> list in new[] { keys, keys.Concat(keys) })
+        {
+            Mention[] mentions = [.. list.Select((key, i) => new Mention(key, new TextSpan(i * 40, 3), "xyz"))];
+            IReadOnlyList<EntityGroup<Mention>> groups = null!;
+            var thread = new System.Threading.Thread(() => groups = EntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic));
+            thread.Start();
+            thread.Join();
+
+            Assert.True(groups.Count > 16, $"{groups.Count} groups");
+            AssertSameGroups(ReferenceEntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic), groups);
+        }
     }
 
     /// <summary>The same groups in the same order: each with the reference's entity (the same mention) and its mentions.</summary>

@@ -119,42 +119,45 @@ public static class EntityGroups
             int[] representatives = scratch.Ints(ref scratch.Representatives, count);
             (int Words, int KeyLength, int TextLength)[] sortKeys = scratch.SortKeys(count);
             words = same == SameEntity.Contained ? scratch.KeyWordSlots(count) : null;
-            if (words is not null && count > ReservedKeys)
-            {
-                // Many keys (a long document's quotes): room for all their chars at once, instead of
-                // an arena doubled again and again (normalizing seldom changes a key's length; the
-                // arena still grows when a ligature spelled out needs more).
-                long chars = 0;
-                for (int i = 0; i < count; i++)
-                {
-                    chars += mentions[i].Key.Length;
-                }
 
-                scratch.ReserveChars((int)Math.Min(chars, Array.MaxLength));
-            }
-
-            // Each distinct key once: its number of words, normalized (the fullest keys come first, so
-            // every shorter key finds the group it belongs to), and under Contained the words themselves.
+            // Each distinct key once, in the order they come.
             Dictionary<string, int> distinct = scratch.Distinct;
-            List<(int Count, KeyWords? Words)> distinctWords = scratch.DistinctWords;
+            List<string> distinctKeys = scratch.DistinctKeys;
             for (int i = 0; i < count; i++)
             {
-                T mention = mentions[i];
-                string key = mention.Key;
+                string key = mentions[i].Key;
                 if (!distinct.TryGetValue(key, out int id))
                 {
-                    id = distinctWords.Count;
+                    id = distinctKeys.Count;
                     distinct.Add(key, id);
-                    KeyWords? list = words is not null ? scratch.Add(key, normalization) : null;
-                    distinctWords.Add((list?.Count ?? Normalizer.CountWords(key, normalization), list));
+                    distinctKeys.Add(key);
                 }
 
                 keyOf[i] = id;
+            }
+
+            // Their number of words, normalized (the fullest keys come first, so every shorter key
+            // finds the group it belongs to), and under Contained the words themselves.
+            if (words is not null)
+            {
+                scratch.Reserve(distinctKeys, normalization);
+            }
+
+            List<(int Count, KeyWords? Words)> distinctWords = scratch.DistinctWords;
+            foreach (string key in distinctKeys)
+            {
+                KeyWords? list = words is not null ? scratch.Add(key, normalization) : null;
+                distinctWords.Add((list?.Count ?? Normalizer.CountWords(key, normalization), list));
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                (int wordCount, KeyWords? keyWords) = distinctWords[keyOf[i]];
                 order[i] = i;
-                sortKeys[i] = (distinctWords[id].Count, key.Length, mention.Text.Length);
+                sortKeys[i] = (wordCount, mentions[i].Key.Length, mentions[i].Text.Length);
                 if (words is not null)
                 {
-                    words[i] = distinctWords[id].Words;
+                    words[i] = keyWords;
                 }
             }
 
@@ -162,7 +165,7 @@ public static class EntityGroups
             Matching.IndexSort.Sort(order.AsSpan(0, count), new Fullest(sortKeys));
             int[] groupOfKey = scratch.Ints(ref scratch.GroupOfKey, distinctWords.Count);
             groupOfKey.AsSpan(0, distinctWords.Count).Fill(-1);
-            int groups = Group(order.AsSpan(0, count), keyOf, words, groupOfKey, representatives, groupOf, indexedGroups);
+            int groups = Group(order.AsSpan(0, count), keyOf, words, scratch.WordCount, groupOfKey, representatives, groupOf, indexedGroups);
             return Gather(mentions, groupOf.AsSpan(0, count), representatives.AsSpan(0, groups), scratch);
         }
         finally
@@ -173,8 +176,6 @@ public static class EntityGroups
         }
     }
 
-    /// <summary>Past this many mentions, the arena is sized for all their keys' chars before it is filled.</summary>
-    private const int ReservedKeys = 4096;
 
     /// <summary>
     /// Puts each mention, fullest first (<paramref name="order"/>), in the first group (in the order
@@ -184,10 +185,10 @@ public static class EntityGroups
     /// a mention is compared only with the groups where its rarest pair stands, at that place, and
     /// a document of thousands of quotes stays linear. Returns the number of groups.
     /// </summary>
-    private static int Group(ReadOnlySpan<int> order, int[] keyOf, KeyWords?[]? words, int[] groupOfKey, int[] representatives, int[] groupOf, int indexedGroups)
+    private static int Group(ReadOnlySpan<int> order, int[] keyOf, KeyWords?[]? words, int keyWordCount, int[] groupOfKey, int[] representatives, int[] groupOf, int indexedGroups)
     {
         int groups = 0;
-        Dictionary<ulong, List<(int Group, int At)>>? byGram = null;
+        GramIndex? byGram = null;
         foreach (int i in order)
         {
             int group = groupOfKey[keyOf[i]];
@@ -206,10 +207,11 @@ public static class EntityGroups
                         }
                     }
                 }
-                else if (RarestGram(part, byGram) is ({ } candidates, int offset))
+                else if (byGram.Rarest(part, out int offset) is int first and >= 0)
                 {
-                    foreach ((int g, int at) in candidates)
+                    for (int posting = first; posting >= 0; posting = byGram.Next(posting))
                     {
+                        (int g, int at) = byGram.Place(posting);
                         if (g >= before)
                         {
                             break;
@@ -237,14 +239,15 @@ public static class EntityGroups
                 {
                     if (byGram is not null)
                     {
-                        Index(byGram, words[i]!, group);
+                        byGram.Post(words[i]!, group);
                     }
                     else if (groups > indexedGroups)
                     {
-                        byGram = [];
+                        // A representative's words are those of a distinct key: the keys' words bound the postings.
+                        byGram = new GramIndex(2 * keyWordCount);
                         for (int g = 0; g < groups; g++)
                         {
-                            Index(byGram, words[representatives[g]]!, g);
+                            byGram.Post(words[representatives[g]]!, g);
                         }
                     }
                 }
@@ -319,6 +322,9 @@ public static class EntityGroups
 
         public Dictionary<string, int> Distinct { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The distinct keys, in the order they come.</summary>
+        public List<string> DistinctKeys { get; } = [];
+
         public List<(int Count, KeyWords? Words)> DistinctWords { get; } = [];
 
         private char[] _text = new char[1024];
@@ -336,12 +342,39 @@ public static class EntityGroups
         /// <summary>Each word's start and end in <see cref="Chars"/>.</summary>
         public int[] Bounds => _bounds;
 
-        /// <summary>Makes room in the arena for <paramref name="chars"/> chars of keys in all.</summary>
-        public void ReserveChars(int chars)
+        /// <summary>The number of words in the arena: of every key added so far.</summary>
+        public int WordCount => _words;
+
+        /// <summary>
+        /// Makes room in the arena for the chars and words of <paramref name="keys"/> at once, when
+        /// they outgrow it: many keys, or long ones (a long document's quotes), would otherwise
+        /// double its arrays again and again. Normalizing seldom changes a key's length or words;
+        /// when it does (a ligature spelled out in two letters), the arena still grows as it goes.
+        /// </summary>
+        public void Reserve(List<string> keys, TextNormalization normalization)
         {
-            if (_text.Length < chars)
+            long chars = 0;
+            foreach (string key in keys)
             {
-                Array.Resize(ref _text, chars);
+                chars += key.Length;
+            }
+
+            if (chars <= _text.Length)
+            {
+                return;
+            }
+
+            long words = 0;
+            foreach (string key in keys)
+            {
+                words += Normalizer.CountWords(key, normalization);
+            }
+
+            Array.Resize(ref _text, (int)Math.Min(chars, Array.MaxLength));
+            if (words > _hashes.Length)
+            {
+                Array.Resize(ref _hashes, (int)Math.Min(words, Array.MaxLength / 2));
+                Array.Resize(ref _bounds, 2 * _hashes.Length);
             }
         }
 
@@ -433,12 +466,13 @@ public static class EntityGroups
         /// <summary>Empties the scratch and keeps it for the thread's next call.</summary>
         public void Give()
         {
-            if (DistinctWords.Count > KeptKeys || _text.Length > KeptChars || KeyOf.Length > KeptKeys)
+            if (DistinctWords.Count > KeptKeys || _text.Length > KeptChars || _hashes.Length > KeptChars / 2 || KeyOf.Length > KeptKeys)
             {
                 return;
             }
 
             Distinct.Clear();
+            DistinctKeys.Clear();
             DistinctWords.Clear();
             _chars = 0;
             _words = 0;
@@ -461,53 +495,96 @@ public static class EntityGroups
     }
 
     /// <summary>
-    /// The places (group, word index) of the pair of words of <paramref name="part"/> (its word,
-    /// when it has one) that stands in fewest places, and where that pair begins in the part;
-    /// null when one of its pairs stands nowhere, so no group holds the part.
+    /// The groups' representatives indexed by word and by pair of words: for each, the places
+    /// (group, word index) where it stands, in the order groups were made. The places of all
+    /// grams live in three flat arrays, each gram's chained from its first to its last, sized
+    /// once for every posting the call can make: a document of thousands of long quotes makes
+    /// millions of postings, which lists per gram, each grown by doubling, held several times over.
     /// </summary>
-    private static (List<(int Group, int At)> Places, int Offset)? RarestGram(KeyWords part, Dictionary<ulong, List<(int Group, int At)>> byGram)
+    private sealed class GramIndex(int capacity)
     {
-        int length = part.Count == 1 ? 1 : 2;
-        List<(int Group, int At)>? rarest = null;
-        int offset = 0;
-        for (int w = 0; w + length <= part.Count; w++)
+        private readonly Dictionary<ulong, int> _grams = [];
+        private readonly int[] _group = new int[capacity];
+        private readonly int[] _at = new int[capacity];
+        private readonly int[] _next = new int[capacity];
+        private int[] _first = new int[16];
+        private int[] _last = new int[16];
+        private int[] _count = new int[16];
+        private int _postings;
+
+        /// <summary>Posts each word and each pair of words of <paramref name="added"/> under their hash, with the group and where they stand.</summary>
+        public void Post(KeyWords added, int group)
         {
-            if (!byGram.TryGetValue(part.Gram(w, length), out List<(int Group, int At)>? places))
+            for (int w = 0; w < added.Count; w++)
             {
-                return null;
-            }
-
-            if (rarest is null || places.Count < rarest.Count)
-            {
-                rarest = places;
-                offset = w;
-            }
-        }
-
-        return (rarest!, offset);
-    }
-
-    /// <summary>Posts each word and each pair of words of <paramref name="added"/> under their hash, with the group and where they stand.</summary>
-    private static void Index(Dictionary<ulong, List<(int Group, int At)>> byGram, KeyWords added, int group)
-    {
-        for (int w = 0; w < added.Count; w++)
-        {
-            Posted(byGram, added.Gram(w, 1)).Add((group, w));
-            if (w + 1 < added.Count)
-            {
-                Posted(byGram, added.Gram(w, 2)).Add((group, w));
+                Post(added.Gram(w, 1), group, w);
+                if (w + 1 < added.Count)
+                {
+                    Post(added.Gram(w, 2), group, w);
+                }
             }
         }
-    }
 
-    private static List<(int Group, int At)> Posted(Dictionary<ulong, List<(int Group, int At)>> byGram, ulong gram)
-    {
-        if (!byGram.TryGetValue(gram, out List<(int Group, int At)>? places))
+        /// <summary>
+        /// The first place of the pair of words of <paramref name="part"/> (its word, when it has
+        /// one) that stands in fewest places, and where that pair begins in the part; -1 when one
+        /// of its pairs stands nowhere, so no group holds the part.
+        /// </summary>
+        public int Rarest(KeyWords part, out int offset)
         {
-            byGram.Add(gram, places = []);
+            int length = part.Count == 1 ? 1 : 2;
+            int rarest = -1;
+            offset = 0;
+            for (int w = 0; w + length <= part.Count; w++)
+            {
+                if (!_grams.TryGetValue(part.Gram(w, length), out int gram))
+                {
+                    return -1;
+                }
+
+                if (rarest < 0 || _count[gram] < _count[rarest])
+                {
+                    rarest = gram;
+                    offset = w;
+                }
+            }
+
+            return _first[rarest];
         }
 
-        return places;
+        /// <summary>The place after <paramref name="posting"/> of the same gram, or -1.</summary>
+        public int Next(int posting) => _next[posting];
+
+        /// <summary>The group and the word index of a place.</summary>
+        public (int Group, int At) Place(int posting) => (_group[posting], _at[posting]);
+
+        private void Post(ulong hash, int group, int at)
+        {
+            int posting = _postings++;
+            _group[posting] = group;
+            _at[posting] = at;
+            _next[posting] = -1;
+            if (_grams.TryGetValue(hash, out int gram))
+            {
+                _next[_last[gram]] = posting;
+                _last[gram] = posting;
+                _count[gram]++;
+                return;
+            }
+
+            gram = _grams.Count;
+            _grams.Add(hash, gram);
+            if (gram == _first.Length)
+            {
+                Array.Resize(ref _first, gram * 2);
+                Array.Resize(ref _last, gram * 2);
+                Array.Resize(ref _count, gram * 2);
+            }
+
+            _first[gram] = posting;
+            _last[gram] = posting;
+            _count[gram] = 1;
+        }
     }
 
     /// <summary>
