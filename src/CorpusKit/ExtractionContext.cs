@@ -21,6 +21,7 @@ public sealed class ExtractionContext
     private int _hitCount;
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
+    private Matching.MatchArena? _matches;
 
     // The lists this context borrowed from its thread's free lists, and how each goes back.
     private List<(object List, Action<object> GiveBack)>? _borrowed;
@@ -242,9 +243,12 @@ public sealed class ExtractionContext
     {
         ClearHits();
 
-        // The normalized texts' chars go back to the pool too: no result refers to them.
+        // The normalized texts' chars go back to the pool too: no result refers to them. Nor to
+        // the rules' matches, which the thread's next extraction makes again.
         _arabic?.Release();
         _plain?.Release();
+        _matches?.Give();
+        _matches = null;
         if (_borrowed is null)
         {
             return;
@@ -260,6 +264,9 @@ public sealed class ExtractionContext
         t_freeRecord = _borrowed;
         _borrowed = null;
     }
+
+    /// <summary>Where this extraction's rules make their matches; given back to the thread at <see cref="EndExtraction"/>.</summary>
+    internal Matching.MatchArena Matches => _matches ??= Matching.MatchArena.Take();
 
     /// <summary>A list for this extraction's work, given back to the thread at <see cref="EndExtraction"/>.</summary>
     internal List<TItem> BorrowList<TItem>() => Borrow<TItem>();

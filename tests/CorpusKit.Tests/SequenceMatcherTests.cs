@@ -69,7 +69,7 @@ public sealed class SequenceMatcherTests
                 .Select(name => (IEntity)new EntityGroupTests.Mention(name, new TextSpan(sentence.IndexOf(name, System.StringComparison.Ordinal), name.Length), name))];
             var context = new ExtractionContext(sentence);
             var matches = SequenceMatcher.Matches(context.GetText(TextNormalization.Arabic), steps, [people], context, "Person", "test");
-            return string.Join(" | ", matches.Select(m => string.Join(",", m.Steps.Select(step => (step.Start, step.End, step.Value)))));
+            return string.Join(" | ", matches.Select(m => string.Join(",", m.Steps.ToArray().Select(step => (step.Start, step.End, step.Value)))));
         }
 
         static string Alone(SequenceStep[] steps, string sentence)

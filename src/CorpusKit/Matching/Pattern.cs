@@ -86,24 +86,29 @@ public sealed class Pattern
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, input.Length);
-        return MatchAt(Machine, input.AsMemory(), text: null, start);
+        return MatchAt(Machine, input.AsMemory(), text: null, start, arena: null, prefiltered: false);
     }
 
     /// <summary>This thread's pattern machine: callers that try many places fetch it once.</summary>
     internal static PatternMachine Machine => t_machine ??= new PatternMachine();
 
-    /// <summary>The match that begins exactly at <paramref name="start"/> of <paramref name="text"/>, run on <paramref name="machine"/> (this thread's).</summary>
-    internal PatternMatch? MatchAt(PatternMachine machine, NormalizedText text, int start) => MatchAt(machine, text.Memory, text, start);
+    /// <summary>
+    /// The match that begins exactly at <paramref name="start"/> of <paramref name="text"/>, run on
+    /// <paramref name="machine"/> (this thread's), made in <paramref name="arena"/> (the extraction's).
+    /// </summary>
+    internal PatternMatch? MatchAt(PatternMachine machine, NormalizedText text, int start, MatchArena arena) => MatchAt(machine, text.Memory, text, start, arena, prefiltered: false);
 
     /// <summary>
     /// The match that begins exactly at <paramref name="start"/> of <paramref name="input"/>, the chars
     /// of <paramref name="text"/> when there is one (a pattern run by <see cref="Regex"/> needs a
-    /// string: the text makes its own once, where a string input is already one).
+    /// string: the text makes its own once, where a string input is already one). The match is made
+    /// in <paramref name="arena"/> when there is one; <paramref name="prefiltered"/> says the
+    /// prefilter has already let a match begin at <paramref name="start"/>.
     /// </summary>
-    private PatternMatch? MatchAt(PatternMachine machine, ReadOnlyMemory<char> input, NormalizedText? text, int start)
+    private PatternMatch? MatchAt(PatternMachine machine, ReadOnlyMemory<char> input, NormalizedText? text, int start, MatchArena? arena, bool prefiltered)
     {
         // Digits of other scripts are rare: a \d prefilter that refuses one is not trusted, the pattern decides.
-        if (_prefilter is not null && !_prefilter.MayBeginAt(input.Span, start, otherDigits: true))
+        if (!prefiltered && _prefilter is not null && !_prefilter.MayBeginAt(input.Span, start, otherDigits: true))
         {
             return null;
         }
@@ -115,7 +120,14 @@ public sealed class Pattern
         }
 
         int end = machine.Match(_code, _classes!, _groups.Length, input.Span, start, DefaultTimeout, Source);
-        return end < 0 ? null : new PatternMatch(input, start, end - start, _groups, machine.Captures.ToArray());
+        if (end < 0)
+        {
+            return null;
+        }
+
+        return arena is not null
+            ? arena.PatternMatch(input, start, end - start, _groups, machine.Captures)
+            : new PatternMatch(input, start, end - start, _groups, machine.Captures.ToArray());
     }
 
     /// <summary>The chars as a string: the text's own, or the string the memory is made of.</summary>
@@ -137,7 +149,7 @@ public sealed class Pattern
         List<PatternMatch> matches = context.BorrowList<PatternMatch>();
         try
         {
-            ScanInto(text, matches);
+            ScanInto(text, matches, context.Matches);
         }
         catch (RegexMatchTimeoutException exception)
         {
@@ -153,7 +165,7 @@ public sealed class Pattern
     /// one before. The matches found before a timeout are in the list when it is thrown.
     /// </summary>
     /// <exception cref="RegexMatchTimeoutException">A match ran longer than <see cref="DefaultTimeout"/>.</exception>
-    internal void ScanInto(NormalizedText text, List<PatternMatch> matches)
+    internal void ScanInto(NormalizedText text, List<PatternMatch> matches, MatchArena arena)
     {
         if (_code is null && _prefilter is null)
         {
@@ -172,7 +184,8 @@ public sealed class Pattern
         int from = 0;
         while ((from = Next(input.Span, from, otherDigits)) >= 0)
         {
-            if (MatchAt(machine, input, text, from) is { } match)
+            // Next gives only the places where the prefilter lets a match begin.
+            if (MatchAt(machine, input, text, from, arena, prefiltered: true) is { } match)
             {
                 matches.Add(match);
                 from = match.Index + Math.Max(match.Length, 1);

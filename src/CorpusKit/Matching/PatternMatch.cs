@@ -4,12 +4,20 @@ using CorpusKit.Text;
 namespace CorpusKit.Matching;
 
 /// <summary>A match of a <see cref="Pattern"/>: where it stands in the text it ran over, and its named groups.</summary>
+/// <remarks>
+/// A match found for a rule (<see cref="Pattern.Matches"/>, a sequence's steps) is the extraction's:
+/// once the extraction ends it is made again into a match of the thread's next document, so it must
+/// not be kept past the extraction (its groups' values are strings of their own, and may be).
+/// </remarks>
 public sealed class PatternMatch
 {
-    private readonly string[] _groups;
+    private string[] _groups;
 
-    // Group slot, start, end of every capture, in the order they were made.
-    private readonly int[] _captures;
+    // Group slot, start, end of every capture, in the order they were made: the first _captureCount
+    // ints from _captureStart of _captures (a buffer of the extraction's, for a rule's match).
+    private int[] _captures;
+    private int _captureStart;
+    private int _captureCount;
 
     internal PatternMatch(ReadOnlyMemory<char> input, int index, int length, string[] groups, int[] captures)
     {
@@ -18,16 +26,32 @@ public sealed class PatternMatch
         Length = length;
         _groups = groups;
         _captures = captures;
+        _captureCount = captures.Length;
     }
 
+    /// <summary>Makes this (spent) match into another: its captures are the <paramref name="captureCount"/> ints from <paramref name="captureStart"/> of <paramref name="captures"/>.</summary>
+    internal void Reset(ReadOnlyMemory<char> input, int index, int length, string[] groups, int[] captures, int captureStart, int captureCount)
+    {
+        Input = input;
+        Index = index;
+        Length = length;
+        _groups = groups;
+        _captures = captures;
+        _captureStart = captureStart;
+        _captureCount = captureCount;
+    }
+
+    /// <summary>Lets go of the text and the buffers (a spent match kept for reuse holds on to nothing).</summary>
+    internal void Clear() => Reset(default, 0, 0, [], [], 0, 0);
+
     /// <summary>The text the pattern ran over (a normalized text, for rules; its chars are valid while the extraction that found the match runs).</summary>
-    public ReadOnlyMemory<char> Input { get; }
+    public ReadOnlyMemory<char> Input { get; private set; }
 
     /// <summary>Where the match begins.</summary>
-    public int Index { get; }
+    public int Index { get; private set; }
 
     /// <summary>How many chars it covers.</summary>
-    public int Length { get; }
+    public int Length { get; private set; }
 
     /// <summary>Where the match ends.</summary>
     public int End => Index + Length;
@@ -42,13 +66,17 @@ public sealed class PatternMatch
         return new PatternGroup(this, Array.IndexOf(_groups, name));
     }
 
+    /// <summary>The captures: group slot, start, end of each, in the order they were made.</summary>
+    private ReadOnlySpan<int> Captures => _captures.AsSpan(_captureStart, _captureCount);
+
     /// <summary>How many captures group slot <paramref name="slot"/> made.</summary>
     internal int CaptureCount(int slot)
     {
+        ReadOnlySpan<int> captures = Captures;
         int count = 0;
-        for (int i = 0; i < _captures.Length; i += 3)
+        for (int i = 0; i < captures.Length; i += 3)
         {
-            count += _captures[i] == slot ? 1 : 0;
+            count += captures[i] == slot ? 1 : 0;
         }
 
         return count;
@@ -57,11 +85,12 @@ public sealed class PatternMatch
     /// <summary>Capture <paramref name="k"/> of group slot <paramref name="slot"/>, in the order they were made.</summary>
     internal (int Start, int End) Capture(int slot, int k)
     {
-        for (int i = 0; i < _captures.Length; i += 3)
+        ReadOnlySpan<int> captures = Captures;
+        for (int i = 0; i < captures.Length; i += 3)
         {
-            if (_captures[i] == slot && k-- == 0)
+            if (captures[i] == slot && k-- == 0)
             {
-                return (_captures[i + 1], _captures[i + 2]);
+                return (captures[i + 1], captures[i + 2]);
             }
         }
 
@@ -71,11 +100,12 @@ public sealed class PatternMatch
     /// <summary>The last capture of group slot <paramref name="slot"/>, or (-1, -1).</summary>
     internal (int Start, int End) LastCapture(int slot)
     {
-        for (int i = _captures.Length - 3; i >= 0; i -= 3)
+        ReadOnlySpan<int> captures = Captures;
+        for (int i = captures.Length - 3; i >= 0; i -= 3)
         {
-            if (_captures[i] == slot)
+            if (captures[i] == slot)
             {
-                return (_captures[i + 1], _captures[i + 2]);
+                return (captures[i + 1], captures[i + 2]);
             }
         }
 

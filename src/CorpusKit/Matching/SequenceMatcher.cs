@@ -52,10 +52,10 @@ public static class SequenceMatcher
             RegexMatchTimeoutException? startsTimedOut = null;
             if (steps[0].Kind == SequenceStepKind.Regex)
             {
-                regexStarts = [];
+                regexStarts = context.BorrowList<PatternMatch>();
                 try
                 {
-                    steps[0].Pattern!.ScanInto(text, regexStarts);
+                    steps[0].Pattern!.ScanInto(text, regexStarts, context.Matches);
                 }
                 catch (RegexMatchTimeoutException exception)
                 {
@@ -63,8 +63,8 @@ public static class SequenceMatcher
                 }
             }
 
-            // One path for every attempt; a match keeps a copy of it.
-            var path = new StepMatch[steps.Length];
+            // One path for every attempt (the state's); a match keeps a copy of it.
+            StepMatch[] path = state.Path;
             int starts = regexStarts?.Count ?? state.SpanCount(0);
             for (int i = 0; i < starts; i++)
             {
@@ -72,7 +72,7 @@ public static class SequenceMatcher
                 path[0] = first;
                 if (state.Continue(1, first.End, path))
                 {
-                    matches.Add(new SequenceMatch(path[0].Start, path[^1].End, [.. path]));
+                    matches.Add(context.Matches.SequenceMatch(path[0].Start, path[steps.Length - 1].End, path.AsSpan(0, steps.Length)));
                 }
             }
 
@@ -112,6 +112,8 @@ public static class SequenceMatcher
         private ReadOnlyMemory<char> _text;
         private bool _otherDigits;
         private readonly PatternMachine _machine = Pattern.Machine;
+        private MatchArena _arena = null!;
+        private StepMatch[] _path = new StepMatch[8];
         private SequenceStep[] _steps = [];
         // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
         private StepMatch[]?[] _spans;
@@ -135,6 +137,12 @@ public static class SequenceMatcher
         private void Start(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
         {
             _source = text;
+            _arena = context.Matches;
+            if (_path.Length < steps.Length)
+            {
+                _path = new StepMatch[steps.Length];
+            }
+
             _text = text.Memory;
             _otherDigits = text.HasOtherDigits;
             _steps = steps;
@@ -181,6 +189,9 @@ public static class SequenceMatcher
             }
         }
 
+        /// <summary>The path an attempt fills, one entry per step (at least as many as the call's steps).</summary>
+        public StepMatch[] Path => _path;
+
         /// <summary>Gives the rented arrays back, and the state to the thread.</summary>
         public void Release()
         {
@@ -194,6 +205,8 @@ public static class SequenceMatcher
             }
 
             _source = null!;
+            _arena = null!;
+            _path.AsSpan().Clear();
             _text = default;
             _steps = [];
             t_free = this;
@@ -242,10 +255,10 @@ public static class SequenceMatcher
                 case SequenceStepKind.Regex:
                     // After the joiners first; then where the previous step ended, for a
                     // pattern that matches the joiner itself (':\s*«').
-                    PatternMatch? match = step.Pattern!.MatchAt(_machine, _source, at);
+                    PatternMatch? match = step.Pattern!.MatchAt(_machine, _source, at, _arena);
                     if (match is null && at != position)
                     {
-                        match = step.Pattern.MatchAt(_machine, _source, position);
+                        match = step.Pattern.MatchAt(_machine, _source, position, _arena);
                     }
 
                     if (match is null)
