@@ -334,7 +334,7 @@ public sealed class ExtractionContext
         {
             if (_resultCount == _results.Length)
             {
-                Array.Resize(ref _results, Math.Max(4, _results.Length * 2));
+                Array.Resize(ref _results, Math.Max(8, _results.Length * 2));
             }
 
             at = _resultCount++;

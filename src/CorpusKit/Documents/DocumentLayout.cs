@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using CorpusKit.Text;
 
 namespace CorpusKit.Documents;
@@ -14,7 +13,7 @@ public sealed class DocumentLayout
     /// <summary>The fewest words a line needs before it can count as a duplicate (short lines repeat by chance).</summary>
     public const int MinDuplicateWords = 4;
 
-    private DocumentLayout(IReadOnlyList<DocumentLine> lines)
+    private DocumentLayout(List<DocumentLine> lines)
     {
         Lines = lines;
         foreach (DocumentLine line in lines)
@@ -45,10 +44,6 @@ public sealed class DocumentLayout
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(boilerplate);
-        // One delegate for the document (a local function passed as is would make one per call).
-        Action<LineRule, RegexMatchTimeoutException> timedOut = (rule, exception)
-            => Matching.PatternRunner.ReportTimeout(context, entity, rule.Id, exception, "The boilerplate pattern", "the line was kept");
-
         string text = context.Text;
 
         // Lines are read in the text the rules see (normalized once, for the whole document), as
@@ -81,11 +76,11 @@ public sealed class DocumentLayout
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Blank, null);
             }
-            else if ((restRule ??= boilerplate.Match(line, LineRuleReach.Rest, otherDigits, timedOut)?.Id) is not null)
+            else if ((restRule ??= boilerplate.Match(line, LineRuleReach.Rest, otherDigits, context, entity)?.Id) is not null)
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
             }
-            else if ((boilerplate.Match(line, LineRuleReach.Line, otherDigits, timedOut)?.Id ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
+            else if ((boilerplate.Match(line, LineRuleReach.Line, otherDigits, context, entity)?.Id ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
             {
                 // A menu lists its items twice (a bullet list, then the same items as cards): a
                 // line that repeats a dropped line is dropped by the same rule.
@@ -100,7 +95,7 @@ public sealed class DocumentLayout
             }
             else if (seen.RepeatOf(from, to) is int original)
             {
-                documentLine = new DocumentLine(number + 1, span, LineKind.Duplicate, original.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                documentLine = new DocumentLine(number + 1, span, LineKind.Duplicate, LineNumber(original));
             }
             else
             {
@@ -132,6 +127,21 @@ public sealed class DocumentLayout
         }
 
         return new DocumentLayout(lines);
+    }
+
+    /// <summary>The numbers of the first lines as text, made once: a duplicate line names the line it repeats.</summary>
+    private static readonly string?[] s_lineNumbers = new string?[1024];
+
+    /// <summary><paramref name="number"/> as text (invariant digits), shared for the first lines.</summary>
+    private static string LineNumber(int number)
+    {
+        if ((uint)number >= (uint)s_lineNumbers.Length)
+        {
+            return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // Two threads may both make a number's text at first: either string is right.
+        return s_lineNumbers[number] ??= number.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Past this many dropped texts, the set of them is left to the collector rather than kept for the thread's next document.</summary>

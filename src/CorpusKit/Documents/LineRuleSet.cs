@@ -45,10 +45,10 @@ public sealed class LineRuleSet : IReadOnlyList<LineRule>
 
     /// <summary>
     /// The first rule of <paramref name="reach"/> that matches <paramref name="line"/> (a trimmed,
-    /// normalized line), or null. A rule whose pattern runs out of time is passed to
-    /// <paramref name="timedOut"/> and counts as not matching.
+    /// normalized line), or null. A rule whose pattern runs out of time is reported on
+    /// <paramref name="context"/> (for document type <paramref name="entity"/>) and counts as not matching.
     /// </summary>
-    internal LineRule? Match(ReadOnlySpan<char> line, LineRuleReach reach, bool otherDigits, Action<LineRule, RegexMatchTimeoutException> timedOut)
+    internal LineRule? Match(ReadOnlySpan<char> line, LineRuleReach reach, bool otherDigits, ExtractionContext context, string entity)
     {
         foreach (int i in _byReach[(int)reach])
         {
@@ -67,7 +67,7 @@ public sealed class LineRuleSet : IReadOnlyList<LineRule>
             }
             catch (RegexMatchTimeoutException exception)
             {
-                timedOut(rule, exception);
+                Matching.PatternRunner.ReportTimeout(context, entity, rule.Id, exception, "The boilerplate pattern", "the line was kept");
             }
         }
 
