@@ -106,7 +106,7 @@ public sealed class CorpusRunnerTests : IDisposable
     [Theory]
     [InlineData(0)]
     [InlineData(1 << 20)] // the largest file read into pooled buffers (the mark included)
-    [InlineData((1 << 20) + 1)] // the smallest one read into buffers of its own
+    [InlineData((1 << 20) + 1)] // the smallest one streamed in chunks
     [InlineData(3 * (1 << 20))]
     public void A_file_is_read_whole_at_every_size_with_its_byte_order_mark_dropped(int fileBytes)
     {
@@ -131,7 +131,10 @@ public sealed class CorpusRunnerTests : IDisposable
     [InlineData(10, false)]
     [InlineData(10, true)]
     [InlineData((1 << 20) - 10, false)] // pooled buffers
-    [InlineData((1 << 20) + 10, true)] // a buffer of its own
+    [InlineData((1 << 20) + 10, true)] // streamed: in the second chunk
+    [InlineData((1 << 20) + 1, false)] // the first byte of the second chunk is the letter's second byte
+    [InlineData((1 << 20) + 2, false)] // the bad lead byte begins the second chunk
+    [InlineData((1 << 20) + 5, true)] // the same, after the mark
     [InlineData(2 * (1 << 20), false)]
     public void An_invalid_byte_is_reported_at_its_offset_in_the_file_counting_the_mark(int offset, bool mark)
     {
@@ -155,6 +158,76 @@ public sealed class CorpusRunnerTests : IDisposable
         File.WriteAllBytes(path, bytes);
 
         Assert.Equal($"is not valid UTF-8 (byte {offset} of an invalid sequence)", CorpusDocument.FromFile(path).Read().Problem);
+    }
+
+    /// <summary>
+    /// A long file is decoded a chunk at a time: a letter of two, three or four bytes (a surrogate
+    /// pair) whose bytes the end of the first chunk cuts, at each place, is carried whole into the next.
+    /// </summary>
+    [Theory]
+    [InlineData("\u0645", false)] // م, two bytes
+    [InlineData("\u0645", true)]
+    [InlineData("\uFEFB", false)] // ﻻ, three bytes
+    [InlineData("\uFEFB", true)]
+    [InlineData("\U0001F30D", false)] // an emoji, four bytes: two chars
+    [InlineData("\U0001F30D", true)]
+    public void A_letter_cut_by_the_end_of_a_chunk_is_read_whole(string letter, bool mark)
+    {
+        int width = s_utf8.GetByteCount(letter);
+        int start = mark ? 3 : 0;
+        for (int cut = 1; cut < width; cut++)
+        {
+            // The letter's first `cut` bytes end the first chunk (which starts after the mark).
+            int before = CorpusDocument.ChunkBytes - cut;
+            string text = new string('a', before) + letter + "ب" + new string('c', 5000);
+            string path = Path.Combine(_folder, $"cut{cut}.txt");
+            File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: mark));
+            Assert.True(new FileInfo(path).Length > CorpusDocument.PooledBytes);
+
+            DocumentText read = CorpusDocument.FromFile(path).Read();
+
+            Assert.True(read.IsRead, read.Problem);
+            Assert.Equal(text, read.Text);
+            Assert.Equal(new FileInfo(path).Length - start, read.Utf8Length);
+        }
+    }
+
+    /// <summary>
+    /// The decoding pass tells a file that changed since its chars were counted: one that now holds
+    /// more chars than its string has room for, or fewer (then it is read again whole).
+    /// </summary>
+    [Fact]
+    public void The_decoding_pass_finds_a_file_that_changed_since_it_was_counted()
+    {
+        string text = new string('ب', 800_000) + "موسكو";
+        string path = Path.Combine(_folder, "changing.txt");
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(path);
+
+        Assert.Equal(System.Buffers.OperationStatus.Done, CorpusDocument.DecodeChunks(handle, 0, [], out long chars, out long bytes));
+        Assert.Equal((text.Length, (long)s_utf8.GetByteCount(text)), (chars, bytes));
+
+        char[] exact = new char[chars];
+        Assert.Equal(System.Buffers.OperationStatus.Done, CorpusDocument.DecodeChunks(handle, 0, exact, out long decoded, out _));
+        Assert.Equal((chars, text), (decoded, new string(exact)));
+
+        // The file grew: no room for its last chars. It shrank: fewer chars than counted.
+        Assert.Equal(System.Buffers.OperationStatus.DestinationTooSmall, CorpusDocument.DecodeChunks(handle, 0, new char[chars - 1], out _, out _));
+        Assert.Equal(System.Buffers.OperationStatus.Done, CorpusDocument.DecodeChunks(handle, 0, new char[chars + 1], out decoded, out _));
+        Assert.Equal(chars, decoded);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_long_file_that_ends_inside_a_letter_is_reported_at_the_letter(bool mark)
+    {
+        byte[] body = [.. s_utf8.GetBytes(new string('a', (1 << 20) + 100)), 0xE2, 0x82]; // two of the three bytes of €
+        byte[] bytes = mark ? [0xEF, 0xBB, 0xBF, .. body] : body;
+        string path = Path.Combine(_folder, "cut-short.txt");
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Equal($"is not valid UTF-8 (byte {bytes.Length - 2} of an invalid sequence)", CorpusDocument.FromFile(path).Read().Problem);
     }
 
     [Fact]

@@ -77,8 +77,10 @@ public abstract class CorpusDocument
     /// (<see cref="Utf8.ToUtf16(ReadOnlySpan{byte}, Span{char}, out int, out int, bool, bool)"/>,
     /// which stops at the first invalid byte), so the string is the only thing it allocates;
     /// <see cref="Encoding.GetString(byte[], int, int)"/> would first walk the bytes to count the
-    /// chars, then again to decode them. A longer file is decoded straight into its string, so it
-    /// never has a char buffer beside it.
+    /// chars, then again to decode them. A longer file is read twice, a chunk at a time through
+    /// pooled buffers: once to count its chars, once to decode them straight into its string, so
+    /// it never has its bytes or a char buffer beside it (a 64 MB file would hold 64 MB of bytes
+    /// beside its 74 MB string; re-reading costs less than that memory, from the page cache).
     /// </remarks>
     private static DocumentText ReadFile(string path)
     {
@@ -103,6 +105,11 @@ public abstract class CorpusDocument
                 if (reported > Array.MaxLength)
                 {
                     return DocumentText.Unreadable($"cannot be read: {reported} bytes is more than a text of one document can hold");
+                }
+
+                if (reported > PooledBytes && ReadStreamed(handle) is { } streamed)
+                {
+                    return streamed;
                 }
 
                 int length = ReadAll(handle, (int)reported, out bytes);
@@ -131,8 +138,102 @@ public abstract class CorpusDocument
         }
     }
 
-    /// <summary>Files up to this many bytes are read into pooled buffers; longer ones into buffers of their own size (the pool would keep them).</summary>
-    private const int PooledBytes = 1 << 20;
+    /// <summary>Files up to this many bytes are read into pooled buffers and decoded at once; longer ones are streamed (see <see cref="ReadStreamed"/>).</summary>
+    internal const int PooledBytes = 1 << 20;
+
+    /// <summary>How many bytes a streamed file is read at a time.</summary>
+    internal const int ChunkBytes = 1 << 20;
+
+    /// <summary>
+    /// Reads a long file in two passes of chunks: counts its chars, then decodes them into its
+    /// string. Null when the file changed between the passes (its length, or what it decodes to):
+    /// it is then read whole at once.
+    /// </summary>
+    private static DocumentText? ReadStreamed(SafeFileHandle handle)
+    {
+        Span<byte> head = stackalloc byte[3];
+        int skip = RandomAccess.Read(handle, head, 0) == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+        OperationStatus counted = DecodeChunks(handle, skip, [], out long chars, out long bytes);
+        if (counted == OperationStatus.InvalidData)
+        {
+            return DocumentText.Unreadable($"is not valid UTF-8 (byte {skip + bytes} of an invalid sequence)");
+        }
+
+        var decoding = new StreamedDecoding(handle, skip);
+        string text = string.Create((int)chars, decoding, static (into, state) =>
+            state.Status = DecodeChunks(state.Handle, state.Skip, into, out state.Chars, out state.Bytes));
+        return decoding.Status == OperationStatus.Done && decoding.Chars == chars && decoding.Bytes == bytes
+            ? DocumentText.Of(text, bytes)
+            : null;
+    }
+
+    /// <summary>
+    /// Decodes strict UTF-8 from <paramref name="skip"/> of the file to its end, a chunk at a time:
+    /// into <paramref name="into"/>, or (when it is empty) only counting the chars. Returns
+    /// <see cref="OperationStatus.Done"/>; <see cref="OperationStatus.InvalidData"/> with
+    /// <paramref name="bytes"/> the bytes before the first invalid sequence; or
+    /// <see cref="OperationStatus.DestinationTooSmall"/> when the file holds more chars than
+    /// <paramref name="into"/> has room for. A sequence cut by a chunk's end is carried into the next.
+    /// </summary>
+    internal static OperationStatus DecodeChunks(SafeFileHandle handle, int skip, Span<char> into, out long chars, out long bytes)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        char[]? scratch = into.IsEmpty ? ArrayPool<char>.Shared.Rent(ChunkBytes) : null;
+        chars = 0;
+        bytes = 0;
+        try
+        {
+            long offset = skip;
+            int carried = 0;
+            while (true)
+            {
+                int read = RandomAccess.Read(handle, buffer.AsSpan(carried, ChunkBytes - carried), offset);
+                offset += read;
+                int available = carried + read;
+
+                // A byte never decodes to more than one char: the scratch always has room for a chunk.
+                Span<char> target = scratch is not null ? scratch : into[(int)Math.Min(chars, into.Length)..];
+                OperationStatus status = Utf8.ToUtf16(buffer.AsSpan(0, available), target, out int used, out int written, replaceInvalidSequences: false, isFinalBlock: read == 0);
+                chars += written;
+                bytes += used;
+                if (status is OperationStatus.InvalidData or OperationStatus.DestinationTooSmall)
+                {
+                    return status;
+                }
+
+                if (read == 0)
+                {
+                    return OperationStatus.Done;
+                }
+
+                // What is left is the start of a sequence the next chunk ends.
+                carried = available - used;
+                buffer.AsSpan(used, carried).CopyTo(buffer);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (scratch is not null)
+            {
+                ArrayPool<char>.Shared.Return(scratch);
+            }
+        }
+    }
+
+    /// <summary>What the decoding pass of <see cref="ReadStreamed"/> needs and finds.</summary>
+    private sealed class StreamedDecoding(SafeFileHandle handle, int skip)
+    {
+        public SafeFileHandle Handle { get; } = handle;
+
+        public int Skip { get; } = skip;
+
+        public OperationStatus Status;
+
+        public long Chars;
+
+        public long Bytes;
+    }
 
     /// <summary>
     /// Reads the file to its end into <paramref name="bytes"/> (pooled when small) and returns how
