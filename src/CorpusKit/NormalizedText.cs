@@ -24,6 +24,10 @@ public sealed class NormalizedText
     private string? _text;
     private char[]? _buffer;
 
+    // Where the decimal digits stand, found on first use (the first _digitCount of a pooled array).
+    private int[]? _digitPlaces;
+    private int _digitCount;
+
     internal NormalizedText(string original, string text, TextNormalization normalization, OffsetMap? map, bool? otherDigits)
         : this(original, normalization, map, otherDigits, text.Length)
     {
@@ -97,6 +101,68 @@ public sealed class NormalizedText
             _buffer = null;
             NormalizerCore.ReturnBuffer(buffer);
         }
+
+        if (_digitPlaces is { } places)
+        {
+            _digitPlaces = null;
+            System.Buffers.ArrayPool<int>.Shared.Return(places);
+        }
+    }
+
+    /// <summary>
+    /// Where the text's decimal digits stand, in order: ASCII 0-9, and digits of other scripts when it
+    /// holds any (<see cref="HasOtherDigits"/>). Found with one search of the text, on first use,
+    /// for every rule whose pattern begins with <c>\d</c> (a news text's dates, years and figures).
+    /// </summary>
+    internal ReadOnlySpan<int> DigitPlaces
+    {
+        get
+        {
+            if (_digitPlaces is null)
+            {
+                FindDigits();
+            }
+
+            return _digitPlaces.AsSpan(0, _digitCount);
+        }
+    }
+
+    private void FindDigits()
+    {
+        ReadOnlySpan<char> text = Span;
+        System.Buffers.SearchValues<char>? other = HasOtherDigits ? Matching.PatternPrefilter.OtherDigits : null;
+        int[] places = System.Buffers.ArrayPool<int>.Shared.Rent(64);
+        int count = 0;
+        int at = 0;
+        while (true)
+        {
+            ReadOnlySpan<char> rest = text[at..];
+            int next = rest.IndexOfAnyInRange('0', '9');
+            if (other is not null)
+            {
+                int digit = rest.IndexOfAny(other);
+                next = next < 0 ? digit : digit < 0 ? next : Math.Min(next, digit);
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            if (count == places.Length)
+            {
+                int[] larger = System.Buffers.ArrayPool<int>.Shared.Rent(count * 2);
+                places.AsSpan().CopyTo(larger);
+                System.Buffers.ArrayPool<int>.Shared.Return(places);
+                places = larger;
+            }
+
+            places[count++] = at + next;
+            at += next + 1;
+        }
+
+        _digitPlaces = places;
+        _digitCount = count;
     }
 
     /// <summary>

@@ -165,7 +165,7 @@ public sealed class Pattern
     /// one before. The matches found before a timeout are in the list when it is thrown.
     /// </summary>
     /// <exception cref="RegexMatchTimeoutException">A match ran longer than <see cref="DefaultTimeout"/>.</exception>
-    internal void ScanInto(NormalizedText text, List<PatternMatch> matches, MatchArena arena)
+    internal void ScanInto(NormalizedText text, List<PatternMatch> matches, MatchArena arena, bool sharedDigits = true)
     {
         if (_code is null && _prefilter is null)
         {
@@ -180,6 +180,24 @@ public sealed class Pattern
 
         PatternMachine machine = Machine;
         ReadOnlyMemory<char> input = text.Memory;
+        if (sharedDigits && _prefilter is { BeginsWithDigit: true } digitStart)
+        {
+            // The places Next would find: the text's digits (searched once for every such rule)
+            // where the chars after can follow.
+            int next = 0;
+            foreach (int at in text.DigitPlaces)
+            {
+                if (at >= next && digitStart.Follows(input.Span, at)
+                    && MatchAt(machine, input, text, at, arena, prefiltered: true) is { } found)
+                {
+                    matches.Add(found);
+                    next = found.Index + Math.Max(found.Length, 1);
+                }
+            }
+
+            return;
+        }
+
         bool otherDigits = text.HasOtherDigits;
         int from = 0;
         while ((from = Next(input.Span, from, otherDigits)) >= 0)

@@ -40,6 +40,9 @@ public sealed class PatternPrefilter
         return SearchValues.Create(digits.ToArray());
     });
 
+    /// <summary>The decimal digits of other scripts than ASCII (what <c>\d</c> also takes).</summary>
+    internal static SearchValues<char> OtherDigits => s_otherDigits.Value;
+
     private readonly string? _literal;
     private readonly SearchValues<char>? _chars;
     private readonly bool _digits;
@@ -69,6 +72,7 @@ public sealed class PatternPrefilter
         _chars = chars is null ? null : SearchValues.Create(chars);
         _digits = digits;
         _anchor = anchor;
+        BeginsWithDigit = literal is null && digits && chars == "0123456789" && anchor == PrefilterAnchor.None;
         follow ??= [];
         _follow = new SearchValues<char>[follow.Length];
         _followBeyond = new bool[follow.Length];
@@ -124,8 +128,15 @@ public sealed class PatternPrefilter
             && Follows(text, at);
     }
 
+    /// <summary>
+    /// Whether a match begins with a decimal digit (<c>\d</c>, of any script) and nothing else is
+    /// asked of where: the places to try are then the text's digits (<see cref="NormalizedText.DigitPlaces"/>),
+    /// found once for every such pattern.
+    /// </summary>
+    internal bool BeginsWithDigit { get; }
+
     /// <summary>Whether the chars after <paramref name="at"/> can follow the first char of a match there (every match is that long).</summary>
-    private bool Follows(ReadOnlySpan<char> text, int at)
+    internal bool Follows(ReadOnlySpan<char> text, int at)
     {
         SearchValues<char>[] follow = _follow;
         for (int offset = 0; offset < follow.Length; offset++)
