@@ -1051,8 +1051,19 @@ public sealed partial class CorpusGenerator
                 return values;
             }
 
-            foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in map.Entries)
+            List<KeyValuePair<YamlScalar, YamlNodeBase>> entries = map.Entries;
+            for (int k = 0; k < entries.Count; k++)
             {
+                KeyValuePair<YamlScalar, YamlNodeBase> entry = entries[k];
+                if (CutAtCommas(entries, k) is { } pieces)
+                {
+                    // date(year, month, day) unquoted: the value date(year, then keys month and day) with no value.
+                    string whole = string.Join(", ", pieces);
+                    Report(DiagnosticDescriptors.ValueCutAtComma, entry.Value.Location, whole, where, $"{entry.Key.Value}: '{whole}'");
+                    k += pieces.Count - 1;
+                    continue;
+                }
+
                 if (!fields.Any(f => f.Name == entry.Key.Value))
                 {
                     Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, where, string.Join(", ", fields.Select(f => f.Name)));
@@ -1069,6 +1080,31 @@ public sealed partial class CorpusGenerator
             }
 
             return values;
+        }
+
+        /// <summary>
+        /// When the plain value of entry <paramref name="at"/> opens a parenthesis it does not close
+        /// and the entries after it are keys without values that close it, the pieces YAML cut the
+        /// one value into (date(year, month, day) read as date(year, then month and day)); else null.
+        /// </summary>
+        private static List<string>? CutAtCommas(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, int at)
+        {
+            if (entries[at].Value is not YamlScalar { IsPlain: true } value || Unclosed(value.Value) <= 0)
+            {
+                return null;
+            }
+
+            var pieces = new List<string> { value.Value };
+            int open = Unclosed(value.Value);
+            for (int k = at + 1; k < entries.Count && open > 0 && entries[k].Value is YamlScalar { IsNull: true }; k++)
+            {
+                pieces.Add(entries[k].Key.Value);
+                open += Unclosed(entries[k].Key.Value);
+            }
+
+            return pieces.Count > 1 && open == 0 ? pieces : null;
+
+            static int Unclosed(string text) => text.Count(c => c == '(') - text.Count(c => c == ')');
         }
 
         // ---- sequences -----------------------------------------------------------------------

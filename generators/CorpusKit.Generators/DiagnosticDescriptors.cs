@@ -74,6 +74,10 @@ internal static class DiagnosticDescriptors
         "Nested unbounded quantifiers such as (\\p{L}+\\s*)+ can take exponential time on text that almost matches. Every regex also has a timeout, but a rule that times out finds nothing in that document.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ValueCutAtComma = Create(
+        "CK0017", "Value cut at its commas", "YAML read '{0}' in {1} as several keys, cutting it at its commas; quote the value: {2}",
+        "Inside { … } a comma ends an entry, so an unquoted set: value such as date(year, month, day) becomes the value date(year and the keys month and day). Write it in quotes: { value: 'date(year, month, day)' }.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",
         "The generator met an unexpected condition. Nothing was generated for the file; the build reports it instead of crashing.");
@@ -81,7 +85,7 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         YamlSyntax, UnknownKey, InvalidType, UnknownEntity, DuplicateName, InvalidRegex, UnmatchedGroup,
         UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon,
-        DependencyCycle, BacktrackingRisk, InternalError);
+        DependencyCycle, BacktrackingRisk, ValueCutAtComma, InternalError);
 
     /// <summary>All descriptors, in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -59,6 +59,8 @@ public sealed class DiagnosticTests
     [InlineData("CK0015", 5, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { entity: P, as: id }, { terms: [x] } ]\n")]
     // CK0016: nested unbounded quantifiers.
     [InlineData("CK0016", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>(\\p{L}+\\s?)+)'\n")]
+    // CK0017: an unquoted date(year, month, day) in a flow mapping, cut at its commas (reported at the value, not as unknown keys).
+    [InlineData("CK0017", 7, 22, "entities:\n  P:\n    fields: { id: string, when: date }\n    rules:\n      - id: r\n        regex: '(?<year>\\d{4})-(?<month>\\d\\d)-(?<day>\\d\\d)'\n        set: { when: date(year, month, day), id: x }\n")]
     // The newer shapes report with the same ids: a gap that ends a sequence, a step naming no entity,
     // nearest() on a field of another type, an example expecting an unknown field, a document field that is not a list or optional.
     [InlineData("CK0011", 6, 52, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: id }, { gap: 2 } ]\n")]
@@ -77,6 +79,36 @@ public sealed class DiagnosticTests
         Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
         Assert.False(string.IsNullOrWhiteSpace(diagnostic.Descriptor.Title.ToString()));
         Assert.False(string.IsNullOrWhiteSpace(diagnostic.Descriptor.Description.ToString()));
+    }
+
+    /// <summary>
+    /// A value cut at its commas is one CK0017 that names the whole value and how to quote it, and
+    /// no unknown keys for its pieces; a value whose parentheses close, or the keys after it that
+    /// have values of their own, are read as before.
+    /// </summary>
+    [Theory]
+    [InlineData("{ when: date(year, month, day), id: x }", "date(year, month, day)", 0)]
+    [InlineData("{ when: date(year, month, _) }", "date(year, month, _)", 0)]
+    [InlineData("{ when: date(year, month: 5) }", null, 1)] // month has a value: a key of its own, unknown
+    [InlineData("{ when: date(year), month }", null, 1)] // closed: month is just an unknown key
+    public void A_value_cut_at_its_commas_is_named_whole_with_its_quoted_form(string set, string? whole, int unknownKeys)
+    {
+        string yaml = "entities:\n  P:\n    fields: { id: string, when: date }\n    rules:\n      - id: r\n        regex: '(?<year>\\d{4})-(?<month>\\d\\d)-(?<day>\\d\\d)'\n        set: " + set + "\n";
+        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("cut.corpus.yaml", yaml));
+
+        Diagnostic[] cut = [.. result.Diagnostics.Where(d => d.Id == "CK0017")];
+        if (whole is null)
+        {
+            Assert.Empty(cut);
+        }
+        else
+        {
+            string message = Assert.Single(cut).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"'{whole}'", message, System.StringComparison.Ordinal);
+            Assert.Contains($"when: '{whole}'", message, System.StringComparison.Ordinal);
+        }
+
+        Assert.Equal(unknownKeys, result.Diagnostics.Count(d => d.Id == "CK0002"));
     }
 
     [Fact]
