@@ -62,7 +62,8 @@ public sealed partial class CorpusGenerator
             return w.ToString();
         }
 
-        private static bool HasTextField(EntitySpec entity) => entity.Fields.Any(f => f.Name == "text");
+        /// <summary>Whether a field is the record's Text (a string field named text: the parser refuses any other type).</summary>
+        private static bool HasTextField(EntitySpec entity) => entity.Fields.Any(f => f.PropertyName == "Text");
 
         private void Record(SourceWriter w, EntitySpec entity)
         {

@@ -27,7 +27,16 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
         private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "set", "span", "examples"];
-        private static readonly string[] s_reservedFields = ["span", "rule", "key", "entityType", "entity_type"];
+        /// <summary>
+        /// The members every generated entity record has, which a field's property cannot be named
+        /// (Text aside: a field named text is the record's Text). An enum field's type and parser
+        /// (<c>{Field}Kind</c>, <c>Parse{Field}Kind</c>) are checked with the entity's other fields.
+        /// </summary>
+        private static readonly HashSet<string> s_recordMembers = new(StringComparer.Ordinal)
+        {
+            "Span", "Rule", "Key", "EntityType", "TypeName", "WriteTo", "WriteFields", "WriteFieldValues", "ToSchemaString",
+            "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        };
 
         /// <summary>The timeout used when the build compiles a pattern to check it.</summary>
         private static readonly TimeSpan s_checkTimeout = TimeSpan.FromSeconds(2);
@@ -630,6 +639,19 @@ public sealed partial class CorpusGenerator
                         fields.Add(field);
                     }
                 }
+
+                // An enum field brings a nested type and its parser into the record: no field may take their names.
+                foreach (FieldSpec enumField in fields.Where(f => f.Type.Kind == FieldKind.Enum).ToList())
+                {
+                    foreach (string member in new[] { enumField.PropertyName + "Kind", "Parse" + enumField.PropertyName + "Kind" })
+                    {
+                        if (fields.FirstOrDefault(f => f.PropertyName == member) is { } taken)
+                        {
+                            Report(DiagnosticDescriptors.InvalidName, taken.Location, taken.Name, "field", $"the record already has {member}, made for the enum field '{enumField.Name}'");
+                            fields.Remove(taken);
+                        }
+                    }
+                }
             }
 
             if (fields.Count == 0)
@@ -704,9 +726,16 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            if (s_reservedFields.Contains(name, StringComparer.Ordinal))
+            string property = Names.ToPascalCase(name);
+            if (s_recordMembers.Contains(property))
             {
-                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", "every entity already has Span, Rule, Key and EntityType");
+                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", $"the entity's record already has a member {property} (every entity has Span, Text, Rule, Key, EntityType, TypeName, WriteTo and WriteFields, and every record Equals, GetHashCode, ToString and Deconstruct)");
+                return null;
+            }
+
+            if (property == entity)
+            {
+                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", $"C# does not let a member of the record {entity} be named {entity}; name the field after what it holds (id, name, value)");
                 return null;
             }
 
@@ -805,7 +834,13 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            return new FieldSpec(name, Names.ToPascalCase(name), doc, type, typeLocation);
+            if (property == "Text" && !(type is { Kind: FieldKind.String, IsList: false, IsOptional: false }))
+            {
+                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", "a field named text is the entity's Text and holds a string; declare it text: string, or give the field another name");
+                return null;
+            }
+
+            return new FieldSpec(name, property, doc, type, typeLocation);
         }
 
         /// <summary>Parses <c>string</c>, <c>int?</c>, <c>Person[]</c>, <c>date[]?</c>; null when it is not a type.</summary>
