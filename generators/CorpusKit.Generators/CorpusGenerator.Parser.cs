@@ -32,6 +32,13 @@ public sealed partial class CorpusGenerator
         /// (Text aside: a field named text is the record's Text). An enum field's type and parser
         /// (<c>{Field}Kind</c>, <c>Parse{Field}Kind</c>) are checked with the entity's other fields.
         /// </summary>
+        /// <summary>The members every generated document record has, besides its entity lists.</summary>
+        private static readonly HashSet<string> s_documentMembers = new(StringComparer.Ordinal)
+        {
+            "Id", "Headline", "Layout", "Problems", "Mentions", "WriteTo",
+            "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        };
+
         private static readonly HashSet<string> s_recordMembers = new(StringComparer.Ordinal)
         {
             "Span", "Rule", "Key", "EntityType", "TypeName", "WriteTo", "WriteFields", "WriteFieldValues", "ToSchemaString",
@@ -160,7 +167,13 @@ public sealed partial class CorpusGenerator
             }
             else if (Map(entitiesEntry.Value, "entities:") is { } entitiesMap)
             {
-                var reserved = new HashSet<string>(StringComparer.Ordinal) { corpus + "Corpus", corpus + "Document", corpus + "Lexicons" };
+                // The generated types, and the members and nested classes of extractors and corpora
+                // that would hide an entity's type where the generated code names it.
+                var reserved = new HashSet<string>(StringComparer.Ordinal)
+                {
+                    corpus + "Corpus", corpus + "Document", corpus + "Lexicons",
+                    "Terms", "Patterns", "Sequences", "BoilerplatePatterns", "Boilerplate", "Instance", "Extract", "Examples", "Normalization",
+                };
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in entitiesMap.Entries)
                 {
@@ -183,6 +196,21 @@ public sealed partial class CorpusGenerator
                         names.Add(name);
                         reserved.Add(name + "Extractor");
                         entities.Add(entity);
+                    }
+                }
+            }
+
+            // Without a document type of its own, the corpus's document lists each entity's mentions
+            // under its plural (Places): no plural may be a member the document record already has.
+            if (!keys.ContainsKey("documents"))
+            {
+                foreach (EntitySpec entity in entities.ToList())
+                {
+                    string plural = Names.Plural(entity.Name);
+                    if (s_documentMembers.Contains(plural) || plural == corpus + "Document")
+                    {
+                        Report(DiagnosticDescriptors.InvalidName, entity.Location, entity.Name, "entity", $"the document lists its mentions as {plural}, a name the document record already has (Id, Problems, Mentions(), WriteTo, Equals, ToString …)");
+                        entities.Remove(entity);
                     }
                 }
             }
@@ -645,6 +673,13 @@ public sealed partial class CorpusGenerator
                 {
                     foreach (string member in new[] { enumField.PropertyName + "Kind", "Parse" + enumField.PropertyName + "Kind" })
                     {
+                        if (member == name)
+                        {
+                            Report(DiagnosticDescriptors.InvalidName, enumField.Location, enumField.Name, "field", $"its enum type or parser would be named {member}, as its entity; C# does not let a member be named as its type");
+                            fields.Remove(enumField);
+                            break;
+                        }
+
                         if (fields.FirstOrDefault(f => f.PropertyName == member) is { } taken)
                         {
                             Report(DiagnosticDescriptors.InvalidName, taken.Location, taken.Name, "field", $"the record already has {member}, made for the enum field '{enumField.Name}'");

@@ -49,6 +49,11 @@ public sealed class DiagnosticTests
     [InlineData("CK0011", 1, 12, "normalize: arabian\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
     // CK0012: an entity name that is not a C# identifier.
     [InlineData("CK0012", 2, 3, "entities:\n  my place:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    // ... an entity whose mentions list (Mentions) would be a member of the corpus's document, one named like an extractor's nested class,
+    // and an enum field whose type (MarksKind) would be named as its entity.
+    [InlineData("CK0012", 2, 3, "entities:\n  Mention:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0012", 2, 3, "entities:\n  Terms:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0012", 3, 42, "entities:\n  MarksKind:\n    fields: { id: string, marks: { enum: [a, b], optional: true } }\n    rules: [ { terms: [a] } ]\n")]
     // CK0013: a rule with neither terms: nor regex:.
     [InlineData("CK0013", 5, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n")]
     // CK0014: a lexicon no rule uses.
