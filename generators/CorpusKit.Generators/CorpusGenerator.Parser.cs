@@ -158,6 +158,23 @@ public sealed partial class CorpusGenerator
             if (keys.TryGetValue("lexicons", out KeyValuePair<YamlScalar, YamlNodeBase> lexiconsEntry))
             {
                 ParseLexicons(lexiconsEntry.Value);
+
+                // Each lexicon becomes members of the corpus's lexicons class, beside its Index: its id
+                // (the name in C#), its keys (…Keys) and their numbers (…Numbers). No two may meet.
+                var lexiconMembers = new HashSet<string>(StringComparer.Ordinal) { "Index", corpus + "Lexicons" };
+                foreach (LexiconSpec lexicon in _lexicons.Values.ToList())
+                {
+                    string member = Names.ToPascalCase(lexicon.Name);
+                    string[] made = [member, member + "Keys", member + "Numbers"];
+                    if (made.FirstOrDefault(lexiconMembers.Contains) is { } taken)
+                    {
+                        Report(DiagnosticDescriptors.InvalidName, lexicon.Location, lexicon.Name, "lexicon", $"in C# it becomes {member} (with {member}Keys and {member}Numbers) in {corpus}Lexicons, where {taken} is already taken (by Index, or another lexicon)");
+                        _lexicons.Remove(lexicon.Name);
+                        continue;
+                    }
+
+                    lexiconMembers.UnionWith(made);
+                }
             }
 
             var entities = new List<EntitySpec>();
@@ -227,9 +244,10 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    if (!Names.IsIdentifier(entry.Key.Value) || Names.IsKeyword(entry.Key.Value) || taken.Contains(entry.Key.Value) || taken.Contains(entry.Key.Value + "Extractor"))
+                    if (!Names.IsIdentifier(entry.Key.Value) || Names.IsKeyword(entry.Key.Value) || taken.Contains(entry.Key.Value) || taken.Contains(entry.Key.Value + "Extractor")
+                        || s_documentMembers.Contains(entry.Key.Value))
                     {
-                        Report(DiagnosticDescriptors.InvalidName, entry.Key.Location, entry.Key.Value, "document", "use a C# identifier not taken by an entity or a generated type, such as Article");
+                        Report(DiagnosticDescriptors.InvalidName, entry.Key.Location, entry.Key.Value, "document", "use a C# identifier not taken by an entity, a generated type or a member of the document (Id, Layout, Problems, Mentions …), such as Article");
                         continue;
                     }
 
@@ -483,10 +501,10 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    if (fields.Any(f => f.PropertyName == field.PropertyName) || field.PropertyName is "Id" or "Headline" or "Layout" or "Problems" or "Mentions" or "WriteTo"
+                    if (fields.Any(f => f.PropertyName == field.PropertyName) || s_documentMembers.Contains(field.PropertyName) || field.PropertyName == name
                         || entities.Any(e => e.Name + "Mentions" == field.PropertyName))
                     {
-                        Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, "document field (as a C# property; Id, Headline, Layout, Problems and the {Entity}Mentions lists are taken)", field.PropertyName);
+                        Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, "document field (as a C# property; Id, Headline, Layout, Problems, Mentions, WriteTo, the record's Equals, ToString … the document's own name and the {Entity}Mentions lists are taken)", field.PropertyName);
                         continue;
                     }
 

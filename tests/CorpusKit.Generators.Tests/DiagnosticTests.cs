@@ -30,6 +30,8 @@ public sealed class DiagnosticTests
     // CK0004: a reference to an entity that no file defines.
     [InlineData("CK0004", 5, 16, "entities:\n  P:\n    fields:\n      id: string\n      country: Country?\n    rules: [ { terms: [a] } ]\n")]
     // CK0005: a duplicate entity (as a YAML key), field, rule and lexicon.
+    // CK0005 for a document field whose property the document record already has (ToString).
+    [InlineData("CK0005", 8, 7, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\ndocuments:\n  Article:\n    fields:\n      toString: 'P[]'\n")]
     [InlineData("CK0005", 5, 3, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
     [InlineData("CK0005", 5, 7, "entities:\n  P:\n    fields:\n      id: string\n      id: int\n    rules: [ { terms: [a] } ]\n")]
     [InlineData("CK0005", 7, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: a\n        terms: [x]\n      - id: a\n        terms: [y]\n")]
@@ -53,6 +55,9 @@ public sealed class DiagnosticTests
     // and an enum field whose type (MarksKind) would be named as its entity.
     [InlineData("CK0012", 2, 3, "entities:\n  Mention:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
     [InlineData("CK0012", 2, 3, "entities:\n  Terms:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    // ... a lexicon whose C# name is the lexicons class's Index, and a document named like one of its members.
+    [InlineData("CK0012", 2, 3, "lexicons:\n  index: [a]\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: index } ]\n")]
+    [InlineData("CK0012", 6, 3, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\ndocuments:\n  Layout:\n    fields: { all: 'P[]' }\n")]
     [InlineData("CK0012", 3, 42, "entities:\n  MarksKind:\n    fields: { id: string, marks: { enum: [a, b], optional: true } }\n    rules: [ { terms: [a] } ]\n")]
     // CK0013: a rule with neither terms: nor regex:.
     [InlineData("CK0013", 5, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n")]

@@ -72,4 +72,30 @@ public sealed class FieldNameTests
             Diagnostic[] csErrors = [.. output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
             Assert.True(ckErrors || csErrors.Length == 0, yaml + "\n" + GeneratorHarness.Describe(csErrors));
         }, iter: 300);
+
+    // Lexicon names (used by terms: and inside a regex), document names and document fields.
+    private static readonly string[] s_lexicons = ["places", "Places", "place-names", "a_b", "index", "Index", "terms", "class", "1st", "known", "lexicons", "instance"];
+
+    private static readonly string[] s_documents = ["Article", "article", "Place", "Page", "NamesDocument", "NamesCorpus", "Layout", "Problems", "Id", "Terms", "Mentions"];
+
+    private static readonly string[] s_documentFields = ["places", "Places", "place", "id", "Id", "headline", "layout", "problems", "mentions", "PlaceMentions", "place_mentions", "writeTo", "toString", "class", "article", "Article"];
+
+    private static readonly Gen<(string Lexicon, string Document, string[] Fields)> s_documentShapes =
+        Gen.Select(Gen.OneOf(s_lexicons), Gen.OneOf(s_documents), Gen.OneOf(s_documentFields).Array[1, 3], (lexicon, document, fields) => (lexicon, document, fields));
+
+    [Fact]
+    public void Any_lexicon_document_and_document_field_names_give_ck_errors_or_code_that_compiles()
+        => s_documentShapes.Sample(shape =>
+        {
+            string yaml = $"lexicons:\n  {shape.Lexicon}: [روسيا, مصر]\nentities:\n  Place:\n    fields:\n      id: string\n    rules:\n"
+                + $"      - id: known\n        terms: {shape.Lexicon}\n      - id: pattern\n        regex: '(?<id>{{{shape.Lexicon}}})'\n"
+                + $"documents:\n  {shape.Document}:\n    headline: first-line\n    fields:\n"
+                + string.Concat(shape.Fields.Distinct().Select((f, k) => $"      {f}: {(k % 2 == 0 ? "Place[]" : "Place?")}\n"));
+
+            (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("names.corpus.yaml", yaml));
+
+            bool ckErrors = result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CK", System.StringComparison.Ordinal));
+            Diagnostic[] csErrors = [.. output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
+            Assert.True(ckErrors || csErrors.Length == 0, yaml + "\n" + GeneratorHarness.Describe(csErrors));
+        }, iter: 300);
 }
