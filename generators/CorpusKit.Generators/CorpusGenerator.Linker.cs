@@ -30,7 +30,15 @@ public sealed partial class CorpusGenerator
             {
                 ModuleSpec module = modules[m];
                 string corpusName = module.Namespace + "." + module.CorpusName + "Corpus";
-                if (declared.TryGetValue(corpusName, out string? otherFile))
+
+                // Every type the file generates beside its entities: the corpus, its document and its lexicons.
+                string[] corpusTypes =
+                [
+                    corpusName,
+                    module.Namespace + "." + (module.Document?.Name ?? module.CorpusName + "Document"),
+                    module.Namespace + "." + module.CorpusName + "Lexicons",
+                ];
+                if (corpusTypes.Select(t => declared.TryGetValue(t, out string? file) ? file : null).FirstOrDefault(f => f is not null) is { } otherFile)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.DuplicateName,
@@ -41,18 +49,28 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
-                declared[corpusName] = module.RelativePath;
+                foreach (string type in corpusTypes)
+                {
+                    declared[type] = module.RelativePath;
+                }
+
                 var kept = new List<EntitySpec>();
                 foreach (EntitySpec entity in module.Entities)
                 {
+                    // An entity's record and its extractor: neither may be a type another file generates.
                     string fullName = module.Namespace + "." + entity.Name;
-                    if (declared.TryGetValue(fullName, out string? file))
+                    string[] types = [fullName, fullName + "Extractor"];
+                    if (types.Select(t => declared.TryGetValue(t, out string? file) ? file : null).FirstOrDefault(f => f is not null) is { } file)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, entity.Location, "entity (also in " + file + ")", entity.Name));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, entity.Location, "entity (it or its extractor is a type also made by " + file + ")", entity.Name));
                         continue;
                     }
 
-                    declared[fullName] = module.RelativePath;
+                    foreach (string type in types)
+                    {
+                        declared[type] = module.RelativePath;
+                    }
+
                     kept.Add(entity);
                 }
 

@@ -98,4 +98,42 @@ public sealed class FieldNameTests
             Diagnostic[] csErrors = [.. output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
             Assert.True(ckErrors || csErrors.Length == 0, yaml + "\n" + GeneratorHarness.Describe(csErrors));
         }, iter: 300);
+
+    // Two schema files: their names (which name their corpora) and their entities may meet.
+    private static readonly string[] s_files = ["news", "News", "news-desk", "news_desk", "place", "Place", "a", "names"];
+
+    private static readonly string[] s_fileEntities = ["Place", "Person", "NewsCorpus", "NewsDocument", "NewsLexicons", "PlaceExtractor", "Names", "A", "ACorpus"];
+
+    private static readonly Gen<(string File, string Entity)[]> s_files2 =
+        Gen.Select(Gen.OneOf(s_files), Gen.OneOf(s_fileEntities), (file, entity) => (file, entity)).Array[2];
+
+    [Fact]
+    public void Any_two_files_give_ck_errors_or_code_that_compiles()
+        => s_files2.Sample(files =>
+        {
+            GeneratorHarness.InMemoryText[] texts = [.. files.Select((f, k) => GeneratorHarness.Yaml(
+                $"Schemas{k}/{f.File}.corpus.yaml",
+                $"entities:\n  {f.Entity}:\n    fields:\n      id: string\n    rules: [ {{ terms: [a] }} ]\n"))];
+
+            (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(texts);
+
+            bool ckErrors = result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CK", System.StringComparison.Ordinal));
+            Diagnostic[] csErrors = [.. output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)];
+            Assert.True(ckErrors || csErrors.Length == 0, string.Join("\n", files) + "\n" + GeneratorHarness.Describe(csErrors));
+        }, iter: 300);
+
+    /// <summary>An entity whose extractor is another file's entity, and a file whose document is another file's entity: CK0005 at the later file.</summary>
+    [Theory]
+    [InlineData("PlaceExtractor", "news", "Place", "b/news.corpus.yaml")]
+    [InlineData("NewsDocument", "news", "Place", "b/news.corpus.yaml")]
+    public void A_type_two_files_would_both_make_is_reported(string firstEntity, string secondFile, string secondEntity, string reportedIn)
+    {
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(
+            GeneratorHarness.Yaml("a/first.corpus.yaml", $"entities:\n  {firstEntity}:\n    fields:\n      id: string\n    rules: [ {{ terms: [a] }} ]\n"),
+            GeneratorHarness.Yaml($"b/{secondFile}.corpus.yaml", $"entities:\n  {secondEntity}:\n    fields:\n      id: string\n    rules: [ {{ terms: [a] }} ]\n"));
+
+        Diagnostic duplicate = Assert.Single(result.Diagnostics, d => d.Id == "CK0005");
+        Assert.EndsWith(reportedIn, duplicate.Location.GetLineSpan().Path, System.StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
 }
