@@ -69,15 +69,7 @@ internal sealed class MatchArena
     /// <summary>A match of <paramref name="length"/> chars at <paramref name="index"/> of <paramref name="input"/>, with a copy of <paramref name="captures"/>.</summary>
     public PatternMatch PatternMatch(ReadOnlyMemory<char> input, int index, int length, string[] groups, ReadOnlySpan<int> captures)
     {
-        if (_capturesUsed + captures.Length > _captures.Length)
-        {
-            _captures = new int[Math.Max(_captures.Length * 2, captures.Length)];
-            _capturesUsed = 0;
-        }
-
-        int start = _capturesUsed;
-        captures.CopyTo(_captures.AsSpan(start));
-        _capturesUsed += captures.Length;
+        int start = Append(ref _captures, ref _capturesUsed, captures);
 
         PatternMatch match;
         if (_patternMatchesUsed < _patternMatches.Count)
@@ -99,15 +91,7 @@ internal sealed class MatchArena
     /// <summary>A sequence match from <paramref name="start"/> to <paramref name="end"/>, with a copy of its <paramref name="steps"/>.</summary>
     public SequenceMatch SequenceMatch(int start, int end, ReadOnlySpan<StepMatch> steps)
     {
-        if (_stepsUsed + steps.Length > _steps.Length)
-        {
-            _steps = new StepMatch[Math.Max(_steps.Length * 2, steps.Length)];
-            _stepsUsed = 0;
-        }
-
-        int first = _stepsUsed;
-        steps.CopyTo(_steps.AsSpan(first));
-        _stepsUsed += steps.Length;
+        int first = Append(ref _steps, ref _stepsUsed, steps);
 
         if (_sequenceMatchesUsed == _sequenceMatches.Count)
         {
@@ -117,5 +101,24 @@ internal sealed class MatchArena
         SequenceMatch match = _sequenceMatches[_sequenceMatchesUsed++];
         match.Reset(start, end, _steps, first, steps.Length);
         return match;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="items"/> after the <paramref name="used"/> items of <paramref name="buffer"/>
+    /// and returns where they start; a buffer without room is replaced by a larger one (the matches made
+    /// in it keep it).
+    /// </summary>
+    private static int Append<T>(ref T[] buffer, ref int used, ReadOnlySpan<T> items)
+    {
+        if (used + items.Length > buffer.Length)
+        {
+            buffer = new T[Math.Max(buffer.Length * 2, items.Length)];
+            used = 0;
+        }
+
+        int start = used;
+        items.CopyTo(buffer.AsSpan(start));
+        used += items.Length;
+        return start;
     }
 }
