@@ -27,11 +27,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
         private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "set", "span", "examples"];
-        /// <summary>
-        /// The members every generated entity record has, which a field's property cannot be named
-        /// (Text aside: a field named text is the record's Text). An enum field's type and parser
-        /// (<c>{Field}Kind</c>, <c>Parse{Field}Kind</c>) are checked with the entity's other fields.
-        /// </summary>
+
         /// <summary>The members every generated document record has, besides its entity lists.</summary>
         private static readonly HashSet<string> s_documentMembers = new(StringComparer.Ordinal)
         {
@@ -39,6 +35,11 @@ public sealed partial class CorpusGenerator
             "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 
+        /// <summary>
+        /// The members every generated entity record has, which a field's property cannot be named
+        /// (Text aside: a field named text is the record's Text). An enum field's type and parser
+        /// (<c>{Field}Kind</c>, <c>Parse{Field}Kind</c>) are checked with the entity's other fields.
+        /// </summary>
         private static readonly HashSet<string> s_recordMembers = new(StringComparer.Ordinal)
         {
             "Span", "Rule", "Key", "EntityType", "TypeName", "WriteTo", "WriteFields", "WriteFieldValues", "ToSchemaString",
