@@ -130,20 +130,14 @@ public sealed class NormalizedText
     private void FindDigits()
     {
         ReadOnlySpan<char> text = Span;
-        System.Buffers.SearchValues<char>? other = HasOtherDigits ? Matching.PatternPrefilter.OtherDigits : null;
+        System.Buffers.SearchValues<char>? all = HasOtherDigits ? Matching.PatternPrefilter.AllDigits : null;
         int[] places = System.Buffers.ArrayPool<int>.Shared.Rent(64);
         int count = 0;
         int at = 0;
         while (true)
         {
             ReadOnlySpan<char> rest = text[at..];
-            int next = rest.IndexOfAnyInRange('0', '9');
-            if (other is not null)
-            {
-                int digit = rest.IndexOfAny(other);
-                next = next < 0 ? digit : digit < 0 ? next : Math.Min(next, digit);
-            }
-
+            int next = all is null ? rest.IndexOfAnyInRange('0', '9') : rest.IndexOfAny(all);
             if (next < 0)
             {
                 break;

@@ -31,7 +31,8 @@ public sealed class EntityGroup<T> : IJsonWritable
 
     /// <summary>
     /// Writes <c>{ key, fields: {…}, mentions: [{start, end, text}…] }</c>. A writer over a stream
-    /// holds what it wrote until it is flushed; past 64 KB pending, this flushes it, so a document of a million mentions is not first built whole in memory.
+    /// holds what it wrote until it is flushed; past 64 KB pending, this flushes it, so a document
+    /// of a million mentions is not first built whole in memory.
     /// </summary>
     public void WriteTo(Utf8JsonWriter writer)
     {
@@ -175,7 +176,6 @@ public static class EntityGroups
             scratch.Give();
         }
     }
-
 
     /// <summary>
     /// Puts each mention, fullest first (<paramref name="order"/>), in the first group (in the order

@@ -184,10 +184,11 @@ public sealed class Pattern
         {
             // The places Next would find: the text's digits (searched once for every such rule)
             // where the chars after can follow.
+            ReadOnlySpan<char> chars = input.Span;
             int next = 0;
             foreach (int at in text.DigitPlaces)
             {
-                if (at >= next && digitStart.Follows(input.Span, at)
+                if (at >= next && digitStart.Follows(chars, at)
                     && MatchAt(machine, input, text, at, arena, prefiltered: true) is { } found)
                 {
                     matches.Add(found);

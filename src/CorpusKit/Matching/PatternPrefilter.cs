@@ -26,25 +26,33 @@ public enum PrefilterAnchor
 public sealed class PatternPrefilter
 {
     /// <summary>Every decimal digit outside ASCII, for a text that holds some (see <see cref="NormalizedText"/>).</summary>
-    private static readonly Lazy<SearchValues<char>> s_otherDigits = new(() =>
+    private static readonly Lazy<string> s_otherDigits = new(() =>
     {
-        var digits = new System.Collections.Generic.List<char>();
+        var digits = new System.Text.StringBuilder();
         for (int c = 0x80; c <= char.MaxValue; c++)
         {
             if (char.GetUnicodeCategory((char)c) == UnicodeCategory.DecimalDigitNumber)
             {
-                digits.Add((char)c);
+                digits.Append((char)c);
             }
         }
 
-        return SearchValues.Create(digits.ToArray());
+        return digits.ToString();
     });
 
-    /// <summary>The decimal digits of other scripts than ASCII (what <c>\d</c> also takes).</summary>
-    internal static SearchValues<char> OtherDigits => s_otherDigits.Value;
+    /// <summary>Every decimal digit of every script (what <c>\d</c> takes), for one search on a text that holds other digits than ASCII.</summary>
+    private static readonly Lazy<SearchValues<char>> s_allDigits = new(() => SearchValues.Create("0123456789" + s_otherDigits.Value));
+
+    /// <summary>The decimal digits of every script, ASCII's and others' (what <c>\d</c> takes).</summary>
+    internal static SearchValues<char> AllDigits => s_allDigits.Value;
 
     private readonly string? _literal;
     private readonly SearchValues<char>? _chars;
+
+    // _chars and the digits of other scripts, in one set: made on the first search of a text that
+    // holds one (threads that make it at once make equal sets; either is kept).
+    private readonly string? _charList;
+    private SearchValues<char>? _charsAndOtherDigits;
     private readonly bool _digits;
     private readonly PrefilterAnchor _anchor;
 
@@ -70,6 +78,7 @@ public sealed class PatternPrefilter
 
         _literal = literal;
         _chars = chars is null ? null : SearchValues.Create(chars);
+        _charList = chars;
         _digits = digits;
         _anchor = anchor;
         BeginsWithDigit = literal is null && digits && chars == "0123456789" && anchor == PrefilterAnchor.None;
@@ -212,14 +221,12 @@ public sealed class PatternPrefilter
             return from;
         }
 
-        int next = text[from..].IndexOfAny(_chars);
-        if (_digits && otherDigits)
-        {
-            // \d also takes digits of other scripts: a slower search, only on texts that hold one.
-            int digit = text[from..].IndexOfAny(s_otherDigits.Value);
-            next = next < 0 ? digit : digit < 0 ? next : Math.Min(next, digit);
-        }
-
+        // \d also takes digits of other scripts: a larger set, searched only in texts that hold one
+        // (one search, not two: a second search for the next such digit would run to it on every call).
+        SearchValues<char> chars = _digits && otherDigits
+            ? _charsAndOtherDigits ??= SearchValues.Create(_charList + s_otherDigits.Value)
+            : _chars;
+        int next = text[from..].IndexOfAny(chars);
         return next < 0 ? -1 : from + next;
     }
 
