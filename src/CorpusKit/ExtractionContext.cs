@@ -30,6 +30,20 @@ public sealed class ExtractionContext
     [ThreadStatic]
     private static List<(object List, Action<object> GiveBack)>? t_freeRecord;
 
+    /// <summary>The tables of results and of term hits of the thread's last ended extraction, emptied, for its next one.</summary>
+    [ThreadStatic]
+    private static Results[]? t_freeResults;
+
+    [ThreadStatic]
+    private static TermHits[]? t_freeHits;
+
+    /// <summary>The last ended extraction's array of hit lists (one per dictionary of an index), emptied.</summary>
+    [ThreadStatic]
+    private static List<Matching.TermHit>[]? t_freeHitLists;
+
+    /// <summary>The longest table kept for the thread's next extraction.</summary>
+    private const int KeptTable = 64;
+
     /// <summary>Starts extraction over <paramref name="text"/>.</summary>
     /// <param name="text">The document's original text.</param>
     /// <param name="documentId">A name for the document (a file name), written into exports.</param>
@@ -199,7 +213,12 @@ public sealed class ExtractionContext
 
         if (hits is null)
         {
-            hits = new List<Matching.TermHit>[index.DictionaryCount];
+            hits = t_freeHitLists is { } free && free.Length == index.DictionaryCount ? free : new List<Matching.TermHit>[index.DictionaryCount];
+            if (ReferenceEquals(hits, t_freeHitLists))
+            {
+                t_freeHitLists = null;
+            }
+
             for (int i = 0; i < hits.Length; i++)
             {
                 hits[i] = Borrow<Matching.TermHit>();
@@ -208,7 +227,15 @@ public sealed class ExtractionContext
             Matching.TermMatcher.FindAll(text.Span, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
             if (_hitCount == _hits.Length)
             {
-                Array.Resize(ref _hits, Math.Max(2, _hits.Length * 2));
+                if (_hits.Length == 0 && t_freeHits is { } freeHits)
+                {
+                    _hits = freeHits;
+                    t_freeHits = null;
+                }
+                else
+                {
+                    Array.Resize(ref _hits, Math.Max(2, _hits.Length * 2));
+                }
             }
 
             _hits[_hitCount++] = new TermHits(index, text.Normalization, hits);
@@ -222,6 +249,45 @@ public sealed class ExtractionContext
     {
         Array.Clear(_hits, 0, _hitCount);
         _hitCount = 0;
+    }
+
+    /// <summary>
+    /// At the end of the extraction: the <c>nearest(…)</c> indexes give back their arrays, and the
+    /// emptied tables of results and hits are kept for the thread's next extraction.
+    /// </summary>
+    private void GiveTables()
+    {
+        for (int i = 0; i < _resultCount; i++)
+        {
+            (_results[i].Nearest as Matching.IReleasable)?.Release();
+        }
+
+        Array.Clear(_results, 0, _resultCount);
+        _resultCount = 0;
+        if (_results.Length is > 0 and <= KeptTable)
+        {
+            t_freeResults = _results;
+        }
+
+        _results = [];
+        for (int i = 0; i < _hitCount; i++)
+        {
+            List<Matching.TermHit>[] lists = _hits[i].Lists;
+            if (lists.Length <= KeptTable)
+            {
+                // The lists themselves are borrowed, and go back with the others.
+                Array.Clear(lists);
+                t_freeHitLists = lists;
+            }
+        }
+
+        ClearHits();
+        if (_hits.Length is > 0 and <= KeptTable)
+        {
+            t_freeHits = _hits;
+        }
+
+        _hits = [];
     }
 
     /// <summary>
@@ -241,7 +307,7 @@ public sealed class ExtractionContext
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void EndExtraction()
     {
-        ClearHits();
+        GiveTables();
 
         // The normalized texts' chars go back to the pool too: no result refers to them. Nor to
         // the rules' matches, which the thread's next extraction makes again.
@@ -319,7 +385,7 @@ public sealed class ExtractionContext
             return nearest;
         }
 
-        nearest = new Matching.NearestIndex<T>(entities, Text);
+        nearest = Matching.NearestIndex<T>.Over(entities, Text);
         _results[at].Nearest = nearest;
         return nearest;
     }
@@ -334,7 +400,15 @@ public sealed class ExtractionContext
         {
             if (_resultCount == _results.Length)
             {
-                Array.Resize(ref _results, Math.Max(8, _results.Length * 2));
+                if (_results.Length == 0 && t_freeResults is { } free)
+                {
+                    _results = free;
+                    t_freeResults = null;
+                }
+                else
+                {
+                    Array.Resize(ref _results, Math.Max(8, _results.Length * 2));
+                }
             }
 
             at = _resultCount++;

@@ -288,6 +288,36 @@ public sealed class ExtractionContextTests
         Assert.Equal("سيرغي لافروف", again.Find(new TextSpan(Text.Length, 0), NearestDirection.Before, TextScope.Document)?.Name);
     }
 
+    /// <summary>
+    /// When an extraction ends, its tables of results and term hits and its nearest indexes' arrays
+    /// go to the thread's next extraction: that one starts with no results of any type and finds
+    /// its own, and an index of the ended extraction still answers (it builds its arrays again).
+    /// </summary>
+    [Fact]
+    public void The_next_extraction_on_a_thread_starts_from_empty_tables()
+    {
+        const string First = "قال لافروف ثم قال بوتين";
+        var first = new ExtractionContext(First);
+        NearestIndex<Person> nearest = first.Nearest(PersonExtractor.Instance);
+        Assert.Equal("فلاديمير بوتين", nearest.Find(new TextSpan(First.Length, 0), NearestDirection.Before, TextScope.Document)?.Name);
+        _ = PlaceExtractor.Instance.Extract(first);
+        first.EndExtraction();
+
+        const string Second = "زار بوتين موسكو";
+        var second = new ExtractionContext(Second);
+        Assert.False(second.TryGetResults(out IReadOnlyList<Person> _));
+        Assert.False(second.TryGetResults(out IReadOnlyList<Place> _));
+        NearestIndex<Person> secondNearest = second.Nearest(PersonExtractor.Instance);
+        Assert.NotSame(nearest, secondNearest);
+        Assert.Null(secondNearest.Find(new TextSpan(0, 3), NearestDirection.Before, TextScope.Document));
+        Assert.Equal("فلاديمير بوتين", secondNearest.Find(new TextSpan(Second.Length, 0), NearestDirection.Before, TextScope.Document)?.Name);
+        Assert.Equal(["موسكو"], PlaceExtractor.Instance.Extract(second).Select(p => p.Text));
+
+        Assert.Equal("سيرغي لافروف", nearest.Find(new TextSpan(10, 0), NearestDirection.Before, TextScope.Document)?.Name);
+        Assert.Equal("فلاديمير بوتين", nearest.Find(new TextSpan(11, 0), NearestDirection.After, TextScope.Document)?.Name);
+        second.EndExtraction();
+    }
+
     [Fact]
     public void Patterns_run_with_the_options_the_build_checked_them_with()
     {

@@ -42,11 +42,21 @@ public sealed class NearestTests
             }
 
             var index = new NearestIndex<Speaker>(candidates, text);
+
+            // A context's index reads the list as it is and gives its arrays back when the
+            // extraction ends; one given back after every few look-ups still finds the same.
+            NearestIndex<Speaker> released = NearestIndex<Speaker>.Over(candidates, text);
             IEnumerable<TextSpan> queries = Enumerable.Range(0, text.Length + 2)
                 .SelectMany(start => new[] { new TextSpan(start, 0), new TextSpan(start, 1), new TextSpan(start, 4) })
                 .Concat(spans);
+            int asked = 0;
             foreach (TextSpan query in queries)
             {
+                if (++asked % 5 == 0)
+                {
+                    released.Release();
+                }
+
                 foreach (NearestDirection direction in s_directions)
                 {
                     foreach (TextScope scope in s_scopes)
@@ -55,6 +65,7 @@ public sealed class NearestTests
                         string where = $"{direction} {scope} of {query} in \"{Escape(text)}\" among {string.Join(" ", candidates)}";
                         Assert.True(ReferenceEquals(expected, Nearest.Find(candidates, query, text, direction, scope)), $"static: {where}, expected {expected}");
                         Assert.True(ReferenceEquals(expected, index.Find(query, direction, scope)), $"index: {where}, expected {expected}");
+                        Assert.True(ReferenceEquals(expected, released.Find(query, direction, scope)), $"released index: {where}, expected {expected}");
                     }
                 }
             }
@@ -226,6 +237,13 @@ public sealed class NearestTests
         => Gen.Int[-5, 5].Array[0, 70].Sample(values =>
         {
             var tree = new MaxTree(values);
+
+            // A rented tree's array may come back from the pool full of values that reach every
+            // threshold, and be longer than its nodes: neither may show.
+            int[] dirty = System.Buffers.ArrayPool<int>.Shared.Rent(2 * Math.Max(values.Length, 1));
+            dirty.AsSpan().Fill(int.MaxValue);
+            System.Buffers.ArrayPool<int>.Shared.Return(dirty);
+            var rented = MaxTree.Rented(values);
             for (int position = 0; position <= values.Length; position++)
             {
                 for (int threshold = -6; threshold <= 6; threshold++)
@@ -234,8 +252,12 @@ public sealed class NearestTests
                     int first = position < values.Length ? Array.FindIndex(values, position, v => v >= threshold) : -1;
                     Assert.Equal(last, tree.LastAtLeast(position, threshold));
                     Assert.Equal(first, tree.FirstAtLeast(position, threshold));
+                    Assert.Equal(last, rented.LastAtLeast(position, threshold));
+                    Assert.Equal(first, rented.FirstAtLeast(position, threshold));
                 }
             }
+
+            rented.Release();
         }, iter: 2000);
 
     /// <summary>Spans made by <paramref name="steps"/> over a text of <paramref name="length"/> chars, a few of them past its end.</summary>

@@ -35,7 +35,35 @@ public sealed class SharedStringsTests
         Assert.Same(SharedStrings.Of(text.AsSpan(0, SharedStrings.LongestShared)), SharedStrings.Of(text.AsSpan(second, SharedStrings.LongestShared)));
         string longer = SharedStrings.Of(text.AsSpan(0, SharedStrings.LongestShared + 1));
         Assert.Equal(text.Substring(second, SharedStrings.LongestShared + 1), longer);
+
+        // Not in the set: another long text in between, and the same chars are a string of their own.
+        SharedStrings.Of(new string('ت', SharedStrings.LongestShared + 1));
         Assert.NotSame(longer, SharedStrings.Of(text.AsSpan(second, SharedStrings.LongestShared + 1)));
+    }
+
+    [Fact]
+    public void The_last_long_text_is_given_again_up_to_the_longest_remembered()
+    {
+        // A quote: its span's text and its text field, asked one after the other.
+        string quote = "إن روسيا تركز على مهمة تشكيل هيكل جديد للأمن في أوراسيا";
+        string text = "وقال: \"" + quote + "\". وأضاف: \"" + quote + "\".";
+        int first = text.IndexOf(quote, StringComparison.Ordinal);
+        int second = text.LastIndexOf(quote, StringComparison.Ordinal);
+
+        string made = SharedStrings.Of(text.AsSpan(first, quote.Length));
+        Assert.Same(made, SharedStrings.Of(text.AsSpan(second, quote.Length)));
+        Assert.Equal(quote, made);
+
+        // One char shorter is other chars: a string of its own, which is now the last one.
+        string shorter = SharedStrings.Of(text.AsSpan(first, quote.Length - 1));
+        Assert.Equal(quote[..^1], shorter);
+        Assert.NotSame(made, SharedStrings.Of(text.AsSpan(second, quote.Length)));
+
+        string atBound = new('ق', SharedStrings.LongestRemembered);
+        string remembered = SharedStrings.Of(atBound);
+        Assert.Same(remembered, SharedStrings.Of(atBound.ToCharArray()));
+        string pastBound = atBound + "ق";
+        Assert.NotSame(SharedStrings.Of(pastBound), SharedStrings.Of(pastBound.ToCharArray()));
     }
 
     [Fact]
@@ -85,5 +113,19 @@ public sealed class SharedStringsTests
 
         Assert.Same(Captures.Text(context, new TextSpan(4, 6)), Captures.Text(context, new TextSpan(14, 6)));
         Assert.Equal("لافروف", Captures.Text(context, new TextSpan(4, 6)));
+    }
+
+    [Fact]
+    public void A_quotes_span_text_and_its_field_are_one_string()
+    {
+        const string quote = "إن التعاون بين بلدينا يقوم على الثقة والاحترام المتبادل";
+        var context = new ExtractionContext("وقال الوزير: «" + quote + "».");
+        NormalizedText normalized = context.GetText(TextNormalization.Arabic);
+        int start = normalized.Text.IndexOf('«') + 1;
+        TextSpan span = normalized.ToOriginal(start, start + quote.Length);
+
+        string field = Captures.String(normalized, start, start + quote.Length);
+        Assert.Same(field, Captures.Text(context, span));
+        Assert.Equal(quote, field);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Numerics;
 
 namespace CorpusKit.Matching;
@@ -12,21 +13,41 @@ internal sealed class MaxTree
 {
     // Node 1 is the root, node i has children 2i and 2i + 1; the leaves start at _leaves (a power
     // of two), the items first, then padding that reaches no threshold above int.MinValue.
+    // The nodes' array may be rented, and longer than the 2 * _leaves nodes it holds.
     private readonly int[] _nodes;
     private readonly int _leaves;
     private readonly int _count;
+    private readonly bool _rented;
 
     /// <summary>Builds the tree over <paramref name="values"/>, in their order.</summary>
     internal MaxTree(ReadOnlySpan<int> values)
+        : this(values, rented: false)
+    {
+    }
+
+    private MaxTree(ReadOnlySpan<int> values, bool rented)
     {
         _count = values.Length;
         _leaves = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(values.Length, 1));
-        _nodes = new int[2 * _leaves];
+        _rented = rented;
+        _nodes = rented ? ArrayPool<int>.Shared.Rent(2 * _leaves) : new int[2 * _leaves];
         values.CopyTo(_nodes.AsSpan(_leaves));
-        _nodes.AsSpan(_leaves + _count).Fill(int.MinValue);
+        _nodes.AsSpan(_leaves + _count, _leaves - _count).Fill(int.MinValue);
         for (int node = _leaves - 1; node > 0; node--)
         {
             _nodes[node] = Math.Max(_nodes[2 * node], _nodes[2 * node + 1]);
+        }
+    }
+
+    /// <summary>A tree over <paramref name="values"/> whose nodes are in a rented array, which <see cref="Release"/> gives back.</summary>
+    internal static MaxTree Rented(ReadOnlySpan<int> values) => new(values, rented: true);
+
+    /// <summary>Gives a rented tree's nodes back to the pool; the tree is not used after.</summary>
+    internal void Release()
+    {
+        if (_rented)
+        {
+            ArrayPool<int>.Shared.Return(_nodes);
         }
     }
 

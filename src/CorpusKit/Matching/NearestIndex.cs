@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace CorpusKit.Matching;
@@ -15,12 +16,14 @@ namespace CorpusKit.Matching;
 /// direction or scope needs (candidates ordered by end or by start, the sentence or paragraph
 /// breaks of the text) is built on its first look-up, in O(n log n) and O(text) once; the
 /// document scope needs no search of the text at all. Look-ups may run on several threads at
-/// once: each part is built whole before it is published, and at worst built twice.
+/// once: each part is built whole before it is published, and at worst built twice. The
+/// orders' arrays are rented: an index that an <see cref="ExtractionContext"/> built gives them
+/// back when its extraction ends.
 /// </remarks>
-public sealed class NearestIndex<T>
+public sealed class NearestIndex<T> : IReleasable
     where T : class, IEntity
 {
-    private readonly T[] _candidates;
+    private readonly IReadOnlyList<T> _candidates;
     private readonly string _text;
     private Side? _byEnd;
     private Side? _byStart;
@@ -34,13 +37,43 @@ public sealed class NearestIndex<T>
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(text);
-        _candidates = new T[candidates.Count];
-        for (int i = 0; i < _candidates.Length; i++)
+        var copy = new T[candidates.Count];
+        for (int i = 0; i < copy.Length; i++)
         {
-            _candidates[i] = candidates[i];
+            copy[i] = candidates[i];
         }
 
+        _candidates = copy;
         _text = text;
+    }
+
+    private NearestIndex(string text, IReadOnlyList<T> candidates)
+    {
+        _candidates = candidates;
+        _text = text;
+    }
+
+    /// <summary>
+    /// Indexes a list that no one changes (a type's results in a context): it is read, not
+    /// copied. The context calls <see cref="Release"/> when its extraction ends.
+    /// </summary>
+    internal static NearestIndex<T> Over(IReadOnlyList<T> candidates, string text) => new(text, candidates);
+
+    /// <summary>
+    /// Gives the orders' arrays back to the pool. A look-up after this builds them again: nothing
+    /// reads an array that went back.
+    /// </summary>
+    void IReleasable.Release() => Release();
+
+    /// <inheritdoc cref="IReleasable.Release"/>
+    internal void Release()
+    {
+        Side? byEnd = _byEnd;
+        Side? byStart = _byStart;
+        _byEnd = null;
+        _byStart = null;
+        byEnd?.Release();
+        byStart?.Release();
     }
 
     /// <summary>
@@ -105,63 +138,102 @@ public sealed class NearestIndex<T>
 
     /// <summary>
     /// The candidates in one order (<see cref="Order"/>: candidate indexes) with the key they are
-    /// sorted by (<see cref="Keys"/>) and a tree over the value a look-up tests.
+    /// sorted by (<see cref="Keys"/>) and a tree over the value a look-up tests; the three are
+    /// rented arrays, given back by <see cref="Release"/>.
     /// </summary>
-    private sealed class Side(int[] keys, int[] order, MaxTree tree)
+    private sealed class Side
     {
-        public int[] Keys { get; } = keys;
+        private readonly int[] _keys;
+        private readonly int[] _order;
+        private readonly int _count;
 
-        public int[] Order { get; } = order;
+        private Side(int[] keys, int[] order, int count, MaxTree tree)
+        {
+            _keys = keys;
+            _order = order;
+            _count = count;
+            Tree = tree;
+        }
 
-        public MaxTree Tree { get; } = tree;
+        public ReadOnlySpan<int> Keys => _keys.AsSpan(0, _count);
+
+        public ReadOnlySpan<int> Order => _order.AsSpan(0, _count);
+
+        public MaxTree Tree { get; }
 
         /// <summary>
         /// By end, and on equal ends the later candidate first, so that the last one a look-up
         /// accepts is the first in list order; the tree holds the starts.
         /// </summary>
-        public static Side ByEnd(T[] candidates)
+        public static Side ByEnd(IReadOnlyList<T> candidates)
         {
-            long[] sorted = new long[candidates.Length];
-            for (int i = 0; i < sorted.Length; i++)
+            int count = candidates.Count;
+            long[] sorted = ArrayPool<long>.Shared.Rent(count);
+            int[] values = ArrayPool<int>.Shared.Rent(count);
+            try
             {
-                sorted[i] = ((long)candidates[i].Span.End << 32) | (uint)(int.MaxValue - i);
-            }
+                for (int i = 0; i < count; i++)
+                {
+                    sorted[i] = ((long)candidates[i].Span.End << 32) | (uint)(int.MaxValue - i);
+                }
 
-            Array.Sort(sorted);
-            int[] ends = new int[sorted.Length];
-            int[] order = new int[sorted.Length];
-            int[] starts = new int[sorted.Length];
-            for (int p = 0; p < sorted.Length; p++)
+                Array.Sort(sorted, 0, count);
+                int[] ends = ArrayPool<int>.Shared.Rent(count);
+                int[] order = ArrayPool<int>.Shared.Rent(count);
+                for (int p = 0; p < count; p++)
+                {
+                    ends[p] = (int)(sorted[p] >> 32);
+                    order[p] = int.MaxValue - (int)(uint)sorted[p];
+                    values[p] = candidates[order[p]].Span.Start;
+                }
+
+                return new Side(ends, order, count, MaxTree.Rented(values.AsSpan(0, count)));
+            }
+            finally
             {
-                ends[p] = (int)(sorted[p] >> 32);
-                order[p] = int.MaxValue - (int)(uint)sorted[p];
-                starts[p] = candidates[order[p]].Span.Start;
+                ArrayPool<long>.Shared.Return(sorted);
+                ArrayPool<int>.Shared.Return(values);
             }
-
-            return new Side(ends, order, new MaxTree(starts));
         }
 
         /// <summary>By start, and on equal starts the earlier candidate first; the tree holds ~end.</summary>
-        public static Side ByStart(T[] candidates)
+        public static Side ByStart(IReadOnlyList<T> candidates)
         {
-            long[] sorted = new long[candidates.Length];
-            for (int i = 0; i < sorted.Length; i++)
+            int count = candidates.Count;
+            long[] sorted = ArrayPool<long>.Shared.Rent(count);
+            int[] values = ArrayPool<int>.Shared.Rent(count);
+            try
             {
-                sorted[i] = ((long)candidates[i].Span.Start << 32) | (uint)i;
-            }
+                for (int i = 0; i < count; i++)
+                {
+                    sorted[i] = ((long)candidates[i].Span.Start << 32) | (uint)i;
+                }
 
-            Array.Sort(sorted);
-            int[] starts = new int[sorted.Length];
-            int[] order = new int[sorted.Length];
-            int[] ends = new int[sorted.Length];
-            for (int p = 0; p < sorted.Length; p++)
+                Array.Sort(sorted, 0, count);
+                int[] starts = ArrayPool<int>.Shared.Rent(count);
+                int[] order = ArrayPool<int>.Shared.Rent(count);
+                for (int p = 0; p < count; p++)
+                {
+                    starts[p] = (int)(sorted[p] >> 32);
+                    order[p] = (int)(uint)sorted[p];
+                    values[p] = ~candidates[order[p]].Span.End;
+                }
+
+                return new Side(starts, order, count, MaxTree.Rented(values.AsSpan(0, count)));
+            }
+            finally
             {
-                starts[p] = (int)(sorted[p] >> 32);
-                order[p] = (int)(uint)sorted[p];
-                ends[p] = ~candidates[order[p]].Span.End;
+                ArrayPool<long>.Shared.Return(sorted);
+                ArrayPool<int>.Shared.Return(values);
             }
+        }
 
-            return new Side(starts, order, new MaxTree(ends));
+        /// <summary>Gives the arrays back to the pool; the side is not used after.</summary>
+        public void Release()
+        {
+            ArrayPool<int>.Shared.Return(_keys);
+            ArrayPool<int>.Shared.Return(_order);
+            Tree.Release();
         }
     }
 }

@@ -170,7 +170,8 @@ public static class SequenceMatcher
                     }
 
                     // By start, then longest first: the longest entity at a position is tried first.
-                    spans.AsSpan(0, entities.Count).Sort(new ByStartLongestFirst());
+                    // A static lambda is made once; a comparer struct would be wrapped in a new delegate per sort.
+                    spans.AsSpan(0, entities.Count).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
                     _counts[s] = entities.Count;
                 }
                 else if (step.Kind == SequenceStepKind.Terms)
@@ -305,11 +306,6 @@ public static class SequenceMatcher
         private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, static s => s.Start);
 
         /// <summary>By start, then the longer first.</summary>
-        private readonly struct ByStartLongestFirst : IComparer<StepMatch>
-        {
-            public int Compare(StepMatch a, StepMatch b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End);
-        }
-
         private int SkipJoiners(int position)
         {
             ReadOnlySpan<char> text = _text.Span;
