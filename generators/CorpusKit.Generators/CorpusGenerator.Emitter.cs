@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using CorpusKit.Generators.Model;
 using CorpusKit.Generators.Patterns;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Generators;
 
@@ -284,7 +284,7 @@ public sealed partial class CorpusGenerator
         private void Extractor(SourceWriter w, EntitySpec entity)
         {
             string name = entity.Name + "Extractor";
-            string candidate = $"{Ck}.Matching.Candidate<{entity.Name}>";
+            string candidate = $"{Ck}.CompilerServices.Candidate<{entity.Name}>";
             w.SummaryXml($"Finds <see cref=\"{entity.Name}\"/> entities with the {entity.Rules.Count} rule(s) of {SourceWriter.Xml(_module.RelativePath)}, overlaps resolved by {entity.Overlap.ToString().ToLowerInvariant()}.");
             w.Line(s_generatedCode);
             w.Line($"public sealed partial class {name} : {Ck}.IExtractor<{entity.Name}>");
@@ -306,10 +306,10 @@ public sealed partial class CorpusGenerator
                 w.Line($"{rule.MethodName}(context, text, candidates);");
             }
 
-            w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.Matching.OverlapResolver.Resolve(candidates, {Ck}.OverlapMode.{entity.Overlap});");
+            w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates, {Ck}.CompilerServices.OverlapMode.{entity.Overlap});");
             foreach (EntityReference other in entity.Outside)
             {
-                w.Line($"{Ck}.Matching.OverlapResolver.RemoveOverlapping(entities, context.Require({other.TypeName}Extractor.Instance));");
+                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.TypeName}Extractor.Instance));");
             }
 
             w.Line($"context.SetResults<{entity.Name}>(entities);");
@@ -358,7 +358,7 @@ public sealed partial class CorpusGenerator
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList(), rule =>
             {
                 w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
-                w.Line($"internal static readonly {Ck}.Matching.SequenceStep[] {Names.ToPascalCase(rule.Id)} =");
+                w.Line($"internal static readonly {Ck}.CompilerServices.SequenceStep[] {Names.ToPascalCase(rule.Id)} =");
                 w.Line("[");
                 w.Indent();
                 int input = 0;
@@ -367,10 +367,10 @@ public sealed partial class CorpusGenerator
                     StepSpec step = rule.Steps[i];
                     string line = step.Kind switch
                     {
-                        StepKind.Entity => $"{Ck}.Matching.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
-                        StepKind.Terms => $"{Ck}.Matching.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(step.Terms!, rule.Id, i)}),",
-                        StepKind.Regex => $"{Ck}.Matching.SequenceStep.Regex(Patterns.{StepName(rule, i)}),",
-                        _ => $"{Ck}.Matching.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
+                        StepKind.Entity => $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
+                        StepKind.Terms => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(step.Terms!, rule.Id, i)}),",
+                        StepKind.Regex => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{StepName(rule, i)}),",
+                        _ => $"{Ck}.CompilerServices.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
                     };
                     w.Line(line + $" // {StepComment(step)}");
                 }
@@ -459,10 +459,10 @@ public sealed partial class CorpusGenerator
             if (program is null)
             {
                 w.Line($"/// <summary>{Capitalized(what)}: it runs on Regex, built on first use (it holds a construct the pattern machine does not run).{where}</summary>");
-                w.Line($"internal static readonly {Ck}.Matching.Pattern {name} = {Ck}.Matching.Pattern.OnRegex(");
+                w.Line($"internal static readonly {Ck}.CompilerServices.Pattern {name} = {Ck}.CompilerServices.Pattern.OnRegex(");
                 w.Indent();
                 w.Line(PatternLiteral(pattern) + ",");
-                w.Line($"{Ck}.Matching.PatternRunner.OptionsFor(Normalization),");
+                w.Line($"{Ck}.CompilerServices.PatternRunner.OptionsFor(Normalization),");
                 w.Line(prefilterExpression + ",");
                 w.Line(groups + ");");
                 w.Unindent();
@@ -470,7 +470,7 @@ public sealed partial class CorpusGenerator
             }
 
             w.Line($"/// <summary>{Capitalized(what)}, compiled at build time into a program of {program.Code.Count} ints and {ClassCount(program)} char class(es).{where}</summary>");
-            w.Line($"internal static readonly {Ck}.Matching.Pattern {name} = new(");
+            w.Line($"internal static readonly {Ck}.CompilerServices.Pattern {name} = new(");
             w.Indent();
             w.Line(PatternLiteral(pattern) + ",");
             w.Line(prefilterExpression + ",");
@@ -506,7 +506,7 @@ public sealed partial class CorpusGenerator
             => new Regex(pattern, PatternOptions).GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _));
 
         private static string PrefilterExpression(PrefilterSpec prefilter)
-            => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.Matching.PrefilterAnchor.{prefilter.Anchor}"
+            => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.CompilerServices.PrefilterAnchor.{prefilter.Anchor}"
                 + (prefilter.Follow is { } follow ? ", follow: [" + string.Join(", ", follow.Select(ranges => SourceWriter.Literal(ranges))) + "]" : string.Empty)
                 + ")";
 
@@ -569,7 +569,7 @@ public sealed partial class CorpusGenerator
             switch (rule.Kind)
             {
                 case RuleKind.Regex:
-                    w.Line($"foreach ({Ck}.Matching.PatternMatch match in Patterns.{Names.ToPascalCase(rule.Id)}.Matches(text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    w.Line($"foreach ({Ck}.CompilerServices.PatternMatch match in Patterns.{Names.ToPascalCase(rule.Id)}.Matches(text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Index, match.Index + match.Length)";
                     break;
                 case RuleKind.Sequence:
@@ -585,11 +585,11 @@ public sealed partial class CorpusGenerator
                     }
 
                     string list = inputs.Count == 0 ? "[]" : $"[{string.Join(", ", inputs)}]";
-                    w.Line($"foreach ({Ck}.Matching.SequenceMatch match in {Ck}.Matching.SequenceMatcher.Matches(text, Sequences.{Names.ToPascalCase(rule.Id)}, {list}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    w.Line($"foreach ({Ck}.CompilerServices.SequenceMatch match in {Ck}.CompilerServices.SequenceMatcher.Matches(text, Sequences.{Names.ToPascalCase(rule.Id)}, {list}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Start, match.End)";
                     break;
                 default:
-                    w.Line($"foreach ({Ck}.Matching.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(rule.Terms!, rule.Id, null)}))");
+                    w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(rule.Terms!, rule.Id, null)}))");
                     whole = "text.ToOriginal(hit.Start, hit.End)";
                     break;
             }
@@ -636,7 +636,7 @@ public sealed partial class CorpusGenerator
             arguments.Add("span");
             if (!HasTextField(entity))
             {
-                arguments.Add($"{Ck}.Matching.Captures.Text(context, span)");
+                arguments.Add($"{Ck}.CompilerServices.Captures.Text(context, span)");
             }
 
             arguments.Add(SourceWriter.Literal(rule.Id));
@@ -670,13 +670,13 @@ public sealed partial class CorpusGenerator
         {
             if (rule.SpanGroup is { } spanGroup)
             {
-                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, spanGroup)}.Group({SourceWriter.Literal(spanGroup)}), {whole})";
+                return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, spanGroup)}.Group({SourceWriter.Literal(spanGroup)}), {whole})";
             }
 
             FieldFill? keyFill = rule.Fills.FirstOrDefault(f => f.Field == entity.Fields[0].Name);
             if (keyFill is { Kind: FillKind.Group })
             {
-                return $"{Ck}.Matching.Captures.Span(text, {GroupSource(rule, keyFill.Arguments[0])}.Group({SourceWriter.Literal(keyFill.Arguments[0])}), {whole})";
+                return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, keyFill.Arguments[0])}.Group({SourceWriter.Literal(keyFill.Arguments[0])}), {whole})";
             }
 
             if (keyFill is { Kind: FillKind.Step })
@@ -704,7 +704,7 @@ public sealed partial class CorpusGenerator
 
         private string FillExpression(EntitySpec entity, FieldSpec field, FieldFill fill, RuleSpec rule)
         {
-            string captures = $"{Ck}.Matching.Captures";
+            string captures = $"{Ck}.CompilerServices.Captures";
             string Group(string name) => $"{GroupSource(rule, name)}.Group({SourceWriter.Literal(name)})";
             switch (fill.Kind)
             {
@@ -731,7 +731,7 @@ public sealed partial class CorpusGenerator
                 case FillKind.Nearest:
                     string direction = fill.Arguments[1] == "before" ? "Before" : "After";
                     string scope = Names.ToPascalCase(fill.Arguments[2]);
-                    return $"{NearestLocal(fill)}.Find(span, {Ck}.Matching.NearestDirection.{direction}, {Ck}.Matching.TextScope.{scope})";
+                    return $"{NearestLocal(fill)}.Find(span, {Ck}.CompilerServices.NearestDirection.{direction}, {Ck}.CompilerServices.TextScope.{scope})";
                 case FillKind.Constant:
                     return Constant(entity, field, fill.Arguments[0]);
                 case FillKind.Date:
@@ -759,7 +759,7 @@ public sealed partial class CorpusGenerator
         {
             StepSpec step = rule.Steps[index];
             string at = $"match.Steps[{index}]";
-            string stepText = $"{Ck}.Matching.Captures.String(text, {at}.Start, {at}.End)";
+            string stepText = $"{Ck}.CompilerServices.Captures.String(text, {at}.Start, {at}.End)";
             switch (step.Kind)
             {
                 case StepKind.Entity:
@@ -792,7 +792,7 @@ public sealed partial class CorpusGenerator
 
         private static string Convert(EntitySpec entity, FieldSpec field, string text)
         {
-            string captures = $"{Ck}.Matching.Captures";
+            string captures = $"{Ck}.CompilerServices.Captures";
             return field.Type.Kind switch
             {
                 FieldKind.Int => $"{captures}.Int({text})",
@@ -887,7 +887,7 @@ public sealed partial class CorpusGenerator
                     }
 
                     arguments.Add(field.IsList
-                        ? $"{Ck}.Documents.EntityGroups.Collect({mentions}, {Ck}.Documents.SameEntity.{(field.Contained ? "Contained" : "Key")}, Normalization)"
+                        ? $"{Ck}.CompilerServices.EntityGroups.Collect({mentions}, {Ck}.CompilerServices.SameEntity.{(field.Contained ? "Contained" : "Key")}, Normalization)"
                         : $"global::System.Linq.Enumerable.FirstOrDefault({mentions}{where})");
                 }
             }
@@ -985,7 +985,7 @@ public sealed partial class CorpusGenerator
             w.Line($"public {Generic}.IReadOnlyList<{Ck}.IEntity> Mentions()");
             w.OpenBrace();
             w.Line("// Entities at the same position keep the order of their types.");
-            w.Line($"return {Ck}.Documents.MentionOrder.Merge({string.Join(", ", _module.Entities.Select(MentionList))});");
+            w.Line($"return {Ck}.CompilerServices.MentionOrder.Merge({string.Join(", ", _module.Entities.Select(MentionList))});");
             w.CloseBrace();
             w.Line();
             w.Line(spec is null
@@ -1090,7 +1090,7 @@ public sealed partial class CorpusGenerator
         private void BoilerplateRules(SourceWriter w, DocumentSpec spec)
         {
             w.Line($"/// <summary>The boilerplate rules of document <c>{SourceWriter.Xml(spec.Name)}</c>, tried on each line's normalized text.</summary>");
-            w.Line($"private static readonly {Ck}.Documents.LineRuleSet Boilerplate = new(");
+            w.Line($"private static readonly {Ck}.CompilerServices.LineRuleSet Boilerplate = new(");
             w.Line("[");
             w.Indent();
             foreach (LineRuleSpec rule in spec.Boilerplate)
@@ -1100,7 +1100,7 @@ public sealed partial class CorpusGenerator
                     w.Line("// " + rule.Doc.Replace("\n", " ").Replace("\r", " "));
                 }
 
-                w.Line($"new({SourceWriter.Literal(rule.Id)}, BoilerplatePatterns.{Names.ToPascalCase(rule.Id)}, {Ck}.Documents.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
+                w.Line($"new({SourceWriter.Literal(rule.Id)}, BoilerplatePatterns.{Names.ToPascalCase(rule.Id)}, {Ck}.CompilerServices.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
             }
 
             w.Unindent();
@@ -1113,8 +1113,8 @@ public sealed partial class CorpusGenerator
         /// <summary>The examples written beside the rules, as a table a test runs.</summary>
         private void ExamplesTable(SourceWriter w)
         {
-            w.Line("/// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref=\"global::CorpusKit.Examples.RuleExample.Check\"/>).</summary>");
-            w.Line($"public static {Generic}.IReadOnlyList<{Ck}.Examples.RuleExample> Examples {{ get; }} =");
+            w.Line("/// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref=\"global::CorpusKit.CompilerServices.RuleExample.Check\"/>).</summary>");
+            w.Line($"public static {Generic}.IReadOnlyList<{Ck}.CompilerServices.RuleExample> Examples {{ get; }} =");
             w.Line("[");
             w.Indent();
             foreach (EntitySpec entity in _module.Entities)
@@ -1225,9 +1225,9 @@ public sealed partial class CorpusGenerator
             }
 
             w.Line($"/// </summary>");
-            w.Line($"internal static readonly {Ck}.Matching.TermIndex Index = new(");
+            w.Line($"internal static readonly {Ck}.CompilerServices.TermIndex Index = new(");
             w.Indent();
-            w.Line($"new {Ck}.Matching.TermTrie(");
+            w.Line($"new {Ck}.CompilerServices.TermTrie(");
             w.Indent();
             w.Line("labels:");
             w.Indent();

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CorpusKit.Generators.Model;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Generators;
 
 /// <summary>
-/// Every dictionary of a module laid out as one trie, the way <c>CorpusKit.Matching.TermIndex</c>
+/// Every dictionary of a module laid out as one trie, the way <c>CorpusKit.CompilerServices.TermIndex</c>
 /// reads it, so a document is scanned once for all of them: the lexicons that rules match as
 /// terms or read months from, then the inline term lists of rules and steps, in schema order.
 /// </summary>

@@ -21,7 +21,7 @@ public sealed class ExtractionContext
     private int _hitCount;
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
-    private Matching.MatchArena? _matches;
+    private CompilerServices.MatchArena? _matches;
 
     // The lists this context borrowed from its thread's free lists, and how each goes back.
     private List<(object List, Action<object> GiveBack)>? _borrowed;
@@ -39,7 +39,7 @@ public sealed class ExtractionContext
 
     /// <summary>The last ended extraction's array of hit lists (one per dictionary of an index), emptied.</summary>
     [ThreadStatic]
-    private static List<Matching.TermHit>[]? t_freeHitLists;
+    private static List<CompilerServices.TermHit>[]? t_freeHitLists;
 
     /// <summary>The longest table kept for the thread's next extraction.</summary>
     private const int KeptTable = 64;
@@ -177,20 +177,23 @@ public sealed class ExtractionContext
     /// <summary>
     /// The forms of <paramref name="trie"/> in <paramref name="text"/> (this context's text under
     /// one normalization), found once per document and shared by every rule that uses the trie.
+    /// For generated code.
     /// </summary>
-    public ReadOnlySpan<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermTrie trie)
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ReadOnlySpan<CompilerServices.TermHit> FindTerms(NormalizedText text, CompilerServices.TermTrie trie)
     {
         ArgumentNullException.ThrowIfNull(trie);
-        return FindTerms(text, Matching.TermIndex.Of(trie), 0);
+        return FindTerms(text, CompilerServices.TermIndex.Of(trie), 0);
     }
 
     /// <summary>
     /// The forms of dictionary <paramref name="dictionary"/> of <paramref name="index"/> in
     /// <paramref name="text"/> (this context's text under one normalization), in text order. The
     /// first call scans the text once for every dictionary of the index; the rest read what it
-    /// found. The hits stay valid until the extraction ends.
+    /// found. The hits stay valid until the extraction ends. For generated code.
     /// </summary>
-    public ReadOnlySpan<Matching.TermHit> FindTerms(NormalizedText text, Matching.TermIndex index, int dictionary)
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ReadOnlySpan<CompilerServices.TermHit> FindTerms(NormalizedText text, CompilerServices.TermIndex index, int dictionary)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(index);
@@ -201,7 +204,7 @@ public sealed class ExtractionContext
             throw new ArgumentException("The text must be this context's normalized text.", nameof(text));
         }
 
-        List<Matching.TermHit>[]? hits = null;
+        List<CompilerServices.TermHit>[]? hits = null;
         for (int i = 0; i < _hitCount; i++)
         {
             if (_hits[i].Index == index && _hits[i].Normalization == text.Normalization)
@@ -213,7 +216,7 @@ public sealed class ExtractionContext
 
         if (hits is null)
         {
-            hits = t_freeHitLists is { } free && free.Length == index.DictionaryCount ? free : new List<Matching.TermHit>[index.DictionaryCount];
+            hits = t_freeHitLists is { } free && free.Length == index.DictionaryCount ? free : new List<CompilerServices.TermHit>[index.DictionaryCount];
             if (ReferenceEquals(hits, t_freeHitLists))
             {
                 t_freeHitLists = null;
@@ -221,10 +224,10 @@ public sealed class ExtractionContext
 
             for (int i = 0; i < hits.Length; i++)
             {
-                hits[i] = Borrow<Matching.TermHit>();
+                hits[i] = Borrow<CompilerServices.TermHit>();
             }
 
-            Matching.TermMatcher.FindAll(text.Span, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
+            CompilerServices.TermMatcher.FindAll(text.Span, index, clitics: text.Normalization == TextNormalization.Arabic, hits);
             if (_hitCount == _hits.Length)
             {
                 if (_hits.Length == 0 && t_freeHits is { } freeHits)
@@ -259,7 +262,7 @@ public sealed class ExtractionContext
     {
         for (int i = 0; i < _resultCount; i++)
         {
-            (_results[i].Nearest as Matching.IReleasable)?.Release();
+            (_results[i].Nearest as CompilerServices.IReleasable)?.Release();
         }
 
         Array.Clear(_results, 0, _resultCount);
@@ -272,7 +275,7 @@ public sealed class ExtractionContext
         _results = [];
         for (int i = 0; i < _hitCount; i++)
         {
-            List<Matching.TermHit>[] lists = _hits[i].Lists;
+            List<CompilerServices.TermHit>[] lists = _hits[i].Lists;
             if (lists.Length <= KeptTable)
             {
                 // The lists themselves are borrowed, and go back with the others.
@@ -295,7 +298,7 @@ public sealed class ExtractionContext
     /// thread's free lists until <see cref="EndExtraction"/>.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public List<Matching.Candidate<T>> CandidateList<T>() => Borrow<Matching.Candidate<T>>();
+    public List<CompilerServices.Candidate<T>> CandidateList<T>() => Borrow<CompilerServices.Candidate<T>>();
 
     /// <summary>
     /// For generated code, when the context was made by an <c>Extract(string)</c> and its
@@ -332,7 +335,7 @@ public sealed class ExtractionContext
     }
 
     /// <summary>Where this extraction's rules make their matches; given back to the thread at <see cref="EndExtraction"/>.</summary>
-    internal Matching.MatchArena Matches => _matches ??= Matching.MatchArena.Take();
+    internal CompilerServices.MatchArena Matches => _matches ??= CompilerServices.MatchArena.Take();
 
     /// <summary>A list for this extraction's work, given back to the thread at <see cref="EndExtraction"/>.</summary>
     internal List<TItem> BorrowList<TItem>() => Borrow<TItem>();
@@ -361,7 +364,8 @@ public sealed class ExtractionContext
         return TryGetResults(out IReadOnlyList<T> found) ? found : extractor.Extract(this);
     }
 
-    /// <summary>Records a problem with one rule on this document.</summary>
+    /// <summary>For generated code: records a problem with one rule on this document (read them in <see cref="Problems"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void Report(ExtractionProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -375,22 +379,23 @@ public sealed class ExtractionContext
     /// <typeparamref name="T"/>.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public Matching.NearestIndex<T> Nearest<T>(IExtractor<T> extractor)
+    public CompilerServices.NearestIndex<T> Nearest<T>(IExtractor<T> extractor)
         where T : class, IEntity
     {
         IReadOnlyList<T> entities = Require(extractor);
         int at = Find(typeof(T));
-        if (_results[at].Nearest is Matching.NearestIndex<T> nearest)
+        if (_results[at].Nearest is CompilerServices.NearestIndex<T> nearest)
         {
             return nearest;
         }
 
-        nearest = Matching.NearestIndex<T>.Over(entities, Text);
+        nearest = CompilerServices.NearestIndex<T>.Over(entities, Text);
         _results[at].Nearest = nearest;
         return nearest;
     }
 
-    /// <summary>Stores the entities of type <typeparamref name="T"/> found in this document.</summary>
+    /// <summary>For generated code: stores the entities of type <typeparamref name="T"/> found in this document (read them with <see cref="TryGetResults"/> or <see cref="Require"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void SetResults<T>(IReadOnlyList<T> entities)
         where T : IEntity
     {
@@ -456,10 +461,10 @@ public sealed class ExtractionContext
     }
 
     /// <summary>The hits of every dictionary of one term index, in the text under one normalization.</summary>
-    private readonly struct TermHits(Matching.TermIndex index, TextNormalization normalization, List<Matching.TermHit>[] lists)
+    private readonly struct TermHits(CompilerServices.TermIndex index, TextNormalization normalization, List<CompilerServices.TermHit>[] lists)
     {
-        public readonly Matching.TermIndex Index = index;
+        public readonly CompilerServices.TermIndex Index = index;
         public readonly TextNormalization Normalization = normalization;
-        public readonly List<Matching.TermHit>[] Lists = lists;
+        public readonly List<CompilerServices.TermHit>[] Lists = lists;
     }
 }

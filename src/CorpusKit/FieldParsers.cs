@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CorpusKit;
 
 /// <summary>Turns matched text into typed field values; generated extractors call these.</summary>
-public static class FieldParsers
+internal static class FieldParsers
 {
     /// <summary>
     /// Parses a whole number: ASCII, Arabic-Indic or Persian digits, an optional sign, and the

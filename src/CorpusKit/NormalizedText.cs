@@ -130,7 +130,7 @@ public sealed class NormalizedText
     private void FindDigits()
     {
         ReadOnlySpan<char> text = Span;
-        System.Buffers.SearchValues<char>? all = HasOtherDigits ? Matching.PatternPrefilter.AllDigits : null;
+        System.Buffers.SearchValues<char>? all = HasOtherDigits ? CompilerServices.PatternPrefilter.AllDigits : null;
         int[] places = System.Buffers.ArrayPool<int>.Shared.Rent(64);
         int count = 0;
         int at = 0;

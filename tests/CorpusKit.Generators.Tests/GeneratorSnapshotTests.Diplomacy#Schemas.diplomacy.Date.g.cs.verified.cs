@@ -86,9 +86,9 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Date>> candidates = context.CandidateList<Date>();
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Date>> candidates = context.CandidateList<Date>();
             MatchDayMonthYear(context, text, candidates);
-            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.Matching.OverlapResolver.Resolve(candidates, global::CorpusKit.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Date>(entities);
             return entities;
         }
@@ -96,21 +96,21 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>day-month-year</c>: a regex.
         /// </summary>
-        private static void MatchDayMonthYear(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Date>> candidates)
+        private static void MatchDayMonthYear(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Date>> candidates)
         {
-            foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.DayMonthYear.Matches(text, context, Date.TypeName, "day-month-year"))
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.DayMonthYear.Matches(text, context, Date.TypeName, "day-month-year"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
-                global::CorpusKit.PartialDate? valueValue = global::CorpusKit.Matching.Captures.Date(global::CorpusKit.Matching.Captures.Year(match.Group("year")), global::CorpusKit.Matching.Captures.Month(match.Group("month"), DiplomacyLexicons.Index, DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.Matching.Captures.Day(match.Group("day")));
+                global::CorpusKit.PartialDate? valueValue = global::CorpusKit.CompilerServices.Captures.Date(global::CorpusKit.CompilerServices.Captures.Year(match.Group("year")), global::CorpusKit.CompilerServices.Captures.Month(match.Group("month"), DiplomacyLexicons.Index, DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.CompilerServices.Captures.Day(match.Group("day")));
                 if (valueValue is null)
                 {
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.Matching.Candidate<Date>(span, 0, new Date(
+                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Date>(span, 0, new Date(
                     valueValue.Value,
                     span,
-                    global::CorpusKit.Matching.Captures.Text(context, span),
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "day-month-year")));
             }
         }
@@ -119,9 +119,9 @@ namespace NewsDesk.Diplomacy
         private static class Patterns
         {
             /// <summary>The pattern of rule <c>day-month-year</c>, compiled at build time into a program of 524 ints and 14 char class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.</summary>
-            internal static readonly global::CorpusKit.Matching.Pattern DayMonthYear = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern DayMonthYear = new(
                 @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
-                new(null, "0123456789", true, global::CorpusKit.Matching.PrefilterAnchor.None, follow: ["\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  DDFFJJddffjj\u0085\u0085\u00A0\u00A0ددششففككييࠀ\uFFFF", "\t\r  AADFJJaadfjj\u0085\u0085\u00A0\u00A0ابددششففككننييࠀ\uFFFF"]),
+                new(null, "0123456789", true, global::CorpusKit.CompilerServices.PrefilterAnchor.None, follow: ["\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  DDFFJJddffjj\u0085\u0085\u00A0\u00A0ددششففككييࠀ\uFFFF", "\t\r  AADFJJaadfjj\u0085\u0085\u00A0\u00A0ابددششففككننييࠀ\uFFFF"]),
                 code:
                 [
                     7, 0, 13, 1, 0, 1, 2, 2, 0, 8, 0, 13, 1, 1, 1, -1,

@@ -18,19 +18,19 @@ namespace NewsDesk.Diplomacy
         public static DiplomacyCorpus Instance { get; } = new();
 
         /// <summary>The boilerplate rules of document <c>Article</c>, tried on each line's normalized text.</summary>
-        private static readonly global::CorpusKit.Documents.LineRuleSet Boilerplate = new(
+        private static readonly global::CorpusKit.CompilerServices.LineRuleSet Boilerplate = new(
         [
-            new("menu", BoilerplatePatterns.Menu, global::CorpusKit.Documents.LineRuleReach.Line),
-            new("comments", BoilerplatePatterns.Comments, global::CorpusKit.Documents.LineRuleReach.Rest),
+            new("menu", BoilerplatePatterns.Menu, global::CorpusKit.CompilerServices.LineRuleReach.Line),
+            new("comments", BoilerplatePatterns.Comments, global::CorpusKit.CompilerServices.LineRuleReach.Rest),
         ]);
 
         /// <summary>The patterns of the boilerplate rules, compiled at build time.</summary>
         private static class BoilerplatePatterns
         {
             /// <summary>The pattern of boilerplate rule <c>menu</c>, compiled at build time into a program of 40 ints and 0 char class(es). It is tried only at the start of the text, at one of ا م, where the 3 chars after that can follow it in a match.</summary>
-            internal static readonly global::CorpusKit.Matching.Pattern Menu = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Menu = new(
                 @"^(مباشر|اقسام مهمة)$",
-                new(null, "ام", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart, follow: ["ببقق", "ااسس", "ااشش"]),
+                new(null, "ام", false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart, follow: ["ببقق", "ااسس", "ااشش"]),
                 code:
                 [
                     11, 0, 5, 5, 17, 1, 1605, 1, 1576, 1, 1575, 1, 1588, 1, 1585, 6,
@@ -43,9 +43,9 @@ namespace NewsDesk.Diplomacy
                 groups: []);
 
             /// <summary>The pattern of boilerplate rule <c>comments</c>, compiled at build time into a program of 23 ints and 0 char class(es). It is tried only at the start of the text, where "التعليقات" begins.</summary>
-            internal static readonly global::CorpusKit.Matching.Pattern Comments = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Comments = new(
                 @"^التعليقات$",
-                new("التعليقات", "ا", false, global::CorpusKit.Matching.PrefilterAnchor.TextStart),
+                new("التعليقات", "ا", false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart),
                 code:
                 [
                     11, 0, 1, 1575, 1, 1604, 1, 1578, 1, 1593, 1, 1604, 1, 1610, 1, 1602,
@@ -87,8 +87,8 @@ namespace NewsDesk.Diplomacy
             return new Article(
                 context.DocumentId,
                 layout.Headline is { } headline ? context.Text.Substring(headline.Span.Start, headline.Span.Length) : null,
-                global::CorpusKit.Documents.EntityGroups.Collect(@people, global::CorpusKit.Documents.SameEntity.Contained, Normalization),
-                global::CorpusKit.Documents.EntityGroups.Collect(@organizations, global::CorpusKit.Documents.SameEntity.Key, Normalization),
+                global::CorpusKit.CompilerServices.EntityGroups.Collect(@people, global::CorpusKit.CompilerServices.SameEntity.Contained, Normalization),
+                global::CorpusKit.CompilerServices.EntityGroups.Collect(@organizations, global::CorpusKit.CompilerServices.SameEntity.Key, Normalization),
                 global::System.Linq.Enumerable.FirstOrDefault(@dates),
                 @organizations,
                 @people,
@@ -99,8 +99,8 @@ namespace NewsDesk.Diplomacy
                 context.Problems);
         }
 
-        /// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref="global::CorpusKit.Examples.RuleExample.Check"/>).</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Examples.RuleExample> Examples { get; } =
+        /// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref="global::CorpusKit.CompilerServices.RuleExample.Check"/>).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
                 "Schemas/diplomacy.corpus.yaml", 69, 19,
@@ -146,7 +146,7 @@ namespace NewsDesk.Diplomacy
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             // Entities at the same position keep the order of their types.
-            return global::CorpusKit.Documents.MentionOrder.Merge(OrganizationMentions, PersonMentions, DateMentions, CountMentions, QuoteMentions);
+            return global::CorpusKit.CompilerServices.MentionOrder.Merge(OrganizationMentions, PersonMentions, DateMentions, CountMentions, QuoteMentions);
         }
 
         /// <summary>Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.</summary>
@@ -236,8 +236,8 @@ namespace NewsDesk.Diplomacy
         /// 2: the inline terms of rule <c>known</c> of Person (5 forms).<br/>
         /// 3: the inline terms of step 2 of rule <c>said</c> of Quote (3 forms).<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.Matching.TermIndex Index = new(
-            new global::CorpusKit.Matching.TermTrie(
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
+            new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
                     "cdfju\u0627\u0628\u062F\u0631\u0633\u0634\u0641\u0642\u0643\u0644\u0645" +
                     "\u064Aieean\u0636\u0643\u0644\u0648\u064A\u0627\u064A\u0628\u0628\u0644" +

@@ -86,9 +86,9 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Organization>> candidates = context.CandidateList<Organization>();
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Organization>> candidates = context.CandidateList<Organization>();
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.Matching.OverlapResolver.Resolve(candidates, global::CorpusKit.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Organization>(entities);
             return entities;
         }
@@ -96,16 +96,16 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>known</c>: the terms of lexicon <c>organizations</c>.
         /// </summary>
-        private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Organization>> candidates)
+        private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Organization>> candidates)
         {
-            foreach (global::CorpusKit.Matching.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, DiplomacyLexicons.Organizations))
+            foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, DiplomacyLexicons.Organizations))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];
-                candidates.Add(new global::CorpusKit.Matching.Candidate<Organization>(span, 0, new Organization(
+                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Organization>(span, 0, new Organization(
                     idValue,
                     span,
-                    global::CorpusKit.Matching.Captures.Text(context, span),
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "known")));
             }
         }

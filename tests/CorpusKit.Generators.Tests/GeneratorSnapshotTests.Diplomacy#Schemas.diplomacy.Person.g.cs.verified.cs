@@ -92,10 +92,10 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates = context.CandidateList<Person>();
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates = context.CandidateList<Person>();
             MatchTitled(context, text, candidates);
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.Matching.OverlapResolver.Resolve(candidates, global::CorpusKit.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Person>(entities);
             return entities;
         }
@@ -103,23 +103,23 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>titled</c>: a regex.
         /// </summary>
-        private static void MatchTitled(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates)
+        private static void MatchTitled(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
         {
-            foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.Titled.Matches(text, context, Person.TypeName, "titled"))
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Titled.Matches(text, context, Person.TypeName, "titled"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Group("name"), text.ToOriginal(match.Index, match.Index + match.Length));
-                string? nameValue = global::CorpusKit.Matching.Captures.String(text, match.Group("name"));
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(text, match.Group("name"), text.ToOriginal(match.Index, match.Index + match.Length));
+                string? nameValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("name"));
                 if (nameValue is null)
                 {
                     continue;
                 }
 
-                string? titleValue = global::CorpusKit.Matching.Captures.String(text, match.Group("title"));
-                candidates.Add(new global::CorpusKit.Matching.Candidate<Person>(span, 0, new Person(
+                string? titleValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("title"));
+                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Person>(span, 0, new Person(
                     nameValue,
                     titleValue,
                     span,
-                    global::CorpusKit.Matching.Captures.Text(context, span),
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "titled")));
             }
         }
@@ -127,17 +127,17 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>known</c>: inline terms.
         /// </summary>
-        private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Person>> candidates)
+        private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
         {
-            foreach (global::CorpusKit.Matching.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, Terms.Known))
+            foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, Terms.Known))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = Terms.KnownKeys[hit.Value];
-                candidates.Add(new global::CorpusKit.Matching.Candidate<Person>(span, 1, new Person(
+                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Person>(span, 1, new Person(
                     nameValue,
                     null,
                     span,
-                    global::CorpusKit.Matching.Captures.Text(context, span),
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "known")));
             }
         }
@@ -146,9 +146,9 @@ namespace NewsDesk.Diplomacy
         private static class Patterns
         {
             /// <summary>The pattern of rule <c>titled</c>, compiled at build time into a program of 166 ints and 2 char class(es). It is tried only at one of ا ر و, where the 3 chars after that can follow it in a match.</summary>
-            internal static readonly global::CorpusKit.Matching.Pattern Titled = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Titled = new(
                 @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
-                new(null, "ارو", false, global::CorpusKit.Matching.PrefilterAnchor.None, follow: ["ئئززلل", "اارريي", "ئئررسسمم"]),
+                new(null, "ارو", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None, follow: ["ئئززلل", "اارريي", "ئئررسسمم"]),
                 code:
                 [
                     7, 0, 14, 0, 3, 1575, 1585, 1608, 12, 15, 17, 19, 2, 48, 100, 1,

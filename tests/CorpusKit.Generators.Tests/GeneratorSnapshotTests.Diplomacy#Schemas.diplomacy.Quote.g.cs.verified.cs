@@ -95,10 +95,10 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates = context.CandidateList<Quote>();
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates = context.CandidateList<Quote>();
             MatchSaid(context, text, candidates);
             MatchQuoted(context, text, candidates);
-            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.Matching.OverlapResolver.Resolve(candidates, global::CorpusKit.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Quote>(entities);
             return entities;
         }
@@ -107,21 +107,21 @@ namespace NewsDesk.Diplomacy
         /// Rule <c>said</c>: a sequence of 4 steps.
         /// A person, a verb of speech, a few words, then the quote.
         /// </summary>
-        private static void MatchSaid(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates)
+        private static void MatchSaid(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::NewsDesk.Diplomacy.Person> step0 = context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
-            foreach (global::CorpusKit.Matching.SequenceMatch match in global::CorpusKit.Matching.SequenceMatcher.Matches(text, Sequences.Said, [step0], context, Quote.TypeName, "said"))
+            foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(text, Sequences.Said, [step0], context, Quote.TypeName, "said"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Steps[3].Match!.Group("text"), text.ToOriginal(match.Start, match.End));
-                string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Steps[3].Match!.Group("text"));
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(text, match.Steps[3].Match!.Group("text"), text.ToOriginal(match.Start, match.End));
+                string? textValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Steps[3].Match!.Group("text"));
                 if (textValue is null)
                 {
                     continue;
                 }
 
                 global::NewsDesk.Diplomacy.Person? speakerValue = step0[match.Steps[0].Value];
-                string verbValue = global::CorpusKit.Matching.Captures.String(text, match.Steps[1].Start, match.Steps[1].End);
-                candidates.Add(new global::CorpusKit.Matching.Candidate<Quote>(span, 0, new Quote(
+                string verbValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Steps[1].Start, match.Steps[1].End);
+                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Quote>(span, 0, new Quote(
                     textValue,
                     speakerValue,
                     verbValue,
@@ -133,20 +133,20 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>quoted</c>: a regex.
         /// </summary>
-        private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.Matching.Candidate<Quote>> candidates)
+        private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
         {
             var nearestSpeaker = context.Nearest(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
-            foreach (global::CorpusKit.Matching.PatternMatch match in Patterns.Quoted.Matches(text, context, Quote.TypeName, "quoted"))
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Quoted.Matches(text, context, Quote.TypeName, "quoted"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.Matching.Captures.Span(text, match.Group("text"), text.ToOriginal(match.Index, match.Index + match.Length));
-                string? textValue = global::CorpusKit.Matching.Captures.String(text, match.Group("text"));
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(text, match.Group("text"), text.ToOriginal(match.Index, match.Index + match.Length));
+                string? textValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("text"));
                 if (textValue is null)
                 {
                     continue;
                 }
 
-                global::NewsDesk.Diplomacy.Person? speakerValue = nearestSpeaker.Find(span, global::CorpusKit.Matching.NearestDirection.Before, global::CorpusKit.Matching.TextScope.Sentence);
-                candidates.Add(new global::CorpusKit.Matching.Candidate<Quote>(span, 1, new Quote(
+                global::NewsDesk.Diplomacy.Person? speakerValue = nearestSpeaker.Find(span, global::CorpusKit.CompilerServices.NearestDirection.Before, global::CorpusKit.CompilerServices.TextScope.Sentence);
+                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Quote>(span, 1, new Quote(
                     textValue,
                     speakerValue,
                     null,
@@ -159,7 +159,7 @@ namespace NewsDesk.Diplomacy
         private static class Patterns
         {
             /// <summary>The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 32 ints and 5 char class(es).</summary>
-            internal static readonly global::CorpusKit.Matching.Pattern SaidStep4 = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern SaidStep4 = new(
                 @"\G(?:[:]?\s*[""“«](?<text>[^""”»]{12,})[""”»])",
                 null,
                 code:
@@ -177,9 +177,9 @@ namespace NewsDesk.Diplomacy
                 groups: ["text"]);
 
             /// <summary>The pattern of rule <c>quoted</c>, compiled at build time into a program of 16 ints and 3 char class(es). It is tried only at one of " « “.</summary>
-            internal static readonly global::CorpusKit.Matching.Pattern Quoted = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Quoted = new(
                 @"[""“«](?<text>[^""”»]{12,})[""”»]",
-                new(null, "\"«“", false, global::CorpusKit.Matching.PrefilterAnchor.None),
+                new(null, "\"«“", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
                 code:
                 [
                     3, 0, 7, 0, 13, 1, 1, 12, -1, 0, 0, 8, 0, 3, 2, 0,
@@ -204,12 +204,12 @@ namespace NewsDesk.Diplomacy
         private static class Sequences
         {
             /// <summary>The steps of rule <c>said</c>.</summary>
-            internal static readonly global::CorpusKit.Matching.SequenceStep[] Said =
+            internal static readonly global::CorpusKit.CompilerServices.SequenceStep[] Said =
             [
-                global::CorpusKit.Matching.SequenceStep.Entity(0), // Person as speaker
-                global::CorpusKit.Matching.SequenceStep.Terms(DiplomacyLexicons.Index, Terms.SaidStep2), // terms as verb
-                global::CorpusKit.Matching.SequenceStep.Gap(0, 8), // 0..8 words
-                global::CorpusKit.Matching.SequenceStep.Regex(Patterns.SaidStep4), // regex
+                global::CorpusKit.CompilerServices.SequenceStep.Entity(0), // Person as speaker
+                global::CorpusKit.CompilerServices.SequenceStep.Terms(DiplomacyLexicons.Index, Terms.SaidStep2), // terms as verb
+                global::CorpusKit.CompilerServices.SequenceStep.Gap(0, 8), // 0..8 words
+                global::CorpusKit.CompilerServices.SequenceStep.Regex(Patterns.SaidStep4), // regex
             ];
         }
     }

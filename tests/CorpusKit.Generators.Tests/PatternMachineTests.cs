@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using CorpusKit.Generators.Patterns;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 using CsCheck;
 
 namespace CorpusKit.Generators.Tests;
@@ -167,8 +167,8 @@ public sealed class PatternMachineTests
     [Fact]
     public void The_machine_and_the_generator_agree_on_instructions_and_assertions()
     {
-        Assert.Equal(Enum.GetNames<Patterns.PatternOp>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.Matching.PatternOp")!));
-        Assert.Equal(Enum.GetNames<Patterns.AnchorKind>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.Matching.AnchorKind")!));
+        Assert.Equal(Enum.GetNames<Patterns.PatternOp>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.CompilerServices.PatternOp")!));
+        Assert.Equal(Enum.GetNames<Patterns.AnchorKind>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.CompilerServices.AnchorKind")!));
     }
 
     [Fact]

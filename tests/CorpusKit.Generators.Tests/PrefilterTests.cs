@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using CorpusKit.Generators.Model;
 using CorpusKit.Generators.Patterns;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 using PrefilterAnchor = CorpusKit.Generators.Model.PrefilterAnchor;
 using CsCheck;
 
@@ -199,7 +199,7 @@ public sealed class PrefilterTests
     }
 
     private static PatternPrefilter Runtime(PrefilterSpec spec)
-        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.Matching.PrefilterAnchor)(int)spec.Anchor, spec.Follow?.ToArray());
+        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.CompilerServices.PrefilterAnchor)(int)spec.Anchor, spec.Follow?.ToArray());
 
     private static List<Match> Run(Regex anchored, PatternPrefilter prefilter, string text)
     {

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using CorpusKit.Documents;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Tests;
 

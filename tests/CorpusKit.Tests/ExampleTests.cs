@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using CorpusKit.Examples;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Tests;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 using CsCheck;
 
 namespace CorpusKit.Tests;

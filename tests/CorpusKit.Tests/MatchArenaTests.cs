@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Tests;
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CorpusKit.CompilerServices;
 using CorpusKit.Documents;
 
 namespace CorpusKit.Tests;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 using CsCheck;
 
 namespace CorpusKit.Tests;

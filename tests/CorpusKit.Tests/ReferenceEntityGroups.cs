@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CorpusKit.CompilerServices;
 using CorpusKit.Documents;
 
 namespace CorpusKit.Tests;

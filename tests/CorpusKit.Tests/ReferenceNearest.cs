@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Tests;
 

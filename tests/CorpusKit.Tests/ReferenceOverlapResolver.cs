@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Tests;
 

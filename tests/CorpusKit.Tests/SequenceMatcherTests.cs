@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.RegularExpressions;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Tests;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 using CorpusKit.Text;
 
 namespace CorpusKit.Tests;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using CorpusKit.Matching;
+using CorpusKit.CompilerServices;
 using CorpusKit.Text;
 using CsCheck;
 

@@ -8,7 +8,7 @@ namespace CorpusKit.Generators.Patterns;
 
 /// <summary>
 /// Compiles a parsed pattern into the program CorpusKit's pattern machine runs (see
-/// <c>CorpusKit.Matching.Pattern</c>): a backtracking machine with .NET's semantics (alternatives
+/// <c>CorpusKit.CompilerServices.Pattern</c>): a backtracking machine with .NET's semantics (alternatives
 /// in order, greedy and lazy loops, atomic lookarounds, lookbehinds matched right to left, the
 /// last capture of a group kept and every capture listed). The program is laid out at build time,
 /// so nothing is parsed or constructed when the application runs.

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -32,6 +33,7 @@ public static class CorpusJson
     };
 
     /// <summary>Writes <paramref name="value"/> as a JSON string.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their required parameters (a value, or a stream and a value): no call can mean both.")]
     public static string Serialize(IJsonWritable value, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -45,6 +47,7 @@ public static class CorpusJson
     }
 
     /// <summary>Writes <paramref name="value"/> to <paramref name="stream"/> as UTF-8 JSON.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their required parameters (a value, or a stream and a value): no call can mean both.")]
     public static void Serialize(Stream stream, IJsonWritable value, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System;
+using System.Collections.Generic;
+using CorpusKit.Text;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>Reads typed field values out of matches; generated extractors call these.</summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Captures
+{
+    /// <summary>The original text under a group, or null when the group did not take part.</summary>
+    public static string? String(NormalizedText text, PatternGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return group.Success ? text.OriginalText(group.Index, group.Index + group.Length) : null;
+    }
+
+    /// <summary>The original text of a whole match.</summary>
+    public static string String(NormalizedText text, PatternMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(match);
+        return text.OriginalText(match.Index, match.End);
+    }
+
+    /// <summary>The original text of the normalized range <c>[start, end)</c>.</summary>
+    public static string String(NormalizedText text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.OriginalText(start, end);
+    }
+
+    /// <summary>The original text of <paramref name="span"/> (a string shared with the mentions of the same text before it on this thread).</summary>
+    public static string Text(ExtractionContext context, TextSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return SharedStrings.Of(context.Text.AsSpan(span.Start, span.Length));
+    }
+
+    /// <summary>The normalized text under a group (digits already ASCII), or null.</summary>
+    public static string? Value(PatternGroup group) => group.Success ? group.Value : null;
+
+    /// <summary>The span of the original text under a group, or <paramref name="fallback"/> when it did not take part.</summary>
+    public static TextSpan Span(NormalizedText text, PatternGroup group, TextSpan fallback)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return group.Success ? text.ToOriginal(group.Index, group.Index + group.Length) : fallback;
+    }
+
+    /// <summary>A whole number, or null.</summary>
+    public static int? Int(string? value) => value is not null && FieldParsers.TryParseInt(value, out int result) ? result : null;
+
+    /// <summary>A decimal number, or null.</summary>
+    public static decimal? Decimal(string? value) => value is not null && FieldParsers.TryParseDecimal(value, out decimal result) ? result : null;
+
+    /// <summary>A yes or no, or null.</summary>
+    public static bool? Bool(string? value) => value is not null && FieldParsers.TryParseBool(value, out bool result) ? result : null;
+
+    /// <summary>An ISO partial date (<c>1991-12-08</c>, <c>1991-12</c>, <c>--12-08</c>, <c>1991</c>), or null.</summary>
+    public static PartialDate? Date(string? value) => PartialDate.TryParse(value?.Trim(), out PartialDate result) ? result : null;
+
+    /// <summary>A partial date from its parts, or null when they do not form one.</summary>
+    public static PartialDate? Date(int? year, int? month, int? day)
+        => PartialDate.TryCreate(year, month, day, out PartialDate date) ? date : null;
+
+    /// <summary>The year under a group: four digits in any script.</summary>
+    public static int? Year(PatternGroup group) => Int(Value(group));
+
+    /// <summary>The day under a group, with an optional ordinal suffix (10th).</summary>
+    public static int? Day(PatternGroup group)
+    {
+        string? value = Value(group);
+        return value is not null && FieldParsers.TryParseDay(value, out int day) ? day : null;
+    }
+
+    /// <summary>
+    /// The month a group names: a number, or a form of dictionary <paramref name="months"/> of
+    /// <paramref name="index"/> whose key is the month's number (<paramref name="keys"/>).
+    /// </summary>
+    public static int? Month(PatternGroup group, TermIndex index, int months, int[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(keys);
+        string? value = Value(group);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Int(value) is { } number)
+        {
+            return number;
+        }
+
+        return index.TryGetValue(value.AsSpan().Trim(), months, out int key) ? keys[key] : null;
+    }
+
+
+    /// <summary>The original text of every capture of a group (a group inside a repeated part), in order.</summary>
+    public static IReadOnlyList<string> Strings(NormalizedText text, PatternGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var values = new List<string>(group.CaptureCount);
+        for (int k = 0; k < group.CaptureCount; k++)
+        {
+            (int index, int length) = group.Capture(k);
+            values.Add(text.OriginalText(index, index + length));
+        }
+
+        return values;
+    }
+
+    /// <summary>Every capture of a group, converted; captures that do not convert are left out.</summary>
+    public static IReadOnlyList<T> Values<T>(PatternGroup group, Func<string, T?> convert)
+        where T : struct
+    {
+        ArgumentNullException.ThrowIfNull(convert);
+        var values = new List<T>(group.CaptureCount);
+        for (int k = 0; k < group.CaptureCount; k++)
+        {
+            if (convert(group.CaptureValue(k)) is T value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
+    }
+}

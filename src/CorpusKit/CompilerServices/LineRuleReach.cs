@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using System;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>How far a boilerplate rule reaches from a line it matches.</summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum LineRuleReach
+{
+    /// <summary>The matching line only.</summary>
+    Line,
+
+    /// <summary>The matching line and every line after it (a related-articles list, a comment section).</summary>
+    Rest,
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>The mentions of a document, every entity type together, in document order.</summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class MentionOrder
+{
+    /// <summary>
+    /// The entities of <paramref name="lists"/> (one list per entity type) ordered by position: by
+    /// start, the longer first; entities at the same position keep the order of their lists, and
+    /// within a list their order.
+    /// </summary>
+    public static IReadOnlyList<IEntity> Merge(params ReadOnlySpan<IReadOnlyList<IEntity>> lists)
+    {
+        int count = 0;
+        foreach (IReadOnlyList<IEntity> list in lists)
+        {
+            ArgumentNullException.ThrowIfNull(list);
+            count += list.Count;
+        }
+
+        // The work arrays are rented; only the result is allocated.
+        IEntity[] entities = ArrayPool<IEntity>.Shared.Rent(count);
+        TextSpan[] spans = ArrayPool<TextSpan>.Shared.Rent(count);
+        int[] order = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            int at = 0;
+            foreach (IReadOnlyList<IEntity> list in lists)
+            {
+                for (int i = 0; i < list.Count; i++, at++)
+                {
+                    entities[at] = list[i];
+                    spans[at] = list[i].Span;
+                }
+            }
+
+            // A stable sort: the index breaks ties, so equal positions keep list order.
+            for (int i = 0; i < count; i++)
+            {
+                order[i] = i;
+            }
+
+            CompilerServices.IndexSort.Sort(order.AsSpan(0, count), new ByPosition(spans));
+            var result = new IEntity[count];
+            for (int i = 0; i < count; i++)
+            {
+                result[i] = entities[order[i]];
+            }
+
+            return result;
+        }
+        finally
+        {
+            ArrayPool<IEntity>.Shared.Return(entities, clearArray: true);
+            ArrayPool<TextSpan>.Shared.Return(spans);
+            ArrayPool<int>.Shared.Return(order);
+        }
+    }
+
+    private readonly struct ByPosition(TextSpan[] spans) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            int byPosition = spans[a].CompareTo(spans[b]);
+            return byPosition != 0 ? byPosition : a.CompareTo(b);
+        }
+    }
+}

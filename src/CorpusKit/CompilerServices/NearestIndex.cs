@@ -1,0 +1,242 @@
+using System.ComponentModel;
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>
+/// The candidates of <c>nearest(…)</c> in one text, laid out once so that each look-up takes
+/// O(log n): what <see cref="Nearest.Find"/> finds on the same list and text, without reading
+/// every candidate for every span. Build one per rule and document, then call
+/// <see cref="Find"/> for each match.
+/// </summary>
+/// <typeparam name="T">The entity looked for.</typeparam>
+/// <remarks>
+/// <para>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</para>
+/// The list is copied when the index is built; later changes to it are not seen. What a
+/// direction or scope needs (candidates ordered by end or by start, the sentence or paragraph
+/// breaks of the text) is built on its first look-up, in O(n log n) and O(text) once; the
+/// document scope needs no search of the text at all. Look-ups may run on several threads at
+/// once: each part is built whole before it is published, and at worst built twice. The
+/// orders' arrays are rented: an index that an <see cref="ExtractionContext"/> built gives them
+/// back when its extraction ends.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class NearestIndex<T> : IReleasable
+    where T : class, IEntity
+{
+    private readonly IReadOnlyList<T> _candidates;
+    private readonly string _text;
+    private Side? _byEnd;
+    private Side? _byStart;
+    private int[]? _sentenceBreaks;
+    private int[]? _paragraphBreaks;
+
+    /// <summary>Indexes <paramref name="candidates"/>, entities found in <paramref name="text"/>.</summary>
+    /// <param name="candidates">The entities to look among, in any order; their order breaks ties.</param>
+    /// <param name="text">The original text, whose sentence and paragraph breaks bound the scopes.</param>
+    public NearestIndex(IReadOnlyList<T> candidates, string text)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(text);
+        var copy = new T[candidates.Count];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = candidates[i];
+        }
+
+        _candidates = copy;
+        _text = text;
+    }
+
+    private NearestIndex(string text, IReadOnlyList<T> candidates)
+    {
+        _candidates = candidates;
+        _text = text;
+    }
+
+    /// <summary>
+    /// Indexes a list that no one changes (a type's results in a context): it is read, not
+    /// copied. The context calls <see cref="Release"/> when its extraction ends.
+    /// </summary>
+    internal static NearestIndex<T> Over(IReadOnlyList<T> candidates, string text) => new(text, candidates);
+
+    /// <summary>
+    /// Gives the orders' arrays back to the pool. A look-up after this builds them again: nothing
+    /// reads an array that went back.
+    /// </summary>
+    void IReleasable.Release() => Release();
+
+    /// <inheritdoc cref="IReleasable.Release"/>
+    internal void Release()
+    {
+        Side? byEnd = _byEnd;
+        Side? byStart = _byStart;
+        _byEnd = null;
+        _byStart = null;
+        byEnd?.Release();
+        byStart?.Release();
+    }
+
+    /// <summary>
+    /// The candidate nearest to <paramref name="span"/> in <paramref name="direction"/>, within
+    /// <paramref name="scope"/> of the text; null when there is none. The same as
+    /// <see cref="Nearest.Find"/>, ties included: before, the one that ends last (on equal ends the
+    /// first in list order); after, the one that starts first (on equal starts the first in list order).
+    /// </summary>
+    public T? Find(TextSpan span, NearestDirection direction, TextScope scope)
+    {
+        int at;
+        Side side;
+        if (direction == NearestDirection.Before)
+        {
+            // Of those that end at or before the span's start, the last in end order whose start
+            // is within the scope.
+            side = _byEnd ??= Side.ByEnd(_candidates);
+            at = side.Tree.LastAtLeast(SortedSearch.FirstAbove(side.Keys, span.Start), ScopeStart(span.Start, scope));
+        }
+        else
+        {
+            // Of those that start at or after the span's end, the first in start order whose end is
+            // within the scope; the tree holds ~end, which grows as the end shrinks.
+            side = _byStart ??= Side.ByStart(_candidates);
+            at = side.Tree.FirstAtLeast(SortedSearch.FirstAtOrAbove(side.Keys, span.End), ~ScopeEnd(span.End, scope));
+        }
+
+        return at < 0 ? null : _candidates[side.Order[at]];
+    }
+
+    /// <summary>What <see cref="Nearest.ScopeStart"/> gives, from the breaks found once.</summary>
+    private int ScopeStart(int index, TextScope scope)
+    {
+        if (Breaks(scope) is not int[] breaks)
+        {
+            return 0;
+        }
+
+        int next = SortedSearch.FirstAtOrAbove(breaks, index);
+        return next == 0 ? 0 : breaks[next - 1] + 1;
+    }
+
+    /// <summary>What <see cref="Nearest.ScopeEnd"/> gives, from the breaks found once.</summary>
+    private int ScopeEnd(int index, TextScope scope)
+    {
+        if (Breaks(scope) is not int[] breaks)
+        {
+            return _text.Length;
+        }
+
+        int next = SortedSearch.FirstAtOrAbove(breaks, index);
+        return next < breaks.Length ? breaks[next] : _text.Length;
+    }
+
+    /// <summary>The breaks of <paramref name="scope"/> in the text, found on first use; null for the document, which has none.</summary>
+    private int[]? Breaks(TextScope scope) => scope switch
+    {
+        TextScope.Document => null,
+        TextScope.Paragraph => _paragraphBreaks ??= ScopeBreaks.All(_text, TextScope.Paragraph),
+        _ => _sentenceBreaks ??= ScopeBreaks.All(_text, TextScope.Sentence),
+    };
+
+    /// <summary>
+    /// The candidates in one order (<see cref="Order"/>: candidate indexes) with the key they are
+    /// sorted by (<see cref="Keys"/>) and a tree over the value a look-up tests; the three are
+    /// rented arrays, given back by <see cref="Release"/>.
+    /// </summary>
+    private sealed class Side
+    {
+        private readonly int[] _keys;
+        private readonly int[] _order;
+        private readonly int _count;
+
+        private Side(int[] keys, int[] order, int count, MaxTree tree)
+        {
+            _keys = keys;
+            _order = order;
+            _count = count;
+            Tree = tree;
+        }
+
+        public ReadOnlySpan<int> Keys => _keys.AsSpan(0, _count);
+
+        public ReadOnlySpan<int> Order => _order.AsSpan(0, _count);
+
+        public MaxTree Tree { get; }
+
+        /// <summary>
+        /// By end, and on equal ends the later candidate first, so that the last one a look-up
+        /// accepts is the first in list order; the tree holds the starts.
+        /// </summary>
+        public static Side ByEnd(IReadOnlyList<T> candidates)
+        {
+            int count = candidates.Count;
+            long[] sorted = ArrayPool<long>.Shared.Rent(count);
+            int[] values = ArrayPool<int>.Shared.Rent(count);
+            try
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    sorted[i] = ((long)candidates[i].Span.End << 32) | (uint)(int.MaxValue - i);
+                }
+
+                Array.Sort(sorted, 0, count);
+                int[] ends = ArrayPool<int>.Shared.Rent(count);
+                int[] order = ArrayPool<int>.Shared.Rent(count);
+                for (int p = 0; p < count; p++)
+                {
+                    ends[p] = (int)(sorted[p] >> 32);
+                    order[p] = int.MaxValue - (int)(uint)sorted[p];
+                    values[p] = candidates[order[p]].Span.Start;
+                }
+
+                return new Side(ends, order, count, MaxTree.Rented(values.AsSpan(0, count)));
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(sorted);
+                ArrayPool<int>.Shared.Return(values);
+            }
+        }
+
+        /// <summary>By start, and on equal starts the earlier candidate first; the tree holds ~end.</summary>
+        public static Side ByStart(IReadOnlyList<T> candidates)
+        {
+            int count = candidates.Count;
+            long[] sorted = ArrayPool<long>.Shared.Rent(count);
+            int[] values = ArrayPool<int>.Shared.Rent(count);
+            try
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    sorted[i] = ((long)candidates[i].Span.Start << 32) | (uint)i;
+                }
+
+                Array.Sort(sorted, 0, count);
+                int[] starts = ArrayPool<int>.Shared.Rent(count);
+                int[] order = ArrayPool<int>.Shared.Rent(count);
+                for (int p = 0; p < count; p++)
+                {
+                    starts[p] = (int)(sorted[p] >> 32);
+                    order[p] = (int)(uint)sorted[p];
+                    values[p] = ~candidates[order[p]].Span.End;
+                }
+
+                return new Side(starts, order, count, MaxTree.Rented(values.AsSpan(0, count)));
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(sorted);
+                ArrayPool<int>.Shared.Return(values);
+            }
+        }
+
+        /// <summary>Gives the arrays back to the pool; the side is not used after.</summary>
+        public void Release()
+        {
+            ArrayPool<int>.Shared.Return(_keys);
+            ArrayPool<int>.Shared.Return(_order);
+            Tree.Release();
+        }
+    }
+}

@@ -1,0 +1,366 @@
+using System.ComponentModel;
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>Chooses among overlapping candidates of one entity type.</summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class OverlapResolver
+{
+    /// <summary>
+    /// Up to this many candidates (what one type finds in a news article), they are ordered by
+    /// insertion on the stack and each is checked against a sorted list of the spans taken: no
+    /// arrays to rent, no sort through a delegate, no set of ranks.
+    /// </summary>
+    private const int ListedCandidates = 32;
+
+    /// <summary>Resolves overlaps by <paramref name="mode"/> and returns the winners in document order.</summary>
+    /// <remarks>
+    /// Only the list of winners is allocated. Of exact duplicates (the same span from the same rule),
+    /// the one earlier in <paramref name="candidates"/> comes first: every order here is total.
+    /// </remarks>
+    public static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode)
+        => Resolve(candidates, mode, ListedCandidates);
+
+    /// <summary>
+    /// <see cref="Resolve{T}(List{Candidate{T}}, OverlapMode)"/>, with the spans taken listed up to
+    /// <paramref name="listedCandidates"/> candidates and filed by rank past that (tests set it to
+    /// see both ways keep the same).
+    /// </summary>
+    internal static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        if (mode is not (OverlapMode.Longest or OverlapMode.First or OverlapMode.All))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown overlap mode.");
+        }
+
+        // The choice reads only spans and rules: it works on keys, in code that is not generic (the
+        // code shared by every reference type would look up the candidates' type at each comparison).
+        ReadOnlySpan<Candidate<T>> items = CollectionsMarshal.AsSpan(candidates);
+        int count = items.Length;
+        if (InTextOrderApart(items))
+        {
+            // What one lexicon's hits usually are: every mode takes them all, in the order they came.
+            var all = new List<T>(count);
+            foreach (ref readonly Candidate<T> candidate in items)
+            {
+                all.Add(candidate.Value);
+            }
+
+            return all;
+        }
+
+        bool listed = count <= listedCandidates && count <= ListedCandidates;
+        Key[] keys = count <= KeptKeys ? (t_keys ??= new Key[KeptKeys]) : ArrayPool<Key>.Shared.Rent(count);
+        int[]? rented = listed ? null : ArrayPool<int>.Shared.Rent(2 * count);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                keys[i] = new Key(items[i].Span, items[i].RuleOrder);
+            }
+
+            Span<int> work = listed ? stackalloc int[2 * count] : rented.AsSpan(0, 2 * count);
+            ReadOnlySpan<int> accepted = Choose(keys, count, mode, listed, work);
+            var result = new List<T>(accepted.Length);
+            foreach (int i in accepted)
+            {
+                result.Add(items[i].Value);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (count > KeptKeys)
+            {
+                ArrayPool<Key>.Shared.Return(keys);
+            }
+
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether each candidate starts after the one before it and not before its end: then none
+    /// overlaps another (each ends by the next one's start), every mode takes them all, and their
+    /// text order is the order they came in.
+    /// </summary>
+    private static bool InTextOrderApart<T>(ReadOnlySpan<Candidate<T>> items)
+    {
+        for (int i = 1; i < items.Length; i++)
+        {
+            TextSpan previous = items[i - 1].Span;
+            TextSpan span = items[i].Span;
+            if (span.Start <= previous.Start || span.Start < previous.End)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Up to this many candidates, the keys are written into an array the thread keeps; past it, into a rented one.</summary>
+    private const int KeptKeys = 1024;
+
+    [ThreadStatic]
+    private static Key[]? t_keys;
+
+    /// <summary>
+    /// Orders the first <paramref name="count"/> keys by <paramref name="mode"/>'s priority (then by
+    /// their place), takes each that overlaps no span taken before it (all of them under
+    /// <see cref="OverlapMode.All"/>), and returns the indexes of those taken in text order, within
+    /// <paramref name="work"/> (two ints per key).
+    /// </summary>
+    private static ReadOnlySpan<int> Choose(Key[] keys, int count, OverlapMode mode, bool listed, Span<int> work)
+    {
+        Span<int> order = work[..count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        switch (mode)
+        {
+            case OverlapMode.Longest:
+                IndexSort.Sort(order, new ByKey<LongestFirst>(keys, default));
+                break;
+            case OverlapMode.First:
+                IndexSort.Sort(order, new ByKey<EarliestRuleFirst>(keys, default));
+                break;
+            default:
+                IndexSort.Sort(order, new ByKey<InTextOrder>(keys, default));
+                return order;
+        }
+
+        Span<int> kept = work[count..];
+        ReadOnlySpan<Key> items = keys.AsSpan(0, count);
+        int taken = listed ? TakeListed(order, items, kept) : TakeFree(order, items, kept);
+        Span<int> accepted = kept[..taken];
+        IndexSort.Sort(accepted, new ByKey<InTextOrder>(keys, default));
+        return accepted;
+    }
+
+    /// <summary>
+    /// Takes each of <paramref name="ordered"/> (in priority order) unless it overlaps a span on
+    /// either side of its start in the list of spans taken, kept sorted by start with a span before
+    /// those of equal start: the test <see cref="TakeFree"/> makes with its ranks, for a few.
+    /// </summary>
+    private static int TakeListed(ReadOnlySpan<int> ordered, ReadOnlySpan<Key> items, Span<int> accepted)
+    {
+        Span<TextSpan> taken = stackalloc TextSpan[ordered.Length];
+        int count = 0;
+        foreach (int i in ordered)
+        {
+            TextSpan span = items[i].Span;
+            int at = 0;
+            while (at < count && taken[at].Start < span.Start)
+            {
+                at++;
+            }
+
+            if ((at > 0 && taken[at - 1].Overlaps(span)) || (at < count && taken[at].Overlaps(span)))
+            {
+                continue;
+            }
+
+            taken[at..count].CopyTo(taken[(at + 1)..]);
+            taken[at] = span;
+            accepted[count++] = i;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Takes each of <paramref name="ordered"/> (in priority order) unless it overlaps a span taken
+    /// before it, into <paramref name="accepted"/>; returns how many it took; O(n log n) in all.
+    /// </summary>
+    /// <remarks>
+    /// The test is the one the resolver has always made, kept exactly. The taken spans read as a
+    /// list sorted by start in which a span goes before those of equal start, and a candidate is
+    /// checked against the two items on either side of its start: the last that starts before it
+    /// (of those at the greatest such start, the one taken first) and the first that starts at or
+    /// after it (of those at the least such start, the one taken last). Without zero-length spans
+    /// the taken spans never overlap, so these two are the only ones that can overlap a candidate;
+    /// a zero-length span may share a start with another, and then a candidate can be taken over a
+    /// span the two do not show (with [2,2) and [3,5) taken, [2,6) is taken too). Instead of the list,
+    /// which costs a shift per insertion, each start keeps the first and the last span taken
+    /// there, and a set of ranks finds the taken starts on either side.
+    /// A zero-length candidate at s was also refused when the span before it ends after s; it
+    /// starts before s, so that is what <see cref="TextSpan.Overlaps"/> finds already.
+    /// </remarks>
+    private static int TakeFree(ReadOnlySpan<int> ordered, ReadOnlySpan<Key> items, Span<int> accepted)
+    {
+        int count = ordered.Length;
+        int[] startsArray = ArrayPool<int>.Shared.Rent(count);
+        TextSpan[] firstTaken = ArrayPool<TextSpan>.Shared.Rent(count);
+        TextSpan[] lastTaken = ArrayPool<TextSpan>.Shared.Rent(count);
+        try
+        {
+            // The distinct starts of all candidates, sorted: a taken span is filed under its start's rank.
+            Span<int> starts = startsArray.AsSpan(0, count);
+            for (int i = 0; i < count; i++)
+            {
+                starts[i] = items[ordered[i]].Span.Start;
+            }
+
+            starts.Sort();
+            int distinct = 0;
+            for (int i = 0; i < starts.Length; i++)
+            {
+                if (distinct == 0 || starts[i] != starts[distinct - 1])
+                {
+                    starts[distinct++] = starts[i];
+                }
+            }
+
+            ReadOnlySpan<int> ranks = starts[..distinct];
+            var taken = new RankSet(distinct);
+            int made = 0;
+            foreach (int candidate in ordered)
+            {
+                TextSpan span = items[candidate].Span;
+                int rank = SortedSearch.FirstAtOrAbove(ranks, span.Start);
+                int before = taken.Below(rank);
+                int after = taken.AtOrAbove(rank);
+                if ((before >= 0 && firstTaken[before].Overlaps(span)) || (after >= 0 && lastTaken[after].Overlaps(span)))
+                {
+                    continue;
+                }
+
+                if (taken.Add(rank))
+                {
+                    firstTaken[rank] = span;
+                }
+
+                lastTaken[rank] = span;
+                accepted[made++] = candidate;
+            }
+
+            return made;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(startsArray);
+            ArrayPool<TextSpan>.Shared.Return(firstTaken);
+            ArrayPool<TextSpan>.Shared.Return(lastTaken);
+        }
+    }
+
+    /// <summary>
+    /// Removes from <paramref name="entities"/> every entity that overlaps one of
+    /// <paramref name="others"/>: nothing is found inside an entity of a type declared in
+    /// <c>outside:</c> (no place inside an organisation's name).
+    /// </summary>
+    public static void RemoveOverlapping<T>(List<T> entities, IReadOnlyList<IEntity> others)
+        where T : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(others);
+        if (others.Count == 0 || entities.Count == 0)
+        {
+            return;
+        }
+
+        int count = others.Count;
+        TextSpan[] spansArray = ArrayPool<TextSpan>.Shared.Rent(count);
+        int[] furthest = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            Span<TextSpan> spans = spansArray.AsSpan(0, count);
+            for (int i = 0; i < count; i++)
+            {
+                spans[i] = others[i].Span;
+            }
+
+            // The others may overlap each other (overlap: all), so keep the furthest end so far.
+            spans.Sort();
+            for (int i = 0; i < count; i++)
+            {
+                furthest[i] = Math.Max(spans[i].End, i > 0 ? furthest[i - 1] : 0);
+            }
+
+            int kept = 0;
+            for (int e = 0; e < entities.Count; e++)
+            {
+                T entity = entities[e];
+                int before = SortedSearch.FirstAtOrAfter<TextSpan>(spans, entity.Span.End, static s => s.Start);
+                if (!(before > 0 && furthest[before - 1] > entity.Span.Start))
+                {
+                    entities[kept++] = entity;
+                }
+            }
+
+            entities.RemoveRange(kept, entities.Count - kept);
+        }
+        finally
+        {
+            ArrayPool<TextSpan>.Shared.Return(spansArray);
+            ArrayPool<int>.Shared.Return(furthest);
+        }
+    }
+
+    /// <summary>What the order and the overlap test read of a candidate: its span and its rule.</summary>
+    private readonly record struct Key(TextSpan Span, int RuleOrder);
+
+    /// <summary>Indexes of keys, by a comparer of keys and then by index: a total order, so an unstable sort gives one result.</summary>
+    private readonly struct ByKey<TComparer>(Key[] keys, TComparer comparer) : IComparer<int>
+        where TComparer : struct, IComparer<Key>
+    {
+        public int Compare(int a, int b)
+        {
+            int result = comparer.Compare(keys[a], keys[b]);
+            return result != 0 ? result : a.CompareTo(b);
+        }
+    }
+
+    /// <summary>Longest first; then the earlier rule; then the earlier start.</summary>
+    private readonly struct LongestFirst : IComparer<Key>
+    {
+        public int Compare(Key a, Key b)
+        {
+            int result = b.Span.Length.CompareTo(a.Span.Length);
+            if (result == 0)
+            {
+                result = a.RuleOrder.CompareTo(b.RuleOrder);
+            }
+
+            return result != 0 ? result : a.Span.Start.CompareTo(b.Span.Start);
+        }
+    }
+
+    /// <summary>The earlier rule first; then the earlier start; then the longer.</summary>
+    private readonly struct EarliestRuleFirst : IComparer<Key>
+    {
+        public int Compare(Key a, Key b)
+        {
+            int result = a.RuleOrder.CompareTo(b.RuleOrder);
+            if (result == 0)
+            {
+                result = a.Span.Start.CompareTo(b.Span.Start);
+            }
+
+            return result != 0 ? result : b.Span.Length.CompareTo(a.Span.Length);
+        }
+    }
+
+    /// <summary>In text order (start, then the longer first); then the earlier rule.</summary>
+    private readonly struct InTextOrder : IComparer<Key>
+    {
+        public int Compare(Key a, Key b)
+        {
+            int result = a.Span.CompareTo(b.Span);
+            return result != 0 ? result : a.RuleOrder.CompareTo(b.RuleOrder);
+        }
+    }
+}

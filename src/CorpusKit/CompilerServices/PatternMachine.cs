@@ -1,0 +1,584 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>The instructions of a compiled pattern (the generator's <c>PatternOp</c> mirrors them).</summary>
+internal enum PatternOp
+{
+    /// <summary>The (sub)program matched.</summary>
+    Succeed,
+
+    /// <summary><c>Char c</c>: the char at the position is c; move right.</summary>
+    Char,
+
+    /// <summary><c>CharBack c</c>: the char before the position is c; move left.</summary>
+    CharBack,
+
+    /// <summary><c>Set s</c>: the char at the position is in class s; move right.</summary>
+    Set,
+
+    /// <summary><c>SetBack s</c>: the char before the position is in class s; move left.</summary>
+    SetBack,
+
+    /// <summary><c>Split a b</c>: go on at a; on failure, at b from the same position.</summary>
+    Split,
+
+    /// <summary><c>Jump a</c>.</summary>
+    Jump,
+
+    /// <summary><c>GroupOpen g</c>: a left-to-right group starts here.</summary>
+    GroupOpen,
+
+    /// <summary><c>GroupClose g</c>: it ends here; a capture is recorded.</summary>
+    GroupClose,
+
+    /// <summary><c>GroupOpenBack g</c>: a right-to-left group (in a lookbehind) starts here, at its right end.</summary>
+    GroupOpenBack,
+
+    /// <summary><c>GroupCloseBack g</c>: it ends here, at its left end; a capture is recorded.</summary>
+    GroupCloseBack,
+
+    /// <summary><c>Assert kind</c>: a zero-width test (see <see cref="AnchorKind"/>).</summary>
+    Assert,
+
+    /// <summary><c>Look block behind negated</c>: the block matches (or not) from here, leftwards when behind; no backtracking into it.</summary>
+    Look,
+
+    /// <summary><c>Repeat kind operand min max mode backward</c>: a loop over one char (kind 0: the char operand, 1: class operand; mode 0: greedy, 1: lazy, 2: greedy, never giving back).</summary>
+    Repeat,
+
+    /// <summary>
+    /// <c>Dispatch backward n c₁…cₙ offset₁…offsetₙ offsetDefault</c>: alternatives chosen by the next
+    /// char (the one before, leftwards); at each offset a count and entry points, tried in order.
+    /// </summary>
+    Dispatch,
+}
+
+/// <summary>The zero-width tests of <see cref="PatternOp.Assert"/> (the generator's <c>AnchorKind</c> mirrors them).</summary>
+internal enum AnchorKind
+{
+    Beginning,
+    LineStart,
+    EndOrFinalNewline,
+    LineEnd,
+    Start,
+    End,
+    EndZ,
+    Contiguous,
+    WordBoundary,
+    NotWordBoundary,
+}
+
+/// <summary>
+/// Runs a compiled pattern at one position of a text: a backtracking machine with the semantics
+/// of .NET's regex engine, on a span, allocating nothing. One instance serves one thread at a
+/// time (see <see cref="Pattern"/>); its stacks grow as needed and are kept.
+/// </summary>
+internal sealed class PatternMachine
+{
+    // A backtrack frame: kind, pc, position, count, bound, undo mark, capture mark.
+    private const int FrameSize = 7;
+    private const int SplitFrame = 0;
+    private const int GreedyFrame = 1;
+    private const int LazyFrame = 2;
+
+    /// <summary>From how many chars a loop may take on, it takes them with a vectorized search (<see cref="Take"/>).</summary>
+    private const int VectorizedTake = 8;
+
+    /// <summary>How many steps run between two looks at the clock.</summary>
+    private const int StepsPerClockCheck = 4096;
+
+    private int[] _frames = new int[64 * FrameSize];
+    private int _frameCount;
+
+    // Group starts (or right ends, in a lookbehind) with an undo log, and the captures made, in order.
+    private int[] _opens = new int[8];
+    private int[] _undo = new int[32];
+    private int _undoCount;
+    private int[] _captures = new int[32];
+    private int _captureCount;
+
+    private int[] _code = [];
+    private CharClassSet[] _classes = [];
+    private int _start;
+    private long _deadline;
+    private int _steps;
+    private TimeSpan _timeout;
+    private string _source = string.Empty;
+
+    /// <summary>The captures of the last successful match: group, start, end, in the order they were made.</summary>
+    public ReadOnlySpan<int> Captures => _captures.AsSpan(0, _captureCount);
+
+    /// <summary>
+    /// Matches the program at <paramref name="start"/> of <paramref name="text"/> (anchored there;
+    /// text before it is seen by lookbehinds). Returns the end of the match, or -1.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">The match ran longer than <paramref name="timeout"/>.</exception>
+    public int Match(int[] code, CharClassSet[] classes, int groupCount, ReadOnlySpan<char> text, int start, TimeSpan timeout, string source)
+    {
+        _code = code;
+        _classes = classes;
+        _start = start;
+        _timeout = timeout;
+        _source = source;
+        _steps = 0;
+        _deadline = 0; // read the clock only once a match has run for a while: most fail in a few steps
+        if (_opens.Length < groupCount)
+        {
+            _opens = new int[groupCount];
+        }
+
+        _undoCount = 0;
+        _captureCount = 0;
+        _frameCount = 0;
+        return Run(text, 0, start);
+    }
+
+    /// <summary>Runs the block at <paramref name="pc"/> from <paramref name="position"/>; its frames are dropped when it returns (atomic).</summary>
+    private int Run(ReadOnlySpan<char> text, int pc, int position)
+    {
+        int[] code = _code;
+        int baseFrame = _frameCount;
+        while (true)
+        {
+            if (++_steps >= StepsPerClockCheck)
+            {
+                CheckClock(text);
+            }
+
+            bool ok;
+            switch ((PatternOp)code[pc])
+            {
+                case PatternOp.Succeed:
+                    _frameCount = baseFrame;
+                    return position;
+                case PatternOp.Char:
+                    ok = position < text.Length && text[position] == code[pc + 1];
+                    if (ok)
+                    {
+                        position++;
+                        pc += 2;
+                    }
+
+                    break;
+                case PatternOp.CharBack:
+                    ok = position > 0 && text[position - 1] == code[pc + 1];
+                    if (ok)
+                    {
+                        position--;
+                        pc += 2;
+                    }
+
+                    break;
+                case PatternOp.Set:
+                    ok = position < text.Length && _classes[code[pc + 1]].Contains(text[position]);
+                    if (ok)
+                    {
+                        position++;
+                        pc += 2;
+                    }
+
+                    break;
+                case PatternOp.SetBack:
+                    ok = position > 0 && _classes[code[pc + 1]].Contains(text[position - 1]);
+                    if (ok)
+                    {
+                        position--;
+                        pc += 2;
+                    }
+
+                    break;
+                case PatternOp.Split:
+                    PushFrame(SplitFrame, code[pc + 2], position, 0, 0);
+                    pc = code[pc + 1];
+                    ok = true;
+                    break;
+                case PatternOp.Jump:
+                    pc = code[pc + 1];
+                    ok = true;
+                    break;
+                case PatternOp.GroupOpen:
+                case PatternOp.GroupOpenBack:
+                    SetOpen(code[pc + 1], position);
+                    pc += 2;
+                    ok = true;
+                    break;
+                case PatternOp.GroupClose:
+                    AddCapture(code[pc + 1], _opens[code[pc + 1]], position);
+                    pc += 2;
+                    ok = true;
+                    break;
+                case PatternOp.GroupCloseBack:
+                    AddCapture(code[pc + 1], position, _opens[code[pc + 1]]);
+                    pc += 2;
+                    ok = true;
+                    break;
+                case PatternOp.Assert:
+                    ok = Holds((AnchorKind)code[pc + 1], text, position);
+                    pc += 2;
+                    break;
+                case PatternOp.Look:
+                    ok = Look(text, code[pc + 1], code[pc + 2] != 0, code[pc + 3] != 0, position);
+                    pc += 4;
+                    break;
+                case PatternOp.Repeat:
+                    ok = Repeat(text, ref pc, ref position);
+                    break;
+                case PatternOp.Dispatch:
+                    ok = Dispatch(text, ref pc, position);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown instruction {code[pc]} at {pc} of the pattern {_source}.");
+            }
+
+            if (!ok && !Backtrack(text, baseFrame, ref pc, ref position))
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>A lookaround: positive keeps the captures made inside, negative keeps none; the position does not move.</summary>
+    private bool Look(ReadOnlySpan<char> text, int block, bool behind, bool negated, int position)
+    {
+        _ = behind; // the block was compiled to run leftwards; the direction is in its instructions
+        int undoMark = _undoCount;
+        int captureMark = _captureCount;
+        bool matched = Run(text, block, position) >= 0;
+        if (negated || !matched)
+        {
+            Undo(undoMark);
+            _captureCount = captureMark;
+        }
+
+        return matched != negated;
+    }
+
+    /// <summary>A loop over one char: takes as many as it may (greedy) or as few (lazy) and leaves a frame to give back or take more.</summary>
+    private bool Repeat(ReadOnlySpan<char> text, ref int pc, ref int position)
+    {
+        int[] code = _code;
+        int min = code[pc + 3];
+        int max = code[pc + 4];
+        int mode = code[pc + 5]; // 0 greedy, 1 lazy, 2 greedy and never giving back (the compiler proved it would not help)
+        bool lazy = mode == 1;
+        bool backward = code[pc + 6] != 0;
+        int limit = backward ? position : text.Length - position;
+        if (max >= 0 && max < limit)
+        {
+            limit = max;
+        }
+
+        int target = lazy ? Math.Min(min, limit) : limit;
+        int count = target >= VectorizedTake ? Take(code, pc, text, position, target, backward) : 0;
+        while (count < target && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
+        {
+            count++;
+        }
+
+        if (count < min)
+        {
+            return false;
+        }
+
+        int next = pc + 7;
+        if (lazy)
+        {
+            if (count < limit)
+            {
+                PushFrame(LazyFrame, pc, position, count, limit);
+            }
+        }
+        else if (count > min && mode == 0)
+        {
+            PushFrame(GreedyFrame, pc, position, count, min);
+        }
+
+        position = backward ? position - count : position + count;
+        pc = next;
+        return true;
+    }
+
+    /// <summary>Goes to the first alternative that can begin with the next char, leaving frames for the others, in order.</summary>
+    private bool Dispatch(ReadOnlySpan<char> text, ref int pc, int position)
+    {
+        int[] code = _code;
+        bool backward = code[pc + 1] != 0;
+        int count = code[pc + 2];
+        int keys = pc + 3;
+        int list = code[keys + count + count]; // the default: alternatives whose first char is not known
+        if (backward ? position > 0 : position < text.Length)
+        {
+            char c = text[backward ? position - 1 : position];
+            int low = 0;
+            int high = count - 1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) >> 1);
+                int key = code[keys + middle];
+                if (key == c)
+                {
+                    list = code[keys + count + middle];
+                    break;
+                }
+
+                if (key < c)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+        }
+
+        int entries = code[list];
+        if (entries == 0)
+        {
+            return false;
+        }
+
+        for (int k = entries - 1; k >= 1; k--)
+        {
+            PushFrame(SplitFrame, code[list + 1 + k], position, 0, 0);
+        }
+
+        pc = code[list + 1];
+        return true;
+    }
+
+    /// <summary>
+    /// How many chars a loop over one char or a listed class (<see cref="CharClassSet.Listed"/>)
+    /// takes, at most <paramref name="target"/>, found by a vectorized search for the first char it
+    /// does not accept; 0 for another class (the caller then steps char by char).
+    /// </summary>
+    private int Take(int[] code, int pc, ReadOnlySpan<char> text, int position, int target, bool backward)
+    {
+        ReadOnlySpan<char> run = backward ? text.Slice(position - target, target) : text.Slice(position, target);
+        int stop;
+        if (code[pc + 1] == 0)
+        {
+            char c = (char)code[pc + 2];
+            stop = backward ? run.LastIndexOfAnyExcept(c) : run.IndexOfAnyExcept(c);
+        }
+        else
+        {
+            CharClassSet set = _classes[code[pc + 2]];
+            if (set.Listed is not { } listed)
+            {
+                return 0;
+            }
+
+            stop = (backward, set.IsNegated) switch
+            {
+                (false, false) => run.IndexOfAnyExcept(listed),
+                (false, true) => run.IndexOfAny(listed),
+                (true, false) => run.LastIndexOfAnyExcept(listed),
+                (true, true) => run.LastIndexOfAny(listed),
+            };
+        }
+
+        return stop < 0 ? target : backward ? target - stop - 1 : stop;
+    }
+
+    /// <summary>
+    /// The count a greedy loop at <paramref name="pc"/> that took <paramref name="count"/> chars from
+    /// <paramref name="start"/> goes back to: one less or, when a literal char must follow the loop
+    /// (past group marks), the most that leaves that char next; below <paramref name="bound"/> when
+    /// no count down to it does (the frame is spent).
+    /// </summary>
+    private static int GiveBack(int[] code, int pc, ReadOnlySpan<char> text, int start, int count, int bound, bool backward)
+    {
+        if (count - bound < 2 || NextLiteral(code, pc + 7, backward) is not int literal)
+        {
+            return count - 1;
+        }
+
+        // Forward, a count k leaves text[start + k] next; backward, text[start - k - 1].
+        char c = (char)literal;
+        if (!backward)
+        {
+            int at = text.Slice(start + bound, count - bound).LastIndexOf(c);
+            return at < 0 ? bound - 1 : bound + at;
+        }
+
+        int from = text.Slice(start - count, count - bound).IndexOf(c);
+        return from < 0 ? bound - 1 : count - from - 1;
+    }
+
+    /// <summary>The char a <see cref="PatternOp.Char"/> (leftwards, <see cref="PatternOp.CharBack"/>) at <paramref name="pc"/> tests, past group marks; null for any other instruction.</summary>
+    private static int? NextLiteral(int[] code, int pc, bool backward)
+    {
+        while ((PatternOp)code[pc] is PatternOp.GroupOpen or PatternOp.GroupClose or PatternOp.GroupOpenBack or PatternOp.GroupCloseBack)
+        {
+            pc += 2;
+        }
+
+        return (PatternOp)code[pc] == (backward ? PatternOp.CharBack : PatternOp.Char) ? code[pc + 1] : null;
+    }
+
+    private bool Accepts(int[] code, int pc, char c)
+        => code[pc + 1] == 0 ? c == code[pc + 2] : _classes[code[pc + 2]].Contains(c);
+
+    /// <summary>Returns to the latest frame of this block; false when there is none (the block fails).</summary>
+    private bool Backtrack(ReadOnlySpan<char> text, int baseFrame, ref int pc, ref int position)
+    {
+        int[] code = _code;
+        while (_frameCount > baseFrame)
+        {
+            int at = (_frameCount - 1) * FrameSize;
+            int kind = _frames[at];
+            int framePc = _frames[at + 1];
+            int start = _frames[at + 2];
+            int count = _frames[at + 3];
+            int bound = _frames[at + 4];
+            Undo(_frames[at + 5]);
+            _captureCount = _frames[at + 6];
+            switch (kind)
+            {
+                case SplitFrame:
+                    _frameCount--;
+                    pc = framePc;
+                    position = start;
+                    return true;
+                case GreedyFrame:
+                    // Give chars back: one, or as many as it takes to stand before the literal that must follow.
+                    bool back = code[framePc + 6] != 0;
+                    count = GiveBack(code, framePc, text, start, count, bound, back);
+                    if (count < bound)
+                    {
+                        _frameCount--;
+                        continue;
+                    }
+
+                    if (count > bound)
+                    {
+                        _frames[at + 3] = count;
+                    }
+                    else
+                    {
+                        _frameCount--;
+                    }
+
+                    position = back ? start - count : start + count;
+                    pc = framePc + 7;
+                    return true;
+                default:
+                    // Lazy: take one char more, if the next one fits.
+                    bool backward = code[framePc + 6] != 0;
+                    int index = backward ? start - count - 1 : start + count;
+                    _frameCount--;
+                    if (count < bound && Accepts(code, framePc, text[index]))
+                    {
+                        count++;
+                        if (count < bound)
+                        {
+                            PushFrame(LazyFrame, framePc, start, count, bound);
+                        }
+
+                        position = backward ? start - count : start + count;
+                        pc = framePc + 7;
+                        return true;
+                    }
+
+                    continue;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Holds(AnchorKind kind, ReadOnlySpan<char> text, int position) => kind switch
+    {
+        AnchorKind.Beginning or AnchorKind.Start => position == 0,
+        AnchorKind.LineStart => position == 0 || text[position - 1] == '\n',
+        AnchorKind.EndOrFinalNewline or AnchorKind.EndZ => position == text.Length || (position == text.Length - 1 && text[position] == '\n'),
+        AnchorKind.LineEnd => position == text.Length || text[position] == '\n',
+        AnchorKind.End => position == text.Length,
+        AnchorKind.Contiguous => position == _start,
+        AnchorKind.WordBoundary => IsBoundary(text, position),
+        AnchorKind.NotWordBoundary => !IsBoundary(text, position),
+        _ => throw new InvalidOperationException($"Unknown assertion {kind} in the pattern {_source}."),
+    };
+
+    /// <summary>A word boundary as .NET's <c>\b</c> sees it (word chars: letters, marks, digits, connectors, and the zero-width joiners).</summary>
+    private static bool IsBoundary(ReadOnlySpan<char> text, int position)
+        => (position > 0 && CharClassSet.IsBoundaryWordChar(text[position - 1])) != (position < text.Length && CharClassSet.IsBoundaryWordChar(text[position]));
+
+    private void PushFrame(int kind, int pc, int position, int count, int bound)
+    {
+        int at = _frameCount * FrameSize;
+        if (at + FrameSize > _frames.Length)
+        {
+            Array.Resize(ref _frames, _frames.Length * 2);
+        }
+
+        _frames[at] = kind;
+        _frames[at + 1] = pc;
+        _frames[at + 2] = position;
+        _frames[at + 3] = count;
+        _frames[at + 4] = bound;
+        _frames[at + 5] = _undoCount;
+        _frames[at + 6] = _captureCount;
+        _frameCount++;
+    }
+
+    private void SetOpen(int group, int position)
+    {
+        if (_undoCount + 2 > _undo.Length)
+        {
+            Array.Resize(ref _undo, _undo.Length * 2);
+        }
+
+        _undo[_undoCount++] = group;
+        _undo[_undoCount++] = _opens[group];
+        _opens[group] = position;
+    }
+
+    private void Undo(int mark)
+    {
+        while (_undoCount > mark)
+        {
+            int old = _undo[--_undoCount];
+            int group = _undo[--_undoCount];
+            _opens[group] = old;
+        }
+    }
+
+    private void AddCapture(int group, int start, int end)
+    {
+        if (_captureCount + 3 > _captures.Length)
+        {
+            Array.Resize(ref _captures, _captures.Length * 2);
+        }
+
+        _captures[_captureCount++] = group;
+        _captures[_captureCount++] = start;
+        _captures[_captureCount++] = end;
+    }
+
+    /// <summary>
+    /// Every <see cref="StepsPerClockCheck"/> steps: the first time, the deadline is set from now
+    /// (the steps before it take microseconds); after that, a match past it throws.
+    /// </summary>
+    private void CheckClock(ReadOnlySpan<char> text)
+    {
+        _steps = 0;
+        if (_timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        long now = Environment.TickCount64;
+        if (_deadline == 0)
+        {
+            _deadline = now + (long)_timeout.TotalMilliseconds;
+        }
+        else if (now > _deadline)
+        {
+            throw new RegexMatchTimeoutException(text.ToString(), _source, _timeout);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+using System.ComponentModel;
+using System;
+using System.Buffers;
+using System.Globalization;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>
+/// Where in a text a pattern can start matching, decided by the generator from the pattern: after
+/// a literal every match begins with, at a char of the set every match begins with (decimal
+/// digits among them), at the start of the text or of a line. The runtime tries the pattern,
+/// anchored, only at those places; vectorized searches skip the rest of the text.
+/// </summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class PatternPrefilter
+{
+    /// <summary>Every decimal digit outside ASCII, for a text that holds some (see <see cref="NormalizedText"/>).</summary>
+    private static readonly Lazy<string> s_otherDigits = new(() =>
+    {
+        var digits = new System.Text.StringBuilder();
+        for (int c = 0x80; c <= char.MaxValue; c++)
+        {
+            if (char.GetUnicodeCategory((char)c) == UnicodeCategory.DecimalDigitNumber)
+            {
+                digits.Append((char)c);
+            }
+        }
+
+        return digits.ToString();
+    });
+
+    /// <summary>Every decimal digit of every script (what <c>\d</c> takes), for one search on a text that holds other digits than ASCII.</summary>
+    private static readonly Lazy<SearchValues<char>> s_allDigits = new(() => SearchValues.Create("0123456789" + s_otherDigits.Value));
+
+    /// <summary>The decimal digits of every script, ASCII's and others' (what <c>\d</c> takes).</summary>
+    internal static SearchValues<char> AllDigits => s_allDigits.Value;
+
+    private readonly string? _literal;
+    private readonly SearchValues<char>? _chars;
+
+    // _chars and the digits of other scripts, in one set: made on the first search of a text that
+    // holds one (threads that make it at once make equal sets; either is kept).
+    private readonly string? _charList;
+    private SearchValues<char>? _charsAndOtherDigits;
+    private readonly bool _digits;
+    private readonly PrefilterAnchor _anchor;
+
+    // Per offset after the first char: the chars below U+0800 that can stand there, and whether one above can.
+    private readonly SearchValues<char>[] _follow;
+    private readonly bool[] _followBeyond;
+
+    /// <summary>A prefilter the generator computed.</summary>
+    /// <param name="literal">The text every match begins with (two chars or more), or null.</param>
+    /// <param name="chars">The chars a match can begin with (ASCII digits included when <paramref name="digits"/>), or null when any char can begin one.</param>
+    /// <param name="digits">Whether a match can begin with any decimal digit (<c>\d</c>), not only the ASCII ones.</param>
+    /// <param name="anchor">Where a match must begin.</param>
+    /// <param name="follow">
+    /// For the second char of a match, the third and so on (as far as every match reaches), the chars
+    /// that can stand there: ranges, each as its first and last char; none when null.
+    /// </param>
+    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor, string[]? follow = null)
+    {
+        if (literal is { Length: 0 })
+        {
+            throw new ArgumentException("A literal prefilter needs text.", nameof(literal));
+        }
+
+        _literal = literal;
+        _chars = chars is null ? null : SearchValues.Create(chars);
+        _charList = chars;
+        _digits = digits;
+        _anchor = anchor;
+        BeginsWithDigit = literal is null && digits && chars == "0123456789" && anchor == PrefilterAnchor.None;
+        follow ??= [];
+        _follow = new SearchValues<char>[follow.Length];
+        _followBeyond = new bool[follow.Length];
+        for (int offset = 0; offset < follow.Length; offset++)
+        {
+            string ranges = follow[offset];
+            if (ranges.Length % 2 != 0)
+            {
+                throw new ArgumentException("Follow sets are ranges: a first and a last char each.", nameof(follow));
+            }
+
+            var low = new System.Collections.Generic.List<char>();
+            for (int r = 0; r < ranges.Length; r += 2)
+            {
+                for (int c = ranges[r]; c <= ranges[r + 1] && c < FollowLow; c++)
+                {
+                    low.Add((char)c);
+                }
+
+                _followBeyond[offset] |= ranges[r + 1] >= FollowLow;
+            }
+
+            _follow[offset] = SearchValues.Create(low.ToArray());
+        }
+    }
+
+    /// <summary>Chars below this are told one by one in the follow sets; those above only as "some can stand here".</summary>
+    private const char FollowLow = '\u0800';
+
+    /// <summary>Where a match must begin.</summary>
+    internal PrefilterAnchor Anchor => _anchor;
+
+    /// <summary>
+    /// Whether a match may begin with <paramref name="c"/> (a text that may hold digits of other
+    /// scripts is told by <paramref name="otherDigits"/>); what follows is not looked at.
+    /// </summary>
+    internal bool MayBeginWith(char c, bool otherDigits)
+        => _literal is not null
+            ? _literal[0] == c
+            : _chars is null || _chars.Contains(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
+
+    /// <summary>Whether a match may begin exactly at <paramref name="at"/> of <paramref name="text"/>, as far as the anchor and the first chars tell.</summary>
+    internal bool MayBeginAt(ReadOnlySpan<char> text, int at, bool otherDigits)
+    {
+        if (at >= text.Length
+            || (_anchor == PrefilterAnchor.TextStart && at != 0)
+            || (_anchor == PrefilterAnchor.LineStart && at != 0 && text[at - 1] != '\n'))
+        {
+            return false;
+        }
+
+        return (_literal is not null ? text[at..].StartsWith(_literal, StringComparison.Ordinal) : MayBeginWith(text[at], otherDigits))
+            && Follows(text, at);
+    }
+
+    /// <summary>
+    /// Whether a match begins with a decimal digit (<c>\d</c>, of any script) and nothing else is
+    /// asked of where: the places to try are then the text's digits (<see cref="NormalizedText.DigitPlaces"/>),
+    /// found once for every such pattern.
+    /// </summary>
+    internal bool BeginsWithDigit { get; }
+
+    /// <summary>Whether the chars after <paramref name="at"/> can follow the first char of a match there (every match is that long).</summary>
+    internal bool Follows(ReadOnlySpan<char> text, int at)
+    {
+        SearchValues<char>[] follow = _follow;
+        for (int offset = 0; offset < follow.Length; offset++)
+        {
+            int i = at + 1 + offset;
+            if ((uint)i >= (uint)text.Length)
+            {
+                return false;
+            }
+
+            char c = text[i];
+            if (c < FollowLow ? !follow[offset].Contains(c) : !_followBeyond[offset])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The first place at or after <paramref name="from"/> where a match of the pattern can begin
+    /// in <paramref name="text"/>, or -1.
+    /// </summary>
+    /// <param name="text">The text the pattern runs over.</param>
+    /// <param name="from">Where to look from.</param>
+    /// <param name="otherDigits">Whether the text may hold decimal digits outside ASCII (they then count for a <c>\d</c> prefilter).</param>
+    public int Next(ReadOnlySpan<char> text, int from, bool otherDigits)
+    {
+        while (from <= text.Length)
+        {
+            int at = _anchor switch
+            {
+                PrefilterAnchor.TextStart => from == 0 ? 0 : -1,
+                PrefilterAnchor.LineStart => LineStartAtOrAfter(text, from),
+                _ => from,
+            };
+            if (at < 0 || at >= text.Length)
+            {
+                return -1;
+            }
+
+            int candidate = _anchor == PrefilterAnchor.None ? Search(text, at, otherDigits) : (Accepts(text, at, otherDigits) ? at : -2);
+            if (candidate >= 0 && !Follows(text, candidate))
+            {
+                // The first char fits and what follows does not: on from the next char.
+                from = candidate + 1;
+                continue;
+            }
+
+            if (candidate != -2)
+            {
+                return candidate;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The next place at or after <paramref name="from"/> whose text passes the literal and the chars, or -1.</summary>
+    private int Search(ReadOnlySpan<char> text, int from, bool otherDigits)
+    {
+        if (_literal is not null)
+        {
+            int found = text[from..].IndexOf(_literal, StringComparison.Ordinal);
+            return found < 0 ? -1 : from + found;
+        }
+
+        if (_chars is null)
+        {
+            return from;
+        }
+
+        // \d also takes digits of other scripts: a larger set, searched only in texts that hold one
+        // (one search, not two: a second search for the next such digit would run to it on every call).
+        SearchValues<char> chars = _digits && otherDigits
+            ? _charsAndOtherDigits ??= SearchValues.Create(_charList + s_otherDigits.Value)
+            : _chars;
+        int next = text[from..].IndexOfAny(chars);
+        return next < 0 ? -1 : from + next;
+    }
+
+    /// <summary>Whether a match may begin at <paramref name="at"/>.</summary>
+    private bool Accepts(ReadOnlySpan<char> text, int at, bool otherDigits)
+    {
+        if (_literal is not null)
+        {
+            return text[at..].StartsWith(_literal, StringComparison.Ordinal);
+        }
+
+        if (_chars is null)
+        {
+            return true;
+        }
+
+        char c = text[at];
+        return _chars.Contains(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
+    }
+
+    private static int LineStartAtOrAfter(ReadOnlySpan<char> text, int from)
+    {
+        if (from == 0)
+        {
+            return 0;
+        }
+
+        int newline = text[(from - 1)..].IndexOf('\n');
+        return newline < 0 ? -1 : from + newline;
+    }
+}

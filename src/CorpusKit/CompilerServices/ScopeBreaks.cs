@@ -1,0 +1,99 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>
+/// The chars that end a sentence or a paragraph for <c>nearest(…)</c>, found with vectorized
+/// searches: a line break (<c>\n \r U+2029</c>) ends both; <c>. ! ? ؟ … ۔</c> end a sentence, the
+/// full stop only outside a decimal or after an initial. The document has no break.
+/// </summary>
+internal static class ScopeBreaks
+{
+    private static readonly SearchValues<char> s_paragraph = SearchValues.Create("\n\r\u2029");
+    private static readonly SearchValues<char> s_sentence = SearchValues.Create("\n\r\u2029.!?\u061F\u2026\u06D4");
+
+    /// <summary>The last break of <paramref name="scope"/> before <paramref name="index"/>, or -1.</summary>
+    internal static int LastBefore(string text, int index, TextScope scope)
+    {
+        if (scope == TextScope.Document)
+        {
+            return -1;
+        }
+
+        SearchValues<char> values = scope == TextScope.Paragraph ? s_paragraph : s_sentence;
+        int end = Math.Min(index, text.Length);
+        while (end > 0)
+        {
+            int at = text.AsSpan(0, end).LastIndexOfAny(values);
+            if (at < 0 || Ends(text, at))
+            {
+                return at;
+            }
+
+            end = at;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first break of <paramref name="scope"/> at or after <paramref name="index"/>, or -1.</summary>
+    internal static int FirstAtOrAfter(string text, int index, TextScope scope)
+    {
+        if (scope == TextScope.Document)
+        {
+            return -1;
+        }
+
+        SearchValues<char> values = scope == TextScope.Paragraph ? s_paragraph : s_sentence;
+        int from = Math.Max(index, 0);
+        while (from < text.Length)
+        {
+            int at = text.AsSpan(from).IndexOfAny(values);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            if (Ends(text, from + at))
+            {
+                return from + at;
+            }
+
+            from += at + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Every break of <paramref name="scope"/> in <paramref name="text"/>, in text order.</summary>
+    internal static int[] All(string text, TextScope scope)
+    {
+        var breaks = new List<int>();
+        int from = 0;
+        while ((from = FirstAtOrAfter(text, from, scope)) >= 0)
+        {
+            breaks.Add(from);
+            from++;
+        }
+
+        return breaks.ToArray();
+    }
+
+    /// <summary>
+    /// Whether the char at <paramref name="i"/>, one the search found, is a break: every one is,
+    /// except a full stop between digits or after a single letter (1.5, ا. ا. غورتشاكوف).
+    /// </summary>
+    private static bool Ends(string text, int i)
+    {
+        if (text[i] != '.')
+        {
+            return true;
+        }
+
+        bool digits = i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
+        bool initial = i > 0 && char.IsLetter(text[i - 1]) && (i == 1 || !char.IsLetter(text[i - 2]));
+        return !digits && !initial;
+    }
+}

@@ -1,0 +1,345 @@
+using System.ComponentModel;
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>
+/// Matches <c>sequence</c> rules: steps in order, each beginning where the previous one ended
+/// after white space and joining punctuation (<c>، , : ؛ ; - – —</c>); a regex step is also
+/// tried right where the previous step ended, so it may match a joiner itself. Only a regex
+/// step can cross a line break. At each start the first way through wins, taking the longest entity or
+/// form and the fewest gap words; matches may overlap, the entity's overlap mode decides.
+/// </summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SequenceMatcher
+{
+    /// <summary>The most chars of proclitic letters that may stand before an entity or a form.</summary>
+    private const int MaxProcliticLength = 3;
+
+    /// <summary>Finds every match of <paramref name="steps"/> in <paramref name="text"/>.</summary>
+    /// <param name="text">The normalized text.</param>
+    /// <param name="steps">The steps; the first and last are not gaps (the build checks).</param>
+    /// <param name="inputs">The entity lists the entity steps refer to, in original-text spans.</param>
+    /// <param name="context">Where a regex timeout is reported.</param>
+    /// <param name="entity">The entity type, for problem reports.</param>
+    /// <param name="rule">The rule id, for problem reports.</param>
+    /// <returns>The matches, in a list of the context's (see <see cref="Pattern.Matches"/>).</returns>
+    public static List<SequenceMatch> Matches(
+        NormalizedText text,
+        SequenceStep[] steps,
+        IReadOnlyList<IEntity>[] inputs,
+        ExtractionContext context,
+        string entity,
+        string rule)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(context);
+        List<SequenceMatch> matches = context.BorrowList<SequenceMatch>();
+        if (steps.Length == 0)
+        {
+            return matches;
+        }
+
+        var state = State.Take(text, steps, inputs, context);
+        try
+        {
+            // Where the first step matches, in text order: a regex's matches (those found before a
+            // timeout, which is reported once they are tried) or the spans of the step.
+            List<PatternMatch>? regexStarts = null;
+            RegexMatchTimeoutException? startsTimedOut = null;
+            if (steps[0].Kind == SequenceStepKind.Regex)
+            {
+                regexStarts = context.BorrowList<PatternMatch>();
+                try
+                {
+                    steps[0].Pattern!.ScanInto(text, regexStarts, context.Matches);
+                }
+                catch (RegexMatchTimeoutException exception)
+                {
+                    startsTimedOut = exception;
+                }
+            }
+
+            // One path for every attempt (the state's); a match keeps a copy of it.
+            StepMatch[] path = state.Path;
+            int starts = regexStarts?.Count ?? state.SpanCount(0);
+            for (int i = 0; i < starts; i++)
+            {
+                StepMatch first = regexStarts is null ? state.Span(0, i) : new StepMatch(regexStarts[i].Index, regexStarts[i].End, 0, regexStarts[i]);
+                path[0] = first;
+                if (state.Continue(1, first.End, path))
+                {
+                    matches.Add(context.Matches.SequenceMatch(path[0].Start, path[steps.Length - 1].End, path.AsSpan(0, steps.Length)));
+                }
+            }
+
+            if (startsTimedOut is not null)
+            {
+                ReportTimeout(startsTimedOut);
+            }
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            ReportTimeout(exception);
+        }
+        finally
+        {
+            state.Release();
+        }
+
+        return matches;
+
+        void ReportTimeout(RegexMatchTimeoutException exception)
+            => PatternRunner.ReportTimeout(context, entity, rule, exception, "A regex of the sequence", "matches after that point were not looked for");
+    }
+
+    /// <summary>Whether <paramref name="c"/> may stand between two steps.</summary>
+    public static bool IsJoiner(char c) => c is ' ' or '\t' or '\u060C' or ',' or ':' or '\u061B' or ';' or '-' or '\u2013' or '\u2014';
+
+    private static bool IsProcliticLetter(char c) => c is '\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643';
+
+    /// <summary>The per-call state: entity spans mapped into normalized text, term hits by start.</summary>
+    private sealed class State
+    {
+        /// <summary>The state this thread gave back last: one sequence is matched at a time on a thread.</summary>
+        [ThreadStatic]
+        private static State? t_free;
+
+        private NormalizedText _source = null!;
+        private ReadOnlyMemory<char> _text;
+        private bool _otherDigits;
+        private readonly PatternMachine _machine = Pattern.Machine;
+        private MatchArena _arena = null!;
+        private StepMatch[] _path = new StepMatch[8];
+        private SequenceStep[] _steps = [];
+        // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
+        private StepMatch[]?[] _spans;
+        private int[] _counts;
+
+        private State(int steps)
+        {
+            _spans = new StepMatch[]?[steps];
+            _counts = new int[steps];
+        }
+
+        /// <summary>The state for one call: this thread's free one (made ready for <paramref name="steps"/>), or a new one.</summary>
+        public static State Take(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        {
+            State state = t_free ?? new State(steps.Length);
+            t_free = null;
+            state.Start(text, steps, inputs, context);
+            return state;
+        }
+
+        private void Start(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        {
+            _source = text;
+            _arena = context.Matches;
+            if (_path.Length < steps.Length)
+            {
+                _path = new StepMatch[steps.Length];
+            }
+
+            _text = text.Memory;
+            _otherDigits = text.HasOtherDigits;
+            _steps = steps;
+            if (_spans.Length < steps.Length)
+            {
+                _spans = new StepMatch[]?[steps.Length];
+                _counts = new int[steps.Length];
+            }
+
+            _counts.AsSpan().Clear();
+            for (int s = 0; s < steps.Length; s++)
+            {
+                SequenceStep step = steps[s];
+                if (step.Kind == SequenceStepKind.Entity)
+                {
+                    IReadOnlyList<IEntity> entities = inputs[step.Input];
+                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(entities.Count);
+                    _spans[s] = spans;
+                    for (int i = 0; i < entities.Count; i++)
+                    {
+                        TextSpan span = entities[i].Span;
+                        int start = text.ToNormalized(span.Start);
+                        int end = Math.Max(start, text.ToNormalized(span.End));
+                        spans[i] = new StepMatch(start, end, i, null);
+                    }
+
+                    // By start, then longest first: the longest entity at a position is tried first.
+                    // A static lambda is made once; a comparer struct would be wrapped in a new delegate per sort.
+                    spans.AsSpan(0, entities.Count).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+                    _counts[s] = entities.Count;
+                }
+                else if (step.Kind == SequenceStepKind.Terms)
+                {
+                    ReadOnlySpan<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
+                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Length);
+                    _spans[s] = spans;
+                    for (int i = 0; i < hits.Length; i++)
+                    {
+                        TermHit hit = hits[i];
+                        spans[i] = new StepMatch(hit.Start, hit.End, hit.Value, null);
+                    }
+
+                    _counts[s] = hits.Length;
+                }
+            }
+        }
+
+        /// <summary>The path an attempt fills, one entry per step (at least as many as the call's steps).</summary>
+        public StepMatch[] Path => _path;
+
+        /// <summary>Gives the rented arrays back, and the state to the thread.</summary>
+        public void Release()
+        {
+            for (int s = 0; s < _spans.Length; s++)
+            {
+                if (_spans[s] is { } spans)
+                {
+                    ArrayPool<StepMatch>.Shared.Return(spans, clearArray: true);
+                    _spans[s] = null;
+                }
+            }
+
+            _source = null!;
+            _arena = null!;
+            _path.AsSpan().Clear();
+            _text = default;
+            _steps = [];
+            t_free = this;
+        }
+
+        /// <summary>How many spans step <paramref name="step"/> has (0 for a regex or a gap).</summary>
+        public int SpanCount(int step) => _counts[step];
+
+        /// <summary>Span <paramref name="i"/> of step <paramref name="step"/>, in the order it is tried.</summary>
+        public StepMatch Span(int step, int i) => _spans[step]![i];
+
+        /// <summary>Matches steps <paramref name="index"/>… from <paramref name="position"/>, filling <paramref name="path"/>.</summary>
+        public bool Continue(int index, int position, StepMatch[] path)
+        {
+            if (index == _steps.Length)
+            {
+                return true;
+            }
+
+            int at = SkipJoiners(position);
+            SequenceStep step = _steps[index];
+            switch (step.Kind)
+            {
+                case SequenceStepKind.Gap:
+                    int end = position;
+                    for (int words = 0; words <= step.Max; words++)
+                    {
+                        if (words >= step.Min)
+                        {
+                            path[index] = new StepMatch(position, end, words, null);
+                            if (Continue(index + 1, end, path))
+                            {
+                                return true;
+                            }
+                        }
+
+                        if (NextWordEnd(end) is not int next)
+                        {
+                            return false;
+                        }
+
+                        end = next;
+                    }
+
+                    return false;
+                case SequenceStepKind.Regex:
+                    // After the joiners first; then where the previous step ended, for a
+                    // pattern that matches the joiner itself (':\s*«').
+                    PatternMatch? match = step.Pattern!.MatchAt(_machine, _source, at, _arena);
+                    if (match is null && at != position)
+                    {
+                        match = step.Pattern.MatchAt(_machine, _source, position, _arena);
+                    }
+
+                    if (match is null)
+                    {
+                        return false;
+                    }
+
+                    path[index] = new StepMatch(match.Index, match.End, 0, match);
+                    return Continue(index + 1, match.End, path);
+                default:
+                    // Spans that begin at the position, or just after proclitic letters there.
+                    ReadOnlySpan<StepMatch> spans = _spans[index].AsSpan(0, _counts[index]);
+                    for (int i = LowerBound(spans, at); i < spans.Length && spans[i].Start <= at + MaxProcliticLength; i++)
+                    {
+                        StepMatch candidate = spans[i];
+                        if (candidate.Start == at || IsProcliticRun(at, candidate.Start))
+                        {
+                            path[index] = candidate;
+                            if (Continue(index + 1, candidate.End, path))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    return false;
+            }
+        }
+
+        private bool IsProcliticRun(int from, int to)
+        {
+            ReadOnlySpan<char> text = _text.Span;
+            for (int i = from; i < to; i++)
+            {
+                if (!IsProcliticLetter(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return from == 0 || !char.IsLetterOrDigit(text[from - 1]);
+        }
+
+        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, static s => s.Start);
+
+        /// <summary>By start, then the longer first.</summary>
+        private int SkipJoiners(int position)
+        {
+            ReadOnlySpan<char> text = _text.Span;
+            while (position < text.Length && IsJoiner(text[position]))
+            {
+                position++;
+            }
+
+            return position;
+        }
+
+        /// <summary>
+        /// The end of the next word after <paramref name="position"/>; null at a line break or the
+        /// end. Joiners are not part of a word (كلمته: is the word كلمته, then a colon), so a step
+        /// after a gap may begin with one.
+        /// </summary>
+        private int? NextWordEnd(int position)
+        {
+            position = SkipJoiners(position);
+            ReadOnlySpan<char> text = _text.Span;
+            if (position >= text.Length || text[position] == '\n')
+            {
+                return null;
+            }
+
+            while (position < text.Length && text[position] != '\n' && !IsJoiner(text[position]))
+            {
+                position++;
+            }
+
+            return position;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using System;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>
+/// One step of a <c>sequence</c> rule. Generated extractors build their steps once, from data
+/// the generator checked at build time (tries laid out, patterns validated).
+/// </summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SequenceStep
+{
+    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Pattern? pattern, int min, int max)
+    {
+        Kind = kind;
+        Input = input;
+        Index = index;
+        Dictionary = dictionary;
+        Pattern = pattern;
+        Min = min;
+        Max = max;
+    }
+
+    /// <summary>What the step matches.</summary>
+    public SequenceStepKind Kind { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Entity"/>: the index of the entity list among the inputs.</summary>
+    public int Input { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the index that holds the forms.</summary>
+    public TermIndex? Index { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the dictionary of <see cref="Index"/> whose forms the step matches.</summary>
+    public int Dictionary { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern; a step after the first begins with <c>\G</c> (where the step before it ended).</summary>
+    public Pattern? Pattern { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the fewest words skipped.</summary>
+    public int Min { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the most words skipped.</summary>
+    public int Max { get; }
+
+    /// <summary>A step that matches an entity of the input list <paramref name="input"/>.</summary>
+    public static SequenceStep Entity(int input)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(input);
+        return new SequenceStep(SequenceStepKind.Entity, input, null, -1, null, 0, 0);
+    }
+
+    /// <summary>A step that matches a form of <paramref name="trie"/>.</summary>
+    public static SequenceStep Terms(TermTrie trie)
+    {
+        ArgumentNullException.ThrowIfNull(trie);
+        return Terms(TermIndex.Of(trie), 0);
+    }
+
+    /// <summary>A step that matches a form of dictionary <paramref name="dictionary"/> of <paramref name="index"/>.</summary>
+    public static SequenceStep Terms(TermIndex index, int dictionary)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(dictionary);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(dictionary, index.DictionaryCount);
+        return new SequenceStep(SequenceStepKind.Terms, -1, index, dictionary, null, 0, 0);
+    }
+
+    /// <summary>A step that matches <paramref name="pattern"/>.</summary>
+    public static SequenceStep Regex(Pattern pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, pattern, 0, 0);
+    }
+
+    /// <summary>A step that skips <paramref name="min"/> to <paramref name="max"/> words.</summary>
+    public static SequenceStep Gap(int min, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(min);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
+        return new SequenceStep(SequenceStepKind.Gap, -1, null, -1, null, min, max);
+    }
+}

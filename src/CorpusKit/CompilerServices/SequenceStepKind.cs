@@ -1,0 +1,22 @@
+using System.ComponentModel;
+using System;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>What one step of a <c>sequence</c> rule matches.</summary>
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum SequenceStepKind
+{
+    /// <summary>An entity found by another extractor.</summary>
+    Entity,
+
+    /// <summary>A form of a dictionary, as a whole word (proclitics allowed under <c>arabic</c>).</summary>
+    Terms,
+
+    /// <summary>A regex, anchored where the step begins.</summary>
+    Regex,
+
+    /// <summary>Between a minimum and a maximum number of words, fewest first.</summary>
+    Gap,
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>Binary search over items kept sorted by where they start, and over sorted ints.</summary>
+internal static class SortedSearch
+{
+    /// <summary>The index of the first item that starts at or after <paramref name="start"/>; the length when there is none.</summary>
+    public static int FirstAtOrAfter<T>(ReadOnlySpan<T> items, int start, Func<T, int> startOf)
+    {
+        int low = 0;
+        int high = items.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (startOf(items[middle]) < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The index of the first of <paramref name="sorted"/> at or above <paramref name="value"/>; its length when there is none.</summary>
+    public static int FirstAtOrAbove(ReadOnlySpan<int> sorted, int value)
+    {
+        int low = 0;
+        int high = sorted.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The index of the first of <paramref name="sorted"/> above <paramref name="value"/>; its length when there is none.</summary>
+    public static int FirstAbove(ReadOnlySpan<int> sorted, int value)
+    {
+        int low = 0;
+        int high = sorted.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (sorted[middle] <= value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}

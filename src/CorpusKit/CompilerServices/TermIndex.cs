@@ -1,0 +1,182 @@
+using System.ComponentModel;
+using System;
+using System.Collections.Generic;
+
+namespace CorpusKit.CompilerServices;
+
+/// <summary>
+/// Every dictionary of a module (its lexicons and the inline term lists of its rules) in one
+/// <see cref="TermTrie"/>, so a document is scanned once for all of them.
+/// </summary>
+/// <remarks>
+/// <para>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</para>
+/// A node of the trie where forms end holds an entry; the entry lists the dictionaries the form
+/// belongs to, each with the form's value there (the index of its key). A form may stand in
+/// several dictionaries (a name in a lexicon and in a rule's inline list). The generator lays
+/// the trie and the entries out at build time.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class TermIndex
+{
+    private readonly int[]? _entryStarts;
+    private readonly int[]? _memberships;
+
+    /// <summary>Wraps the arrays the generator laid out.</summary>
+    /// <param name="trie">The forms of every dictionary; each terminal node's value is an entry.</param>
+    /// <param name="dictionaryCount">How many dictionaries the index holds.</param>
+    /// <param name="entryStarts">For entry <c>e</c>, its memberships are pairs <c>[entryStarts[e], entryStarts[e + 1])</c> of <paramref name="memberships"/>.</param>
+    /// <param name="memberships">Pairs of (dictionary, value), flattened: the dictionary at even indexes, the value after it.</param>
+    public TermIndex(TermTrie trie, int dictionaryCount, int[] entryStarts, int[] memberships)
+    {
+        ArgumentNullException.ThrowIfNull(trie);
+        ArgumentNullException.ThrowIfNull(entryStarts);
+        ArgumentNullException.ThrowIfNull(memberships);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dictionaryCount);
+        if (entryStarts.Length == 0 || entryStarts[^1] * 2 != memberships.Length)
+        {
+            throw new ArgumentException("The entry arrays do not fit together.", nameof(entryStarts));
+        }
+
+        for (int i = 0; i < memberships.Length; i += 2)
+        {
+            if ((uint)memberships[i] >= (uint)dictionaryCount || memberships[i + 1] < 0)
+            {
+                throw new ArgumentException($"Membership {i / 2} names dictionary {memberships[i]} of {dictionaryCount}.", nameof(memberships));
+            }
+        }
+
+        Trie = trie;
+        DictionaryCount = dictionaryCount;
+        _entryStarts = entryStarts;
+        _memberships = memberships;
+    }
+
+    /// <summary>An index of one dictionary: the trie's values are the values of its forms.</summary>
+    private TermIndex(TermTrie trie)
+    {
+        Trie = trie;
+        DictionaryCount = 1;
+    }
+
+    /// <summary>The forms of every dictionary.</summary>
+    public TermTrie Trie { get; }
+
+    /// <summary>How many dictionaries the index holds; they are numbered from 0.</summary>
+    public int DictionaryCount { get; }
+
+    /// <summary>An index whose one dictionary is <paramref name="trie"/> (its values as they are).</summary>
+    public static TermIndex Of(TermTrie trie)
+    {
+        ArgumentNullException.ThrowIfNull(trie);
+        return trie.AsIndex ??= new TermIndex(trie);
+    }
+
+    /// <summary>
+    /// Builds an index at run time from dictionaries known only then; each form should already be
+    /// normalized as the text will be. Within a dictionary the first value given for a form wins.
+    /// </summary>
+    /// <param name="dictionaries">Each dictionary's forms with their values (non-negative numbers the caller maps to keys).</param>
+    public static TermIndex Create(IReadOnlyList<IEnumerable<KeyValuePair<string, int>>> dictionaries)
+    {
+        ArgumentNullException.ThrowIfNull(dictionaries);
+        ArgumentOutOfRangeException.ThrowIfZero(dictionaries.Count);
+        var entries = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (int dictionary = 0; dictionary < dictionaries.Count; dictionary++)
+        {
+            foreach (KeyValuePair<string, int> form in dictionaries[dictionary])
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(form.Value);
+                if (form.Key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!entries.TryGetValue(form.Key, out List<int>? memberships))
+                {
+                    memberships = [];
+                    entries.Add(form.Key, memberships);
+                    order.Add(form.Key);
+                }
+
+                if (!HasDictionary(memberships, dictionary))
+                {
+                    memberships.Add(dictionary);
+                    memberships.Add(form.Value);
+                }
+            }
+        }
+
+        var builder = new TrieBuilder();
+        var entryStarts = new int[order.Count + 1];
+        var pairs = new List<int>();
+        for (int entry = 0; entry < order.Count; entry++)
+        {
+            builder.Add(order[entry], entry);
+            entryStarts[entry] = pairs.Count / 2;
+            pairs.AddRange(entries[order[entry]]);
+        }
+
+        entryStarts[order.Count] = pairs.Count / 2;
+        (string labels, int[] targets, int[] edgeStarts, int[] values) = builder.Build();
+        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaries.Count, entryStarts, [.. pairs]);
+
+        static bool HasDictionary(List<int> memberships, int dictionary)
+        {
+            for (int i = 0; i < memberships.Count; i += 2)
+            {
+                if (memberships[i] == dictionary)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Whether the whole of <paramref name="form"/> is a form of <paramref name="dictionary"/>; gives its value.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> form, int dictionary, out int value)
+    {
+        value = -1;
+        return Trie.TryGetValue(form, out int entry) && TryGetMembership(entry, dictionary, out value);
+    }
+
+    /// <summary>For each entry, where its memberships start (null: the trie's values are the one dictionary's values).</summary>
+    internal int[]? EntryStarts => _entryStarts;
+
+    /// <summary>(dictionary, value) pairs, flattened.</summary>
+    internal int[]? Memberships => _memberships;
+
+    /// <summary>The number of (dictionary, value) memberships of <paramref name="entry"/>.</summary>
+    internal int MembershipCount(int entry) => _entryStarts is null ? 1 : _entryStarts[entry + 1] - _entryStarts[entry];
+
+    /// <summary>Membership <paramref name="k"/> of <paramref name="entry"/>.</summary>
+    internal (int Dictionary, int Value) Membership(int entry, int k)
+    {
+        if (_entryStarts is null)
+        {
+            return (0, entry);
+        }
+
+        int at = (_entryStarts[entry] + k) * 2;
+        return (_memberships![at], _memberships[at + 1]);
+    }
+
+    private bool TryGetMembership(int entry, int dictionary, out int value)
+    {
+        int count = MembershipCount(entry);
+        for (int k = 0; k < count; k++)
+        {
+            (int d, int v) = Membership(entry, k);
+            if (d == dictionary)
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        value = -1;
+        return false;
+    }
+}
