@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using CorpusKit.CompilerServices;
 using CorpusKit.Generators.Model;
 using CorpusKit.Generators.Patterns;
-using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Generators;
 
@@ -321,7 +321,7 @@ public sealed partial class CorpusGenerator
                 Rule(w, entity, entity.Rules[i], i, candidate);
             }
 
-            var patterns = new List<(string Name, string Doc, string Pattern)>();
+            var patterns = new List<(string Name, string Doc, PatternSpec Pattern)>();
             var dictionaries = new List<(string Owner, int? Step)>();
             foreach (RuleSpec rule in entity.Rules)
             {
@@ -449,8 +449,17 @@ public sealed partial class CorpusGenerator
         /// where a match can begin; a pattern with a construct the machine does not run goes to
         /// Regex instead.
         /// </summary>
-        private void PatternField(SourceWriter w, string name, string what, string pattern)
+        private void PatternField(SourceWriter w, string name, string what, PatternSpec spec)
         {
+            // The pattern as the schema writes it, in a plain comment a reader sees as it is (no XML
+            // escapes), above what it became.
+            w.Line($"// {_module.RelativePath}, line {(spec.Location.StartLine + 1).ToString(CultureInfo.InvariantCulture)}, as written:");
+            foreach (string line in spec.Written.Replace("\r\n", "\n").Split('\n'))
+            {
+                w.Line("//     " + SourceWriter.CommentText(line));
+            }
+
+            string pattern = spec.Expanded;
             PrefilterSpec? prefilter = Prefilter(pattern);
             PatternProgramSpec? program = PatternCompiler.Compile(pattern, PatternOptions);
             string where = prefilter is null ? string.Empty : $" It is tried only {SourceWriter.Xml(Describe(prefilter))}.";
@@ -861,6 +870,12 @@ public sealed partial class CorpusGenerator
             if (spec is not null)
             {
                 w.Line($"{Ck}.Documents.DocumentLayout layout = {Ck}.Documents.DocumentLayout.Apply(context, Normalization, Boilerplate, {SourceWriter.Literal(spec.Name)}, dropDuplicates: {(spec.DropDuplicates ? "true" : "false")});");
+                if (spec.Headline)
+                {
+                    w.Line("string? headline = layout.Headline is { } headlineLine");
+                    w.Line("    ? context.Text.Substring(headlineLine.Span.Start, headlineLine.Span.Length)");
+                    w.Line("    : null;");
+                }
             }
 
             foreach (EntitySpec entity in order)
@@ -873,7 +888,7 @@ public sealed partial class CorpusGenerator
             {
                 if (spec.Headline)
                 {
-                    arguments.Add("layout.Headline is { } headline ? context.Text.Substring(headline.Span.Start, headline.Span.Length) : null");
+                    arguments.Add("headline");
                 }
 
                 foreach (DocumentFieldSpec field in spec.Fields)
@@ -1214,6 +1229,9 @@ public sealed partial class CorpusGenerator
             return order;
         }
 
+        /// <summary>How many forms of each dictionary the comment above the trie shows.</summary>
+        private const int ShownForms = 4;
+
         /// <summary>Writes the module's <c>TermIndex</c>: the trie of every dictionary's forms and the dictionaries of each form.</summary>
         private static void TermIndex(SourceWriter w, TermIndexLayout terms)
         {
@@ -1221,7 +1239,11 @@ public sealed partial class CorpusGenerator
             w.Line($"/// The {terms.FormCount} distinct form(s) of {terms.Dictionaries.Count} dictionar{(terms.Dictionaries.Count == 1 ? "y" : "ies")}, as a trie of {terms.Values.Length} nodes:");
             foreach (TermDictionary dictionary in terms.Dictionaries)
             {
-                w.Line($"/// {dictionary.Id.ToString(CultureInfo.InvariantCulture)}: {dictionary.What} ({dictionary.Entries.Sum(e => e.Forms.Count).ToString(CultureInfo.InvariantCulture)} forms).<br/>");
+                // The first forms as the text is matched with them (normalized), so a reader sees what the trie holds.
+                List<string> forms = dictionary.Entries.SelectMany(e => e.Forms).ToList();
+                string shown = string.Join(", ", forms.Take(ShownForms).Select(f => $"<c>{SourceWriter.Xml(SourceWriter.CommentText(f))}</c>"));
+                string more = forms.Count > ShownForms ? $" and {(forms.Count - ShownForms).ToString(CultureInfo.InvariantCulture)} more" : string.Empty;
+                w.Line($"/// {dictionary.Id.ToString(CultureInfo.InvariantCulture)}: {dictionary.What}, {forms.Count.ToString(CultureInfo.InvariantCulture)} form(s): {shown}{more}.<br/>");
             }
 
             w.Line($"/// </summary>");

@@ -550,7 +550,7 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            string? pattern = CheckedPattern(patternNode, $"boilerplate rule '{id}'", anchored: false, new Dictionary<string, List<string>>(StringComparer.Ordinal), []);
+            PatternSpec? pattern = CheckedPattern(patternNode, $"boilerplate rule '{id}'", anchored: false, new Dictionary<string, List<string>>(StringComparer.Ordinal), []);
             return pattern is null ? null : new LineRuleSpec(id, Scalar(keys, "doc", "doc:")?.Value, pattern, hasRest, location);
         }
 
@@ -969,7 +969,7 @@ public sealed partial class CorpusGenerator
             RuleKind kind = present[0] switch { "terms" => RuleKind.Terms, "regex" => RuleKind.Regex, _ => RuleKind.Sequence };
             KeyValuePair<YamlScalar, YamlNodeBase> body = keys[present[0]];
             TermsSpec? terms = null;
-            string? pattern = null;
+            PatternSpec? pattern = null;
             var groups = new List<string>();
             var groupSteps = new List<int>();
             var steps = new List<StepSpec>();
@@ -1095,7 +1095,7 @@ public sealed partial class CorpusGenerator
         /// Expands, checks and compiles a pattern the way the runtime will (anchored with \G for a
         /// sequence step that is not the first), adding its named groups to <paramref name="groups"/>.
         /// </summary>
-        private string? CheckedPattern(YamlScalar node, string owner, bool anchored, Dictionary<string, List<string>> groupLexicons, List<string> groups)
+        private PatternSpec? CheckedPattern(YamlScalar node, string owner, bool anchored, Dictionary<string, List<string>> groupLexicons, List<string> groups)
         {
             string? pattern = ExpandPattern(node, groupLexicons);
             if (pattern is null)
@@ -1125,7 +1125,7 @@ public sealed partial class CorpusGenerator
                 Report(DiagnosticDescriptors.BacktrackingRisk, node.Location, owner, risky);
             }
 
-            return pattern;
+            return new PatternSpec(node.Value, pattern, node.Location);
         }
 
         /// <summary>
@@ -1299,7 +1299,7 @@ public sealed partial class CorpusGenerator
                         }
 
                         var stepGroups = new List<string>();
-                        string? pattern = CheckedPattern(regexNode, $"rule '{ruleId}' step {i + 1}", anchored: i > 0, groupLexicons, stepGroups);
+                        PatternSpec? pattern = CheckedPattern(regexNode, $"rule '{ruleId}' step {i + 1}", anchored: i > 0, groupLexicons, stepGroups);
                         if (pattern is null)
                         {
                             break;

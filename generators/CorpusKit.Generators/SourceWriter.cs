@@ -28,17 +28,21 @@ internal sealed class SourceWriter
 
     public void Line() => _builder.Append('\n');
 
-    /// <summary>Writes each line of <paramref name="text"/> at the current indentation.</summary>
+    /// <summary>Writes each line of <paramref name="text"/> at the current indentation, wrapped near <see cref="LineWrapper.Limit"/> columns.</summary>
     public void Line(string text)
     {
         foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
         {
-            if (line.Length > 0)
+            if (line.Length == 0)
             {
-                _builder.Append(' ', _indent * IndentSize).Append(line);
+                _builder.Append('\n');
+                continue;
             }
 
-            _builder.Append('\n');
+            foreach (string wrapped in LineWrapper.Wrap(line, _indent * IndentSize))
+            {
+                _builder.Append(' ', _indent * IndentSize).Append(wrapped).Append('\n');
+            }
         }
     }
 
@@ -63,6 +67,30 @@ internal sealed class SourceWriter
 
     /// <summary>Escapes text for XML doc comments.</summary>
     public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// Text for a <c>//</c> comment, as it is but for what would change how the line reads:
+    /// controls and format chars (bidirectional overrides among them) become <c>\uXXXX</c>.
+    /// </summary>
+    public static string CommentText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            System.Globalization.UnicodeCategory category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>A C# string literal. Letters stay readable; controls, format chars and surrogates are escaped.</summary>
     public static string Literal(string value, bool escapeNonAscii = false)

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using CorpusKit.Generators.Model;
 using CorpusKit.CompilerServices;
+using CorpusKit.Generators.Model;
 
 namespace CorpusKit.Generators;
 

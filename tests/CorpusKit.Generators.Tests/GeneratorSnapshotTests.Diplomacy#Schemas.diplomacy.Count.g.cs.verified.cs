@@ -98,7 +98,8 @@ namespace NewsDesk.Diplomacy
     }
 
     /// <summary>
-    /// Finds <see cref="Count"/> entities with the 1 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by longest.
+    /// Finds <see cref="Count"/> entities with the 1 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by
+    /// longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial class CountExtractor : global::CorpusKit.IExtractor<Count>
@@ -130,7 +131,9 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Count>> candidates = context.CandidateList<Count>();
             MatchCountries(context, text, candidates);
-            global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
+                candidates,
+                global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Count>(entities);
             return entities;
         }
@@ -138,11 +141,21 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>countries</c>: a regex.
         /// </summary>
-        private static void MatchCountries(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Count>> candidates)
+        private static void MatchCountries(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Count>> candidates)
         {
-            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Countries.Matches(text, context, Count.TypeName, "countries"))
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Countries.Matches(
+                text,
+                context,
+                Count.TypeName,
+                "countries"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(text, match.Group("value"), text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
+                    text,
+                    match.Group("value"),
+                    text.ToOriginal(match.Index, match.Index + match.Length));
                 int? valueValue = global::CorpusKit.CompilerServices.Captures.Int(global::CorpusKit.CompilerServices.Captures.Value(match.Group("value")));
                 if (valueValue is null)
                 {
@@ -162,10 +175,23 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>countries</c>, compiled at build time into a program of 25 ints and 2 char class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.</summary>
+            // Schemas/diplomacy.corpus.yaml, line 51, as written:
+            //     (?<value>\d+)\s+دول
+            /// <summary>
+            /// The pattern of rule <c>countries</c>, compiled at build time into a program of 25 ints and 2 char
+            /// class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.
+            /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Countries = new(
                 @"(?<value>\d+)\s+دول",
-                new(null, "0123456789", true, global::CorpusKit.CompilerServices.PrefilterAnchor.None, follow: ["\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  09\u0085\u0085\u00A0\u00A0دد٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  09\u0085\u0085\u00A0\u00A0ددوو٠٩۰۹߀߉ࠀ\uFFFF"]),
+                new(
+                    null,
+                    "0123456789",
+                    true,
+                    global::CorpusKit.CompilerServices.PrefilterAnchor.None,
+                    follow: [
+                        "\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF",
+                        "\t\r  09\u0085\u0085\u00A0\u00A0دد٠٩۰۹߀߉ࠀ\uFFFF",
+                        "\t\r  09\u0085\u0085\u00A0\u00A0ددوو٠٩۰۹߀߉ࠀ\uFFFF"]),
                 code:
                 [
                     7, 0, 13, 1, 0, 1, -1, 2, 0, 8, 0, 13, 1, 1, 1, -1,

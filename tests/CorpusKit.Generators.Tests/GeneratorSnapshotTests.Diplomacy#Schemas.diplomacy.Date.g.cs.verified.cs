@@ -56,7 +56,8 @@ namespace NewsDesk.Diplomacy
     }
 
     /// <summary>
-    /// Finds <see cref="Date"/> entities with the 1 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by longest.
+    /// Finds <see cref="Date"/> entities with the 1 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by
+    /// longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial class DateExtractor : global::CorpusKit.IExtractor<Date>
@@ -88,7 +89,9 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Date>> candidates = context.CandidateList<Date>();
             MatchDayMonthYear(context, text, candidates);
-            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
+                candidates,
+                global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Date>(entities);
             return entities;
         }
@@ -96,12 +99,26 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>day-month-year</c>: a regex.
         /// </summary>
-        private static void MatchDayMonthYear(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Date>> candidates)
+        private static void MatchDayMonthYear(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Date>> candidates)
         {
-            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.DayMonthYear.Matches(text, context, Date.TypeName, "day-month-year"))
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.DayMonthYear.Matches(
+                text,
+                context,
+                Date.TypeName,
+                "day-month-year"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
-                global::CorpusKit.PartialDate? valueValue = global::CorpusKit.CompilerServices.Captures.Date(global::CorpusKit.CompilerServices.Captures.Year(match.Group("year")), global::CorpusKit.CompilerServices.Captures.Month(match.Group("month"), DiplomacyLexicons.Index, DiplomacyLexicons.Months, DiplomacyLexicons.MonthsNumbers), global::CorpusKit.CompilerServices.Captures.Day(match.Group("day")));
+                global::CorpusKit.PartialDate? valueValue = global::CorpusKit.CompilerServices.Captures.Date(
+                    global::CorpusKit.CompilerServices.Captures.Year(match.Group("year")),
+                    global::CorpusKit.CompilerServices.Captures.Month(
+                        match.Group("month"),
+                        DiplomacyLexicons.Index,
+                        DiplomacyLexicons.Months,
+                        DiplomacyLexicons.MonthsNumbers),
+                    global::CorpusKit.CompilerServices.Captures.Day(match.Group("day")));
                 if (valueValue is null)
                 {
                     continue;
@@ -118,10 +135,23 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>day-month-year</c>, compiled at build time into a program of 524 ints and 14 char class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.</summary>
+            // Schemas/diplomacy.corpus.yaml, line 41, as written:
+            //     (?<day>\d{1,2})\s+(?<month>{months})(?:\s*/\s*{months})?\s+(?<year>\d{4})
+            /// <summary>
+            /// The pattern of rule <c>day-month-year</c>, compiled at build time into a program of 524 ints and 14 char
+            /// class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.
+            /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern DayMonthYear = new(
                 @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
-                new(null, "0123456789", true, global::CorpusKit.CompilerServices.PrefilterAnchor.None, follow: ["\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF", "\t\r  DDFFJJddffjj\u0085\u0085\u00A0\u00A0ددششففككييࠀ\uFFFF", "\t\r  AADFJJaadfjj\u0085\u0085\u00A0\u00A0ابددششففككننييࠀ\uFFFF"]),
+                new(
+                    null,
+                    "0123456789",
+                    true,
+                    global::CorpusKit.CompilerServices.PrefilterAnchor.None,
+                    follow: [
+                        "\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF",
+                        "\t\r  DDFFJJddffjj\u0085\u0085\u00A0\u00A0ددششففككييࠀ\uFFFF",
+                        "\t\r  AADFJJaadfjj\u0085\u0085\u00A0\u00A0ابددششففككننييࠀ\uFFFF"]),
                 code:
                 [
                     7, 0, 13, 1, 0, 1, 2, 2, 0, 8, 0, 13, 1, 1, 1, -1,

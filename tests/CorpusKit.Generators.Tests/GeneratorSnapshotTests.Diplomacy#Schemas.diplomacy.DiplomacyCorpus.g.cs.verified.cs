@@ -27,10 +27,21 @@ namespace NewsDesk.Diplomacy
         /// <summary>The patterns of the boilerplate rules, compiled at build time.</summary>
         private static class BoilerplatePatterns
         {
-            /// <summary>The pattern of boilerplate rule <c>menu</c>, compiled at build time into a program of 40 ints and 0 char class(es). It is tried only at the start of the text, at one of ا م, where the 3 chars after that can follow it in a match.</summary>
+            // Schemas/diplomacy.corpus.yaml, line 83, as written:
+            //     ^(مباشر|أقسام مهمة)$
+            /// <summary>
+            /// The pattern of boilerplate rule <c>menu</c>, compiled at build time into a program of 40 ints and 0 char
+            /// class(es). It is tried only at the start of the text, at one of ا م, where the 3 chars after that can
+            /// follow it in a match.
+            /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Menu = new(
                 @"^(مباشر|اقسام مهمة)$",
-                new(null, "ام", false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart, follow: ["ببقق", "ااسس", "ااشش"]),
+                new(
+                    null,
+                    "ام",
+                    false,
+                    global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart,
+                    follow: ["ببقق", "ااسس", "ااشش"]),
                 code:
                 [
                     11, 0, 5, 5, 17, 1, 1605, 1, 1576, 1, 1575, 1, 1588, 1, 1585, 6,
@@ -42,7 +53,12 @@ namespace NewsDesk.Diplomacy
                 ],
                 groups: []);
 
-            /// <summary>The pattern of boilerplate rule <c>comments</c>, compiled at build time into a program of 23 ints and 0 char class(es). It is tried only at the start of the text, where "التعليقات" begins.</summary>
+            // Schemas/diplomacy.corpus.yaml, line 85, as written:
+            //     ^التعليقات$
+            /// <summary>
+            /// The pattern of boilerplate rule <c>comments</c>, compiled at build time into a program of 23 ints and 0
+            /// char class(es). It is tried only at the start of the text, where "التعليقات" begins.
+            /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Comments = new(
                 @"^التعليقات$",
                 new("التعليقات", "ا", false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart),
@@ -78,7 +94,15 @@ namespace NewsDesk.Diplomacy
         public Article Extract(global::CorpusKit.ExtractionContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
-            global::CorpusKit.Documents.DocumentLayout layout = global::CorpusKit.Documents.DocumentLayout.Apply(context, Normalization, Boilerplate, "Article", dropDuplicates: false);
+            global::CorpusKit.Documents.DocumentLayout layout = global::CorpusKit.Documents.DocumentLayout.Apply(
+                context,
+                Normalization,
+                Boilerplate,
+                "Article",
+                dropDuplicates: false);
+            string? headline = layout.Headline is { } headlineLine
+                ? context.Text.Substring(headlineLine.Span.Start, headlineLine.Span.Length)
+                : null;
             global::System.Collections.Generic.IReadOnlyList<Organization> @organizations = OrganizationExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Person> @people = PersonExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Date> @dates = DateExtractor.Instance.Extract(context);
@@ -86,9 +110,15 @@ namespace NewsDesk.Diplomacy
             global::System.Collections.Generic.IReadOnlyList<Quote> @quotes = QuoteExtractor.Instance.Extract(context);
             return new Article(
                 context.DocumentId,
-                layout.Headline is { } headline ? context.Text.Substring(headline.Span.Start, headline.Span.Length) : null,
-                global::CorpusKit.CompilerServices.EntityGroups.Collect(@people, global::CorpusKit.CompilerServices.SameEntity.Contained, Normalization),
-                global::CorpusKit.CompilerServices.EntityGroups.Collect(@organizations, global::CorpusKit.CompilerServices.SameEntity.Key, Normalization),
+                headline,
+                global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                    @people,
+                    global::CorpusKit.CompilerServices.SameEntity.Contained,
+                    Normalization),
+                global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                    @organizations,
+                    global::CorpusKit.CompilerServices.SameEntity.Key,
+                    Normalization),
                 global::System.Linq.Enumerable.FirstOrDefault(@dates),
                 @organizations,
                 @people,
@@ -99,14 +129,19 @@ namespace NewsDesk.Diplomacy
                 context.Problems);
         }
 
-        /// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref="global::CorpusKit.CompilerServices.RuleExample.Check"/>).</summary>
+        /// <summary>
+        /// The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see
+        /// <see cref="global::CorpusKit.CompilerServices.RuleExample.Check"/>).
+        /// </summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
                 "Schemas/diplomacy.corpus.yaml", 69, 19,
                 Quote.TypeName, "said",
                 "قال لافروف إن روسيا تعمل: \"إن الأمن الأوراسي أولوية لنا\".",
-                none: false, span: "إن الأمن الأوراسي أولوية لنا", expected: [new("speaker", "سيرغي لافروف"), new("verb", "قال")],
+                none: false, span: "إن الأمن الأوراسي أولوية لنا", expected: [
+                    new("speaker", "سيرغي لافروف"),
+                    new("verb", "قال")],
                 extract: static text => QuoteExtractor.Instance.Extract(text)),
         ];
     }
@@ -118,7 +153,8 @@ namespace NewsDesk.Diplomacy
     /// <param name="Id">The document's name, if it was given one.</param>
     /// <param name="Headline">The headline: the first line that is neither blank nor boilerplate.</param>
     /// <param name="People">The distinct Person entities, each with every mention, in order of first mention.</param>
-    /// <param name="Organizations">The distinct Organization entities, each with every mention, in order of first mention.</param>
+    /// <param name="Organizations">The distinct Organization entities, each with every mention, in order of first
+    /// mention.</param>
     /// <param name="FirstDate">The first Date of the document, if any.</param>
     /// <param name="OrganizationMentions">Every Organization mention, in document order.</param>
     /// <param name="PersonMentions">Every Person mention, in document order.</param>
@@ -126,7 +162,8 @@ namespace NewsDesk.Diplomacy
     /// <param name="CountMentions">Every Count mention, in document order.</param>
     /// <param name="QuoteMentions">Every Quote mention, in document order.</param>
     /// <param name="Layout">The document's lines: headline, boilerplate, duplicates.</param>
-    /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still ran.</param>
+    /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
+    /// ran.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial record Article(
         string? Id,
@@ -146,10 +183,17 @@ namespace NewsDesk.Diplomacy
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(OrganizationMentions, PersonMentions, DateMentions, CountMentions, QuoteMentions);
+            return global::CorpusKit.CompilerServices.MentionOrder.Merge(
+                OrganizationMentions,
+                PersonMentions,
+                DateMentions,
+                CountMentions,
+                QuoteMentions);
         }
 
-        /// <summary>Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.</summary>
+        /// <summary>
+        /// Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.
+        /// </summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -224,17 +268,22 @@ namespace NewsDesk.Diplomacy
     }
 
     /// <summary>
-    /// The dictionaries of Schemas/diplomacy.corpus.yaml that rules match as terms or read keys from, compiled at build time into one trie that a document is scanned with once.
+    /// The dictionaries of Schemas/diplomacy.corpus.yaml that rules match as terms or read keys from, compiled at build
+    /// time into one trie that a document is scanned with once.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     internal static class DiplomacyLexicons
     {
         /// <summary>
         /// The 26 distinct form(s) of 4 dictionaries, as a trie of 191 nodes:
-        /// 0: lexicon <c>months</c> (12 forms).<br/>
-        /// 1: lexicon <c>organizations</c> (6 forms).<br/>
-        /// 2: the inline terms of rule <c>known</c> of Person (5 forms).<br/>
-        /// 3: the inline terms of step 2 of rule <c>said</c> of Quote (3 forms).<br/>
+        /// 0: lexicon <c>months</c>, 12 form(s): <c>يناير</c>, <c>كانون الثاني</c>, <c>january</c>, <c>jan</c> and 8
+        /// more.<br/>
+        /// 1: lexicon <c>organizations</c>, 6 form(s): <c>cis</c>, <c>رابطة الدول المستقلة</c>,
+        /// <c>كومنولث الدول المستقلة</c>, <c>un</c> and 2 more.<br/>
+        /// 2: the inline terms of rule <c>known</c> of Person, 5 form(s): <c>سيرغي لافروف</c>, <c>لافروف</c>,
+        /// <c>سيرجي لافروف</c>, <c>فلاديمير بوتين</c> and 1 more.<br/>
+        /// 3: the inline terms of step 2 of rule <c>said</c> of Quote, 3 form(s): <c>قال</c>, <c>اكد</c>,
+        /// <c>اضاف</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(

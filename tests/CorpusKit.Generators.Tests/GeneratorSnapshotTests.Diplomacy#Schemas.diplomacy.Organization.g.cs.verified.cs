@@ -56,7 +56,8 @@ namespace NewsDesk.Diplomacy
     }
 
     /// <summary>
-    /// Finds <see cref="Organization"/> entities with the 1 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by longest.
+    /// Finds <see cref="Organization"/> entities with the 1 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved
+    /// by longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial class OrganizationExtractor : global::CorpusKit.IExtractor<Organization>
@@ -88,7 +89,9 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Organization>> candidates = context.CandidateList<Organization>();
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
+                candidates,
+                global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Organization>(entities);
             return entities;
         }
@@ -96,9 +99,15 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>known</c>: the terms of lexicon <c>organizations</c>.
         /// </summary>
-        private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Organization>> candidates)
+        private static void MatchKnown(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Organization>> candidates)
         {
-            foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, DiplomacyLexicons.Organizations))
+            foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
+                text,
+                DiplomacyLexicons.Index,
+                DiplomacyLexicons.Organizations))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];

@@ -62,7 +62,8 @@ namespace NewsDesk.Diplomacy
     }
 
     /// <summary>
-    /// Finds <see cref="Person"/> entities with the 2 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by longest.
+    /// Finds <see cref="Person"/> entities with the 2 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by
+    /// longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial class PersonExtractor : global::CorpusKit.IExtractor<Person>
@@ -95,7 +96,9 @@ namespace NewsDesk.Diplomacy
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates = context.CandidateList<Person>();
             MatchTitled(context, text, candidates);
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
+                candidates,
+                global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Person>(entities);
             return entities;
         }
@@ -103,11 +106,21 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>titled</c>: a regex.
         /// </summary>
-        private static void MatchTitled(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
+        private static void MatchTitled(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
         {
-            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Titled.Matches(text, context, Person.TypeName, "titled"))
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Titled.Matches(
+                text,
+                context,
+                Person.TypeName,
+                "titled"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(text, match.Group("name"), text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
+                    text,
+                    match.Group("name"),
+                    text.ToOriginal(match.Index, match.Index + match.Length));
                 string? nameValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("name"));
                 if (nameValue is null)
                 {
@@ -127,9 +140,15 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>known</c>: inline terms.
         /// </summary>
-        private static void MatchKnown(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
+        private static void MatchKnown(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
         {
-            foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(text, DiplomacyLexicons.Index, Terms.Known))
+            foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
+                text,
+                DiplomacyLexicons.Index,
+                Terms.Known))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = Terms.KnownKeys[hit.Value];
@@ -145,10 +164,20 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of rule <c>titled</c>, compiled at build time into a program of 166 ints and 2 char class(es). It is tried only at one of ا ر و, where the 3 chars after that can follow it in a match.</summary>
+            // Schemas/diplomacy.corpus.yaml, line 32, as written:
+            //     (?<title>{titles}(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)
+            /// <summary>
+            /// The pattern of rule <c>titled</c>, compiled at build time into a program of 166 ints and 2 char
+            /// class(es). It is tried only at one of ا ر و, where the 3 chars after that can follow it in a match.
+            /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Titled = new(
                 @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
-                new(null, "ارو", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None, follow: ["ئئززلل", "اارريي", "ئئررسسمم"]),
+                new(
+                    null,
+                    "ارو",
+                    false,
+                    global::CorpusKit.CompilerServices.PrefilterAnchor.None,
+                    follow: ["ئئززلل", "اارريي", "ئئررسسمم"]),
                 code:
                 [
                     7, 0, 14, 0, 3, 1575, 1585, 1608, 12, 15, 17, 19, 2, 48, 100, 1,
@@ -170,13 +199,19 @@ namespace NewsDesk.Diplomacy
                 groups: ["title", "name"]);
         }
 
-        /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>
+        /// <summary>
+        /// The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.
+        /// </summary>
         private static class Terms
         {
-            /// <summary>The id in the index of the inline terms of rule <c>known</c> of Person: 5 form(s) of 2 key(s).</summary>
+            /// <summary>
+            /// The id in the index of the inline terms of rule <c>known</c> of Person: 5 form(s) of 2 key(s).
+            /// </summary>
             internal const int Known = 2;
 
-            /// <summary>The keys of the inline terms of rule <c>known</c> of Person, indexed by the values of its forms.</summary>
+            /// <summary>
+            /// The keys of the inline terms of rule <c>known</c> of Person, indexed by the values of its forms.
+            /// </summary>
             internal static readonly string[] KnownKeys =
             [
                 "سيرغي لافروف",

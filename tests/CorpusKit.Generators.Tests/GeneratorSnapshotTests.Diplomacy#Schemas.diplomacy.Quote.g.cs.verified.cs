@@ -65,7 +65,8 @@ namespace NewsDesk.Diplomacy
     }
 
     /// <summary>
-    /// Finds <see cref="Quote"/> entities with the 2 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by longest.
+    /// Finds <see cref="Quote"/> entities with the 2 rule(s) of Schemas/diplomacy.corpus.yaml, overlaps resolved by
+    /// longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial class QuoteExtractor : global::CorpusKit.IExtractor<Quote>
@@ -98,7 +99,9 @@ namespace NewsDesk.Diplomacy
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates = context.CandidateList<Quote>();
             MatchSaid(context, text, candidates);
             MatchQuoted(context, text, candidates);
-            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates, global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
+                candidates,
+                global::CorpusKit.CompilerServices.OverlapMode.Longest);
             context.SetResults<Quote>(entities);
             return entities;
         }
@@ -107,20 +110,37 @@ namespace NewsDesk.Diplomacy
         /// Rule <c>said</c>: a sequence of 4 steps.
         /// A person, a verb of speech, a few words, then the quote.
         /// </summary>
-        private static void MatchSaid(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
+        private static void MatchSaid(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::NewsDesk.Diplomacy.Person> step0 = context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
-            foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(text, Sequences.Said, [step0], context, Quote.TypeName, "said"))
+            foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
+                text,
+                Sequences.Said,
+                [step0],
+                context,
+                Quote.TypeName,
+                "said"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(text, match.Steps[3].Match!.Group("text"), text.ToOriginal(match.Start, match.End));
-                string? textValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Steps[3].Match!.Group("text"));
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
+                    text,
+                    match.Steps[3].Match!.Group("text"),
+                    text.ToOriginal(match.Start, match.End));
+                string? textValue = global::CorpusKit.CompilerServices.Captures.String(
+                    text,
+                    match.Steps[3].Match!.Group("text"));
                 if (textValue is null)
                 {
                     continue;
                 }
 
                 global::NewsDesk.Diplomacy.Person? speakerValue = step0[match.Steps[0].Value];
-                string verbValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Steps[1].Start, match.Steps[1].End);
+                string verbValue = global::CorpusKit.CompilerServices.Captures.String(
+                    text,
+                    match.Steps[1].Start,
+                    match.Steps[1].End);
                 candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Quote>(span, 0, new Quote(
                     textValue,
                     speakerValue,
@@ -133,19 +153,32 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// Rule <c>quoted</c>: a regex.
         /// </summary>
-        private static void MatchQuoted(global::CorpusKit.ExtractionContext context, global::CorpusKit.NormalizedText text, global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
+        private static void MatchQuoted(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
         {
             var nearestSpeaker = context.Nearest(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
-            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Quoted.Matches(text, context, Quote.TypeName, "quoted"))
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Quoted.Matches(
+                text,
+                context,
+                Quote.TypeName,
+                "quoted"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(text, match.Group("text"), text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
+                    text,
+                    match.Group("text"),
+                    text.ToOriginal(match.Index, match.Index + match.Length));
                 string? textValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("text"));
                 if (textValue is null)
                 {
                     continue;
                 }
 
-                global::NewsDesk.Diplomacy.Person? speakerValue = nearestSpeaker.Find(span, global::CorpusKit.CompilerServices.NearestDirection.Before, global::CorpusKit.CompilerServices.TextScope.Sentence);
+                global::NewsDesk.Diplomacy.Person? speakerValue = nearestSpeaker.Find(
+                    span,
+                    global::CorpusKit.CompilerServices.NearestDirection.Before,
+                    global::CorpusKit.CompilerServices.TextScope.Sentence);
                 candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Quote>(span, 1, new Quote(
                     textValue,
                     speakerValue,
@@ -158,7 +191,12 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            /// <summary>The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 32 ints and 5 char class(es).</summary>
+            // Schemas/diplomacy.corpus.yaml, line 67, as written:
+            //     [:]?\s*["“«](?<text>[^"”»]{12,})["”»]
+            /// <summary>
+            /// The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 32 ints and 5 char
+            /// class(es).
+            /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern SaidStep4 = new(
                 @"\G(?:[:]?\s*[""“«](?<text>[^""”»]{12,})[""”»])",
                 null,
@@ -176,7 +214,12 @@ namespace NewsDesk.Diplomacy
                 ],
                 groups: ["text"]);
 
-            /// <summary>The pattern of rule <c>quoted</c>, compiled at build time into a program of 16 ints and 3 char class(es). It is tried only at one of " « “.</summary>
+            // Schemas/diplomacy.corpus.yaml, line 73, as written:
+            //     ["“«](?<text>[^"”»]{12,})["”»]
+            /// <summary>
+            /// The pattern of rule <c>quoted</c>, compiled at build time into a program of 16 ints and 3 char
+            /// class(es). It is tried only at one of " « “.
+            /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Quoted = new(
                 @"[""“«](?<text>[^""”»]{12,})[""”»]",
                 new(null, "\"«“", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
@@ -193,10 +236,14 @@ namespace NewsDesk.Diplomacy
                 groups: ["text"]);
         }
 
-        /// <summary>The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.</summary>
+        /// <summary>
+        /// The inline dictionaries of the rules: their ids in <see cref="DiplomacyLexicons.Index"/>, and their keys.
+        /// </summary>
         private static class Terms
         {
-            /// <summary>The id in the index of the inline terms of step 2 of rule <c>said</c> of Quote: 3 form(s) of 3 key(s).</summary>
+            /// <summary>
+            /// The id in the index of the inline terms of step 2 of rule <c>said</c> of Quote: 3 form(s) of 3 key(s).
+            /// </summary>
             internal const int SaidStep2 = 3;
         }
 
@@ -207,7 +254,9 @@ namespace NewsDesk.Diplomacy
             internal static readonly global::CorpusKit.CompilerServices.SequenceStep[] Said =
             [
                 global::CorpusKit.CompilerServices.SequenceStep.Entity(0), // Person as speaker
-                global::CorpusKit.CompilerServices.SequenceStep.Terms(DiplomacyLexicons.Index, Terms.SaidStep2), // terms as verb
+                global::CorpusKit.CompilerServices.SequenceStep.Terms(
+                    DiplomacyLexicons.Index,
+                    Terms.SaidStep2), // terms as verb
                 global::CorpusKit.CompilerServices.SequenceStep.Gap(0, 8), // 0..8 words
                 global::CorpusKit.CompilerServices.SequenceStep.Regex(Patterns.SaidStep4), // regex
             ];

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using CorpusKit.Generators.Patterns;
 using CorpusKit.CompilerServices;
+using CorpusKit.Generators.Patterns;
 using CsCheck;
 
 namespace CorpusKit.Generators.Tests;
@@ -114,8 +114,8 @@ public sealed class PatternMachineTests
         string root = Repository.Root();
         string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
         var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new Model.GeneratorOptions("NewsDesk", string.Empty), default);
-        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).SelectMany(r => r.Steps.Select(s => s.Pattern).Append(r.Pattern)).OfType<string>()
-            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern))
+        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).SelectMany(r => r.Steps.Select(s => s.Pattern).Append(r.Pattern)).OfType<CorpusKit.Generators.Model.PatternSpec>().Select(p => p.Expanded)
+            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))
             .ToList();
         string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")
             .Select(f => Normalizer.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using CorpusKit.CompilerServices;
 using CorpusKit.Generators.Model;
 using CorpusKit.Generators.Patterns;
-using CorpusKit.CompilerServices;
 using PrefilterAnchor = CorpusKit.Generators.Model.PrefilterAnchor;
 using CsCheck;
 
@@ -171,8 +171,8 @@ public sealed class PrefilterTests
         string root = Repository.Root();
         string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
         var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new GeneratorOptions("NewsDesk", string.Empty), default);
-        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).Where(r => r.Pattern is not null).Select(r => r.Pattern!)
-            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern))
+        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).Where(r => r.Pattern is not null).Select(r => r.Pattern!.Expanded)
+            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))
             .ToList();
         string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")
             .Select(f => Normalizer.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Text.RegularExpressions;
-using CorpusKit.Documents;
 using CorpusKit.CompilerServices;
+using CorpusKit.Documents;
 
 namespace CorpusKit.Tests;
 

@@ -38,7 +38,13 @@ internal sealed record DocumentSpec(
 
 /// <summary>A boilerplate rule: a pattern on a line's normalized text.</summary>
 /// <param name="Rest">Whether a matching line drops every line after it too.</param>
-internal sealed record LineRuleSpec(string Id, string? Doc, string Pattern, bool Rest, LocationInfo Location);
+internal sealed record LineRuleSpec(string Id, string? Doc, PatternSpec Pattern, bool Rest, LocationInfo Location);
+
+/// <summary>A pattern of a rule, a step or a boilerplate rule.</summary>
+/// <param name="Written">The pattern as the schema writes it (lexicon references and all).</param>
+/// <param name="Expanded">The pattern as it runs: lexicons expanded, literals normalized, anchored with \G where a sequence step needs it.</param>
+/// <param name="Location">Where the schema writes it.</param>
+internal sealed record PatternSpec(string Written, string Expanded, LocationInfo Location);
 
 /// <summary>A field of a document: the distinct entities of a type (a list), or the first one.</summary>
 /// <param name="Contained">For lists: whether a mention whose key is a run of a fuller key's words is the same entity.</param>
@@ -137,14 +143,14 @@ internal enum StepKind
 /// <summary>One step of a sequence rule.</summary>
 /// <param name="EntityName">Entity steps: the entity.</param>
 /// <param name="EntityTypeName">Entity steps, set by the linker: the entity's global:: name.</param>
-/// <param name="Pattern">Regex steps: the pattern after expansion (anchored with \G unless first).</param>
+/// <param name="Pattern">Regex steps: the pattern (expanded: anchored with \G unless first).</param>
 /// <param name="As">The field the step's value fills, if any.</param>
 internal sealed record StepSpec(
     StepKind Kind,
     string? EntityName,
     string? EntityTypeName,
     TermsSpec? Terms,
-    string? Pattern,
+    PatternSpec? Pattern,
     int Min,
     int Max,
     string? As,
@@ -168,7 +174,7 @@ internal sealed record ExpectedField(string Field, string Value);
 /// <param name="Id">The rule's id as written.</param>
 /// <param name="MethodName">The C# name derived from the id.</param>
 /// <param name="Terms">For terms rules: what to match.</param>
-/// <param name="Pattern">For regex rules: the pattern after lexicon expansion and normalization.</param>
+/// <param name="Pattern">For regex rules: the pattern, as written and as it runs.</param>
 /// <param name="Groups">For regex rules: the named groups, in pattern order; for sequences, of all regex steps.</param>
 /// <param name="GroupSteps">For sequences: the step of each group (parallel to Groups).</param>
 /// <param name="Steps">For sequences: the steps.</param>
@@ -180,7 +186,7 @@ internal sealed record RuleSpec(
     string? Doc,
     RuleKind Kind,
     TermsSpec? Terms,
-    string? Pattern,
+    PatternSpec? Pattern,
     ImmutableEquatableArray<string> Groups,
     ImmutableEquatableArray<int> GroupSteps,
     ImmutableEquatableArray<StepSpec> Steps,

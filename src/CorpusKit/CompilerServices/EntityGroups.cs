@@ -1,8 +1,6 @@
-using System.ComponentModel;
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
-using CorpusKit.Json;
+using System.ComponentModel;
 using CorpusKit.Documents;
 using CorpusKit.Text;
 

@@ -1,10 +1,4 @@
 using System.ComponentModel;
-using System;
-using System.Buffers;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 
 namespace CorpusKit.CompilerServices;
 

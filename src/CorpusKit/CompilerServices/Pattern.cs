@@ -1,9 +1,8 @@
-using System.ComponentModel;
 using System;
-using System.Runtime.InteropServices;
 using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using System.Threading;
 
 namespace CorpusKit.CompilerServices;
 

@@ -1,5 +1,5 @@
-using System.ComponentModel;
 using System;
+using System.ComponentModel;
 using CorpusKit.Text;
 
 namespace CorpusKit.CompilerServices;

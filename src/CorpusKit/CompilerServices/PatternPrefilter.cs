@@ -1,6 +1,6 @@
-using System.ComponentModel;
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Globalization;
 
 namespace CorpusKit.CompilerServices;

@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using System;
-using System.Buffers;
-using System.Globalization;
 
 namespace CorpusKit.CompilerServices;
 

@@ -1,9 +1,4 @@
 using System.ComponentModel;
-using System;
-using System.Collections.Generic;
-using System.Text.Json;
-using CorpusKit.Json;
-using CorpusKit.Text;
 
 namespace CorpusKit.CompilerServices;
 

@@ -1,7 +1,7 @@
-using System.ComponentModel;
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
 namespace CorpusKit.CompilerServices;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System;
 
 namespace CorpusKit.CompilerServices;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using CorpusKit.Json;
-using CorpusKit.Text;
 
 namespace CorpusKit.Documents;
 
