@@ -1128,8 +1128,11 @@ public sealed partial class CorpusGenerator
         /// <summary>The examples written beside the rules, as a table a test runs.</summary>
         private void ExamplesTable(SourceWriter w)
         {
-            w.Line("/// <summary>The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref=\"global::CorpusKit.CompilerServices.RuleExample.Check\"/>).</summary>");
-            w.Line($"public static {Generic}.IReadOnlyList<{Ck}.CompilerServices.RuleExample> Examples {{ get; }} =");
+            w.Line("/// <summary>");
+            w.Line("/// The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref=\"global::CorpusKit.CompilerServices.RuleExample.Check\"/>).");
+            w.Line("/// Internal: not part of the corpus's API; a test project sees it through <c>InternalsVisibleTo</c>.");
+            w.Line("/// </summary>");
+            w.Line($"internal static {Generic}.IReadOnlyList<{Ck}.CompilerServices.RuleExample> Examples {{ get; }} =");
             w.Line("[");
             w.Indent();
             foreach (EntitySpec entity in _module.Entities)

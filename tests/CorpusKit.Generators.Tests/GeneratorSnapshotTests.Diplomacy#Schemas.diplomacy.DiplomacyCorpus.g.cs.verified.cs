@@ -132,8 +132,9 @@ namespace NewsDesk.Diplomacy
         /// <summary>
         /// The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see
         /// <see cref="global::CorpusKit.CompilerServices.RuleExample.Check"/>).
+        /// Internal: not part of the corpus's API; a test project sees it through <c>InternalsVisibleTo</c>.
         /// </summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
+        internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
                 "Schemas/diplomacy.corpus.yaml", 69, 19,

@@ -86,6 +86,11 @@ public sealed class GoldTests
         Assert.NotEmpty(NewsDeskCorpus.Examples);
         string[] failures = NewsDeskCorpus.Examples.Select(e => e.Check()).OfType<string>().ToArray();
         Assert.True(failures.Length == 0, string.Join("\n", failures));
+
+        // The table is for tests: internal, out of the corpus's public API.
+        System.Reflection.PropertyInfo table = typeof(NewsDeskCorpus).GetProperty(nameof(NewsDeskCorpus.Examples), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+        Assert.True(table.GetMethod!.IsAssembly);
+        Assert.Null(typeof(NewsDeskCorpus).GetProperty(nameof(NewsDeskCorpus.Examples), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public));
     }
 
     private static void AssertSet(string doc, string name, JsonElement gold, IEnumerable<string> actual)
