@@ -749,7 +749,7 @@ public sealed partial class CorpusGenerator
                     string month = fill.Arguments[1].Length == 0
                         ? "null"
                         : fill.Arguments[3].Length == 0
-                            ? Part(fill.Arguments[1], "Month") + ", null, null)"
+                            ? Part(fill.Arguments[1], "Month") + ")"
                             : Part(fill.Arguments[1], "Month") + $", {LexiconsClass}.Index, {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}, {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}Numbers)";
                     string day = Part(fill.Arguments[2], "Day");
                     year = year == "null" ? year : year + ")";

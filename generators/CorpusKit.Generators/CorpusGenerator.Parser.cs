@@ -149,7 +149,7 @@ public sealed partial class CorpusGenerator
                         _normalize = NormalizationKind.Arabic;
                         break;
                     default:
-                        Report(DiagnosticDescriptors.InvalidValue, normalizeNode.Location, normalizeNode.Value, "normalize:", "use none or arabic");
+                        Report(DiagnosticDescriptors.OptionValue, normalizeNode.Location, normalizeNode.Value, "normalize:", "use none or arabic");
                         break;
                 }
             }
@@ -241,7 +241,7 @@ public sealed partial class CorpusGenerator
                 {
                     if (document is not null)
                     {
-                        Report(DiagnosticDescriptors.InvalidValue, entry.Key.Location, entry.Key.Value, "documents:", "a file declares one document type; put another in a file of its own");
+                        Report(DiagnosticDescriptors.InvalidDocumentField, entry.Key.Location, entry.Key.Value, "documents:", "a file declares one document type; put another in a file of its own");
                         continue;
                     }
 
@@ -324,7 +324,7 @@ public sealed partial class CorpusGenerator
 
                 if (lexicon.Entries.Count == 0)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, entry.Value.Location, name, "lexicons:", "a lexicon needs at least one form");
+                    Report(DiagnosticDescriptors.EmptyValue, entry.Value.Location, name, "lexicons:", "a lexicon needs at least one form");
                     continue;
                 }
 
@@ -363,7 +363,7 @@ public sealed partial class CorpusGenerator
                 string key = entry.Key.Value.Trim();
                 if (key.Length == 0)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, entry.Key.Location, key, label, "a key cannot be empty");
+                    Report(DiagnosticDescriptors.EmptyValue, entry.Key.Location, key, label, "a key cannot be empty");
                     continue;
                 }
 
@@ -402,7 +402,7 @@ public sealed partial class CorpusGenerator
                 forms = forms.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
                 if (forms.Count == 0)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, entry.Key.Location, key, label, "a numeric key needs at least one form");
+                    Report(DiagnosticDescriptors.EmptyValue, entry.Key.Location, key, label, "a numeric key needs at least one form");
                     continue;
                 }
 
@@ -423,7 +423,7 @@ public sealed partial class CorpusGenerator
             string form = NormalizeForm(scalar.Value);
             if (form.Length == 0)
             {
-                Report(DiagnosticDescriptors.InvalidValue, scalar.Location, scalar.Value, label, "a form cannot be empty");
+                Report(DiagnosticDescriptors.EmptyValue, scalar.Location, scalar.Value, label, "a form cannot be empty");
                 return null;
             }
 
@@ -518,7 +518,7 @@ public sealed partial class CorpusGenerator
 
         private bool Invalid(YamlScalar node, string where, string fix)
         {
-            Report(DiagnosticDescriptors.InvalidValue, node.Location, node.Value, where, fix);
+            Report(DiagnosticDescriptors.OptionValue, node.Location, node.Value, where, fix);
             return false;
         }
 
@@ -541,7 +541,7 @@ public sealed partial class CorpusGenerator
             bool hasRest = keys.ContainsKey("rest");
             if (hasLine == hasRest)
             {
-                Report(DiagnosticDescriptors.WrongShape, map.Location, $"Boilerplate rule '{id}'", "exactly one of line: (drops the matching line) or rest: (drops it and every line after)", hasLine ? "both" : "neither");
+                Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, hasLine ? "line: and rest:" : "neither line: nor rest:", $"boilerplate rule '{id}'", "give exactly one of line: (drops the matching line) or rest: (drops it and every line after)");
                 return null;
             }
 
@@ -612,7 +612,7 @@ public sealed partial class CorpusGenerator
             FieldType? type = ParseType(typeNode.Value.Trim());
             if (type is null || type.Kind != FieldKind.Entity || (type.IsList == type.IsOptional))
             {
-                Report(DiagnosticDescriptors.InvalidValue, typeNode.Location, typeNode.Value, $"field '{name}' of document '{document}'", "a document field is Entity[] (its distinct entities) or Entity? (the first one)");
+                Report(DiagnosticDescriptors.InvalidDocumentField, typeNode.Location, typeNode.Value, $"field '{name}' of document '{document}'", "a document field is Entity[] (its distinct entities) or Entity? (the first one)");
                 return null;
             }
 
@@ -622,7 +622,7 @@ public sealed partial class CorpusGenerator
                 FieldSpec? flag = target?.Fields.FirstOrDefault(f => f.Name == where);
                 if (flag is null || flag.Type.Kind != FieldKind.Bool || flag.Type.IsList)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, whereLocation!, where, $"where: of field '{name}'", $"name a bool field of {type.EntityName}, declared in this file");
+                    Report(DiagnosticDescriptors.InvalidDocumentField, whereLocation!, where, $"where: of field '{name}'", $"name a bool field of {type.EntityName}, declared in this file");
                     return null;
                 }
 
@@ -658,7 +658,7 @@ public sealed partial class CorpusGenerator
                         overlap = OverlapKind.All;
                         break;
                     default:
-                        Report(DiagnosticDescriptors.InvalidValue, overlapNode.Location, overlapNode.Value, "overlap:", "use longest, first or all");
+                        Report(DiagnosticDescriptors.OptionValue, overlapNode.Location, overlapNode.Value, "overlap:", "use longest, first or all");
                         break;
                 }
             }
@@ -820,7 +820,7 @@ public sealed partial class CorpusGenerator
                     {
                         if (!bool.TryParse(optionalNode.Value, out optional))
                         {
-                            Report(DiagnosticDescriptors.InvalidValue, optionalNode.Location, optionalNode.Value, "optional:", "use true or false");
+                            Report(DiagnosticDescriptors.OptionValue, optionalNode.Location, optionalNode.Value, "optional:", "use true or false");
                         }
                     }
 
@@ -832,7 +832,7 @@ public sealed partial class CorpusGenerator
 
                     if (typeNode is not null && enumNode is not null)
                     {
-                        Report(DiagnosticDescriptors.InvalidValue, typeNode.Location, typeNode.Value, $"field '{name}'", "give type: or enum:, not both");
+                        Report(DiagnosticDescriptors.ExclusiveKeys, typeNode.Location, "type: and enum:", $"field '{name}'", "give type: or enum:, not both");
                         return null;
                     }
 
@@ -867,7 +867,7 @@ public sealed partial class CorpusGenerator
 
                 if (members.Count == 0)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, enumNode.Location, name, "enum:", "an enum needs at least one member");
+                    Report(DiagnosticDescriptors.EmptyValue, enumNode.Location, name, "enum:", "an enum needs at least one member");
                     return null;
                 }
 
@@ -956,7 +956,7 @@ public sealed partial class CorpusGenerator
             var present = kinds.Where(keys.ContainsKey).ToList();
             if (present.Count > 1)
             {
-                Report(DiagnosticDescriptors.InvalidValue, keys[present[1]].Key.Location, present[1], $"rule '{id}'", $"a rule has one of terms:, regex: or sequence:, not {present[0]}: too; split it into two rules");
+                Report(DiagnosticDescriptors.ExclusiveKeys, keys[present[1]].Key.Location, $"{present[0]}: and {present[1]}:", $"rule '{id}'", $"a rule has one of terms:, regex: or sequence:, not {present[0]}: too; split it into two rules");
                 return null;
             }
 
@@ -1029,7 +1029,7 @@ public sealed partial class CorpusGenerator
             {
                 if (!groups.Contains(spanNode.Value))
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, spanNode.Location, spanNode.Value, $"span: of rule '{id}'", "name a group of the rule's pattern: the entity's span is where it matched");
+                    Report(DiagnosticDescriptors.UnknownSpanGroup, spanNode.Location, spanNode.Value, $"span: of rule '{id}'", "name a group of the rule's pattern: the entity's span is where it matched");
                     return null;
                 }
 
@@ -1230,7 +1230,7 @@ public sealed partial class CorpusGenerator
                 var kinds = new[] { "entity", "terms", "regex", "gap" }.Where(keys.ContainsKey).ToList();
                 if (kinds.Count != 1)
                 {
-                    Report(DiagnosticDescriptors.WrongShape, map.Location, $"Step {i + 1} of rule '{ruleId}'", "exactly one of entity:, terms:, regex: or gap:", kinds.Count == 0 ? "none of them" : string.Join(" and ", kinds));
+                    Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, kinds.Count == 0 ? "none of entity:, terms:, regex:, gap:" : string.Join(" and ", kinds.Select(k => k + ":")), $"step {i + 1} of rule '{ruleId}'", "give exactly one of entity:, terms:, regex: or gap:");
                     ok = false;
                     continue;
                 }
@@ -1270,13 +1270,13 @@ public sealed partial class CorpusGenerator
 
                             if (targetField is not null && targetField.Type.IsList)
                             {
-                                Report(DiagnosticDescriptors.InvalidValue, keys["as"].Value.Location, target!, $"as: of step {i + 1}", "an entity step fills a single field: a reference to that entity, or a string");
+                                Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, target!, $"as: of step {i + 1}", "an entity step fills a single field: a reference to that entity, or a string");
                                 break;
                             }
 
                             if (targetField is not null && targetField.Type.Kind == FieldKind.Entity && targetField.Type.EntityName != entityNode.Value)
                             {
-                                Report(DiagnosticDescriptors.InvalidValue, keys["as"].Value.Location, target!, $"as: of step {i + 1}", $"the field refers to {targetField.Type.EntityName}, the step finds {entityNode.Value}");
+                                Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, target!, $"as: of step {i + 1}", $"the field refers to {targetField.Type.EntityName}, the step finds {entityNode.Value}");
                                 break;
                             }
 
@@ -1341,7 +1341,7 @@ public sealed partial class CorpusGenerator
                 return true;
             }
 
-            Report(DiagnosticDescriptors.InvalidValue, keys["as"].Value.Location, field.Name, $"as: of step {index + 1}", "a terms or regex step fills a field from its text; a reference needs an entity step, a list a regex group");
+            Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, field.Name, $"as: of step {index + 1}", "a terms or regex step fills a field from its text; a reference needs an entity step, a list a regex group");
             return false;
         }
 
@@ -1349,13 +1349,13 @@ public sealed partial class CorpusGenerator
         {
             if (target is not null)
             {
-                Report(DiagnosticDescriptors.InvalidValue, node.Location, target, $"as: of step {index + 1}", "a gap has no value to fill a field with");
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, target, $"as: of step {index + 1}", "a gap has no value to fill a field with");
                 return null;
             }
 
             if (index == 0 || index == count - 1)
             {
-                Report(DiagnosticDescriptors.InvalidValue, node.Location, (node as YamlScalar)?.Value ?? "gap", $"step {index + 1}", "a gap stands between two steps, never first or last");
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, (node as YamlScalar)?.Value ?? "gap", $"step {index + 1}", "a gap stands between two steps, never first or last");
                 return null;
             }
 
@@ -1364,7 +1364,7 @@ public sealed partial class CorpusGenerator
                 : Match.Empty;
             if (!gap.Success)
             {
-                Report(DiagnosticDescriptors.InvalidValue, node.Location, (node as YamlScalar)?.Value ?? node.KindName, "gap:", "write a word count: 0..8 words, or 3 words (at most 3)");
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, (node as YamlScalar)?.Value ?? node.KindName, $"the gap of step {index + 1}", "write a word count: 0..8 words, or 3 words (at most 3)");
                 return null;
             }
 
@@ -1372,7 +1372,7 @@ public sealed partial class CorpusGenerator
             bool parsed = int.TryParse(gap.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int max);
             if (!parsed || max < min || max > MaxGapWords)
             {
-                Report(DiagnosticDescriptors.InvalidValue, node.Location, ((YamlScalar)node).Value, "gap:", $"the range must go up, and a gap spans at most {MaxGapWords} words");
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, ((YamlScalar)node).Value, $"the gap of step {index + 1}", $"the range must go up, and a gap spans at most {MaxGapWords} words");
                 return null;
             }
 
@@ -1416,7 +1416,7 @@ public sealed partial class CorpusGenerator
                 bool none = false;
                 if (Scalar(keys, "none", "none:") is { } noneNode && !bool.TryParse(noneNode.Value, out none))
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, noneNode.Location, noneNode.Value, "none:", "use true or false");
+                    Report(DiagnosticDescriptors.OptionValue, noneNode.Location, noneNode.Value, "none:", "use true or false");
                     continue;
                 }
 
@@ -1432,7 +1432,7 @@ public sealed partial class CorpusGenerator
 
                 if (none && (expected.Count > 0 || span is not null))
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, keys["none"].Value.Location, "true", "none:", "an example that must not match expects nothing; drop expect: and span:");
+                    Report(DiagnosticDescriptors.InvalidExample, keys["none"].Value.Location, "none: true", $"an example of rule '{ruleId}'", "an example that must not match expects nothing; drop expect: and span:");
                     continue;
                 }
 
@@ -1496,7 +1496,7 @@ public sealed partial class CorpusGenerator
                     case "int":
                         if (field.Type.Kind != FieldKind.Int || arguments.Length != 1 || !groups.Contains(arguments[0]))
                         {
-                            Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "int(group) takes one named group of the regex and fills an int field");
+                            Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "int(group) takes one named group of the regex and fills an int field");
                             ok = false;
                             return null;
                         }
@@ -1506,7 +1506,7 @@ public sealed partial class CorpusGenerator
                     case "nearest":
                         return NearestFill(field, value, text, arguments, ref ok);
                     default:
-                        Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), int(group) or nearest(Entity, before|after, sentence|paragraph)");
+                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), int(group) or nearest(Entity, before|after, sentence|paragraph)");
                         ok = false;
                         return null;
                 }
@@ -1517,7 +1517,7 @@ public sealed partial class CorpusGenerator
                 usedGroups.Add(text);
                 if (GroupFill(field, text) is not { } groupFill)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "a group cannot fill a reference; use an entity step or nearest(…)");
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "a group cannot fill a reference; use an entity step or nearest(…)");
                     ok = false;
                     return null;
                 }
@@ -1550,14 +1550,14 @@ public sealed partial class CorpusGenerator
         {
             if (arguments.Length != 3 || !Names.IsIdentifier(arguments[0]) || arguments[1] is not ("before" or "after") || arguments[2] is not ("sentence" or "paragraph" or "document"))
             {
-                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence, paragraph or document)");
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence, paragraph or document)");
                 ok = false;
                 return null;
             }
 
             if (field.Type.Kind != FieldKind.Entity || field.Type.IsList || field.Type.EntityName != arguments[0])
             {
-                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", $"nearest({arguments[0]}, …) fills a field that refers to {arguments[0]}, such as {field.Name}: {arguments[0]}?");
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"nearest({arguments[0]}, …) fills a field that refers to {arguments[0]}, such as {field.Name}: {arguments[0]}?");
                 ok = false;
                 return null;
             }
@@ -1577,14 +1577,14 @@ public sealed partial class CorpusGenerator
         {
             if (field.Type.Kind != FieldKind.Date || field.Type.IsList)
             {
-                Report(DiagnosticDescriptors.InvalidValue, value.Location, value.Value, $"set: {field.Name}", "date(…) fills a date field");
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "date(…) fills a date field");
                 ok = false;
                 return null;
             }
 
             if (arguments.Length != 3)
             {
-                Report(DiagnosticDescriptors.InvalidValue, value.Location, value.Value, $"set: {field.Name}", "write date(year, month, day), naming groups of the regex; use _ for a part the rule never has");
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "write date(year, month, day), naming groups of the regex; use _ for a part the rule never has");
                 ok = false;
                 return null;
             }
@@ -1603,7 +1603,7 @@ public sealed partial class CorpusGenerator
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, value.Location, argument, $"date(…) in rule '{ruleId}'", "no named group of the regex has that name");
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, argument, $"date(…) in rule '{ruleId}'", "no named group of the regex has that name");
                     ok = false;
                     return null;
                 }
@@ -1624,7 +1624,7 @@ public sealed partial class CorpusGenerator
 
                 if (monthLexicon.Length == 0)
                 {
-                    Report(DiagnosticDescriptors.InvalidValue, value.Location, parts[1], $"the month of date(…) in rule '{ruleId}'", "a month group must use a keyed lexicon whose keys are 1 to 12, or match digits");
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, parts[1], $"the month of date(…) in rule '{ruleId}'", "a month group must use a keyed lexicon whose keys are 1 to 12, or match digits");
                     ok = false;
                     return null;
                 }
@@ -1683,7 +1683,7 @@ public sealed partial class CorpusGenerator
 
         private TermsSpec? EmptyTerms(YamlNodeBase node, string ruleId)
         {
-            Report(DiagnosticDescriptors.InvalidValue, node.Location, "terms", $"rule '{ruleId}'", "terms: needs at least one form");
+            Report(DiagnosticDescriptors.EmptyValue, node.Location, "terms", $"rule '{ruleId}'", "terms: needs at least one form");
             return null;
         }
 

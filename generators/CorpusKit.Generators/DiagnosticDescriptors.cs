@@ -50,8 +50,8 @@ internal static class DiagnosticDescriptors
         "Each key expects a scalar, a list or a mapping; see the schema reference.");
 
     public static readonly DiagnosticDescriptor InvalidValue = Create(
-        "CK0011", "Invalid value", "Invalid value '{0}' for {1}: {2}",
-        "The value is of the right kind but not one the key accepts.");
+        "CK0011", "Value does not fit its field", "Invalid value '{0}' for {1}: {2}",
+        "A set: constant that is not a value of the field's type (a word for an int field, null for a required field).");
 
     public static readonly DiagnosticDescriptor InvalidName = Create(
         "CK0012", "Invalid name", "'{0}' is not a valid {1} name: {2}",
@@ -78,6 +78,38 @@ internal static class DiagnosticDescriptors
         "CK0017", "Value cut at its commas", "YAML read '{0}' in {1} as several keys, cutting it at its commas; quote the value: {2}",
         "Inside { … } a comma ends an entry, so an unquoted set: value such as date(year, month, day) becomes the value date(year and the keys month and day). Write it in quotes: { value: 'date(year, month, day)' }.");
 
+    public static readonly DiagnosticDescriptor OptionValue = Create(
+        "CK0018", "Unknown option", "{1} does not take '{0}': {2}",
+        "A key that takes one of a few words (normalize:, overlap:, optional:, none:, headline:, duplicates:, same:) got another.");
+
+    public static readonly DiagnosticDescriptor EmptyValue = Create(
+        "CK0019", "Nothing to match", "'{0}' in {1} is empty: {2}",
+        "A lexicon, a key, a form, an enum or an inline terms: list with nothing in it: it could never match or fill anything.");
+
+    public static readonly DiagnosticDescriptor ExclusiveKeys = Create(
+        "CK0020", "Keys that exclude each other", "{0} in {1}: {2}",
+        "A mapping gives two keys of which it takes one (terms:, regex: and sequence: of a rule; type: and enum: of a field; line: and rest: of a boilerplate rule; the kinds of a sequence step), or none of them.");
+
+    public static readonly DiagnosticDescriptor InvalidFill = Create(
+        "CK0021", "Invalid set: function", "Invalid value '{0}' for {1}: {2}",
+        "A set: value that calls int(…), date(…) or nearest(…) wrongly, names no group of the rule, or fills a field of another type.");
+
+    public static readonly DiagnosticDescriptor InvalidStep = Create(
+        "CK0022", "Invalid sequence step", "Invalid '{0}' in {1}: {2}",
+        "A sequence step whose as: cannot fill its field, or a gap that is first or last, not a word count, or past the longest gap.");
+
+    public static readonly DiagnosticDescriptor InvalidDocumentField = Create(
+        "CK0023", "Invalid document field", "Invalid '{0}' in {1}: {2}",
+        "A document field that is not Entity[] or Entity?, a where: that names no bool field, or a second document type in one file.");
+
+    public static readonly DiagnosticDescriptor InvalidExample = Create(
+        "CK0024", "Example that contradicts itself", "Invalid '{0}' in {1}: {2}",
+        "An example that must find nothing (none: true) also says what it finds (expect:, span:).");
+
+    public static readonly DiagnosticDescriptor UnknownSpanGroup = Create(
+        "CK0025", "span: names no group", "'{0}' in {1} is not a group of the pattern: {2}",
+        "A rule's span: names a group its pattern does not have.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",
         "The generator met an unexpected condition. Nothing was generated for the file; the build reports it instead of crashing.");
@@ -85,7 +117,8 @@ internal static class DiagnosticDescriptors
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         YamlSyntax, UnknownKey, InvalidType, UnknownEntity, DuplicateName, InvalidRegex, UnmatchedGroup,
         UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon,
-        DependencyCycle, BacktrackingRisk, ValueCutAtComma, InternalError);
+        DependencyCycle, BacktrackingRisk, ValueCutAtComma, OptionValue, EmptyValue, ExclusiveKeys, InvalidFill,
+        InvalidStep, InvalidDocumentField, InvalidExample, UnknownSpanGroup, InternalError);
 
     /// <summary>All descriptors, in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

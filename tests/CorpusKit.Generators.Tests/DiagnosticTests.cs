@@ -47,8 +47,8 @@ public sealed class DiagnosticTests
     [InlineData("CK0009", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '{titles}\\s+(?<id>\\p{L}+)'\n")]
     // CK0010: a list where a mapping belongs.
     [InlineData("CK0010", 3, 13, "entities:\n  P:\n    fields: [id]\n    rules: [ { terms: [a] } ]\n")]
-    // CK0011: a value of the right kind that the key does not accept.
-    [InlineData("CK0011", 1, 12, "normalize: arabian\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    // CK0011: a set: constant that is no value of the field's type.
+    [InlineData("CK0011", 6, 26, "entities:\n  P:\n    fields: { id: string, n: int }\n    rules:\n      - id: r\n        set: { id: x, n: many }\n        terms: [x]\n")]
     // CK0012: an entity name that is not a C# identifier.
     [InlineData("CK0012", 2, 3, "entities:\n  my place:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
     // ... an entity whose mentions list (Mentions) would be a member of the corpus's document, one named like an extractor's nested class,
@@ -71,14 +71,23 @@ public sealed class DiagnosticTests
     [InlineData("CK0016", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>(\\p{L}+\\s?)+)'\n")]
     // CK0017: an unquoted date(year, month, day) in a flow mapping, cut at its commas (reported at the value, not as unknown keys).
     [InlineData("CK0017", 7, 22, "entities:\n  P:\n    fields: { id: string, when: date }\n    rules:\n      - id: r\n        regex: '(?<year>\\d{4})-(?<month>\\d\\d)-(?<day>\\d\\d)'\n        set: { when: date(year, month, day), id: x }\n")]
-    // The newer shapes report with the same ids: a gap that ends a sequence, a step naming no entity,
-    // nearest() on a field of another type, an example expecting an unknown field, a document field that is not a list or optional.
-    [InlineData("CK0011", 6, 52, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: id }, { gap: 2 } ]\n")]
+    // CK0018: a word a key does not take.
+    [InlineData("CK0018", 1, 12, "normalize: arabian\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n")]
+    // CK0019: a lexicon with nothing in it.
+    [InlineData("CK0019", 2, 11, "lexicons:\n  titles: []\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: titles } ]\n")]
+    // CK0020: a rule with two kinds of body.
+    [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        regex: '(?<id>x)'\n")]
+    // CK0024: an example that must find nothing and says what it finds.
+    [InlineData("CK0024", 7, 38, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        examples: [ { text: x, none: true, expect: { id: x } } ]\n")]
+    // The other shapes: a gap that ends a sequence (CK0022), a step naming no entity, nearest() on a field of
+    // another type (CK0021), an example expecting an unknown field, a document field that is not a list or
+    // optional (CK0023), a span: naming no group (CK0025).
+    [InlineData("CK0022", 6, 52, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: id }, { gap: 2 } ]\n")]
     [InlineData("CK0004", 6, 31, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { entity: Nobody }, { terms: [x], as: id } ]\n")]
-    [InlineData("CK0011", 6, 19, "entities:\n  P:\n    fields: { id: string, q: P? }\n    rules:\n      - id: r\n        set: { q: 'nearest(Q, before, sentence)' }\n        terms: [x]\n")]
+    [InlineData("CK0021", 6, 19, "entities:\n  P:\n    fields: { id: string, q: P? }\n    rules:\n      - id: r\n        set: { q: 'nearest(Q, before, sentence)' }\n        terms: [x]\n")]
     [InlineData("CK0002", 7, 42, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        examples: [ { text: x, expect: { name: x } } ]\n")]
-    [InlineData("CK0011", 8, 12, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [x] } ]\ndocuments:\n  Article:\n    fields:\n      all: P\n")]
-    [InlineData("CK0011", 7, 15, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>\\d+)'\n        span: whole\n")]
+    [InlineData("CK0023", 8, 12, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [x] } ]\ndocuments:\n  Article:\n    fields:\n      all: P\n")]
+    [InlineData("CK0025", 7, 15, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>\\d+)'\n        span: whole\n")]
     public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("broken.corpus.yaml", yaml));

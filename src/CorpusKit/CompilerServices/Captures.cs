@@ -75,6 +75,9 @@ public static class Captures
         return value is not null && FieldParsers.TryParseDay(value, out int day) ? day : null;
     }
 
+    /// <summary>The month a group of digits names (1 to 12), or null when the group did not take part or holds no number.</summary>
+    public static int? Month(PatternGroup group) => Int(Value(group));
+
     /// <summary>
     /// The month a group names: a number, or a form of dictionary <paramref name="months"/> of
     /// <paramref name="index"/> whose key is the month's number (<paramref name="keys"/>).
