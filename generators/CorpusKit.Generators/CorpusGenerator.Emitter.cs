@@ -654,9 +654,14 @@ public sealed partial class CorpusGenerator
             w.CloseBrace();
         }
 
-        /// <summary>Whether a fill always yields a value: a key, a constant, or matched text as a string.</summary>
+        /// <summary>Whether a fill always yields a value: a constant of any type (checked at build time), a key, or matched text as a string.</summary>
         private static bool NeverNull(RuleSpec rule, FieldSpec field, FieldFill fill)
         {
+            if (fill.Kind == FillKind.Constant)
+            {
+                return true;
+            }
+
             if (field.Type.Kind != FieldKind.String)
             {
                 return false;
@@ -971,9 +976,10 @@ public sealed partial class CorpusGenerator
 
                 foreach (DocumentFieldSpec field in spec.Fields)
                 {
+                    string kept = field.Where is null ? string.Empty : $" whose {field.Where} is true";
                     w.Param(field.PropertyName, field.Doc ?? (field.IsList
-                        ? $"The distinct {field.EntityName} entities, each with every mention, in order of first mention."
-                        : $"The first {field.EntityName} of the document, if any."));
+                        ? $"The distinct {field.EntityName} entities{kept}, each with every mention, in order of first mention."
+                        : $"The first {field.EntityName} of the document{kept}, if any."));
                     parameters.Add(field.IsList
                         ? $"{Generic}.IReadOnlyList<{Ck}.Documents.EntityGroup<{field.EntityTypeName}>> {field.PropertyName}"
                         : $"{field.EntityTypeName}? {field.PropertyName}");
@@ -1005,7 +1011,7 @@ public sealed partial class CorpusGenerator
             w.Line();
             w.Line(spec is null
                 ? "/// <summary>Writes the document: its id and every entity list.</summary>"
-                : "/// <summary>Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.</summary>");
+                : $"/// <summary>Writes the document: its id, {(spec.Headline ? "headline and " : string.Empty)}fields, and the numbers of its boilerplate and duplicate lines.</summary>");
             w.Line($"public void WriteTo({Json} writer)");
             w.OpenBrace();
             w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");

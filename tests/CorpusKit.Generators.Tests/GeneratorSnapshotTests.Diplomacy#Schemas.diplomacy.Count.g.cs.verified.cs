@@ -162,7 +162,7 @@ namespace NewsDesk.Diplomacy
                     continue;
                 }
 
-                global::NewsDesk.Diplomacy.Count.UnitKind? unitValue = global::NewsDesk.Diplomacy.Count.UnitKind.Country;
+                global::NewsDesk.Diplomacy.Count.UnitKind unitValue = global::NewsDesk.Diplomacy.Count.UnitKind.Country;
                 candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Count>(span, 0, new Count(
                     valueValue.Value,
                     unitValue,

@@ -1,0 +1,67 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+using CorpusKit.CompilerServices;
+using CorpusKit.Testing;
+using Microsoft.CodeAnalysis;
+
+namespace CorpusKit.Generators.Tests;
+
+/// <summary>
+/// One small schema per language feature (<c>Schemas/features/</c>), as Mapperly keeps its
+/// snapshots: what the generator writes for each, verified; that it compiles without a warning;
+/// and that the schema's examples hold when the compiled code runs.
+/// </summary>
+public sealed class FeatureSnapshotTests
+{
+    [Fact]
+    public void Terms() => Feature("terms.corpus.yaml");
+
+    [Fact]
+    public void TypedFields() => Feature("typed-fields.corpus.yaml");
+
+    [Fact]
+    public void Sequences() => Feature("sequences.corpus.yaml");
+
+    [Fact]
+    public void Nearest() => Feature("nearest.corpus.yaml");
+
+    [Fact]
+    public void Documents() => Feature("documents.corpus.yaml");
+
+    [Fact]
+    public void PlainText() => Feature("plain-text.corpus.yaml");
+
+    private static void Feature(string schema, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
+    {
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.SchemaFile("features/" + schema));
+
+        Assert.Empty(result.Diagnostics.Select(GeneratorHarness.Describe));
+        Snapshot.VerifyAll(GeneratorHarness.Sources(result), "cs", sourceFile, method);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(GeneratorHarness.Describe));
+
+        // The compiled schema runs: every example beside its rules holds.
+        using var image = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var context = new AssemblyLoadContext(schema, isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            Assembly assembly = context.LoadFromStream(image);
+            foreach (System.Type corpus in assembly.GetTypes().Where(t => t.Name.EndsWith("Corpus", System.StringComparison.Ordinal)))
+            {
+                if (corpus.GetProperty("Examples", BindingFlags.Static | BindingFlags.NonPublic)?.GetValue(null) is System.Collections.Generic.IReadOnlyList<RuleExample> examples)
+                {
+                    Assert.Empty(examples.Select(e => e.Check()).OfType<string>());
+                }
+            }
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}
