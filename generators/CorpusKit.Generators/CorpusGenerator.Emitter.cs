@@ -568,10 +568,10 @@ public sealed partial class CorpusGenerator
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
             w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Generic}.List<{candidate}> candidates)");
             w.OpenBrace();
-            foreach (FieldFill fill in rule.Fills.Where(f => f.Kind == FillKind.Nearest))
+            foreach (NearestFill fill in rule.Fills.OfType<NearestFill>())
             {
                 // Built once per document and rule, so each match looks its candidate up in log time.
-                w.Line($"var {NearestLocal(fill)} = context.Nearest({fill.Arguments[3]}Extractor.Instance);");
+                w.Line($"var {NearestLocal(fill)} = context.Nearest({fill.EntityTypeName}Extractor.Instance);");
             }
 
             string whole;
@@ -657,7 +657,7 @@ public sealed partial class CorpusGenerator
         /// <summary>Whether a fill always yields a value: a constant of any type (checked at build time), a key, or matched text as a string.</summary>
         private static bool NeverNull(RuleSpec rule, FieldSpec field, FieldFill fill)
         {
-            if (fill.Kind == FillKind.Constant)
+            if (fill is ConstantFill)
             {
                 return true;
             }
@@ -667,11 +667,10 @@ public sealed partial class CorpusGenerator
                 return false;
             }
 
-            return fill.Kind switch
+            return fill switch
             {
-                FillKind.TermKey or FillKind.Constant => true,
-                FillKind.MatchText => rule.Kind != RuleKind.Regex,
-                FillKind.Step => true,
+                TermKeyFill or StepFill => true,
+                MatchTextFill => rule.Kind != RuleKind.Regex,
                 _ => false,
             };
         }
@@ -688,14 +687,13 @@ public sealed partial class CorpusGenerator
             }
 
             FieldFill? keyFill = rule.Fills.FirstOrDefault(f => f.Field == entity.Fields[0].Name);
-            if (keyFill is { Kind: FillKind.Group })
+            if (keyFill is GroupFill { Group: var keyGroup })
             {
-                return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, keyFill.Arguments[0])}.Group({SourceWriter.Literal(keyFill.Arguments[0])}), {whole})";
+                return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, keyGroup)}.Group({SourceWriter.Literal(keyGroup)}), {whole})";
             }
 
-            if (keyFill is { Kind: FillKind.Step })
+            if (keyFill is StepFill { Step: var step })
             {
-                int step = int.Parse(keyFill.Arguments[0], CultureInfo.InvariantCulture);
                 return rule.Steps[step].Kind == StepKind.Entity
                     ? $"step{step}[match.Steps[{step}].Value].Span"
                     : $"text.ToOriginal(match.Steps[{step}].Start, match.Steps[{step}].End)";
@@ -720,48 +718,42 @@ public sealed partial class CorpusGenerator
         {
             string captures = $"{Ck}.CompilerServices.Captures";
             string Group(string name) => $"{GroupSource(rule, name)}.Group({SourceWriter.Literal(name)})";
-            switch (fill.Kind)
+            switch (fill)
             {
-                case FillKind.Group:
+                case GroupFill { Group: var group }:
                     return field.Type.Kind == FieldKind.String
-                        ? $"{captures}.String(text, {Group(fill.Arguments[0])})"
-                        : Convert(entity, field, $"{captures}.Value({Group(fill.Arguments[0])})");
-                case FillKind.GroupCaptures:
+                        ? $"{captures}.String(text, {Group(group)})"
+                        : Convert(entity, field, $"{captures}.Value({Group(group)})");
+                case GroupCapturesFill { Group: var group }:
                     return field.Type.Kind == FieldKind.String
-                        ? $"{captures}.Strings(text, {Group(fill.Arguments[0])})"
-                        : $"{captures}.Values({Group(fill.Arguments[0])}, static value => {Convert(entity, field, "value")})";
-                case FillKind.MatchText:
+                        ? $"{captures}.Strings(text, {Group(group)})"
+                        : $"{captures}.Values({Group(group)}, static value => {Convert(entity, field, "value")})";
+                case MatchTextFill:
                     return rule.Kind switch
                     {
                         RuleKind.Regex => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match)" : Convert(entity, field, "match.Value"),
                         RuleKind.Sequence => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match.Start, match.End)" : Convert(entity, field, "text.TextOf(match.Start, match.End)"),
                         _ => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, hit.Start, hit.End)" : Convert(entity, field, "text.TextOf(hit.Start, hit.End)"),
                     };
-                case FillKind.TermKey:
+                case TermKeyFill:
                     string keys = $"{KeysOf(rule.Terms!, rule.Id)}[hit.Value]";
                     return field.Type.Kind == FieldKind.String ? keys : Convert(entity, field, keys);
-                case FillKind.Step:
-                    return StepValue(entity, field, rule, int.Parse(fill.Arguments[0], CultureInfo.InvariantCulture));
-                case FillKind.Nearest:
-                    string direction = fill.Arguments[1] == "before" ? "Before" : "After";
-                    string scope = Names.ToPascalCase(fill.Arguments[2]);
-                    return $"{NearestLocal(fill)}.Find(span, {Ck}.CompilerServices.NearestDirection.{direction}, {Ck}.CompilerServices.TextScope.{scope})";
-                case FillKind.Constant:
-                    return Constant(entity, field, fill.Arguments[0]);
-                case FillKind.Date:
-                    string Part(string g, string reader) => g.Length == 0 ? "null" : $"{captures}.{reader}({Group(g)}";
-                    string year = Part(fill.Arguments[0], "Year");
-                    string month = fill.Arguments[1].Length == 0
-                        ? "null"
-                        : fill.Arguments[3].Length == 0
-                            ? Part(fill.Arguments[1], "Month") + ")"
-                            : Part(fill.Arguments[1], "Month") + $", {LexiconsClass}.Index, {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}, {LexiconsClass}.{Names.ToPascalCase(fill.Arguments[3])}Numbers)";
-                    string day = Part(fill.Arguments[2], "Day");
-                    year = year == "null" ? year : year + ")";
-                    day = day == "null" ? day : day + ")";
-                    return $"{captures}.Date({year}, {month}, {day})";
+                case StepFill { Step: var step }:
+                    return StepValue(entity, field, rule, step);
+                case NearestFill nearest:
+                    string direction = nearest.Before ? "Before" : "After";
+                    string scope = Names.ToPascalCase(nearest.Scope);
+                    return $"{NearestLocal(nearest)}.Find(span, {Ck}.CompilerServices.NearestDirection.{direction}, {Ck}.CompilerServices.TextScope.{scope})";
+                case ConstantFill { Value: var value }:
+                    return Constant(entity, field, value);
+                case DateFill date:
+                    string Read(string? g, string reader, string more = "") => g is null ? "null" : $"{captures}.{reader}({Group(g)}{more})";
+                    string month = date.MonthLexicon is { } months
+                        ? Read(date.Month, "Month", $", {LexiconsClass}.Index, {LexiconsClass}.{Names.ToPascalCase(months)}, {LexiconsClass}.{Names.ToPascalCase(months)}Numbers")
+                        : Read(date.Month, "Month");
+                    return $"{captures}.Date({Read(date.Year, "Year")}, {month}, {Read(date.Day, "Day")})";
                 default:
-                    throw new InvalidOperationException(fill.Kind.ToString());
+                    throw new InvalidOperationException(fill.GetType().Name);
             }
         }
 

@@ -208,9 +208,7 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
-                fills.Add(fill.Kind == FillKind.Nearest
-                    ? fill with { Arguments = new[] { fill.Arguments[0], fill.Arguments[1], fill.Arguments[2], field.Type.EntityTypeName! }.ToEquatable() }
-                    : fill);
+                fills.Add(fill is NearestFill nearest ? nearest with { EntityTypeName = field.Type.EntityTypeName } : fill);
             }
 
             return rule with { Steps = steps.ToEquatable(), Fills = fills.ToEquatable() };
@@ -229,9 +227,9 @@ public sealed partial class CorpusGenerator
 
             foreach (FieldFill fill in rule.Fills)
             {
-                if (fill.Kind == FillKind.Nearest && fill.Arguments[3].Length > 0)
+                if (fill is NearestFill { EntityTypeName: { } name })
                 {
-                    yield return fill.Arguments[3];
+                    yield return name;
                 }
             }
         }

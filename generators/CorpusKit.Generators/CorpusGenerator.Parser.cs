@@ -1043,7 +1043,7 @@ public sealed partial class CorpusGenerator
                 FieldSpec field = fields[i];
                 int step = steps.FindIndex(s => s.As == field.Name);
                 FieldFill? fill = step >= 0
-                    ? Fill(field.Name, FillKind.Step, step.ToString(CultureInfo.InvariantCulture))
+                    ? new StepFill(field.Name, step)
                     : sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set)
                         ? FillFromSet(field, set.Value, id, kind == RuleKind.Terms, groups, groupLexicons, usedGroups, ref ok)
                         : DefaultFill(field, i == 0, terms, groups, usedGroups);
@@ -1458,11 +1458,11 @@ public sealed partial class CorpusGenerator
             if (terms is { Keyed: true })
             {
                 return field.Type.Kind is FieldKind.String or FieldKind.Int or FieldKind.Decimal or FieldKind.Bool or FieldKind.Enum or FieldKind.Date
-                    ? Fill(field.Name, FillKind.TermKey)
+                    ? new TermKeyFill(field.Name)
                     : null;
             }
 
-            return CanConvertText(field.Type) ? Fill(field.Name, FillKind.MatchText) : null;
+            return CanConvertText(field.Type) ? new MatchTextFill(field.Name) : null;
         }
 
         private static bool CanConvertText(FieldType type) => !type.IsList && type.Kind != FieldKind.Entity;
@@ -1470,8 +1470,8 @@ public sealed partial class CorpusGenerator
         /// <summary>A group fills a single field with its text, a list field with every capture; never a reference.</summary>
         private static FieldFill? GroupFill(FieldSpec field, string group)
             => field.Type.Kind == FieldKind.Entity ? null
-                : field.Type.IsList ? Fill(field.Name, FillKind.GroupCaptures, group)
-                : Fill(field.Name, FillKind.Group, group);
+                : field.Type.IsList ? new GroupCapturesFill(field.Name, group)
+                : new GroupFill(field.Name, group);
 
         private FieldFill? FillFromSet(
             FieldSpec field,
@@ -1502,7 +1502,7 @@ public sealed partial class CorpusGenerator
                         }
 
                         usedGroups.Add(arguments[0]);
-                        return Fill(field.Name, FillKind.Group, arguments[0]);
+                        return new GroupFill(field.Name, arguments[0]);
                     case "nearest":
                         return NearestFill(field, value, text, arguments, ref ok);
                     default:
@@ -1543,7 +1543,7 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            return Fill(field.Name, FillKind.Constant, text);
+            return new ConstantFill(field.Name, text);
         }
 
         private FieldFill? NearestFill(FieldSpec field, YamlScalar value, string text, string[] arguments, ref bool ok)
@@ -1562,7 +1562,7 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            return Fill(field.Name, FillKind.Nearest, arguments[0], arguments[1], arguments[2], string.Empty);
+            return new NearestFill(field.Name, arguments[0], arguments[1] == "before", arguments[2], EntityTypeName: null);
         }
 
         private FieldFill? DateFill(
@@ -1630,8 +1630,8 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            parts.Add(monthLexicon);
-            return new FieldFill(field.Name, FillKind.Date, parts.ToEquatable());
+            string? Part(int i) => parts[i].Length == 0 ? null : parts[i];
+            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon.Length == 0 ? null : monthLexicon);
         }
 
         private static string? ConstantError(FieldType type, string text)
@@ -1654,8 +1654,6 @@ public sealed partial class CorpusGenerator
 
         private static bool IsIsoPartialDate(string text)
             => Regex.IsMatch(text, @"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$");
-
-        private static FieldFill Fill(string field, FillKind kind, params string[] arguments) => new(field, kind, arguments.ToEquatable());
 
         private TermsSpec? ParseTerms(YamlNodeBase node, string ruleId)
         {

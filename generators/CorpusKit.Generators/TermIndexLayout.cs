@@ -163,9 +163,9 @@ internal sealed class TermIndexLayout
 
         foreach (FieldFill fill in rule.Fills)
         {
-            if (fill.Kind == FillKind.Date && fill.Arguments[3].Length > 0)
+            if (fill is DateFill { MonthLexicon: { } lexicon })
             {
-                yield return fill.Arguments[3];
+                yield return lexicon;
             }
         }
     }

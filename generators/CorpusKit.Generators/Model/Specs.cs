@@ -198,42 +198,42 @@ internal sealed record RuleSpec(
 /// <summary>The dictionary of a terms rule: a module lexicon by name, or an inline list or map.</summary>
 internal sealed record TermsSpec(string? LexiconName, bool Keyed, ImmutableEquatableArray<LexiconEntry> Entries);
 
-internal enum FillKind
-{
-    /// <summary>The text of a named group.</summary>
-    Group,
-
-    /// <summary>A constant from the schema, already checked against the field's type.</summary>
-    Constant,
-
-    /// <summary>A terms rule's key (keyed dictionaries).</summary>
-    TermKey,
-
-    /// <summary>The whole match.</summary>
-    MatchText,
-
-    /// <summary><c>date(year, month, day)</c> over named groups.</summary>
-    Date,
-
-    /// <summary>A list field: every capture of a named group.</summary>
-    GroupCaptures,
-
-    /// <summary>A sequence step's value (<c>as:</c>): an entity, a form's key or the step's text.</summary>
-    Step,
-
-    /// <summary><c>nearest(Entity, before|after, sentence|paragraph)</c>.</summary>
-    Nearest,
-}
-
-/// <summary>How one field gets its value in one rule.</summary>
+/// <summary>How one field gets its value in one rule: one record per way, each with what it needs.</summary>
 /// <param name="Field">The field's name.</param>
-/// <param name="Arguments">
-/// Group and GroupCaptures: the group; Constant: the value; Date: year, month and day groups
-/// ("" where absent) followed by the keyed lexicon that names months, if the month group uses
-/// one; Step: the step index; Nearest: entity, direction, scope, then the entity's global::
-/// name once the linker has set it ("" before).
-/// </param>
-internal sealed record FieldFill(string Field, FillKind Kind, ImmutableEquatableArray<string> Arguments);
+internal abstract record FieldFill(string Field);
+
+/// <summary>The text of a named group, converted to the field's type.</summary>
+internal sealed record GroupFill(string Field, string Group) : FieldFill(Field);
+
+/// <summary>A list field: every capture of a named group (a group inside a repeated part).</summary>
+internal sealed record GroupCapturesFill(string Field, string Group) : FieldFill(Field);
+
+/// <summary>A constant from the schema, already checked against the field's type.</summary>
+internal sealed record ConstantFill(string Field, string Value) : FieldFill(Field);
+
+/// <summary>A terms rule's key (keyed dictionaries).</summary>
+internal sealed record TermKeyFill(string Field) : FieldFill(Field);
+
+/// <summary>The whole match's text.</summary>
+internal sealed record MatchTextFill(string Field) : FieldFill(Field);
+
+/// <summary><c>date(year, month, day)</c> over named groups.</summary>
+/// <param name="Year">The year's group, or null for <c>_</c>.</param>
+/// <param name="Month">The month's group, or null for <c>_</c>.</param>
+/// <param name="Day">The day's group, or null for <c>_</c>.</param>
+/// <param name="MonthLexicon">The keyed lexicon (keys 1-12) the month group uses to name months; null when it matches digits.</param>
+internal sealed record DateFill(string Field, string? Year, string? Month, string? Day, string? MonthLexicon) : FieldFill(Field);
+
+/// <summary>A sequence step's value (<c>as:</c>): an entity, a form's key or the step's text.</summary>
+/// <param name="Step">The step's index in the sequence.</param>
+internal sealed record StepFill(string Field, int Step) : FieldFill(Field);
+
+/// <summary><c>nearest(Entity, before|after, sentence|paragraph|document)</c>.</summary>
+/// <param name="Entity">The entity looked for, as the schema names it.</param>
+/// <param name="Before">Whether it is looked for before the match (else after).</param>
+/// <param name="Scope">sentence, paragraph or document.</param>
+/// <param name="EntityTypeName">The entity's global:: name, set by the linker (null before).</param>
+internal sealed record NearestFill(string Field, string Entity, bool Before, string Scope, string? EntityTypeName) : FieldFill(Field);
 
 /// <summary>A module after linking: entity references across files resolved.</summary>
 internal sealed record LinkedModule(ModuleSpec Module);
