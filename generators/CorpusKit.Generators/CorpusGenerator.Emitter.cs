@@ -194,8 +194,8 @@ public sealed partial class CorpusGenerator
             FieldKind.Decimal => "decimal",
             FieldKind.Bool => "bool",
             FieldKind.Date => $"{Ck}.PartialDate",
-            FieldKind.Enum => $"global::{_module.Namespace}.{entity.Name}.{EnumName(field)}",
-            FieldKind.Entity => field.Type.EntityTypeName ?? "object",
+            FieldKind.Enum => $"{new EntityRef(_module.Namespace, entity.Name).GlobalName}.{EnumName(field)}",
+            FieldKind.Entity => field.Type.EntityRef?.GlobalName ?? "object",
             _ => "object",
         };
 
@@ -309,7 +309,7 @@ public sealed partial class CorpusGenerator
             w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates, {Ck}.CompilerServices.OverlapMode.{entity.Overlap});");
             foreach (EntityReference other in entity.Outside)
             {
-                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.TypeName}Extractor.Instance));");
+                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalName}Extractor.Instance));");
             }
 
             w.Line($"context.SetResults<{entity.Name}>(entities);");
@@ -571,7 +571,7 @@ public sealed partial class CorpusGenerator
             foreach (NearestFill fill in rule.Fills.OfType<NearestFill>())
             {
                 // Built once per document and rule, so each match looks its candidate up in log time.
-                w.Line($"var {NearestLocal(fill)} = context.Nearest({fill.EntityTypeName}Extractor.Instance);");
+                w.Line($"var {NearestLocal(fill)} = context.Nearest({fill.EntityRef!.GlobalName}Extractor.Instance);");
             }
 
             string whole;
@@ -587,7 +587,7 @@ public sealed partial class CorpusGenerator
                     {
                         if (rule.Steps[i].Kind == StepKind.Entity)
                         {
-                            string type = rule.Steps[i].EntityTypeName!;
+                            string type = rule.Steps[i].EntityRef!.GlobalName;
                             w.Line($"{Generic}.IReadOnlyList<{type}> step{i} = context.Require({type}Extractor.Instance);");
                             inputs.Add($"step{i}");
                         }
@@ -818,7 +818,7 @@ public sealed partial class CorpusGenerator
             FieldKind.Decimal => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "m",
             FieldKind.Bool => bool.Parse(value) ? "true" : "false",
             FieldKind.Date => DateConstant(value),
-            FieldKind.Enum => $"global::{_module.Namespace}.{entity.Name}.{EnumName(field)}.{Names.ToPascalCase(field.Type.EnumValues.First(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)))}",
+            FieldKind.Enum => $"{new EntityRef(_module.Namespace, entity.Name).GlobalName}.{EnumName(field)}.{Names.ToPascalCase(field.Type.EnumValues.First(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)))}",
             _ => throw new InvalidOperationException(field.Type.Kind.ToString()),
         };
 
@@ -890,8 +890,8 @@ public sealed partial class CorpusGenerator
 
                 foreach (DocumentFieldSpec field in spec.Fields)
                 {
-                    EntitySpec? local = _module.Entities.FirstOrDefault(e => "global::" + _module.Namespace + "." + e.Name == field.EntityTypeName);
-                    string mentions = local is not null ? Local(local) : $"context.Require({field.EntityTypeName}Extractor.Instance)";
+                    EntitySpec? local = _module.Entities.FirstOrDefault(e => new EntityRef(_module.Namespace, e.Name) == field.EntityRef);
+                    string mentions = local is not null ? Local(local) : $"context.Require({field.EntityRef!.GlobalName}Extractor.Instance)";
                     string where = field.Where is null ? string.Empty : $", static m => m.{field.Where}";
                     if (field.IsList && where.Length > 0)
                     {
@@ -973,8 +973,8 @@ public sealed partial class CorpusGenerator
                         ? $"The distinct {field.EntityName} entities{kept}, each with every mention, in order of first mention."
                         : $"The first {field.EntityName} of the document{kept}, if any."));
                     parameters.Add(field.IsList
-                        ? $"{Generic}.IReadOnlyList<{Ck}.Documents.EntityGroup<{field.EntityTypeName}>> {field.PropertyName}"
-                        : $"{field.EntityTypeName}? {field.PropertyName}");
+                        ? $"{Generic}.IReadOnlyList<{Ck}.Documents.EntityGroup<{field.EntityRef!.GlobalName}>> {field.PropertyName}"
+                        : $"{field.EntityRef!.GlobalName}? {field.PropertyName}");
                 }
             }
 
@@ -1032,7 +1032,7 @@ public sealed partial class CorpusGenerator
                 {
                     if (field.IsList)
                     {
-                        WriteArray(w, field.Name, $"{Ck}.Documents.EntityGroup<{field.EntityTypeName}> group in {field.PropertyName}", "group.WriteTo(writer);");
+                        WriteArray(w, field.Name, $"{Ck}.Documents.EntityGroup<{field.EntityRef!.GlobalName}> group in {field.PropertyName}", "group.WriteTo(writer);");
                         continue;
                     }
 
@@ -1208,10 +1208,9 @@ public sealed partial class CorpusGenerator
                     return;
                 }
 
-                foreach (string dependency in entity.Rules.SelectMany(Linker.Dependencies).Concat(entity.Outside.Select(o => o.TypeName!)))
+                foreach (EntityRef dependency in entity.Rules.SelectMany(Linker.Dependencies).Concat(entity.Outside.Select(o => o.EntityRef!)))
                 {
-                    string prefix = "global::" + _module.Namespace + ".";
-                    if (dependency.StartsWith(prefix, StringComparison.Ordinal) && byName.TryGetValue(dependency.Substring(prefix.Length), out EntitySpec? local))
+                    if (dependency.Namespace == _module.Namespace && byName.TryGetValue(dependency.Name, out EntitySpec? local))
                     {
                         Visit(local);
                     }

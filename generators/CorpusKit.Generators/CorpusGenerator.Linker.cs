@@ -100,8 +100,8 @@ public sealed partial class CorpusGenerator
             {
                 var local = new HashSet<string>(module.Entities.Select(e => e.Name), StringComparer.Ordinal);
 
-                // The global:: name of an entity as seen from this module, or null after reporting why not.
-                string? Resolve(string target, LocationInfo location)
+                // The entity a name means as seen from this module, or null after reporting why not.
+                EntityRef? Resolve(string target, LocationInfo location)
                 {
                     string? ns = local.Contains(target)
                         ? module.Namespace
@@ -114,7 +114,7 @@ public sealed partial class CorpusGenerator
                         return null;
                     }
 
-                    return "global::" + ns + "." + target;
+                    return new EntityRef(ns, target);
                 }
 
                 var entities = new List<EntitySpec>();
@@ -129,7 +129,7 @@ public sealed partial class CorpusGenerator
                         }
                         else if (Resolve(target, field.Location) is { } typeName)
                         {
-                            fields.Add(field with { Type = field.Type with { EntityTypeName = typeName } });
+                            fields.Add(field with { Type = field.Type with { EntityRef = typeName } });
                         }
                     }
 
@@ -147,7 +147,7 @@ public sealed partial class CorpusGenerator
                     {
                         if (Resolve(other.Name, other.Location) is { } typeName)
                         {
-                            outside.Add(other with { TypeName = typeName });
+                            outside.Add(other with { EntityRef = typeName });
                         }
                     }
 
@@ -162,7 +162,7 @@ public sealed partial class CorpusGenerator
                     {
                         if (Resolve(field.EntityName, field.Location) is { } typeName)
                         {
-                            documentFields.Add(field with { EntityTypeName = typeName });
+                            documentFields.Add(field with { EntityRef = typeName });
                         }
                     }
 
@@ -180,7 +180,7 @@ public sealed partial class CorpusGenerator
         /// Resolves the entities a rule names (entity steps, nearest()); drops fills of fields that
         /// did not resolve. A rule whose steps name an unknown entity is dropped.
         /// </summary>
-        private static RuleSpec? LinkRule(RuleSpec rule, List<FieldSpec> fields, Func<string, LocationInfo, string?> resolve)
+        private static RuleSpec? LinkRule(RuleSpec rule, List<FieldSpec> fields, Func<string, LocationInfo, EntityRef?> resolve)
         {
             var steps = new List<StepSpec>(rule.Steps.Count);
             foreach (StepSpec step in rule.Steps)
@@ -196,7 +196,7 @@ public sealed partial class CorpusGenerator
                     return null;
                 }
 
-                steps.Add(step with { EntityTypeName = typeName });
+                steps.Add(step with { EntityRef = typeName });
             }
 
             var fills = new List<FieldFill>();
@@ -208,18 +208,18 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
-                fills.Add(fill is NearestFill nearest ? nearest with { EntityTypeName = field.Type.EntityTypeName } : fill);
+                fills.Add(fill is NearestFill nearest ? nearest with { EntityRef = field.Type.EntityRef } : fill);
             }
 
             return rule with { Steps = steps.ToEquatable(), Fills = fills.ToEquatable() };
         }
 
         /// <summary>The entities (global:: names) a rule needs found before it runs.</summary>
-        internal static IEnumerable<string> Dependencies(RuleSpec rule)
+        internal static IEnumerable<EntityRef> Dependencies(RuleSpec rule)
         {
             foreach (StepSpec step in rule.Steps)
             {
-                if (step.EntityTypeName is { } name)
+                if (step.EntityRef is { } name)
                 {
                     yield return name;
                 }
@@ -227,7 +227,7 @@ public sealed partial class CorpusGenerator
 
             foreach (FieldFill fill in rule.Fills)
             {
-                if (fill is NearestFill { EntityTypeName: { } name })
+                if (fill is NearestFill { EntityRef: { } name })
                 {
                     yield return name;
                 }
@@ -240,28 +240,28 @@ public sealed partial class CorpusGenerator
         /// </summary>
         private static void BreakCycles(List<ModuleSpec> modules, List<DiagnosticInfo> diagnostics)
         {
-            var entities = new Dictionary<string, EntitySpec>(StringComparer.Ordinal);
+            var entities = new Dictionary<EntityRef, EntitySpec>();
             foreach (ModuleSpec module in modules)
             {
                 foreach (EntitySpec entity in module.Entities)
                 {
-                    entities["global::" + module.Namespace + "." + entity.Name] = entity;
+                    entities[new EntityRef(module.Namespace, entity.Name)] = entity;
                 }
             }
 
-            var dropped = new HashSet<(string Entity, string Rule)>();
-            var droppedOutside = new HashSet<(string Entity, string Other)>();
-            var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
-            var path = new List<string>();
+            var dropped = new HashSet<(EntityRef Entity, string Rule)>();
+            var droppedOutside = new HashSet<(EntityRef Entity, EntityRef Other)>();
+            var state = new Dictionary<EntityRef, int>(); // 1 visiting, 2 done
+            var path = new List<EntityRef>();
 
-            void Visit(string name)
+            void Visit(EntityRef name)
             {
                 state[name] = 1;
                 path.Add(name);
                 EntitySpec entity = entities[name];
                 foreach (RuleSpec rule in entity.Rules)
                 {
-                    foreach (string dependency in Dependencies(rule).Distinct(StringComparer.Ordinal))
+                    foreach (EntityRef dependency in Dependencies(rule).Distinct())
                     {
                         if (!entities.ContainsKey(dependency) || dropped.Contains((name, rule.Id)))
                         {
@@ -272,7 +272,7 @@ public sealed partial class CorpusGenerator
                         if (seen == 1)
                         {
                             int from = path.IndexOf(dependency);
-                            string cycle = string.Join(" -> ", path.Skip(from).Append(dependency).Select(n => n.Substring(n.LastIndexOf('.') + 1)));
+                            string cycle = string.Join(" -> ", path.Skip(from).Append(dependency).Select(n => n.Name));
                             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DependencyCycle, rule.Location, rule.Id, entity.Name, cycle));
                             dropped.Add((name, rule.Id));
                         }
@@ -285,7 +285,7 @@ public sealed partial class CorpusGenerator
 
                 foreach (EntityReference other in entity.Outside)
                 {
-                    if (other.TypeName is not { } dependency || !entities.ContainsKey(dependency))
+                    if (other.EntityRef is not { } dependency || !entities.ContainsKey(dependency))
                     {
                         continue;
                     }
@@ -294,7 +294,7 @@ public sealed partial class CorpusGenerator
                     if (seen == 1)
                     {
                         int from = path.IndexOf(dependency);
-                        string cycle = string.Join(" -> ", path.Skip(from).Append(dependency).Select(n => n.Substring(n.LastIndexOf('.') + 1)));
+                        string cycle = string.Join(" -> ", path.Skip(from).Append(dependency).Select(n => n.Name));
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DependencyCycle, other.Location, "outside: " + other.Name, entity.Name, cycle));
                         droppedOutside.Add((name, dependency));
                     }
@@ -308,7 +308,8 @@ public sealed partial class CorpusGenerator
                 state[name] = 2;
             }
 
-            foreach (string name in entities.Keys.OrderBy(n => n, StringComparer.Ordinal))
+            // In the order of their C# names, as before EntityRef: which rule of a cycle is reported stays put.
+            foreach (EntityRef name in entities.Keys.OrderBy(n => n.GlobalName, StringComparer.Ordinal))
             {
                 if (!state.ContainsKey(name))
                 {
@@ -328,8 +329,8 @@ public sealed partial class CorpusGenerator
                 {
                     Entities = module.Entities.Select(e => e with
                     {
-                        Rules = e.Rules.Where(r => !dropped.Contains(("global::" + module.Namespace + "." + e.Name, r.Id))).ToEquatable(),
-                        Outside = e.Outside.Where(o => !droppedOutside.Contains(("global::" + module.Namespace + "." + e.Name, o.TypeName!))).ToEquatable(),
+                        Rules = e.Rules.Where(r => !dropped.Contains((new EntityRef(module.Namespace, e.Name), r.Id))).ToEquatable(),
+                        Outside = e.Outside.Where(o => !droppedOutside.Contains((new EntityRef(module.Namespace, e.Name), o.EntityRef!))).ToEquatable(),
                     }).ToEquatable(),
                 };
             }

@@ -1562,7 +1562,7 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            return new NearestFill(field.Name, arguments[0], arguments[1] == "before", arguments[2], EntityTypeName: null);
+            return new NearestFill(field.Name, arguments[0], arguments[1] == "before", arguments[2], EntityRef: null);
         }
 
         private FieldFill? DateFill(

@@ -54,7 +54,7 @@ internal sealed record DocumentFieldSpec(
     string PropertyName,
     string? Doc,
     string EntityName,
-    string? EntityTypeName,
+    EntityRef? EntityRef,
     bool IsList,
     bool Contained,
     string? Where,
@@ -94,8 +94,20 @@ internal sealed record EntitySpec(
     ImmutableEquatableArray<EntityReference> Outside,
     LocationInfo Location);
 
-/// <summary>An entity named in a schema; the linker sets its global:: type name.</summary>
-internal sealed record EntityReference(string Name, string? TypeName, LocationInfo Location);
+/// <summary>An entity named in a schema; the linker sets the entity it resolves to.</summary>
+internal sealed record EntityReference(string Name, EntityRef? EntityRef, LocationInfo Location);
+
+/// <summary>
+/// An entity type's identity: the namespace of its module and its name. Every place that needs
+/// to know whether two references name one entity, or what to write for it in C#, asks this.
+/// </summary>
+internal sealed record EntityRef(string Namespace, string Name)
+{
+    /// <summary>The record's fully qualified C# name (<c>global::Ns.Name</c>); its extractor is this plus <c>Extractor</c>.</summary>
+    public string GlobalName => "global::" + Namespace + "." + Name;
+
+    public override string ToString() => GlobalName;
+}
 
 internal enum FieldKind
 {
@@ -110,14 +122,14 @@ internal enum FieldKind
 
 /// <summary>A field's type: its kind, whether it is a list or optional, and what it names.</summary>
 /// <param name="EntityName">For <see cref="FieldKind.Entity"/>: the referenced entity.</param>
-/// <param name="EntityTypeName">Set by the linker: the referenced record's global:: name.</param>
+/// <param name="EntityRef">Set by the linker: the referenced entity.</param>
 /// <param name="EnumValues">For <see cref="FieldKind.Enum"/>: the members as written.</param>
 internal sealed record FieldType(
     FieldKind Kind,
     bool IsList,
     bool IsOptional,
     string? EntityName,
-    string? EntityTypeName,
+    EntityRef? EntityRef,
     ImmutableEquatableArray<string> EnumValues);
 
 /// <summary>A typed field. The first field of an entity is its key.</summary>
@@ -142,13 +154,13 @@ internal enum StepKind
 
 /// <summary>One step of a sequence rule.</summary>
 /// <param name="EntityName">Entity steps: the entity.</param>
-/// <param name="EntityTypeName">Entity steps, set by the linker: the entity's global:: name.</param>
+/// <param name="EntityRef">Entity steps, set by the linker: the entity.</param>
 /// <param name="Pattern">Regex steps: the pattern (expanded: anchored with \G unless first).</param>
 /// <param name="As">The field the step's value fills, if any.</param>
 internal sealed record StepSpec(
     StepKind Kind,
     string? EntityName,
-    string? EntityTypeName,
+    EntityRef? EntityRef,
     TermsSpec? Terms,
     PatternSpec? Pattern,
     int Min,
@@ -232,8 +244,8 @@ internal sealed record StepFill(string Field, int Step) : FieldFill(Field);
 /// <param name="Entity">The entity looked for, as the schema names it.</param>
 /// <param name="Before">Whether it is looked for before the match (else after).</param>
 /// <param name="Scope">sentence, paragraph or document.</param>
-/// <param name="EntityTypeName">The entity's global:: name, set by the linker (null before).</param>
-internal sealed record NearestFill(string Field, string Entity, bool Before, string Scope, string? EntityTypeName) : FieldFill(Field);
+/// <param name="EntityRef">The entity, set by the linker (null before).</param>
+internal sealed record NearestFill(string Field, string Entity, bool Before, string Scope, EntityRef? EntityRef) : FieldFill(Field);
 
 /// <summary>A module after linking: entity references across files resolved.</summary>
 internal sealed record LinkedModule(ModuleSpec Module);
