@@ -327,11 +327,11 @@ public sealed partial class CorpusGenerator
             {
                 string ruleName = Names.ToPascalCase(rule.Id);
                 string ruleDoc = $"rule <c>{SourceWriter.Xml(rule.Id)}</c>";
-                if (rule.Kind == RuleKind.Regex)
+                if (rule.Body is RegexBody { Pattern: var rulePattern })
                 {
-                    patterns.Add((ruleName, ruleDoc, rule.Pattern!));
+                    patterns.Add((ruleName, ruleDoc, rulePattern));
                 }
-                else if (rule.Terms is { LexiconName: null })
+                else if (rule.Body is TermsBody { Terms.LexiconName: null })
                 {
                     dictionaries.Add((rule.Id, null));
                 }
@@ -355,7 +355,7 @@ public sealed partial class CorpusGenerator
                 PatternField(w, pattern.Name, $"the pattern of {pattern.Doc}", pattern.Pattern));
             NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
                 DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step)]));
-            NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Kind == RuleKind.Sequence).ToList(), rule =>
+            NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Body is SequenceBody).ToList(), rule =>
             {
                 w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
                 w.Line($"internal static readonly {Ck}.CompilerServices.SequenceStep[] {Names.ToPascalCase(rule.Id)} =");
@@ -559,11 +559,12 @@ public sealed partial class CorpusGenerator
 
         private void Rule(SourceWriter w, EntitySpec entity, RuleSpec rule, int order, string candidate)
         {
-            string what = rule.Kind switch
+            string what = rule.Body switch
             {
-                RuleKind.Regex => "a regex",
-                RuleKind.Sequence => $"a sequence of {rule.Steps.Count} steps",
-                _ => rule.Terms!.LexiconName is { } lexicon ? $"the terms of lexicon <c>{SourceWriter.Xml(lexicon)}</c>" : "inline terms",
+                RegexBody => "a regex",
+                SequenceBody { Steps.Count: var count } => $"a sequence of {count} steps",
+                TermsBody { Terms.LexiconName: { } lexicon } => $"the terms of lexicon <c>{SourceWriter.Xml(lexicon)}</c>",
+                _ => "inline terms",
             };
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
             w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Generic}.List<{candidate}> candidates)");
@@ -575,13 +576,13 @@ public sealed partial class CorpusGenerator
             }
 
             string whole;
-            switch (rule.Kind)
+            switch (rule.Body)
             {
-                case RuleKind.Regex:
+                case RegexBody:
                     w.Line($"foreach ({Ck}.CompilerServices.PatternMatch match in Patterns.{Names.ToPascalCase(rule.Id)}.Matches(text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Index, match.Index + match.Length)";
                     break;
-                case RuleKind.Sequence:
+                case SequenceBody:
                     var inputs = new List<string>();
                     for (int i = 0; i < rule.Steps.Count; i++)
                     {
@@ -597,10 +598,12 @@ public sealed partial class CorpusGenerator
                     w.Line($"foreach ({Ck}.CompilerServices.SequenceMatch match in {Ck}.CompilerServices.SequenceMatcher.Matches(text, Sequences.{Names.ToPascalCase(rule.Id)}, {list}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Start, match.End)";
                     break;
-                default:
-                    w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(rule.Terms!, rule.Id, null)}))");
+                case TermsBody { Terms: var terms }:
+                    w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(terms, rule.Id, null)}))");
                     whole = "text.ToOriginal(hit.Start, hit.End)";
                     break;
+                default:
+                    throw new InvalidOperationException(rule.Body.GetType().Name);
             }
 
             w.OpenBrace();
@@ -670,7 +673,7 @@ public sealed partial class CorpusGenerator
             return fill switch
             {
                 TermKeyFill or StepFill => true,
-                MatchTextFill => rule.Kind != RuleKind.Regex,
+                MatchTextFill => rule.Body is not RegexBody,
                 _ => false,
             };
         }
@@ -705,7 +708,7 @@ public sealed partial class CorpusGenerator
         /// <summary>The match whose groups hold <paramref name="group"/>: the rule's, or a sequence step's.</summary>
         private static string GroupSource(RuleSpec rule, string group)
         {
-            if (rule.Kind != RuleKind.Sequence)
+            if (rule.Body is not SequenceBody)
             {
                 return "match";
             }
@@ -729,14 +732,14 @@ public sealed partial class CorpusGenerator
                         ? $"{captures}.Strings(text, {Group(group)})"
                         : $"{captures}.Values({Group(group)}, static value => {Convert(entity, field, "value")})";
                 case MatchTextFill:
-                    return rule.Kind switch
+                    return rule.Body switch
                     {
-                        RuleKind.Regex => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match)" : Convert(entity, field, "match.Value"),
-                        RuleKind.Sequence => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match.Start, match.End)" : Convert(entity, field, "text.TextOf(match.Start, match.End)"),
+                        RegexBody => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match)" : Convert(entity, field, "match.Value"),
+                        SequenceBody => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match.Start, match.End)" : Convert(entity, field, "text.TextOf(match.Start, match.End)"),
                         _ => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, hit.Start, hit.End)" : Convert(entity, field, "text.TextOf(hit.Start, hit.End)"),
                     };
                 case TermKeyFill:
-                    string keys = $"{KeysOf(rule.Terms!, rule.Id)}[hit.Value]";
+                    string keys = $"{KeysOf(((TermsBody)rule.Body).Terms, rule.Id)}[hit.Value]";
                     return field.Type.Kind == FieldKind.String ? keys : Convert(entity, field, keys);
                 case StepFill { Step: var step }:
                     return StepValue(entity, field, rule, step);

@@ -211,7 +211,7 @@ public sealed partial class CorpusGenerator
                 fills.Add(fill is NearestFill nearest ? nearest with { EntityRef = field.Type.EntityRef } : fill);
             }
 
-            return rule with { Steps = steps.ToEquatable(), Fills = fills.ToEquatable() };
+            return rule with { Body = rule.Body is SequenceBody ? new SequenceBody(steps.ToEquatable()) : rule.Body, Fills = fills.ToEquatable() };
         }
 
         /// <summary>The entities (global:: names) a rule needs found before it runs.</summary>

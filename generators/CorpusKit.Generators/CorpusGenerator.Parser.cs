@@ -966,8 +966,8 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            RuleKind kind = present[0] switch { "terms" => RuleKind.Terms, "regex" => RuleKind.Regex, _ => RuleKind.Sequence };
-            KeyValuePair<YamlScalar, YamlNodeBase> body = keys[present[0]];
+            string kind = present[0];
+            KeyValuePair<YamlScalar, YamlNodeBase> body = keys[kind];
             TermsSpec? terms = null;
             PatternSpec? pattern = null;
             var groups = new List<string>();
@@ -976,7 +976,7 @@ public sealed partial class CorpusGenerator
             var groupLexicons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             switch (kind)
             {
-                case RuleKind.Terms:
+                case "terms":
                     terms = ParseTerms(body.Value, id);
                     if (terms is null)
                     {
@@ -984,7 +984,7 @@ public sealed partial class CorpusGenerator
                     }
 
                     break;
-                case RuleKind.Regex:
+                case "regex":
                     if (body.Value is not YamlScalar regexNode)
                     {
                         Report(DiagnosticDescriptors.WrongShape, body.Value.Location, $"regex: of rule '{id}'", "a pattern", body.Value.KindName);
@@ -1045,7 +1045,7 @@ public sealed partial class CorpusGenerator
                 FieldFill? fill = step >= 0
                     ? new StepFill(field.Name, step)
                     : sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set)
-                        ? FillFromSet(field, set.Value, id, kind == RuleKind.Terms, groups, groupLexicons, usedGroups, ref ok)
+                        ? FillFromSet(field, set.Value, id, terms is not null, groups, groupLexicons, usedGroups, ref ok)
                         : DefaultFill(field, i == 0, terms, groups, usedGroups);
                 if (fill is not null)
                 {
@@ -1078,12 +1078,9 @@ public sealed partial class CorpusGenerator
                     id,
                     "Match" + Names.ToPascalCase(id),
                     doc,
-                    kind,
-                    terms,
-                    pattern,
+                    terms is not null ? new TermsBody(terms) : pattern is not null ? new RegexBody(pattern) : new SequenceBody(steps.ToEquatable()),
                     groups.ToEquatable(),
                     groupSteps.ToEquatable(),
-                    steps.ToEquatable(),
                     fills.ToEquatable(),
                     spanGroup,
                     examples.ToEquatable(),

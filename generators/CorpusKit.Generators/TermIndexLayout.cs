@@ -73,7 +73,7 @@ internal sealed class TermIndexLayout
         {
             foreach (RuleSpec rule in entity.Rules)
             {
-                if (rule.Terms is { LexiconName: null } terms)
+                if (rule.Body is TermsBody { Terms: { LexiconName: null } terms })
                 {
                     dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, null), Names.ToPascalCase(rule.Id), $"the inline terms of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", terms.Entries, terms.Keyed, IntegerKeys: false, Inline: true));
                 }
@@ -148,7 +148,7 @@ internal sealed class TermIndexLayout
     /// <summary>The lexicons whose forms a rule matches (terms, term steps) or whose keys name months (date fills).</summary>
     public static IEnumerable<string> LexiconsOf(RuleSpec rule)
     {
-        if (rule.Terms?.LexiconName is { } terms)
+        if (rule.Body is TermsBody { Terms.LexiconName: { } terms })
         {
             yield return terms;
         }

@@ -171,7 +171,7 @@ public sealed class PrefilterTests
         string root = Repository.Root();
         string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
         var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new GeneratorOptions("NewsDesk", string.Empty), default);
-        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).Where(r => r.Pattern is not null).Select(r => r.Pattern!.Expanded)
+        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).Select(r => r.Body).OfType<CorpusKit.Generators.Model.RegexBody>().Select(b => b.Pattern.Expanded)
             .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))
             .ToList();
         string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")

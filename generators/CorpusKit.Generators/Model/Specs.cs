@@ -137,13 +137,6 @@ internal sealed record FieldType(
 /// <param name="PropertyName">The C# property name.</param>
 internal sealed record FieldSpec(string Name, string PropertyName, string? Doc, FieldType Type, LocationInfo Location);
 
-internal enum RuleKind
-{
-    Terms,
-    Regex,
-    Sequence,
-}
-
 internal enum StepKind
 {
     Entity,
@@ -185,27 +178,38 @@ internal sealed record ExpectedField(string Field, string Value);
 /// <summary>A rule that finds an entity.</summary>
 /// <param name="Id">The rule's id as written.</param>
 /// <param name="MethodName">The C# name derived from the id.</param>
-/// <param name="Terms">For terms rules: what to match.</param>
-/// <param name="Pattern">For regex rules: the pattern, as written and as it runs.</param>
+/// <param name="Body">What the rule matches: terms, a regex or a sequence, each with what it needs.</param>
 /// <param name="Groups">For regex rules: the named groups, in pattern order; for sequences, of all regex steps.</param>
 /// <param name="GroupSteps">For sequences: the step of each group (parallel to Groups).</param>
-/// <param name="Steps">For sequences: the steps.</param>
 /// <param name="Fills">How each field is filled, in field order (absent fields are left out).</param>
 /// <param name="SpanGroup">The group whose match is the entity's span (<c>span:</c>), if the rule names one.</param>
 internal sealed record RuleSpec(
     string Id,
     string MethodName,
     string? Doc,
-    RuleKind Kind,
-    TermsSpec? Terms,
-    PatternSpec? Pattern,
+    RuleBody Body,
     ImmutableEquatableArray<string> Groups,
     ImmutableEquatableArray<int> GroupSteps,
-    ImmutableEquatableArray<StepSpec> Steps,
     ImmutableEquatableArray<FieldFill> Fills,
     string? SpanGroup,
     ImmutableEquatableArray<ExampleSpec> Examples,
-    LocationInfo Location);
+    LocationInfo Location)
+{
+    /// <summary>The steps of a sequence rule; none for the other kinds.</summary>
+    public ImmutableEquatableArray<StepSpec> Steps => Body is SequenceBody sequence ? sequence.Steps : ImmutableEquatableArray<StepSpec>.Empty;
+}
+
+/// <summary>What a rule matches: one record per kind of rule.</summary>
+internal abstract record RuleBody;
+
+/// <summary><c>terms:</c> the forms of a lexicon or of an inline list or map, as whole words.</summary>
+internal sealed record TermsBody(TermsSpec Terms) : RuleBody;
+
+/// <summary><c>regex:</c> one pattern, as written and as it runs.</summary>
+internal sealed record RegexBody(PatternSpec Pattern) : RuleBody;
+
+/// <summary><c>sequence:</c> steps matched one after another.</summary>
+internal sealed record SequenceBody(ImmutableEquatableArray<StepSpec> Steps) : RuleBody;
 
 /// <summary>The dictionary of a terms rule: a module lexicon by name, or an inline list or map.</summary>
 internal sealed record TermsSpec(string? LexiconName, bool Keyed, ImmutableEquatableArray<LexiconEntry> Entries);
