@@ -340,11 +340,11 @@ public sealed partial class CorpusGenerator
                 {
                     string stepName = StepName(rule, i);
                     string stepDoc = $"step {i + 1} of {ruleDoc}";
-                    if (rule.Steps[i].Kind == StepKind.Regex)
+                    if (rule.Steps[i] is RegexStep { Pattern: var stepPattern })
                     {
-                        patterns.Add((stepName, stepDoc, rule.Steps[i].Pattern!));
+                        patterns.Add((stepName, stepDoc, stepPattern));
                     }
-                    else if (rule.Steps[i].Terms is { LexiconName: null })
+                    else if (rule.Steps[i] is TermsStep { Terms.LexiconName: null })
                     {
                         dictionaries.Add((rule.Id, i));
                     }
@@ -365,12 +365,13 @@ public sealed partial class CorpusGenerator
                 for (int i = 0; i < rule.Steps.Count; i++)
                 {
                     StepSpec step = rule.Steps[i];
-                    string line = step.Kind switch
+                    string line = step switch
                     {
-                        StepKind.Entity => $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
-                        StepKind.Terms => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(step.Terms!, rule.Id, i)}),",
-                        StepKind.Regex => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{StepName(rule, i)}),",
-                        _ => $"{Ck}.CompilerServices.SequenceStep.Gap({step.Min.ToString(CultureInfo.InvariantCulture)}, {step.Max.ToString(CultureInfo.InvariantCulture)}),",
+                        EntityStep => $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
+                        TermsStep { Terms: var terms } => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(terms, rule.Id, i)}),",
+                        RegexStep => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{StepName(rule, i)}),",
+                        GapStep gap => $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)}),",
+                        _ => throw new InvalidOperationException(step.GetType().Name),
                     };
                     w.Line(line + $" // {StepComment(step)}");
                 }
@@ -431,12 +432,14 @@ public sealed partial class CorpusGenerator
 
         private static string StepComment(StepSpec step)
         {
-            string what = step.Kind switch
+            string what = step switch
             {
-                StepKind.Entity => step.EntityName!,
-                StepKind.Terms => step.Terms!.LexiconName is { } lexicon ? "terms of " + lexicon : "terms",
-                StepKind.Regex => "regex",
-                _ => step.Min.ToString(CultureInfo.InvariantCulture) + ".." + step.Max.ToString(CultureInfo.InvariantCulture) + " words",
+                EntityStep { EntityName: var name } => name,
+                TermsStep { Terms.LexiconName: { } lexicon } => "terms of " + lexicon,
+                TermsStep => "terms",
+                RegexStep => "regex",
+                GapStep gap => gap.Min.ToString(CultureInfo.InvariantCulture) + ".." + gap.Max.ToString(CultureInfo.InvariantCulture) + " words",
+                _ => throw new InvalidOperationException(step.GetType().Name),
             };
             return step.As is null ? what : what + " as " + step.As;
         }
@@ -586,9 +589,9 @@ public sealed partial class CorpusGenerator
                     var inputs = new List<string>();
                     for (int i = 0; i < rule.Steps.Count; i++)
                     {
-                        if (rule.Steps[i].Kind == StepKind.Entity)
+                        if (rule.Steps[i] is EntityStep entityStep)
                         {
-                            string type = rule.Steps[i].EntityRef!.GlobalName;
+                            string type = entityStep.EntityRef!.GlobalName;
                             w.Line($"{Generic}.IReadOnlyList<{type}> step{i} = context.Require({type}Extractor.Instance);");
                             inputs.Add($"step{i}");
                         }
@@ -697,7 +700,7 @@ public sealed partial class CorpusGenerator
 
             if (keyFill is StepFill { Step: var step })
             {
-                return rule.Steps[step].Kind == StepKind.Entity
+                return rule.Steps[step] is EntityStep
                     ? $"step{step}[match.Steps[{step}].Value].Span"
                     : $"text.ToOriginal(match.Steps[{step}].Start, match.Steps[{step}].End)";
             }
@@ -769,9 +772,9 @@ public sealed partial class CorpusGenerator
             StepSpec step = rule.Steps[index];
             string at = $"match.Steps[{index}]";
             string stepText = $"{Ck}.CompilerServices.Captures.String(text, {at}.Start, {at}.End)";
-            switch (step.Kind)
+            switch (step)
             {
-                case StepKind.Entity:
+                case EntityStep:
                     string found = $"step{index}[{at}.Value]";
                     return field.Type.Kind switch
                     {
@@ -779,8 +782,8 @@ public sealed partial class CorpusGenerator
                         FieldKind.String => found + ".Key",
                         _ => Convert(entity, field, found + ".Key"),
                     };
-                case StepKind.Terms when step.Terms!.Keyed:
-                    string key = $"{KeysOf(step.Terms, rule.Id + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture))}[{at}.Value]";
+                case TermsStep { Terms: { Keyed: true } terms }:
+                    string key = $"{KeysOf(terms, rule.Id + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture))}[{at}.Value]";
                     return field.Type.Kind == FieldKind.String ? key : Convert(entity, field, key);
                 default:
                     return field.Type.Kind == FieldKind.String ? stepText : Convert(entity, field, $"text.TextOf({at}.Start, {at}.End)");

@@ -185,18 +185,18 @@ public sealed partial class CorpusGenerator
             var steps = new List<StepSpec>(rule.Steps.Count);
             foreach (StepSpec step in rule.Steps)
             {
-                if (step.Kind != StepKind.Entity)
+                if (step is not EntityStep entityStep)
                 {
                     steps.Add(step);
                     continue;
                 }
 
-                if (resolve(step.EntityName!, step.Location) is not { } typeName)
+                if (resolve(entityStep.EntityName, entityStep.Location) is not { } typeName)
                 {
                     return null;
                 }
 
-                steps.Add(step with { EntityRef = typeName });
+                steps.Add(entityStep with { EntityRef = typeName });
             }
 
             var fills = new List<FieldFill>();
@@ -219,7 +219,7 @@ public sealed partial class CorpusGenerator
         {
             foreach (StepSpec step in rule.Steps)
             {
-                if (step.EntityRef is { } name)
+                if (step is EntityStep { EntityRef: { } name })
                 {
                     yield return name;
                 }

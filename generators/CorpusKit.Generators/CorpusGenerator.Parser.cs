@@ -1277,14 +1277,14 @@ public sealed partial class CorpusGenerator
                                 break;
                             }
 
-                            step = new StepSpec(StepKind.Entity, entityNode.Value, null, null, null, 0, 0, target, entityNode.Location);
+                            step = new EntityStep(target, entityNode.Location, entityNode.Value, EntityRef: null);
                         }
 
                         break;
                     case "terms":
                         if (ParseTerms(body.Value, ruleId) is { } terms)
                         {
-                            step = AsTextStep(targetField, keys, i) ? new StepSpec(StepKind.Terms, null, null, terms, null, 0, 0, target, body.Value.Location) : null;
+                            step = AsTextStep(targetField, keys, i) ? new TermsStep(target, body.Value.Location, terms) : null;
                         }
 
                         break;
@@ -1311,7 +1311,7 @@ public sealed partial class CorpusGenerator
 
                         groups.AddRange(stepGroups);
                         groupSteps.AddRange(stepGroups.Select(_ => i));
-                        step = AsTextStep(targetField, keys, i) ? new StepSpec(StepKind.Regex, null, null, null, pattern, 0, 0, target, regexNode.Location) : null;
+                        step = AsTextStep(targetField, keys, i) ? new RegexStep(target, regexNode.Location, pattern) : null;
                         break;
                     default:
                         step = ParseGap(body.Value, i, list.Items.Count, target);
@@ -1373,7 +1373,7 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            return new StepSpec(StepKind.Gap, null, null, null, null, min, max, null, node.Location);
+            return new GapStep(node.Location, min, max);
         }
 
         /// <summary>The widest gap: a sequence is a local pattern, not a paragraph search.</summary>

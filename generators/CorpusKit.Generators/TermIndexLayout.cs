@@ -80,7 +80,7 @@ internal sealed class TermIndexLayout
 
                 for (int i = 0; i < rule.Steps.Count; i++)
                 {
-                    if (rule.Steps[i].Terms is { LexiconName: null } stepTerms)
+                    if (rule.Steps[i] is TermsStep { Terms: { LexiconName: null } stepTerms })
                     {
                         dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, i), StepName(rule.Id, i), $"the inline terms of step {(i + 1).ToString(CultureInfo.InvariantCulture)} of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", stepTerms.Entries, stepTerms.Keyed, IntegerKeys: false, Inline: true));
                     }
@@ -155,7 +155,7 @@ internal sealed class TermIndexLayout
 
         foreach (StepSpec step in rule.Steps)
         {
-            if (step.Terms?.LexiconName is { } stepTerms)
+            if (step is TermsStep { Terms.LexiconName: { } stepTerms })
             {
                 yield return stepTerms;
             }

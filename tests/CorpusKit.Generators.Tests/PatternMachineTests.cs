@@ -114,7 +114,7 @@ public sealed class PatternMachineTests
         string root = Repository.Root();
         string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
         var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new Model.GeneratorOptions("NewsDesk", string.Empty), default);
-        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).SelectMany(r => r.Steps.Select(s => s.Pattern).Append((r.Body as CorpusKit.Generators.Model.RegexBody)?.Pattern)).OfType<CorpusKit.Generators.Model.PatternSpec>().Select(p => p.Expanded)
+        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).SelectMany(r => r.Steps.Select(s => (s as CorpusKit.Generators.Model.RegexStep)?.Pattern).Append((r.Body as CorpusKit.Generators.Model.RegexBody)?.Pattern)).OfType<CorpusKit.Generators.Model.PatternSpec>().Select(p => p.Expanded)
             .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))
             .ToList();
         string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")

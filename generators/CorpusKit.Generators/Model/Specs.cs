@@ -137,29 +137,24 @@ internal sealed record FieldType(
 /// <param name="PropertyName">The C# property name.</param>
 internal sealed record FieldSpec(string Name, string PropertyName, string? Doc, FieldType Type, LocationInfo Location);
 
-internal enum StepKind
-{
-    Entity,
-    Terms,
-    Regex,
-    Gap,
-}
-
-/// <summary>One step of a sequence rule.</summary>
-/// <param name="EntityName">Entity steps: the entity.</param>
-/// <param name="EntityRef">Entity steps, set by the linker: the entity.</param>
-/// <param name="Pattern">Regex steps: the pattern (expanded: anchored with \G unless first).</param>
+/// <summary>One step of a sequence rule: one record per kind of step.</summary>
 /// <param name="As">The field the step's value fills, if any.</param>
-internal sealed record StepSpec(
-    StepKind Kind,
-    string? EntityName,
-    EntityRef? EntityRef,
-    TermsSpec? Terms,
-    PatternSpec? Pattern,
-    int Min,
-    int Max,
-    string? As,
-    LocationInfo Location);
+/// <param name="Location">Where the schema writes the step.</param>
+internal abstract record StepSpec(string? As, LocationInfo Location);
+
+/// <summary><c>{ entity: Person }</c>: an entity found by its own extractor.</summary>
+/// <param name="EntityName">The entity as the schema names it.</param>
+/// <param name="EntityRef">Set by the linker: the entity.</param>
+internal sealed record EntityStep(string? As, LocationInfo Location, string EntityName, EntityRef? EntityRef) : StepSpec(As, Location);
+
+/// <summary><c>{ terms: … }</c>: a form of a lexicon or of an inline list or map.</summary>
+internal sealed record TermsStep(string? As, LocationInfo Location, TermsSpec Terms) : StepSpec(As, Location);
+
+/// <summary><c>{ regex: … }</c>: a pattern, anchored where the step begins unless it is the first.</summary>
+internal sealed record RegexStep(string? As, LocationInfo Location, PatternSpec Pattern) : StepSpec(As, Location);
+
+/// <summary><c>{ gap: 0..3 words }</c>: skips <paramref name="Min"/> to <paramref name="Max"/> words.</summary>
+internal sealed record GapStep(LocationInfo Location, int Min, int Max) : StepSpec(null, Location);
 
 /// <summary>An example beside a rule: a text and what the rule must find in it.</summary>
 /// <param name="None">Whether the rule must find nothing.</param>
