@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CorpusKit.Generators.Model;
+using CorpusKit.Generators.Yaml;
+
+namespace CorpusKit.Generators;
+
+public sealed partial class CorpusGenerator
+{
+    // The binder of field values: what fills each field of a rule (a group, a key, the match, a step) and the set: mini-language (constants, int(), date(), nearest()).
+    internal sealed partial class Parser
+    {
+        /// <summary>
+        /// Reads a mapping of field name -> scalar (<c>set:</c>, <c>expect:</c>), reporting keys
+        /// that name no field and values that are not scalars.
+        /// </summary>
+        private List<KeyValuePair<YamlScalar, YamlScalar>> FieldValues(YamlNodeBase node, List<FieldSpec> fields, string where, string key, string expected)
+        {
+            var values = new List<KeyValuePair<YamlScalar, YamlScalar>>();
+            if (Map(node, where) is not { } map)
+            {
+                return values;
+            }
+
+            List<KeyValuePair<YamlScalar, YamlNodeBase>> entries = map.Entries;
+            for (int k = 0; k < entries.Count; k++)
+            {
+                KeyValuePair<YamlScalar, YamlNodeBase> entry = entries[k];
+                if (CutAtCommas(entries, k) is { } pieces)
+                {
+                    // date(year, month, day) unquoted: the value date(year, then keys month and day) with no value.
+                    string whole = string.Join(", ", pieces);
+                    Report(DiagnosticDescriptors.ValueCutAtComma, entry.Value.Location, whole, where, $"{entry.Key.Value}: '{whole}'");
+                    k += pieces.Count - 1;
+                    continue;
+                }
+
+                if (!fields.Any(f => f.Name == entry.Key.Value))
+                {
+                    Report(DiagnosticDescriptors.UnknownKey, entry.Key.Location, entry.Key.Value, where, string.Join(", ", fields.Select(f => f.Name)));
+                    continue;
+                }
+
+                if (entry.Value is not YamlScalar value)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, $"{key}: {entry.Key.Value}", expected, entry.Value.KindName);
+                    continue;
+                }
+
+                values.Add(new KeyValuePair<YamlScalar, YamlScalar>(entry.Key, value));
+            }
+
+            return values;
+        }
+
+        /// <summary>
+        /// When the plain value of entry <paramref name="at"/> opens a parenthesis it does not close
+        /// and the entries after it are keys without values that close it, the pieces YAML cut the
+        /// one value into (date(year, month, day) read as date(year, then month and day)); else null.
+        /// </summary>
+        private static List<string>? CutAtCommas(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, int at)
+        {
+            if (entries[at].Value is not YamlScalar { IsPlain: true } value || Unclosed(value.Value) <= 0)
+            {
+                return null;
+            }
+
+            var pieces = new List<string> { value.Value };
+            int open = Unclosed(value.Value);
+            for (int k = at + 1; k < entries.Count && open > 0 && entries[k].Value is YamlScalar { IsNull: true }; k++)
+            {
+                pieces.Add(entries[k].Key.Value);
+                open += Unclosed(entries[k].Key.Value);
+            }
+
+            return pieces.Count > 1 && open == 0 ? pieces : null;
+
+            static int Unclosed(string text) => text.Count(c => c == '(') - text.Count(c => c == ')');
+        }
+
+        private static FieldFill? DefaultFill(FieldSpec field, bool isKey, TermsSpec? terms, List<string> groups, HashSet<string> usedGroups)
+        {
+            if (groups.Contains(field.Name))
+            {
+                usedGroups.Add(field.Name);
+                return GroupFill(field, field.Name);
+            }
+
+            if (!isKey)
+            {
+                return null;
+            }
+
+            if (terms is { Keyed: true })
+            {
+                return field.Type.Kind is FieldKind.String or FieldKind.Int or FieldKind.Decimal or FieldKind.Bool or FieldKind.Enum or FieldKind.Date
+                    ? new TermKeyFill(field.Name)
+                    : null;
+            }
+
+            return CanConvertText(field.Type) ? new MatchTextFill(field.Name) : null;
+        }
+
+        private static bool CanConvertText(FieldType type) => !type.IsList && type.Kind != FieldKind.Entity;
+
+        /// <summary>A group fills a single field with its text, a list field with every capture; never a reference.</summary>
+        private static FieldFill? GroupFill(FieldSpec field, string group)
+            => field.Type.Kind == FieldKind.Entity ? null
+                : field.Type.IsList ? new GroupCapturesFill(field.Name, group)
+                : new GroupFill(field.Name, group);
+
+        private FieldFill? FillFromSet(
+            FieldSpec field,
+            YamlScalar value,
+            string ruleId,
+            bool isTerms,
+            List<string> groups,
+            Dictionary<string, List<string>> groupLexicons,
+            HashSet<string> usedGroups,
+            ref bool ok)
+        {
+            string text = value.Value.Trim();
+            Match call = Regex.Match(text, @"^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)$", RegexOptions.Singleline);
+            if (call.Success)
+            {
+                string function = call.Groups[1].Value;
+                string[] arguments = call.Groups[2].Value.Split(',').Select(a => a.Trim()).ToArray();
+                switch (function)
+                {
+                    case "date":
+                        return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok);
+                    case "int":
+                        if (field.Type.Kind != FieldKind.Int || arguments.Length != 1 || !groups.Contains(arguments[0]))
+                        {
+                            Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "int(group) takes one named group of the regex and fills an int field");
+                            ok = false;
+                            return null;
+                        }
+
+                        usedGroups.Add(arguments[0]);
+                        return new GroupFill(field.Name, arguments[0]);
+                    case "nearest":
+                        return NearestFill(field, value, text, arguments, ref ok);
+                    default:
+                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), int(group) or nearest(Entity, before|after, sentence|paragraph)");
+                        ok = false;
+                        return null;
+                }
+            }
+
+            if (value.IsPlain && groups.Contains(text))
+            {
+                usedGroups.Add(text);
+                if (GroupFill(field, text) is not { } groupFill)
+                {
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "a group cannot fill a reference; use an entity step or nearest(…)");
+                    ok = false;
+                    return null;
+                }
+
+                return groupFill;
+            }
+
+            if (value.IsNull)
+            {
+                if (!field.Type.IsOptional)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, value.Location, "null", $"set: {field.Name}", "only an optional field can be set to null");
+                    ok = false;
+                }
+
+                return null;
+            }
+
+            if (ConstantError(field.Type, text) is { } error)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, value.Location, text, $"set: {field.Name}", error + (isTerms ? string.Empty : " (and no group of the regex has that name)"));
+                ok = false;
+                return null;
+            }
+
+            return new ConstantFill(field.Name, text);
+        }
+
+        private FieldFill? NearestFill(FieldSpec field, YamlScalar value, string text, string[] arguments, ref bool ok)
+        {
+            if (arguments.Length != 3 || !Names.IsIdentifier(arguments[0]) || arguments[1] is not ("before" or "after") || arguments[2] is not ("sentence" or "paragraph" or "document"))
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence, paragraph or document)");
+                ok = false;
+                return null;
+            }
+
+            if (field.Type.Kind != FieldKind.Entity || field.Type.IsList || field.Type.EntityName != arguments[0])
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"nearest({arguments[0]}, …) fills a field that refers to {arguments[0]}, such as {field.Name}: {arguments[0]}?");
+                ok = false;
+                return null;
+            }
+
+            return new NearestFill(field.Name, arguments[0], arguments[1] == "before", arguments[2], EntityRef: null);
+        }
+
+        private FieldFill? DateFill(
+            FieldSpec field,
+            YamlScalar value,
+            string ruleId,
+            string[] arguments,
+            List<string> groups,
+            Dictionary<string, List<string>> groupLexicons,
+            HashSet<string> usedGroups,
+            ref bool ok)
+        {
+            if (field.Type.Kind != FieldKind.Date || field.Type.IsList)
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "date(…) fills a date field");
+                ok = false;
+                return null;
+            }
+
+            if (arguments.Length != 3)
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "write date(year, month, day), naming groups of the regex; use _ for a part the rule never has");
+                ok = false;
+                return null;
+            }
+
+            var parts = new List<string>();
+            foreach (string argument in arguments)
+            {
+                if (argument is "_" or "")
+                {
+                    parts.Add(string.Empty);
+                }
+                else if (groups.Contains(argument))
+                {
+                    usedGroups.Add(argument);
+                    parts.Add(argument);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, argument, $"date(…) in rule '{ruleId}'", "no named group of the regex has that name");
+                    ok = false;
+                    return null;
+                }
+            }
+
+            string monthLexicon = string.Empty;
+            if (parts[1].Length > 0 && groupLexicons.TryGetValue(parts[1], out List<string>? lexicons))
+            {
+                foreach (string lexicon in lexicons.Distinct(StringComparer.Ordinal))
+                {
+                    LexiconSpec spec = _lexicons[lexicon];
+                    if (spec.Keyed && spec.IntegerKeys && spec.Entries.All(e => int.Parse(e.Key, CultureInfo.InvariantCulture) is >= 1 and <= 12))
+                    {
+                        monthLexicon = lexicon;
+                        break;
+                    }
+                }
+
+                if (monthLexicon.Length == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, parts[1], $"the month of date(…) in rule '{ruleId}'", "a month group must use a keyed lexicon whose keys are 1 to 12, or match digits");
+                    ok = false;
+                    return null;
+                }
+            }
+
+            string? Part(int i) => parts[i].Length == 0 ? null : parts[i];
+            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon.Length == 0 ? null : monthLexicon);
+        }
+
+        private static string? ConstantError(FieldType type, string text)
+        {
+            if (type.IsList || type.Kind == FieldKind.Entity)
+            {
+                return "a constant cannot fill a list or a reference";
+            }
+
+            return type.Kind switch
+            {
+                FieldKind.Int when !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => "not an int",
+                FieldKind.Decimal when !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => "not a decimal",
+                FieldKind.Bool when !bool.TryParse(text, out _) => "not true or false",
+                FieldKind.Date when !IsIsoPartialDate(text) => "not a date such as 1991-12-08, 1991-12, --12-08 or 1991",
+                FieldKind.Enum when !type.EnumValues.Any(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)) => "not one of " + string.Join(", ", type.EnumValues),
+                _ => null,
+            };
+        }
+
+        private static bool IsIsoPartialDate(string text)
+            => Regex.IsMatch(text, @"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$");
+    }
+}

@@ -1,0 +1,250 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using CorpusKit.Generators.Model;
+using CorpusKit.Generators.Yaml;
+
+namespace CorpusKit.Generators;
+
+public sealed partial class CorpusGenerator
+{
+    // Sequence rules: their steps (entity, terms, regex, gap) and what each fills; and the examples beside a rule.
+    internal sealed partial class Parser
+    {
+        private bool ParseSequence(
+            YamlNodeBase node,
+            string ruleId,
+            List<FieldSpec> fields,
+            List<StepSpec> steps,
+            List<string> groups,
+            List<int> groupSteps,
+            Dictionary<string, List<string>> groupLexicons)
+        {
+            if (node is not YamlList list || list.Items.Count == 0)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, $"sequence: of rule '{ruleId}'", "a list of steps ({entity: …}, {terms: …}, {regex: …}, {gap: 0..3 words})", node is YamlList ? "an empty list" : node.KindName);
+                return false;
+            }
+
+            bool ok = true;
+            for (int i = 0; i < list.Items.Count; i++)
+            {
+                YamlNodeBase item = list.Items[i];
+                if (item is not YamlMap map)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, item.Location, $"Step {i + 1} of rule '{ruleId}'", "a mapping such as {entity: Person, as: speaker}", item.KindName);
+                    ok = false;
+                    continue;
+                }
+
+                Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_stepKeys, $"step {i + 1} of rule '{ruleId}'");
+                var kinds = new[] { "entity", "terms", "regex", "gap" }.Where(keys.ContainsKey).ToList();
+                if (kinds.Count != 1)
+                {
+                    Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, kinds.Count == 0 ? "none of entity:, terms:, regex:, gap:" : string.Join(" and ", kinds.Select(k => k + ":")), $"step {i + 1} of rule '{ruleId}'", "give exactly one of entity:, terms:, regex: or gap:");
+                    ok = false;
+                    continue;
+                }
+
+                KeyValuePair<YamlScalar, YamlNodeBase> body = keys[kinds[0]];
+                string? target = Scalar(keys, "as", "as:")?.Value;
+                FieldSpec? targetField = null;
+                if (target is not null)
+                {
+                    targetField = fields.FirstOrDefault(f => f.Name == target);
+                    if (targetField is null)
+                    {
+                        Report(DiagnosticDescriptors.UnknownKey, keys["as"].Value.Location, target, $"as: of step {i + 1} (the fields of the entity)", string.Join(", ", fields.Select(f => f.Name)));
+                        ok = false;
+                        continue;
+                    }
+
+                    if (steps.Any(s => s.As == target))
+                    {
+                        Report(DiagnosticDescriptors.DuplicateName, keys["as"].Value.Location, $"as: in rule '{ruleId}'", target);
+                        ok = false;
+                        continue;
+                    }
+                }
+
+                StepSpec? step = null;
+                switch (kinds[0])
+                {
+                    case "entity":
+                        if (Scalar(keys, "entity", "entity:") is { } entityNode)
+                        {
+                            if (!Names.IsIdentifier(entityNode.Value))
+                            {
+                                Report(DiagnosticDescriptors.UnknownEntity, entityNode.Location, entityNode.Value);
+                                break;
+                            }
+
+                            if (targetField is not null && targetField.Type.IsList)
+                            {
+                                Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, target!, $"as: of step {i + 1}", "an entity step fills a single field: a reference to that entity, or a string");
+                                break;
+                            }
+
+                            if (targetField is not null && targetField.Type.Kind == FieldKind.Entity && targetField.Type.EntityName != entityNode.Value)
+                            {
+                                Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, target!, $"as: of step {i + 1}", $"the field refers to {targetField.Type.EntityName}, the step finds {entityNode.Value}");
+                                break;
+                            }
+
+                            step = new EntityStep(target, entityNode.Location, entityNode.Value, EntityRef: null);
+                        }
+
+                        break;
+                    case "terms":
+                        if (ParseTerms(body.Value, ruleId) is { } terms)
+                        {
+                            step = AsTextStep(targetField, keys, i) ? new TermsStep(target, body.Value.Location, terms) : null;
+                        }
+
+                        break;
+                    case "regex":
+                        if (body.Value is not YamlScalar regexNode)
+                        {
+                            Report(DiagnosticDescriptors.WrongShape, body.Value.Location, $"regex: of step {i + 1}", "a pattern", body.Value.KindName);
+                            break;
+                        }
+
+                        var stepGroups = new List<string>();
+                        PatternSpec? pattern = CheckedPattern(regexNode, $"rule '{ruleId}' step {i + 1}", anchored: i > 0, groupLexicons, stepGroups);
+                        if (pattern is null)
+                        {
+                            break;
+                        }
+
+                        string? clash = stepGroups.FirstOrDefault(groups.Contains);
+                        if (clash is not null)
+                        {
+                            Report(DiagnosticDescriptors.DuplicateName, regexNode.Location, $"named group in the steps of rule '{ruleId}'", clash);
+                            break;
+                        }
+
+                        groups.AddRange(stepGroups);
+                        groupSteps.AddRange(stepGroups.Select(_ => i));
+                        step = AsTextStep(targetField, keys, i) ? new RegexStep(target, regexNode.Location, pattern) : null;
+                        break;
+                    default:
+                        step = ParseGap(body.Value, i, list.Items.Count, target);
+                        break;
+                }
+
+                if (step is null)
+                {
+                    ok = false;
+                    continue;
+                }
+
+                steps.Add(step);
+            }
+
+            return ok;
+        }
+
+        /// <summary>Whether a terms or regex step may fill <paramref name="field"/>: from its text, so not a reference or a list.</summary>
+        private bool AsTextStep(FieldSpec? field, Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, int index)
+        {
+            if (field is null || CanConvertText(field.Type))
+            {
+                return true;
+            }
+
+            Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, field.Name, $"as: of step {index + 1}", "a terms or regex step fills a field from its text; a reference needs an entity step, a list a regex group");
+            return false;
+        }
+
+        private StepSpec? ParseGap(YamlNodeBase node, int index, int count, string? target)
+        {
+            if (target is not null)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, target, $"as: of step {index + 1}", "a gap has no value to fill a field with");
+                return null;
+            }
+
+            if (index == 0 || index == count - 1)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, (node as YamlScalar)?.Value ?? "gap", $"step {index + 1}", "a gap stands between two steps, never first or last");
+                return null;
+            }
+
+            Match gap = node is YamlScalar scalar
+                ? Regex.Match(scalar.Value.Trim(), @"^(?:(\d+)\s*\.\.\s*)?(\d+)(?:\s+words?)?$")
+                : Match.Empty;
+            if (!gap.Success)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, (node as YamlScalar)?.Value ?? node.KindName, $"the gap of step {index + 1}", "write a word count: 0..8 words, or 3 words (at most 3)");
+                return null;
+            }
+
+            int min = gap.Groups[1].Success ? int.Parse(gap.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+            bool parsed = int.TryParse(gap.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int max);
+            if (!parsed || max < min || max > MaxGapWords)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, ((YamlScalar)node).Value, $"the gap of step {index + 1}", $"the range must go up, and a gap spans at most {MaxGapWords} words");
+                return null;
+            }
+
+            return new GapStep(node.Location, min, max);
+        }
+
+        private void ParseExamples(YamlNodeBase node, string ruleId, string entity, List<FieldSpec> fields, List<ExampleSpec> examples)
+        {
+            if (node is not YamlList list)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, $"examples: of rule '{ruleId}'", "a list of { text: …, expect: { field: value } } or { text: …, none: true }", node.KindName);
+                return;
+            }
+
+            foreach (YamlNodeBase item in list.Items)
+            {
+                if (item is not YamlMap map)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, item.Location, $"An example of rule '{ruleId}'", "a mapping with text: and expect: or none:", item.KindName);
+                    continue;
+                }
+
+                Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_exampleKeys, $"an example of rule '{ruleId}'");
+                if (Scalar(keys, "text", "text: of an example") is not { } textNode)
+                {
+                    if (!keys.ContainsKey("text"))
+                    {
+                        Report(DiagnosticDescriptors.MissingKey, map.Location, $"An example of rule '{ruleId}'", "text");
+                    }
+
+                    continue;
+                }
+
+                bool none = false;
+                if (Scalar(keys, "none", "none:") is { } noneNode && !bool.TryParse(noneNode.Value, out none))
+                {
+                    Report(DiagnosticDescriptors.OptionValue, noneNode.Location, noneNode.Value, "none:", "use true or false");
+                    continue;
+                }
+
+                string? span = Scalar(keys, "span", "span:")?.Value;
+                var expected = new List<ExpectedField>();
+                if (keys.TryGetValue("expect", out KeyValuePair<YamlScalar, YamlNodeBase> expectEntry))
+                {
+                    foreach (KeyValuePair<YamlScalar, YamlScalar> entry in FieldValues(expectEntry.Value, fields, $"expect: of an example of '{entity}'", "expect", "a value as the mention export writes it"))
+                    {
+                        expected.Add(new ExpectedField(entry.Key.Value, entry.Value.IsNull ? "null" : entry.Value.Value));
+                    }
+                }
+
+                if (none && (expected.Count > 0 || span is not null))
+                {
+                    Report(DiagnosticDescriptors.InvalidExample, keys["none"].Value.Location, "none: true", $"an example of rule '{ruleId}'", "an example that must not match expects nothing; drop expect: and span:");
+                    continue;
+                }
+
+                // Schema order, so the generated table reads like the record.
+                expected.Sort((a, b) => fields.FindIndex(f => f.Name == a.Field).CompareTo(fields.FindIndex(f => f.Name == b.Field)));
+                examples.Add(new ExampleSpec(textNode.Value, none, span, expected.ToEquatable(), textNode.Location));
+            }
+        }
+    }
+}
