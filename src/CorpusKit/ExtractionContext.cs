@@ -34,6 +34,7 @@ public sealed class ExtractionContext
     [ThreadStatic]
     private static Results[]? t_freeResults;
 
+    /// <summary>The table of term hits of the thread's last ended extraction, emptied.</summary>
     [ThreadStatic]
     private static TermHits[]? t_freeHits;
 

@@ -14,7 +14,8 @@ namespace CorpusKit.CompilerServices;
 /// <typeparam name="T">The entity looked for.</typeparam>
 /// <remarks>
 /// <para>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</para>
-/// The list is copied when the index is built; later changes to it are not seen. What a
+/// The list is copied when the index is built, so later changes to it are not seen (an index a
+/// context builds reads the type's results, which do not change, as they are). What a
 /// direction or scope needs (candidates ordered by end or by start, the sentence or paragraph
 /// breaks of the text) is built on its first look-up, in O(n log n) and O(text) once; the
 /// document scope needs no search of the text at all. Look-ups may run on several threads at
