@@ -762,8 +762,16 @@ public sealed partial class CorpusGenerator
             }
         }
 
-        /// <summary>The local that holds the <c>NearestIndex</c> a <c>nearest(…)</c> fill looks up.</summary>
-        private static string NearestLocal(FieldFill fill) => "nearest" + Names.ToPascalCase(fill.Field);
+        /// <summary>
+        /// The local that holds the <c>NearestIndex</c> a <c>nearest(…)</c> fill looks up: the
+        /// field's name and <c>Nearest</c>, which no value local (the field's name and <c>Value</c>)
+        /// and no fixed local (<c>text</c>, <c>span</c>, <c>match</c>, <c>step0</c> …) can be.
+        /// </summary>
+        private static string NearestLocal(FieldFill fill)
+        {
+            string property = Names.ToPascalCase(fill.Field);
+            return char.ToLowerInvariant(property[0]) + property.Substring(1) + "Nearest";
+        }
 
         /// <summary>The value a sequence step gives the field it fills with <c>as:</c>.</summary>
         private string StepValue(EntitySpec entity, FieldSpec field, RuleSpec rule, int index)

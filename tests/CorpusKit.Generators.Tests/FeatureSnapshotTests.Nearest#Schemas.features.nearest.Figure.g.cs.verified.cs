@@ -122,9 +122,9 @@ namespace Features.Nearest
             global::CorpusKit.NormalizedText text,
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Figure>> candidates)
         {
-            var nearestBefore = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
-            var nearestAfter = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
-            var nearestAnywhere = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
+            var beforeNearest = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
+            var afterNearest = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
+            var anywhereNearest = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Percent.Matches(
                 text,
                 context,
@@ -141,15 +141,15 @@ namespace Features.Nearest
                     continue;
                 }
 
-                global::Features.Nearest.Country? beforeValue = nearestBefore.Find(
+                global::Features.Nearest.Country? beforeValue = beforeNearest.Find(
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.Before,
                     global::CorpusKit.CompilerServices.TextScope.Sentence);
-                global::Features.Nearest.Country? afterValue = nearestAfter.Find(
+                global::Features.Nearest.Country? afterValue = afterNearest.Find(
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.After,
                     global::CorpusKit.CompilerServices.TextScope.Paragraph);
-                global::Features.Nearest.Country? anywhereValue = nearestAnywhere.Find(
+                global::Features.Nearest.Country? anywhereValue = anywhereNearest.Find(
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.Before,
                     global::CorpusKit.CompilerServices.TextScope.Document);

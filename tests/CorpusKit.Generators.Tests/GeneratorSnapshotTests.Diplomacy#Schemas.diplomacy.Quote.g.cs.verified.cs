@@ -158,7 +158,7 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.NormalizedText text,
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
         {
-            var nearestSpeaker = context.Nearest(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
+            var speakerNearest = context.Nearest(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Quoted.Matches(
                 text,
                 context,
@@ -175,7 +175,7 @@ namespace NewsDesk.Diplomacy
                     continue;
                 }
 
-                global::NewsDesk.Diplomacy.Person? speakerValue = nearestSpeaker.Find(
+                global::NewsDesk.Diplomacy.Person? speakerValue = speakerNearest.Find(
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.Before,
                     global::CorpusKit.CompilerServices.TextScope.Sentence);

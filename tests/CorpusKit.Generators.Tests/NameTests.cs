@@ -133,6 +133,24 @@ public sealed class NameTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
+    /// <summary>
+    /// The generated locals cannot meet whatever the fields are named: a field filled by
+    /// nearest(…) and another whose value local would take the same name (nearestBefore's value
+    /// and the index of beforeValue), or a field named like a step's list.
+    /// </summary>
+    [Theory]
+    [InlineData("beforeValue: P?\n      nearestBefore: string?", "'(?<id>x)(?<nearestBefore>y)?'", "{ beforeValue: 'nearest(P, before, sentence)' }")]
+    [InlineData("step0: string?\n      near: P?", "'(?<id>x)(?<step0>y)?'", "{ near: 'nearest(P, after, document)' }")]
+    public void Generated_locals_never_meet_the_fields(string fields, string regex, string set)
+    {
+        string schema = "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n"
+            + $"  Q:\n    fields:\n      id: string\n      {fields}\n    rules:\n      - id: r\n        regex: {regex}\n        set: {set}\n";
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("locals.corpus.yaml", schema));
+
+        Assert.Empty(result.Diagnostics.Select(GeneratorHarness.Describe));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(GeneratorHarness.Describe));
+    }
+
     /// <summary>The generator reported a CK error, or what it wrote compiles with no error.</summary>
     private static void AssertCkErrorsOrCompiles(GeneratorDriverRunResult result, Compilation output, string schema)
     {
