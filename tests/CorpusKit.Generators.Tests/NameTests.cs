@@ -20,17 +20,27 @@ public sealed class NameTests
         "class", "int", "string", "namespace", "this", "value", "id", "name", "Name",
         "place", "Place", "places", "marks", "marksKind", "parse-marks-kind", "kind",
         "1st", "_x", "مكان", "é", "a-b", "a_b", "A_B", "aB",
+        "nearestName", "nameValue", "nameNearest", "step0", "spanValue", "textValue", "candidates", "context",
     ];
 
-    private static readonly string[] s_types = ["string", "string?", "int?", "bool?", "decimal?", "date?", "string[]", "{ enum: [a, b], optional: true }"];
+    // Reference fields (Other?) are filled by nearest(…) in one rule and by a sequence's entity step
+    // in another, so the locals generated for fills meet the hostile names too.
+    private static readonly string[] s_types = ["string", "string?", "int?", "bool?", "decimal?", "date?", "string[]", "{ enum: [a, b], optional: true }", "Other?"];
 
     private static readonly Gen<(string Name, string Type)[]> s_fields =
         Gen.Select(Gen.OneOf(s_names), Gen.OneOf(s_types), (name, type) => (name, type)).Array[1, 4];
 
     private static readonly Gen<string> s_fieldSchemas = s_fields.Select(fields =>
-        "entities:\n  Place:\n    fields:\n      id: string\n"
-        + string.Concat(fields.Select(f => $"      {f.Name}: {f.Type}\n"))
-        + "    rules: [ { terms: [a] } ]\n");
+    {
+        string[] references = [.. fields.Where(f => f.Type == "Other?").Select(f => f.Name).Distinct()];
+        string set = references.Length == 0 ? string.Empty
+            : ", set: { " + string.Join(", ", references.Select((r, k) => $"{r}: 'nearest(Other, {(k % 2 == 0 ? "before, sentence" : "after, document")})'")) + " }";
+        string sequence = references.Length == 0 ? string.Empty
+            : $"      - {{ id: seq, sequence: [ {{ terms: [b] }}, {{ entity: Other, as: {references[0]} }} ] }}\n";
+        return "entities:\n  Other:\n    fields: { id: string }\n    rules: [ { terms: [o] } ]\n  Place:\n    fields:\n      id: string\n"
+            + string.Concat(fields.Select(f => $"      {f.Name}: {f.Type}\n"))
+            + $"    rules:\n      - {{ id: known, terms: [a]{set} }}\n" + sequence;
+    });
 
     // Entity names: type names the generated code uses or makes, keywords, and case twins.
     private static readonly string[] s_entities =
