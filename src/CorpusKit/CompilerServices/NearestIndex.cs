@@ -169,39 +169,16 @@ public sealed class NearestIndex<T> : IReleasable
         /// By end, and on equal ends the later candidate first, so that the last one a look-up
         /// accepts is the first in list order; the tree holds the starts.
         /// </summary>
-        public static Side ByEnd(IReadOnlyList<T> candidates)
-        {
-            int count = candidates.Count;
-            long[] sorted = ArrayPool<long>.Shared.Rent(count);
-            int[] values = ArrayPool<int>.Shared.Rent(count);
-            try
-            {
-                for (int i = 0; i < count; i++)
-                {
-                    sorted[i] = ((long)candidates[i].Span.End << 32) | (uint)(int.MaxValue - i);
-                }
-
-                Array.Sort(sorted, 0, count);
-                int[] ends = ArrayPool<int>.Shared.Rent(count);
-                int[] order = ArrayPool<int>.Shared.Rent(count);
-                for (int p = 0; p < count; p++)
-                {
-                    ends[p] = (int)(sorted[p] >> 32);
-                    order[p] = int.MaxValue - (int)(uint)sorted[p];
-                    values[p] = candidates[order[p]].Span.Start;
-                }
-
-                return new Side(ends, order, count, MaxTree.Rented(values.AsSpan(0, count)));
-            }
-            finally
-            {
-                ArrayPool<long>.Shared.Return(sorted);
-                ArrayPool<int>.Shared.Return(values);
-            }
-        }
+        public static Side ByEnd(IReadOnlyList<T> candidates) => Build(candidates, byEnd: true);
 
         /// <summary>By start, and on equal starts the earlier candidate first; the tree holds ~end.</summary>
-        public static Side ByStart(IReadOnlyList<T> candidates)
+        public static Side ByStart(IReadOnlyList<T> candidates) => Build(candidates, byEnd: false);
+
+        /// <summary>
+        /// Sorts the candidates by one packed key (the bound in the high half, the tie order in the
+        /// low half) and lays out the keys, the order and the tree's values in rented arrays.
+        /// </summary>
+        private static Side Build(IReadOnlyList<T> candidates, bool byEnd)
         {
             int count = candidates.Count;
             long[] sorted = ArrayPool<long>.Shared.Rent(count);
@@ -210,20 +187,25 @@ public sealed class NearestIndex<T> : IReleasable
             {
                 for (int i = 0; i < count; i++)
                 {
-                    sorted[i] = ((long)candidates[i].Span.Start << 32) | (uint)i;
+                    TextSpan span = candidates[i].Span;
+                    sorted[i] = byEnd
+                        ? ((long)span.End << 32) | (uint)(int.MaxValue - i)
+                        : ((long)span.Start << 32) | (uint)i;
                 }
 
                 Array.Sort(sorted, 0, count);
-                int[] starts = ArrayPool<int>.Shared.Rent(count);
+                int[] keys = ArrayPool<int>.Shared.Rent(count);
                 int[] order = ArrayPool<int>.Shared.Rent(count);
                 for (int p = 0; p < count; p++)
                 {
-                    starts[p] = (int)(sorted[p] >> 32);
-                    order[p] = (int)(uint)sorted[p];
-                    values[p] = ~candidates[order[p]].Span.End;
+                    keys[p] = (int)(sorted[p] >> 32);
+                    int tie = (int)(uint)sorted[p];
+                    order[p] = byEnd ? int.MaxValue - tie : tie;
+                    TextSpan span = candidates[order[p]].Span;
+                    values[p] = byEnd ? span.Start : ~span.End;
                 }
 
-                return new Side(starts, order, count, MaxTree.Rented(values.AsSpan(0, count)));
+                return new Side(keys, order, count, MaxTree.Rented(values.AsSpan(0, count)));
             }
             finally
             {
