@@ -1061,8 +1061,8 @@ public sealed partial class CorpusGenerator
                     w.Line();
                 }
 
-                WriteArray(w, "boilerplateLines", $"{Ck}.Documents.DocumentLine line in Layout.Lines", $"if (line.Kind == {Ck}.Documents.LineKind.Boilerplate)", "writer.WriteNumberValue(line.Number);");
-                WriteArray(w, "duplicateLines", $"{Ck}.Documents.DocumentLine line in Layout.Lines", $"if (line.Kind == {Ck}.Documents.LineKind.Duplicate)", "writer.WriteNumberValue(line.Number);");
+                WriteArray(w, "boilerplateLines", $"{Ck}.Documents.DocumentLine line in Layout.Boilerplate", "writer.WriteNumberValue(line.Number);");
+                WriteArray(w, "duplicateLines", $"{Ck}.Documents.DocumentLine line in Layout.Duplicates", "writer.WriteNumberValue(line.Number);");
             }
 
             w.Line("if (Problems.Count > 0)");

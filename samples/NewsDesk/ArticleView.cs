@@ -37,9 +37,9 @@ public static class ArticleView
         table.AddRow("places", Groups(article.Places, g => g.Key));
         table.AddRow("dates", Groups(article.Dates, g => g.Key));
         table.AddRow("quotes", article.Quotes.Count == 0 ? "—" : Markup.Escape(Listed(article.Quotes.Select(Quote), article.Quotes.Count, ShownLines, "\n")));
-        int boilerplate = article.Layout.Lines.Count(l => l.Kind == LineKind.Boilerplate);
-        int duplicates = article.Layout.Lines.Count(l => l.Kind == LineKind.Duplicate);
-        table.AddRow("lines", Markup.Escape($"{article.Layout.Lines.Count} lines; {boilerplate} boilerplate (hidden from rules); {duplicates} repeat earlier lines (counted once above, every occurrence in the mentions)"));
+        int boilerplate = article.Layout.Boilerplate.Count;
+        int duplicates = article.Layout.Duplicates.Count;
+        table.AddRow("lines", Markup.Escape($"{article.Layout.LineCount} lines; {boilerplate} boilerplate (hidden from rules); {duplicates} repeat earlier lines (counted once above, every occurrence in the mentions)"));
         if (article.Problems.Count > 0)
         {
             table.AddRow("[red]problems[/]", Markup.Escape(Listed(article.Problems.Select(p => $"{p.Entity}/{p.Rule}: {p.Message}"), article.Problems.Count, ShownLines, "\n")));

@@ -170,22 +170,16 @@ namespace Features.Documents
             }
 
             writer.WriteStartArray("boilerplateLines");
-            foreach (global::CorpusKit.Documents.DocumentLine line in Layout.Lines)
+            foreach (global::CorpusKit.Documents.DocumentLine line in Layout.Boilerplate)
             {
-                if (line.Kind == global::CorpusKit.Documents.LineKind.Boilerplate)
-                {
-                    writer.WriteNumberValue(line.Number);
-                }
+                writer.WriteNumberValue(line.Number);
             }
 
             writer.WriteEndArray();
             writer.WriteStartArray("duplicateLines");
-            foreach (global::CorpusKit.Documents.DocumentLine line in Layout.Lines)
+            foreach (global::CorpusKit.Documents.DocumentLine line in Layout.Duplicates)
             {
-                if (line.Kind == global::CorpusKit.Documents.LineKind.Duplicate)
-                {
-                    writer.WriteNumberValue(line.Number);
-                }
+                writer.WriteNumberValue(line.Number);
             }
 
             writer.WriteEndArray();

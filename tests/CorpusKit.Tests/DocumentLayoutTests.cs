@@ -48,4 +48,48 @@ public sealed class DocumentLayoutTests
         Assert.Equal(("Article", "runaway"), (problem.Entity, problem.Rule));
         Assert.Contains("the line was kept", problem.Message, System.StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The layout keeps a kind per line and the lines it marked; the list of every line, made when
+    /// first asked for, is split from the text again and agrees with them: spans without the line
+    /// break (CRLF too), the headline trimmed, the rule of each dropped line, the line each duplicate
+    /// repeats, blank lines and a last line without a break.
+    /// </summary>
+    [Fact]
+    public void Every_line_made_on_demand_agrees_with_the_lines_marked()
+    {
+        const string Said = "قال الوزير لافروف إن التعاون مستمر مع الشركاء";
+        string text = "الرئيسية\r\n  عنوان الخبر  \n\n" + Said + "\r\nالرئيسية\n" + Said + "\n\t\n" + Said;
+        var context = new ExtractionContext(text);
+
+        DocumentLayout layout = DocumentLayout.Apply(context, TextNormalization.Arabic, s_menu, "Article");
+
+        Assert.Equal(8, layout.LineCount);
+        Assert.Equal(
+            [LineKind.Boilerplate, LineKind.Headline, LineKind.Blank, LineKind.Body, LineKind.Boilerplate, LineKind.Duplicate, LineKind.Blank, LineKind.Duplicate],
+            layout.Lines.Select(l => l.Kind));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], layout.Lines.Select(l => l.Number));
+        Assert.Equal(["الرئيسية", "عنوان الخبر", "", Said, "الرئيسية", Said, "\t", Said], layout.Lines.Select(l => text.Substring(l.Span.Start, l.Span.Length)));
+        Assert.Equal([(1, "menu"), (5, "menu")], layout.Boilerplate.Select(l => (l.Number, l.Rule)));
+        Assert.Equal([(6, "4"), (8, "4")], layout.Duplicates.Select(l => (l.Number, l.Rule)));
+        Assert.Equal(layout.Headline, layout.Lines[1]);
+        Assert.Equal(layout.Boilerplate.Concat(layout.Duplicates).OrderBy(l => l.Number), layout.Lines.Where(l => l.Kind is LineKind.Boilerplate or LineKind.Duplicate));
+        Assert.Same(layout.Lines, layout.Lines);
+    }
+
+    /// <summary>A document with no line to mark has empty lists, and one line even when the text is empty.</summary>
+    [Theory]
+    [InlineData("", 1, LineKind.Blank)]
+    [InlineData("عنوان", 1, LineKind.Headline)]
+    [InlineData("عنوان\n", 2, LineKind.Headline)]
+    public void A_plain_document_marks_nothing_but_its_headline(string text, int lines, LineKind first)
+    {
+        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_menu, "Article");
+
+        Assert.Equal(lines, layout.LineCount);
+        Assert.Equal(lines, layout.Lines.Count);
+        Assert.Equal(first, layout.Lines[0].Kind);
+        Assert.Empty(layout.Boilerplate);
+        Assert.Empty(layout.Duplicates);
+    }
 }

@@ -14,23 +14,74 @@ public sealed class DocumentLayout
     /// <summary>The fewest words a line needs before it can count as a duplicate (short lines repeat by chance).</summary>
     public const int MinDuplicateWords = 4;
 
-    private DocumentLayout(List<DocumentLine> lines)
+    private readonly string _text;
+    private readonly byte[] _kinds;
+    private DocumentLine[]? _lines;
+
+    private DocumentLayout(string text, byte[] kinds, DocumentLine? headline, DocumentLine[] boilerplate, DocumentLine[] duplicates)
     {
-        Lines = lines;
-        foreach (DocumentLine line in lines)
-        {
-            if (line.Kind == LineKind.Headline)
-            {
-                Headline = line;
-            }
-        }
+        _text = text;
+        _kinds = kinds;
+        Headline = headline;
+        Boilerplate = boilerplate;
+        Duplicates = duplicates;
     }
 
     /// <summary>Every line of the document, in order.</summary>
-    public IReadOnlyList<DocumentLine> Lines { get; }
+    /// <remarks>
+    /// A layout keeps one byte per line (its kind) and the lines that are not body or blank; the
+    /// list of every line is made when it is first asked for, so a run that reads only the
+    /// headline, the boilerplate and the duplicates never makes it.
+    /// </remarks>
+    public IReadOnlyList<DocumentLine> Lines
+    {
+        get
+        {
+            // Two threads may both make the list at first: either is right.
+            return _lines ??= MakeLines();
+        }
+    }
+
+    /// <summary>The number of lines (lines split at <c>\n</c>), without making <see cref="Lines"/>.</summary>
+    public int LineCount => _kinds.Length;
 
     /// <summary>The headline, if the document has a body line at all.</summary>
     public DocumentLine? Headline { get; }
+
+    /// <summary>The lines a boilerplate rule dropped, in order; <see cref="DocumentLine.Rule"/> names the rule.</summary>
+    public IReadOnlyList<DocumentLine> Boilerplate { get; }
+
+    /// <summary>
+    /// The body lines that repeat an earlier line, in order; <see cref="DocumentLine.Rule"/> gives the
+    /// number of the line each repeats.
+    /// </summary>
+    public IReadOnlyList<DocumentLine> Duplicates { get; }
+
+    /// <summary>Every line, from the kinds kept and the lines marked, split from the text again.</summary>
+    private DocumentLine[] MakeLines()
+    {
+        var lines = new DocumentLine[_kinds.Length];
+        int nextBoilerplate = 0;
+        int nextDuplicate = 0;
+        int start = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int newline = _text.IndexOf('\n', start);
+            int end = newline < 0 ? _text.Length : newline;
+            int contentEnd = end > start && _text[end - 1] == '\r' ? end - 1 : end;
+            var kind = (LineKind)_kinds[i];
+            lines[i] = kind switch
+            {
+                LineKind.Headline => Headline!.Value,
+                LineKind.Boilerplate => Boilerplate[nextBoilerplate++],
+                LineKind.Duplicate => Duplicates[nextDuplicate++],
+                _ => new DocumentLine(i + 1, TextSpan.FromBounds(start, contentEnd), kind, null),
+            };
+            start = end + 1;
+        }
+
+        return lines;
+    }
 
     /// <summary>
     /// Sorts the lines of <paramref name="context"/>'s text and hides the boilerplate from every
@@ -52,7 +103,10 @@ public sealed class DocumentLayout
         NormalizedDraft normalizedText = context.Draft(normalization);
         ReadOnlySpan<char> normalized = normalizedText.Chars.Span;
         bool otherDigits = normalizedText.HasOtherDigits;
-        var lines = new List<DocumentLine>(text.AsSpan().Count('\n') + 1);
+        var kinds = new byte[text.AsSpan().Count('\n') + 1];
+        DocumentLine? headline = null;
+        List<DocumentLine> marked = FreeLists<DocumentLine>.Take();
+        int boilerplateLines = 0;
         // The work collections are the thread's, emptied after each document.
         List<TextSpan> hidden = FreeLists<TextSpan>.Take();
         Dictionary<string, string> dropped = t_dropped ?? new Dictionary<string, string>(StringComparer.Ordinal);
@@ -104,10 +158,25 @@ public sealed class DocumentLayout
                 seen.Add(number + 1, from, to);
             }
 
-            lines.Add(documentLine);
-            if (documentLine.Kind == LineKind.Boilerplate || (dropDuplicates && documentLine.Kind == LineKind.Duplicate))
+            kinds[number] = (byte)documentLine.Kind;
+            switch (documentLine.Kind)
             {
-                hidden.Add(span);
+                case LineKind.Headline:
+                    headline = documentLine;
+                    break;
+                case LineKind.Boilerplate:
+                    boilerplateLines++;
+                    marked.Add(documentLine);
+                    hidden.Add(span);
+                    break;
+                case LineKind.Duplicate:
+                    marked.Add(documentLine);
+                    if (dropDuplicates)
+                    {
+                        hidden.Add(span);
+                    }
+
+                    break;
             }
 
             if (newline < 0)
@@ -127,7 +196,35 @@ public sealed class DocumentLayout
             t_dropped = dropped;
         }
 
-        return new DocumentLayout(lines);
+        DocumentLayout layout = new(
+            text,
+            kinds,
+            headline,
+            Marked(marked, LineKind.Boilerplate, boilerplateLines),
+            Marked(marked, LineKind.Duplicate, marked.Count - boilerplateLines));
+        FreeLists<DocumentLine>.Give(marked);
+        return layout;
+    }
+
+    /// <summary>The <paramref name="count"/> lines of <paramref name="marked"/> of one kind, in order.</summary>
+    private static DocumentLine[] Marked(List<DocumentLine> marked, LineKind kind, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var lines = new DocumentLine[count];
+        int made = 0;
+        foreach (DocumentLine line in marked)
+        {
+            if (line.Kind == kind)
+            {
+                lines[made++] = line;
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>The numbers of the first lines as text, made once: a duplicate line names the line it repeats.</summary>
