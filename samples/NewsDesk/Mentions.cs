@@ -71,7 +71,7 @@ public static class Mentions
         {
             foreach (IEntity entity in article.Mentions())
             {
-                MentionFile.Parse(Line(article.Id, entity), out Mention? mention, out _);
+                Mention.TryParse(Line(article.Id, entity), out Mention? mention, out _);
                 mentions.Add(mention!);
             }
         }

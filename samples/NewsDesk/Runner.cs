@@ -164,14 +164,14 @@ public static class Runner
         }
 
         var problems = new List<string>();
-        List<Mention> expected = MentionFile.Read(gold.FullName, problems);
+        List<Mention> expected = Mention.ReadFile(gold.FullName, problems);
         foreach (string problem in problems)
         {
             s_error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(problem)} (line skipped)");
         }
 
         // Score only the documents that ran: a gold file may cover more of the corpus.
-        EvaluationReport report = Scorer.Score(expected.Where(m => documents.Contains(m.Doc)).ToList(), found);
+        EvaluationReport report = EvaluationReport.Compare(expected.Where(m => documents.Contains(m.Doc)).ToList(), found);
         ReportView.Write(AnsiConsole.Console, report, details: !summary);
         return run.Skipped == 0 && problems.Count == 0 ? Success : SomeSkipped;
     }

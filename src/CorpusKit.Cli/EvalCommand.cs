@@ -31,14 +31,14 @@ internal static class EvalCommand
         }
 
         var problems = new List<string>();
-        List<Mention> expected = MentionFile.Read(gold.FullName, problems);
-        List<Mention> predicted = MentionFile.Read(mentions.FullName, problems);
+        List<Mention> expected = Mention.ReadFile(gold.FullName, problems);
+        List<Mention> predicted = Mention.ReadFile(mentions.FullName, problems);
         foreach (string problem in problems)
         {
             Console.Error.WriteLine("warning: " + problem + " (line skipped)");
         }
 
-        Console.Write(Scorer.Score(expected, predicted).ToText(details: !summary));
+        Console.Write(EvaluationReport.Compare(expected, predicted).ToText(details: !summary));
         return problems.Count == 0 ? 0 : 1;
     }
 }

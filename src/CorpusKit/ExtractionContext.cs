@@ -71,7 +71,7 @@ public sealed class ExtractionContext
     /// <remarks>Excluded ranges read as white space (line breaks kept), so offsets stay those of <see cref="Text"/>.</remarks>
     public NormalizedText GetText(TextNormalization normalization) => normalization switch
     {
-        TextNormalization.None => _plain ??= Normalizer.Normalize(Text, TextNormalization.None).Masked(_excluded),
+        TextNormalization.None => _plain ??= NormalizedText.Normalize(Text, TextNormalization.None).Masked(_excluded),
         TextNormalization.Arabic => _arabic ??= NormalizeArabic(),
         _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization."),
     };

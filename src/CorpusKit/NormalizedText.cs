@@ -28,6 +28,45 @@ public sealed class NormalizedText
     private int[]? _digitPlaces;
     private int _digitCount;
 
+    /// <summary>Normalizes <paramref name="text"/> once, as rules of that normalization see it; the result maps every span back.</summary>
+    /// <param name="text">The original text.</param>
+    /// <param name="normalization">How rules see text (a schema's <c>normalization:</c>).</param>
+    public static NormalizedText Normalize(string text, TextNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        switch (normalization)
+        {
+            case TextNormalization.None:
+                return new NormalizedText(text, text, normalization, null, null);
+            case TextNormalization.Arabic:
+                string normalized = NormalizerCore.NormalizeArabic(text, out OffsetMap? map, out bool otherDigits);
+                return new NormalizedText(text, normalized, TextNormalization.Arabic, map, otherDigits);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization.");
+        }
+    }
+
+    /// <summary>Normalizes a single form (a lexicon entry, a query) as text is normalized.</summary>
+    /// <param name="form">The form.</param>
+    /// <param name="normalization">How rules see text.</param>
+    public static string NormalizeForm(string form, TextNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return normalization == TextNormalization.Arabic ? NormalizerCore.NormalizeArabic(form) : form;
+    }
+
+    /// <summary>
+    /// The number of words (runs of letters and digits) <paramref name="form"/> has once normalized,
+    /// without making the normalized string.
+    /// </summary>
+    /// <param name="form">The form.</param>
+    /// <param name="normalization">How rules see text.</param>
+    public static int CountWords(string form, TextNormalization normalization)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return normalization == TextNormalization.Arabic ? NormalizerCore.CountWordsArabic(form) : NormalizerCore.CountWords(form);
+    }
+
     internal NormalizedText(string original, string text, TextNormalization normalization, OffsetMap? map, bool? otherDigits)
         : this(original, normalization, map, otherDigits, text.Length)
     {

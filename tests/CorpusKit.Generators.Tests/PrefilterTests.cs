@@ -175,7 +175,7 @@ public sealed class PrefilterTests
             .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))
             .ToList();
         string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")
-            .Select(f => Normalizer.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)
+            .Select(f => NormalizedText.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)
             .ToArray();
         int found = 0;
         foreach (string pattern in patterns)

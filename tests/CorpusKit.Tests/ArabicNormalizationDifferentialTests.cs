@@ -121,7 +121,7 @@ public sealed class ArabicNormalizationDifferentialTests
         }
     }
 
-    private static string Ours(string text) => Normalizer.Normalize(text, TextNormalization.Arabic).Text;
+    private static string Ours(string text) => NormalizedText.Normalize(text, TextNormalization.Arabic).Text;
 
     private static string Lucene(string text)
     {

@@ -22,7 +22,7 @@ public sealed class DigitPlacesTests
     public void The_digit_places_are_every_decimal_digit_of_the_text_in_order()
         => s_texts.Sample(original =>
         {
-            NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+            NormalizedText text = NormalizedText.Normalize(original, TextNormalization.Arabic);
             int[] expected = [.. Enumerable.Range(0, text.Text.Length).Where(i => char.IsDigit(text.Text[i]))];
             Assert.Equal(expected, text.DigitPlaces.ToArray());
         }, iter: 2000);
@@ -30,7 +30,7 @@ public sealed class DigitPlacesTests
     [Fact]
     public void Past_the_first_array_every_digit_is_kept()
     {
-        NormalizedText text = Normalizer.Normalize(string.Join(' ', Enumerable.Range(0, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "٣")), TextNormalization.Arabic);
+        NormalizedText text = NormalizedText.Normalize(string.Join(' ', Enumerable.Range(0, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "٣")), TextNormalization.Arabic);
 
         ReadOnlySpan<int> places = text.DigitPlaces;
 

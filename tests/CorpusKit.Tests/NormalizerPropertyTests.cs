@@ -29,7 +29,7 @@ public sealed class NormalizerPropertyTests
     /// <summary>A text and a normalized range [i, j) within it.</summary>
     private static readonly Gen<(string Original, NormalizedText Text, int Start, int End)> s_ranges =
         from original in s_texts
-        let text = Normalizer.Normalize(original, TextNormalization.Arabic)
+        let text = NormalizedText.Normalize(original, TextNormalization.Arabic)
         from a in Gen.Int[0, text.Text.Length]
         from b in Gen.Int[0, text.Text.Length]
         select (original, text, Math.Min(a, b), Math.Max(a, b));
@@ -38,7 +38,7 @@ public sealed class NormalizerPropertyTests
     public void The_offset_map_is_monotonic_and_stays_inside_the_original()
         => s_texts.Sample(original =>
         {
-            NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+            NormalizedText text = NormalizedText.Normalize(original, TextNormalization.Arabic);
             int previousStart = 0;
             int previousEnd = 0;
             for (int i = 0; i < text.Text.Length; i++)
@@ -69,7 +69,7 @@ public sealed class NormalizerPropertyTests
         {
             string range = sample.Text.Text.Substring(sample.Start, sample.End - sample.Start);
             string back = sample.Text.OriginalText(sample.Start, sample.End);
-            string again = Normalizer.Normalize(back, TextNormalization.Arabic).Text;
+            string again = NormalizedText.Normalize(back, TextNormalization.Arabic).Text;
             Assert.True(again.Contains(range.Trim(), StringComparison.Ordinal), $"'{Escape(range)}' not in '{Escape(again)}' (from '{Escape(back)}')");
         }, iter: 5000);
 
@@ -77,15 +77,15 @@ public sealed class NormalizerPropertyTests
     public void Normalizing_twice_changes_nothing()
         => s_texts.Sample(original =>
         {
-            string once = Normalizer.Normalize(original, TextNormalization.Arabic).Text;
-            Assert.Equal(once, Normalizer.Normalize(once, TextNormalization.Arabic).Text);
+            string once = NormalizedText.Normalize(original, TextNormalization.Arabic).Text;
+            Assert.Equal(once, NormalizedText.Normalize(once, TextNormalization.Arabic).Text);
         }, iter: 5000);
 
     [Fact]
     public void To_normalized_inverts_to_original_at_the_start_of_every_char()
         => s_texts.Sample(original =>
         {
-            NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+            NormalizedText text = NormalizedText.Normalize(original, TextNormalization.Arabic);
             for (int i = 0; i < text.Text.Length; i++)
             {
                 int start = text.ToOriginal(i, i + 1).Start;

@@ -55,7 +55,7 @@ public sealed class OffsetMapTests
         {
             string original = Seeds.Read(seed);
             AssertSameAsReference(original);
-            int anchors = Normalizer.Normalize(original, TextNormalization.Arabic).AnchorCount;
+            int anchors = NormalizedText.Normalize(original, TextNormalization.Arabic).AnchorCount;
             Assert.True(anchors * 20 < original.Length, $"{seed}: {anchors} anchors for {original.Length} chars");
         }
     }
@@ -67,7 +67,7 @@ public sealed class OffsetMapTests
         Gen<(string Text, int[] Steps)> cases = s_texts.SelectMany(text => Gen.Int[-6, 9].Array[1, 40].Select(steps => (text, steps)));
         cases.Sample(c =>
         {
-            NormalizedText text = Normalizer.Normalize(c.Text, TextNormalization.Arabic);
+            NormalizedText text = NormalizedText.Normalize(c.Text, TextNormalization.Arabic);
             int ended = 0;
             int index = 0;
             foreach (int step in c.Steps)
@@ -81,7 +81,7 @@ public sealed class OffsetMapTests
     [Fact]
     public void A_text_that_needs_no_change_has_no_map()
     {
-        NormalizedText text = Normalizer.Normalize("قال وزير الخارجية 12 مرة", TextNormalization.Arabic);
+        NormalizedText text = NormalizedText.Normalize("قال وزير الخارجية 12 مرة", TextNormalization.Arabic);
 
         Assert.Equal(0, text.AnchorCount);
         Assert.Equal(new TextSpan(4, 4), text.ToOriginal(4, 8));
@@ -95,7 +95,7 @@ public sealed class OffsetMapTests
     [InlineData("ﻻ", 1)] // an expansion: the second char repeats the source of the first
     public void Anchors_stand_where_offsets_shift(string original, int expectedBeforeSpaces)
     {
-        NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+        NormalizedText text = NormalizedText.Normalize(original, TextNormalization.Arabic);
         int spaces = original.Contains("  ", StringComparison.Ordinal) ? 1 : 0;
 
         Assert.Equal(expectedBeforeSpaces + spaces, text.AnchorCount);
@@ -106,17 +106,17 @@ public sealed class OffsetMapTests
     public void Words_are_counted_as_in_the_normalized_text_without_making_it()
         => s_texts.Sample(original =>
         {
-            Assert.Equal(CountRuns(Normalizer.Normalize(original, TextNormalization.Arabic).Text), Normalizer.CountWords(original, TextNormalization.Arabic));
-            Assert.Equal(CountRuns(original), Normalizer.CountWords(original, TextNormalization.None));
+            Assert.Equal(CountRuns(NormalizedText.Normalize(original, TextNormalization.Arabic).Text), NormalizedText.CountWords(original, TextNormalization.Arabic));
+            Assert.Equal(CountRuns(original), NormalizedText.CountWords(original, TextNormalization.None));
         }, iter: 5000);
 
     [Fact]
     public void Digits_outside_ascii_are_noticed_and_arabic_indic_ones_are_not_left()
     {
-        Assert.False(Normalizer.Normalize("في ٢٠٢٤ و۱۴۰۳", TextNormalization.Arabic).HasOtherDigits);
-        Assert.True(Normalizer.Normalize("वर्ष २०२४", TextNormalization.Arabic).HasOtherDigits);
-        Assert.True(Normalizer.Normalize("٢٠٢٤", TextNormalization.None).HasOtherDigits);
-        Assert.False(Normalizer.Normalize("year 2024", TextNormalization.None).HasOtherDigits);
+        Assert.False(NormalizedText.Normalize("في ٢٠٢٤ و۱۴۰۳", TextNormalization.Arabic).HasOtherDigits);
+        Assert.True(NormalizedText.Normalize("वर्ष २०२४", TextNormalization.Arabic).HasOtherDigits);
+        Assert.True(NormalizedText.Normalize("٢٠٢٤", TextNormalization.None).HasOtherDigits);
+        Assert.False(NormalizedText.Normalize("year 2024", TextNormalization.None).HasOtherDigits);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class OffsetMapTests
             select (original, Spans(a, b, c, d)))
         .Sample(sample =>
         {
-            NormalizedText text = Normalizer.Normalize(sample.original, TextNormalization.Arabic);
+            NormalizedText text = NormalizedText.Normalize(sample.original, TextNormalization.Arabic);
             string masked = text.Masked(sample.Item2).Text;
             Assert.Equal(text.Text.Length, masked.Length);
             for (int i = 0; i < masked.Length; i++)
@@ -150,7 +150,7 @@ public sealed class OffsetMapTests
         .Sample(sample =>
         {
             (string original, List<TextSpan> ranges, int split) = sample;
-            NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+            NormalizedText text = NormalizedText.Normalize(original, TextNormalization.Arabic);
             string masked = text.Masked(ranges).Text;
             for (int i = 0; i < masked.Length; i++)
             {
@@ -190,7 +190,7 @@ public sealed class OffsetMapTests
     private static void AssertSameAsReference(string original)
     {
         string expected = DenseReferenceNormalizer.NormalizeArabic(original, out int[] starts, out int[] ends);
-        NormalizedText text = Normalizer.Normalize(original, TextNormalization.Arabic);
+        NormalizedText text = NormalizedText.Normalize(original, TextNormalization.Arabic);
         Assert.Equal(expected, text.Text);
         for (int i = 0; i < expected.Length; i++)
         {

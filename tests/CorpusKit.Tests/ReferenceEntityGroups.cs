@@ -22,7 +22,7 @@ internal static class ReferenceEntityGroups
         var words = new string[mentions.Count][];
         for (int i = 0; i < mentions.Count; i++)
         {
-            words[i] = Words(Normalizer.NormalizeForm(mentions[i].Key, normalization));
+            words[i] = Words(NormalizedText.NormalizeForm(mentions[i].Key, normalization));
         }
 
         // Fullest keys first, so every shorter key finds the group it belongs to.

@@ -18,7 +18,7 @@ public sealed class SequenceMatcherTests
     public void Verb_gap_and_quote(string sentence, string quote)
     {
         SequenceMatch match = Assert.Single(Match(sentence));
-        NormalizedText text = Normalizer.Normalize(sentence, TextNormalization.Arabic);
+        NormalizedText text = NormalizedText.Normalize(sentence, TextNormalization.Arabic);
         Assert.Equal(quote, Captures.String(text, match.Steps[2].Match!.Group("text")));
     }
 

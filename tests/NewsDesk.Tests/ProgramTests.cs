@@ -81,7 +81,7 @@ public sealed class ProgramTests : IDisposable
 
         Assert.True(exit == 0, error);
         var problems = new System.Collections.Generic.List<string>();
-        EvaluationReport inProcess = Scorer.Score(MentionFile.Read(Repository.GoldMentions, problems), Mentions.Of(SeedSnapshotTests.Articles()));
+        EvaluationReport inProcess = EvaluationReport.Compare(Mention.ReadFile(Repository.GoldMentions, problems), Mentions.Of(SeedSnapshotTests.Articles()));
         Assert.Equal(inProcess.ToText(), report.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
@@ -97,7 +97,7 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(one, two);
         Assert.Equal(
             Repository.SeedFiles.Select(f => Path.GetFileName(f)),
-            one.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => MentionFile.Parse(line, out Mention? mention, out _) ? mention!.Doc : "?").Distinct());
+            one.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Mention.TryParse(line, out Mention? mention, out _) ? mention!.Doc : "?").Distinct());
     }
 
     [Fact]

@@ -25,9 +25,9 @@ public sealed class SeedSnapshotTests
     public void Evaluation_report_against_the_gold()
     {
         var problems = new List<string>();
-        List<Mention> gold = MentionFile.Read(Repository.GoldMentions, problems);
+        List<Mention> gold = Mention.ReadFile(Repository.GoldMentions, problems);
         Assert.Empty(problems);
-        EvaluationReport report = Scorer.Score(gold, Mentions.Of(Articles()));
+        EvaluationReport report = EvaluationReport.Compare(gold, Mentions.Of(Articles()));
         Snapshot.Verify(report.ToText(details: true));
     }
 

@@ -80,7 +80,7 @@ public static class EntityGroups
             foreach (string key in distinctKeys)
             {
                 KeyWords? list = words is not null ? scratch.Add(key, normalization) : null;
-                distinctWords.Add((list?.Count ?? Normalizer.CountWords(key, normalization), list));
+                distinctWords.Add((list?.Count ?? NormalizedText.CountWords(key, normalization), list));
             }
 
             for (int i = 0; i < count; i++)
@@ -299,7 +299,7 @@ public static class EntityGroups
             long words = 0;
             foreach (string key in keys)
             {
-                words += Normalizer.CountWords(key, normalization);
+                words += NormalizedText.CountWords(key, normalization);
             }
 
             Array.Resize(ref _text, (int)Math.Min(chars, Array.MaxLength));

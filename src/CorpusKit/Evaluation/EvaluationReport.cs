@@ -8,6 +8,14 @@ namespace CorpusKit.Evaluation;
 /// <summary>The result of comparing predicted mentions with gold ones.</summary>
 public sealed record EvaluationReport(IReadOnlyList<TypeScore> Types, Score Exact, Score Overlap)
 {
+    /// <summary>
+    /// Scores predicted mentions against gold ones, per type: exact (same document, type and span)
+    /// and overlapping (same document and type, spans overlap, matched one to one, exact pairs first).
+    /// </summary>
+    /// <param name="gold">The mentions that should be found.</param>
+    /// <param name="predicted">The mentions that were found.</param>
+    public static EvaluationReport Compare(IReadOnlyList<Mention> gold, IReadOnlyList<Mention> predicted) => Scorer.Score(gold, predicted);
+
     /// <summary>The score of <paramref name="type"/>, or null when neither side has it.</summary>
     public TypeScore? For(string type) => Types.FirstOrDefault(t => t.Type == type);
 

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
 
 namespace CorpusKit.Evaluation;
 
-/// <summary>Reads mention files: JSON Lines, one mention a line, as the mention export and the gold files write them.</summary>
-public static class MentionFile
+/// <summary>Reads mention files: JSON Lines, one mention a line, as the mention export and the gold files write them (see <see cref="Mention.ReadFile"/>).</summary>
+internal static class MentionFile
 {
     /// <summary>
     /// Reads every mention of <paramref name="path"/>. A line that is not a mention is reported
@@ -28,7 +29,7 @@ public static class MentionFile
 
             if (Parse(line, out Mention? mention, out string? error))
             {
-                mentions.Add(mention!);
+                mentions.Add(mention);
             }
             else
             {
@@ -40,7 +41,7 @@ public static class MentionFile
     }
 
     /// <summary>Parses one JSON line; false with the reason when it is not a mention.</summary>
-    public static bool Parse(string line, out Mention? mention, out string? error)
+    public static bool Parse(string line, [NotNullWhen(true)] out Mention? mention, [NotNullWhen(false)] out string? error)
     {
         mention = null;
         try

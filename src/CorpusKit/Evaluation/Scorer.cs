@@ -8,7 +8,7 @@ namespace CorpusKit.Evaluation;
 /// Scores predicted mentions against gold ones, per type: exact (same doc, type and span) and
 /// overlapping (same doc and type, spans overlap, matched one to one, exact pairs first).
 /// </summary>
-public static class Scorer
+internal static class Scorer
 {
     /// <summary>Compares <paramref name="predicted"/> with <paramref name="gold"/>.</summary>
     public static EvaluationReport Score(IReadOnlyList<Mention> gold, IReadOnlyList<Mention> predicted)

@@ -1,7 +1,7 @@
 namespace CorpusKit.Running;
 
-/// <summary>What became of one document of a run.</summary>
-public enum DocumentOutcome
+/// <summary>What became of one document of a run (a result tells it by <see cref="DocumentResult{TDocument}.Extracted"/>, <see cref="DocumentResult{TDocument}.Problem"/> and <see cref="DocumentResult{TDocument}.Exception"/>).</summary>
+internal enum DocumentOutcome
 {
     /// <summary>The document was read and extracted.</summary>
     Extracted,

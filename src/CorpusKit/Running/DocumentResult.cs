@@ -29,9 +29,13 @@ public sealed class DocumentResult<TDocument>
     public string Origin { get; }
 
     /// <summary>Whether the document was extracted, could not be read, or made the extractor throw.</summary>
-    public DocumentOutcome Outcome { get; }
+    internal DocumentOutcome Outcome { get; }
 
-    /// <summary>Whether the document was extracted (<see cref="Document"/> holds the result).</summary>
+    /// <summary>
+    /// Whether the document was extracted (<see cref="Document"/> holds the result); when it was
+    /// not, <see cref="Problem"/> says why (it could not be read, or the extractor failed on it),
+    /// and <see cref="Exception"/> holds what was thrown, if anything was.
+    /// </summary>
     [MemberNotNullWhen(true, nameof(Document))]
     [MemberNotNullWhen(false, nameof(Problem))]
     public bool Extracted => Outcome == DocumentOutcome.Extracted;
