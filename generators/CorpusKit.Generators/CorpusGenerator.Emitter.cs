@@ -29,7 +29,7 @@ public sealed partial class CorpusGenerator
             _terms = TermIndexLayout.Build(module);
         }
 
-        private string LexiconsClass => _module.CorpusName + "Lexicons";
+        private string LexiconsClass => _module.LexiconsClass;
 
         private string NormalizationName => _module.Normalize == NormalizationKind.Arabic ? "Arabic" : "None";
 
@@ -43,7 +43,7 @@ public sealed partial class CorpusGenerator
                 files.Add(($"{module.HintPrefix}.{entity.Name}.g.cs", emitter.EntityFile(entity)));
             }
 
-            files.Add(($"{module.HintPrefix}.{module.CorpusName}Corpus.g.cs", emitter.CorpusFile()));
+            files.Add(($"{module.HintPrefix}.{module.CorpusClass}.g.cs", emitter.CorpusFile()));
             return files;
         }
 
@@ -144,14 +144,14 @@ public sealed partial class CorpusGenerator
 
         private static void EnumType(SourceWriter w, FieldSpec field)
         {
-            string name = EnumName(field);
+            string name = field.EnumTypeName;
             w.Summary($"The values of {field.Name}.");
             w.Line($"public enum {name}");
             w.OpenBrace();
             foreach (string member in field.Type.EnumValues)
             {
                 w.Line($"/// <summary><c>{SourceWriter.Xml(member)}</c> in the schema.</summary>");
-                w.Line(Names.ToPascalCase(member) + ",");
+                w.Line(field.Type.EnumMember(member) + ",");
             }
 
             w.CloseBrace();
@@ -161,21 +161,21 @@ public sealed partial class CorpusGenerator
             w.OpenBrace();
             foreach (string member in field.Type.EnumValues)
             {
-                w.Line($"{name}.{Names.ToPascalCase(member)} => {SourceWriter.Literal(member)},");
+                w.Line($"{name}.{field.Type.EnumMember(member)} => {SourceWriter.Literal(member)},");
             }
 
             w.Line("_ => value.ToString(),");
             w.CloseBrace(";");
             w.Line();
             w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from text, ignoring case; null when it names no value.</summary>");
-            w.Line($"public static {name}? Parse{name}(string? text)");
+            w.Line($"public static {name}? {field.EnumParserName}(string? text)");
             w.OpenBrace();
             w.Line("text = text?.Trim();");
             foreach (string member in field.Type.EnumValues)
             {
                 w.Line($"if (string.Equals(text, {SourceWriter.Literal(member)}, global::System.StringComparison.OrdinalIgnoreCase))");
                 w.OpenBrace();
-                w.Line($"return {name}.{Names.ToPascalCase(member)};");
+                w.Line($"return {name}.{field.Type.EnumMember(member)};");
                 w.CloseBrace();
                 w.Line();
             }
@@ -184,8 +184,6 @@ public sealed partial class CorpusGenerator
             w.CloseBrace();
         }
 
-        private static string EnumName(FieldSpec field) => field.PropertyName + "Kind";
-
         private string ElementType(EntitySpec entity, FieldSpec field) => field.Type.Kind switch
         {
             FieldKind.String => "string",
@@ -193,7 +191,7 @@ public sealed partial class CorpusGenerator
             FieldKind.Decimal => "decimal",
             FieldKind.Bool => "bool",
             FieldKind.Date => $"{Ck}.PartialDate",
-            FieldKind.Enum => $"{new EntityRef(_module.Namespace, entity.Name).GlobalName}.{EnumName(field)}",
+            FieldKind.Enum => $"{new EntityRef(_module.Namespace, entity.Name).GlobalName}.{field.EnumTypeName}",
             FieldKind.Entity => field.Type.EntityRef?.GlobalName ?? "object",
             _ => "object",
         };
@@ -282,7 +280,7 @@ public sealed partial class CorpusGenerator
 
         private void Extractor(SourceWriter w, EntitySpec entity)
         {
-            string name = entity.Name + "Extractor";
+            string name = entity.ExtractorName;
             string candidate = $"{Ck}.CompilerServices.Candidate<{entity.Name}>";
             w.SummaryXml($"Finds <see cref=\"{entity.Name}\"/> entities with the {entity.Rules.Count} rule(s) of {SourceWriter.Xml(_module.RelativePath)}, overlaps resolved by {entity.Overlap.ToString().ToLowerInvariant()}.");
             w.Line(s_generatedCode);
@@ -308,7 +306,7 @@ public sealed partial class CorpusGenerator
             w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates, {Ck}.CompilerServices.OverlapMode.{entity.Overlap});");
             foreach (EntityReference other in entity.Outside)
             {
-                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalName}Extractor.Instance));");
+                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
             }
 
             w.Line($"context.SetResults<{entity.Name}>(entities);");
@@ -324,7 +322,7 @@ public sealed partial class CorpusGenerator
             var dictionaries = new List<(string Owner, int? Step)>();
             foreach (RuleSpec rule in entity.Rules)
             {
-                string ruleName = Names.ToPascalCase(rule.Id);
+                string ruleName = rule.MemberName;
                 string ruleDoc = $"rule <c>{SourceWriter.Xml(rule.Id)}</c>";
                 if (rule.Body is RegexBody { Pattern: var rulePattern })
                 {
@@ -337,7 +335,7 @@ public sealed partial class CorpusGenerator
 
                 for (int i = 0; i < rule.Steps.Count; i++)
                 {
-                    string stepName = StepName(rule, i);
+                    string stepName = rule.StepMemberName(i);
                     string stepDoc = $"step {i + 1} of {ruleDoc}";
                     if (rule.Steps[i] is RegexStep { Pattern: var stepPattern })
                     {
@@ -357,7 +355,7 @@ public sealed partial class CorpusGenerator
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Body is SequenceBody).ToList(), rule =>
             {
                 w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
-                w.Line($"internal static readonly {Ck}.CompilerServices.SequenceStep[] {Names.ToPascalCase(rule.Id)} =");
+                w.Line($"internal static readonly {Ck}.CompilerServices.SequenceStep[] {rule.MemberName} =");
                 w.Line("[");
                 w.Indent();
                 int input = 0;
@@ -367,8 +365,8 @@ public sealed partial class CorpusGenerator
                     string line = step switch
                     {
                         EntityStep => $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
-                        TermsStep { Terms: var terms } => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(terms, rule.Id, i)}),",
-                        RegexStep => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{StepName(rule, i)}),",
+                        TermsStep { Terms: var terms } => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(terms, rule, i)}),",
+                        RegexStep => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{rule.StepMemberName(i)}),",
                         GapStep gap => $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)}),",
                         _ => throw new InvalidOperationException(step.GetType().Name),
                     };
@@ -426,8 +424,6 @@ public sealed partial class CorpusGenerator
             w.CloseBrace();
         }
 
-        private static string StepName(RuleSpec rule, int index)
-            => Names.ToPascalCase(rule.Id + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture));
 
         private static string StepComment(StepSpec step)
         {
@@ -574,14 +570,14 @@ public sealed partial class CorpusGenerator
             foreach (NearestFill fill in rule.Fills.OfType<NearestFill>())
             {
                 // Built once per document and rule, so each match looks its candidate up in log time.
-                w.Line($"var {NearestLocal(fill)} = context.Nearest({fill.EntityRef!.GlobalName}Extractor.Instance);");
+                w.Line($"var {fill.Local} = context.Nearest({fill.EntityRef!.GlobalExtractorName}.Instance);");
             }
 
             string whole;
             switch (rule.Body)
             {
                 case RegexBody:
-                    w.Line($"foreach ({Ck}.CompilerServices.PatternMatch match in Patterns.{Names.ToPascalCase(rule.Id)}.Matches(text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    w.Line($"foreach ({Ck}.CompilerServices.PatternMatch match in Patterns.{rule.MemberName}.Matches(text, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Index, match.Index + match.Length)";
                     break;
                 case SequenceBody:
@@ -590,18 +586,18 @@ public sealed partial class CorpusGenerator
                     {
                         if (rule.Steps[i] is EntityStep entityStep)
                         {
-                            string type = entityStep.EntityRef!.GlobalName;
-                            w.Line($"{Generic}.IReadOnlyList<{type}> step{i} = context.Require({type}Extractor.Instance);");
+                            EntityRef type = entityStep.EntityRef!;
+                            w.Line($"{Generic}.IReadOnlyList<{type.GlobalName}> step{i} = context.Require({type.GlobalExtractorName}.Instance);");
                             inputs.Add($"step{i}");
                         }
                     }
 
                     string list = inputs.Count == 0 ? "[]" : $"[{string.Join(", ", inputs)}]";
-                    w.Line($"foreach ({Ck}.CompilerServices.SequenceMatch match in {Ck}.CompilerServices.SequenceMatcher.Matches(text, Sequences.{Names.ToPascalCase(rule.Id)}, {list}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
+                    w.Line($"foreach ({Ck}.CompilerServices.SequenceMatch match in {Ck}.CompilerServices.SequenceMatcher.Matches(text, Sequences.{rule.MemberName}, {list}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Start, match.End)";
                     break;
                 case TermsBody { Terms: var terms }:
-                    w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(terms, rule.Id, null)}))");
+                    w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(terms, rule, null)}))");
                     whole = "text.ToOriginal(hit.Start, hit.End)";
                     break;
                 default:
@@ -741,20 +737,19 @@ public sealed partial class CorpusGenerator
                         _ => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, hit.Start, hit.End)" : Convert(entity, field, "text.TextOf(hit.Start, hit.End)"),
                     };
                 case TermKeyFill:
-                    string keys = $"{KeysOf(((TermsBody)rule.Body).Terms, rule.Id)}[hit.Value]";
+                    string keys = $"{KeysOf(((TermsBody)rule.Body).Terms, rule, null)}[hit.Value]";
                     return field.Type.Kind == FieldKind.String ? keys : Convert(entity, field, keys);
                 case StepFill { Step: var step }:
                     return StepValue(entity, field, rule, step);
                 case NearestFill nearest:
                     string direction = nearest.Before ? "Before" : "After";
-                    string scope = Names.ToPascalCase(nearest.Scope);
-                    return $"{NearestLocal(nearest)}.Find(span, {Ck}.CompilerServices.NearestDirection.{direction}, {Ck}.CompilerServices.TextScope.{scope})";
+                    return $"{nearest.Local}.Find(span, {Ck}.CompilerServices.NearestDirection.{direction}, {Ck}.CompilerServices.TextScope.{nearest.ScopeMember})";
                 case ConstantFill { Value: var value }:
                     return Constant(entity, field, value);
                 case DateFill date:
                     string Read(string? g, string reader, string more = "") => g is null ? "null" : $"{captures}.{reader}({Group(g)}{more})";
-                    string month = date.MonthLexicon is { } months
-                        ? Read(date.Month, "Month", $", {LexiconsClass}.Index, {LexiconsClass}.{Names.ToPascalCase(months)}, {LexiconsClass}.{Names.ToPascalCase(months)}Numbers")
+                    string month = date.MonthLexiconMember is { } months
+                        ? Read(date.Month, "Month", $", {LexiconsClass}.Index, {LexiconsClass}.{months}, {LexiconsClass}.{Names.Numbers(months)}")
                         : Read(date.Month, "Month");
                     return $"{captures}.Date({Read(date.Year, "Year")}, {month}, {Read(date.Day, "Day")})";
                 default:
@@ -767,12 +762,6 @@ public sealed partial class CorpusGenerator
         /// field's name and <c>Nearest</c>, which no value local (the field's name and <c>Value</c>)
         /// and no fixed local (<c>text</c>, <c>span</c>, <c>match</c>, <c>step0</c> …) can be.
         /// </summary>
-        private static string NearestLocal(FieldFill fill)
-        {
-            string property = Names.ToPascalCase(fill.Field);
-            return char.ToLowerInvariant(property[0]) + property.Substring(1) + "Nearest";
-        }
-
         /// <summary>The value a sequence step gives the field it fills with <c>as:</c>.</summary>
         private string StepValue(EntitySpec entity, FieldSpec field, RuleSpec rule, int index)
         {
@@ -790,7 +779,7 @@ public sealed partial class CorpusGenerator
                         _ => Convert(entity, field, found + ".Key"),
                     };
                 case TermsStep { Terms: { Keyed: true } terms }:
-                    string key = $"{KeysOf(terms, rule.Id + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture))}[{at}.Value]";
+                    string key = $"{KeysOf(terms, rule, index)}[{at}.Value]";
                     return field.Type.Kind == FieldKind.String ? key : Convert(entity, field, key);
                 default:
                     return field.Type.Kind == FieldKind.String ? stepText : Convert(entity, field, $"text.TextOf({at}.Start, {at}.End)");
@@ -798,16 +787,19 @@ public sealed partial class CorpusGenerator
         }
 
         /// <summary>The keys array of a dictionary: its lexicon's, or the inline one of a rule or step.</summary>
-        private string KeysOf(TermsSpec terms, string owner)
-            => terms.LexiconName is { } lexicon
-                ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}Keys"
-                : $"Terms.{Names.ToPascalCase(owner)}Keys";
+        private string KeysOf(TermsSpec terms, RuleSpec rule, int? step)
+            => terms.LexiconMember is { } lexicon
+                ? $"{LexiconsClass}.{Names.Keys(lexicon)}"
+                : $"Terms.{Names.Keys(InlineMember(rule, step))}";
 
         /// <summary>The C# expression of a dictionary's id in the module's term index: its lexicon's, or the inline one of a rule or step.</summary>
-        private string DictionaryId(TermsSpec terms, string ruleId, int? step)
-            => terms.LexiconName is { } lexicon
-                ? $"{LexiconsClass}.{Names.ToPascalCase(lexicon)}"
-                : "Terms." + TermIndexLayout.InlineName(ruleId, step);
+        private string DictionaryId(TermsSpec terms, RuleSpec rule, int? step)
+            => terms.LexiconMember is { } lexicon
+                ? $"{LexiconsClass}.{lexicon}"
+                : "Terms." + InlineMember(rule, step);
+
+        /// <summary>The member of the inline dictionary of a rule or of its step.</summary>
+        private static string InlineMember(RuleSpec rule, int? step) => step is int i ? rule.StepMemberName(i) : rule.MemberName;
 
         private static string Convert(EntitySpec entity, FieldSpec field, string text)
         {
@@ -818,7 +810,7 @@ public sealed partial class CorpusGenerator
                 FieldKind.Decimal => $"{captures}.Decimal({text})",
                 FieldKind.Bool => $"{captures}.Bool({text})",
                 FieldKind.Date => $"{captures}.Date({text})",
-                FieldKind.Enum => $"{entity.Name}.Parse{EnumName(field)}({text})",
+                FieldKind.Enum => $"{entity.Name}.{field.EnumParserName}({text})",
                 FieldKind.String => text,
                 _ => throw new InvalidOperationException(field.Type.Kind.ToString()),
             };
@@ -831,7 +823,7 @@ public sealed partial class CorpusGenerator
             FieldKind.Decimal => decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) + "m",
             FieldKind.Bool => bool.Parse(value) ? "true" : "false",
             FieldKind.Date => DateConstant(value),
-            FieldKind.Enum => $"{new EntityRef(_module.Namespace, entity.Name).GlobalName}.{EnumName(field)}.{Names.ToPascalCase(field.Type.EnumValues.First(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)))}",
+            FieldKind.Enum => $"{new EntityRef(_module.Namespace, entity.Name).GlobalName}.{field.EnumTypeName}.{field.Type.EnumMember(value)}",
             _ => throw new InvalidOperationException(field.Type.Kind.ToString()),
         };
 
@@ -847,10 +839,10 @@ public sealed partial class CorpusGenerator
         private string CorpusFile()
         {
             var w = Header();
-            string corpus = _module.CorpusName + "Corpus";
+            string corpus = _module.CorpusClass;
             DocumentSpec? spec = _module.Document;
-            string document = spec?.Name ?? _module.CorpusName + "Document";
-            List<EntitySpec> order = DependencyOrder();
+            string document = _module.DocumentClass;
+            IEnumerable<EntitySpec> order = _module.RunOrder.Select(name => _module.Entities.First(e => e.Name == name));
             w.Line($"namespace {_module.Namespace}");
             w.OpenBrace();
             w.Summary(_module.Doc ?? $"Runs every entity of {_module.RelativePath} over a text.");
@@ -890,7 +882,7 @@ public sealed partial class CorpusGenerator
 
             foreach (EntitySpec entity in order)
             {
-                w.Line($"{Generic}.IReadOnlyList<{entity.Name}> {Local(entity)} = {entity.Name}Extractor.Instance.Extract(context);");
+                w.Line($"{Generic}.IReadOnlyList<{entity.Name}> {entity.ListLocal} = {entity.ExtractorName}.Instance.Extract(context);");
             }
 
             var arguments = new List<string> { "context.DocumentId" };
@@ -904,7 +896,7 @@ public sealed partial class CorpusGenerator
                 foreach (DocumentFieldSpec field in spec.Fields)
                 {
                     EntitySpec? local = _module.Entities.FirstOrDefault(e => new EntityRef(_module.Namespace, e.Name) == field.EntityRef);
-                    string mentions = local is not null ? Local(local) : $"context.Require({field.EntityRef!.GlobalName}Extractor.Instance)";
+                    string mentions = local is not null ? local.ListLocal : $"context.Require({field.EntityRef!.GlobalExtractorName}.Instance)";
                     string where = field.Where is null ? string.Empty : $", static m => m.{field.Where}";
                     if (field.IsList && where.Length > 0)
                     {
@@ -917,7 +909,7 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            arguments.AddRange(_module.Entities.Select(Local));
+            arguments.AddRange(_module.Entities.Select(e => e.ListLocal));
             if (spec is not null)
             {
                 arguments.Add("layout");
@@ -993,8 +985,8 @@ public sealed partial class CorpusGenerator
 
             foreach (EntitySpec entity in _module.Entities)
             {
-                w.Param(MentionList(entity), $"Every {entity.Name} mention, in document order.");
-                parameters.Add($"{Generic}.IReadOnlyList<{entity.Name}> {MentionList(entity)}");
+                w.Param(_module.MentionList(entity), $"Every {entity.Name} mention, in document order.");
+                parameters.Add($"{Generic}.IReadOnlyList<{entity.Name}> {_module.MentionList(entity)}");
             }
 
             if (spec is not null)
@@ -1011,7 +1003,7 @@ public sealed partial class CorpusGenerator
             w.Line($"public {Generic}.IReadOnlyList<{Ck}.IEntity> Mentions()");
             w.OpenBrace();
             w.Line("// Entities at the same position keep the order of their types.");
-            w.Line($"return {Ck}.CompilerServices.MentionOrder.Merge({string.Join(", ", _module.Entities.Select(MentionList))});");
+            w.Line($"return {Ck}.CompilerServices.MentionOrder.Merge({string.Join(", ", _module.Entities.Select(_module.MentionList))});");
             w.CloseBrace();
             w.Line();
             w.Line(spec is null
@@ -1030,8 +1022,7 @@ public sealed partial class CorpusGenerator
             {
                 foreach (EntitySpec entity in _module.Entities)
                 {
-                    string plural = Names.Plural(entity.Name);
-                    WriteArray(w, JsonName(plural), $"{entity.Name} entity in {plural}", "entity.WriteTo(writer);");
+                    WriteArray(w, Names.Json(entity.PluralName), $"{entity.Name} entity in {entity.PluralName}", "entity.WriteTo(writer);");
                 }
             }
             else
@@ -1089,9 +1080,7 @@ public sealed partial class CorpusGenerator
         /// The document property that lists every mention of <paramref name="entity"/>: its plural
         /// (People), or with a declared document, whose fields take such names, PersonMentions.
         /// </summary>
-        private string MentionList(EntitySpec entity) => _module.Document is null ? Names.Plural(entity.Name) : entity.Name + "Mentions";
 
-        private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
         /// <summary>Writes <c>"name": [ … ]</c> from a foreach over <paramref name="loop"/>; with a condition, only the items it holds for.</summary>
         private static void WriteArray(SourceWriter w, string name, string loop, string statement, string? then = null)
@@ -1126,13 +1115,13 @@ public sealed partial class CorpusGenerator
                     w.Line("// " + rule.Doc.Replace("\n", " ").Replace("\r", " "));
                 }
 
-                w.Line($"new({SourceWriter.Literal(rule.Id)}, BoilerplatePatterns.{Names.ToPascalCase(rule.Id)}, {Ck}.CompilerServices.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
+                w.Line($"new({SourceWriter.Literal(rule.Id)}, BoilerplatePatterns.{rule.MemberName}, {Ck}.CompilerServices.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
             }
 
             w.Unindent();
             w.Line("]);");
             NestedClass(w, "The patterns of the boilerplate rules, compiled at build time.", "BoilerplatePatterns", spec.Boilerplate, rule =>
-                PatternField(w, Names.ToPascalCase(rule.Id), $"the pattern of boilerplate rule <c>{SourceWriter.Xml(rule.Id)}</c>", rule.Pattern));
+                PatternField(w, rule.MemberName, $"the pattern of boilerplate rule <c>{SourceWriter.Xml(rule.Id)}</c>", rule.Pattern));
             w.Line();
         }
 
@@ -1161,7 +1150,7 @@ public sealed partial class CorpusGenerator
                         w.Line($"{entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)},");
                         w.Line($"{SourceWriter.Literal(example.Text)},");
                         w.Line($"none: {(example.None ? "true" : "false")}, span: {(example.Span is null ? "null" : SourceWriter.Literal(example.Span))}, expected: {expected},");
-                        w.Line($"extract: static text => {entity.Name}Extractor.Instance.Extract(text)),");
+                        w.Line($"extract: static text => {entity.ExtractorName}.Instance.Extract(text)),");
                         w.Unindent();
                     }
                 }
@@ -1199,47 +1188,6 @@ public sealed partial class CorpusGenerator
             }
 
             w.Unindent();
-        }
-
-        private static string Local(EntitySpec entity)
-        {
-            string plural = Names.Plural(entity.Name);
-            return "@" + char.ToLowerInvariant(plural[0]) + plural.Substring(1);
-        }
-
-        /// <summary>Entities that rules of others build on (sequence steps, nearest()) run first; otherwise the order of the file.</summary>
-        private List<EntitySpec> DependencyOrder()
-        {
-            var byName = _module.Entities.ToDictionary(e => e.Name, StringComparer.Ordinal);
-            var done = new HashSet<string>(StringComparer.Ordinal);
-            var visiting = new HashSet<string>(StringComparer.Ordinal);
-            var order = new List<EntitySpec>();
-            void Visit(EntitySpec entity)
-            {
-                if (done.Contains(entity.Name) || !visiting.Add(entity.Name))
-                {
-                    return;
-                }
-
-                foreach (EntityRef dependency in entity.Rules.SelectMany(Linker.Dependencies).Concat(entity.Outside.Select(o => o.EntityRef!)))
-                {
-                    if (dependency.Namespace == _module.Namespace && byName.TryGetValue(dependency.Name, out EntitySpec? local))
-                    {
-                        Visit(local);
-                    }
-                }
-
-                visiting.Remove(entity.Name);
-                done.Add(entity.Name);
-                order.Add(entity);
-            }
-
-            foreach (EntitySpec entity in _module.Entities)
-            {
-                Visit(entity);
-            }
-
-            return order;
         }
 
         /// <summary>How many forms of each dictionary the comment above the trie shows.</summary>
@@ -1299,7 +1247,7 @@ public sealed partial class CorpusGenerator
             {
                 w.Line();
                 w.Line($"/// <summary>The keys of {what}, indexed by the values of its forms.</summary>");
-                w.Line($"internal static readonly string[] {dictionary.MemberName}Keys =");
+                w.Line($"internal static readonly string[] {Names.Keys(dictionary.MemberName)} =");
                 w.Line("[");
                 w.Indent();
                 foreach (LexiconEntry entry in dictionary.Entries)
@@ -1315,7 +1263,7 @@ public sealed partial class CorpusGenerator
             {
                 w.Line();
                 w.Line($"/// <summary>The keys of {what} as numbers, indexed by the values of its forms.</summary>");
-                w.Line($"internal static readonly int[] {dictionary.MemberName}Numbers = [{string.Join(", ", dictionary.Entries.Select(e => int.Parse(e.Key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))}];");
+                w.Line($"internal static readonly int[] {Names.Numbers(dictionary.MemberName)} = [{string.Join(", ", dictionary.Entries.Select(e => int.Parse(e.Key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))}];");
             }
         }
 

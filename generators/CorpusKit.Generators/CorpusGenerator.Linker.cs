@@ -29,14 +29,14 @@ public sealed partial class CorpusGenerator
             for (int m = 0; m < modules.Count; m++)
             {
                 ModuleSpec module = modules[m];
-                string corpusName = module.Namespace + "." + module.CorpusName + "Corpus";
+                string corpusName = module.Namespace + "." + module.CorpusClass;
 
                 // Every type the file generates beside its entities: the corpus, its document and its lexicons.
                 string[] corpusTypes =
                 [
                     corpusName,
-                    module.Namespace + "." + (module.Document?.Name ?? module.CorpusName + "Document"),
-                    module.Namespace + "." + module.CorpusName + "Lexicons",
+                    module.Namespace + "." + module.DocumentClass,
+                    module.Namespace + "." + module.LexiconsClass,
                 ];
                 if (corpusTypes.Select(t => declared.TryGetValue(t, out string? file) ? file : null).FirstOrDefault(f => f is not null) is { } otherFile)
                 {
@@ -59,7 +59,7 @@ public sealed partial class CorpusGenerator
                 {
                     // An entity's record and its extractor: neither may be a type another file generates.
                     string fullName = module.Namespace + "." + entity.Name;
-                    string[] types = [fullName, fullName + "Extractor"];
+                    string[] types = [fullName, Names.Extractor(fullName)];
                     if (types.Select(t => declared.TryGetValue(t, out string? file) ? file : null).FirstOrDefault(f => f is not null) is { } file)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, entity.Location, "entity (it or its extractor is a type also made by " + file + ")", entity.Name));
@@ -173,7 +173,51 @@ public sealed partial class CorpusGenerator
             }
 
             BreakCycles(linked, diagnostics);
+            for (int m = 0; m < linked.Count; m++)
+            {
+                linked[m] = linked[m] with { RunOrder = RunOrder(linked[m]) };
+            }
+
             return new LinkResult(linked.ToEquatable(), diagnostics.ToEquatable());
+        }
+
+        /// <summary>
+        /// The order a corpus runs its entity types in: those that rules of others build on
+        /// (sequence steps, nearest(), outside:) first; otherwise the order of the file. Cycles are
+        /// broken before this (<see cref="BreakCycles"/>).
+        /// </summary>
+        private static ImmutableEquatableArray<string> RunOrder(ModuleSpec module)
+        {
+            var byName = module.Entities.ToDictionary(e => e.Name, StringComparer.Ordinal);
+            var done = new HashSet<string>(StringComparer.Ordinal);
+            var visiting = new HashSet<string>(StringComparer.Ordinal);
+            var order = new List<string>();
+            void Visit(EntitySpec entity)
+            {
+                if (done.Contains(entity.Name) || !visiting.Add(entity.Name))
+                {
+                    return;
+                }
+
+                foreach (EntityRef dependency in entity.Rules.SelectMany(Dependencies).Concat(entity.Outside.Select(o => o.EntityRef!)))
+                {
+                    if (dependency.Namespace == module.Namespace && byName.TryGetValue(dependency.Name, out EntitySpec? local))
+                    {
+                        Visit(local);
+                    }
+                }
+
+                visiting.Remove(entity.Name);
+                done.Add(entity.Name);
+                order.Add(entity.Name);
+            }
+
+            foreach (EntitySpec entity in module.Entities)
+            {
+                Visit(entity);
+            }
+
+            return order.ToEquatable();
         }
 
         /// <summary>

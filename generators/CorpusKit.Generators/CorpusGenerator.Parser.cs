@@ -160,11 +160,11 @@ public sealed partial class CorpusGenerator
 
                 // Each lexicon becomes members of the corpus's lexicons class, beside its Index: its id
                 // (the name in C#), its keys (…Keys) and their numbers (…Numbers). No two may meet.
-                var lexiconMembers = new HashSet<string>(StringComparer.Ordinal) { "Index", corpus + "Lexicons" };
+                var lexiconMembers = new HashSet<string>(StringComparer.Ordinal) { "Index", Names.LexiconsClass(corpus) };
                 foreach (LexiconSpec lexicon in _lexicons.Values.ToList())
                 {
-                    string member = Names.ToPascalCase(lexicon.Name);
-                    string[] made = [member, member + "Keys", member + "Numbers"];
+                    string member = lexicon.MemberName;
+                    string[] made = [member, Names.Keys(member), Names.Numbers(member)];
                     if (made.FirstOrDefault(lexiconMembers.Contains) is { } taken)
                     {
                         Report(DiagnosticDescriptors.InvalidName, lexicon.Location, lexicon.Name, "lexicon", $"in C# it becomes {member} (with {member}Keys and {member}Numbers) in {corpus}Lexicons, where {taken} is already taken (by Index, or another lexicon)");
@@ -187,7 +187,7 @@ public sealed partial class CorpusGenerator
                 // that would hide an entity's type where the generated code names it.
                 var reserved = new HashSet<string>(StringComparer.Ordinal)
                 {
-                    corpus + "Corpus", corpus + "Document", corpus + "Lexicons",
+                    Names.CorpusClass(corpus), Names.DefaultDocument(corpus), Names.LexiconsClass(corpus),
                     "Terms", "Patterns", "Sequences", "BoilerplatePatterns", "Boilerplate", "Instance", "Extract", "Examples", "Normalization",
                 };
                 var names = new HashSet<string>(StringComparer.Ordinal);
@@ -210,7 +210,7 @@ public sealed partial class CorpusGenerator
                     if (ParseEntity(entry.Key, entry.Value) is { } entity)
                     {
                         names.Add(name);
-                        reserved.Add(name + "Extractor");
+                        reserved.Add(Names.Extractor(name));
                         entities.Add(entity);
                     }
                 }
@@ -222,8 +222,8 @@ public sealed partial class CorpusGenerator
             {
                 foreach (EntitySpec entity in entities.ToList())
                 {
-                    string plural = Names.Plural(entity.Name);
-                    if (s_documentMembers.Contains(plural) || plural == corpus + "Document")
+                    string plural = entity.PluralName;
+                    if (s_documentMembers.Contains(plural) || plural == Names.DefaultDocument(corpus))
                     {
                         Report(DiagnosticDescriptors.InvalidName, entity.Location, entity.Name, "entity", $"the document lists its mentions as {plural}, a name the document record already has (Id, Problems, Mentions(), WriteTo, Equals, ToString …)");
                         entities.Remove(entity);
@@ -234,7 +234,7 @@ public sealed partial class CorpusGenerator
             DocumentSpec? document = null;
             if (keys.TryGetValue("documents", out KeyValuePair<YamlScalar, YamlNodeBase> documentsEntry) && Map(documentsEntry.Value, "documents:") is { } documentsMap)
             {
-                var taken = new HashSet<string>(entities.Select(e => e.Name), StringComparer.Ordinal) { corpus + "Corpus", corpus + "Lexicons" };
+                var taken = new HashSet<string>(entities.Select(e => e.Name), StringComparer.Ordinal) { Names.CorpusClass(corpus), Names.LexiconsClass(corpus) };
                 foreach (KeyValuePair<YamlScalar, YamlNodeBase> entry in documentsMap.Entries)
                 {
                     if (document is not null)
@@ -243,7 +243,7 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    if (!Names.IsIdentifier(entry.Key.Value) || Names.IsKeyword(entry.Key.Value) || taken.Contains(entry.Key.Value) || taken.Contains(entry.Key.Value + "Extractor")
+                    if (!Names.IsIdentifier(entry.Key.Value) || Names.IsKeyword(entry.Key.Value) || taken.Contains(entry.Key.Value) || taken.Contains(Names.Extractor(entry.Key.Value))
                         || s_documentMembers.Contains(entry.Key.Value))
                     {
                         Report(DiagnosticDescriptors.InvalidName, entry.Key.Location, entry.Key.Value, "document", "use a C# identifier not taken by an entity, a generated type or a member of the document (Id, Layout, Problems, Mentions …), such as Article");
@@ -501,7 +501,7 @@ public sealed partial class CorpusGenerator
                     }
 
                     if (fields.Any(f => f.PropertyName == field.PropertyName) || s_documentMembers.Contains(field.PropertyName) || field.PropertyName == name
-                        || entities.Any(e => e.Name + "Mentions" == field.PropertyName))
+                        || entities.Any(e => Names.MentionList(e.Name) == field.PropertyName))
                     {
                         Report(DiagnosticDescriptors.DuplicateName, entry.Key.Location, "document field (as a C# property; Id, Headline, Layout, Problems, Mentions, WriteTo, the record's Equals, ToString … the document's own name and the {Entity}Mentions lists are taken)", field.PropertyName);
                         continue;
@@ -688,7 +688,7 @@ public sealed partial class CorpusGenerator
                 // An enum field brings a nested type and its parser into the record: no field may take their names.
                 foreach (FieldSpec enumField in fields.Where(f => f.Type.Kind == FieldKind.Enum).ToList())
                 {
-                    foreach (string member in new[] { enumField.PropertyName + "Kind", "Parse" + enumField.PropertyName + "Kind" })
+                    foreach (string member in new[] { enumField.EnumTypeName, enumField.EnumParserName })
                     {
                         if (member == name)
                         {
@@ -847,9 +847,9 @@ public sealed partial class CorpusGenerator
                 var members = new List<string>();
                 foreach (YamlNodeBase item in enumNode.Items)
                 {
-                    if (item is YamlScalar member && Names.IsIdentifier(Names.ToPascalCase(member.Value)) && member.Value.Length > 0)
+                    if (item is YamlScalar member && Names.IsIdentifier(Names.Member(member.Value)) && member.Value.Length > 0)
                     {
-                        if (members.Any(m => Names.ToPascalCase(m) == Names.ToPascalCase(member.Value)))
+                        if (members.Any(m => Names.Member(m) == Names.Member(member.Value)))
                         {
                             Report(DiagnosticDescriptors.DuplicateName, member.Location, "enum member", member.Value);
                             continue;
@@ -1074,7 +1074,7 @@ public sealed partial class CorpusGenerator
             return ok
                 ? new RuleSpec(
                     id,
-                    "Match" + Names.ToPascalCase(id),
+                    Names.RuleMethod(id),
                     doc,
                     terms is not null ? new TermsBody(terms) : pattern is not null ? new RegexBody(pattern) : new SequenceBody(steps.ToEquatable()),
                     groups.ToEquatable(),

@@ -4,7 +4,12 @@ using System.Text;
 
 namespace CorpusKit.Generators;
 
-/// <summary>Turns YAML names into C# names.</summary>
+/// <summary>
+/// Turns YAML names into C# names: the one place that decides what each name of a schema becomes in
+/// generated code. The specs expose these as properties (<c>FieldSpec.ValueLocal</c>,
+/// <c>RuleSpec.MemberName</c> …); the parser checks clashes with the same functions and the
+/// emitter prints what the specs say, so a name is never derived twice.
+/// </summary>
 internal static class Names
 {
     private static readonly HashSet<string> s_keywords = new(StringComparer.Ordinal)
@@ -77,6 +82,57 @@ internal static class Names
         string result = builder.ToString();
         return result.Length == 0 || char.IsDigit(result[0]) ? "_" + result : result;
     }
+
+    /// <summary>The C# member a YAML name becomes (a rule id, a lexicon, an enum member, a scope): <c>day-month</c> becomes <c>DayMonth</c>.</summary>
+    public static string Member(string name) => ToPascalCase(name);
+
+    /// <summary>The member of a sequence step's pattern or inline dictionary: <c>titled-step2</c> becomes <c>TitledStep2</c>.</summary>
+    public static string StepMember(string ruleId, int index)
+        => ToPascalCase(ruleId + "-step" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A type's extractor class.</summary>
+    public static string Extractor(string entity) => entity + "Extractor";
+
+    /// <summary>The corpus class of a module.</summary>
+    public static string CorpusClass(string corpus) => corpus + "Corpus";
+
+    /// <summary>The class that holds a module's term index and lexicon ids.</summary>
+    public static string LexiconsClass(string corpus) => corpus + "Lexicons";
+
+    /// <summary>The document record of a module that declares none.</summary>
+    public static string DefaultDocument(string corpus) => corpus + "Document";
+
+    /// <summary>A declared document's list of an entity type's mentions.</summary>
+    public static string MentionList(string entity) => entity + "Mentions";
+
+    /// <summary>A rule's method in its extractor.</summary>
+    public static string RuleMethod(string ruleId) => "Match" + ToPascalCase(ruleId);
+
+    /// <summary>The keys array of a lexicon or inline dictionary whose member is <paramref name="member"/>.</summary>
+    public static string Keys(string member) => member + "Keys";
+
+    /// <summary>The key numbers (integer keys) of a lexicon whose member is <paramref name="member"/>.</summary>
+    public static string Numbers(string member) => member + "Numbers";
+
+    /// <summary>An enum field's nested type.</summary>
+    public static string EnumType(string property) => property + "Kind";
+
+    /// <summary>An enum field's parser method.</summary>
+    public static string EnumParser(string property) => "Parse" + EnumType(property);
+
+    /// <summary>The local that holds a field's value in a rule's method (no field's property can end so: they are PascalCase).</summary>
+    public static string ValueLocal(string property) => Camel(property) + "Value";
+
+    /// <summary>The local that holds a nearest() index for a field.</summary>
+    public static string NearestLocal(string property) => Camel(property) + "Nearest";
+
+    /// <summary>The local that holds an entity type's mentions in a corpus's Extract (verbatim, so a keyword plural is fine).</summary>
+    public static string ListLocal(string plural) => "@" + Camel(plural);
+
+    /// <summary>A JSON property from a C# name: the first letter lower-cased.</summary>
+    public static string Json(string name) => Camel(name);
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     /// <summary>English nouns whose plural no rule below makes.</summary>
     private static readonly (string Singular, string Plural)[] s_irregular =

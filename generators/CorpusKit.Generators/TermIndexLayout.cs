@@ -65,7 +65,7 @@ internal sealed class TermIndexLayout
         {
             if (lexicons.Contains(lexicon.Name))
             {
-                dictionaries.Add(new TermDictionary(dictionaries.Count, LexiconOwner(lexicon.Name), Names.ToPascalCase(lexicon.Name), $"lexicon <c>{SourceWriter.Xml(lexicon.Name)}</c>", lexicon.Entries, lexicon.Keyed, lexicon.IntegerKeys, Inline: false));
+                dictionaries.Add(new TermDictionary(dictionaries.Count, LexiconOwner(lexicon.Name), lexicon.MemberName, $"lexicon <c>{SourceWriter.Xml(lexicon.Name)}</c>", lexicon.Entries, lexicon.Keyed, lexicon.IntegerKeys, Inline: false));
             }
         }
 
@@ -75,14 +75,14 @@ internal sealed class TermIndexLayout
             {
                 if (rule.Body is TermsBody { Terms: { LexiconName: null } terms })
                 {
-                    dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, null), Names.ToPascalCase(rule.Id), $"the inline terms of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", terms.Entries, terms.Keyed, IntegerKeys: false, Inline: true));
+                    dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, null), rule.MemberName, $"the inline terms of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", terms.Entries, terms.Keyed, IntegerKeys: false, Inline: true));
                 }
 
                 for (int i = 0; i < rule.Steps.Count; i++)
                 {
                     if (rule.Steps[i] is TermsStep { Terms: { LexiconName: null } stepTerms })
                     {
-                        dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, i), StepName(rule.Id, i), $"the inline terms of step {(i + 1).ToString(CultureInfo.InvariantCulture)} of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", stepTerms.Entries, stepTerms.Keyed, IntegerKeys: false, Inline: true));
+                        dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, i), rule.StepMemberName(i), $"the inline terms of step {(i + 1).ToString(CultureInfo.InvariantCulture)} of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", stepTerms.Entries, stepTerms.Keyed, IntegerKeys: false, Inline: true));
                     }
                 }
             }
@@ -142,9 +142,6 @@ internal sealed class TermIndexLayout
         return new TermIndexLayout(dictionaries, labels, targets, edgeStarts, values, entryStarts, pairs.ToArray(), order.Count);
     }
 
-    /// <summary>The C# name of the inline dictionary of a rule or one of its steps, in the extractor's <c>Terms</c> class.</summary>
-    public static string InlineName(string ruleId, int? step) => step is int i ? StepName(ruleId, i) : Names.ToPascalCase(ruleId);
-
     /// <summary>The lexicons whose forms a rule matches (terms, term steps) or whose keys name months (date fills).</summary>
     public static IEnumerable<string> LexiconsOf(RuleSpec rule)
     {
@@ -169,9 +166,6 @@ internal sealed class TermIndexLayout
             }
         }
     }
-
-    private static string StepName(string ruleId, int index)
-        => Names.ToPascalCase(ruleId + "-step" + (index + 1).ToString(CultureInfo.InvariantCulture));
 
     private static string LexiconOwner(string lexicon) => "lexicon:" + lexicon;
 

@@ -22,7 +22,26 @@ internal sealed record ModuleSpec(
     NormalizationKind Normalize,
     ImmutableEquatableArray<LexiconSpec> Lexicons,
     ImmutableEquatableArray<EntitySpec> Entities,
-    DocumentSpec? Document);
+    DocumentSpec? Document)
+{
+    /// <summary>
+    /// Set by the linker: the names of the entity types in the order the corpus runs them (those
+    /// others build on first).
+    /// </summary>
+    public ImmutableEquatableArray<string> RunOrder { get; init; } = ImmutableEquatableArray<string>.Empty;
+
+    /// <summary>The corpus class.</summary>
+    public string CorpusClass => Names.CorpusClass(CorpusName);
+
+    /// <summary>The class of the term index and the lexicon ids.</summary>
+    public string LexiconsClass => Names.LexiconsClass(CorpusName);
+
+    /// <summary>The document record: the declared document type, or <c>{Corpus}Document</c>.</summary>
+    public string DocumentClass => Document?.Name ?? Names.DefaultDocument(CorpusName);
+
+    /// <summary>The document's list of an entity type's mentions: <c>{Entity}Mentions</c> beside a declared document's fields, else the plural.</summary>
+    public string MentionList(EntitySpec entity) => Document is null ? entity.PluralName : Names.MentionList(entity.Name);
+}
 
 /// <summary>The document type of a module: its headline, boilerplate rules and collected lists.</summary>
 /// <param name="Headline">Whether the first body line is the headline.</param>
@@ -38,7 +57,11 @@ internal sealed record DocumentSpec(
 
 /// <summary>A boilerplate rule: a pattern on a line's normalized text.</summary>
 /// <param name="Rest">Whether a matching line drops every line after it too.</param>
-internal sealed record LineRuleSpec(string Id, string? Doc, PatternSpec Pattern, bool Rest, LocationInfo Location);
+internal sealed record LineRuleSpec(string Id, string? Doc, PatternSpec Pattern, bool Rest, LocationInfo Location)
+{
+    /// <summary>The member of its pattern in the corpus's <c>BoilerplatePatterns</c>.</summary>
+    public string MemberName => Names.Member(Id);
+}
 
 /// <summary>A pattern of a rule, a step or a boilerplate rule.</summary>
 /// <param name="Written">The pattern as the schema writes it (lexicon references and all).</param>
@@ -79,7 +102,11 @@ internal sealed record LexiconSpec(
     bool Keyed,
     bool IntegerKeys,
     ImmutableEquatableArray<LexiconEntry> Entries,
-    LocationInfo Location);
+    LocationInfo Location)
+{
+    /// <summary>Its id's member in the lexicons class (<see cref="Names.Keys"/> and <see cref="Names.Numbers"/> of it name its keys and their numbers).</summary>
+    public string MemberName => Names.Member(Name);
+}
 
 /// <summary>A key and its surface forms, already normalized the way the text will be.</summary>
 internal sealed record LexiconEntry(string Key, ImmutableEquatableArray<string> Forms);
@@ -92,7 +119,17 @@ internal sealed record EntitySpec(
     ImmutableEquatableArray<RuleSpec> Rules,
     OverlapKind Overlap,
     ImmutableEquatableArray<EntityReference> Outside,
-    LocationInfo Location);
+    LocationInfo Location)
+{
+    /// <summary>Its extractor class.</summary>
+    public string ExtractorName => Names.Extractor(Name);
+
+    /// <summary>The English plural of its name (<c>People</c>), for lists of it.</summary>
+    public string PluralName => Names.Plural(Name);
+
+    /// <summary>The local of its mentions in a corpus's Extract.</summary>
+    public string ListLocal => Names.ListLocal(PluralName);
+}
 
 /// <summary>An entity named in a schema; the linker sets the entity it resolves to.</summary>
 internal sealed record EntityReference(string Name, EntityRef? EntityRef, LocationInfo Location);
@@ -103,8 +140,11 @@ internal sealed record EntityReference(string Name, EntityRef? EntityRef, Locati
 /// </summary>
 internal sealed record EntityRef(string Namespace, string Name)
 {
-    /// <summary>The record's fully qualified C# name (<c>global::Ns.Name</c>); its extractor is this plus <c>Extractor</c>.</summary>
+    /// <summary>The record's fully qualified C# name (<c>global::Ns.Name</c>).</summary>
     public string GlobalName => "global::" + Namespace + "." + Name;
+
+    /// <summary>Its extractor's fully qualified C# name.</summary>
+    public string GlobalExtractorName => "global::" + Namespace + "." + Names.Extractor(Name);
 
     public override string ToString() => GlobalName;
 }
@@ -130,12 +170,30 @@ internal sealed record FieldType(
     bool IsOptional,
     string? EntityName,
     EntityRef? EntityRef,
-    ImmutableEquatableArray<string> EnumValues);
+    ImmutableEquatableArray<string> EnumValues)
+{
+    /// <summary>The C# member of an enum value as the schema writes it (in any case).</summary>
+    public string EnumMember(string value)
+        => Names.Member(System.Linq.Enumerable.First(EnumValues, v => string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)));
+}
 
 /// <summary>A typed field. The first field of an entity is its key.</summary>
 /// <param name="Name">The name as written in YAML (and in JSON).</param>
 /// <param name="PropertyName">The C# property name.</param>
-internal sealed record FieldSpec(string Name, string PropertyName, string? Doc, FieldType Type, LocationInfo Location);
+internal sealed record FieldSpec(string Name, string PropertyName, string? Doc, FieldType Type, LocationInfo Location)
+{
+    /// <summary>The local of its value in a rule's method.</summary>
+    public string ValueLocal => Names.ValueLocal(PropertyName);
+
+    /// <summary>The local of the nearest() index that fills it.</summary>
+    public string NearestLocal => Names.NearestLocal(PropertyName);
+
+    /// <summary>For an enum field: its nested type.</summary>
+    public string EnumTypeName => Names.EnumType(PropertyName);
+
+    /// <summary>For an enum field: its parser.</summary>
+    public string EnumParserName => Names.EnumParser(PropertyName);
+}
 
 /// <summary>One step of a sequence rule: one record per kind of step.</summary>
 /// <param name="As">The field the step's value fills, if any.</param>
@@ -190,6 +248,12 @@ internal sealed record RuleSpec(
     ImmutableEquatableArray<ExampleSpec> Examples,
     LocationInfo Location)
 {
+    /// <summary>The member of its pattern, sequence or inline dictionary in the extractor's nested classes.</summary>
+    public string MemberName => Names.Member(Id);
+
+    /// <summary>The member of the pattern or inline dictionary of its step <paramref name="index"/>.</summary>
+    public string StepMemberName(int index) => Names.StepMember(Id, index);
+
     /// <summary>The steps of a sequence rule; none for the other kinds.</summary>
     public ImmutableEquatableArray<StepSpec> Steps => Body is SequenceBody sequence ? sequence.Steps : ImmutableEquatableArray<StepSpec>.Empty;
 }
@@ -207,7 +271,11 @@ internal sealed record RegexBody(PatternSpec Pattern) : RuleBody;
 internal sealed record SequenceBody(ImmutableEquatableArray<StepSpec> Steps) : RuleBody;
 
 /// <summary>The dictionary of a terms rule: a module lexicon by name, or an inline list or map.</summary>
-internal sealed record TermsSpec(string? LexiconName, bool Keyed, ImmutableEquatableArray<LexiconEntry> Entries);
+internal sealed record TermsSpec(string? LexiconName, bool Keyed, ImmutableEquatableArray<LexiconEntry> Entries)
+{
+    /// <summary>Its lexicon's member in the lexicons class; null for an inline dictionary.</summary>
+    public string? LexiconMember => LexiconName is null ? null : Names.Member(LexiconName);
+}
 
 /// <summary>How one field gets its value in one rule: one record per way, each with what it needs.</summary>
 /// <param name="Field">The field's name.</param>
@@ -233,7 +301,11 @@ internal sealed record MatchTextFill(string Field) : FieldFill(Field);
 /// <param name="Month">The month's group, or null for <c>_</c>.</param>
 /// <param name="Day">The day's group, or null for <c>_</c>.</param>
 /// <param name="MonthLexicon">The keyed lexicon (keys 1-12) the month group uses to name months; null when it matches digits.</param>
-internal sealed record DateFill(string Field, string? Year, string? Month, string? Day, string? MonthLexicon) : FieldFill(Field);
+internal sealed record DateFill(string Field, string? Year, string? Month, string? Day, string? MonthLexicon) : FieldFill(Field)
+{
+    /// <summary>The month lexicon's member in the lexicons class, if months are named.</summary>
+    public string? MonthLexiconMember => MonthLexicon is null ? null : Names.Member(MonthLexicon);
+}
 
 /// <summary>A sequence step's value (<c>as:</c>): an entity, a form's key or the step's text.</summary>
 /// <param name="Step">The step's index in the sequence.</param>
@@ -244,7 +316,14 @@ internal sealed record StepFill(string Field, int Step) : FieldFill(Field);
 /// <param name="Before">Whether it is looked for before the match (else after).</param>
 /// <param name="Scope">sentence, paragraph or document.</param>
 /// <param name="EntityRef">The entity, set by the linker (null before).</param>
-internal sealed record NearestFill(string Field, string Entity, bool Before, string Scope, EntityRef? EntityRef) : FieldFill(Field);
+internal sealed record NearestFill(string Field, string Entity, bool Before, string Scope, EntityRef? EntityRef) : FieldFill(Field)
+{
+    /// <summary>The local of the index it reads (its field's <see cref="FieldSpec.NearestLocal"/>).</summary>
+    public string Local => Names.NearestLocal(Names.ToPascalCase(Field));
+
+    /// <summary>The runtime's <c>TextScope</c> member of <see cref="Scope"/>.</summary>
+    public string ScopeMember => Names.Member(Scope);
+}
 
 /// <summary>A module after linking: entity references across files resolved.</summary>
 internal sealed record LinkedModule(ModuleSpec Module);
