@@ -11,6 +11,13 @@ namespace CorpusKit.Generators;
 public sealed partial class CorpusGenerator
 {
     /// <summary>Writes the C# for one linked module: a file per entity and one for the corpus.</summary>
+    /// <remarks>
+    /// It only prints. Each artifact's fixed text is a raw-string template, indented as it reads in
+    /// the output (the writer adds the current indentation and wraps long lines); loops over fields,
+    /// rules and steps write between templates. Names come from the specs (<see cref="Names"/>
+    /// decides them once), the order of entity types from the linker, and the trie's layout from
+    /// <see cref="TermIndexLayout"/>.
+    /// </remarks>
     internal sealed class Emitter
     {
         private const string Ck = "global::CorpusKit";
@@ -52,8 +59,11 @@ public sealed partial class CorpusGenerator
         private string EntityFile(EntitySpec entity)
         {
             var w = Header();
-            w.Line($"namespace {_module.Namespace}");
-            w.OpenBrace();
+            w.Line($$"""
+                namespace {{_module.Namespace}}
+                {
+                """);
+            w.Indent();
             Record(w, entity);
             w.Line();
             Extractor(w, entity);
@@ -91,42 +101,47 @@ public sealed partial class CorpusGenerator
 
             parameters.Add("string Rule");
             RecordHeader(w, entity.Name, parameters, $"{Ck}.IEntity");
-            w.Line("/// <summary>The entity type's name as the schema spells it.</summary>");
-            w.Line($"public const string TypeName = {SourceWriter.Literal(entity.Name)};");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line("public string EntityType => TypeName;");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"public string Key => {KeyExpression(entity.Fields[0])};");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"public void WriteTo({Json} writer)");
-            w.OpenBrace();
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-            w.Line("writer.WriteStartObject();");
-            w.Line("WriteFieldValues(writer);");
-            w.Line($"{Ck}.Json.CorpusJson.WriteSpan(writer, \"span\", Span);");
+            w.Line($$"""
+                /// <summary>The entity type's name as the schema spells it.</summary>
+                public const string TypeName = {{SourceWriter.Literal(entity.Name)}};
+
+                /// <inheritdoc />
+                public string EntityType => TypeName;
+
+                /// <inheritdoc />
+                public string Key => {{KeyExpression(entity.Fields[0])}};
+
+                /// <inheritdoc />
+                public void WriteTo({{Json}} writer)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(writer);
+                    writer.WriteStartObject();
+                    WriteFieldValues(writer);
+                    {{Ck}}.Json.CorpusJson.WriteSpan(writer, "span", Span);
+                """);
             if (!HasTextField(entity))
             {
-                w.Line("writer.WriteString(\"text\", Text);");
+                w.Line("""    writer.WriteString("text", Text);""");
             }
 
-            w.Line("writer.WriteString(\"rule\", Rule);");
-            w.Line("writer.WriteEndObject();");
-            w.CloseBrace();
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"public void WriteFields({Json} writer)");
-            w.OpenBrace();
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-            w.Line("writer.WriteStartObject();");
-            w.Line("WriteFieldValues(writer);");
-            w.Line("writer.WriteEndObject();");
-            w.CloseBrace();
-            w.Line();
-            w.Line($"private void WriteFieldValues({Json} writer)");
-            w.OpenBrace();
+            w.Line($$"""
+                    writer.WriteString("rule", Rule);
+                    writer.WriteEndObject();
+                }
+
+                /// <inheritdoc />
+                public void WriteFields({{Json}} writer)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(writer);
+                    writer.WriteStartObject();
+                    WriteFieldValues(writer);
+                    writer.WriteEndObject();
+                }
+
+                private void WriteFieldValues({{Json}} writer)
+                {
+                """);
+            w.Indent();
             foreach (FieldSpec field in entity.Fields)
             {
                 WriteFieldJson(w, field);
@@ -146,38 +161,51 @@ public sealed partial class CorpusGenerator
         {
             string name = field.EnumTypeName;
             w.Summary($"The values of {field.Name}.");
-            w.Line($"public enum {name}");
-            w.OpenBrace();
+            w.Line($$"""
+                public enum {{name}}
+                {
+                """);
+            w.Indent();
             foreach (string member in field.Type.EnumValues)
             {
                 w.Line($"/// <summary><c>{SourceWriter.Xml(member)}</c> in the schema.</summary>");
                 w.Line(field.Type.EnumMember(member) + ",");
             }
 
-            w.CloseBrace();
-            w.Line();
-            w.Line($"/// <summary>The schema spelling of a <see cref=\"{name}\"/> value.</summary>");
-            w.Line($"public static string ToSchemaString({name} value) => value switch");
-            w.OpenBrace();
+            w.Unindent();
+            w.Line($$"""
+                }
+
+                /// <summary>The schema spelling of a <see cref="{{name}}"/> value.</summary>
+                public static string ToSchemaString({{name}} value) => value switch
+                {
+                """);
+            w.Indent();
             foreach (string member in field.Type.EnumValues)
             {
                 w.Line($"{name}.{field.Type.EnumMember(member)} => {SourceWriter.Literal(member)},");
             }
 
-            w.Line("_ => value.ToString(),");
-            w.CloseBrace(";");
-            w.Line();
-            w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from text, ignoring case; null when it names no value.</summary>");
-            w.Line($"public static {name}? {field.EnumParserName}(string? text)");
-            w.OpenBrace();
-            w.Line("text = text?.Trim();");
+            w.Unindent();
+            w.Line($$"""
+                    _ => value.ToString(),
+                };
+
+                /// <summary>Reads a <see cref="{{name}}"/> from text, ignoring case; null when it names no value.</summary>
+                public static {{name}}? {{field.EnumParserName}}(string? text)
+                {
+                    text = text?.Trim();
+                """);
+            w.Indent();
             foreach (string member in field.Type.EnumValues)
             {
-                w.Line($"if (string.Equals(text, {SourceWriter.Literal(member)}, global::System.StringComparison.OrdinalIgnoreCase))");
-                w.OpenBrace();
-                w.Line($"return {name}.{field.Type.EnumMember(member)};");
-                w.CloseBrace();
-                w.Line();
+                w.Line($$"""
+                    if (string.Equals(text, {{SourceWriter.Literal(member)}}, global::System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return {{name}}.{{field.Type.EnumMember(member)}};
+                    }
+
+                    """);
             }
 
             w.Line("return null;");
@@ -283,21 +311,29 @@ public sealed partial class CorpusGenerator
             string name = entity.ExtractorName;
             string candidate = $"{Ck}.CompilerServices.Candidate<{entity.Name}>";
             w.SummaryXml($"Finds <see cref=\"{entity.Name}\"/> entities with the {entity.Rules.Count} rule(s) of {SourceWriter.Xml(_module.RelativePath)}, overlaps resolved by {entity.Overlap.ToString().ToLowerInvariant()}.");
-            w.Line(s_generatedCode);
-            w.Line($"public sealed partial class {name} : {Ck}.IExtractor<{entity.Name}>");
-            w.OpenBrace();
+            w.Line($$"""
+                {{s_generatedCode}}
+                public sealed partial class {{name}} : {{Ck}}.IExtractor<{{entity.Name}}>
+                {
+                """);
+            w.Indent();
             NormalizationAndInstance(w, name, "How the rules see the text.", "an extractor");
-            w.Line();
-            w.Line("/// <summary>Finds the entities in <paramref name=\"text\"/>, in document order.</summary>");
-            w.Line($"public {Generic}.IReadOnlyList<{entity.Name}> Extract(string text)");
+            w.Line($$"""
+
+                /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
+                public {{Generic}}.IReadOnlyList<{{entity.Name}}> Extract(string text)
+                """);
             ExtractOnOwnContext(w, $"new {Ck}.ExtractionContext(text)");
-            w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line($"public {Generic}.IReadOnlyList<{entity.Name}> Extract({Ck}.ExtractionContext context)");
-            w.OpenBrace();
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
-            w.Line($"{Ck}.NormalizedText text = context.GetText(Normalization);");
-            w.Line($"{Generic}.List<{candidate}> candidates = context.CandidateList<{entity.Name}>();");
+            w.Line($$"""
+
+                /// <inheritdoc />
+                public {{Generic}}.IReadOnlyList<{{entity.Name}}> Extract({{Ck}}.ExtractionContext context)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(context);
+                    {{Ck}}.NormalizedText text = context.GetText(Normalization);
+                    {{Generic}}.List<{{candidate}}> candidates = context.CandidateList<{{entity.Name}}>();
+                """);
+            w.Indent();
             foreach (RuleSpec rule in entity.Rules)
             {
                 w.Line($"{rule.MethodName}(context, text, candidates);");
@@ -309,8 +345,10 @@ public sealed partial class CorpusGenerator
                 w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
             }
 
-            w.Line($"context.SetResults<{entity.Name}>(entities);");
-            w.Line("return entities;");
+            w.Line($$"""
+                context.SetResults<{{entity.Name}}>(entities);
+                return entities;
+                """);
             w.CloseBrace();
             for (int i = 0; i < entity.Rules.Count; i++)
             {
@@ -354,9 +392,11 @@ public sealed partial class CorpusGenerator
                 DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step)]));
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Body is SequenceBody).ToList(), rule =>
             {
-                w.Line($"/// <summary>The steps of rule <c>{SourceWriter.Xml(rule.Id)}</c>.</summary>");
-                w.Line($"internal static readonly {Ck}.CompilerServices.SequenceStep[] {rule.MemberName} =");
-                w.Line("[");
+                w.Line($$"""
+                    /// <summary>The steps of rule <c>{{SourceWriter.Xml(rule.Id)}}</c>.</summary>
+                    internal static readonly {{Ck}}.CompilerServices.SequenceStep[] {{rule.MemberName}} =
+                    [
+                    """);
                 w.Indent();
                 int input = 0;
                 for (int i = 0; i < rule.Steps.Count; i++)
@@ -386,17 +426,19 @@ public sealed partial class CorpusGenerator
         /// </summary>
         private static void ExtractOnOwnContext(SourceWriter w, string newContext)
         {
-            w.OpenBrace();
-            w.Line($"var context = {newContext};");
-            w.Line("try");
-            w.OpenBrace();
-            w.Line("return Extract(context);");
-            w.CloseBrace();
-            w.Line("finally");
-            w.OpenBrace();
-            w.Line("context.EndExtraction();");
-            w.CloseBrace();
-            w.CloseBrace();
+            w.Line($$"""
+                {
+                    var context = {{newContext}};
+                    try
+                    {
+                        return Extract(context);
+                    }
+                    finally
+                    {
+                        context.EndExtraction();
+                    }
+                }
+                """);
         }
 
         /// <summary>Writes <c>private static class {name} { … }</c> with one member per item, a blank line between; nothing when there are no items.</summary>
@@ -407,10 +449,13 @@ public sealed partial class CorpusGenerator
                 return;
             }
 
-            w.Line();
-            w.Line($"/// <summary>{doc}</summary>");
-            w.Line($"private static class {name}");
-            w.OpenBrace();
+            w.Line($$"""
+
+                /// <summary>{{doc}}</summary>
+                private static class {{name}}
+                {
+                """);
+            w.Indent();
             for (int i = 0; i < items.Count; i++)
             {
                 if (i > 0)
@@ -423,7 +468,6 @@ public sealed partial class CorpusGenerator
 
             w.CloseBrace();
         }
-
 
         private static string StepComment(StepSpec step)
         {
@@ -465,22 +509,24 @@ public sealed partial class CorpusGenerator
             string groups = "[" + string.Join(", ", (program?.Groups ?? (IEnumerable<string>)PatternGroups(pattern)).Select(g => SourceWriter.Literal(g))) + "]";
             if (program is null)
             {
-                w.Line($"/// <summary>{Capitalized(what)}: it runs on Regex, built on first use (it holds a construct the pattern machine does not run).{where}</summary>");
-                w.Line($"internal static readonly {Ck}.CompilerServices.Pattern {name} = {Ck}.CompilerServices.Pattern.OnRegex(");
-                w.Indent();
-                w.Line(PatternLiteral(pattern) + ",");
-                w.Line($"{Ck}.CompilerServices.PatternRunner.OptionsFor(Normalization),");
-                w.Line(prefilterExpression + ",");
-                w.Line(groups + ");");
-                w.Unindent();
+                w.Line($$"""
+                    /// <summary>{{Capitalized(what)}}: it runs on Regex, built on first use (it holds a construct the pattern machine does not run).{{where}}</summary>
+                    internal static readonly {{Ck}}.CompilerServices.Pattern {{name}} = {{Ck}}.CompilerServices.Pattern.OnRegex(
+                        {{PatternLiteral(pattern)}},
+                        {{Ck}}.CompilerServices.PatternRunner.OptionsFor(Normalization),
+                        {{prefilterExpression}},
+                        {{groups}});
+                    """);
                 return;
             }
 
-            w.Line($"/// <summary>{Capitalized(what)}, compiled at build time into a program of {program.Code.Count} ints and {ClassCount(program)} char class(es).{where}</summary>");
-            w.Line($"internal static readonly {Ck}.CompilerServices.Pattern {name} = new(");
+            w.Line($$"""
+                /// <summary>{{Capitalized(what)}}, compiled at build time into a program of {{program.Code.Count}} ints and {{ClassCount(program)}} char class(es).{{where}}</summary>
+                internal static readonly {{Ck}}.CompilerServices.Pattern {{name}} = new(
+                    {{PatternLiteral(pattern)}},
+                    {{prefilterExpression}},
+                """);
             w.Indent();
-            w.Line(PatternLiteral(pattern) + ",");
-            w.Line(prefilterExpression + ",");
             IntArray(w, "code", program.Code.ToArray(), ",");
             IntArray(w, "classes", program.Classes.ToArray(), ",");
             w.Line($"groups: {groups});");
@@ -611,7 +657,7 @@ public sealed partial class CorpusGenerator
             {
                 FieldSpec field = entity.Fields[i];
                 FieldFill? fill = rule.Fills.FirstOrDefault(f => f.Field == field.Name);
-                string local = char.ToLowerInvariant(field.PropertyName[0]) + field.PropertyName.Substring(1) + "Value";
+                string local = field.ValueLocal;
                 if (fill is null)
                 {
                     arguments.Add(field.Type.IsList && !field.Type.IsOptional ? $"global::System.Array.Empty<{ElementType(entity, field)}>()" : "null");
@@ -630,11 +676,13 @@ public sealed partial class CorpusGenerator
                 w.Line($"{ElementType(entity, field)}? {local} = {expression};");
                 if (!field.Type.IsOptional)
                 {
-                    w.Line($"if ({local} is null)");
-                    w.OpenBrace();
-                    w.Line("continue;");
-                    w.CloseBrace();
-                    w.Line();
+                    w.Line($$"""
+                        if ({{local}} is null)
+                        {
+                            continue;
+                        }
+
+                        """);
                     arguments.Add(valueType ? local + ".Value" : local);
                 }
                 else
@@ -843,12 +891,18 @@ public sealed partial class CorpusGenerator
             DocumentSpec? spec = _module.Document;
             string document = _module.DocumentClass;
             IEnumerable<EntitySpec> order = _module.RunOrder.Select(name => _module.Entities.First(e => e.Name == name));
-            w.Line($"namespace {_module.Namespace}");
-            w.OpenBrace();
+            w.Line($$"""
+                namespace {{_module.Namespace}}
+                {
+                """);
+            w.Indent();
             w.Summary(_module.Doc ?? $"Runs every entity of {_module.RelativePath} over a text.");
-            w.Line(s_generatedCode);
-            w.Line($"public sealed partial class {corpus}");
-            w.OpenBrace();
+            w.Line($$"""
+                {{s_generatedCode}}
+                public sealed partial class {{corpus}}
+                {
+                """);
+            w.Indent();
             NormalizationAndInstance(w, corpus, "How the rules of this corpus see the text.", "a corpus");
             w.Line();
             if (spec is not null)
@@ -856,27 +910,35 @@ public sealed partial class CorpusGenerator
                 BoilerplateRules(w, spec);
             }
 
-            w.Line("/// <summary>Extracts every entity type from <paramref name=\"text\"/>.</summary>");
-            w.Line("/// <param name=\"text\">The document's text.</param>");
-            w.Line("/// <param name=\"documentId\">A name for the document (a file name), kept in the result.</param>");
-            w.Line($"public {document} Extract(string text, string? documentId = null)");
+            w.Line($$"""
+                /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>
+                /// <param name="text">The document's text.</param>
+                /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
+                public {{document}} Extract(string text, string? documentId = null)
+                """);
             ExtractOnOwnContext(w, $"new {Ck}.ExtractionContext(text, documentId)");
-            w.Line();
-            w.Line("/// <summary>Extracts every entity type, in dependency order, from the context's text.</summary>");
-            w.Line(spec is null
-                ? "/// <param name=\"context\">A document no rule has run on yet.</param>"
-                : "/// <param name=\"context\">A document no rule has run on yet (boilerplate is hidden from rules first).</param>");
-            w.Line($"public {document} Extract({Ck}.ExtractionContext context)");
-            w.OpenBrace();
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
+            string contextDoc = spec is null
+                ? "A document no rule has run on yet."
+                : "A document no rule has run on yet (boilerplate is hidden from rules first).";
+            w.Line($$"""
+
+                /// <summary>Extracts every entity type, in dependency order, from the context's text.</summary>
+                /// <param name="context">{{contextDoc}}</param>
+                public {{document}} Extract({{Ck}}.ExtractionContext context)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(context);
+                """);
+            w.Indent();
             if (spec is not null)
             {
                 w.Line($"{Ck}.Documents.DocumentLayout layout = {Ck}.Documents.DocumentLayout.Apply(context, Normalization, Boilerplate, {SourceWriter.Literal(spec.Name)}, dropDuplicates: {(spec.DropDuplicates ? "true" : "false")});");
                 if (spec.Headline)
                 {
-                    w.Line("string? headline = layout.Headline is { } headlineLine");
-                    w.Line("    ? context.Text.Substring(headlineLine.Span.Start, headlineLine.Span.Length)");
-                    w.Line("    : null;");
+                    w.Line("""
+                        string? headline = layout.Headline is { } headlineLine
+                            ? context.Text.Substring(headlineLine.Span.Start, headlineLine.Span.Length)
+                            : null;
+                        """);
                 }
             }
 
@@ -932,9 +994,12 @@ public sealed partial class CorpusGenerator
             {
                 w.Line();
                 w.Summary($"The dictionaries of {_module.RelativePath} that rules match as terms or read keys from, compiled at build time into one trie that a document is scanned with once.");
-                w.Line(s_generatedCode);
-                w.Line($"internal static class {LexiconsClass}");
-                w.OpenBrace();
+                w.Line($$"""
+                    {{s_generatedCode}}
+                    internal static class {{LexiconsClass}}
+                    {
+                    """);
+                w.Indent();
                 TermIndex(w, terms);
                 foreach (TermDictionary dictionary in terms.Dictionaries.Where(d => !d.Inline))
                 {
@@ -999,25 +1064,29 @@ public sealed partial class CorpusGenerator
             parameters.Add($"{Generic}.IReadOnlyList<{Ck}.ExtractionProblem> Problems");
             w.Line(s_generatedCode);
             RecordHeader(w, document, parameters, $"{Ck}.IJsonWritable");
-            w.Line("/// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>");
-            w.Line($"public {Generic}.IReadOnlyList<{Ck}.IEntity> Mentions()");
-            w.OpenBrace();
-            w.Line("// Entities at the same position keep the order of their types.");
-            w.Line($"return {Ck}.CompilerServices.MentionOrder.Merge({string.Join(", ", _module.Entities.Select(_module.MentionList))});");
-            w.CloseBrace();
-            w.Line();
-            w.Line(spec is null
-                ? "/// <summary>Writes the document: its id and every entity list.</summary>"
-                : $"/// <summary>Writes the document: its id, {(spec.Headline ? "headline and " : string.Empty)}fields, and the numbers of its boilerplate and duplicate lines.</summary>");
-            w.Line($"public void WriteTo({Json} writer)");
-            w.OpenBrace();
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-            w.Line("writer.WriteStartObject();");
-            w.Line("if (Id is not null)");
-            w.OpenBrace();
-            w.Line("writer.WriteString(\"id\", Id);");
-            w.CloseBrace();
-            w.Line();
+            string writes = spec is null
+                ? "its id and every entity list"
+                : $"its id, {(spec.Headline ? "headline and " : string.Empty)}fields, and the numbers of its boilerplate and duplicate lines";
+            w.Line($$"""
+                /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
+                public {{Generic}}.IReadOnlyList<{{Ck}}.IEntity> Mentions()
+                {
+                    // Entities at the same position keep the order of their types.
+                    return {{Ck}}.CompilerServices.MentionOrder.Merge({{string.Join(", ", _module.Entities.Select(_module.MentionList))}});
+                }
+
+                /// <summary>Writes the document: {{writes}}.</summary>
+                public void WriteTo({{Json}} writer)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(writer);
+                    writer.WriteStartObject();
+                    if (Id is not null)
+                    {
+                        writer.WriteString("id", Id);
+                    }
+
+                """);
+            w.Indent();
             if (spec is null)
             {
                 foreach (EntitySpec entity in _module.Entities)
@@ -1040,73 +1109,68 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    w.Line($"if ({field.PropertyName} is null)");
-                    w.OpenBrace();
-                    w.Line($"writer.WriteNull({SourceWriter.Literal(field.Name)});");
-                    w.CloseBrace();
-                    w.Line("else");
-                    w.OpenBrace();
-                    w.Line($"writer.WritePropertyName({SourceWriter.Literal(field.Name)});");
-                    w.Line($"{field.PropertyName}.WriteTo(writer);");
-                    w.CloseBrace();
-                    w.Line();
+                    w.Line($$"""
+                        if ({{field.PropertyName}} is null)
+                        {
+                            writer.WriteNull({{SourceWriter.Literal(field.Name)}});
+                        }
+                        else
+                        {
+                            writer.WritePropertyName({{SourceWriter.Literal(field.Name)}});
+                            {{field.PropertyName}}.WriteTo(writer);
+                        }
+
+                        """);
                 }
 
                 WriteArray(w, "boilerplateLines", $"{Ck}.Documents.DocumentLine line in Layout.Boilerplate", "writer.WriteNumberValue(line.Number);");
                 WriteArray(w, "duplicateLines", $"{Ck}.Documents.DocumentLine line in Layout.Duplicates", "writer.WriteNumberValue(line.Number);");
             }
 
-            w.Line("if (Problems.Count > 0)");
-            w.OpenBrace();
-            w.Line("writer.WriteStartArray(\"problems\");");
-            w.Line($"foreach ({Ck}.ExtractionProblem problem in Problems)");
-            w.OpenBrace();
-            w.Line("writer.WriteStartObject();");
-            w.Line("writer.WriteString(\"entity\", problem.Entity);");
-            w.Line("writer.WriteString(\"rule\", problem.Rule);");
-            w.Line("writer.WriteString(\"message\", problem.Message);");
-            w.Line("writer.WriteEndObject();");
-            w.CloseBrace();
-            w.Line();
-            w.Line("writer.WriteEndArray();");
-            w.CloseBrace();
-            w.Line();
-            w.Line("writer.WriteEndObject();");
+            w.Line($$"""
+                if (Problems.Count > 0)
+                {
+                    writer.WriteStartArray("problems");
+                    foreach ({{Ck}}.ExtractionProblem problem in Problems)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("entity", problem.Entity);
+                        writer.WriteString("rule", problem.Rule);
+                        writer.WriteString("message", problem.Message);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+                """);
             w.CloseBrace();
             w.CloseBrace();
         }
 
-        /// <summary>
-        /// The document property that lists every mention of <paramref name="entity"/>: its plural
-        /// (People), or with a declared document, whose fields take such names, PersonMentions.
-        /// </summary>
-
-
-        /// <summary>Writes <c>"name": [ … ]</c> from a foreach over <paramref name="loop"/>; with a condition, only the items it holds for.</summary>
-        private static void WriteArray(SourceWriter w, string name, string loop, string statement, string? then = null)
+        /// <summary>Writes <c>"name": [ … ]</c> from a foreach over <paramref name="loop"/>, each item by <paramref name="statement"/>.</summary>
+        private static void WriteArray(SourceWriter w, string name, string loop, string statement)
         {
-            w.Line($"writer.WriteStartArray({SourceWriter.Literal(name)});");
-            w.Line($"foreach ({loop})");
-            w.OpenBrace();
-            w.Line(statement);
-            if (then is not null)
-            {
-                w.OpenBrace();
-                w.Line(then);
-                w.CloseBrace();
-            }
+            w.Line($$"""
+                writer.WriteStartArray({{SourceWriter.Literal(name)}});
+                foreach ({{loop}})
+                {
+                    {{statement}}
+                }
 
-            w.CloseBrace();
-            w.Line();
-            w.Line("writer.WriteEndArray();");
+                writer.WriteEndArray();
+                """);
         }
 
         /// <summary>The boilerplate rules of the document, built once.</summary>
         private void BoilerplateRules(SourceWriter w, DocumentSpec spec)
         {
-            w.Line($"/// <summary>The boilerplate rules of document <c>{SourceWriter.Xml(spec.Name)}</c>, tried on each line's normalized text.</summary>");
-            w.Line($"private static readonly {Ck}.CompilerServices.LineRuleSet Boilerplate = new(");
-            w.Line("[");
+            w.Line($$"""
+                /// <summary>The boilerplate rules of document <c>{{SourceWriter.Xml(spec.Name)}}</c>, tried on each line's normalized text.</summary>
+                private static readonly {{Ck}}.CompilerServices.LineRuleSet Boilerplate = new(
+                [
+                """);
             w.Indent();
             foreach (LineRuleSpec rule in spec.Boilerplate)
             {
@@ -1128,12 +1192,14 @@ public sealed partial class CorpusGenerator
         /// <summary>The examples written beside the rules, as a table a test runs.</summary>
         private void ExamplesTable(SourceWriter w)
         {
-            w.Line("/// <summary>");
-            w.Line("/// The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref=\"global::CorpusKit.CompilerServices.RuleExample.Check\"/>).");
-            w.Line("/// Internal: not part of the corpus's API; a test project sees it through <c>InternalsVisibleTo</c>.");
-            w.Line("/// </summary>");
-            w.Line($"internal static {Generic}.IReadOnlyList<{Ck}.CompilerServices.RuleExample> Examples {{ get; }} =");
-            w.Line("[");
+            w.Line($$"""
+                /// <summary>
+                /// The <c>examples:</c> of every rule of this schema, in schema order, for a test to run (see <see cref="global::CorpusKit.CompilerServices.RuleExample.Check"/>).
+                /// Internal: not part of the corpus's API; a test project sees it through <c>InternalsVisibleTo</c>.
+                /// </summary>
+                internal static {{Generic}}.IReadOnlyList<{{Ck}}.CompilerServices.RuleExample> Examples { get; } =
+                [
+                """);
             w.Indent();
             foreach (EntitySpec entity in _module.Entities)
             {
@@ -1144,14 +1210,17 @@ public sealed partial class CorpusGenerator
                         string expected = example.Expected.Count == 0
                             ? "[]"
                             : "[" + string.Join(", ", example.Expected.Select(e => $"new({SourceWriter.Literal(e.Field)}, {SourceWriter.Literal(e.Value)})")) + "]";
-                        w.Line("new(");
-                        w.Indent();
-                        w.Line($"{SourceWriter.Literal(_module.RelativePath)}, {(example.Location.StartLine + 1).ToString(CultureInfo.InvariantCulture)}, {(example.Location.StartColumn + 1).ToString(CultureInfo.InvariantCulture)},");
-                        w.Line($"{entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)},");
-                        w.Line($"{SourceWriter.Literal(example.Text)},");
-                        w.Line($"none: {(example.None ? "true" : "false")}, span: {(example.Span is null ? "null" : SourceWriter.Literal(example.Span))}, expected: {expected},");
-                        w.Line($"extract: static text => {entity.ExtractorName}.Instance.Extract(text)),");
-                        w.Unindent();
+                        string line = (example.Location.StartLine + 1).ToString(CultureInfo.InvariantCulture);
+                        string column = (example.Location.StartColumn + 1).ToString(CultureInfo.InvariantCulture);
+                        string span = example.Span is null ? "null" : SourceWriter.Literal(example.Span);
+                        w.Line($$"""
+                            new(
+                                {{SourceWriter.Literal(_module.RelativePath)}}, {{line}}, {{column}},
+                                {{entity.Name}}.TypeName, {{SourceWriter.Literal(rule.Id)}},
+                                {{SourceWriter.Literal(example.Text)}},
+                                none: {{(example.None ? "true" : "false")}}, span: {{span}}, expected: {{expected}},
+                                extract: static text => {{entity.ExtractorName}}.Instance.Extract(text)),
+                            """);
                     }
                 }
             }
@@ -1163,11 +1232,13 @@ public sealed partial class CorpusGenerator
         /// <summary>The two members every extractor and corpus class opens with: its normalization and its shared instance.</summary>
         private void NormalizationAndInstance(SourceWriter w, string type, string normalizationDoc, string what)
         {
-            w.Line($"/// <summary>{normalizationDoc}</summary>");
-            w.Line($"public const {Ck}.TextNormalization Normalization = {Ck}.TextNormalization.{NormalizationName};");
-            w.Line();
-            w.Line($"/// <summary>The shared instance; {what} holds no state.</summary>");
-            w.Line($"public static {type} Instance {{ get; }} = new();");
+            w.Line($$"""
+                /// <summary>{{normalizationDoc}}</summary>
+                public const {{Ck}}.TextNormalization Normalization = {{Ck}}.TextNormalization.{{NormalizationName}};
+
+                /// <summary>The shared instance; {{what}} holds no state.</summary>
+                public static {{type}} Instance { get; } = new();
+                """);
         }
 
         /// <summary>Opens <c>public sealed partial record Name(p1, p2, …) : Interface {</c>, one parameter a line.</summary>
@@ -1196,7 +1267,7 @@ public sealed partial class CorpusGenerator
         /// <summary>Writes the module's <c>TermIndex</c>: the trie of every dictionary's forms and the dictionaries of each form.</summary>
         private static void TermIndex(SourceWriter w, TermIndexLayout terms)
         {
-            w.Line($"/// <summary>");
+            w.Line("/// <summary>");
             w.Line($"/// The {terms.FormCount} distinct form(s) of {terms.Dictionaries.Count} dictionar{(terms.Dictionaries.Count == 1 ? "y" : "ies")}, as a trie of {terms.Values.Length} nodes:");
             foreach (TermDictionary dictionary in terms.Dictionaries)
             {
@@ -1207,12 +1278,14 @@ public sealed partial class CorpusGenerator
                 w.Line($"/// {dictionary.Id.ToString(CultureInfo.InvariantCulture)}: {dictionary.What}, {forms.Count.ToString(CultureInfo.InvariantCulture)} form(s): {shown}{more}.<br/>");
             }
 
-            w.Line($"/// </summary>");
-            w.Line($"internal static readonly {Ck}.CompilerServices.TermIndex Index = new(");
+            w.Line($$"""
+                /// </summary>
+                internal static readonly {{Ck}}.CompilerServices.TermIndex Index = new(
+                    new {{Ck}}.CompilerServices.TermTrie(
+                        labels:
+                """);
             w.Indent();
-            w.Line($"new {Ck}.CompilerServices.TermTrie(");
             w.Indent();
-            w.Line("labels:");
             w.Indent();
             for (int i = 0; i < terms.Labels.Length; i += 16)
             {
@@ -1241,14 +1314,18 @@ public sealed partial class CorpusGenerator
         {
             string what = dictionary.What;
             int forms = dictionary.Entries.Sum(e => e.Forms.Count);
-            w.Line($"/// <summary>The id in the index of {what}: {forms.ToString(CultureInfo.InvariantCulture)} form(s) of {dictionary.Entries.Count.ToString(CultureInfo.InvariantCulture)} key(s).</summary>");
-            w.Line($"internal const int {dictionary.MemberName} = {dictionary.Id.ToString(CultureInfo.InvariantCulture)};");
+            w.Line($$"""
+                /// <summary>The id in the index of {{what}}: {{forms.ToString(CultureInfo.InvariantCulture)}} form(s) of {{dictionary.Entries.Count.ToString(CultureInfo.InvariantCulture)}} key(s).</summary>
+                internal const int {{dictionary.MemberName}} = {{dictionary.Id.ToString(CultureInfo.InvariantCulture)}};
+                """);
             if (dictionary.Keyed)
             {
-                w.Line();
-                w.Line($"/// <summary>The keys of {what}, indexed by the values of its forms.</summary>");
-                w.Line($"internal static readonly string[] {Names.Keys(dictionary.MemberName)} =");
-                w.Line("[");
+                w.Line($$"""
+
+                    /// <summary>The keys of {{what}}, indexed by the values of its forms.</summary>
+                    internal static readonly string[] {{Names.Keys(dictionary.MemberName)}} =
+                    [
+                    """);
                 w.Indent();
                 foreach (LexiconEntry entry in dictionary.Entries)
                 {
@@ -1261,16 +1338,21 @@ public sealed partial class CorpusGenerator
 
             if (dictionary.IntegerKeys)
             {
-                w.Line();
-                w.Line($"/// <summary>The keys of {what} as numbers, indexed by the values of its forms.</summary>");
-                w.Line($"internal static readonly int[] {Names.Numbers(dictionary.MemberName)} = [{string.Join(", ", dictionary.Entries.Select(e => int.Parse(e.Key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))}];");
+                string numbers = string.Join(", ", dictionary.Entries.Select(e => int.Parse(e.Key, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+                w.Line($$"""
+
+                    /// <summary>The keys of {{what}} as numbers, indexed by the values of its forms.</summary>
+                    internal static readonly int[] {{Names.Numbers(dictionary.MemberName)}} = [{{numbers}}];
+                    """);
             }
         }
 
         private static void IntArray(SourceWriter w, string name, int[] values, string end)
         {
-            w.Line($"{name}:");
-            w.Line("[");
+            w.Line($$"""
+                {{name}}:
+                [
+                """);
             w.Indent();
             for (int i = 0; i < values.Length; i += 16)
             {
@@ -1284,10 +1366,12 @@ public sealed partial class CorpusGenerator
         private SourceWriter Header()
         {
             var w = new SourceWriter();
-            w.Line("// <auto-generated/>");
-            w.Line($"// Generated by CorpusKit from {_module.RelativePath}. Edit the schema, not this file.");
-            w.Line("#nullable enable");
-            w.Line();
+            w.Line($$"""
+                // <auto-generated/>
+                // Generated by CorpusKit from {{_module.RelativePath}}. Edit the schema, not this file.
+                #nullable enable
+
+                """);
             return w;
         }
     }

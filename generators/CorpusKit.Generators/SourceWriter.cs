@@ -28,7 +28,11 @@ internal sealed class SourceWriter
 
     public void Line() => _builder.Append('\n');
 
-    /// <summary>Writes each line of <paramref name="text"/> at the current indentation, wrapped near <see cref="LineWrapper.Limit"/> columns.</summary>
+    /// <summary>
+    /// Writes each line of <paramref name="text"/> at the current indentation, wrapped near
+    /// <see cref="LineWrapper.Limit"/> columns. The text may be a template of several lines (a raw
+    /// string literal): a line's own leading spaces indent it further, and count for its wrapping.
+    /// </summary>
     public void Line(string text)
     {
         foreach (string line in text.Replace("\r\n", "\n").Split('\n'))
@@ -39,9 +43,11 @@ internal sealed class SourceWriter
                 continue;
             }
 
-            foreach (string wrapped in LineWrapper.Wrap(line, _indent * IndentSize))
+            int own = line.Length - line.TrimStart(' ').Length;
+            int column = (_indent * IndentSize) + own;
+            foreach (string wrapped in LineWrapper.Wrap(line.Substring(own), column))
             {
-                _builder.Append(' ', _indent * IndentSize).Append(wrapped).Append('\n');
+                _builder.Append(' ', column).Append(wrapped).Append('\n');
             }
         }
     }

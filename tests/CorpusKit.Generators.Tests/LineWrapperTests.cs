@@ -119,4 +119,37 @@ public sealed class LineWrapperTests
             SyntaxFactory.ParseStatement(padded).NormalizeWhitespace().ToFullString(),
             SyntaxFactory.ParseStatement(wrapped).NormalizeWhitespace().ToFullString());
     }
+
+    /// <summary>
+    /// A template's lines keep their own indentation inside the writer's, and that indentation counts
+    /// toward the limit: a nested doc comment still wraps as a comment, a nested call at its own column.
+    /// </summary>
+    [Fact]
+    public void A_template_line_wraps_from_its_own_indentation()
+    {
+        var w = new SourceWriter();
+        w.Indent();
+        string call = "Call(first, second);";
+        string fits = new string('x', LineWrapper.Limit - 4 - 4 - call.Length) + call; // ends at the limit
+        string doc = "/// " + string.Join(" ", Enumerable.Repeat("word", 30));
+
+        w.Line($$"""
+            {
+                {{fits}}
+                {{fits.Replace("Call(", "Calls(")}}
+                {{doc}}
+            }
+            """);
+
+        string[] lines = w.ToString().Split('\n');
+        Assert.Equal("    {", lines[0]);
+        Assert.Equal("        " + fits, lines[1]);
+        Assert.Equal("        " + fits.Replace("Call(", "Calls(")[..^"first, second);".Length], lines[2]);
+        Assert.Equal("            first,", lines[3]);
+        Assert.Equal("            second);", lines[4]);
+        Assert.StartsWith("        /// word", lines[5], System.StringComparison.Ordinal);
+        Assert.StartsWith("        /// word", lines[6], System.StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.True(l.Length <= LineWrapper.Limit, l));
+        Assert.Equal("    }", lines[^2]);
+    }
 }
