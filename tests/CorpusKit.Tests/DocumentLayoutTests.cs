@@ -92,4 +92,19 @@ public sealed class DocumentLayoutTests
         Assert.Empty(layout.Boilerplate);
         Assert.Empty(layout.Duplicates);
     }
+
+    /// <summary>
+    /// A line that repeats a dropped line's words (a bullet before them) is dropped by the same rule,
+    /// in that document only: the next document on the thread starts with nothing dropped.
+    /// </summary>
+    [Fact]
+    public void A_line_repeating_a_dropped_line_is_dropped_in_that_document_only()
+    {
+        DocumentLayout first = DocumentLayout.Apply(new ExtractionContext("الرئيسية\nعنوان\n• الرئيسية"), TextNormalization.Arabic, s_menu, "Article");
+        DocumentLayout second = DocumentLayout.Apply(new ExtractionContext("عنوان\n• الرئيسية"), TextNormalization.Arabic, s_menu, "Article");
+
+        Assert.Equal([(1, "menu"), (3, "menu")], first.Boilerplate.Select(l => (l.Number, l.Rule)));
+        Assert.Empty(second.Boilerplate);
+        Assert.Equal([LineKind.Headline, LineKind.Body], second.Lines.Select(l => l.Kind));
+    }
 }

@@ -43,7 +43,7 @@ public static class EntityGroups
         // The work arrays are the thread's (a document's lists are grouped one after another, per
         // type, on every thread): only the groups and their mention arrays are allocated.
         Scratch scratch = Scratch.Take();
-        KeyWords?[]? words = null;
+        KeyWords[]? words = null;
         try
         {
             int[] keyOf = scratch.Ints(ref scratch.KeyOf, count);
@@ -76,16 +76,16 @@ public static class EntityGroups
                 scratch.Reserve(distinctKeys, normalization);
             }
 
-            List<(int Count, KeyWords? Words)> distinctWords = scratch.DistinctWords;
+            List<(int Count, KeyWords Words)> distinctWords = scratch.DistinctWords;
             foreach (string key in distinctKeys)
             {
-                KeyWords? list = words is not null ? scratch.Add(key, normalization) : null;
-                distinctWords.Add((list?.Count ?? NormalizedText.CountWords(key, normalization), list));
+                KeyWords list = words is not null ? scratch.Add(key, normalization) : default;
+                distinctWords.Add((words is not null ? list.Count : NormalizedText.CountWords(key, normalization), list));
             }
 
             for (int i = 0; i < count; i++)
             {
-                (int wordCount, KeyWords? keyWords) = distinctWords[keyOf[i]];
+                (int wordCount, KeyWords keyWords) = distinctWords[keyOf[i]];
                 order[i] = i;
                 sortKeys[i] = (wordCount, mentions[i].Key.Length, mentions[i].Text.Length);
                 if (words is not null)
@@ -117,22 +117,22 @@ public static class EntityGroups
     /// a mention is compared only with the groups where its rarest pair stands, at that place, and
     /// a document of thousands of quotes stays linear. Returns the number of groups.
     /// </summary>
-    private static int Group(ReadOnlySpan<int> order, int[] keyOf, KeyWords?[]? words, int keyWordCount, int[] groupOfKey, int[] representatives, int[] groupOf, int indexedGroups)
+    private static int Group(ReadOnlySpan<int> order, int[] keyOf, KeyWords[]? words, int keyWordCount, int[] groupOfKey, int[] representatives, int[] groupOf, int indexedGroups)
     {
         int groups = 0;
         GramIndex? byGram = null;
         foreach (int i in order)
         {
             int group = groupOfKey[keyOf[i]];
-            if (words is not null && words[i]!.Count > 0)
+            if (words is not null && words[i].Count > 0)
             {
-                KeyWords part = words[i]!;
+                KeyWords part = words[i];
                 int before = group >= 0 ? group : groups;
                 if (byGram is null)
                 {
                     for (int g = 0; g < before; g++)
                     {
-                        if (part.IsRunOf(words[representatives[g]]!))
+                        if (part.IsRunOf(words[representatives[g]]))
                         {
                             group = g;
                             break;
@@ -149,7 +149,7 @@ public static class EntityGroups
                             break;
                         }
 
-                        if (part.IsRunOf(words[representatives[g]]!, at - offset))
+                        if (part.IsRunOf(words[representatives[g]], at - offset))
                         {
                             group = g;
                             break;
@@ -171,7 +171,7 @@ public static class EntityGroups
                 {
                     if (byGram is not null)
                     {
-                        byGram.Post(words[i]!, group);
+                        byGram.Post(words[i], group);
                     }
                     else if (groups > indexedGroups)
                     {
@@ -179,7 +179,7 @@ public static class EntityGroups
                         byGram = new GramIndex(2 * keyWordCount);
                         for (int g = 0; g < groups; g++)
                         {
-                            byGram.Post(words[representatives[g]]!, g);
+                            byGram.Post(words[representatives[g]], g);
                         }
                     }
                 }
@@ -250,14 +250,14 @@ public static class EntityGroups
         public int[] Sizes = [];
         public int[] Slots = [];
         private (int Words, int KeyLength, int TextLength)[] _sortKeys = [];
-        private KeyWords?[] _keyWords = [];
+        private KeyWords[] _keyWords = [];
 
         public Dictionary<string, int> Distinct { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The distinct keys, in the order they come.</summary>
         public List<string> DistinctKeys { get; } = [];
 
-        public List<(int Count, KeyWords? Words)> DistinctWords { get; } = [];
+        public List<(int Count, KeyWords Words)> DistinctWords { get; } = [];
 
         private char[] _text = new char[1024];
         private ulong[] _hashes = new ulong[128];
@@ -377,11 +377,11 @@ public static class EntityGroups
         }
 
         /// <summary>The words of the mentions' keys, at least <paramref name="count"/> slots.</summary>
-        public KeyWords?[] KeyWordSlots(int count)
+        public KeyWords[] KeyWordSlots(int count)
         {
             if (_keyWords.Length < count)
             {
-                _keyWords = new KeyWords?[Math.Max(count, _keyWords.Length * 2)];
+                _keyWords = new KeyWords[Math.Max(count, _keyWords.Length * 2)];
             }
 
             return _keyWords;
@@ -525,7 +525,7 @@ public static class EntityGroups
     /// hashes and bounds live in the call's <see cref="Scratch"/>; the key is its words from
     /// <paramref name="wordStart"/>.
     /// </summary>
-    private sealed class KeyWords(Scratch arena, int wordStart, int count)
+    private readonly struct KeyWords(Scratch arena, int wordStart, int count)
     {
         /// <summary>The number of words.</summary>
         public int Count => count;

@@ -138,8 +138,10 @@ public sealed class DocumentLayout
             else if ((boilerplate.Match(line, LineRuleReach.Line, otherDigits, context, entity)?.Id ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
             {
                 // A menu lists its items twice (a bullet list, then the same items as cards): a
-                // line that repeats a dropped line is dropped by the same rule.
-                droppedLookup[Content(line)] = rule;
+                // line that repeats a dropped line is dropped by the same rule. (The same menu
+                // items come in every document of a site: their short texts are the thread's
+                // shared strings, not copies.)
+                dropped[SharedStrings.Of(Content(line))] = rule;
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, rule);
             }
             else if (!headlineFound)
