@@ -651,7 +651,7 @@ public sealed partial class CorpusGenerator
             }
 
             w.OpenBrace();
-            w.Line($"{Ck}.TextSpan span = {SpanExpression(rule, entity, whole)};");
+            w.Line($"{Ck}.TextSpan span = {SpanExpression(rule, whole)};");
             var arguments = new List<string>();
             for (int i = 0; i < entity.Fields.Count; i++)
             {
@@ -725,23 +725,18 @@ public sealed partial class CorpusGenerator
         }
 
         /// <summary>
-        /// The entity's span: the rule's <c>span:</c> group; else where its key was found when a
-        /// group or a step fills the key; otherwise the whole match.
+        /// The entity's span: the whole match, unless the rule's <c>span:</c> names a group (where
+        /// it matched; the whole match when it took no part) or a sequence step (its match, or the
+        /// span of the entity it took).
         /// </summary>
-        private static string SpanExpression(RuleSpec rule, EntitySpec entity, string whole)
+        private static string SpanExpression(RuleSpec rule, string whole)
         {
             if (rule.SpanGroup is { } spanGroup)
             {
                 return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, spanGroup)}.Group({SourceWriter.Literal(spanGroup)}), {whole})";
             }
 
-            FieldFill? keyFill = rule.Fills.FirstOrDefault(f => f.Field == entity.Fields[0].Name);
-            if (keyFill is GroupFill { Group: var keyGroup })
-            {
-                return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, keyGroup)}.Group({SourceWriter.Literal(keyGroup)}), {whole})";
-            }
-
-            if (keyFill is StepFill { Step: var step })
+            if (rule.SpanStep is int step)
             {
                 return rule.Steps[step] is EntityStep
                     ? $"step{step}[match.Steps[{step}].Value].Span"

@@ -1023,17 +1023,35 @@ public sealed partial class CorpusGenerator
 
             var usedGroups = new HashSet<string>(StringComparer.Ordinal);
             string? spanGroup = null;
+            int? spanStep = null;
             if (Scalar(keys, "span", "span:") is { } spanNode)
             {
-                if (!groups.Contains(spanNode.Value))
+                // The span is the whole match unless span: names a group of the pattern, or a
+                // sequence step by its as: name.
+                int step = steps.FindIndex(s => s.As == spanNode.Value);
+                if (step >= 0)
                 {
-                    Report(DiagnosticDescriptors.UnknownSpanGroup, spanNode.Location, spanNode.Value, $"span: of rule '{id}'", "name a group of the rule's pattern: the entity's span is where it matched");
+                    spanStep = step;
+                }
+                else if (groups.Contains(spanNode.Value))
+                {
+                    spanGroup = spanNode.Value;
+                    usedGroups.Add(spanGroup);
+                }
+                else
+                {
+                    Report(
+                        DiagnosticDescriptors.UnknownSpanGroup,
+                        spanNode.Location,
+                        spanNode.Value,
+                        $"span: of rule '{id}'",
+                        steps.Count > 0
+                            ? "name a group of a step's pattern or a step by its as: name; without span:, the entity's span is the whole match"
+                            : "name a group of the rule's pattern; without span:, the entity's span is the whole match");
                     return null;
                 }
-
-                spanGroup = spanNode.Value;
-                usedGroups.Add(spanGroup);
             }
+
             var fills = new List<FieldFill>();
             bool ok = true;
             for (int i = 0; i < fields.Count; i++)
@@ -1081,6 +1099,7 @@ public sealed partial class CorpusGenerator
                     groupSteps.ToEquatable(),
                     fills.ToEquatable(),
                     spanGroup,
+                    spanStep,
                     examples.ToEquatable(),
                     location)
                 : null;

@@ -107,8 +107,8 @@ internal static class DiagnosticDescriptors
         "An example that must find nothing (none: true) also says what it finds (expect:, span:).");
 
     public static readonly DiagnosticDescriptor UnknownSpanGroup = Create(
-        "CK0025", "span: names no group", "'{0}' in {1} is not a group of the pattern: {2}",
-        "A rule's span: names a group its pattern does not have.");
+        "CK0025", "span: names no group or step", "'{0}' in {1} is neither a group of the pattern nor a step: {2}",
+        "A rule's span: names a group its pattern does not have, or no step of its sequence.");
 
     public static readonly DiagnosticDescriptor InternalError = Create(
         "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",

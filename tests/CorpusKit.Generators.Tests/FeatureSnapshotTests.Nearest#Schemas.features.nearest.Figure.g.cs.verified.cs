@@ -131,10 +131,7 @@ namespace Features.Nearest
                 Figure.TypeName,
                 "percent"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
-                    text,
-                    match.Group("value"),
-                    text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 int? valueValue = global::CorpusKit.CompilerServices.Captures.Int(global::CorpusKit.CompilerServices.Captures.Value(match.Group("value")));
                 if (valueValue is null)
                 {

@@ -111,10 +111,7 @@ namespace Features.PlainText
                 Code.TypeName,
                 "long"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
-                    text,
-                    match.Group("value"),
-                    text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 string? valueValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("value"));
                 if (valueValue is null)
                 {
@@ -143,10 +140,7 @@ namespace Features.PlainText
                 Code.TypeName,
                 "short"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
-                    text,
-                    match.Group("value"),
-                    text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 string? valueValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("value"));
                 if (valueValue is null)
                 {

@@ -110,10 +110,7 @@ namespace Features.PlainText
                 Word.TypeName,
                 "rule1"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
-                    text,
-                    match.Group("text"),
-                    text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 string? textValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("text"));
                 if (textValue is null)
                 {

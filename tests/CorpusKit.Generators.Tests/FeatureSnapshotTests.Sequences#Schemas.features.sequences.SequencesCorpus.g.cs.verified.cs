@@ -55,10 +55,10 @@ namespace Features.Sequences
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/sequences.corpus.yaml", 26, 19,
+                "Schemas/features/sequences.corpus.yaml", 27, 19,
                 Statement.TypeName, "said",
                 "لافروف قال للصحفيين: «إن العمل مستمر»",
-                none: false, span: null, expected: [
+                none: false, span: "إن العمل مستمر", expected: [
                     new("text", "إن العمل مستمر"),
                     new("by", "لافروف"),
                     new("verb", "قال")],

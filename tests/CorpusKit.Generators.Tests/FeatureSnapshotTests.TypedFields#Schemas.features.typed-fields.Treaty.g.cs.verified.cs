@@ -179,10 +179,7 @@ namespace Features.TypedFields
                 Treaty.TypeName,
                 "dated"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
-                    text,
-                    match.Group("title"),
-                    text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 string? titleValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("title"));
                 if (titleValue is null)
                 {
@@ -224,10 +221,7 @@ namespace Features.TypedFields
                 Treaty.TypeName,
                 "counted"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
-                    text,
-                    match.Group("title"),
-                    text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 string? titleValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("title"));
                 if (titleValue is null)
                 {

@@ -34,6 +34,9 @@ public sealed class FeatureSnapshotTests
     [Fact]
     public void PlainText() => Feature("plain-text.corpus.yaml");
 
+    [Fact]
+    public void Spans() => Feature("spans.corpus.yaml");
+
     private static void Feature(string schema, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.SchemaFile("features/" + schema));

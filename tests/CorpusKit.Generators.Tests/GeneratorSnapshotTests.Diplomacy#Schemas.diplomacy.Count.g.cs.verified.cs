@@ -152,10 +152,7 @@ namespace NewsDesk.Diplomacy
                 Count.TypeName,
                 "countries"))
             {
-                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
-                    text,
-                    match.Group("value"),
-                    text.ToOriginal(match.Index, match.Index + match.Length));
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
                 int? valueValue = global::CorpusKit.CompilerServices.Captures.Int(global::CorpusKit.CompilerServices.Captures.Value(match.Group("value")));
                 if (valueValue is null)
                 {
@@ -175,7 +172,7 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/diplomacy.corpus.yaml, line 51, as written:
+            // Schemas/diplomacy.corpus.yaml, line 52, as written:
             //     (?<value>\d+)\s+دول
             /// <summary>
             /// The pattern of rule <c>countries</c>, compiled at build time into a program of 25 ints and 2 char

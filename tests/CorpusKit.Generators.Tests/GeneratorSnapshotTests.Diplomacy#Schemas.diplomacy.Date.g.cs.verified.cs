@@ -135,7 +135,7 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/diplomacy.corpus.yaml, line 41, as written:
+            // Schemas/diplomacy.corpus.yaml, line 42, as written:
             //     (?<day>\d{1,2})\s+(?<month>{months})(?:\s*/\s*{months})?\s+(?<year>\d{4})
             /// <summary>
             /// The pattern of rule <c>day-month-year</c>, compiled at build time into a program of 524 ints and 14 char

@@ -191,7 +191,7 @@ namespace NewsDesk.Diplomacy
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/diplomacy.corpus.yaml, line 67, as written:
+            // Schemas/diplomacy.corpus.yaml, line 68, as written:
             //     [:]?\s*["“«](?<text>[^"”»]{12,})["”»]
             /// <summary>
             /// The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 32 ints and 5 char
@@ -214,7 +214,7 @@ namespace NewsDesk.Diplomacy
                 ],
                 groups: ["text"]);
 
-            // Schemas/diplomacy.corpus.yaml, line 73, as written:
+            // Schemas/diplomacy.corpus.yaml, line 75, as written:
             //     ["“«](?<text>[^"”»]{12,})["”»]
             /// <summary>
             /// The pattern of rule <c>quoted</c>, compiled at build time into a program of 16 ints and 3 char

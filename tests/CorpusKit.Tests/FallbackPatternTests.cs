@@ -16,7 +16,7 @@ public sealed class FallbackPatternTests
         Stutter found = Assert.Single(StutterExtractor.Instance.Extract("قال قال الوزير إن الاتفاق نهائي"));
 
         Assert.Equal("قال", found.Word);
-        Assert.Equal(new TextSpan(0, 3), found.Span); // the span is the group that fills the key
+        Assert.Equal(new TextSpan(0, 3), found.Span); // span: word, a group of a pattern that runs on Regex
         Assert.Empty(StutterExtractor.Instance.Extract("قال قالت الوزيرة"));
     }
 

@@ -236,6 +236,7 @@ internal sealed record ExpectedField(string Field, string Value);
 /// <param name="GroupSteps">For sequences: the step of each group (parallel to Groups).</param>
 /// <param name="Fills">How each field is filled, in field order (absent fields are left out).</param>
 /// <param name="SpanGroup">The group whose match is the entity's span (<c>span:</c>), if the rule names one.</param>
+/// <param name="SpanStep">The sequence step (named by its <c>as:</c>) whose match is the entity's span (<c>span:</c>), if the rule names one.</param>
 internal sealed record RuleSpec(
     string Id,
     string MethodName,
@@ -245,6 +246,7 @@ internal sealed record RuleSpec(
     ImmutableEquatableArray<int> GroupSteps,
     ImmutableEquatableArray<FieldFill> Fills,
     string? SpanGroup,
+    int? SpanStep,
     ImmutableEquatableArray<ExampleSpec> Examples,
     LocationInfo Location)
 {
