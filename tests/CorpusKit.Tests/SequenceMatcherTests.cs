@@ -131,4 +131,80 @@ public sealed class SequenceMatcherTests
         SequenceStep[] steps = [SequenceStep.Terms(s_verbs), SequenceStep.Gap(0, 5), SequenceStep.Regex(s_quote)];
         return SequenceMatcher.Matches(text, steps, [], context, "Quote", "test");
     }
+
+    private static readonly TermTrie s_titles = TermTrie.Create([new("الرئيس", 0), new("الوزير", 1)]);
+
+    /// <summary>The words a title's words step takes in <paramref name="sentence"/> (after normalization).</summary>
+    private static string[] Names(string sentence, SequenceStep words)
+    {
+        var context = new ExtractionContext(sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        return [.. SequenceMatcher.Matches(text, [SequenceStep.Terms(s_titles), words], [], context, "Person", "test")
+            .Select(m => text.TextOf(m.Steps[1].Start, m.Steps[1].End))];
+    }
+
+    /// <summary>A words step takes the most words it may (at its bound N, not N + 1), and stops at a comma, a line break or a word of another script.</summary>
+    [Theory]
+    [InlineData("قال الرئيس امام علي رحمن امس", 3, "امام علي رحمن")]
+    [InlineData("قال الرئيس امام علي رحمن امس", 4, "امام علي رحمن امس")]
+    [InlineData("قال الرئيس امام علي رحمن امس", 2, "امام علي")]
+    [InlineData("قال الرئيس امام، علي رحمن", 3, "امام")]
+    [InlineData("قال الرئيس امام\nعلي رحمن", 3, "امام")]
+    [InlineData("قال الرئيس امام Ali رحمن", 3, "امام")]
+    public void A_words_step_takes_the_most_words_up_to_its_bound(string sentence, int max, string name)
+        => Assert.Equal([name], Names(sentence, SequenceStep.Words(1, max, WordScript.Arabic)));
+
+    /// <summary>Fewer words than the step's fewest is no match; exactly the fewest is one.</summary>
+    [Theory]
+    [InlineData("الرئيس امام.", 2, false)]
+    [InlineData("الرئيس امام علي.", 2, true)]
+    public void A_words_step_needs_its_fewest_words(string sentence, int min, bool matches)
+        => Assert.Equal(matches, Names(sentence, SequenceStep.Words(min, 3, WordScript.Arabic)).Length == 1);
+
+    /// <summary>Each script takes its own words only; any takes letters and digits of every script.</summary>
+    [Theory]
+    [InlineData(WordScript.Latin, "الوزير John Smith قال", "john smith")]
+    [InlineData(WordScript.Digits, "الوزير ١٢ 34 قال", "12 34")]
+    [InlineData(WordScript.Any, "الوزير John ١٢ قال", "john 12 قال")]
+    public void A_words_step_keeps_to_its_script(WordScript script, string sentence, string words)
+        => Assert.Equal([words], Names(sentence, SequenceStep.Words(1, 3, script)));
+
+    /// <summary>
+    /// A word where a refused form begins is not taken, with a proclitic before it too, and the
+    /// words before it still are; a refused form that covers only part of a word refuses nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("الرئيس امام علي قال امس", "امام علي")]
+    [InlineData("الرئيس امام علي وقال امس", "امام علي")]
+    [InlineData("الرئيس امام علي قالب امس", "امام علي قالب امس")]
+    [InlineData("الرئيس امام علي في روسيا", "امام علي")]
+    [InlineData("الرئيس امام علي في موسكو", "امام علي في موسكو")]
+    public void A_words_step_does_not_take_a_word_its_not_list_begins(string sentence, string name)
+    {
+        // في alone is no form: a word is refused where a form begins that covers it (في روسيا), not where one could.
+        var refused = TermIndex.Of(TermTrie.Create([new("قال", 0), new("في روسيا", 1)]));
+        Assert.Equal([name], Names(sentence, SequenceStep.Words(1, 4, WordScript.Arabic, refused, 0)));
+    }
+
+    /// <summary>The most words first, down to the fewest, until the steps after it match.</summary>
+    [Fact]
+    public void A_words_step_gives_back_words_for_the_step_after_it()
+    {
+        const string Sentence = "الوزير سيرغي لافروف قال: «نعم»";
+        var context = new ExtractionContext(Sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+
+        var matches = SequenceMatcher.Matches(text, [SequenceStep.Terms(s_titles), SequenceStep.Words(1, 4, WordScript.Arabic), SequenceStep.Terms(s_verbs)], [], context, "Person", "test");
+
+        SequenceMatch match = Assert.Single(matches);
+        Assert.Equal("سيرغي لافروف", text.TextOf(match.Steps[1].Start, match.Steps[1].End));
+        Assert.Equal(2, match.Steps[1].Value);
+    }
+
+    [Theory]
+    [InlineData(0, 3)]
+    [InlineData(2, 1)]
+    [InlineData(1, SequenceStep.MaxWords + 1)]
+    public void A_words_step_refuses_an_empty_or_too_wide_range(int min, int max)
+        => Assert.Throws<System.ArgumentOutOfRangeException>(() => SequenceStep.Words(min, max, WordScript.Any));
 }

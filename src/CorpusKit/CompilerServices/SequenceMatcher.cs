@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.RegularExpressions;
+using CorpusKit.Text;
 
 namespace CorpusKit.CompilerServices;
 
@@ -177,8 +178,9 @@ public static class SequenceMatcher
                     spans.AsSpan(0, entities.Count).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
                     _counts[s] = entities.Count;
                 }
-                else if (step.Kind == SequenceStepKind.Terms)
+                else if (step.Kind == SequenceStepKind.Terms || (step.Kind == SequenceStepKind.Words && step.Index is not null))
                 {
+                    // A terms step's forms; a words step's forms it must not take.
                     ReadOnlySpan<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
                     StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Length);
                     _spans[s] = spans;
@@ -256,6 +258,8 @@ public static class SequenceMatcher
                     }
 
                     return false;
+                case SequenceStepKind.Words:
+                    return ContinueWords(index, step, at, path);
                 case SequenceStepKind.Regex:
                     // After the joiners first; then where the previous step ended, for a
                     // pattern that matches the joiner itself (':\s*«').
@@ -291,6 +295,93 @@ public static class SequenceMatcher
                     return false;
             }
         }
+
+        /// <summary>
+        /// A words step at <paramref name="at"/>: the words in a row there (up to the step's most),
+        /// then the rest tried after the most of them first, down to the fewest.
+        /// </summary>
+        private bool ContinueWords(int index, SequenceStep step, int at, StepMatch[] path)
+        {
+            Span<int> ends = stackalloc int[SequenceStep.MaxWords];
+            int count = 0;
+            int start = at;
+            ReadOnlySpan<char> text = _text.Span;
+            while (count < step.Max && WordAt(step, index, start) is int end)
+            {
+                ends[count++] = end;
+                int next = end;
+                while (next < text.Length && text[next] is ' ' or '\t')
+                {
+                    next++;
+                }
+
+                if (next == end)
+                {
+                    break;
+                }
+
+                start = next;
+            }
+
+            for (int taken = count; taken >= step.Min; taken--)
+            {
+                path[index] = new StepMatch(at, ends[taken - 1], taken, null);
+                if (Continue(index + 1, ends[taken - 1], path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The end of the word of step <paramref name="index"/> that starts at <paramref name="start"/>:
+        /// a whole word (no letter or digit on either side) of the step's script, where no form the
+        /// step must not take begins; null when there is none.
+        /// </summary>
+        private int? WordAt(SequenceStep step, int index, int start)
+        {
+            ReadOnlySpan<char> text = _text.Span;
+            if (start >= text.Length || !CharKinds.IsLetterOrDigit(text[start]) || (start > 0 && CharKinds.IsLetterOrDigit(text[start - 1])))
+            {
+                return null;
+            }
+
+            int end = start;
+            while (end < text.Length && CharKinds.IsLetterOrDigit(text[end]))
+            {
+                if (!InScript(text[end], step.Script))
+                {
+                    return null;
+                }
+
+                end++;
+            }
+
+            if (step.Index is not null)
+            {
+                // A refused form begins at the word, or after its proclitics, and covers it.
+                ReadOnlySpan<StepMatch> refused = _spans[index].AsSpan(0, _counts[index]);
+                for (int i = LowerBound(refused, start); i < refused.Length && refused[i].Start <= start + MaxProcliticLength; i++)
+                {
+                    if (refused[i].End >= end && refused[i].Start < end && (refused[i].Start == start || IsProcliticRun(start, refused[i].Start)))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return end;
+        }
+
+        private static bool InScript(char c, WordScript script) => script switch
+        {
+            WordScript.Arabic => c is >= '\u0600' and <= '\u06FF' && char.IsLetter(c),
+            WordScript.Latin => c < '\u0250' && char.IsLetter(c),
+            WordScript.Digits => char.IsDigit(c),
+            _ => true,
+        };
 
         private bool IsProcliticRun(int from, int to)
         {

@@ -11,8 +11,9 @@ namespace CorpusKit.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SequenceStep
 {
-    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Pattern? pattern, int min, int max)
+    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Pattern? pattern, int min, int max, WordScript script = WordScript.Any)
     {
+        Script = script;
         Kind = kind;
         Input = input;
         Index = index;
@@ -28,7 +29,7 @@ public sealed class SequenceStep
     /// <summary>For <see cref="SequenceStepKind.Entity"/>: the index of the entity list among the inputs.</summary>
     public int Input { get; }
 
-    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the index that holds the forms.</summary>
+    /// <summary>For <see cref="SequenceStepKind.Terms"/>: the index that holds the forms; for <see cref="SequenceStepKind.Words"/>, the forms the words must not begin, if any.</summary>
     public TermIndex? Index { get; }
 
     /// <summary>For <see cref="SequenceStepKind.Terms"/>: the dictionary of <see cref="Index"/> whose forms the step matches.</summary>
@@ -37,10 +38,13 @@ public sealed class SequenceStep
     /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern; a step after the first begins with <c>\G</c> (where the step before it ended).</summary>
     public Pattern? Pattern { get; }
 
-    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the fewest words skipped.</summary>
+    /// <summary>For <see cref="SequenceStepKind.Words"/>: the script of every word.</summary>
+    public WordScript Script { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the fewest words skipped; for <see cref="SequenceStepKind.Words"/>, the fewest taken.</summary>
     public int Min { get; }
 
-    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the most words skipped.</summary>
+    /// <summary>For <see cref="SequenceStepKind.Gap"/>: the most words skipped; for <see cref="SequenceStepKind.Words"/>, the most taken.</summary>
     public int Max { get; }
 
     /// <summary>A step that matches an entity of the input list <paramref name="input"/>.</summary>
@@ -71,6 +75,34 @@ public sealed class SequenceStep
     {
         ArgumentNullException.ThrowIfNull(pattern);
         return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, pattern, 0, 0);
+    }
+
+    /// <summary>The most words a <see cref="SequenceStepKind.Words"/> step takes.</summary>
+    public const int MaxWords = 8;
+
+    /// <summary>
+    /// A step that takes <paramref name="min"/> to <paramref name="max"/> whole words in a row (most
+    /// first), each made of <paramref name="script"/>'s chars and separated by spaces only; a word
+    /// where a form of dictionary <paramref name="notDictionary"/> of <paramref name="notIndex"/>
+    /// begins (after proclitics, covering the word) is not taken.
+    /// </summary>
+    /// <param name="min">The fewest words, at least 1.</param>
+    /// <param name="max">The most words, at most <see cref="MaxWords"/>.</param>
+    /// <param name="script">The chars of every word.</param>
+    /// <param name="notIndex">The index of the forms the words must not begin, or null.</param>
+    /// <param name="notDictionary">The dictionary of <paramref name="notIndex"/>; ignored without it.</param>
+    public static SequenceStep Words(int min, int max, WordScript script, TermIndex? notIndex = null, int notDictionary = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(min, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, MaxWords);
+        if (notIndex is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(notDictionary);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(notDictionary, notIndex.DictionaryCount);
+        }
+
+        return new SequenceStep(SequenceStepKind.Words, -1, notIndex, notIndex is null ? -1 : notDictionary, null, min, max, script);
     }
 
     /// <summary>A step that skips <paramref name="min"/> to <paramref name="max"/> words.</summary>

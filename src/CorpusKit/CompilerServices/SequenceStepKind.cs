@@ -18,4 +18,10 @@ public enum SequenceStepKind
 
     /// <summary>Between a minimum and a maximum number of words, fewest first.</summary>
     Gap,
+
+    /// <summary>
+    /// Between a minimum and a maximum number of whole words in a row, most first, each of one
+    /// script and none beginning a form of a dictionary it must not take.
+    /// </summary>
+    Words,
 }
