@@ -379,7 +379,7 @@ public sealed partial class CorpusGenerator
                     {
                         patterns.Add((stepName, stepDoc, stepPattern));
                     }
-                    else if (rule.Steps[i] is TermsStep { Terms.LexiconName: null })
+                    else if (rule.Steps[i].Dictionary is { LexiconName: null })
                     {
                         dictionaries.Add((rule.Id, i));
                     }
@@ -406,6 +406,8 @@ public sealed partial class CorpusGenerator
                     {
                         EntityStep => $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
                         TermsStep { Terms: var terms } => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(terms, rule, i)}),",
+                        WordsStep words => $"{Ck}.CompilerServices.SequenceStep.Words({words.Min.ToString(CultureInfo.InvariantCulture)}, {words.Max.ToString(CultureInfo.InvariantCulture)}, {Ck}.CompilerServices.WordScript.{words.Script}"
+                            + (words.Not is { } not ? $", {LexiconsClass}.Index, {DictionaryId(not, rule, i)})," : "),"),
                         RegexStep => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{rule.StepMemberName(i)}),",
                         GapStep gap => $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)}),",
                         _ => throw new InvalidOperationException(step.GetType().Name),
@@ -476,6 +478,9 @@ public sealed partial class CorpusGenerator
                 EntityStep { EntityName: var name } => name,
                 TermsStep { Terms.LexiconName: { } lexicon } => "terms of " + lexicon,
                 TermsStep => "terms",
+                WordsStep words => (words.Min == words.Max ? words.Min.ToString(CultureInfo.InvariantCulture) : words.Min.ToString(CultureInfo.InvariantCulture) + ".." + words.Max.ToString(CultureInfo.InvariantCulture))
+                    + (words.Script == WordScriptKind.Any ? " words" : " " + words.Script.ToString().ToLowerInvariant() + " words")
+                    + (words.Not is null ? string.Empty : words.Not.LexiconName is { } refused ? ", not " + refused : ", not the listed"),
                 RegexStep => "regex",
                 GapStep gap => gap.Min.ToString(CultureInfo.InvariantCulture) + ".." + gap.Max.ToString(CultureInfo.InvariantCulture) + " words",
                 _ => throw new InvalidOperationException(step.GetType().Name),

@@ -39,10 +39,17 @@ public sealed partial class CorpusGenerator
                 }
 
                 Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_stepKeys, $"step {i + 1} of rule '{ruleId}'");
-                var kinds = new[] { "entity", "terms", "regex", "gap" }.Where(keys.ContainsKey).ToList();
+                var kinds = new[] { "entity", "terms", "regex", "gap", "words" }.Where(keys.ContainsKey).ToList();
                 if (kinds.Count != 1)
                 {
-                    Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, kinds.Count == 0 ? "none of entity:, terms:, regex:, gap:" : string.Join(" and ", kinds.Select(k => k + ":")), $"step {i + 1} of rule '{ruleId}'", "give exactly one of entity:, terms:, regex: or gap:");
+                    Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, kinds.Count == 0 ? "none of entity:, terms:, regex:, gap:, words:" : string.Join(" and ", kinds.Select(k => k + ":")), $"step {i + 1} of rule '{ruleId}'", "give exactly one of entity:, terms:, regex:, gap: or words:");
+                    ok = false;
+                    continue;
+                }
+
+                if (kinds[0] != "words" && new[] { "script", "not" }.FirstOrDefault(keys.ContainsKey) is { } wordsOnly)
+                {
+                    Report(DiagnosticDescriptors.InvalidStep, keys[wordsOnly].Key.Location, wordsOnly + ":", $"step {i + 1} of rule '{ruleId}'", "script: and not: belong to a words: step");
                     ok = false;
                     continue;
                 }
@@ -128,6 +135,9 @@ public sealed partial class CorpusGenerator
                         groupSteps.AddRange(stepGroups.Select(_ => i));
                         step = AsTextStep(targetField, keys, i) ? new RegexStep(target, regexNode.Location, pattern) : null;
                         break;
+                    case "words":
+                        step = AsTextStep(targetField, keys, i) ? ParseWords(keys, body.Value, i, ruleId, target) : null;
+                        break;
                     default:
                         step = ParseGap(body.Value, i, list.Items.Count, target);
                         break;
@@ -156,6 +166,67 @@ public sealed partial class CorpusGenerator
             Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, field.Name, $"as: of step {index + 1}", "a terms or regex step fills a field from its text; a reference needs an entity step, a list a regex group");
             return false;
         }
+
+        /// <summary><c>{ words: 1..3, script: arabic, not: titles }</c>: a count or a range of whole words, their script, the forms they must not begin.</summary>
+        private StepSpec? ParseWords(Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, YamlNodeBase node, int index, string ruleId, string? target)
+        {
+            if (index == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, (node as YamlScalar)?.Value ?? "words", $"step {index + 1}", "words: follows another step; begin the sequence with an entity, terms or regex step that anchors it");
+                return null;
+            }
+
+            Match range = node is YamlScalar scalar
+                ? Regex.Match(scalar.Value.Trim(), @"^(\d+)(?:\s*\.\.\s*(\d+))?(?:\s+words?)?$")
+                : Match.Empty;
+            int min = 0;
+            int max = 0;
+            if (!range.Success
+                || !int.TryParse(range.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out min)
+                || !int.TryParse(range.Groups[2].Success ? range.Groups[2].Value : range.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out max)
+                || min < 1 || max < min || max > MaxStepWords)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, (node as YamlScalar)?.Value ?? node.KindName, $"the words of step {index + 1}", $"write a count or a range that goes up, from 1 to {MaxStepWords}: 2, or 1..3 words");
+                return null;
+            }
+
+            WordScriptKind script = WordScriptKind.Any;
+            if (Scalar(keys, "script", $"script: of step {index + 1}") is { } scriptNode)
+            {
+                switch (scriptNode.Value)
+                {
+                    case "any":
+                        break;
+                    case "arabic":
+                        script = WordScriptKind.Arabic;
+                        break;
+                    case "latin":
+                        script = WordScriptKind.Latin;
+                        break;
+                    case "digits":
+                        script = WordScriptKind.Digits;
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.OptionValue, scriptNode.Location, scriptNode.Value, "script:", "use any, arabic, latin or digits");
+                        return null;
+                }
+            }
+
+            TermsSpec? refused = null;
+            if (keys.TryGetValue("not", out KeyValuePair<YamlScalar, YamlNodeBase> notEntry))
+            {
+                refused = ParseTerms(notEntry.Value, ruleId);
+                if (refused is null)
+                {
+                    return null;
+                }
+            }
+
+            return new WordsStep(target, node.Location, min, max, script, refused);
+        }
+
+        /// <summary>The most words a words step takes (the runtime's <c>SequenceStep.MaxWords</c>).</summary>
+        private const int MaxStepWords = 8;
 
         private StepSpec? ParseGap(YamlNodeBase node, int index, int count, string? target)
         {

@@ -80,7 +80,7 @@ internal sealed class TermIndexLayout
 
                 for (int i = 0; i < rule.Steps.Count; i++)
                 {
-                    if (rule.Steps[i] is TermsStep { Terms: { LexiconName: null } stepTerms })
+                    if (rule.Steps[i].Dictionary is { LexiconName: null } stepTerms)
                     {
                         dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, i), rule.StepMemberName(i), $"the inline terms of step {(i + 1).ToString(CultureInfo.InvariantCulture)} of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", stepTerms.Entries, stepTerms.Keyed, IntegerKeys: false, Inline: true));
                     }
@@ -152,7 +152,7 @@ internal sealed class TermIndexLayout
 
         foreach (StepSpec step in rule.Steps)
         {
-            if (step is TermsStep { Terms.LexiconName: { } stepTerms })
+            if (step.Dictionary is { LexiconName: { } stepTerms })
             {
                 yield return stepTerms;
             }

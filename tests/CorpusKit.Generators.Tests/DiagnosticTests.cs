@@ -101,6 +101,49 @@ public sealed class DiagnosticTests
     }
 
     /// <summary>
+    /// A words step that cannot match or is misplaced is an error at its line: a range that takes
+    /// no word (0), goes down, or passes the most (8 is taken, 9 is not); first in a sequence; an
+    /// unknown script; script: on another kind of step; a not: naming no lexicon. A good one compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("{ words: 0..2, as: id }", "CK0022")]
+    [InlineData("{ words: 3..1, as: id }", "CK0022")]
+    [InlineData("{ words: 1..9, as: id }", "CK0022")]
+    [InlineData("{ words: 1..8, as: id }", null)]
+    [InlineData("{ words: 2 words, as: id }", null)]
+    [InlineData("{ words: many, as: id }", "CK0022")]
+    [InlineData("{ words: 1..3, script: cyrillic, as: id }", "CK0018")]
+    [InlineData("{ terms: [y], script: arabic, as: id }", "CK0022")]
+    [InlineData("{ words: 1..3, not: nowhere, as: id }", "CK0009")]
+    [InlineData("{ words: 1..3, script: latin, not: [the, of], as: id }", null)]
+    public void A_words_step_is_checked_at_build_time(string step, string? id)
+    {
+        string yaml = "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence:\n          - { terms: [x] }\n          - " + step + "\n";
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("words.corpus.yaml", yaml));
+
+        if (id is null)
+        {
+            Assert.Empty(result.Diagnostics.Select(GeneratorHarness.Describe));
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(GeneratorHarness.Describe));
+        }
+        else
+        {
+            Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
+            Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        }
+    }
+
+    [Fact]
+    public void A_words_step_cannot_begin_a_sequence()
+    {
+        const string Yaml = "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { words: 1..2, as: id }, { terms: [x] } ]\n";
+        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("first.corpus.yaml", Yaml));
+
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "CK0022");
+        Assert.Contains("begin the sequence", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A value cut at its commas is one CK0017 that names the whole value and how to quote it, and
     /// no unknown keys for its pieces; a value whose parentheses close, or the keys after it that
     /// have values of their own, are read as before.

@@ -40,10 +40,12 @@ namespace Features.Sequences
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Minister> @ministers = MinisterExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Statement> @statements = StatementExtractor.Instance.Extract(context);
+            global::System.Collections.Generic.IReadOnlyList<Official> @officials = OfficialExtractor.Instance.Extract(context);
             return new SequencesDocument(
                 context.DocumentId,
                 @ministers,
                 @statements,
+                @officials,
                 context.Problems);
         }
 
@@ -63,6 +65,18 @@ namespace Features.Sequences
                     new("by", "لافروف"),
                     new("verb", "قال")],
                 extract: static text => StatementExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 43, 19,
+                Official.TypeName, "titled",
+                "وقال الرئيس إمام علي رحمن في كلمته",
+                none: false, span: "إمام علي رحمن", expected: [new("name", "إمام علي رحمن"), new("title", "الرئيس")],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 46, 19,
+                Official.TypeName, "titled",
+                "الوزير John Smith",
+                none: true, span: null, expected: [],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
         ];
     }
 
@@ -72,6 +86,7 @@ namespace Features.Sequences
     /// <param name="Id">The document's name, if it was given one.</param>
     /// <param name="Ministers">Every Minister mention, in document order.</param>
     /// <param name="Statements">Every Statement mention, in document order.</param>
+    /// <param name="Officials">Every Official mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
     /// ran.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -79,13 +94,14 @@ namespace Features.Sequences
         string? Id,
         global::System.Collections.Generic.IReadOnlyList<Minister> Ministers,
         global::System.Collections.Generic.IReadOnlyList<Statement> Statements,
+        global::System.Collections.Generic.IReadOnlyList<Official> Officials,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
         /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Ministers, Statements);
+            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Ministers, Statements, Officials);
         }
 
         /// <summary>Writes the document: its id and every entity list.</summary>
@@ -107,6 +123,13 @@ namespace Features.Sequences
             writer.WriteEndArray();
             writer.WriteStartArray("statements");
             foreach (Statement entity in Statements)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("officials");
+            foreach (Official entity in Officials)
             {
                 entity.WriteTo(writer);
             }
@@ -139,38 +162,43 @@ namespace Features.Sequences
     internal static class SequencesLexicons
     {
         /// <summary>
-        /// The 4 distinct form(s) of 2 dictionaries, as a trie of 18 nodes:
+        /// The 8 distinct form(s) of 4 dictionaries, as a trie of 31 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Minister, 2 form(s): <c>لافروف</c>, <c>شويغو</c>.<br/>
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
+        /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
+        /// <c>الوزير</c>.<br/>
+        /// 3: the inline terms of step 2 of rule <c>titled</c> of Official, 3 form(s): <c>قال</c>, <c>في</c>,
+        /// <c>امس</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
-                    "\u0627\u0634\u0642\u0644\u0643\u0648\u0627\u0627\u062F\u064A\u0644\u0641\u063A\u0631\u0648\u0648" +
-                    "\u0641",
+                    "\u0627\u0634\u0641\u0642\u0644\u0643\u0644\u0645\u0648\u064A\u0627\u0627\u062F\u0631\u0648\u0633" +
+                    "\u064A\u0644\u0641\u0626\u0632\u063A\u0631\u064A\u064A\u0648\u0648\u0633\u0631\u0641",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17,
+                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
                 ],
                 edgeStarts:
                 [
-                    0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 12, 13, 13, 14, 15, 16,
-                    16, 17, 17,
+                    0, 5, 8, 9, 10, 11, 12, 13, 15, 16, 17, 17, 18, 19, 19, 20,
+                    21, 21, 22, 22, 23, 24, 25, 26, 27, 28, 29, 29, 30, 30, 30, 30,
                 ],
                 values:
                 [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, 3, -1, 2, -1, -1, -1, 1,
-                    -1, 0,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 6, -1, -1, 3, -1, -1,
+                    7, -1, 2, -1, -1, -1, -1, -1, -1, -1, 1, -1, 4, 5, 0,
                 ]),
-            dictionaryCount: 2,
+            dictionaryCount: 4,
             entryStarts:
             [
-                0, 1, 2, 3, 4,
+                0, 1, 2, 4, 5, 6, 7, 8, 9,
             ],
             memberships:
             [
-                0, 0, 0, 1, 1, 0, 1, 1,
+                0, 0, 0, 1, 1, 0, 3, 0, 1, 1, 2, 0, 2, 1, 3, 1,
+                3, 2,
             ]);
     }
 }

@@ -198,7 +198,11 @@ internal sealed record FieldSpec(string Name, string PropertyName, string? Doc, 
 /// <summary>One step of a sequence rule: one record per kind of step.</summary>
 /// <param name="As">The field the step's value fills, if any.</param>
 /// <param name="Location">Where the schema writes the step.</param>
-internal abstract record StepSpec(string? As, LocationInfo Location);
+internal abstract record StepSpec(string? As, LocationInfo Location)
+{
+    /// <summary>The dictionary the step reads: a terms step's forms, a words step's refused forms; null for the others.</summary>
+    public virtual TermsSpec? Dictionary => null;
+}
 
 /// <summary><c>{ entity: Person }</c>: an entity found by its own extractor.</summary>
 /// <param name="EntityName">The entity as the schema names it.</param>
@@ -206,7 +210,31 @@ internal abstract record StepSpec(string? As, LocationInfo Location);
 internal sealed record EntityStep(string? As, LocationInfo Location, string EntityName, EntityRef? EntityRef) : StepSpec(As, Location);
 
 /// <summary><c>{ terms: … }</c>: a form of a lexicon or of an inline list or map.</summary>
-internal sealed record TermsStep(string? As, LocationInfo Location, TermsSpec Terms) : StepSpec(As, Location);
+internal sealed record TermsStep(string? As, LocationInfo Location, TermsSpec Terms) : StepSpec(As, Location)
+{
+    /// <inheritdoc />
+    public override TermsSpec? Dictionary => Terms;
+}
+
+/// <summary><c>{ words: 1..3, script: arabic, not: titles }</c>: whole words in a row, most first.</summary>
+/// <param name="Min">The fewest words, at least 1.</param>
+/// <param name="Max">The most words.</param>
+/// <param name="Script">The chars every word is made of.</param>
+/// <param name="Not">The forms none of its words may begin, if any.</param>
+internal sealed record WordsStep(string? As, LocationInfo Location, int Min, int Max, WordScriptKind Script, TermsSpec? Not) : StepSpec(As, Location)
+{
+    /// <inheritdoc />
+    public override TermsSpec? Dictionary => Not;
+}
+
+/// <summary>The scripts of a words step (mirrors the runtime's <c>WordScript</c>).</summary>
+internal enum WordScriptKind
+{
+    Any,
+    Arabic,
+    Latin,
+    Digits,
+}
 
 /// <summary><c>{ regex: … }</c>: a pattern, anchored where the step begins unless it is the first.</summary>
 internal sealed record RegexStep(string? As, LocationInfo Location, PatternSpec Pattern) : StepSpec(As, Location);
