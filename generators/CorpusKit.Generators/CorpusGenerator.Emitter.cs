@@ -407,7 +407,10 @@ public sealed partial class CorpusGenerator
                         EntityStep => $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
                         TermsStep { Terms: var terms } => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(terms, rule, i)}),",
                         WordsStep words => $"{Ck}.CompilerServices.SequenceStep.Words({words.Min.ToString(CultureInfo.InvariantCulture)}, {words.Max.ToString(CultureInfo.InvariantCulture)}, {Ck}.CompilerServices.WordScript.{words.Script}"
-                            + (words.Not is { } not ? $", {LexiconsClass}.Index, {DictionaryId(not, rule, i)})," : "),"),
+                            + (words.Not is { } not ? $", {LexiconsClass}.Index, {DictionaryId(not, rule, i)}" : string.Empty)
+                            + (words.Prefixes is { } prefixes ? $", prefixes: [{string.Join(", ", prefixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
+                            + (words.Suffixes is { } suffixes ? $", suffixes: [{string.Join(", ", suffixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
+                            + "),",
                         RegexStep => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{rule.StepMemberName(i)}),",
                         GapStep gap => $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)}),",
                         _ => throw new InvalidOperationException(step.GetType().Name),
@@ -479,7 +482,10 @@ public sealed partial class CorpusGenerator
                 TermsStep { Terms.LexiconName: { } lexicon } => "terms of " + lexicon,
                 TermsStep => "terms",
                 WordsStep words => (words.Min == words.Max ? words.Min.ToString(CultureInfo.InvariantCulture) : words.Min.ToString(CultureInfo.InvariantCulture) + ".." + words.Max.ToString(CultureInfo.InvariantCulture))
-                    + (words.Script == WordScriptKind.Any ? " words" : " " + words.Script.ToString().ToLowerInvariant() + " words")
+                    + (words.Script == WordScriptKind.Any ? string.Empty : " " + words.Script.ToString().ToLowerInvariant())
+                    + (words.Max == 1 ? " word" : " words")
+                    + (words.Prefixes is { } before ? ", " + string.Join("/", before) + "…" : string.Empty)
+                    + (words.Suffixes is { } after ? ", …" + string.Join("/", after) : string.Empty)
                     + (words.Not is null ? string.Empty : words.Not.LexiconName is { } refused ? ", not " + refused : ", not the listed"),
                 RegexStep => "regex",
                 GapStep gap => gap.Min.ToString(CultureInfo.InvariantCulture) + ".." + gap.Max.ToString(CultureInfo.InvariantCulture) + " words",

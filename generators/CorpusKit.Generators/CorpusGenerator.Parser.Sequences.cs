@@ -47,9 +47,9 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
-                if (kinds[0] != "words" && new[] { "script", "not" }.FirstOrDefault(keys.ContainsKey) is { } wordsOnly)
+                if (kinds[0] != "words" && new[] { "script", "not", "prefix", "suffix" }.FirstOrDefault(keys.ContainsKey) is { } wordsOnly)
                 {
-                    Report(DiagnosticDescriptors.InvalidStep, keys[wordsOnly].Key.Location, wordsOnly + ":", $"step {i + 1} of rule '{ruleId}'", "script: and not: belong to a words: step");
+                    Report(DiagnosticDescriptors.InvalidStep, keys[wordsOnly].Key.Location, wordsOnly + ":", $"step {i + 1} of rule '{ruleId}'", "script:, not:, prefix: and suffix: belong to a words: step");
                     ok = false;
                     continue;
                 }
@@ -222,7 +222,49 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            return new WordsStep(target, node.Location, min, max, script, refused);
+            if (!TryAffixes(keys, "prefix", index, out ImmutableEquatableArray<string>? prefixes)
+                || !TryAffixes(keys, "suffix", index, out ImmutableEquatableArray<string>? suffixes))
+            {
+                return null;
+            }
+
+            return new WordsStep(target, node.Location, min, max, script, refused, prefixes, suffixes);
+        }
+
+        /// <summary>A words step's <c>prefix:</c> or <c>suffix:</c>: one affix or a list, normalized as the text is; none when the key is absent.</summary>
+        private bool TryAffixes(Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, string key, int index, out ImmutableEquatableArray<string>? affixes)
+        {
+            affixes = null;
+            if (!keys.TryGetValue(key, out KeyValuePair<YamlScalar, YamlNodeBase> entry))
+            {
+                return true;
+            }
+
+            IReadOnlyList<YamlNodeBase> items = entry.Value is YamlList list ? list.Items : [entry.Value];
+            var normalized = new List<string>();
+            foreach (YamlNodeBase item in items)
+            {
+                string affix = item is YamlScalar { IsNull: false } scalar ? NormalizeForm(scalar.Value) : string.Empty;
+                if (affix.Length == 0 || affix.Any(c => !char.IsLetterOrDigit(c)))
+                {
+                    Report(DiagnosticDescriptors.InvalidStep, item.Location, (item as YamlScalar)?.Value ?? item.KindName, $"{key}: of step {index + 1}", "an affix is letters a word begins or ends with, such as ال or ية");
+                    return false;
+                }
+
+                if (!normalized.Contains(affix))
+                {
+                    normalized.Add(affix);
+                }
+            }
+
+            if (normalized.Count == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, entry.Value.Location, key + ":", $"step {index + 1}", "give an affix or a list of them");
+                return false;
+            }
+
+            affixes = normalized.ToEquatable();
+            return true;
         }
 
         /// <summary>The most words a words step takes (the runtime's <c>SequenceStep.MaxWords</c>).</summary>

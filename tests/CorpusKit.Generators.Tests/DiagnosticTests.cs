@@ -103,7 +103,8 @@ public sealed class DiagnosticTests
     /// <summary>
     /// A words step that cannot match or is misplaced is an error at its line: a range that takes
     /// no word (0), goes down, or passes the most (8 is taken, 9 is not); first in a sequence; an
-    /// unknown script; script: on another kind of step; a not: naming no lexicon. A good one compiles.
+    /// unknown script; script: or prefix: on another kind of step; a not: naming no lexicon; an empty
+    /// affix or one that is not letters. A good one compiles.
     /// </summary>
     [Theory]
     [InlineData("{ words: 0..2, as: id }", "CK0022")]
@@ -116,6 +117,10 @@ public sealed class DiagnosticTests
     [InlineData("{ terms: [y], script: arabic, as: id }", "CK0022")]
     [InlineData("{ words: 1..3, not: nowhere, as: id }", "CK0009")]
     [InlineData("{ words: 1..3, script: latin, not: [the, of], as: id }", null)]
+    [InlineData("{ words: 1, prefix: ال, suffix: [ي, ية], as: id }", null)]
+    [InlineData("{ words: 1, prefix: '', as: id }", "CK0022")]
+    [InlineData("{ words: 1, suffix: [ي, '-'], as: id }", "CK0022")]
+    [InlineData("{ terms: [y], prefix: ال, as: id }", "CK0022")]
     public void A_words_step_is_checked_at_build_time(string step, string? id)
     {
         string yaml = "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence:\n          - { terms: [x] }\n          - " + step + "\n";

@@ -41,11 +41,13 @@ namespace Features.Sequences
             global::System.Collections.Generic.IReadOnlyList<Minister> @ministers = MinisterExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Statement> @statements = StatementExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Official> @officials = OfficialExtractor.Instance.Extract(context);
+            global::System.Collections.Generic.IReadOnlyList<Ministry> @ministries = MinistryExtractor.Instance.Extract(context);
             return new SequencesDocument(
                 context.DocumentId,
                 @ministers,
                 @statements,
                 @officials,
+                @ministries,
                 context.Problems);
         }
 
@@ -77,6 +79,20 @@ namespace Features.Sequences
                 "الوزير John Smith",
                 none: true, span: null, expected: [],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 61, 19,
+                Ministry.TypeName, "nisba",
+                "وأعلنت وزارة الخارجية الكازاخستانية امس",
+                none: false, span: "وزارة الخارجية الكازاخستانية", expected: [
+                    new("name", "وزارة الخارجية الكازاخستانية"),
+                    new("nationality", "الكازاخستانية")],
+                extract: static text => MinistryExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 64, 19,
+                Ministry.TypeName, "nisba",
+                "وزارة الدفاع امس",
+                none: true, span: null, expected: [],
+                extract: static text => MinistryExtractor.Instance.Extract(text)),
         ];
     }
 
@@ -87,6 +103,7 @@ namespace Features.Sequences
     /// <param name="Ministers">Every Minister mention, in document order.</param>
     /// <param name="Statements">Every Statement mention, in document order.</param>
     /// <param name="Officials">Every Official mention, in document order.</param>
+    /// <param name="Ministries">Every Ministry mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
     /// ran.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -95,13 +112,14 @@ namespace Features.Sequences
         global::System.Collections.Generic.IReadOnlyList<Minister> Ministers,
         global::System.Collections.Generic.IReadOnlyList<Statement> Statements,
         global::System.Collections.Generic.IReadOnlyList<Official> Officials,
+        global::System.Collections.Generic.IReadOnlyList<Ministry> Ministries,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
         /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Ministers, Statements, Officials);
+            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Ministers, Statements, Officials, Ministries);
         }
 
         /// <summary>Writes the document: its id and every entity list.</summary>
@@ -135,6 +153,13 @@ namespace Features.Sequences
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("ministries");
+            foreach (Ministry entity in Ministries)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
             if (Problems.Count > 0)
             {
                 writer.WriteStartArray("problems");
@@ -162,43 +187,48 @@ namespace Features.Sequences
     internal static class SequencesLexicons
     {
         /// <summary>
-        /// The 8 distinct form(s) of 4 dictionaries, as a trie of 31 nodes:
+        /// The 9 distinct form(s) of 5 dictionaries, as a trie of 36 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Minister, 2 form(s): <c>لافروف</c>, <c>شويغو</c>.<br/>
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
         /// <c>الوزير</c>.<br/>
         /// 3: the inline terms of step 2 of rule <c>titled</c> of Official, 3 form(s): <c>قال</c>, <c>في</c>,
         /// <c>امس</c>.<br/>
+        /// 4: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
-                    "\u0627\u0634\u0641\u0642\u0644\u0643\u0644\u0645\u0648\u064A\u0627\u0627\u062F\u0631\u0648\u0633" +
-                    "\u064A\u0644\u0641\u0626\u0632\u063A\u0631\u064A\u064A\u0648\u0648\u0633\u0631\u0641",
+                    "\u0627\u0634\u0641\u0642\u0644\u0648\u0643\u0644\u0645\u0648\u064A\u0627\u0627\u0632\u062F\u0631" +
+                    "\u0648\u0633\u064A\u0644\u0641\u0627\u0626\u0632\u063A\u0631\u0631\u064A\u064A\u0648\u0648\u0629" +
+                    "\u0633\u0631\u0641",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+                    33, 34, 35,
                 ],
                 edgeStarts:
                 [
-                    0, 5, 8, 9, 10, 11, 12, 13, 15, 16, 17, 17, 18, 19, 19, 20,
-                    21, 21, 22, 22, 23, 24, 25, 26, 27, 28, 29, 29, 30, 30, 30, 30,
+                    0, 6, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 19, 20, 21, 22,
+                    22, 23, 24, 24, 25, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 34,
+                    35, 35, 35, 35, 35,
                 ],
                 values:
                 [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 6, -1, -1, 3, -1, -1,
-                    7, -1, 2, -1, -1, -1, -1, -1, -1, -1, 1, -1, 4, 5, 0,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 6, -1, -1, -1, 3,
+                    -1, -1, 7, -1, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1,
+                    8, 4, 5, 0,
                 ]),
-            dictionaryCount: 4,
+            dictionaryCount: 5,
             entryStarts:
             [
-                0, 1, 2, 4, 5, 6, 7, 8, 9,
+                0, 1, 2, 4, 5, 6, 7, 8, 9, 10,
             ],
             memberships:
             [
                 0, 0, 0, 1, 1, 0, 3, 0, 1, 1, 2, 0, 2, 1, 3, 1,
-                3, 2,
+                3, 2, 4, 0,
             ]);
     }
 }

@@ -207,4 +207,34 @@ public sealed class SequenceMatcherTests
     [InlineData(1, SequenceStep.MaxWords + 1)]
     public void A_words_step_refuses_an_empty_or_too_wide_range(int min, int max)
         => Assert.Throws<System.ArgumentOutOfRangeException>(() => SequenceStep.Words(min, max, WordScript.Any));
+
+    /// <summary>
+    /// A nisba adjective after a ministry: every word the step takes begins with ال and ends with ي
+    /// or ية, and keeps a stem of two chars besides them (الية is no adjective, الروسية is).
+    /// </summary>
+    [Theory]
+    [InlineData("وزارة الخارجية الكازاخستانية امس", 2, "الخارجية الكازاخستانية")]
+    [InlineData("وزارة الخارجية الكازاخستانية امس", 1, "الخارجية")]
+    [InlineData("وزارة الدفاع الروسية امس", 2, null)]
+    [InlineData("وزارة الية", 1, null)]
+    [InlineData("وزارة الروسي", 1, "الروسي")]
+    [InlineData("وزارة روسية", 1, null)]
+    public void A_words_step_keeps_to_its_affixes(string sentence, int max, string? words)
+    {
+        TermTrie ministry = TermTrie.Create([new("وزارة", 0)]);
+        var context = new ExtractionContext(sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        SequenceStep nisba = SequenceStep.Words(1, max, WordScript.Arabic, prefixes: ["ال"], suffixes: ["ي", "ية"]);
+
+        var matches = SequenceMatcher.Matches(text, [SequenceStep.Terms(ministry), nisba], [], context, "Organization", "test");
+
+        Assert.Equal(words is null ? [] : [words], matches.Select(m => text.TextOf(m.Steps[1].Start, m.Steps[1].End)));
+    }
+
+    [Fact]
+    public void A_words_step_refuses_an_empty_affix()
+    {
+        Assert.Throws<System.ArgumentException>(() => SequenceStep.Words(1, 2, WordScript.Any, prefixes: []));
+        Assert.Throws<System.ArgumentException>(() => SequenceStep.Words(1, 2, WordScript.Any, suffixes: [""]));
+    }
 }

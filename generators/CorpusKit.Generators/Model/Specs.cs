@@ -221,7 +221,17 @@ internal sealed record TermsStep(string? As, LocationInfo Location, TermsSpec Te
 /// <param name="Max">The most words.</param>
 /// <param name="Script">The chars every word is made of.</param>
 /// <param name="Not">The forms none of its words may begin, if any.</param>
-internal sealed record WordsStep(string? As, LocationInfo Location, int Min, int Max, WordScriptKind Script, TermsSpec? Not) : StepSpec(As, Location)
+/// <param name="Prefixes">One of these begins every word (normalized), if any are asked.</param>
+/// <param name="Suffixes">One of these ends every word (normalized), if any are asked.</param>
+internal sealed record WordsStep(
+    string? As,
+    LocationInfo Location,
+    int Min,
+    int Max,
+    WordScriptKind Script,
+    TermsSpec? Not,
+    ImmutableEquatableArray<string>? Prefixes,
+    ImmutableEquatableArray<string>? Suffixes) : StepSpec(As, Location)
 {
     /// <inheritdoc />
     public override TermsSpec? Dictionary => Not;

@@ -359,6 +359,11 @@ public static class SequenceMatcher
                 end++;
             }
 
+            if (!HasAffixes(text[start..end], step))
+            {
+                return null;
+            }
+
             if (step.Index is not null)
             {
                 // A refused form begins at the word, or after its proclitics, and covers it.
@@ -373,6 +378,35 @@ public static class SequenceMatcher
             }
 
             return end;
+        }
+
+        /// <summary>Whether <paramref name="word"/> begins with one of the step's prefixes and ends with one of its suffixes, with a stem left between.</summary>
+        private static bool HasAffixes(ReadOnlySpan<char> word, SequenceStep step)
+        {
+            if (step.Prefixes is null && step.Suffixes is null)
+            {
+                return true;
+            }
+
+            int prefix = step.Prefixes is null ? 0 : ShortestFittingAffix(word, step.Prefixes, atStart: true);
+            int suffix = step.Suffixes is null ? 0 : ShortestFittingAffix(word, step.Suffixes, atStart: false);
+            return prefix >= 0 && suffix >= 0 && word.Length - prefix - suffix >= SequenceStep.MinStemLength;
+        }
+
+        /// <summary>The length of the shortest of <paramref name="affixes"/> that begins (or ends) <paramref name="word"/>, which leaves the longest stem; -1 when none does.</summary>
+        private static int ShortestFittingAffix(ReadOnlySpan<char> word, string[] affixes, bool atStart)
+        {
+            int found = -1;
+            foreach (string affix in affixes)
+            {
+                bool fits = atStart ? word.StartsWith(affix, StringComparison.Ordinal) : word.EndsWith(affix, StringComparison.Ordinal);
+                if (fits && (found < 0 || affix.Length < found))
+                {
+                    found = affix.Length;
+                }
+            }
+
+            return found;
         }
 
         private static bool InScript(char c, WordScript script) => script switch

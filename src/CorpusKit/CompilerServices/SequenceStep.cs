@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Linq;
 
 namespace CorpusKit.CompilerServices;
 
@@ -11,9 +12,11 @@ namespace CorpusKit.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class SequenceStep
 {
-    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Pattern? pattern, int min, int max, WordScript script = WordScript.Any)
+    private SequenceStep(SequenceStepKind kind, int input, TermIndex? index, int dictionary, Pattern? pattern, int min, int max, WordScript script = WordScript.Any, string[]? prefixes = null, string[]? suffixes = null)
     {
         Script = script;
+        Prefixes = prefixes;
+        Suffixes = suffixes;
         Kind = kind;
         Input = input;
         Index = index;
@@ -40,6 +43,15 @@ public sealed class SequenceStep
 
     /// <summary>For <see cref="SequenceStepKind.Words"/>: the script of every word.</summary>
     public WordScript Script { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Words"/>: one of these begins every word (normalized), or null for any word.</summary>
+    public string[]? Prefixes { get; }
+
+    /// <summary>For <see cref="SequenceStepKind.Words"/>: one of these ends every word (normalized), or null for any word.</summary>
+    public string[]? Suffixes { get; }
+
+    /// <summary>The fewest chars a word keeps besides the affixes a words step asks of it (الي is no nisba of a stem).</summary>
+    public const int MinStemLength = 2;
 
     /// <summary>For <see cref="SequenceStepKind.Gap"/>: the fewest words skipped; for <see cref="SequenceStepKind.Words"/>, the fewest taken.</summary>
     public int Min { get; }
@@ -91,7 +103,12 @@ public sealed class SequenceStep
     /// <param name="script">The chars of every word.</param>
     /// <param name="notIndex">The index of the forms the words must not begin, or null.</param>
     /// <param name="notDictionary">The dictionary of <paramref name="notIndex"/>; ignored without it.</param>
-    public static SequenceStep Words(int min, int max, WordScript script, TermIndex? notIndex = null, int notDictionary = 0)
+    /// <param name="prefixes">
+    /// One of these must begin every word (the article ال), or null; with <paramref name="suffixes"/>,
+    /// a word keeps at least <see cref="MinStemLength"/> chars besides them.
+    /// </param>
+    /// <param name="suffixes">One of these must end every word (a nisba ending ي, ية), or null.</param>
+    public static SequenceStep Words(int min, int max, WordScript script, TermIndex? notIndex = null, int notDictionary = 0, string[]? prefixes = null, string[]? suffixes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(min, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, min);
@@ -102,7 +119,12 @@ public sealed class SequenceStep
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(notDictionary, notIndex.DictionaryCount);
         }
 
-        return new SequenceStep(SequenceStepKind.Words, -1, notIndex, notIndex is null ? -1 : notDictionary, null, min, max, script);
+        if (prefixes is { Length: 0 } || suffixes is { Length: 0 } || prefixes?.Any(string.IsNullOrEmpty) == true || suffixes?.Any(string.IsNullOrEmpty) == true)
+        {
+            throw new ArgumentException("Give at least one affix, none of them empty, or null for none.", prefixes is { Length: 0 } ? nameof(prefixes) : nameof(suffixes));
+        }
+
+        return new SequenceStep(SequenceStepKind.Words, -1, notIndex, notIndex is null ? -1 : notDictionary, null, min, max, script, prefixes, suffixes);
     }
 
     /// <summary>A step that skips <paramref name="min"/> to <paramref name="max"/> words.</summary>
