@@ -811,11 +811,6 @@ public sealed partial class CorpusGenerator
             }
         }
 
-        /// <summary>
-        /// The local that holds the <c>NearestIndex</c> a <c>nearest(…)</c> fill looks up: the
-        /// field's name and <c>Nearest</c>, which no value local (the field's name and <c>Value</c>)
-        /// and no fixed local (<c>text</c>, <c>span</c>, <c>match</c>, <c>step0</c> …) can be.
-        /// </summary>
         /// <summary>The value a sequence step gives the field it fills with <c>as:</c>.</summary>
         private string StepValue(EntitySpec entity, FieldSpec field, RuleSpec rule, int index)
         {

@@ -123,7 +123,11 @@ internal static class Names
     /// <summary>The local that holds a field's value in a rule's method (no field's property can end so: they are PascalCase).</summary>
     public static string ValueLocal(string property) => Camel(property) + "Value";
 
-    /// <summary>The local that holds a nearest() index for a field.</summary>
+    /// <summary>
+    /// The local that holds a nearest() index for a field: the field's name and <c>Nearest</c>,
+    /// which no value local (the field's name and <c>Value</c>) and no fixed local (<c>text</c>,
+    /// <c>span</c>, <c>match</c>, <c>step0</c> …) can be.
+    /// </summary>
     public static string NearestLocal(string property) => Camel(property) + "Nearest";
 
     /// <summary>The local that holds an entity type's mentions in a corpus's Extract (verbatim, so a keyword plural is fine).</summary>
