@@ -415,6 +415,11 @@ public sealed partial class CorpusGenerator
                         GapStep gap => $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)}),",
                         _ => throw new InvalidOperationException(step.GetType().Name),
                     };
+                    if (step.Optional)
+                    {
+                        line = line.Substring(0, line.Length - 1) + ".Optional(),";
+                    }
+
                     w.Line(line + $" // {StepComment(step)}");
                 }
 
@@ -491,7 +496,8 @@ public sealed partial class CorpusGenerator
                 GapStep gap => gap.Min.ToString(CultureInfo.InvariantCulture) + ".." + gap.Max.ToString(CultureInfo.InvariantCulture) + " words",
                 _ => throw new InvalidOperationException(step.GetType().Name),
             };
-            return step.As is null ? what : what + " as " + step.As;
+            what = step.As is null ? what : what + " as " + step.As;
+            return step.Optional ? what + ", optional" : what;
         }
 
         /// <summary>Where a match of <paramref name="pattern"/> can begin, as the runtime's options read it; null when it can begin anywhere.</summary>
@@ -729,7 +735,8 @@ public sealed partial class CorpusGenerator
 
             return fill switch
             {
-                TermKeyFill or StepFill => true,
+                StepFill { Step: var step } => !rule.Steps[step].Optional,
+                TermKeyFill => true,
                 MatchTextFill => rule.Body is not RegexBody,
                 _ => false,
             };
@@ -749,9 +756,10 @@ public sealed partial class CorpusGenerator
 
             if (rule.SpanStep is int step)
             {
-                return rule.Steps[step] is EntityStep
+                string taken = rule.Steps[step] is EntityStep
                     ? $"step{step}[match.Steps[{step}].Value].Span"
                     : $"text.ToOriginal(match.Steps[{step}].Start, match.Steps[{step}].End)";
+                return rule.Steps[step].Optional ? $"match.Steps[{step}].IsSkipped ? {whole} : {taken}" : taken;
             }
 
             return whole;
@@ -813,6 +821,13 @@ public sealed partial class CorpusGenerator
 
         /// <summary>The value a sequence step gives the field it fills with <c>as:</c>.</summary>
         private string StepValue(EntitySpec entity, FieldSpec field, RuleSpec rule, int index)
+        {
+            string value = StepValueWhenTaken(entity, field, rule, index);
+            return rule.Steps[index].Optional ? $"match.Steps[{index}].IsSkipped ? null : {value}" : value;
+        }
+
+        /// <summary>The value a step that was not skipped gives the field it fills.</summary>
+        private string StepValueWhenTaken(EntitySpec entity, FieldSpec field, RuleSpec rule, int index)
         {
             StepSpec step = rule.Steps[index];
             string at = $"match.Steps[{index}]";

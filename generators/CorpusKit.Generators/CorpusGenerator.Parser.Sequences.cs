@@ -149,11 +149,63 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
+                if (Scalar(keys, "optional", $"optional: of step {i + 1}") is { } optionalNode)
+                {
+                    if (!bool.TryParse(optionalNode.Value, out bool optional))
+                    {
+                        Report(DiagnosticDescriptors.OptionValue, optionalNode.Location, optionalNode.Value, "optional:", "use true or false");
+                        ok = false;
+                        continue;
+                    }
+
+                    if (optional && OptionalProblem(step, i, targetField, stepGroupCount: groupSteps.Count(s => s == i)) is { } problem)
+                    {
+                        Report(DiagnosticDescriptors.InvalidStep, optionalNode.Location, "optional: true", $"step {i + 1} of rule '{ruleId}'", problem);
+                        ok = false;
+                        continue;
+                    }
+
+                    step = step with { Optional = optional };
+                }
+
                 steps.Add(step);
             }
 
             return ok;
         }
+
+        /// <summary>Why step <paramref name="index"/> cannot be optional, or null when it can.</summary>
+        private static string? OptionalProblem(StepSpec step, int index, FieldSpec? target, int stepGroupCount)
+        {
+            if (index == 0)
+            {
+                return "the first step anchors the sequence and is always there";
+            }
+
+            if (step is GapStep)
+            {
+                return "a gap of 0 words is already optional: write gap: 0..N";
+            }
+
+            if (stepGroupCount > 0)
+            {
+                return "the groups of a regex step fill fields; a step that may be skipped cannot have named groups (fill the field with as: instead)";
+            }
+
+            if (target is not null && !target.Type.IsOptional)
+            {
+                return $"it fills '{target.Name}', which a skipped step leaves empty: declare the field optional ({TypeText(target.Type)}?)";
+            }
+
+            return null;
+        }
+
+        private static string TypeText(FieldType type) => type.Kind switch
+        {
+            FieldKind.Entity => type.EntityName ?? "Entity",
+            FieldKind.Enum => "enum",
+            _ => type.Kind.ToString().ToLowerInvariant(),
+        };
 
         /// <summary>Whether a terms or regex step may fill <paramref name="field"/>: from its text, so not a reference or a list.</summary>
         private bool AsTextStep(FieldSpec? field, Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, int index)

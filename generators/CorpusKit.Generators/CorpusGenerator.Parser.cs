@@ -1107,7 +1107,7 @@ public sealed partial class CorpusGenerator
 
         // ---- sequences -----------------------------------------------------------------------
 
-        private static readonly string[] s_stepKeys = ["entity", "terms", "regex", "gap", "words", "script", "not", "prefix", "suffix", "as"];
+        private static readonly string[] s_stepKeys = ["entity", "terms", "regex", "gap", "words", "script", "not", "prefix", "suffix", "optional", "as"];
 
         /// <summary>The widest gap: a sequence is a local pattern, not a paragraph search.</summary>
         private const int MaxGapWords = 50;

@@ -138,6 +138,36 @@ public sealed class DiagnosticTests
         }
     }
 
+    /// <summary>
+    /// optional: is checked at build time: not on the first step, not on a gap, not on a regex step
+    /// with named groups, not on a step that fills a required field; on a step that fills an
+    /// optional field (an entity reference too) it compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("[ { terms: [x], optional: true }, { terms: [y] } ]", "P", "CK0022")]
+    [InlineData("[ { terms: [x] }, { gap: 0..2, optional: true }, { terms: [y] } ]", "P", "CK0022")]
+    [InlineData("[ { terms: [x] }, { regex: '(?<note>z)', optional: true } ]", "P", "CK0022")]
+    [InlineData("[ { terms: [x] }, { terms: [y], optional: true, as: id } ]", "P", "CK0022")]
+    [InlineData("[ { terms: [x] }, { terms: [y], optional: yes, as: note } ]", "P", "CK0018")]
+    [InlineData("[ { terms: [x] }, { terms: [y], optional: true, as: note } ]", "P", null)]
+    [InlineData("[ { terms: [x] }, { entity: Q, optional: true, as: other }, { terms: [y] } ]", "P", null)]
+    public void An_optional_step_is_checked_at_build_time(string sequence, string entity, string? id)
+    {
+        string yaml = $"entities:\n  {entity}:\n    fields: {{ id: string, note: string?, other: Q? }}\n    rules:\n      - id: r\n        regex: '(?<id>w)'\n      - id: s\n        set: {{ id: k }}\n        sequence: {sequence}\n  Q:\n    fields: {{ id: string }}\n    rules: [ {{ terms: [q] }} ]\n";
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("optional.corpus.yaml", yaml));
+
+        if (id is null)
+        {
+            Assert.Empty(result.Diagnostics.Select(GeneratorHarness.Describe));
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(GeneratorHarness.Describe));
+        }
+        else
+        {
+            Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
+            Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        }
+    }
+
     [Fact]
     public void A_words_step_cannot_begin_a_sequence()
     {

@@ -10,6 +10,7 @@ namespace Features.Sequences
     /// </summary>
     /// <param name="Name">The name (the entity's key).</param>
     /// <param name="Title">The title.</param>
+    /// <param name="Nationality">The nationality.</param>
     /// <param name="Span">Where the entity stands in the original text.</param>
     /// <param name="Text">The original text of the span.</param>
     /// <param name="Rule">The id of the rule that found it.</param>
@@ -17,6 +18,7 @@ namespace Features.Sequences
     public sealed partial record Official(
         string Name,
         string Title,
+        string? Nationality,
         global::CorpusKit.TextSpan Span,
         string Text,
         string Rule) : global::CorpusKit.IEntity
@@ -55,6 +57,10 @@ namespace Features.Sequences
         {
             writer.WriteString("name", Name);
             writer.WriteString("title", Title);
+            if (Nationality is not null)
+            {
+                writer.WriteString("nationality", Nationality);
+            }
         }
     }
 
@@ -100,7 +106,7 @@ namespace Features.Sequences
         }
 
         /// <summary>
-        /// Rule <c>titled</c>: a sequence of 2 steps.
+        /// Rule <c>titled</c>: a sequence of 3 steps.
         /// </summary>
         private static void MatchTitled(
             global::CorpusKit.ExtractionContext context,
@@ -115,18 +121,23 @@ namespace Features.Sequences
                 Official.TypeName,
                 "titled"))
             {
-                global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[1].Start, match.Steps[1].End);
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[2].Start, match.Steps[2].End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
-                    match.Steps[1].Start,
-                    match.Steps[1].End);
+                    match.Steps[2].Start,
+                    match.Steps[2].End);
                 string titleValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[0].Start,
                     match.Steps[0].End);
+                string? nationalityValue = match.Steps[1].IsSkipped ? null : global::CorpusKit.CompilerServices.Captures.String(
+                    text,
+                    match.Steps[1].Start,
+                    match.Steps[1].End);
                 candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Official>(span, 0, new Official(
                     nameValue,
                     titleValue,
+                    nationalityValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "titled")));
@@ -145,10 +156,10 @@ namespace Features.Sequences
             internal const int TitledStep1 = 2;
 
             /// <summary>
-            /// The id in the index of the inline terms of step 2 of rule <c>titled</c> of Official: 3 form(s) of 3
+            /// The id in the index of the inline terms of step 3 of rule <c>titled</c> of Official: 3 form(s) of 3
             /// key(s).
             /// </summary>
-            internal const int TitledStep2 = 3;
+            internal const int TitledStep3 = 3;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>
@@ -162,10 +173,16 @@ namespace Features.Sequences
                     Terms.TitledStep1), // terms as title
                 global::CorpusKit.CompilerServices.SequenceStep.Words(
                     1,
+                    1,
+                    global::CorpusKit.CompilerServices.WordScript.Any,
+                    prefixes: ["ال"],
+                    suffixes: ["ي", "ية"]).Optional(), // 1 word, ال…, …ي/ية as nationality, optional
+                global::CorpusKit.CompilerServices.SequenceStep.Words(
+                    1,
                     3,
                     global::CorpusKit.CompilerServices.WordScript.Arabic,
                     SequencesLexicons.Index,
-                    Terms.TitledStep2), // 1..3 arabic words, not the listed as name
+                    Terms.TitledStep3), // 1..3 arabic words, not the listed as name
             ];
         }
     }

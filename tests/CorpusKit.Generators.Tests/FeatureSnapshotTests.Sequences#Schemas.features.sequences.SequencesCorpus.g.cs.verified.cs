@@ -68,19 +68,31 @@ namespace Features.Sequences
                     new("verb", "قال")],
                 extract: static text => StatementExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 43, 19,
+                "Schemas/features/sequences.corpus.yaml", 45, 19,
                 Official.TypeName, "titled",
                 "وقال الرئيس إمام علي رحمن في كلمته",
-                none: false, span: "إمام علي رحمن", expected: [new("name", "إمام علي رحمن"), new("title", "الرئيس")],
+                none: false, span: "إمام علي رحمن", expected: [
+                    new("name", "إمام علي رحمن"),
+                    new("title", "الرئيس"),
+                    new("nationality", "null")],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 46, 19,
+                "Schemas/features/sequences.corpus.yaml", 48, 19,
+                Official.TypeName, "titled",
+                "وقال الرئيس الطاجيكي إمام علي رحمن في كلمته",
+                none: false, span: "إمام علي رحمن", expected: [
+                    new("name", "إمام علي رحمن"),
+                    new("title", "الرئيس"),
+                    new("nationality", "الطاجيكي")],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 51, 19,
                 Official.TypeName, "titled",
                 "الوزير John Smith",
                 none: true, span: null, expected: [],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 61, 19,
+                "Schemas/features/sequences.corpus.yaml", 66, 19,
                 Ministry.TypeName, "nisba",
                 "وأعلنت وزارة الخارجية الكازاخستانية امس",
                 none: false, span: "وزارة الخارجية الكازاخستانية", expected: [
@@ -88,7 +100,7 @@ namespace Features.Sequences
                     new("nationality", "الكازاخستانية")],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 64, 19,
+                "Schemas/features/sequences.corpus.yaml", 69, 19,
                 Ministry.TypeName, "nisba",
                 "وزارة الدفاع امس",
                 none: true, span: null, expected: [],
@@ -192,7 +204,7 @@ namespace Features.Sequences
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
         /// <c>الوزير</c>.<br/>
-        /// 3: the inline terms of step 2 of rule <c>titled</c> of Official, 3 form(s): <c>قال</c>, <c>في</c>,
+        /// 3: the inline terms of step 3 of rule <c>titled</c> of Official, 3 form(s): <c>قال</c>, <c>في</c>,
         /// <c>امس</c>.<br/>
         /// 4: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
         /// </summary>

@@ -237,4 +237,50 @@ public sealed class SequenceMatcherTests
         Assert.Throws<System.ArgumentException>(() => SequenceStep.Words(1, 2, WordScript.Any, prefixes: []));
         Assert.Throws<System.ArgumentException>(() => SequenceStep.Words(1, 2, WordScript.Any, suffixes: [""]));
     }
+
+    /// <summary>
+    /// An optional step is taken when it matches and skipped when it does not: a title, then an
+    /// optional nationality, then a name. A skipped step matched nothing where the step before ended.
+    /// </summary>
+    [Theory]
+    [InlineData("الرئيس الطاجيكي امام علي", "الطاجيكي", "امام علي")]
+    [InlineData("الرئيس امام علي", null, "امام علي")]
+    public void An_optional_step_is_taken_or_skipped(string sentence, string? nationality, string name)
+    {
+        TermTrie nisbas = TermTrie.Create([new("الطاجيكي", 0)]);
+        var context = new ExtractionContext(sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        SequenceStep[] steps = [SequenceStep.Terms(s_titles), SequenceStep.Terms(nisbas).Optional(), SequenceStep.Words(1, 2, WordScript.Arabic)];
+
+        SequenceMatch match = Assert.Single(SequenceMatcher.Matches(text, steps, [], context, "Person", "test"));
+
+        StepMatch middle = match.Steps[1];
+        Assert.Equal(nationality is null, middle.IsSkipped);
+        Assert.Equal(nationality ?? string.Empty, text.TextOf(middle.Start, middle.End));
+        Assert.Equal(name, text.TextOf(match.Steps[2].Start, match.Steps[2].End));
+        Assert.Equal(sentence.Length, match.End);
+    }
+
+    /// <summary>
+    /// An optional last step that does not match is skipped: the match ends where the step before
+    /// it did. With it, the match takes it (the step is tried first).
+    /// </summary>
+    [Theory]
+    [InlineData("الوزير سيرغي لافروف قال", 3)]
+    [InlineData("الوزير سيرغي لافروف امس", 2)]
+    public void An_optional_last_step_is_tried_first(string sentence, int steps)
+    {
+        var context = new ExtractionContext(sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        SequenceStep[] sequence = [SequenceStep.Terms(s_titles), SequenceStep.Words(1, 2, WordScript.Arabic, TermIndex.Of(s_verbs), 0), SequenceStep.Terms(s_verbs).Optional()];
+
+        SequenceMatch match = Assert.Single(SequenceMatcher.Matches(text, sequence, [], context, "Person", "test"));
+
+        Assert.Equal(steps == 3, !match.Steps[2].IsSkipped);
+        Assert.Equal(steps == 3 ? sentence.Length : "الوزير سيرغي لافروف".Length, match.End);
+    }
+
+    [Fact]
+    public void A_gap_cannot_be_made_optional()
+        => Assert.Throws<System.InvalidOperationException>(() => SequenceStep.Gap(0, 2).Optional());
 }

@@ -200,6 +200,9 @@ internal sealed record FieldSpec(string Name, string PropertyName, string? Doc, 
 /// <param name="Location">Where the schema writes the step.</param>
 internal abstract record StepSpec(string? As, LocationInfo Location)
 {
+    /// <summary>Whether the sequence may go on without the step (<c>optional: true</c>); the step is tried first.</summary>
+    public bool Optional { get; init; }
+
     /// <summary>The dictionary the step reads: a terms step's forms, a words step's refused forms; null for the others.</summary>
     public virtual TermsSpec? Dictionary => null;
 }

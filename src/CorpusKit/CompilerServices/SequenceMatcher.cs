@@ -224,7 +224,10 @@ public static class SequenceMatcher
         /// <summary>Span <paramref name="i"/> of step <paramref name="step"/>, in the order it is tried.</summary>
         public StepMatch Span(int step, int i) => _spans[step]![i];
 
-        /// <summary>Matches steps <paramref name="index"/>… from <paramref name="position"/>, filling <paramref name="path"/>.</summary>
+        /// <summary>
+        /// Matches steps <paramref name="index"/>… from <paramref name="position"/>, filling
+        /// <paramref name="path"/>; an optional step is tried first, then skipped.
+        /// </summary>
         public bool Continue(int index, int position, StepMatch[] path)
         {
             if (index == _steps.Length)
@@ -232,6 +235,23 @@ public static class SequenceMatcher
                 return true;
             }
 
+            if (ContinueWith(index, position, path))
+            {
+                return true;
+            }
+
+            if (!_steps[index].IsOptional)
+            {
+                return false;
+            }
+
+            path[index] = new StepMatch(position, position, -1, null);
+            return Continue(index + 1, position, path);
+        }
+
+        /// <summary>Matches step <paramref name="index"/> at <paramref name="position"/>, then the steps after it.</summary>
+        private bool ContinueWith(int index, int position, StepMatch[] path)
+        {
             int at = SkipJoiners(position);
             SequenceStep step = _steps[index];
             switch (step.Kind)

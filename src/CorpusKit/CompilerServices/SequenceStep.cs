@@ -41,6 +41,20 @@ public sealed class SequenceStep
     /// <summary>For <see cref="SequenceStepKind.Regex"/>: the pattern; a step after the first begins with <c>\G</c> (where the step before it ended).</summary>
     public Pattern? Pattern { get; }
 
+    /// <summary>Whether the sequence may go on without this step (tried with it first).</summary>
+    public bool IsOptional { get; private init; }
+
+    /// <summary>This step, made optional: the sequence tries it, and goes on without it when that fails.</summary>
+    public SequenceStep Optional()
+    {
+        if (Kind == SequenceStepKind.Gap)
+        {
+            throw new InvalidOperationException("A gap of 0 words is already optional.");
+        }
+
+        return new SequenceStep(Kind, Input, Index, Dictionary, Pattern, Min, Max, Script, Prefixes, Suffixes) { IsOptional = true };
+    }
+
     /// <summary>For <see cref="SequenceStepKind.Words"/>: the script of every word.</summary>
     public WordScript Script { get; }
 
