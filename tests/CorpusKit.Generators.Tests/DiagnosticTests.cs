@@ -122,21 +122,10 @@ public sealed class DiagnosticTests
     [InlineData("{ words: 1, suffix: [ي, '-'], as: id }", "CK0022")]
     [InlineData("{ terms: [y], prefix: ال, as: id }", "CK0022")]
     public void A_words_step_is_checked_at_build_time(string step, string? id)
-    {
-        string yaml = "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence:\n          - { terms: [x] }\n          - " + step + "\n";
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("words.corpus.yaml", yaml));
-
-        if (id is null)
-        {
-            Assert.Empty(result.Diagnostics.Select(GeneratorHarness.Describe));
-            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(GeneratorHarness.Describe));
-        }
-        else
-        {
-            Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
-            Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
-        }
-    }
+        => CompilesOrReportsAt(
+            "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence:\n          - { terms: [x] }\n          - " + step + "\n",
+            id,
+            line: 8);
 
     /// <summary>
     /// optional: is checked at build time: not on the first step, not on a gap, not on a regex step
@@ -144,17 +133,24 @@ public sealed class DiagnosticTests
     /// optional field (an entity reference too) it compiles.
     /// </summary>
     [Theory]
-    [InlineData("[ { terms: [x], optional: true }, { terms: [y] } ]", "P", "CK0022")]
-    [InlineData("[ { terms: [x] }, { gap: 0..2, optional: true }, { terms: [y] } ]", "P", "CK0022")]
-    [InlineData("[ { terms: [x] }, { regex: '(?<note>z)', optional: true } ]", "P", "CK0022")]
-    [InlineData("[ { terms: [x] }, { terms: [y], optional: true, as: id } ]", "P", "CK0022")]
-    [InlineData("[ { terms: [x] }, { terms: [y], optional: yes, as: note } ]", "P", "CK0018")]
-    [InlineData("[ { terms: [x] }, { terms: [y], optional: true, as: note } ]", "P", null)]
-    [InlineData("[ { terms: [x] }, { entity: Q, optional: true, as: other }, { terms: [y] } ]", "P", null)]
-    public void An_optional_step_is_checked_at_build_time(string sequence, string entity, string? id)
+    [InlineData("[ { terms: [x], optional: true }, { terms: [y] } ]", "CK0022")]
+    [InlineData("[ { terms: [x] }, { gap: 0..2, optional: true }, { terms: [y] } ]", "CK0022")]
+    [InlineData("[ { terms: [x] }, { regex: '(?<note>z)', optional: true } ]", "CK0022")]
+    [InlineData("[ { terms: [x] }, { terms: [y], optional: true, as: id } ]", "CK0022")]
+    [InlineData("[ { terms: [x] }, { terms: [y], optional: yes, as: note } ]", "CK0018")]
+    [InlineData("[ { terms: [x] }, { terms: [y], optional: true, as: note } ]", null)]
+    [InlineData("[ { terms: [x] }, { entity: Q, optional: true, as: other }, { terms: [y] } ]", null)]
+    public void An_optional_step_is_checked_at_build_time(string sequence, string? id)
+        => CompilesOrReportsAt(
+            "entities:\n  P:\n    fields: { id: string, note: string?, other: Q? }\n    rules:\n      - id: r\n        regex: '(?<id>w)'\n"
+                + "      - id: s\n        set: { id: k }\n        sequence: " + sequence + "\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [q] } ]\n",
+            id,
+            line: 9);
+
+    /// <summary>The schema compiles with no diagnostic and no C# error when <paramref name="id"/> is null; else it reports <paramref name="id"/> once, at <paramref name="line"/>.</summary>
+    private static void CompilesOrReportsAt(string yaml, string? id, int line)
     {
-        string yaml = $"entities:\n  {entity}:\n    fields: {{ id: string, note: string?, other: Q? }}\n    rules:\n      - id: r\n        regex: '(?<id>w)'\n      - id: s\n        set: {{ id: k }}\n        sequence: {sequence}\n  Q:\n    fields: {{ id: string }}\n    rules: [ {{ terms: [q] }} ]\n";
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("optional.corpus.yaml", yaml));
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("steps.corpus.yaml", yaml));
 
         if (id is null)
         {
@@ -164,7 +160,7 @@ public sealed class DiagnosticTests
         else
         {
             Diagnostic diagnostic = Assert.Single(result.Diagnostics, d => d.Id == id);
-            Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+            Assert.Equal(line, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
         }
     }
 
