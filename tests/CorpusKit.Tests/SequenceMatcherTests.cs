@@ -283,4 +283,58 @@ public sealed class SequenceMatcherTests
     [Fact]
     public void A_gap_cannot_be_made_optional()
         => Assert.Throws<System.InvalidOperationException>(() => SequenceStep.Gap(0, 2).Optional());
+
+    /// <summary>
+    /// An alternative takes the first of its choices through which the rest matches: a known
+    /// person (an entity), else a name no list has (a words step); each choice reads its own spans.
+    /// </summary>
+    [Theory]
+    [InlineData("قال الوزير سيرغي لافروف امس", "سيرغي لافروف", true)]
+    [InlineData("قال الوزير امام علي", "امام علي", false)]
+    public void An_alternative_takes_the_first_choice_that_matches(string sentence, string name, bool known)
+    {
+        IEntity[] people = sentence.Contains("لافروف", System.StringComparison.Ordinal)
+            ? [new EntityGroupTests.Mention("سيرغي لافروف", new TextSpan(sentence.IndexOf("سيرغي", System.StringComparison.Ordinal), "سيرغي لافروف".Length), "سيرغي لافروف")]
+            : [];
+        var context = new ExtractionContext(sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        SequenceStep who = SequenceStep.Any(SequenceStep.Entity(0), SequenceStep.Words(1, 2, WordScript.Arabic));
+
+        SequenceMatch match = Assert.Single(SequenceMatcher.Matches(text, [SequenceStep.Terms(s_titles), who], [people], context, "Person", "test"));
+
+        Assert.Equal(name, text.TextOf(match.Steps[1].Start, match.Steps[1].End));
+        Assert.Equal(known ? 0 : 2, match.Steps[1].Value); // the entity's index, or the words taken
+    }
+
+    /// <summary>The choices are tried in order: the first one that lets the rest match wins, not the longest.</summary>
+    [Fact]
+    public void An_alternative_tries_its_choices_in_order()
+    {
+        const string Sentence = "الوزير سيرغي لافروف";
+        TermTrie first = TermTrie.Create([new("سيرغي", 0)]);
+        var context = new ExtractionContext(Sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+
+        SequenceStep[] shortFirst = [SequenceStep.Terms(s_titles), SequenceStep.Any(SequenceStep.Terms(first), SequenceStep.Words(1, 2, WordScript.Arabic))];
+        SequenceStep[] longFirst = [SequenceStep.Terms(s_titles), SequenceStep.Any(SequenceStep.Words(1, 2, WordScript.Arabic), SequenceStep.Terms(first))];
+
+        Assert.Equal("سيرغي", Taken(shortFirst));
+        Assert.Equal("سيرغي لافروف", Taken(longFirst));
+
+        string Taken(SequenceStep[] steps)
+        {
+            SequenceMatch match = Assert.Single(SequenceMatcher.Matches(text, steps, [], context, "Person", "test"));
+            return text.TextOf(match.Steps[1].Start, match.Steps[1].End);
+        }
+    }
+
+    [Fact]
+    public void An_alternative_needs_two_plain_choices_and_a_sequence_an_anchoring_first_step()
+    {
+        Assert.Throws<System.ArgumentException>(() => SequenceStep.Any(SequenceStep.Words(1, 2, WordScript.Any)));
+        Assert.Throws<System.ArgumentException>(() => SequenceStep.Any(SequenceStep.Words(1, 2, WordScript.Any), SequenceStep.Gap(0, 1)));
+        Assert.Throws<System.ArgumentException>(() => SequenceStep.Any(SequenceStep.Words(1, 2, WordScript.Any), SequenceStep.Terms(s_verbs).Optional()));
+        var context = new ExtractionContext("قال");
+        Assert.Throws<System.ArgumentException>(() => SequenceMatcher.Matches(context.GetText(TextNormalization.Arabic), [SequenceStep.Words(1, 2, WordScript.Any)], [], context, "P", "r"));
+    }
 }

@@ -47,6 +47,11 @@ public static class SequenceMatcher
             return matches;
         }
 
+        if (steps[0].Kind is not (SequenceStepKind.Entity or SequenceStepKind.Terms or SequenceStepKind.Regex) || steps[0].IsOptional)
+        {
+            throw new ArgumentException("The first step anchors the sequence: an entity, terms or regex step, not optional.", nameof(steps));
+        }
+
         var state = State.Take(text, steps, inputs, context);
         try
         {
@@ -122,6 +127,8 @@ public static class SequenceMatcher
         // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
         private StepMatch[]?[] _spans;
         private int[] _counts;
+        // Per alternative step, the slot of its first choice in _spans and _counts.
+        private int[] _choiceBase = [];
 
         private State(int steps)
         {
@@ -150,48 +157,74 @@ public static class SequenceMatcher
             _text = text.Memory;
             _otherDigits = text.HasOtherDigits;
             _steps = steps;
-            if (_spans.Length < steps.Length)
+            // A slot per step, then one per choice of each alternative (after the steps).
+            int slots = steps.Length;
+            foreach (SequenceStep step in steps)
             {
-                _spans = new StepMatch[]?[steps.Length];
-                _counts = new int[steps.Length];
+                slots += step.Choices?.Length ?? 0;
+            }
+
+            if (_spans.Length < slots)
+            {
+                _spans = new StepMatch[]?[slots];
+                _counts = new int[slots];
+            }
+
+            if (_choiceBase.Length < steps.Length)
+            {
+                _choiceBase = new int[steps.Length];
             }
 
             _counts.AsSpan().Clear();
+            int next = steps.Length;
             for (int s = 0; s < steps.Length; s++)
             {
-                SequenceStep step = steps[s];
-                if (step.Kind == SequenceStepKind.Entity)
+                Prepare(steps[s], s, text, inputs, context);
+                if (steps[s].Choices is { } choices)
                 {
-                    IReadOnlyList<IEntity> entities = inputs[step.Input];
-                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(entities.Count);
-                    _spans[s] = spans;
-                    for (int i = 0; i < entities.Count; i++)
+                    _choiceBase[s] = next;
+                    foreach (SequenceStep choice in choices)
                     {
-                        TextSpan span = entities[i].Span;
-                        int start = text.ToNormalized(span.Start);
-                        int end = Math.Max(start, text.ToNormalized(span.End));
-                        spans[i] = new StepMatch(start, end, i, null);
+                        Prepare(choice, next++, text, inputs, context);
                     }
-
-                    // By start, then longest first: the longest entity at a position is tried first.
-                    // A static lambda is made once; a comparer struct would be wrapped in a new delegate per sort.
-                    spans.AsSpan(0, entities.Count).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-                    _counts[s] = entities.Count;
                 }
-                else if (step.Kind == SequenceStepKind.Terms || (step.Kind == SequenceStepKind.Words && step.Index is not null))
+            }
+        }
+
+        /// <summary>The spans, by start, that an entity or terms step can take (a words step's refused forms), in slot <paramref name="slot"/>.</summary>
+        private void Prepare(SequenceStep step, int slot, NormalizedText text, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        {
+            if (step.Kind == SequenceStepKind.Entity)
+            {
+                IReadOnlyList<IEntity> entities = inputs[step.Input];
+                StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(entities.Count);
+                _spans[slot] = spans;
+                for (int i = 0; i < entities.Count; i++)
                 {
-                    // A terms step's forms; a words step's forms it must not take.
-                    ReadOnlySpan<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
-                    StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Length);
-                    _spans[s] = spans;
-                    for (int i = 0; i < hits.Length; i++)
-                    {
-                        TermHit hit = hits[i];
-                        spans[i] = new StepMatch(hit.Start, hit.End, hit.Value, null);
-                    }
-
-                    _counts[s] = hits.Length;
+                    TextSpan span = entities[i].Span;
+                    int start = text.ToNormalized(span.Start);
+                    int end = Math.Max(start, text.ToNormalized(span.End));
+                    spans[i] = new StepMatch(start, end, i, null);
                 }
+
+                // By start, then longest first: the longest entity at a position is tried first.
+                // A static lambda is made once; a comparer struct would be wrapped in a new delegate per sort.
+                spans.AsSpan(0, entities.Count).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+                _counts[slot] = entities.Count;
+            }
+            else if (step.Kind == SequenceStepKind.Terms || (step.Kind == SequenceStepKind.Words && step.Index is not null))
+            {
+                // A terms step's forms; a words step's forms it must not take.
+                ReadOnlySpan<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
+                StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Length);
+                _spans[slot] = spans;
+                for (int i = 0; i < hits.Length; i++)
+                {
+                    TermHit hit = hits[i];
+                    spans[i] = new StepMatch(hit.Start, hit.End, hit.Value, null);
+                }
+
+                _counts[slot] = hits.Length;
             }
         }
 
@@ -250,10 +283,15 @@ public static class SequenceMatcher
         }
 
         /// <summary>Matches step <paramref name="index"/> at <paramref name="position"/>, then the steps after it.</summary>
-        private bool ContinueWith(int index, int position, StepMatch[] path)
+        private bool ContinueWith(int index, int position, StepMatch[] path) => ContinueStep(_steps[index], index, index, position, path);
+
+        /// <summary>
+        /// Matches <paramref name="step"/> (step <paramref name="index"/>, or one of its choices) at
+        /// <paramref name="position"/>, reading its spans from <paramref name="slot"/>, then the steps after it.
+        /// </summary>
+        private bool ContinueStep(SequenceStep step, int slot, int index, int position, StepMatch[] path)
         {
             int at = SkipJoiners(position);
-            SequenceStep step = _steps[index];
             switch (step.Kind)
             {
                 case SequenceStepKind.Gap:
@@ -279,7 +317,17 @@ public static class SequenceMatcher
 
                     return false;
                 case SequenceStepKind.Words:
-                    return ContinueWords(index, step, at, path);
+                    return ContinueWords(index, slot, step, at, path);
+                case SequenceStepKind.Any:
+                    for (int c = 0; c < step.Choices!.Length; c++)
+                    {
+                        if (ContinueStep(step.Choices[c], _choiceBase[index] + c, index, position, path))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
                 case SequenceStepKind.Regex:
                     // After the joiners first; then where the previous step ended, for a
                     // pattern that matches the joiner itself (':\s*«').
@@ -298,7 +346,7 @@ public static class SequenceMatcher
                     return Continue(index + 1, match.End, path);
                 default:
                     // Spans that begin at the position, or just after proclitic letters there.
-                    ReadOnlySpan<StepMatch> spans = _spans[index].AsSpan(0, _counts[index]);
+                    ReadOnlySpan<StepMatch> spans = _spans[slot].AsSpan(0, _counts[slot]);
                     for (int i = LowerBound(spans, at); i < spans.Length && spans[i].Start <= at + MaxProcliticLength; i++)
                     {
                         StepMatch candidate = spans[i];
@@ -320,13 +368,13 @@ public static class SequenceMatcher
         /// A words step at <paramref name="at"/>: the words in a row there (up to the step's most),
         /// then the rest tried after the most of them first, down to the fewest.
         /// </summary>
-        private bool ContinueWords(int index, SequenceStep step, int at, StepMatch[] path)
+        private bool ContinueWords(int index, int slot, SequenceStep step, int at, StepMatch[] path)
         {
             Span<int> ends = stackalloc int[SequenceStep.MaxWords];
             int count = 0;
             int start = at;
             ReadOnlySpan<char> text = _text.Span;
-            while (count < step.Max && WordAt(step, index, start) is int end)
+            while (count < step.Max && WordAt(step, slot, start) is int end)
             {
                 ends[count++] = end;
                 int next = end;
@@ -356,11 +404,11 @@ public static class SequenceMatcher
         }
 
         /// <summary>
-        /// The end of the word of step <paramref name="index"/> that starts at <paramref name="start"/>:
+        /// The end of the word of the words step in <paramref name="slot"/> that starts at <paramref name="start"/>:
         /// a whole word (no letter or digit on either side) of the step's script, where no form the
         /// step must not take begins; null when there is none.
         /// </summary>
-        private int? WordAt(SequenceStep step, int index, int start)
+        private int? WordAt(SequenceStep step, int slot, int start)
         {
             ReadOnlySpan<char> text = _text.Span;
             if (start >= text.Length || !CharKinds.IsLetterOrDigit(text[start]) || (start > 0 && CharKinds.IsLetterOrDigit(text[start - 1])))
@@ -387,7 +435,7 @@ public static class SequenceMatcher
             if (step.Index is not null)
             {
                 // A refused form begins at the word, or after its proclitics, and covers it.
-                ReadOnlySpan<StepMatch> refused = _spans[index].AsSpan(0, _counts[index]);
+                ReadOnlySpan<StepMatch> refused = _spans[slot].AsSpan(0, _counts[slot]);
                 for (int i = LowerBound(refused, start); i < refused.Length && refused[i].Start <= start + MaxProcliticLength; i++)
                 {
                     if (refused[i].End >= end && refused[i].Start < end && (refused[i].Start == start || IsProcliticRun(start, refused[i].Start)))

@@ -52,7 +52,26 @@ public sealed class SequenceStep
             throw new InvalidOperationException("A gap of 0 words is already optional.");
         }
 
-        return new SequenceStep(Kind, Input, Index, Dictionary, Pattern, Min, Max, Script, Prefixes, Suffixes) { IsOptional = true };
+        return new SequenceStep(Kind, Input, Index, Dictionary, Pattern, Min, Max, Script, Prefixes, Suffixes) { IsOptional = true, Choices = Choices };
+    }
+
+    /// <summary>For <see cref="SequenceStepKind.Any"/>: the steps it may be, tried in order.</summary>
+    public SequenceStep[]? Choices { get; private init; }
+
+    /// <summary>
+    /// A step that is the first of <paramref name="choices"/> through which the rest of the sequence
+    /// matches, tried in order; <see cref="StepMatch.Value"/> is the chosen step's value.
+    /// </summary>
+    /// <param name="choices">Entity, terms, regex or words steps (not gaps, not alternatives), at least two.</param>
+    public static SequenceStep Any(params SequenceStep[] choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        if (choices.Length < 2 || choices.Any(c => c is null || c.Kind is SequenceStepKind.Gap or SequenceStepKind.Any || c.IsOptional))
+        {
+            throw new ArgumentException("Give two or more entity, terms, regex or words steps, none of them optional.", nameof(choices));
+        }
+
+        return new SequenceStep(SequenceStepKind.Any, -1, null, -1, null, 0, 0) { Choices = [.. choices] };
     }
 
     /// <summary>For <see cref="SequenceStepKind.Words"/>: the script of every word.</summary>

@@ -24,4 +24,7 @@ public enum SequenceStepKind
     /// script and none beginning a form of a dictionary it must not take.
     /// </summary>
     Words,
+
+    /// <summary>One of several steps (not gaps): the first in order through which the sequence matches.</summary>
+    Any,
 }
