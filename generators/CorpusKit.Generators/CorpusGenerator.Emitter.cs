@@ -357,7 +357,7 @@ public sealed partial class CorpusGenerator
             }
 
             var patterns = new List<(string Name, string Doc, PatternSpec Pattern)>();
-            var dictionaries = new List<(string Owner, int? Step)>();
+            var dictionaries = new List<(string Owner, int? Step, int? Choice)>();
             foreach (RuleSpec rule in entity.Rules)
             {
                 string ruleName = rule.MemberName;
@@ -368,7 +368,7 @@ public sealed partial class CorpusGenerator
                 }
                 else if (rule.Body is TermsBody { Terms.LexiconName: null })
                 {
-                    dictionaries.Add((rule.Id, null));
+                    dictionaries.Add((rule.Id, null, null));
                 }
 
                 for (int i = 0; i < rule.Steps.Count; i++)
@@ -381,7 +381,21 @@ public sealed partial class CorpusGenerator
                     }
                     else if (rule.Steps[i].Dictionary is { LexiconName: null })
                     {
-                        dictionaries.Add((rule.Id, i));
+                        dictionaries.Add((rule.Id, i, null));
+                    }
+                    else if (rule.Steps[i] is AnyStep any)
+                    {
+                        for (int c = 0; c < any.Options.Count; c++)
+                        {
+                            if (any.Options[c] is RegexStep { Pattern: var choicePattern })
+                            {
+                                patterns.Add((rule.ChoiceMemberName(i, c), $"choice {c + 1} of {stepDoc}", choicePattern));
+                            }
+                            else if (any.Options[c].Dictionary is { LexiconName: null })
+                            {
+                                dictionaries.Add((rule.Id, i, c));
+                            }
+                        }
                     }
                 }
             }
@@ -389,7 +403,7 @@ public sealed partial class CorpusGenerator
             NestedClass(w, "The rules' patterns, compiled at build time.", "Patterns", patterns, pattern =>
                 PatternField(w, pattern.Name, $"the pattern of {pattern.Doc}", pattern.Pattern));
             NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
-                DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step)]));
+                DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step, dictionary.Choice)]));
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Body is SequenceBody).ToList(), rule =>
             {
                 w.Line($$"""
@@ -402,31 +416,41 @@ public sealed partial class CorpusGenerator
                 for (int i = 0; i < rule.Steps.Count; i++)
                 {
                     StepSpec step = rule.Steps[i];
-                    string line = step switch
-                    {
-                        EntityStep => $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)}),",
-                        TermsStep { Terms: var terms } => $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(terms, rule, i)}),",
-                        WordsStep words => $"{Ck}.CompilerServices.SequenceStep.Words({words.Min.ToString(CultureInfo.InvariantCulture)}, {words.Max.ToString(CultureInfo.InvariantCulture)}, {Ck}.CompilerServices.WordScript.{words.Script}"
-                            + (words.Not is { } not ? $", {LexiconsClass}.Index, {DictionaryId(not, rule, i)}" : string.Empty)
-                            + (words.Prefixes is { } prefixes ? $", prefixes: [{string.Join(", ", prefixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
-                            + (words.Suffixes is { } suffixes ? $", suffixes: [{string.Join(", ", suffixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
-                            + "),",
-                        RegexStep => $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{rule.StepMemberName(i)}),",
-                        GapStep gap => $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)}),",
-                        _ => throw new InvalidOperationException(step.GetType().Name),
-                    };
-                    if (step.Optional)
-                    {
-                        line = line.Substring(0, line.Length - 1) + ".Optional(),";
-                    }
-
-                    w.Line(line + $" // {StepComment(step)}");
+                    string line = step is AnyStep any
+                        ? $"{Ck}.CompilerServices.SequenceStep.Any({string.Join(", ", any.Options.Select((option, c) => StepExpression(option, rule, i, c, ref input)))})"
+                        : StepExpression(step, rule, i, null, ref input);
+                    w.Line(line + (step.Optional ? ".Optional()" : string.Empty) + $", // {StepComment(step)}");
                 }
 
                 w.Unindent();
                 w.Line("];");
             });
             w.CloseBrace();
+        }
+
+        /// <summary>The runtime step of <paramref name="step"/> (step <paramref name="index"/>, or its choice <paramref name="choice"/>); entity steps take their input lists in order.</summary>
+        private string StepExpression(StepSpec step, RuleSpec rule, int index, int? choice, ref int input)
+        {
+            string member = choice is int c ? rule.ChoiceMemberName(index, c) : rule.StepMemberName(index);
+            switch (step)
+            {
+                case EntityStep:
+                    return $"{Ck}.CompilerServices.SequenceStep.Entity({(input++).ToString(CultureInfo.InvariantCulture)})";
+                case TermsStep { Terms: var terms }:
+                    return $"{Ck}.CompilerServices.SequenceStep.Terms({LexiconsClass}.Index, {DictionaryId(terms, rule, index, choice)})";
+                case WordsStep words:
+                    return $"{Ck}.CompilerServices.SequenceStep.Words({words.Min.ToString(CultureInfo.InvariantCulture)}, {words.Max.ToString(CultureInfo.InvariantCulture)}, {Ck}.CompilerServices.WordScript.{words.Script}"
+                        + (words.Not is { } not ? $", {LexiconsClass}.Index, {DictionaryId(not, rule, index, choice)}" : string.Empty)
+                        + (words.Prefixes is { } prefixes ? $", prefixes: [{string.Join(", ", prefixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
+                        + (words.Suffixes is { } suffixes ? $", suffixes: [{string.Join(", ", suffixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
+                        + ")";
+                case RegexStep:
+                    return $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{member})";
+                case GapStep gap:
+                    return $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)})";
+                default:
+                    throw new InvalidOperationException(step.GetType().Name);
+            }
         }
 
         /// <summary>
@@ -486,6 +510,7 @@ public sealed partial class CorpusGenerator
                 EntityStep { EntityName: var name } => name,
                 TermsStep { Terms.LexiconName: { } lexicon } => "terms of " + lexicon,
                 TermsStep => "terms",
+                AnyStep any => "any of " + string.Join(" | ", any.Options.Select(StepComment)),
                 WordsStep words => (words.Min == words.Max ? words.Min.ToString(CultureInfo.InvariantCulture) : words.Min.ToString(CultureInfo.InvariantCulture) + ".." + words.Max.ToString(CultureInfo.InvariantCulture))
                     + (words.Script == WordScriptKind.Any ? string.Empty : " " + words.Script.ToString().ToLowerInvariant())
                     + (words.Max == 1 ? " word" : " words")
@@ -652,6 +677,18 @@ public sealed partial class CorpusGenerator
                             EntityRef type = entityStep.EntityRef!;
                             w.Line($"{Generic}.IReadOnlyList<{type.GlobalName}> step{i} = context.Require({type.GlobalExtractorName}.Instance);");
                             inputs.Add($"step{i}");
+                        }
+                        else if (rule.Steps[i] is AnyStep any)
+                        {
+                            // An alternative's entity choices take their input lists in the order of the steps, as the table above numbers them.
+                            for (int c = 0; c < any.Options.Count; c++)
+                            {
+                                if (any.Options[c] is EntityStep { EntityRef: { } choiceType })
+                                {
+                                    w.Line($"{Generic}.IReadOnlyList<{choiceType.GlobalName}> step{i}Choice{c} = context.Require({choiceType.GlobalExtractorName}.Instance);");
+                                    inputs.Add($"step{i}Choice{c}");
+                                }
+                            }
                         }
                     }
 
@@ -854,16 +891,17 @@ public sealed partial class CorpusGenerator
         private string KeysOf(TermsSpec terms, RuleSpec rule, int? step)
             => terms.LexiconMember is { } lexicon
                 ? $"{LexiconsClass}.{Names.Keys(lexicon)}"
-                : $"Terms.{Names.Keys(InlineMember(rule, step))}";
+                : $"Terms.{Names.Keys(InlineMember(rule, step, null))}";
 
         /// <summary>The C# expression of a dictionary's id in the module's term index: its lexicon's, or the inline one of a rule or step.</summary>
-        private string DictionaryId(TermsSpec terms, RuleSpec rule, int? step)
+        private string DictionaryId(TermsSpec terms, RuleSpec rule, int? step, int? choice = null)
             => terms.LexiconMember is { } lexicon
                 ? $"{LexiconsClass}.{lexicon}"
-                : "Terms." + InlineMember(rule, step);
+                : "Terms." + InlineMember(rule, step, choice);
 
-        /// <summary>The member of the inline dictionary of a rule or of its step.</summary>
-        private static string InlineMember(RuleSpec rule, int? step) => step is int i ? rule.StepMemberName(i) : rule.MemberName;
+        /// <summary>The member of the inline dictionary of a rule, of its step, or of a choice of its step.</summary>
+        private static string InlineMember(RuleSpec rule, int? step, int? choice)
+            => step is int i ? (choice is int c ? rule.ChoiceMemberName(i, c) : rule.StepMemberName(i)) : rule.MemberName;
 
         private static string Convert(EntitySpec entity, FieldSpec field, string text)
         {

@@ -226,21 +226,39 @@ public sealed partial class CorpusGenerator
         /// </summary>
         private static RuleSpec? LinkRule(RuleSpec rule, List<FieldSpec> fields, Func<string, LocationInfo, EntityRef?> resolve)
         {
+            StepSpec? Link(StepSpec step)
+            {
+                switch (step)
+                {
+                    case EntityStep entityStep:
+                        return resolve(entityStep.EntityName, entityStep.Location) is { } typeName ? entityStep with { EntityRef = typeName } : null;
+                    case AnyStep any:
+                        var options = new List<StepSpec>(any.Options.Count);
+                        foreach (StepSpec option in any.Options)
+                        {
+                            if (Link(option) is not { } linked)
+                            {
+                                return null;
+                            }
+
+                            options.Add(linked);
+                        }
+
+                        return any with { Options = options.ToEquatable() };
+                    default:
+                        return step;
+                }
+            }
+
             var steps = new List<StepSpec>(rule.Steps.Count);
             foreach (StepSpec step in rule.Steps)
             {
-                if (step is not EntityStep entityStep)
-                {
-                    steps.Add(step);
-                    continue;
-                }
-
-                if (resolve(entityStep.EntityName, entityStep.Location) is not { } typeName)
+                if (Link(step) is not { } linkedStep)
                 {
                     return null;
                 }
 
-                steps.Add(entityStep with { EntityRef = typeName });
+                steps.Add(linkedStep);
             }
 
             var fills = new List<FieldFill>();
@@ -261,7 +279,7 @@ public sealed partial class CorpusGenerator
         /// <summary>The entities (global:: names) a rule needs found before it runs.</summary>
         internal static IEnumerable<EntityRef> Dependencies(RuleSpec rule)
         {
-            foreach (StepSpec step in rule.Steps)
+            foreach (StepSpec step in rule.Steps.SelectMany(s => s.Choices))
             {
                 if (step is EntityStep { EntityRef: { } name })
                 {

@@ -39,10 +39,10 @@ public sealed partial class CorpusGenerator
                 }
 
                 Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_stepKeys, $"step {i + 1} of rule '{ruleId}'");
-                var kinds = new[] { "entity", "terms", "regex", "gap", "words" }.Where(keys.ContainsKey).ToList();
+                var kinds = new[] { "entity", "terms", "regex", "gap", "words", "any" }.Where(keys.ContainsKey).ToList();
                 if (kinds.Count != 1)
                 {
-                    Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, kinds.Count == 0 ? "none of entity:, terms:, regex:, gap:, words:" : string.Join(" and ", kinds.Select(k => k + ":")), $"step {i + 1} of rule '{ruleId}'", "give exactly one of entity:, terms:, regex:, gap: or words:");
+                    Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, kinds.Count == 0 ? "none of entity:, terms:, regex:, gap:, words:, any:" : string.Join(" and ", kinds.Select(k => k + ":")), $"step {i + 1} of rule '{ruleId}'", "give exactly one of entity:, terms:, regex:, gap:, words: or any:");
                     ok = false;
                     continue;
                 }
@@ -138,6 +138,9 @@ public sealed partial class CorpusGenerator
                     case "words":
                         step = AsTextStep(targetField, keys, i) ? ParseWords(keys, body.Value, i, ruleId, target) : null;
                         break;
+                    case "any":
+                        step = AsTextStep(targetField, keys, i) ? ParseAny(body.Value, i, ruleId, target, groupLexicons) : null;
+                        break;
                     default:
                         step = ParseGap(body.Value, i, list.Items.Count, target);
                         break;
@@ -172,6 +175,97 @@ public sealed partial class CorpusGenerator
             }
 
             return ok;
+        }
+
+        /// <summary><c>{ any: [ { entity: Person }, { words: 1..3 } ] }</c>: two or more choices, tried in order.</summary>
+        private StepSpec? ParseAny(YamlNodeBase node, int index, string ruleId, string? target, Dictionary<string, List<string>> groupLexicons)
+        {
+            if (index == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, node.Location, "any:", $"step {index + 1}", "an alternative follows another step; begin the sequence with an entity, terms or regex step that anchors it");
+                return null;
+            }
+
+            if (node is not YamlList list || list.Items.Count < 2)
+            {
+                Report(DiagnosticDescriptors.WrongShape, node.Location, $"any: of step {index + 1}", "a list of two or more steps ({entity: …}, {terms: …}, {regex: …}, {words: …})", node is YamlList ? "fewer than two" : node.KindName);
+                return null;
+            }
+
+            var options = new List<StepSpec>();
+            for (int c = 0; c < list.Items.Count; c++)
+            {
+                if (list.Items[c] is not YamlMap map)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, list.Items[c].Location, $"choice {c + 1} of step {index + 1}", "a step such as {entity: Person}", list.Items[c].KindName);
+                    return null;
+                }
+
+                if (ParseChoice(map, index, c, ruleId, groupLexicons) is not { } option)
+                {
+                    return null;
+                }
+
+                options.Add(option);
+            }
+
+            return new AnyStep(target, node.Location, options.ToEquatable());
+        }
+
+        /// <summary>One choice of an alternative: an entity, terms, regex (without named groups) or words step, without as: (the alternative has it).</summary>
+        private StepSpec? ParseChoice(YamlMap map, int index, int choice, string ruleId, Dictionary<string, List<string>> groupLexicons)
+        {
+            string where = $"choice {choice + 1} of step {index + 1} of rule '{ruleId}'";
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_choiceKeys, where);
+            var kinds = new[] { "entity", "terms", "regex", "words" }.Where(keys.ContainsKey).ToList();
+            if (kinds.Count != 1)
+            {
+                Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, kinds.Count == 0 ? "none of entity:, terms:, regex:, words:" : string.Join(" and ", kinds.Select(k => k + ":")), where, "give exactly one of entity:, terms:, regex: or words: (a gap, an alternative or as: is the step's, not a choice's)");
+                return null;
+            }
+
+            if (kinds[0] != "words" && new[] { "script", "not", "prefix", "suffix" }.FirstOrDefault(keys.ContainsKey) is { } wordsOnly)
+            {
+                Report(DiagnosticDescriptors.InvalidStep, keys[wordsOnly].Key.Location, wordsOnly + ":", where, "script:, not:, prefix: and suffix: belong to a words: step");
+                return null;
+            }
+
+            YamlNodeBase body = keys[kinds[0]].Value;
+            switch (kinds[0])
+            {
+                case "entity":
+                    if (Scalar(keys, "entity", "entity:") is not { } entityNode || !Names.IsIdentifier(entityNode.Value))
+                    {
+                        Report(DiagnosticDescriptors.UnknownEntity, body.Location, (body as YamlScalar)?.Value ?? body.KindName);
+                        return null;
+                    }
+
+                    return new EntityStep(null, entityNode.Location, entityNode.Value, EntityRef: null);
+                case "terms":
+                    return ParseTerms(body, ruleId) is { } terms ? new TermsStep(null, body.Location, terms) : null;
+                case "regex":
+                    if (body is not YamlScalar regexNode)
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, body.Location, $"regex: of {where}", "a pattern", body.KindName);
+                        return null;
+                    }
+
+                    var choiceGroups = new List<string>();
+                    if (CheckedPattern(regexNode, where, anchored: true, groupLexicons, choiceGroups) is not { } pattern)
+                    {
+                        return null;
+                    }
+
+                    if (choiceGroups.Count > 0)
+                    {
+                        Report(DiagnosticDescriptors.InvalidStep, regexNode.Location, choiceGroups[0], where, "a choice's pattern has no named groups: the alternative's as: takes the text it matched");
+                        return null;
+                    }
+
+                    return new RegexStep(null, regexNode.Location, pattern);
+                default:
+                    return ParseWords(keys, body, index, ruleId, null);
+            }
         }
 
         /// <summary>Why step <paramref name="index"/> cannot be optional, or null when it can.</summary>

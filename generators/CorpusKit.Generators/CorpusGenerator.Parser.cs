@@ -1107,7 +1107,9 @@ public sealed partial class CorpusGenerator
 
         // ---- sequences -----------------------------------------------------------------------
 
-        private static readonly string[] s_stepKeys = ["entity", "terms", "regex", "gap", "words", "script", "not", "prefix", "suffix", "optional", "as"];
+        private static readonly string[] s_stepKeys = ["entity", "terms", "regex", "gap", "words", "any", "script", "not", "prefix", "suffix", "optional", "as"];
+
+        private static readonly string[] s_choiceKeys = ["entity", "terms", "regex", "words", "script", "not", "prefix", "suffix"];
 
         /// <summary>The widest gap: a sequence is a local pattern, not a paragraph search.</summary>
         private const int MaxGapWords = 50;

@@ -90,6 +90,10 @@ internal static class Names
     public static string StepMember(string ruleId, int index)
         => ToPascalCase(ruleId + "-step" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>The member of choice <paramref name="choice"/> of an alternative step's pattern or inline dictionary: <c>TitledStep2Choice1</c>.</summary>
+    public static string ChoiceMember(string ruleId, int index, int choice)
+        => ToPascalCase(ruleId + "-step" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-choice" + (choice + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A type's extractor class.</summary>
     public static string Extractor(string entity) => entity + "Extractor";
 

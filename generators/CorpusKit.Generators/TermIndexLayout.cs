@@ -54,7 +54,7 @@ internal sealed class TermIndexLayout
     public int FormCount { get; }
 
     /// <summary>The id of the inline dictionary of rule <paramref name="ruleId"/> of <paramref name="entity"/>, or of its step <paramref name="step"/>.</summary>
-    public int InlineId(string entity, string ruleId, int? step) => _ids[InlineOwner(entity, ruleId, step)];
+    public int InlineId(string entity, string ruleId, int? step, int? choice = null) => _ids[InlineOwner(entity, ruleId, step, choice)];
 
     /// <summary>Lays out the dictionaries of <paramref name="module"/>; null when no rule matches terms or reads months.</summary>
     public static TermIndexLayout? Build(ModuleSpec module)
@@ -83,6 +83,17 @@ internal sealed class TermIndexLayout
                     if (rule.Steps[i].Dictionary is { LexiconName: null } stepTerms)
                     {
                         dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, i), rule.StepMemberName(i), $"the inline terms of step {(i + 1).ToString(CultureInfo.InvariantCulture)} of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", stepTerms.Entries, stepTerms.Keyed, IntegerKeys: false, Inline: true));
+                    }
+
+                    if (rule.Steps[i] is AnyStep any)
+                    {
+                        for (int c = 0; c < any.Options.Count; c++)
+                        {
+                            if (any.Options[c].Dictionary is { LexiconName: null } choiceTerms)
+                            {
+                                dictionaries.Add(new TermDictionary(dictionaries.Count, InlineOwner(entity.Name, rule.Id, i, c), rule.ChoiceMemberName(i, c), $"the inline terms of choice {(c + 1).ToString(CultureInfo.InvariantCulture)} of step {(i + 1).ToString(CultureInfo.InvariantCulture)} of rule <c>{SourceWriter.Xml(rule.Id)}</c> of {entity.Name}", choiceTerms.Entries, choiceTerms.Keyed, IntegerKeys: false, Inline: true));
+                            }
+                        }
                     }
                 }
             }
@@ -152,9 +163,12 @@ internal sealed class TermIndexLayout
 
         foreach (StepSpec step in rule.Steps)
         {
-            if (step.Dictionary is { LexiconName: { } stepTerms })
+            foreach (StepSpec choice in step.Choices)
             {
-                yield return stepTerms;
+                if (choice.Dictionary is { LexiconName: { } choiceTerms })
+                {
+                    yield return choiceTerms;
+                }
             }
         }
 
@@ -169,7 +183,7 @@ internal sealed class TermIndexLayout
 
     private static string LexiconOwner(string lexicon) => "lexicon:" + lexicon;
 
-    private static string InlineOwner(string entity, string rule, int? step) => $"{entity}/{rule}/{step}";
+    private static string InlineOwner(string entity, string rule, int? step, int? choice = null) => $"{entity}/{rule}/{step}/{choice}";
 }
 
 /// <summary>One dictionary of a <see cref="TermIndexLayout"/>.</summary>

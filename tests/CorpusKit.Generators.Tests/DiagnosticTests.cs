@@ -147,6 +147,25 @@ public sealed class DiagnosticTests
             id,
             line: 9);
 
+    /// <summary>
+    /// An alternative is checked at build time: two choices at least, not first, each choice one
+    /// plain step (no gap, no as:, no named group); entity, terms, regex and words choices compile.
+    /// </summary>
+    [Theory]
+    [InlineData("[ { terms: [x] }, { any: [ { terms: [y] } ], as: note } ]", "CK0010")]
+    [InlineData("[ { any: [ { terms: [y] }, { terms: [z] } ] }, { terms: [x] } ]", "CK0022")]
+    [InlineData("[ { terms: [x] }, { any: [ { terms: [y] }, { gap: 2 } ], as: note } ]", "CK0020")]
+    [InlineData("[ { terms: [x] }, { any: [ { terms: [y] }, { terms: [z], as: note } ] } ]", "CK0002")]
+    [InlineData("[ { terms: [x] }, { any: [ { terms: [y] }, { regex: '(?<note>z)' } ], as: note } ]", "CK0022")]
+    [InlineData("[ { terms: [x] }, { any: [ { entity: Q }, { terms: [y] }, { regex: 'z+' }, { words: 1..2, not: [w] } ], as: note } ]", null)]
+    [InlineData("[ { terms: [x] }, { any: [ { entity: Q }, { words: 1 } ], optional: true, as: note } ]", null)]
+    public void An_alternative_is_checked_at_build_time(string sequence, string? id)
+        => CompilesOrReportsAt(
+            "entities:\n  P:\n    fields: { id: string, note: string?, other: Q? }\n    rules:\n      - id: r\n        regex: '(?<id>w)'\n"
+                + "      - id: s\n        set: { id: k }\n        sequence: " + sequence + "\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [q] } ]\n",
+            id,
+            line: 9);
+
     /// <summary>The schema compiles with no diagnostic and no C# error when <paramref name="id"/> is null; else it reports <paramref name="id"/> once, at <paramref name="line"/>.</summary>
     private static void CompilesOrReportsAt(string yaml, string? id, int line)
     {

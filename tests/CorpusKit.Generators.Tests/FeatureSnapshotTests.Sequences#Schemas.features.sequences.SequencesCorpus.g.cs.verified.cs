@@ -42,12 +42,14 @@ namespace Features.Sequences
             global::System.Collections.Generic.IReadOnlyList<Statement> @statements = StatementExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Official> @officials = OfficialExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Ministry> @ministries = MinistryExtractor.Instance.Extract(context);
+            global::System.Collections.Generic.IReadOnlyList<Speaker> @speakers = SpeakerExtractor.Instance.Extract(context);
             return new SequencesDocument(
                 context.DocumentId,
                 @ministers,
                 @statements,
                 @officials,
                 @ministries,
+                @speakers,
                 context.Problems);
         }
 
@@ -59,7 +61,7 @@ namespace Features.Sequences
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/sequences.corpus.yaml", 27, 19,
+                "Schemas/features/sequences.corpus.yaml", 28, 19,
                 Statement.TypeName, "said",
                 "لافروف قال للصحفيين: «إن العمل مستمر»",
                 none: false, span: "إن العمل مستمر", expected: [
@@ -68,7 +70,7 @@ namespace Features.Sequences
                     new("verb", "قال")],
                 extract: static text => StatementExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 45, 19,
+                "Schemas/features/sequences.corpus.yaml", 46, 19,
                 Official.TypeName, "titled",
                 "وقال الرئيس إمام علي رحمن في كلمته",
                 none: false, span: "إمام علي رحمن", expected: [
@@ -77,7 +79,7 @@ namespace Features.Sequences
                     new("nationality", "null")],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 48, 19,
+                "Schemas/features/sequences.corpus.yaml", 49, 19,
                 Official.TypeName, "titled",
                 "وقال الرئيس الطاجيكي إمام علي رحمن في كلمته",
                 none: false, span: "إمام علي رحمن", expected: [
@@ -86,13 +88,13 @@ namespace Features.Sequences
                     new("nationality", "الطاجيكي")],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 51, 19,
+                "Schemas/features/sequences.corpus.yaml", 52, 19,
                 Official.TypeName, "titled",
                 "الوزير John Smith",
                 none: true, span: null, expected: [],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 66, 19,
+                "Schemas/features/sequences.corpus.yaml", 67, 19,
                 Ministry.TypeName, "nisba",
                 "وأعلنت وزارة الخارجية الكازاخستانية امس",
                 none: false, span: "وزارة الخارجية الكازاخستانية", expected: [
@@ -100,11 +102,23 @@ namespace Features.Sequences
                     new("nationality", "الكازاخستانية")],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 69, 19,
+                "Schemas/features/sequences.corpus.yaml", 70, 19,
                 Ministry.TypeName, "nisba",
                 "وزارة الدفاع امس",
                 none: true, span: null, expected: [],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 88, 19,
+                Speaker.TypeName, "after-verb",
+                "قال شويغو إن العمل مستمر",
+                none: false, span: "شويغو", expected: [new("name", "شويغو"), new("verb", "قال")],
+                extract: static text => SpeakerExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 91, 19,
+                Speaker.TypeName, "after-verb",
+                "أكد سالم الحارثي أن الاتفاق جاهز",
+                none: false, span: "سالم الحارثي", expected: [new("name", "سالم الحارثي"), new("verb", "أكد")],
+                extract: static text => SpeakerExtractor.Instance.Extract(text)),
         ];
     }
 
@@ -116,6 +130,7 @@ namespace Features.Sequences
     /// <param name="Statements">Every Statement mention, in document order.</param>
     /// <param name="Officials">Every Official mention, in document order.</param>
     /// <param name="Ministries">Every Ministry mention, in document order.</param>
+    /// <param name="Speakers">Every Speaker mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
     /// ran.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -125,13 +140,19 @@ namespace Features.Sequences
         global::System.Collections.Generic.IReadOnlyList<Statement> Statements,
         global::System.Collections.Generic.IReadOnlyList<Official> Officials,
         global::System.Collections.Generic.IReadOnlyList<Ministry> Ministries,
+        global::System.Collections.Generic.IReadOnlyList<Speaker> Speakers,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
         /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Ministers, Statements, Officials, Ministries);
+            return global::CorpusKit.CompilerServices.MentionOrder.Merge(
+                Ministers,
+                Statements,
+                Officials,
+                Ministries,
+                Speakers);
         }
 
         /// <summary>Writes the document: its id and every entity list.</summary>
@@ -172,6 +193,13 @@ namespace Features.Sequences
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("speakers");
+            foreach (Speaker entity in Speakers)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
             if (Problems.Count > 0)
             {
                 writer.WriteStartArray("problems");
@@ -199,7 +227,7 @@ namespace Features.Sequences
     internal static class SequencesLexicons
     {
         /// <summary>
-        /// The 9 distinct form(s) of 5 dictionaries, as a trie of 36 nodes:
+        /// The 11 distinct form(s) of 7 dictionaries, as a trie of 44 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Minister, 2 form(s): <c>لافروف</c>, <c>شويغو</c>.<br/>
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
@@ -207,40 +235,43 @@ namespace Features.Sequences
         /// 3: the inline terms of step 3 of rule <c>titled</c> of Official, 3 form(s): <c>قال</c>, <c>في</c>,
         /// <c>امس</c>.<br/>
         /// 4: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
+        /// 5: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
+        /// 6: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
+        /// <c>للصحفيين</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
-                    "\u0627\u0634\u0641\u0642\u0644\u0648\u0643\u0644\u0645\u0648\u064A\u0627\u0627\u0632\u062F\u0631" +
-                    "\u0648\u0633\u064A\u0644\u0641\u0627\u0626\u0632\u063A\u0631\u0631\u064A\u064A\u0648\u0648\u0629" +
-                    "\u0633\u0631\u0641",
+                    "\u0627\u0634\u0641\u0642\u0644\u0648\u0643\u0644\u0645\u0646\u0648\u064A\u0627\u0627\u0644\u0632" +
+                    "\u062F\u0631\u0648\u0633\u064A\u0644\u0641\u0635\u0627\u0626\u0632\u063A\u0631\u062D\u0631\u064A" +
+                    "\u064A\u0648\u0648\u0641\u0629\u0633\u0631\u0641\u064A\u064A\u0646",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                     17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35,
+                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
                 ],
                 edgeStarts:
                 [
-                    0, 6, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19, 19, 20, 21, 22,
-                    22, 23, 24, 24, 25, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 34,
-                    35, 35, 35, 35, 35,
+                    0, 6, 10, 11, 12, 13, 15, 16, 17, 19, 20, 20, 21, 21, 22, 23,
+                    24, 25, 25, 26, 27, 27, 28, 28, 29, 30, 31, 32, 33, 34, 35, 36,
+                    37, 38, 39, 39, 40, 41, 41, 41, 41, 41, 42, 43, 43,
                 ],
                 values:
                 [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 6, -1, -1, -1, 3,
-                    -1, -1, 7, -1, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1,
-                    8, 4, 5, 0,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 9, -1, 6, -1, -1, -1,
+                    -1, 3, -1, -1, 7, -1, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                    -1, -1, 1, -1, -1, 8, 4, 5, 0, -1, -1, 10,
                 ]),
-            dictionaryCount: 5,
+            dictionaryCount: 7,
             entryStarts:
             [
-                0, 1, 2, 4, 5, 6, 7, 8, 9, 10,
+                0, 1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 14,
             ],
             memberships:
             [
-                0, 0, 0, 1, 1, 0, 3, 0, 1, 1, 2, 0, 2, 1, 3, 1,
-                3, 2, 4, 0,
+                0, 0, 0, 1, 1, 0, 3, 0, 5, 0, 1, 1, 5, 1, 2, 0,
+                2, 1, 3, 1, 3, 2, 4, 0, 6, 0, 6, 1,
             ]);
     }
 }

@@ -151,7 +151,7 @@ namespace Features.Sequences
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/sequences.corpus.yaml, line 24, as written:
+            // Schemas/features/sequences.corpus.yaml, line 25, as written:
             //     «(?<text>[^»]{4,})»
             /// <summary>
             /// The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 18 ints and 1 char

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CorpusKit.Generators.Model;
 
 // The specs the parser makes from one YAML file. They hold strings, numbers, enums and
@@ -205,6 +207,9 @@ internal abstract record StepSpec(string? As, LocationInfo Location)
 
     /// <summary>The dictionary the step reads: a terms step's forms, a words step's refused forms; null for the others.</summary>
     public virtual TermsSpec? Dictionary => null;
+
+    /// <summary>The steps it may be: an alternative's choices; any other step is itself.</summary>
+    public virtual IEnumerable<StepSpec> Choices => [this];
 }
 
 /// <summary><c>{ entity: Person }</c>: an entity found by its own extractor.</summary>
@@ -238,6 +243,14 @@ internal sealed record WordsStep(
 {
     /// <inheritdoc />
     public override TermsSpec? Dictionary => Not;
+}
+
+/// <summary><c>{ any: [ { entity: Person }, { words: 1..3 } ] }</c>: the first choice through which the rest matches.</summary>
+/// <param name="Options">The choices, in order: entity, terms, regex (without groups) or words steps.</param>
+internal sealed record AnyStep(string? As, LocationInfo Location, ImmutableEquatableArray<StepSpec> Options) : StepSpec(As, Location)
+{
+    /// <inheritdoc />
+    public override IEnumerable<StepSpec> Choices => Options;
 }
 
 /// <summary>The scripts of a words step (mirrors the runtime's <c>WordScript</c>).</summary>
@@ -296,6 +309,9 @@ internal sealed record RuleSpec(
 
     /// <summary>The member of the pattern or inline dictionary of its step <paramref name="index"/>.</summary>
     public string StepMemberName(int index) => Names.StepMember(Id, index);
+
+    /// <summary>The member of the pattern or inline dictionary of choice <paramref name="choice"/> of its step <paramref name="index"/>.</summary>
+    public string ChoiceMemberName(int index, int choice) => Names.ChoiceMember(Id, index, choice);
 
     /// <summary>The steps of a sequence rule; none for the other kinds.</summary>
     public ImmutableEquatableArray<StepSpec> Steps => Body is SequenceBody sequence ? sequence.Steps : ImmutableEquatableArray<StepSpec>.Empty;
