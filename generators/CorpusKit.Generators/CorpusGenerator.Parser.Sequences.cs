@@ -374,8 +374,27 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
+            // An affix of another script than the words' can never be met: the step would match nothing.
+            foreach ((string key, ImmutableEquatableArray<string>? affixes) in new[] { ("prefix", prefixes), ("suffix", suffixes) })
+            {
+                if (affixes?.FirstOrDefault(affix => affix.Any(c => !InScript(c, script))) is { } foreign)
+                {
+                    Report(DiagnosticDescriptors.InvalidStep, keys[key].Value.Location, foreign, $"{key}: of step {index + 1}", $"no {script.ToString().ToLowerInvariant()} word begins or ends with it, so the step could never match");
+                    return null;
+                }
+            }
+
             return new WordsStep(target, node.Location, min, max, script, refused, prefixes, suffixes);
         }
+
+        /// <summary>Whether <paramref name="c"/> can stand in a word of <paramref name="script"/> (as the runtime's words step reads it).</summary>
+        private static bool InScript(char c, WordScriptKind script) => script switch
+        {
+            WordScriptKind.Arabic => c is >= '\u0600' and <= '\u06FF' && char.IsLetter(c),
+            WordScriptKind.Latin => c < '\u0250' && char.IsLetter(c),
+            WordScriptKind.Digits => char.IsDigit(c),
+            _ => char.IsLetterOrDigit(c),
+        };
 
         /// <summary>A words step's <c>prefix:</c> or <c>suffix:</c>: one affix or a list, normalized as the text is; none when the key is absent.</summary>
         private bool TryAffixes(Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, string key, int index, out ImmutableEquatableArray<string>? affixes)

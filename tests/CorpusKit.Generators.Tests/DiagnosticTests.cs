@@ -104,7 +104,8 @@ public sealed class DiagnosticTests
     /// A words step that cannot match or is misplaced is an error at its line: a range that takes
     /// no word (0), goes down, or passes the most (8 is taken, 9 is not); first in a sequence; an
     /// unknown script; script: or prefix: on another kind of step; a not: naming no lexicon; an empty
-    /// affix or one that is not letters. A good one compiles.
+    /// affix, one that is not letters, or one of another script than the words (it could never
+    /// match). A good one compiles.
     /// </summary>
     [Theory]
     [InlineData("{ words: 0..2, as: id }", "CK0022")]
@@ -121,6 +122,9 @@ public sealed class DiagnosticTests
     [InlineData("{ words: 1, prefix: '', as: id }", "CK0022")]
     [InlineData("{ words: 1, suffix: [ي, '-'], as: id }", "CK0022")]
     [InlineData("{ terms: [y], prefix: ال, as: id }", "CK0022")]
+    [InlineData("{ words: 1, script: latin, prefix: ال, as: id }", "CK0022")]
+    [InlineData("{ words: 1, script: digits, suffix: [ية], as: id }", "CK0022")]
+    [InlineData("{ words: 1, script: arabic, prefix: ال, as: id }", null)]
     public void A_words_step_is_checked_at_build_time(string step, string? id)
         => CompilesOrReportsAt(
             "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence:\n          - { terms: [x] }\n          - " + step + "\n",
