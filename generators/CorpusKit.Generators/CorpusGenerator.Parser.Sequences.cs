@@ -47,9 +47,8 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
-                if (kinds[0] != "words" && new[] { "script", "not", "prefix", "suffix" }.FirstOrDefault(keys.ContainsKey) is { } wordsOnly)
+                if (HasWordsKeysOutOfPlace(keys, kinds[0], $"step {i + 1} of rule '{ruleId}'"))
                 {
-                    Report(DiagnosticDescriptors.InvalidStep, keys[wordsOnly].Key.Location, wordsOnly + ":", $"step {i + 1} of rule '{ruleId}'", "script:, not:, prefix: and suffix: belong to a words: step");
                     ok = false;
                     continue;
                 }
@@ -224,9 +223,8 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            if (kinds[0] != "words" && new[] { "script", "not", "prefix", "suffix" }.FirstOrDefault(keys.ContainsKey) is { } wordsOnly)
+            if (HasWordsKeysOutOfPlace(keys, kinds[0], where))
             {
-                Report(DiagnosticDescriptors.InvalidStep, keys[wordsOnly].Key.Location, wordsOnly + ":", where, "script:, not:, prefix: and suffix: belong to a words: step");
                 return null;
             }
 
@@ -266,6 +264,18 @@ public sealed partial class CorpusGenerator
                 default:
                     return ParseWords(keys, body, index, ruleId, null);
             }
+        }
+
+        /// <summary>Whether a step of kind <paramref name="kind"/> gives a key only a words step takes (reported).</summary>
+        private bool HasWordsKeysOutOfPlace(Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys, string kind, string where)
+        {
+            if (kind == "words" || new[] { "script", "not", "prefix", "suffix" }.FirstOrDefault(keys.ContainsKey) is not { } wordsOnly)
+            {
+                return false;
+            }
+
+            Report(DiagnosticDescriptors.InvalidStep, keys[wordsOnly].Key.Location, wordsOnly + ":", where, "script:, not:, prefix: and suffix: belong to a words: step");
+            return true;
         }
 
         /// <summary>Why step <paramref name="index"/> cannot be optional, or null when it can.</summary>
