@@ -194,7 +194,9 @@ public sealed class PatternMachineTests
     /// <summary>
     /// Whether a difference from the backtracking engine is one of its optimizer's departures from
     /// its own semantics: its NonBacktracking engine, which promises the same matches, agrees with
-    /// the machine. Patterns NonBacktracking cannot run (lookarounds, \G) never count as one.
+    /// the machine. A pattern NonBacktracking cannot run (a lookaround) is run again by the
+    /// backtracking engine with each branch of the quirky alternation behind an empty capture, which
+    /// the optimizer does not look through: (?:عام|عامل|ع){2} then finds عاملعام, as the machine does.
     /// </summary>
     private static bool RegexOptimizerQuirk(string pattern, RegexOptions options, string text, int start, PatternMatch? actual)
     {
@@ -205,7 +207,15 @@ public sealed class PatternMachineTests
         }
         catch (NotSupportedException)
         {
-            return false;
+            const string Quirky = "(?:عام|عامل|ع)";
+            if (!pattern.Contains(Quirky, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            string shielded = pattern.Replace(Quirky, "(?:(?<quirk>)عام|(?<quirk>)عامل|(?<quirk>)ع)", StringComparison.Ordinal);
+            Match meant = new Regex(@"\G(?:" + shielded + ")", options).Match(text, start);
+            return meant.Success ? actual is not null && actual.Length == meant.Length : actual is null;
         }
 
         Match match = automaton.Match(text, start);
