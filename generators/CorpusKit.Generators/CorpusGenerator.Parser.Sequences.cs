@@ -347,25 +347,10 @@ public sealed partial class CorpusGenerator
             }
 
             WordScriptKind script = WordScriptKind.Any;
-            if (Scalar(keys, "script", $"script: of step {index + 1}") is { } scriptNode)
+            if (Scalar(keys, "script", $"script: of step {index + 1}") is { } scriptNode
+                && !Option(scriptNode, "script:", ref script, ("any", WordScriptKind.Any), ("arabic", WordScriptKind.Arabic), ("latin", WordScriptKind.Latin), ("digits", WordScriptKind.Digits)))
             {
-                switch (scriptNode.Value)
-                {
-                    case "any":
-                        break;
-                    case "arabic":
-                        script = WordScriptKind.Arabic;
-                        break;
-                    case "latin":
-                        script = WordScriptKind.Latin;
-                        break;
-                    case "digits":
-                        script = WordScriptKind.Digits;
-                        break;
-                    default:
-                        Report(DiagnosticDescriptors.OptionValue, scriptNode.Location, scriptNode.Value, "script:", "use any, arabic, latin or digits");
-                        return null;
-                }
+                return null;
             }
 
             TermsSpec? refused = null;

@@ -138,18 +138,7 @@ public sealed partial class CorpusGenerator
 
             if (Scalar(keys, "normalize", "normalize:") is { } normalizeNode)
             {
-                switch (normalizeNode.Value)
-                {
-                    case "none":
-                        _normalize = NormalizationKind.None;
-                        break;
-                    case "arabic":
-                        _normalize = NormalizationKind.Arabic;
-                        break;
-                    default:
-                        Report(DiagnosticDescriptors.OptionValue, normalizeNode.Location, normalizeNode.Value, "normalize:", "use none or arabic");
-                        break;
-                }
+                Option(normalizeNode, "normalize:", ref _normalize, ("none", NormalizationKind.None), ("arabic", NormalizationKind.Arabic));
             }
 
             string? doc = Scalar(keys, "doc", "doc:")?.Value;
@@ -514,6 +503,25 @@ public sealed partial class CorpusGenerator
             return new DocumentSpec(name, doc, headline, drop, boilerplate.ToEquatable(), fields.ToEquatable(), nameNode.Location);
         }
 
+        /// <summary>
+        /// Reads an option that takes one of a few words into <paramref name="value"/>; another word
+        /// is reported (CK0018, with the words it takes) and leaves the value as it was.
+        /// </summary>
+        private bool Option<T>(YamlScalar node, string key, ref T value, params (string Word, T Value)[] words)
+        {
+            foreach ((string word, T meaning) in words)
+            {
+                if (node.Value == word)
+                {
+                    value = meaning;
+                    return true;
+                }
+            }
+
+            string listed = words.Length == 1 ? words[0].Word : string.Join(", ", words.Take(words.Length - 1).Select(w => w.Word)) + " or " + words[words.Length - 1].Word;
+            return Invalid(node, key, "use " + listed);
+        }
+
         private bool Invalid(YamlScalar node, string where, string fix)
         {
             Report(DiagnosticDescriptors.OptionValue, node.Location, node.Value, where, fix);
@@ -645,20 +653,7 @@ public sealed partial class CorpusGenerator
             OverlapKind overlap = OverlapKind.Longest;
             if (Scalar(keys, "overlap", $"overlap: of '{name}'") is { } overlapNode)
             {
-                switch (overlapNode.Value)
-                {
-                    case "longest":
-                        break;
-                    case "first":
-                        overlap = OverlapKind.First;
-                        break;
-                    case "all":
-                        overlap = OverlapKind.All;
-                        break;
-                    default:
-                        Report(DiagnosticDescriptors.OptionValue, overlapNode.Location, overlapNode.Value, "overlap:", "use longest, first or all");
-                        break;
-                }
+                Option(overlapNode, "overlap:", ref overlap, ("longest", OverlapKind.Longest), ("first", OverlapKind.First), ("all", OverlapKind.All));
             }
 
             var fields = new List<FieldSpec>();
