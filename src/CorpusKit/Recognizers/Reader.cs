@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Frozen;
+using System.Collections.Generic;
+
+namespace CorpusKit.Recognizers;
+
+/// <summary>
+/// Reads the tokens of one text for the recognizers' grammars: a word by its key, with or without
+/// the proclitics that Arabic writes onto it (و ف ب ل ك), and where a match's span starts.
+/// </summary>
+/// <remarks>
+/// A proclitic stays out of a span (<c>بالأمس</c> gives <c>الأمس</c>), except a fused
+/// <c>لل</c> (ل with the article), which cannot be split and stays whole (<c>للثانية</c>), as
+/// NewsDesk's guidelines have it for names.
+/// </remarks>
+internal sealed class Reader
+{
+    private readonly Token[] _tokens;
+
+    public Reader(Token[] tokens) => _tokens = tokens;
+
+    public int Count => _tokens.Length;
+
+    public Token this[int index] => _tokens[index];
+
+    public bool IsWord(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Word;
+
+    public bool IsDigits(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Digits;
+
+    /// <summary>Whether token <paramref name="i"/> is the word <paramref name="key"/> exactly.</summary>
+    public bool Is(int i, string key) => IsWord(i) && _tokens[i].Key == key;
+
+    /// <summary>Whether token <paramref name="i"/> is one of <paramref name="keys"/> exactly.</summary>
+    public bool IsAny(int i, FrozenSet<string> keys) => IsWord(i) && keys.Contains(_tokens[i].Key);
+
+    /// <summary>Whether token <paramref name="i"/> is the symbol <paramref name="c"/>.</summary>
+    public bool IsSymbol(int i, char c) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Symbol && _tokens[i].Key[0] == c;
+
+    /// <summary>Whether token <paramref name="i"/> is one of the symbols in <paramref name="symbols"/>.</summary>
+    public bool IsSymbol(int i, string symbols) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Symbol && symbols.Contains(_tokens[i].Key[0], StringComparison.Ordinal);
+
+    /// <summary>Whether tokens <paramref name="i"/> and <paramref name="i"/> + 1 touch (no white space between).</summary>
+    public bool Touches(int i) => i + 1 < _tokens.Length && !_tokens[i + 1].SpaceBefore;
+
+    /// <summary>
+    /// Looks token <paramref name="i"/> up in <paramref name="table"/>: the whole word, then after
+    /// a conjunction and a preposition (و ف, then ب ل ك), then a fused لل as ال. Gives the value and
+    /// how many leading chars the span leaves out.
+    /// </summary>
+    public bool Lookup<T>(int i, FrozenDictionary<string, T> table, out T value, out int skip, bool clitics = true)
+    {
+        skip = 0;
+        if (!IsWord(i))
+        {
+            value = default!;
+            return false;
+        }
+
+        string key = _tokens[i].Key;
+        if (table.TryGetValue(key, out value!))
+        {
+            return true;
+        }
+
+        if (!clitics || key.Length < 3)
+        {
+            return false;
+        }
+
+        int at = 0;
+        if (key[0] is 'و' or 'ف')
+        {
+            at = 1;
+            if (table.TryGetValue(key[1..], out value!))
+            {
+                skip = 1;
+                return true;
+            }
+        }
+
+        if (key.Length - at >= 3 && key[at] is 'ب' or 'ل' or 'ك')
+        {
+            if (table.TryGetValue(key[(at + 1)..], out value!))
+            {
+                skip = at + 1;
+                return true;
+            }
+
+            if (key[at] == 'ل' && key[at + 1] == 'ل' && table.TryGetValue(string.Concat("ا", key.AsSpan(at + 1)), out value!))
+            {
+                skip = at;
+                return true;
+            }
+        }
+
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Whether token <paramref name="i"/> is <paramref name="key"/>, bare or after و (the conjunction written on it).</summary>
+    public bool IsAnd(int i, string key, out bool joined)
+    {
+        joined = false;
+        if (!IsWord(i))
+        {
+            return false;
+        }
+
+        string word = _tokens[i].Key;
+        if (word == key)
+        {
+            return true;
+        }
+
+        joined = word.Length == key.Length + 1 && word[0] == 'و' && word.AsSpan(1).SequenceEqual(key);
+        return joined;
+    }
+
+    /// <summary>Reads token <paramref name="i"/>'s key, with the conjunction و split off: (key, whether و was there).</summary>
+    public (string Key, bool Conjoined) WithoutAnd(int i)
+    {
+        string key = _tokens[i].Key;
+        return key.Length > 2 && key[0] == 'و' ? (key[1..], true) : (key, false);
+    }
+
+    /// <summary>Builds a frozen set of keys, folded as tokens are.</summary>
+    public static FrozenSet<string> Set(params string[] words)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string word in words)
+        {
+            keys.Add(Tokens.Fold(word));
+        }
+
+        return keys.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Builds a frozen table from words (folded as tokens are) to values.</summary>
+    public static FrozenDictionary<string, T> Table<T>(IEnumerable<(string Word, T Value)> entries)
+    {
+        var table = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach ((string word, T value) in entries)
+        {
+            table[Tokens.Fold(word)] = value;
+        }
+
+        return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
