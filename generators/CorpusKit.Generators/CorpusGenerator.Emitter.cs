@@ -650,6 +650,7 @@ public sealed partial class CorpusGenerator
                 RegexBody => "a regex",
                 SequenceBody { Steps.Count: var count } => $"a sequence of {count} steps",
                 TermsBody { Terms.LexiconName: { } lexicon } => $"the terms of lexicon <c>{SourceWriter.Xml(lexicon)}</c>",
+                BuiltinBody { Kind: var builtin } => $"the built-in {builtin} recognizer",
                 _ => "inline terms",
             };
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
@@ -699,6 +700,14 @@ public sealed partial class CorpusGenerator
                 case TermsBody { Terms: var terms }:
                     w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(terms, rule, null)}))");
                     whole = "text.ToOriginal(hit.Start, hit.End)";
+                    break;
+                case BuiltinBody { Kind: Builtin.Date }:
+                    w.Line($"foreach ({Ck}.Recognizers.DateMention match in {Ck}.CompilerServices.Builtins.Dates(context))");
+                    whole = "match.Span";
+                    break;
+                case BuiltinBody:
+                    w.Line($"foreach ({Ck}.Recognizers.NumberMention match in {Ck}.CompilerServices.Builtins.Numbers(context))");
+                    whole = "match.Span";
                     break;
                 default:
                     throw new InvalidOperationException(rule.Body.GetType().Name);
@@ -765,6 +774,14 @@ public sealed partial class CorpusGenerator
                 return true;
             }
 
+            if (fill is BuiltinFill { Part: var part })
+            {
+                // A number's value and kind, and a date's text, are always there; a date's value only for a calendar date.
+                return part == "ordinal"
+                    || (part == "value" && field.Type.Kind is FieldKind.Decimal or FieldKind.String)
+                    || (part == "date" && field.Type.Kind == FieldKind.String);
+            }
+
             if (field.Type.Kind != FieldKind.String)
             {
                 return false;
@@ -786,6 +803,12 @@ public sealed partial class CorpusGenerator
         /// </summary>
         private static string SpanExpression(RuleSpec rule, string whole)
         {
+            if (rule.Body is BuiltinBody && rule.SpanGroup is not null)
+            {
+                // The calendar date's own span, where the match has one.
+                return $"match.DateSpan ?? {whole}";
+            }
+
             if (rule.SpanGroup is { } spanGroup)
             {
                 return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, spanGroup)}.Group({SourceWriter.Literal(spanGroup)}), {whole})";
@@ -833,6 +856,7 @@ public sealed partial class CorpusGenerator
                     {
                         RegexBody => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match)" : Convert(entity, field, "match.Value"),
                         SequenceBody => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, match.Start, match.End)" : Convert(entity, field, "text.TextOf(match.Start, match.End)"),
+                        BuiltinBody => field.Type.Kind == FieldKind.String ? "match.Text" : Convert(entity, field, "match.Text"),
                         _ => field.Type.Kind == FieldKind.String ? $"{captures}.String(text, hit.Start, hit.End)" : Convert(entity, field, "text.TextOf(hit.Start, hit.End)"),
                     };
                 case TermKeyFill:
@@ -845,6 +869,19 @@ public sealed partial class CorpusGenerator
                     return $"{nearest.Local}.Find(span, {Ck}.CompilerServices.NearestDirection.{direction}, {Ck}.CompilerServices.TextScope.{nearest.ScopeMember})";
                 case ConstantFill { Value: var value }:
                     return Constant(entity, field, value);
+                case BuiltinFill { Part: var part }:
+                    return (part, field.Type.Kind) switch
+                    {
+                        ("date", FieldKind.String) => $"{Ck}.CompilerServices.Builtins.DateText(context, match)",
+                        ("date", _) => "match.Date",
+                        ("year", _) => "match.Date?.Year",
+                        ("month", _) => "match.Date?.Month",
+                        ("day", _) => "match.Date?.Day",
+                        ("value", FieldKind.Int) => $"{Ck}.CompilerServices.Builtins.Int(match.Value)",
+                        ("value", FieldKind.String) => "match.Text",
+                        ("value", _) => "match.Value",
+                        _ => "match.IsOrdinal",
+                    };
                 case DateFill date:
                     string Read(string? g, string reader, string more = "") => g is null ? "null" : $"{captures}.{reader}({Group(g)}{more})";
                     string month = date.MonthLexiconMember is { } months

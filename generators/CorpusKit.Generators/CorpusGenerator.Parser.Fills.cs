@@ -104,6 +104,63 @@ public sealed partial class CorpusGenerator
             return CanConvertText(field.Type) ? new MatchTextFill(field.Name) : null;
         }
 
+        /// <summary>
+        /// How a field of a <c>builtin:</c> rule is filled: a set: value naming one of the
+        /// recognizer's parts (<c>value: date</c>), a part named like the field, any other set:
+        /// value as a constant, or the matched text for the key field.
+        /// </summary>
+        private FieldFill? BuiltinFillOf(FieldSpec field, BuiltinBody builtin, Dictionary<string, KeyValuePair<YamlScalar, YamlScalar>> sets, bool isKey, string ruleId, ref bool ok)
+        {
+            string? part = null;
+            YamlScalar? named = null;
+            if (sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set))
+            {
+                if (builtin.Parts.Contains(set.Value.Value.Trim()))
+                {
+                    part = set.Value.Value.Trim();
+                    named = set.Value;
+                }
+                else
+                {
+                    return FillFromSet(field, set.Value, ruleId, false, [], new Dictionary<string, List<string>>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), ref ok);
+                }
+            }
+            else if (builtin.Parts.Contains(field.Name))
+            {
+                part = field.Name;
+            }
+            else if (isKey && (builtin.Kind, field.Type.Kind) is (Builtin.Date, FieldKind.Date) or (Builtin.Number, FieldKind.Int or FieldKind.Decimal))
+            {
+                // The key field takes the recognizer's value: a date rule's date, a number rule's number.
+                part = builtin.Kind == Builtin.Date ? "date" : "value";
+            }
+
+            if (part is null)
+            {
+                return isKey && CanConvertText(field.Type) ? new MatchTextFill(field.Name) : null;
+            }
+
+            if (!Builtin.Fits(builtin.Kind, part, field.Type))
+            {
+                string want = (builtin.Kind, part) switch
+                {
+                    (Builtin.Date, "date") => "a date or string field",
+                    (Builtin.Date, _) => "an int or decimal field",
+                    (_, "value") => "an int, decimal or string field",
+                    _ => "a bool field",
+                };
+                if (named is not null)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, named.Location, named.Value, $"field '{field.Name}' of rule '{ruleId}'", $"the {builtin.Kind} recognizer's part {part} fills {want}");
+                    ok = false;
+                }
+
+                return null;
+            }
+
+            return new BuiltinFill(field.Name, part);
+        }
+
         private static bool CanConvertText(FieldType type) => !type.IsList && type.Kind != FieldKind.Entity;
 
         /// <summary>A group fills a single field with its text, a list field with every capture; never a reference.</summary>

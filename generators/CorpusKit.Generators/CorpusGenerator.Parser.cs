@@ -24,7 +24,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
-        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "set", "span", "examples"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "builtin", "set", "span", "examples"];
 
         /// <summary>The members every generated document record has, besides its entity lists.</summary>
         private static readonly HashSet<string> s_documentMembers = new(StringComparer.Ordinal)
@@ -945,17 +945,17 @@ public sealed partial class CorpusGenerator
             }
 
             string? doc = Scalar(keys, "doc", "doc:")?.Value;
-            string[] kinds = ["terms", "regex", "sequence"];
+            string[] kinds = ["terms", "regex", "sequence", "builtin"];
             var present = kinds.Where(keys.ContainsKey).ToList();
             if (present.Count > 1)
             {
-                Report(DiagnosticDescriptors.ExclusiveKeys, keys[present[1]].Key.Location, $"{present[0]}: and {present[1]}:", $"rule '{id}'", $"a rule has one of terms:, regex: or sequence:, not {present[0]}: too; split it into two rules");
+                Report(DiagnosticDescriptors.ExclusiveKeys, keys[present[1]].Key.Location, $"{present[0]}: and {present[1]}:", $"rule '{id}'", $"a rule has one of terms:, regex:, sequence: or builtin:, not {present[0]}: too; split it into two rules");
                 return null;
             }
 
             if (present.Count == 0)
             {
-                Report(DiagnosticDescriptors.MissingKey, location, $"Rule '{id}' of '{entity}'", "terms:, regex: or sequence:");
+                Report(DiagnosticDescriptors.MissingKey, location, $"Rule '{id}' of '{entity}'", "terms:, regex:, sequence: or builtin:");
                 return null;
             }
 
@@ -967,8 +967,24 @@ public sealed partial class CorpusGenerator
             var groupSteps = new List<int>();
             var steps = new List<StepSpec>();
             var groupLexicons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            BuiltinBody? builtin = null;
             switch (kind)
             {
+                case "builtin":
+                    if (body.Value is not YamlScalar builtinNode)
+                    {
+                        Report(DiagnosticDescriptors.WrongShape, body.Value.Location, $"builtin: of rule '{id}'", "the name of a recognizer (date or number)", body.Value.KindName);
+                        return null;
+                    }
+
+                    if (!Builtin.Kinds.Contains(builtinNode.Value))
+                    {
+                        Report(DiagnosticDescriptors.OptionValue, builtinNode.Location, builtinNode.Value, $"builtin: of rule '{id}'", "the built-in recognizers are date (calendar dates: date, year, month, day) and number (value, ordinal)");
+                        return null;
+                    }
+
+                    builtin = new BuiltinBody(builtinNode.Value);
+                    break;
                 case "terms":
                     terms = ParseTerms(body.Value, id);
                     if (terms is null)
@@ -1033,6 +1049,11 @@ public sealed partial class CorpusGenerator
                     spanGroup = spanNode.Value;
                     usedGroups.Add(spanGroup);
                 }
+                else if (builtin is { Kind: Builtin.Date } && spanNode.Value == "date")
+                {
+                    // The calendar date within the match, without a weekday or relative word before it.
+                    spanGroup = "date";
+                }
                 else
                 {
                     Report(
@@ -1040,7 +1061,11 @@ public sealed partial class CorpusGenerator
                         spanNode.Location,
                         spanNode.Value,
                         $"span: of rule '{id}'",
-                        steps.Count > 0
+                        builtin is not null
+                            ? builtin.Kind == Builtin.Date
+                                ? "a date rule's span: may name date, the calendar date without a weekday or relative word before it; without span:, the entity's span is the whole match"
+                                : "a number rule's span is its whole match"
+                        : steps.Count > 0
                             ? "name a group of a step's pattern or a step by its as: name; without span:, the entity's span is the whole match"
                             : "name a group of the rule's pattern; without span:, the entity's span is the whole match");
                     return null;
@@ -1053,7 +1078,9 @@ public sealed partial class CorpusGenerator
             {
                 FieldSpec field = fields[i];
                 int step = steps.FindIndex(s => s.As == field.Name);
-                FieldFill? fill = step >= 0
+                FieldFill? fill = builtin is not null
+                    ? BuiltinFillOf(field, builtin, sets, i == 0, id, ref ok)
+                    : step >= 0
                     ? new StepFill(field.Name, step)
                     : sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set)
                         ? FillFromSet(field, set.Value, id, terms is not null, groups, groupLexicons, usedGroups, ref ok)
@@ -1089,7 +1116,7 @@ public sealed partial class CorpusGenerator
                     id,
                     Names.RuleMethod(id),
                     doc,
-                    terms is not null ? new TermsBody(terms) : pattern is not null ? new RegexBody(pattern) : new SequenceBody(steps.ToEquatable()),
+                    builtin ?? (terms is not null ? new TermsBody(terms) : pattern is not null ? new RegexBody(pattern) : (RuleBody)new SequenceBody(steps.ToEquatable())),
                     groups.ToEquatable(),
                     groupSteps.ToEquatable(),
                     fills.ToEquatable(),

@@ -171,6 +171,30 @@ public sealed class DiagnosticTests
             line: 9);
 
     /// <summary>The schema compiles with no diagnostic and no C# error when <paramref name="id"/> is null; else it reports <paramref name="id"/> once, at <paramref name="line"/>.</summary>
+    /// <summary>
+    /// A builtin: rule is checked at build time: a recognizer that does not exist, a part given to
+    /// a field of a type it cannot fill (a date to an int, a number to a date), span: naming
+    /// anything but a date rule's date, and a second kind of body. The parts that fit compile:
+    /// a date's date, year and text, a number's value and ordinal, constants beside them.
+    /// </summary>
+    [Theory]
+    [InlineData("builtin: time", "CK0018")]
+    [InlineData("builtin: [date]", "CK0010")]
+    [InlineData("builtin: date\n        set: { when: year }", "CK0011")]
+    [InlineData("builtin: number\n        set: { when: value }", "CK0011")]
+    [InlineData("builtin: number\n        set: { count: ordinal }", "CK0011")]
+    [InlineData("builtin: number\n        span: value", "CK0025")]
+    [InlineData("builtin: date\n        span: year", "CK0025")]
+    [InlineData("builtin: date\n        regex: '\\d+'", "CK0020")]
+    [InlineData("builtin: date\n        set: { when: date, count: year, id: date }", null)]
+    [InlineData("builtin: date\n        span: date\n        set: { when: date, id: x }", null)]
+    [InlineData("builtin: number\n        set: { count: value, id: value, flag: ordinal }", null)]
+    public void A_builtin_rule_is_checked_at_build_time(string rule, string? id)
+        => CompilesOrReportsAt(
+            "entities:\n  P:\n    fields: { id: string, when: date?, count: int?, flag: bool? }\n    rules:\n      - id: r\n        " + rule + "\n",
+            id,
+            line: id is "CK0011" or "CK0025" ? 7 : 6);
+
     private static void CompilesOrReportsAt(string yaml, string? id, int line)
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("steps.corpus.yaml", yaml));

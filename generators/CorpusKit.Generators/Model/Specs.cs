@@ -329,6 +329,45 @@ internal sealed record RegexBody(PatternSpec Pattern) : RuleBody;
 /// <summary><c>sequence:</c> steps matched one after another.</summary>
 internal sealed record SequenceBody(ImmutableEquatableArray<StepSpec> Steps) : RuleBody;
 
+/// <summary><c>builtin:</c> one of the runtime's recognizers (<see cref="Builtin.Date"/>, <see cref="Builtin.Number"/>).</summary>
+internal sealed record BuiltinBody(string Kind) : RuleBody
+{
+    /// <summary>The parts a rule of this kind fills fields from.</summary>
+    public ImmutableEquatableArray<string> Parts => Builtin.PartsOf(Kind);
+}
+
+/// <summary>The built-in recognizers a rule may name, and the parts each gives.</summary>
+internal static class Builtin
+{
+    public const string Date = "date";
+    public const string Number = "number";
+
+    public static readonly string[] Kinds = [Date, Number];
+
+    private static readonly ImmutableEquatableArray<string> s_dateParts = new[] { "date", "year", "month", "day" }.ToEquatable();
+    private static readonly ImmutableEquatableArray<string> s_numberParts = new[] { "value", "ordinal" }.ToEquatable();
+
+    public static ImmutableEquatableArray<string> PartsOf(string kind) => kind == Date ? s_dateParts : s_numberParts;
+
+    /// <summary>Whether a field of <paramref name="type"/> can take <paramref name="part"/> of <paramref name="kind"/>.</summary>
+    public static bool Fits(string kind, string part, FieldType type)
+    {
+        if (type.IsList || type.Kind == FieldKind.Entity)
+        {
+            return false;
+        }
+
+        return (kind, part) switch
+        {
+            (Date, "date") => type.Kind is FieldKind.Date or FieldKind.String,
+            (Date, _) => type.Kind is FieldKind.Int or FieldKind.Decimal,
+            (Number, "value") => type.Kind is FieldKind.Int or FieldKind.Decimal or FieldKind.String,
+            (Number, "ordinal") => type.Kind == FieldKind.Bool,
+            _ => false,
+        };
+    }
+}
+
 /// <summary>The dictionary of a terms rule: a module lexicon by name, or an inline list or map.</summary>
 internal sealed record TermsSpec(string? LexiconName, bool Keyed, ImmutableEquatableArray<LexiconEntry> Entries)
 {
@@ -354,6 +393,9 @@ internal sealed record TermKeyFill(string Field) : FieldFill(Field);
 
 /// <summary>The whole match's text.</summary>
 internal sealed record MatchTextFill(string Field) : FieldFill(Field);
+
+/// <summary>A part of a built-in recognizer's match: a date's <c>date</c>, <c>year</c>, <c>month</c> or <c>day</c>, a number's <c>value</c> or <c>ordinal</c>.</summary>
+internal sealed record BuiltinFill(string Field, string Part) : FieldFill(Field);
 
 /// <summary><c>date(year, month, day)</c> over named groups.</summary>
 /// <param name="Year">The year's group, or null for <c>_</c>.</param>

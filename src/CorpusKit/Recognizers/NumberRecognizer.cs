@@ -53,9 +53,15 @@ public static class NumberRecognizer
     public static IReadOnlyList<NumberMention> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.Arabic);
+        return Find(NormalizedText.Normalize(text, TextNormalization.Arabic));
+    }
+
+    /// <summary>The numbers of a text under Arabic normalization (a document's, whose excluded lines read as spaces).</summary>
+    internal static IReadOnlyList<NumberMention> Find(NormalizedText normalized)
+    {
+        string text = normalized.Original;
         Token[] tokens = Tokens.Of(normalized.Span);
-        var r = new Reader(tokens);
+        var r = new Reader(tokens, normalized);
         var found = new List<NumberMention>();
         for (int i = 0; i < tokens.Length;)
         {

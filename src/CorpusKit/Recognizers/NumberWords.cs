@@ -59,6 +59,12 @@ internal static class NumberWords
 
     private static readonly FrozenSet<string> s_and = Reader.Set("و");
 
+    /// <summary>Every ordinal word, folded (a time expression may start with one).</summary>
+    public static IEnumerable<string> OrdinalKeys => s_ordinals.Keys;
+
+    /// <summary>Every cardinal word, folded (a day or an hour may be one: العشرين, الخمسة عشر).</summary>
+    public static IEnumerable<string> CardinalKeys => s_cardinals.Keys;
+
     private static IEnumerable<(string, Atom)> Cardinals()
     {
         string[][] units =
@@ -353,7 +359,16 @@ internal static class NumberWords
                     return false;
                 }
 
-                total += (group == 0 ? 1 : group) * atom.Value;
+                if (total > 0 && total < atom.Value)
+                {
+                    // A larger scale takes everything before it: ألف وتسعمائة وثمانية وسبعون مليون is 1,978 million.
+                    total = (total + group) * atom.Value;
+                }
+                else
+                {
+                    total += (group == 0 ? 1 : group) * atom.Value;
+                }
+
                 group = 0;
                 return true;
             case Part.ScaleDual:

@@ -16,31 +16,58 @@ namespace CorpusKit.Recognizers;
 internal sealed class Reader
 {
     private readonly Token[] _tokens;
+    private readonly int _count;
+    private readonly NormalizedText _text;
 
-    public Reader(Token[] tokens) => _tokens = tokens;
+    /// <summary>A reader over <paramref name="tokens"/> of <paramref name="text"/> (the normalized text they stand in).</summary>
+    public Reader(Token[] tokens, NormalizedText text)
+        : this(tokens, tokens.Length, text)
+    {
+    }
 
-    public int Count => _tokens.Length;
+    /// <summary>A reader over the first <paramref name="count"/> of <paramref name="tokens"/> (a window of a text).</summary>
+    public Reader(Token[] tokens, int count, NormalizedText text)
+    {
+        _tokens = tokens;
+        _count = count;
+        _text = text;
+    }
 
-    public Token this[int index] => _tokens[index];
+    public int Count => _count;
 
-    public bool IsWord(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Word;
+    /// <summary>Token <paramref name="index"/>, its key and value filled on first read.</summary>
+    public Token this[int index]
+    {
+        get
+        {
+            ref Token token = ref _tokens[index];
+            if (token.Key is null)
+            {
+                token = Tokens.Filled(token, _text.Span);
+            }
 
-    public bool IsDigits(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Digits;
+            return token;
+        }
+    }
+
+    public bool IsWord(int i) => (uint)i < (uint)_count && _tokens[i].Kind == TokenKind.Word;
+
+    public bool IsDigits(int i) => (uint)i < (uint)_count && _tokens[i].Kind == TokenKind.Digits;
 
     /// <summary>Whether token <paramref name="i"/> is the word <paramref name="key"/> exactly.</summary>
-    public bool Is(int i, string key) => IsWord(i) && _tokens[i].Key == key;
+    public bool Is(int i, string key) => IsWord(i) && this[i].Key == key;
 
     /// <summary>Whether token <paramref name="i"/> is one of <paramref name="keys"/> exactly.</summary>
-    public bool IsAny(int i, FrozenSet<string> keys) => IsWord(i) && keys.Contains(_tokens[i].Key);
+    public bool IsAny(int i, FrozenSet<string> keys) => IsWord(i) && keys.Contains(this[i].Key);
 
     /// <summary>Whether token <paramref name="i"/> is the symbol <paramref name="c"/>.</summary>
-    public bool IsSymbol(int i, char c) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Symbol && _tokens[i].Key[0] == c;
+    public bool IsSymbol(int i, char c) => (uint)i < (uint)_count && _tokens[i].Kind == TokenKind.Symbol && _text.Span[_tokens[i].Start] == c;
 
     /// <summary>Whether token <paramref name="i"/> is one of the symbols in <paramref name="symbols"/>.</summary>
-    public bool IsSymbol(int i, string symbols) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Symbol && symbols.Contains(_tokens[i].Key[0], StringComparison.Ordinal);
+    public bool IsSymbol(int i, string symbols) => (uint)i < (uint)_count && _tokens[i].Kind == TokenKind.Symbol && symbols.Contains(_text.Span[_tokens[i].Start], StringComparison.Ordinal);
 
     /// <summary>Whether tokens <paramref name="i"/> and <paramref name="i"/> + 1 touch (no white space between).</summary>
-    public bool Touches(int i) => i + 1 < _tokens.Length && !_tokens[i + 1].SpaceBefore;
+    public bool Touches(int i) => i + 1 < _count && !_tokens[i + 1].SpaceBefore;
 
     /// <summary>
     /// Looks token <paramref name="i"/> up in <paramref name="table"/>: the whole word, then after
@@ -56,7 +83,7 @@ internal sealed class Reader
             return false;
         }
 
-        string key = _tokens[i].Key;
+        string key = this[i].Key;
         if (table.TryGetValue(key, out value!))
         {
             return true;
@@ -67,11 +94,12 @@ internal sealed class Reader
             return false;
         }
 
+        FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> spans = table.GetAlternateLookup<ReadOnlySpan<char>>();
         int at = 0;
         if (key[0] is 'و' or 'ف')
         {
             at = 1;
-            if (table.TryGetValue(key[1..], out value!))
+            if (spans.TryGetValue(key.AsSpan(1), out value!))
             {
                 skip = 1;
                 return true;
@@ -80,16 +108,23 @@ internal sealed class Reader
 
         if (key.Length - at >= 3 && key[at] is 'ب' or 'ل' or 'ك')
         {
-            if (table.TryGetValue(key[(at + 1)..], out value!))
+            if (spans.TryGetValue(key.AsSpan(at + 1), out value!))
             {
                 skip = at + 1;
                 return true;
             }
 
-            if (key[at] == 'ل' && key[at + 1] == 'ل' && table.TryGetValue(string.Concat("ا", key.AsSpan(at + 1)), out value!))
+            if (key[at] == 'ل' && key[at + 1] == 'ل')
             {
-                skip = at;
-                return true;
+                // A fused لل: ل and the article, looked up as ال + the rest.
+                Span<char> article = stackalloc char[key.Length - at];
+                key.AsSpan(at).CopyTo(article);
+                article[0] = 'ا';
+                if (spans.TryGetValue(article, out value!))
+                {
+                    skip = at;
+                    return true;
+                }
             }
         }
 
@@ -106,7 +141,7 @@ internal sealed class Reader
             return false;
         }
 
-        string word = _tokens[i].Key;
+        string word = this[i].Key;
         if (word == key)
         {
             return true;
@@ -119,7 +154,7 @@ internal sealed class Reader
     /// <summary>Reads token <paramref name="i"/>'s key, with the conjunction و split off: (key, whether و was there).</summary>
     public (string Key, bool Conjoined) WithoutAnd(int i)
     {
-        string key = _tokens[i].Key;
+        string key = this[i].Key;
         return key.Length > 2 && key[0] == 'و' ? (key[1..], true) : (key, false);
     }
 

@@ -314,6 +314,14 @@ internal sealed class TimeGrammar
     /// </summary>
     private bool MonthRef(int i, out When month, out int end, out int skip)
     {
+        month = null!;
+        if (!_r.IsWord(i))
+        {
+            end = i;
+            skip = 0;
+            return false;
+        }
+
         month = new When();
         if (MonthName(i, out int m, out end, out skip))
         {
@@ -1117,6 +1125,11 @@ internal sealed class TimeGrammar
             j = i;
         }
 
+        if (!_r.IsWord(j) && !_r.IsDigits(j))
+        {
+            return false;
+        }
+
         var amounts = new List<(int, TimeGrain)>();
         int end = j;
         while (Amount(end, out int amount, out TimeGrain unit, out int amountEnd, first: amounts.Count == 0))
@@ -1187,6 +1200,13 @@ internal sealed class TimeGrammar
 
         if (!_r.Lookup(j, TimeWords.Units, out (TimeGrain Unit, int Count) found, out int unitSkip, clitics: !first && j == i)
             || _r[j].Key.AsSpan(unitSkip).StartsWith("ال", StringComparison.Ordinal))
+        {
+            unit = default;
+            return false;
+        }
+
+        // عام 2023 names a year, not an amount of one (منذ عام 2023 is since 2023).
+        if (_r.IsDigits(j + 1) && _r[j + 1].Length == 4)
         {
             unit = default;
             return false;

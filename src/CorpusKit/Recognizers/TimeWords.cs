@@ -96,6 +96,101 @@ internal static class TimeWords
         ("طهران", 3), ("بكين", 8), ("أنقرة", 3), ("إسطنبول", 3),
     });
 
+    /// <summary>
+    /// The words a time expression's core begins with or holds among its first four tokens:
+    /// months, weekdays, units, relative days, ordinals, and the words of times, holidays and the
+    /// present moment. Digits count too (<see cref="DateRecognizer"/> checks them apart).
+    /// </summary>
+    private static readonly FrozenSet<string> s_starters = Starters();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_startersBySpan = s_starters.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenSet<string> Starters()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        words.UnionWith(Months.Keys);
+        words.UnionWith(MonthHeads.Keys);
+        words.UnionWith(Weekdays.Keys);
+        words.UnionWith(BareWeekdays.Keys);
+        words.UnionWith(RelativeDays.Keys);
+        words.UnionWith(Units.Keys);
+        words.UnionWith(NumberWords.OrdinalKeys);
+        foreach (string word in new[] { "الساعة", "الآن", "الان", "حالا", "حالاً", "الليلة", "اللحظة", "عيد", "رمضان", "كريسماس", "الكريسماس", "غد", "امس" })
+        {
+            words.Add(Tokens.Fold(word));
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The words a time expression may begin with: the starters, and the words that lead into
+    /// one (من 13 …, في 27, قبل يوم أمس, هذا الأسبوع, خلال أسبوعين, حتى الساعة, آخر اثنين, منتصف آذار).
+    /// </summary>
+    private static readonly FrozenSet<string> s_firstWords = FirstWords();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_firstWordsBySpan = s_firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenSet<string> FirstWords()
+    {
+        var words = new HashSet<string>(s_starters, StringComparer.Ordinal);
+        words.UnionWith(MonthParts.Keys);
+        words.UnionWith(NumberWords.CardinalKeys);
+        foreach (string word in new[]
+        {
+            "من", "في", "إلى", "الى", "قبل", "بعد", "منذ", "خلال", "هذا", "هذه", "حتى", "آخر", "اخر", "أول", "رأس", "راس",
+            "عام", "سنة", "العام", "السنة", "شهر", "الشهر", "الأسبوع", "أسبوع", "بتاريخ",
+        })
+        {
+            words.Add(Tokens.Fold(word));
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether a time expression may begin with <paramref name="word"/>, alone or after proclitics.</summary>
+    public static bool IsFirstWord(ReadOnlySpan<char> word) => IsIn(word, s_firstWordsBySpan);
+
+    /// <summary>Whether <paramref name="word"/> (as it stands in the normalized text) is one of the starters, alone or after proclitics.</summary>
+    public static bool IsStarter(ReadOnlySpan<char> word) => IsIn(word, s_startersBySpan);
+
+    private static bool IsIn(ReadOnlySpan<char> word, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
+    {
+        if (word.Length > 24)
+        {
+            return false;
+        }
+
+        Span<char> folded = stackalloc char[word.Length];
+        folded = folded[..Tokens.Fold(word, folded)];
+        if (set.Contains(folded))
+        {
+            return true;
+        }
+
+        int at = folded.Length > 3 && folded[0] is 'و' or 'ف' ? 1 : 0;
+        if (at == 1 && set.Contains(folded[1..]))
+        {
+            return true;
+        }
+
+        if (folded.Length - at > 3 && folded[at] is 'ب' or 'ل' or 'ك')
+        {
+            if (set.Contains(folded[(at + 1)..]))
+            {
+                return true;
+            }
+
+            if (folded[at] == 'ل' && folded[at + 1] == 'ل')
+            {
+                folded[at] = 'ا';
+                return set.Contains(folded[at..]);
+            }
+        }
+
+        return false;
+    }
+
     private static IEnumerable<(string, int)> MonthNames()
     {
         string[][] names =

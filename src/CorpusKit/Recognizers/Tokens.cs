@@ -19,12 +19,20 @@ internal enum TokenKind : byte
 }
 
 /// <summary>
-/// One token of the normalized text: its range there, its kind, and for a word the key it is
-/// looked up by (<see cref="Tokens.Fold"/>); for digits, their value.
+/// One token of the normalized text: its range there and its kind. Its look-up key (a word's
+/// <see cref="Tokens.Fold(ReadOnlySpan{char})"/>, the digits or the symbol) and a number's value are filled by
+/// <see cref="Reader"/> the first time a grammar reads them, so a token no rule looks at costs
+/// no string.
 /// </summary>
-internal readonly record struct Token(int Start, int End, TokenKind Kind, string Key, long Number, bool SpaceBefore)
+internal readonly record struct Token(int Start, int End, TokenKind Kind, bool SpaceBefore)
 {
     public int Length => End - Start;
+
+    /// <summary>The look-up key; null until <see cref="Reader"/> fills it.</summary>
+    public string Key { get; init; } = null!;
+
+    /// <summary>For digits, their value (−1 past 15 digits).</summary>
+    public long Number { get; init; }
 }
 
 /// <summary>
@@ -36,50 +44,78 @@ internal static class Tokens
     /// <summary>Tokenizes <paramref name="text"/>, which is already normalized.</summary>
     public static Token[] Of(ReadOnlySpan<char> text)
     {
-        var tokens = new List<Token>(text.Length / 4 + 1);
-        bool space = true;
-        int i = 0;
-        while (i < text.Length)
+        var tokens = new List<Token>(text.Length / 5 + 1);
+        int at = 0;
+        while (Next(text, ref at, out Token token))
         {
-            char c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                i++;
-                continue;
-            }
-
-            int start = i;
-            if (IsAsciiDigit(c))
-            {
-                while (i < text.Length && IsAsciiDigit(text[i]))
-                {
-                    i++;
-                }
-
-                ReadOnlySpan<char> digits = text[start..i];
-                long value = digits.Length <= 15 ? long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture) : -1;
-                tokens.Add(new Token(start, i, TokenKind.Digits, digits.ToString(), value, space));
-            }
-            else if (char.IsLetter(c) || IsArabicMark(c))
-            {
-                while (i < text.Length && (char.IsLetter(text[i]) || IsArabicMark(text[i])))
-                {
-                    i++;
-                }
-
-                tokens.Add(new Token(start, i, TokenKind.Word, Fold(text[start..i]), 0, space));
-            }
-            else
-            {
-                i++;
-                tokens.Add(new Token(start, i, TokenKind.Symbol, c.ToString(), 0, space));
-            }
-
-            space = false;
+            tokens.Add(token);
         }
 
         return tokens.ToArray();
+    }
+
+    /// <summary>The token at or after <paramref name="at"/>, which moves past it; false at the text's end.</summary>
+    public static bool Next(ReadOnlySpan<char> text, ref int at, out Token token)
+    {
+        int i = at;
+        bool space = i == 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            space = true;
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            at = i;
+            token = default;
+            return false;
+        }
+
+        int start = i;
+        char c = text[i];
+        TokenKind kind;
+        if (IsAsciiDigit(c))
+        {
+            kind = TokenKind.Digits;
+            while (i < text.Length && IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+        else if (char.IsLetter(c) || IsArabicMark(c))
+        {
+            kind = TokenKind.Word;
+            while (i < text.Length && (char.IsLetter(text[i]) || IsArabicMark(text[i])))
+            {
+                i++;
+            }
+        }
+        else
+        {
+            kind = TokenKind.Symbol;
+            i++;
+        }
+
+        token = new Token(start, i, kind, space);
+        at = i;
+        return true;
+    }
+
+    /// <summary>The token with its key and value filled from the text it stands in.</summary>
+    public static Token Filled(Token token, ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> chars = text[token.Start..token.End];
+        return token.Kind switch
+        {
+            TokenKind.Digits => token with
+            {
+                Key = SharedStrings.Of(chars),
+                Number = chars.Length <= 15 ? long.Parse(chars, NumberStyles.None, CultureInfo.InvariantCulture) : -1,
+            },
+            TokenKind.Word => token with { Key = Fold(chars) },
+            _ => token with { Key = SharedStrings.Of(chars) },
+        };
     }
 
     /// <summary>
@@ -89,6 +125,12 @@ internal static class Tokens
     public static string Fold(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        return SharedStrings.Of(buffer[..Fold(word, buffer)]);
+    }
+
+    /// <summary>Folds <paramref name="word"/> into <paramref name="buffer"/> (at least as long); returns the folded length.</summary>
+    public static int Fold(ReadOnlySpan<char> word, Span<char> buffer)
+    {
         int n = 0;
         foreach (char c in word)
         {
@@ -102,11 +144,13 @@ internal static class Tokens
                 '\u0629' => '\u0647',            // ة → ه
                 '\u0649' => '\u064A',            // ى → ي
                 '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627', // آ أ إ ٱ → ا
-                _ => char.ToLowerInvariant(c),
+                >= 'A' and <= 'Z' => (char)(c | 0x20),
+                < '\u00C0' or >= '\u0250' => c,
+                _ => char.ToLowerInvariant(c), // Latin with diacritics
             };
         }
 
-        return SharedStrings.Of(buffer[..n]);
+        return n;
     }
 
     private static bool IsAsciiDigit(char c) => (uint)(c - '0') <= 9;

@@ -84,6 +84,16 @@ public sealed class DateRecognizerTests
         => Assert.Null(One("سأعود الأحد الخامس", Friday).Value);
 
     [Theory]
+    [InlineData("وهو اللقاء الأول منذ عام 2023.", "عام 2023", "2023")]
+    [InlineData("وهو اللقاء الأول منذ عامين.", "منذ عامين", "")]
+    public void A_year_word_before_a_year_names_the_year_not_an_amount(string text, string span, string date)
+    {
+        DateMention mention = One(text);
+        Assert.Equal(span, mention.Text);
+        Assert.Equal(date, mention.Date?.ToString() ?? "");
+    }
+
+    [Theory]
     [InlineData("عدت في 27.", "27")]
     [InlineData("عدت في 31", "31")]
     [InlineData("عدت يوم 21", "يوم 21")]

@@ -20,6 +20,8 @@ public sealed class NumberRecognizerTests
     [InlineData("ثلاث مئة", 300)]
     [InlineData("ثلاثة آلاف", 3000)]
     [InlineData("مليونان", 2000000)]
+    [InlineData("ألف وتسعمائة وثمانية وسبعون مليون", 1978000000)]
+    [InlineData("مليون ومئة ألف", 1100000)]
     [InlineData("متين تلاتة وستين", 263)]
     [InlineData("twenty-one", 21)]
     public void Cardinals_in_words(string text, int value)
