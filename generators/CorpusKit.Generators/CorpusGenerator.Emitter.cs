@@ -1270,7 +1270,7 @@ public sealed partial class CorpusGenerator
                     w.Line("// " + rule.Doc.Replace("\n", " ").Replace("\r", " "));
                 }
 
-                w.Line($"new({SourceWriter.Literal(rule.Id)}, BoilerplatePatterns.{rule.MemberName}, {Ck}.CompilerServices.LineRuleReach.{(rule.Rest ? "Rest" : "Line")}),");
+                w.Line($"new({SourceWriter.Literal(rule.Id)}, BoilerplatePatterns.{rule.MemberName}, {Ck}.CompilerServices.LineRuleReach.{rule.Reach}),");
             }
 
             w.Unindent();

@@ -20,7 +20,7 @@ public sealed partial class CorpusGenerator
     {
         private static readonly string[] s_moduleKeys = ["namespace", "corpus", "normalize", "doc", "lexicons", "entities", "documents"];
         private static readonly string[] s_documentKeys = ["doc", "headline", "boilerplate", "duplicates", "fields"];
-        private static readonly string[] s_lineRuleKeys = ["id", "doc", "line", "rest"];
+        private static readonly string[] s_lineRuleKeys = ["id", "doc", "line", "block", "rest"];
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
@@ -543,21 +543,26 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            bool hasLine = keys.ContainsKey("line");
-            bool hasRest = keys.ContainsKey("rest");
-            if (hasLine == hasRest)
+            string[] reaches = [.. new[] { "line", "block", "rest" }.Where(keys.ContainsKey)];
+            if (reaches.Length != 1)
             {
-                Report(DiagnosticDescriptors.ExclusiveKeys, map.Location, hasLine ? "line: and rest:" : "neither line: nor rest:", $"boilerplate rule '{id}'", "give exactly one of line: (drops the matching line) or rest: (drops it and every line after)");
+                Report(
+                    DiagnosticDescriptors.ExclusiveKeys,
+                    map.Location,
+                    reaches.Length == 0 ? "none of line:, block:, rest:" : string.Join(" and ", reaches.Select(r => r + ":")),
+                    $"boilerplate rule '{id}'",
+                    "give exactly one of line: (drops the matching line), block: (drops it and the lines after it up to the next blank line) or rest: (drops it and every line after)");
                 return null;
             }
 
-            if (Scalar(keys, hasLine ? "line" : "rest", hasLine ? "line:" : "rest:") is not { } patternNode)
+            string reach = reaches[0];
+            if (Scalar(keys, reach, reach + ":") is not { } patternNode)
             {
                 return null;
             }
 
             PatternSpec? pattern = CheckedPattern(patternNode, $"boilerplate rule '{id}'", anchored: false, new Dictionary<string, List<string>>(StringComparer.Ordinal), []);
-            return pattern is null ? null : new LineRuleSpec(id, Scalar(keys, "doc", "doc:")?.Value, pattern, hasRest, location);
+            return pattern is null ? null : new LineRuleSpec(id, Scalar(keys, "doc", "doc:")?.Value, pattern, char.ToUpperInvariant(reach[0]) + reach.Substring(1), location);
         }
 
         private DocumentFieldSpec? ParseDocumentField(string document, YamlScalar nameNode, YamlNodeBase node, List<EntitySpec> entities)

@@ -88,7 +88,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ExclusiveKeys = Create(
         "CK0020", "Keys that exclude each other", "{0} in {1}: {2}",
-        "A mapping gives two keys of which it takes one (terms:, regex: and sequence: of a rule; type: and enum: of a field; line: and rest: of a boilerplate rule; the kinds of a sequence step), or none of them.");
+        "A mapping gives two keys of which it takes one (terms:, regex:, sequence: and builtin: of a rule; type: and enum: of a field; line:, block: and rest: of a boilerplate rule; the kinds of a sequence step), or none of them.");
 
     public static readonly DiagnosticDescriptor InvalidFill = Create(
         "CK0021", "Invalid set: function", "Invalid value '{0}' for {1}: {2}",

@@ -195,6 +195,22 @@ public sealed class DiagnosticTests
             id,
             line: id is "CK0011" or "CK0025" ? 7 : 6);
 
+    /// <summary>
+    /// A boilerplate rule takes exactly one of line:, block: and rest: (CK0020 with two or none,
+    /// at the rule); each alone compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("{ id: a, line: '^x$' }", null)]
+    [InlineData("{ id: a, block: '^x$' }", null)]
+    [InlineData("{ id: a, rest: '^x$' }", null)]
+    [InlineData("{ id: a, block: '^x$', rest: '^y$' }", "CK0020")]
+    [InlineData("{ id: a, doc: nothing }", "CK0020")]
+    public void A_boilerplate_rule_has_one_reach(string rule, string? id)
+        => CompilesOrReportsAt(
+            "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [x] } ]\ndocuments:\n  Article:\n    boilerplate:\n      - " + rule + "\n    fields:\n      all: P[]\n",
+            id,
+            line: 8);
+
     private static void CompilesOrReportsAt(string yaml, string? id, int line)
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("steps.corpus.yaml", yaml));

@@ -32,6 +32,35 @@ public sealed class DocumentLayoutTests
         Assert.Equal(LineKind.Body, layout.Lines[original - 1].Kind);
     }
 
+    /// <summary>
+    /// A block drops its line and the lines after it up to the next blank line, which ends it; a
+    /// text without blank lines loses everything after it, as under rest:. A rest rule beside it
+    /// still drops to the end, blank lines or not. (H headline, B body, x blank, D dropped.)
+    /// </summary>
+    [Theory]
+    [InlineData("عنوان\nفقرة أولى\n\nاقرأ أيضا\nخبر متصل\nخبر آخر\n\nفقرة ثانية\nفقرة ثالثة", "HBxDDDxBB")]
+    [InlineData("عنوان\nفقرة أولى\nاقرأ أيضا\nخبر متصل\nمقال ملحق", "HBDDD")]
+    [InlineData("عنوان\nاقرأ أيضا\n\nفقرة\nالتعليقات\nتعليق\n\nتعليق آخر", "HDxBDDxD")]
+    public void A_block_ends_at_the_next_blank_line(string text, string kinds)
+    {
+        // Rules see lines normalized, as the generator writes their patterns: اقرأ أيضا reads اقرا ايضا.
+        var rules = new LineRuleSet(
+        [
+            new LineRule("read-also", Pattern.OnRegex("^اقرا ايضا$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
+            new LineRule("comments", Pattern.OnRegex("^التعليقات$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Rest),
+        ]);
+
+        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, rules, "Article");
+
+        Assert.Equal(kinds, string.Concat(layout.Lines.Select(l => l.Kind switch
+        {
+            LineKind.Headline => 'H',
+            LineKind.Blank => 'x',
+            LineKind.Boilerplate => 'D',
+            _ => 'B',
+        })));
+    }
+
     /// <summary>A boilerplate pattern that runs out of time is reported on the document, and the line is kept.</summary>
     [Fact]
     public void A_boilerplate_pattern_that_runs_out_of_time_is_reported_and_the_line_is_kept()

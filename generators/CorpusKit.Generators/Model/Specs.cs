@@ -59,7 +59,7 @@ internal sealed record DocumentSpec(
 
 /// <summary>A boilerplate rule: a pattern on a line's normalized text.</summary>
 /// <param name="Rest">Whether a matching line drops every line after it too.</param>
-internal sealed record LineRuleSpec(string Id, string? Doc, PatternSpec Pattern, bool Rest, LocationInfo Location)
+internal sealed record LineRuleSpec(string Id, string? Doc, PatternSpec Pattern, string Reach, LocationInfo Location)
 {
     /// <summary>The member of its pattern in the corpus's <c>BoilerplatePatterns</c>.</summary>
     public string MemberName => Names.Member(Id);

@@ -12,4 +12,7 @@ public enum LineRuleReach
 
     /// <summary>The matching line and every line after it (a related-articles list, a comment section).</summary>
     Rest,
+
+    /// <summary>The matching line and the lines after it up to the next blank line (a "read also" list inside an article).</summary>
+    Block,
 }

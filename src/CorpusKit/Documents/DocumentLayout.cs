@@ -114,6 +114,7 @@ public sealed class DocumentLayout
         RepeatIndex seen = RepeatIndex.Take(normalizedText.Chars);
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> droppedLookup = dropped.GetAlternateLookup<ReadOnlySpan<char>>();
         string? restRule = null;
+        string? blockRule = null;
         bool headlineFound = false;
         int number = 0;
         int ended = 0; // the offset anchors passed so far: lines are mapped in order
@@ -129,11 +130,17 @@ public sealed class DocumentLayout
             DocumentLine documentLine;
             if (line.IsEmpty)
             {
+                // A blank line ends a block.
+                blockRule = null;
                 documentLine = new DocumentLine(number + 1, span, LineKind.Blank, null);
             }
             else if ((restRule ??= boilerplate.Match(line, LineRuleReach.Rest, otherDigits, context, entity)?.Id) is not null)
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
+            }
+            else if ((blockRule ??= boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity)?.Id) is not null)
+            {
+                documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, blockRule);
             }
             else if ((boilerplate.Match(line, LineRuleReach.Line, otherDigits, context, entity)?.Id ?? RepeatedBoilerplate(droppedLookup, line)) is { } rule)
             {
