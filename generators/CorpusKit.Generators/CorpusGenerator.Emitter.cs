@@ -864,6 +864,8 @@ public sealed partial class CorpusGenerator
                     return field.Type.Kind == FieldKind.String ? keys : Convert(entity, field, keys);
                 case StepFill { Step: var step }:
                     return StepValue(entity, field, rule, step);
+                case StepsFill { First: var first, Last: var last }:
+                    return $"{captures}.Steps(text, match, {first.ToString(CultureInfo.InvariantCulture)}, {last.ToString(CultureInfo.InvariantCulture)})";
                 case NearestFill nearest:
                     string direction = nearest.Before ? "Before" : "After";
                     return $"{nearest.Local}.Find(span, {Ck}.CompilerServices.NearestDirection.{direction}, {Ck}.CompilerServices.TextScope.{nearest.ScopeMember})";

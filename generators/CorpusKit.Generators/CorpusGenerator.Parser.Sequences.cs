@@ -66,9 +66,12 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    if (steps.Any(s => s.As == target))
+                    // Consecutive steps may fill one string field together (a title read in parts);
+                    // other steps may not share an as:.
+                    if (steps.Any(s => s.As == target)
+                        && (steps.Count == 0 || steps[^1].As != target || targetField.Type.Kind != FieldKind.String || targetField.Type.IsList || kinds[0] == "entity" || steps[^1] is EntityStep))
                     {
-                        Report(DiagnosticDescriptors.DuplicateName, keys["as"].Value.Location, $"as: in rule '{ruleId}'", target);
+                        Report(DiagnosticDescriptors.DuplicateName, keys["as"].Value.Location, $"as: in rule '{ruleId}' (only consecutive steps, none of them an entity step, may fill one string field together)", target);
                         ok = false;
                         continue;
                     }
@@ -160,7 +163,9 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    if (optional && OptionalProblem(step, i, targetField, stepGroupCount: groupSteps.Count(s => s == i)) is { } problem)
+                    // A step that shares its as: with a step before it that is always taken leaves the field filled when skipped.
+                    bool sharedWithTaken = target is not null && steps.Any(s => s.As == target && !s.Optional);
+                    if (optional && OptionalProblem(step, i, sharedWithTaken ? null : targetField, stepGroupCount: groupSteps.Count(s => s == i)) is { } problem)
                     {
                         Report(DiagnosticDescriptors.InvalidStep, optionalNode.Location, "optional: true", $"step {i + 1} of rule '{ruleId}'", problem);
                         ok = false;

@@ -1083,10 +1083,11 @@ public sealed partial class CorpusGenerator
             {
                 FieldSpec field = fields[i];
                 int step = steps.FindIndex(s => s.As == field.Name);
+                int lastStep = steps.FindLastIndex(s => s.As == field.Name);
                 FieldFill? fill = builtin is not null
                     ? BuiltinFillOf(field, builtin, sets, i == 0, id, ref ok)
                     : step >= 0
-                    ? new StepFill(field.Name, step)
+                    ? lastStep > step ? new StepsFill(field.Name, step, lastStep) : new StepFill(field.Name, step)
                     : sets.TryGetValue(field.Name, out KeyValuePair<YamlScalar, YamlScalar> set)
                         ? FillFromSet(field, set.Value, id, terms is not null, groups, groupLexicons, usedGroups, ref ok)
                         : DefaultFill(field, i == 0, terms, groups, usedGroups);

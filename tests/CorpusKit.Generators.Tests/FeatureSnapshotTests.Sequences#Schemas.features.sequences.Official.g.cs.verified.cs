@@ -65,7 +65,7 @@ namespace Features.Sequences
     }
 
     /// <summary>
-    /// Finds <see cref="Official"/> entities with the 1 rule(s) of Schemas/features/sequences.corpus.yaml, overlaps
+    /// Finds <see cref="Official"/> entities with the 2 rule(s) of Schemas/features/sequences.corpus.yaml, overlaps
     /// resolved by longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -98,6 +98,7 @@ namespace Features.Sequences
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
             global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Official>> candidates = context.CandidateList<Official>();
             MatchTitled(context, text, candidates);
+            MatchFullTitle(context, text, candidates);
             global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
                 candidates,
                 global::CorpusKit.CompilerServices.OverlapMode.Longest);
@@ -145,6 +146,44 @@ namespace Features.Sequences
         }
 
         /// <summary>
+        /// Rule <c>full-title</c>: a sequence of 4 steps.
+        /// Consecutive steps fill one field together (as: title on each); a skipped optional step leaves it out.
+        /// </summary>
+        private static void MatchFullTitle(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Official>> candidates)
+        {
+            foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
+                text,
+                Sequences.FullTitle,
+                [],
+                context,
+                Official.TypeName,
+                "full-title"))
+            {
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[3].Start, match.Steps[3].End);
+                string nameValue = global::CorpusKit.CompilerServices.Captures.String(
+                    text,
+                    match.Steps[3].Start,
+                    match.Steps[3].End);
+                string? titleValue = global::CorpusKit.CompilerServices.Captures.Steps(text, match, 0, 2);
+                if (titleValue is null)
+                {
+                    continue;
+                }
+
+                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Official>(span, 1, new Official(
+                    nameValue,
+                    titleValue,
+                    null,
+                    span,
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
+                    "full-title")));
+            }
+        }
+
+        /// <summary>
         /// The inline dictionaries of the rules: their ids in <see cref="SequencesLexicons.Index"/>, and their keys.
         /// </summary>
         private static class Terms
@@ -160,6 +199,18 @@ namespace Features.Sequences
             /// key(s).
             /// </summary>
             internal const int TitledStep3 = 3;
+
+            /// <summary>
+            /// The id in the index of the inline terms of step 1 of rule <c>full-title</c> of Official: 2 form(s) of 2
+            /// key(s).
+            /// </summary>
+            internal const int FullTitleStep1 = 4;
+
+            /// <summary>
+            /// The id in the index of the inline terms of step 2 of rule <c>full-title</c> of Official: 2 form(s) of 2
+            /// key(s).
+            /// </summary>
+            internal const int FullTitleStep2 = 5;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>
@@ -183,6 +234,27 @@ namespace Features.Sequences
                     global::CorpusKit.CompilerServices.WordScript.Arabic,
                     SequencesLexicons.Index,
                     Terms.TitledStep3), // 1..3 arabic words, not the listed as name
+            ];
+
+            /// <summary>The steps of rule <c>full-title</c>.</summary>
+            internal static readonly global::CorpusKit.CompilerServices.SequenceStep[] FullTitle =
+            [
+                global::CorpusKit.CompilerServices.SequenceStep.Terms(
+                    SequencesLexicons.Index,
+                    Terms.FullTitleStep1), // terms as title
+                global::CorpusKit.CompilerServices.SequenceStep.Terms(
+                    SequencesLexicons.Index,
+                    Terms.FullTitleStep2).Optional(), // terms as title, optional
+                global::CorpusKit.CompilerServices.SequenceStep.Words(
+                    1,
+                    1,
+                    global::CorpusKit.CompilerServices.WordScript.Any,
+                    prefixes: ["ال"],
+                    suffixes: ["ي", "ية"]).Optional(), // 1 word, ال…, …ي/ية as title, optional
+                global::CorpusKit.CompilerServices.SequenceStep.Words(
+                    2,
+                    2,
+                    global::CorpusKit.CompilerServices.WordScript.Arabic), // 2 arabic words as name
             ];
         }
     }

@@ -94,7 +94,21 @@ namespace Features.Sequences
                 none: true, span: null, expected: [],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 67, 19,
+                "Schemas/features/sequences.corpus.yaml", 63, 19,
+                Official.TypeName, "full-title",
+                "والتقى نائب وزير الخارجية الإيراني علي باقري أمس",
+                none: false, span: "علي باقري", expected: [
+                    new("name", "علي باقري"),
+                    new("title", "نائب وزير الخارجية الإيراني")],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 66, 19,
+                Official.TypeName, "full-title",
+                "وقال وزير الدفاع سيرغي شويغو أمس",
+                none: false, span: null, expected: [new("name", "سيرغي شويغو"), new("title", "وزير الدفاع")],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 81, 19,
                 Ministry.TypeName, "nisba",
                 "وأعلنت وزارة الخارجية الكازاخستانية امس",
                 none: false, span: "وزارة الخارجية الكازاخستانية", expected: [
@@ -102,19 +116,19 @@ namespace Features.Sequences
                     new("nationality", "الكازاخستانية")],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 70, 19,
+                "Schemas/features/sequences.corpus.yaml", 84, 19,
                 Ministry.TypeName, "nisba",
                 "وزارة الدفاع امس",
                 none: true, span: null, expected: [],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 88, 19,
+                "Schemas/features/sequences.corpus.yaml", 102, 19,
                 Speaker.TypeName, "after-verb",
                 "قال شويغو إن العمل مستمر",
                 none: false, span: "شويغو", expected: [new("name", "شويغو"), new("verb", "قال")],
                 extract: static text => SpeakerExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 91, 19,
+                "Schemas/features/sequences.corpus.yaml", 105, 19,
                 Speaker.TypeName, "after-verb",
                 "أكد سالم الحارثي أن الاتفاق جاهز",
                 none: false, span: "سالم الحارثي", expected: [new("name", "سالم الحارثي"), new("verb", "أكد")],
@@ -227,51 +241,62 @@ namespace Features.Sequences
     internal static class SequencesLexicons
     {
         /// <summary>
-        /// The 11 distinct form(s) of 7 dictionaries, as a trie of 44 nodes:
+        /// The 15 distinct form(s) of 9 dictionaries, as a trie of 65 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Minister, 2 form(s): <c>لافروف</c>, <c>شويغو</c>.<br/>
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
         /// <c>الوزير</c>.<br/>
         /// 3: the inline terms of step 3 of rule <c>titled</c> of Official, 3 form(s): <c>قال</c>, <c>في</c>,
         /// <c>امس</c>.<br/>
-        /// 4: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
-        /// 5: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
-        /// 6: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
+        /// 4: the inline terms of step 1 of rule <c>full-title</c> of Official, 2 form(s): <c>وزير</c>,
+        /// <c>نائب وزير</c>.<br/>
+        /// 5: the inline terms of step 2 of rule <c>full-title</c> of Official, 2 form(s): <c>الخارجية</c>,
+        /// <c>الدفاع</c>.<br/>
+        /// 6: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
+        /// 7: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
+        /// 8: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
         /// <c>للصحفيين</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
-                    "\u0627\u0634\u0641\u0642\u0644\u0648\u0643\u0644\u0645\u0646\u0648\u064A\u0627\u0627\u0644\u0632" +
-                    "\u062F\u0631\u0648\u0633\u064A\u0644\u0641\u0635\u0627\u0626\u0632\u063A\u0631\u062D\u0631\u064A" +
-                    "\u064A\u0648\u0648\u0641\u0629\u0633\u0631\u0641\u064A\u064A\u0646",
+                    "\u0627\u0634\u0641\u0642\u0644\u0646\u0648\u0643\u0644\u0645\u0646\u0648\u064A\u0627\u0627\u0644" +
+                    "\u0627\u0632\u062F\u062E\u062F\u0631\u0648\u0633\u064A\u0644\u0641\u0635\u0626\u0627\u064A\u0627" +
+                    "\u0641\u0626\u0632\u063A\u0631\u062D\u0628\u0631\u0631\u0631\u0627\u064A\u064A\u0648\u0648\u0641" +
+                    " \u0629\u062C\u0639\u0633\u0631\u0641\u064A\u0648\u064A\u064A\u0632\u0629\u0646\u064A\u0631",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                     17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
                 ],
                 edgeStarts:
                 [
-                    0, 6, 10, 11, 12, 13, 15, 16, 17, 19, 20, 20, 21, 21, 22, 23,
-                    24, 25, 25, 26, 27, 27, 28, 28, 29, 30, 31, 32, 33, 34, 35, 36,
-                    37, 38, 39, 39, 40, 41, 41, 41, 41, 41, 42, 43, 43,
+                    0, 7, 11, 12, 13, 14, 16, 17, 18, 19, 23, 24, 24, 25, 25, 26,
+                    27, 28, 29, 31, 31, 32, 33, 34, 35, 35, 36, 36, 37, 38, 39, 40,
+                    41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 50, 51, 52, 53, 54, 54,
+                    55, 56, 57, 57, 58, 58, 58, 58, 58, 59, 60, 61, 62, 63, 63, 63,
+                    64, 64,
                 ],
                 values:
                 [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 9, -1, 6, -1, -1, -1,
-                    -1, 3, -1, -1, 7, -1, 2, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, 1, -1, -1, 8, 4, 5, 0, -1, -1, 10,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, -1, 6, -1, -1,
+                    -1, -1, -1, 3, -1, -1, -1, -1, 7, -1, 2, -1, -1, -1, -1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, 8, -1, -1, -1, -1, 1, -1,
+                    -1, -1, 12, -1, 11, 4, 5, 0, -1, -1, -1, -1, -1, 10, 14, -1,
+                    9,
                 ]),
-            dictionaryCount: 7,
+            dictionaryCount: 9,
             entryStarts:
             [
-                0, 1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 14,
+                0, 1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
             ],
             memberships:
             [
-                0, 0, 0, 1, 1, 0, 3, 0, 5, 0, 1, 1, 5, 1, 2, 0,
-                2, 1, 3, 1, 3, 2, 4, 0, 6, 0, 6, 1,
+                0, 0, 0, 1, 1, 0, 3, 0, 7, 0, 1, 1, 7, 1, 2, 0,
+                2, 1, 3, 1, 3, 2, 4, 0, 4, 1, 5, 0, 5, 1, 6, 0,
+                8, 0, 8, 1,
             ]);
     }
 }

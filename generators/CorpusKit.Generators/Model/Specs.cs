@@ -412,6 +412,11 @@ internal sealed record DateFill(string Field, string? Year, string? Month, strin
 /// <param name="Step">The step's index in the sequence.</param>
 internal sealed record StepFill(string Field, int Step) : FieldFill(Field);
 
+/// <summary>A string field that consecutive steps fill with one <c>as:</c>: the text from the first step taken to the last.</summary>
+/// <param name="First">The first step's index.</param>
+/// <param name="Last">The last step's index.</param>
+internal sealed record StepsFill(string Field, int First, int Last) : FieldFill(Field);
+
 /// <summary><c>nearest(Entity, before|after, sentence|paragraph|document)</c>.</summary>
 /// <param name="Entity">The entity looked for, as the schema names it.</param>
 /// <param name="Before">Whether it is looked for before the match (else after).</param>

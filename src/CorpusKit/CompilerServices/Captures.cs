@@ -32,6 +32,29 @@ public static class Captures
         return text.OriginalText(start, end);
     }
 
+    /// <summary>
+    /// The original text the steps <paramref name="first"/> to <paramref name="last"/> of a
+    /// sequence match took together (a field that several consecutive steps fill with one
+    /// <c>as:</c>), from the first step taken to the last; null when each was skipped.
+    /// </summary>
+    public static string? Steps(NormalizedText text, SequenceMatch match, int first, int last)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(match);
+        ReadOnlySpan<StepMatch> steps = match.Steps;
+        while (first <= last && steps[first].IsSkipped)
+        {
+            first++;
+        }
+
+        while (last >= first && steps[last].IsSkipped)
+        {
+            last--;
+        }
+
+        return first > last ? null : text.OriginalText(steps[first].Start, steps[last].End);
+    }
+
     /// <summary>The original text of <paramref name="span"/> (a string shared with the mentions of the same text before it on this thread).</summary>
     public static string Text(ExtractionContext context, TextSpan span)
     {
