@@ -889,7 +889,10 @@ public sealed partial class CorpusGenerator
                     string month = date.MonthLexiconMember is { } months
                         ? Read(date.Month, "Month", $", {LexiconsClass}.Index, {LexiconsClass}.{months}, {LexiconsClass}.{Names.Numbers(months)}")
                         : Read(date.Month, "Month");
-                    return $"{captures}.Date({Read(date.Year, "Year")}, {month}, {Read(date.Day, "Day")})";
+                    string day = date.DayLexiconMember is { } days
+                        ? Read(date.Day, "Day", $", {LexiconsClass}.Index, {LexiconsClass}.{days}, {LexiconsClass}.{Names.Numbers(days)}")
+                        : Read(date.Day, "Day");
+                    return $"{captures}.Date({Read(date.Year, "Year")}, {month}, {day})";
                 default:
                     throw new InvalidOperationException(fill.GetType().Name);
             }

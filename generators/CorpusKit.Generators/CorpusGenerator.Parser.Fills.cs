@@ -326,8 +326,30 @@ public sealed partial class CorpusGenerator
                 }
             }
 
+            // A day group that uses a keyed lexicon with keys 1-31 reads named days (الخامس من يونيو).
+            string dayLexicon = string.Empty;
+            if (parts[2].Length > 0 && groupLexicons.TryGetValue(parts[2], out List<string>? dayLexicons))
+            {
+                foreach (string lexicon in dayLexicons.Distinct(StringComparer.Ordinal))
+                {
+                    LexiconSpec spec = _lexicons[lexicon];
+                    if (spec.Keyed && spec.IntegerKeys && spec.Entries.All(e => int.Parse(e.Key, CultureInfo.InvariantCulture) is >= 1 and <= 31))
+                    {
+                        dayLexicon = lexicon;
+                        break;
+                    }
+                }
+
+                if (dayLexicon.Length == 0)
+                {
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, parts[2], $"the day of date(…) in rule '{ruleId}'", "a day group must use a keyed lexicon whose keys are 1 to 31, or match digits");
+                    ok = false;
+                    return null;
+                }
+            }
+
             string? Part(int i) => parts[i].Length == 0 ? null : parts[i];
-            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon.Length == 0 ? null : monthLexicon);
+            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon.Length == 0 ? null : monthLexicon, dayLexicon.Length == 0 ? null : dayLexicon);
         }
 
         private static string? ConstantError(FieldType type, string text)

@@ -178,6 +178,11 @@ internal sealed class TermIndexLayout
             {
                 yield return lexicon;
             }
+
+            if (fill is DateFill { DayLexicon: { } days })
+            {
+                yield return days;
+            }
         }
     }
 

@@ -227,6 +227,16 @@ public sealed class DiagnosticTests
             id,
             line: 6);
 
+    /// <summary>A day group of date(…) reads named days only from a keyed lexicon with keys 1 to 31 (CK0021 otherwise, at the set: value); one that has them compiles.</summary>
+    [Theory]
+    [InlineData("1: [الأول]\n    31: [الحادي والثلاثين]", null)]
+    [InlineData("1: [الأول]\n    32: [الثاني والثلاثين]", "CK0021")]
+    public void A_named_day_needs_a_lexicon_of_days(string days, string? id)
+        => CompilesOrReportsAt(
+            "lexicons:\n  days:\n    " + days + "\nentities:\n  P:\n    fields: { id: string, when: date? }\n    rules:\n      - id: r\n        regex: '(?<id>x) (?<day>{days}) (?<year>\\d{4})'\n        set: { when: 'date(year, _, day)' }\n",
+            id,
+            line: 11);
+
     private static void CompilesOrReportsAt(string yaml, string? id, int line)
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("steps.corpus.yaml", yaml));

@@ -38,9 +38,11 @@ namespace Features.TypedFields
         public TypedFieldsDocument Extract(global::CorpusKit.ExtractionContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
+            global::System.Collections.Generic.IReadOnlyList<Summit> @summits = SummitExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Treaty> @treaties = TreatyExtractor.Instance.Extract(context);
             return new TypedFieldsDocument(
                 context.DocumentId,
+                @summits,
                 @treaties,
                 context.Problems);
         }
@@ -53,7 +55,19 @@ namespace Features.TypedFields
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/typed-fields.corpus.yaml", 21, 19,
+                "Schemas/features/typed-fields.corpus.yaml", 26, 21,
+                Summit.TypeName, "named-day",
+                "عقدت القمة في الخامس من يونيو 2021",
+                none: false, span: "الخامس من يونيو 2021", expected: [new("held", "2021-06-05")],
+                extract: static text => SummitExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/typed-fields.corpus.yaml", 27, 21,
+                Summit.TypeName, "named-day",
+                "في الحادي والعشرين من أيلول 2022",
+                none: false, span: null, expected: [new("held", "2022-09-21")],
+                extract: static text => SummitExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/typed-fields.corpus.yaml", 43, 19,
                 Treaty.TypeName, "dated",
                 "وقعت معاهدة الصداقة 8/12/1991 في مينسك",
                 none: false, span: null, expected: [
@@ -70,12 +84,14 @@ namespace Features.TypedFields
     /// What <see cref="TypedFieldsCorpus"/> found in one document.
     /// </summary>
     /// <param name="Id">The document's name, if it was given one.</param>
+    /// <param name="Summits">Every Summit mention, in document order.</param>
     /// <param name="Treaties">Every Treaty mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
     /// ran.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial record TypedFieldsDocument(
         string? Id,
+        global::System.Collections.Generic.IReadOnlyList<Summit> Summits,
         global::System.Collections.Generic.IReadOnlyList<Treaty> Treaties,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
@@ -83,7 +99,7 @@ namespace Features.TypedFields
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Treaties);
+            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Summits, Treaties);
         }
 
         /// <summary>Writes the document: its id and every entity list.</summary>
@@ -96,6 +112,13 @@ namespace Features.TypedFields
                 writer.WriteString("id", Id);
             }
 
+            writer.WriteStartArray("summits");
+            foreach (Summit entity in Summits)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartArray("treaties");
             foreach (Treaty entity in Treaties)
             {
@@ -120,5 +143,80 @@ namespace Features.TypedFields
 
             writer.WriteEndObject();
         }
+    }
+
+    /// <summary>
+    /// The dictionaries of Schemas/features/typed-fields.corpus.yaml that rules match as terms or read keys from,
+    /// compiled at build time into one trie that a document is scanned with once.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
+    internal static class TypedFieldsLexicons
+    {
+        /// <summary>
+        /// The 9 distinct form(s) of 2 dictionaries, as a trie of 47 nodes:
+        /// 0: lexicon <c>days</c>, 5 form(s): <c>الاول</c>, <c>اول</c>, <c>الخامس</c>, <c>الخامسة</c> and 1 more.<br/>
+        /// 1: lexicon <c>months</c>, 4 form(s): <c>يونيو</c>, <c>حزيران</c>, <c>سبتمبر</c>, <c>ايلول</c>.<br/>
+        /// </summary>
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
+            new global::CorpusKit.CompilerServices.TermTrie(
+                labels:
+                    "\u0627\u062D\u0633\u064A\u0644\u0648\u064A\u0632\u0628\u0648\u0627\u062D\u062E\u0644\u0644\u064A" +
+                    "\u062A\u0646\u0648\u0627\u0627\u0648\u0631\u0645\u064A\u0644\u062F\u0645\u0644\u0627\u0628\u0648" +
+                    "\u064A\u0633\u0646\u0631 \u0629\u0648\u0627\u0644\u0639\u0634\u0631\u064A\u0646",
+                targets:
+                [
+                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
+                ],
+                edgeStarts:
+                [
+                    0, 4, 7, 8, 9, 10, 13, 14, 15, 16, 17, 18, 19, 20, 21, 21,
+                    22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 32, 33, 34, 34, 35,
+                    36, 36, 37, 38, 38, 38, 39, 39, 40, 41, 42, 43, 44, 45, 46, 46,
+                ],
+                values:
+                [
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, 8, -1, -1,
+                    5, -1, 2, 6, 7, -1, 3, -1, -1, -1, -1, -1, -1, -1, 4,
+                ]),
+            dictionaryCount: 2,
+            entryStarts:
+            [
+                0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+            ],
+            memberships:
+            [
+                0, 0, 0, 0, 0, 1, 0, 1, 0, 2, 1, 0, 1, 0, 1, 1,
+                1, 1,
+            ]);
+
+        /// <summary>The id in the index of lexicon <c>days</c>: 5 form(s) of 3 key(s).</summary>
+        internal const int Days = 0;
+
+        /// <summary>The keys of lexicon <c>days</c>, indexed by the values of its forms.</summary>
+        internal static readonly string[] DaysKeys =
+        [
+            "1",
+            "5",
+            "21",
+        ];
+
+        /// <summary>The keys of lexicon <c>days</c> as numbers, indexed by the values of its forms.</summary>
+        internal static readonly int[] DaysNumbers = [1, 5, 21];
+
+        /// <summary>The id in the index of lexicon <c>months</c>: 4 form(s) of 2 key(s).</summary>
+        internal const int Months = 1;
+
+        /// <summary>The keys of lexicon <c>months</c>, indexed by the values of its forms.</summary>
+        internal static readonly string[] MonthsKeys =
+        [
+            "6",
+            "9",
+        ];
+
+        /// <summary>The keys of lexicon <c>months</c> as numbers, indexed by the values of its forms.</summary>
+        internal static readonly int[] MonthsNumbers = [6, 9];
     }
 }

@@ -402,8 +402,12 @@ internal sealed record BuiltinFill(string Field, string Part) : FieldFill(Field)
 /// <param name="Month">The month's group, or null for <c>_</c>.</param>
 /// <param name="Day">The day's group, or null for <c>_</c>.</param>
 /// <param name="MonthLexicon">The keyed lexicon (keys 1-12) the month group uses to name months; null when it matches digits.</param>
-internal sealed record DateFill(string Field, string? Year, string? Month, string? Day, string? MonthLexicon) : FieldFill(Field)
+/// <param name="DayLexicon">The keyed lexicon (keys 1-31) the day group uses to name days (الخامس); null when it matches digits.</param>
+internal sealed record DateFill(string Field, string? Year, string? Month, string? Day, string? MonthLexicon, string? DayLexicon = null) : FieldFill(Field)
 {
+    /// <summary>The day lexicon's member in the lexicons class, if days are named.</summary>
+    public string? DayLexiconMember => DayLexicon is null ? null : Names.Member(DayLexicon);
+
     /// <summary>The month lexicon's member in the lexicons class, if months are named.</summary>
     public string? MonthLexiconMember => MonthLexicon is null ? null : Names.Member(MonthLexicon);
 }

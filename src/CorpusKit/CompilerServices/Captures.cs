@@ -124,6 +124,28 @@ public static class Captures
     }
 
 
+    /// <summary>
+    /// The day a group names: a number (with an ordinal suffix, 10th), or a form of dictionary
+    /// <paramref name="days"/> of <paramref name="index"/> whose key is the day's number (الخامس).
+    /// </summary>
+    public static int? Day(PatternGroup group, TermIndex index, int days, int[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(keys);
+        string? value = Value(group);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (FieldParsers.TryParseDay(value, out int day))
+        {
+            return day;
+        }
+
+        return index.TryGetValue(value.AsSpan().Trim(), days, out int key) ? keys[key] : null;
+    }
+
     /// <summary>The original text of every capture of a group (a group inside a repeated part), in order.</summary>
     public static IReadOnlyList<string> Strings(NormalizedText text, PatternGroup group)
     {
