@@ -17,6 +17,11 @@ internal static class Repository
 
     public static string GoldArticles => Path.Combine(Root, "samples", "NewsDesk", "gold", "seeds.articles.jsonl");
 
+    /// <summary>The five articles written apart from the seeds to measure how the rules generalise (samples/NewsDesk/articles).</summary>
+    public static IReadOnlyList<string> NewArticleFiles => Directory.GetFiles(Path.Combine(Root, "samples", "NewsDesk", "articles"), "*.txt").OrderBy(f => f, StringComparer.Ordinal).ToList();
+
+    public static string NewArticlesGold => Path.Combine(Root, "samples", "NewsDesk", "gold", "articles.gold.jsonl");
+
     public static IReadOnlyList<string> SeedFiles => Directory.GetFiles(Seeds, "*.txt").OrderBy(f => f, StringComparer.Ordinal).ToList();
 
     /// <summary>Runs a program of this test's output folder (NewsDesk.dll, CorpusKit.Cli.dll) with dotnet.</summary>
