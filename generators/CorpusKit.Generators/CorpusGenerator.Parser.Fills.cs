@@ -305,51 +305,41 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            string monthLexicon = string.Empty;
-            if (parts[1].Length > 0 && groupLexicons.TryGetValue(parts[1], out List<string>? lexicons))
+            // A month group that uses a keyed lexicon with keys 1-12 reads month names; a day group
+            // that uses one with keys 1-31 reads named days (الخامس من يونيو).
+            if (!NamedNumbers(parts[1], 12, "month", groupLexicons, value, ruleId, out string? monthLexicon)
+                || !NamedNumbers(parts[2], 31, "day", groupLexicons, value, ruleId, out string? dayLexicon))
             {
-                foreach (string lexicon in lexicons.Distinct(StringComparer.Ordinal))
-                {
-                    LexiconSpec spec = _lexicons[lexicon];
-                    if (spec.Keyed && spec.IntegerKeys && spec.Entries.All(e => int.Parse(e.Key, CultureInfo.InvariantCulture) is >= 1 and <= 12))
-                    {
-                        monthLexicon = lexicon;
-                        break;
-                    }
-                }
-
-                if (monthLexicon.Length == 0)
-                {
-                    Report(DiagnosticDescriptors.InvalidFill, value.Location, parts[1], $"the month of date(…) in rule '{ruleId}'", "a month group must use a keyed lexicon whose keys are 1 to 12, or match digits");
-                    ok = false;
-                    return null;
-                }
-            }
-
-            // A day group that uses a keyed lexicon with keys 1-31 reads named days (الخامس من يونيو).
-            string dayLexicon = string.Empty;
-            if (parts[2].Length > 0 && groupLexicons.TryGetValue(parts[2], out List<string>? dayLexicons))
-            {
-                foreach (string lexicon in dayLexicons.Distinct(StringComparer.Ordinal))
-                {
-                    LexiconSpec spec = _lexicons[lexicon];
-                    if (spec.Keyed && spec.IntegerKeys && spec.Entries.All(e => int.Parse(e.Key, CultureInfo.InvariantCulture) is >= 1 and <= 31))
-                    {
-                        dayLexicon = lexicon;
-                        break;
-                    }
-                }
-
-                if (dayLexicon.Length == 0)
-                {
-                    Report(DiagnosticDescriptors.InvalidFill, value.Location, parts[2], $"the day of date(…) in rule '{ruleId}'", "a day group must use a keyed lexicon whose keys are 1 to 31, or match digits");
-                    ok = false;
-                    return null;
-                }
+                ok = false;
+                return null;
             }
 
             string? Part(int i) => parts[i].Length == 0 ? null : parts[i];
-            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon.Length == 0 ? null : monthLexicon, dayLexicon.Length == 0 ? null : dayLexicon);
+            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon, dayLexicon);
+        }
+
+        /// <summary>
+        /// The keyed lexicon with keys 1 to <paramref name="max"/> that the date part group
+        /// <paramref name="group"/> uses to name its numbers (null when the group matches digits);
+        /// false, reported, when the group uses lexicons but none of that kind.
+        /// </summary>
+        private bool NamedNumbers(string group, int max, string what, Dictionary<string, List<string>> groupLexicons, YamlScalar value, string ruleId, out string? named)
+        {
+            named = null;
+            if (group.Length == 0 || !groupLexicons.TryGetValue(group, out List<string>? lexicons))
+            {
+                return true;
+            }
+
+            named = lexicons.Distinct(StringComparer.Ordinal).FirstOrDefault(lexicon =>
+                _lexicons[lexicon] is { Keyed: true, IntegerKeys: true } spec && spec.Entries.All(e => int.Parse(e.Key, CultureInfo.InvariantCulture) >= 1 && int.Parse(e.Key, CultureInfo.InvariantCulture) <= max));
+            if (named is null)
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, group, $"the {what} of date(…) in rule '{ruleId}'", $"a {what} group must use a keyed lexicon whose keys are 1 to {max.ToString(CultureInfo.InvariantCulture)}, or match digits");
+                return false;
+            }
+
+            return true;
         }
 
         private static string? ConstantError(FieldType type, string text)

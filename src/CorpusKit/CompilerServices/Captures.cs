@@ -106,44 +106,26 @@ public static class Captures
     /// <paramref name="index"/> whose key is the month's number (<paramref name="keys"/>).
     /// </summary>
     public static int? Month(PatternGroup group, TermIndex index, int months, int[] keys)
-    {
-        ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(keys);
-        string? value = Value(group);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (Int(value) is { } number)
-        {
-            return number;
-        }
-
-        return index.TryGetValue(value.AsSpan().Trim(), months, out int key) ? keys[key] : null;
-    }
-
+        => Named(Value(group), index, months, keys, Int);
 
     /// <summary>
     /// The day a group names: a number (with an ordinal suffix, 10th), or a form of dictionary
     /// <paramref name="days"/> of <paramref name="index"/> whose key is the day's number (الخامس).
     /// </summary>
     public static int? Day(PatternGroup group, TermIndex index, int days, int[] keys)
+        => Named(Value(group), index, days, keys, static value => FieldParsers.TryParseDay(value, out int day) ? day : null);
+
+    /// <summary>A number in <paramref name="value"/> as <paramref name="parse"/> reads it, else the key of its form in dictionary <paramref name="dictionary"/>.</summary>
+    private static int? Named(string? value, TermIndex index, int dictionary, int[] keys, Func<string, int?> parse)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(keys);
-        string? value = Value(group);
         if (value is null)
         {
             return null;
         }
 
-        if (FieldParsers.TryParseDay(value, out int day))
-        {
-            return day;
-        }
-
-        return index.TryGetValue(value.AsSpan().Trim(), days, out int key) ? keys[key] : null;
+        return parse(value) ?? (index.TryGetValue(value.AsSpan().Trim(), dictionary, out int key) ? keys[key] : null);
     }
 
     /// <summary>The original text of every capture of a group (a group inside a repeated part), in order.</summary>
