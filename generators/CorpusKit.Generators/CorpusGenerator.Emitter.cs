@@ -340,6 +340,35 @@ public sealed partial class CorpusGenerator
             }
 
             w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates, {Ck}.CompilerServices.OverlapMode.{entity.Overlap});");
+            if (entity.Repeats is { } repeats)
+            {
+                // The names found, found again by themselves or their surnames (rule "repeats").
+                string property = Names.ToPascalCase(repeats);
+                var arguments = new List<string>();
+                foreach (FieldSpec field in entity.Fields)
+                {
+                    arguments.Add(field.Name == repeats ? $"found.{property}"
+                        : field.Type.IsList && !field.Type.IsOptional ? $"global::System.Array.Empty<{ElementType(entity, field)}>()"
+                        : "null");
+                }
+
+                arguments.Add("span");
+                if (!HasTextField(entity))
+                {
+                    arguments.Add($"{Ck}.CompilerServices.Captures.Text(context, span)");
+                }
+
+                arguments.Add("\"repeats\"");
+                w.Line($"// repeats: {repeats}: the names found above, found again by themselves or their surnames alone.");
+                w.Line($"{Ck}.CompilerServices.Repeats.Add(");
+                w.Indent();
+                w.Line("entities,");
+                w.Line("text,");
+                w.Line($"static found => found.{property},");
+                ArgumentLines(w, $"(found, span) => new {entity.Name}(", arguments, "));");
+                w.Unindent();
+            }
+
             foreach (EntityReference other in entity.Outside)
             {
                 w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");

@@ -22,7 +22,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_documentKeys = ["doc", "headline", "boilerplate", "duplicates", "fields"];
         private static readonly string[] s_lineRuleKeys = ["id", "doc", "line", "block", "rest"];
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
-        private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside"];
+        private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside", "repeats"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
         private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "builtin", "set", "span", "examples"];
 
@@ -766,7 +766,28 @@ public sealed partial class CorpusGenerator
                 }
             }
 
-            return new EntitySpec(name, doc, fields.ToEquatable(), rules.ToEquatable(), overlap, outside.ToEquatable(), nameNode.Location);
+            // repeats: a string field; the entities found are found again by that name or its surname
+            // alone, so every other field must be one such a mention can leave empty.
+            string? repeats = null;
+            if (Scalar(keys, "repeats", $"repeats: of '{name}'") is { } repeatsNode)
+            {
+                FieldSpec? repeated = fields.FirstOrDefault(f => f.Name == repeatsNode.Value);
+                FieldSpec? required = fields.FirstOrDefault(f => f != repeated && !f.Type.IsOptional && !f.Type.IsList);
+                if (repeated is null || repeated.Type.Kind != FieldKind.String || repeated.Type.IsList)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, repeatsNode.Location, repeatsNode.Value, $"repeats: of '{name}'", "name a string field of the entity that holds a name (its mentions by that name or surname are found again)");
+                }
+                else if (required is not null)
+                {
+                    Report(DiagnosticDescriptors.InvalidValue, repeatsNode.Location, repeatsNode.Value, $"repeats: of '{name}'", $"a mention found again fills only '{repeated.Name}'; declare '{required.Name}' optional ({required.Name}: T?)");
+                }
+                else
+                {
+                    repeats = repeated.Name;
+                }
+            }
+
+            return new EntitySpec(name, doc, fields.ToEquatable(), rules.ToEquatable(), overlap, outside.ToEquatable(), nameNode.Location, repeats);
         }
 
         private FieldSpec? ParseField(string entity, YamlScalar nameNode, YamlNodeBase node)

@@ -237,6 +237,18 @@ public sealed class DiagnosticTests
             id,
             line: 11);
 
+    /// <summary>repeats: names a string field, and every other field must be one a mention found again leaves empty (CK0011 at the value); such an entity compiles.</summary>
+    [Theory]
+    [InlineData("name", "{ name: string, title: string? }", null)]
+    [InlineData("nobody", "{ name: string, title: string? }", "CK0011")]
+    [InlineData("count", "{ name: string?, count: int }", "CK0011")]
+    [InlineData("name", "{ name: string, title: string }", "CK0011")]
+    public void Repeats_names_a_string_field_and_leaves_the_rest_optional(string repeats, string fields, string? id)
+        => CompilesOrReportsAt(
+            "entities:\n  P:\n    fields: " + fields + "\n    repeats: " + repeats + "\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: name }, { words: 2, as: name } ]\n",
+            id,
+            line: 4);
+
     private static void CompilesOrReportsAt(string yaml, string? id, int line)
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("steps.corpus.yaml", yaml));

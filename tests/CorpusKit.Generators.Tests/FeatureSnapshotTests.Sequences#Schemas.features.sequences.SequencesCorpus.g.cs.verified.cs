@@ -41,6 +41,7 @@ namespace Features.Sequences
             global::System.Collections.Generic.IReadOnlyList<Minister> @ministers = MinisterExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Statement> @statements = StatementExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Official> @officials = OfficialExtractor.Instance.Extract(context);
+            global::System.Collections.Generic.IReadOnlyList<Envoy> @envoys = EnvoyExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Ministry> @ministries = MinistryExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Speaker> @speakers = SpeakerExtractor.Instance.Extract(context);
             return new SequencesDocument(
@@ -48,6 +49,7 @@ namespace Features.Sequences
                 @ministers,
                 @statements,
                 @officials,
+                @envoys,
                 @ministries,
                 @speakers,
                 context.Problems);
@@ -108,7 +110,13 @@ namespace Features.Sequences
                 none: false, span: null, expected: [new("name", "سيرغي شويغو"), new("title", "وزير الدفاع")],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 81, 19,
+                "Schemas/features/sequences.corpus.yaml", 82, 19,
+                Envoy.TypeName, "titled",
+                "وصل المبعوث فرهود شريفزاده أمس، وقال شريفزاده إن",
+                none: false, span: "فرهود شريفزاده", expected: [new("name", "فرهود شريفزاده"), new("title", "المبعوث")],
+                extract: static text => EnvoyExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 98, 19,
                 Ministry.TypeName, "nisba",
                 "وأعلنت وزارة الخارجية الكازاخستانية امس",
                 none: false, span: "وزارة الخارجية الكازاخستانية", expected: [
@@ -116,19 +124,19 @@ namespace Features.Sequences
                     new("nationality", "الكازاخستانية")],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 84, 19,
+                "Schemas/features/sequences.corpus.yaml", 101, 19,
                 Ministry.TypeName, "nisba",
                 "وزارة الدفاع امس",
                 none: true, span: null, expected: [],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 102, 19,
+                "Schemas/features/sequences.corpus.yaml", 119, 19,
                 Speaker.TypeName, "after-verb",
                 "قال شويغو إن العمل مستمر",
                 none: false, span: "شويغو", expected: [new("name", "شويغو"), new("verb", "قال")],
                 extract: static text => SpeakerExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 105, 19,
+                "Schemas/features/sequences.corpus.yaml", 122, 19,
                 Speaker.TypeName, "after-verb",
                 "أكد سالم الحارثي أن الاتفاق جاهز",
                 none: false, span: "سالم الحارثي", expected: [new("name", "سالم الحارثي"), new("verb", "أكد")],
@@ -143,6 +151,7 @@ namespace Features.Sequences
     /// <param name="Ministers">Every Minister mention, in document order.</param>
     /// <param name="Statements">Every Statement mention, in document order.</param>
     /// <param name="Officials">Every Official mention, in document order.</param>
+    /// <param name="Envoys">Every Envoy mention, in document order.</param>
     /// <param name="Ministries">Every Ministry mention, in document order.</param>
     /// <param name="Speakers">Every Speaker mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
@@ -153,6 +162,7 @@ namespace Features.Sequences
         global::System.Collections.Generic.IReadOnlyList<Minister> Ministers,
         global::System.Collections.Generic.IReadOnlyList<Statement> Statements,
         global::System.Collections.Generic.IReadOnlyList<Official> Officials,
+        global::System.Collections.Generic.IReadOnlyList<Envoy> Envoys,
         global::System.Collections.Generic.IReadOnlyList<Ministry> Ministries,
         global::System.Collections.Generic.IReadOnlyList<Speaker> Speakers,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
@@ -165,6 +175,7 @@ namespace Features.Sequences
                 Ministers,
                 Statements,
                 Officials,
+                Envoys,
                 Ministries,
                 Speakers);
         }
@@ -195,6 +206,13 @@ namespace Features.Sequences
             writer.WriteEndArray();
             writer.WriteStartArray("officials");
             foreach (Official entity in Officials)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("envoys");
+            foreach (Envoy entity in Envoys)
             {
                 entity.WriteTo(writer);
             }
@@ -241,7 +259,7 @@ namespace Features.Sequences
     internal static class SequencesLexicons
     {
         /// <summary>
-        /// The 15 distinct form(s) of 9 dictionaries, as a trie of 65 nodes:
+        /// The 17 distinct form(s) of 10 dictionaries, as a trie of 74 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Minister, 2 form(s): <c>لافروف</c>, <c>شويغو</c>.<br/>
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
@@ -252,51 +270,55 @@ namespace Features.Sequences
         /// <c>نائب وزير</c>.<br/>
         /// 5: the inline terms of step 2 of rule <c>full-title</c> of Official, 2 form(s): <c>الخارجية</c>,
         /// <c>الدفاع</c>.<br/>
-        /// 6: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
-        /// 7: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
-        /// 8: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
+        /// 6: the inline terms of step 1 of rule <c>titled</c> of Envoy, 2 form(s): <c>المبعوث</c>, <c>السفير</c>.<br/>
+        /// 7: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
+        /// 8: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
+        /// 9: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
         /// <c>للصحفيين</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
                     "\u0627\u0634\u0641\u0642\u0644\u0646\u0648\u0643\u0644\u0645\u0646\u0648\u064A\u0627\u0627\u0644" +
-                    "\u0627\u0632\u062F\u062E\u062F\u0631\u0648\u0633\u064A\u0644\u0641\u0635\u0626\u0627\u064A\u0627" +
-                    "\u0641\u0626\u0632\u063A\u0631\u062D\u0628\u0631\u0631\u0631\u0627\u064A\u064A\u0648\u0648\u0641" +
-                    " \u0629\u062C\u0639\u0633\u0631\u0641\u064A\u0648\u064A\u064A\u0632\u0629\u0646\u064A\u0631",
+                    "\u0627\u0632\u062F\u062E\u062F\u0631\u0633\u0645\u0648\u0633\u064A\u0644\u0641\u0635\u0626\u0627" +
+                    "\u064A\u0627\u0641\u0626\u0641\u0628\u0632\u063A\u0631\u062D\u0628\u0631\u0631\u0631\u0627\u064A" +
+                    "\u064A\u0639\u064A\u0648\u0648\u0641 \u0629\u062C\u0639\u0633\u0631\u0648\u0631\u0641\u064A" +
+                    "\u0648\u064A\u062B\u064A\u0632\u0629\u0646\u064A\u0631",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                     17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
                     33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
                     49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
+                    65, 66, 67, 68, 69, 70, 71, 72, 73,
                 ],
                 edgeStarts:
                 [
-                    0, 7, 11, 12, 13, 14, 16, 17, 18, 19, 23, 24, 24, 25, 25, 26,
-                    27, 28, 29, 31, 31, 32, 33, 34, 35, 35, 36, 36, 37, 38, 39, 40,
-                    41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 50, 51, 52, 53, 54, 54,
-                    55, 56, 57, 57, 58, 58, 58, 58, 58, 59, 60, 61, 62, 63, 63, 63,
-                    64, 64,
+                    0, 7, 11, 12, 13, 14, 16, 17, 18, 19, 25, 26, 26, 27, 27, 28,
+                    29, 30, 31, 33, 33, 34, 35, 36, 37, 38, 39, 39, 40, 40, 41, 42,
+                    43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 56, 57,
+                    58, 59, 60, 61, 62, 62, 63, 64, 65, 65, 66, 66, 66, 66, 67, 67,
+                    67, 68, 69, 70, 70, 71, 72, 72, 72, 73, 73,
                 ],
                 values:
                 [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 13, -1, 6, -1, -1,
-                    -1, -1, -1, 3, -1, -1, -1, -1, 7, -1, 2, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, 8, -1, -1, -1, -1, 1, -1,
-                    -1, -1, 12, -1, 11, 4, 5, 0, -1, -1, -1, -1, -1, 10, 14, -1,
-                    9,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 15, -1, 6, -1, -1,
+                    -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, 7, -1, 2, -1, -1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 8, -1, -1,
+                    -1, -1, -1, -1, 1, -1, -1, -1, 14, -1, 11, 4, 13, -1, 5, 0,
+                    -1, -1, -1, 12, -1, -1, 10, 16, -1, 9,
                 ]),
-            dictionaryCount: 9,
+            dictionaryCount: 10,
             entryStarts:
             [
                 0, 1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+                19, 20,
             ],
             memberships:
             [
-                0, 0, 0, 1, 1, 0, 3, 0, 7, 0, 1, 1, 7, 1, 2, 0,
+                0, 0, 0, 1, 1, 0, 3, 0, 8, 0, 1, 1, 8, 1, 2, 0,
                 2, 1, 3, 1, 3, 2, 4, 0, 4, 1, 5, 0, 5, 1, 6, 0,
-                8, 0, 8, 1,
+                6, 1, 7, 0, 9, 0, 9, 1,
             ]);
     }
 }

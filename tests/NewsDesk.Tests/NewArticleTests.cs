@@ -22,7 +22,7 @@ public sealed class NewArticleTests
     {
         ["Date"] = 0.97,
         ["Organization"] = 0.92,
-        ["Person"] = 0.71,
+        ["Person"] = 0.80,
         ["Place"] = 0.96,
         ["Quote"] = 0.93,
         ["Source"] = 0.96,

@@ -121,7 +121,8 @@ internal sealed record EntitySpec(
     ImmutableEquatableArray<RuleSpec> Rules,
     OverlapKind Overlap,
     ImmutableEquatableArray<EntityReference> Outside,
-    LocationInfo Location)
+    LocationInfo Location,
+    string? Repeats = null)
 {
     /// <summary>Its extractor class.</summary>
     public string ExtractorName => Names.Extractor(Name);
