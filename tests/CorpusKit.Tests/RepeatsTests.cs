@@ -48,6 +48,10 @@ public sealed class RepeatsTests
         => Assert.Equal(["شريفزاده=فرهود شريفزاده"], Again(Run("الوزير فرهود شريفزاده ووفقا لشريفزاده", "فرهود شريفزاده")));
 
     [Fact]
+    public void A_surname_inside_a_longer_word_is_not_a_mention()
+        => Assert.Equal(["حمادي=سفيان حمادي"], Again(Run("وصل سفيان حمادي، ثم زار الحمادية وقال لحمادي", "سفيان حمادي")));
+
+    [Fact]
     public void A_surname_two_names_share_names_neither()
         => Assert.Empty(Again(Run("علي كريمي وحسن كريمي التقيا، وقال كريمي", "علي كريمي", "حسن كريمي")));
 

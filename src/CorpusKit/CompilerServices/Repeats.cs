@@ -41,50 +41,108 @@ public static class Repeats
         }
 
         // Whole names and surnames, as the text's normalization writes them, to the entity each
-        // names (−1 when two different names share it).
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
+        // names (−1 when two different names share it). The tables are the thread's, emptied
+        // after each document; each distinct name is normalized once.
+        Dictionary<string, int> names = t_names ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, string> canonical = t_canonical ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        names.Clear();
+        canonical.Clear();
+        try
+        {
+            Collect(entities, text, name, names, canonical);
+            if (names.Count > 0)
+            {
+                Find(entities, text, make, names);
+            }
+        }
+        finally
+        {
+            names.Clear();
+            canonical.Clear();
+        }
+    }
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_names;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_canonical;
+
+    private static void Collect<T>(List<T> entities, NormalizedText text, Func<T, string?> name, Dictionary<string, int> names, Dictionary<string, string> canonical)
+        where T : IEntity
+    {
         for (int i = 0; i < entities.Count; i++)
         {
-            if (name(entities[i]) is not { } full)
+            if (name(entities[i]) is not { } full || (canonical.TryGetValue(full, out string? seen) && seen == full))
             {
+                // No name, or one already registered by an earlier mention of the same entity.
                 continue;
             }
 
             string form = NormalizedText.NormalizeForm(full, text.Normalization);
-            string[] words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length < 2)
+            int last = form.LastIndexOf(' ');
+            if (last <= 0)
             {
                 continue;
             }
 
-            int surnameWords = words.Length >= 3 && Array.IndexOf(s_connectors, words[^2]) >= 0 ? 2 : 1;
+            // The surname: the last word, or the last two after a connector (بن حمادي).
+            int before = form.LastIndexOf(' ', last - 1);
+            int surname = before >= 0 && Array.IndexOf(s_connectors, form[(before + 1)..last]) >= 0 ? before + 1 : last + 1;
+            canonical[full] = full;
             Register(names, canonical, form, i, full);
-            Register(names, canonical, string.Join(' ', words, words.Length - surnameWords, surnameWords), i, full);
+            Register(names, canonical, form[surname..], i, full);
+        }
+    }
+
+    private static void Find<T>(List<T> entities, NormalizedText text, Func<T, TextSpan, T> make, Dictionary<string, int> names)
+        where T : IEntity
+    {
+        // Each name and surname is searched for on its own (a vectorized IndexOf: a document names
+        // a few people, and a look-up at every word of the text cost several times more), then
+        // kept where it stands as a whole word, after proclitics at most.
+        ReadOnlySpan<char> chars = text.Span;
+        var hits = new List<(int From, int End, int Entity)>();
+        foreach ((string key, int entity) in names)
+        {
+            if (entity < 0)
+            {
+                continue;
+            }
+
+            for (int at = 0; at < chars.Length;)
+            {
+                int index = chars[at..].IndexOf(key, StringComparison.Ordinal);
+                if (index < 0)
+                {
+                    break;
+                }
+
+                int from = at + index;
+                int end = from + key.Length;
+                at = from + 1;
+                if ((end < chars.Length && CharKinds.IsLetterOrDigit(chars[end])) || !WordStartsAt(chars, from))
+                {
+                    continue;
+                }
+
+                hits.Add((from, end, entity));
+            }
         }
 
-        if (names.Count == 0)
+        if (hits.Count == 0)
         {
             return;
         }
 
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
-        ReadOnlySpan<char> chars = text.Span;
+        // The longest first where two start together (a whole name before its surname), then in order.
+        hits.Sort(static (a, b) => a.From != b.From ? a.From.CompareTo(b.From) : b.End.CompareTo(a.End));
         var found = new List<T>();
         int taken = 0; // entities are in document order: the first that may overlap the next mention
-        int at = 0;
-        while (Words.Next(chars, ref at, out int start, out _))
+        int last = -1;
+        foreach ((int from, int end, int entity) in hits)
         {
-            // A name of two words is tried before one word; proclitics stay out of the span.
-            int end = at;
-            int second = NextWordEnd(chars, end);
-            int entity;
-            int from;
-            if (second > 0 && Find(lookup, chars, start, second, out entity, out from))
-            {
-                end = second;
-            }
-            else if (!Find(lookup, chars, start, end, out entity, out from))
+            if (from < last)
             {
                 continue;
             }
@@ -101,7 +159,7 @@ public static class Repeats
             }
 
             found.Add(make(entities[entity], span));
-            at = end;
+            last = end;
         }
 
         if (found.Count > 0)
@@ -109,6 +167,23 @@ public static class Repeats
             entities.AddRange(found);
             entities.Sort(static (a, b) => a.Span.CompareTo(b.Span));
         }
+    }
+
+    /// <summary>Whether a word starts at <paramref name="from"/>, or proclitics (و ف, then ب ل ك) start one right before it.</summary>
+    private static bool WordStartsAt(ReadOnlySpan<char> chars, int from)
+    {
+        int start = from;
+        for (int clitics = 0; clitics < 2 && start > 0 && chars[start - 1] is 'و' or 'ف' or 'ب' or 'ل' or 'ك'; clitics++)
+        {
+            if (start - 1 == 0 || !CharKinds.IsLetterOrDigit(chars[start - 2]))
+            {
+                return true;
+            }
+
+            start--;
+        }
+
+        return start == 0 || !CharKinds.IsLetterOrDigit(chars[start - 1]);
     }
 
     private static void Register(Dictionary<string, int> names, Dictionary<string, string> canonical, string key, int entity, string full)
@@ -124,47 +199,5 @@ public static class Repeats
             names[key] = entity;
             canonical[key] = full;
         }
-    }
-
-    /// <summary>The end of the word after the one ending at <paramref name="end"/>, when one space parts them; else −1.</summary>
-    private static int NextWordEnd(ReadOnlySpan<char> chars, int end)
-    {
-        if (end + 1 >= chars.Length || chars[end] != ' ' || !CharKinds.IsLetterOrDigit(chars[end + 1]))
-        {
-            return -1;
-        }
-
-        int i = end + 1;
-        while (i < chars.Length && CharKinds.IsLetterOrDigit(chars[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
-
-    /// <summary>Looks <c>[start, end)</c> up, then without a conjunction and a preposition before it (و ف, then ب ل ك).</summary>
-    private static bool Find(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> chars, int start, int end, out int entity, out int from)
-    {
-        from = start;
-        for (int skip = 0; skip <= 2 && from < end - 1; skip++)
-        {
-            if (lookup.TryGetValue(chars[from..end], out entity) && entity >= 0)
-            {
-                return true;
-            }
-
-            char c = chars[from];
-            bool clitic = skip == 0 ? c is 'و' or 'ف' or 'ب' or 'ل' or 'ك' : c is 'ب' or 'ل' or 'ك';
-            if (!clitic)
-            {
-                break;
-            }
-
-            from++;
-        }
-
-        entity = -1;
-        return false;
     }
 }
