@@ -54,9 +54,6 @@ internal sealed class Reader
 
     public bool IsDigits(int i) => (uint)i < (uint)_count && _tokens[i].Kind == TokenKind.Digits;
 
-    /// <summary>Whether token <paramref name="i"/> is the word <paramref name="key"/> exactly.</summary>
-    public bool Is(int i, string key) => IsWord(i) && this[i].Key == key;
-
     /// <summary>Whether token <paramref name="i"/> is one of <paramref name="keys"/> exactly.</summary>
     public bool IsAny(int i, FrozenSet<string> keys) => IsWord(i) && keys.Contains(this[i].Key);
 
@@ -130,25 +127,6 @@ internal sealed class Reader
 
         value = default!;
         return false;
-    }
-
-    /// <summary>Whether token <paramref name="i"/> is <paramref name="key"/>, bare or after و (the conjunction written on it).</summary>
-    public bool IsAnd(int i, string key, out bool joined)
-    {
-        joined = false;
-        if (!IsWord(i))
-        {
-            return false;
-        }
-
-        string word = this[i].Key;
-        if (word == key)
-        {
-            return true;
-        }
-
-        joined = word.Length == key.Length + 1 && word[0] == 'و' && word.AsSpan(1).SequenceEqual(key);
-        return joined;
     }
 
     /// <summary>Reads token <paramref name="i"/>'s key, with the conjunction و split off: (key, whether و was there).</summary>

@@ -389,5 +389,6 @@ internal sealed class When
         _ => at.AddYears(amount),
     };
 
+    /// <summary>The parts read, for a debugger's view.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year}-{Month}-{Day} wd{Weekday} h{Hour}:{Minute}");
 }
