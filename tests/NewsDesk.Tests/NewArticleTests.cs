@@ -20,7 +20,7 @@ public sealed class NewArticleTests
     /// <summary>The overlap F1 each type reached on the new articles.</summary>
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
-        ["Date"] = 0.97,
+        ["Date"] = 0.99,
         ["Organization"] = 0.95,
         ["Person"] = 0.80,
         ["Place"] = 0.97,
