@@ -86,42 +86,20 @@ internal sealed class Reader
             return true;
         }
 
-        if (!clitics || key.Length < 3)
+        if (!clitics)
         {
             return false;
         }
 
         FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> spans = table.GetAlternateLookup<ReadOnlySpan<char>>();
-        int at = 0;
-        if (key[0] is 'و' or 'ف')
+        Span<CliticForm> forms = stackalloc CliticForm[3];
+        Span<char> article = stackalloc char[key.Length];
+        foreach (CliticForm form in forms[..CliticForms(key, forms)])
         {
-            at = 1;
-            if (spans.TryGetValue(key.AsSpan(1), out value!))
+            if (spans.TryGetValue(form.Of(key, article), out value!))
             {
-                skip = 1;
+                skip = form.Skip;
                 return true;
-            }
-        }
-
-        if (key.Length - at >= 3 && key[at] is 'ب' or 'ل' or 'ك')
-        {
-            if (spans.TryGetValue(key.AsSpan(at + 1), out value!))
-            {
-                skip = at + 1;
-                return true;
-            }
-
-            if (key[at] == 'ل' && key[at + 1] == 'ل')
-            {
-                // A fused لل: ل and the article, looked up as ال + the rest.
-                Span<char> article = stackalloc char[key.Length - at];
-                key.AsSpan(at).CopyTo(article);
-                article[0] = 'ا';
-                if (spans.TryGetValue(article, out value!))
-                {
-                    skip = at;
-                    return true;
-                }
             }
         }
 
@@ -158,5 +136,55 @@ internal sealed class Reader
         }
 
         return table.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The forms a word may be looked up by once its proclitics are set aside: after و or ف, then
+    /// after ب ل ك, and a fused لل as ال + the rest (whose span keeps the لل). Words shorter than
+    /// three letters have none. Returns how many it wrote into <paramref name="forms"/> (three at most).
+    /// </summary>
+    public static int CliticForms(ReadOnlySpan<char> key, Span<CliticForm> forms)
+    {
+        if (key.Length < 3)
+        {
+            return 0;
+        }
+
+        int count = 0;
+        int at = 0;
+        if (key[0] is 'و' or 'ف')
+        {
+            at = 1;
+            forms[count++] = new CliticForm(1, 1, Article: false);
+        }
+
+        if (key.Length - at >= 3 && key[at] is 'ب' or 'ل' or 'ك')
+        {
+            forms[count++] = new CliticForm(at + 1, at + 1, Article: false);
+            if (key[at] == 'ل' && key[at + 1] == 'ل')
+            {
+                forms[count++] = new CliticForm(at, at, Article: true);
+            }
+        }
+
+        return count;
+    }
+}
+
+/// <summary>A form of a word after its proclitics: where it starts, the chars its span leaves out, and whether its first char reads as alef (a fused لل).</summary>
+internal readonly record struct CliticForm(int From, int Skip, bool Article)
+{
+    /// <summary>The form's chars in <paramref name="key"/>, or, for a fused لل, ال + the rest copied into <paramref name="buffer"/>.</summary>
+    public ReadOnlySpan<char> Of(ReadOnlySpan<char> key, Span<char> buffer)
+    {
+        if (!Article)
+        {
+            return key[From..];
+        }
+
+        Span<char> form = buffer[..(key.Length - From)];
+        key[From..].CopyTo(form);
+        form[0] = 'ا';
+        return form;
     }
 }

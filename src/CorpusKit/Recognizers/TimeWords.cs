@@ -168,23 +168,13 @@ internal static class TimeWords
             return true;
         }
 
-        int at = folded.Length > 3 && folded[0] is 'و' or 'ف' ? 1 : 0;
-        if (at == 1 && set.Contains(folded[1..]))
+        Span<CliticForm> forms = stackalloc CliticForm[3];
+        Span<char> article = stackalloc char[folded.Length];
+        foreach (CliticForm form in forms[..Reader.CliticForms(folded, forms)])
         {
-            return true;
-        }
-
-        if (folded.Length - at > 3 && folded[at] is 'ب' or 'ل' or 'ك')
-        {
-            if (set.Contains(folded[(at + 1)..]))
+            if (set.Contains(form.Of(folded, article)))
             {
                 return true;
-            }
-
-            if (folded[at] == 'ل' && folded[at + 1] == 'ل')
-            {
-                folded[at] = 'ا';
-                return set.Contains(folded[at..]);
             }
         }
 
