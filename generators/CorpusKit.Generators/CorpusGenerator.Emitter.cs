@@ -364,8 +364,9 @@ public sealed partial class CorpusGenerator
                 w.Indent();
                 w.Line("entities,");
                 w.Line("text,");
+                w.Line("context,");
                 w.Line($"static found => found.{property},");
-                ArgumentLines(w, $"(found, span) => new {entity.Name}(", arguments, "));");
+                ArgumentLines(w, $"static (found, span, context) => new {entity.Name}(", arguments, "));");
                 w.Unindent();
             }
 

@@ -10,7 +10,7 @@ namespace CorpusKit;
 /// </summary>
 public sealed class ExtractionContext
 {
-    private readonly List<ExtractionProblem> _problems = [];
+    private List<ExtractionProblem>? _problems; // made at the first problem: most documents have none
     private readonly List<TextSpan> _excluded = [];
 
     // A document meets a handful of entity types and of term indexes: small arrays searched in
@@ -61,8 +61,11 @@ public sealed class ExtractionContext
     /// <summary>The document's name, if it has one.</summary>
     public string? DocumentId { get; }
 
-    /// <summary>Problems met so far (a regex that timed out, say); extraction went on without that rule.</summary>
-    public IReadOnlyList<ExtractionProblem> Problems => _problems;
+    /// <summary>
+    /// Problems met so far (a regex that timed out, say); extraction went on without that rule. Read
+    /// it once extraction is done: before the first problem it is an empty list that stays empty.
+    /// </summary>
+    public IReadOnlyList<ExtractionProblem> Problems => _problems ?? (IReadOnlyList<ExtractionProblem>)[];
 
     /// <summary>Ranges of <see cref="Text"/> that rules do not see (boilerplate lines), in text order.</summary>
     public IReadOnlyList<TextSpan> Excluded => _excluded;
@@ -103,16 +106,19 @@ public sealed class ExtractionContext
             _excluded.EnsureCapacity(before + collection.Count);
         }
 
-        foreach (TextSpan span in spans)
+        if (spans is List<TextSpan> list)
         {
-            if (span.Start < 0 || span.End > Text.Length)
+            // The layout's list: read as a span, without an enumerator on the heap.
+            foreach (TextSpan span in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
             {
-                throw new ArgumentOutOfRangeException(nameof(spans), $"{span} is not within a text of {Text.Length} chars.");
+                AddExcluded(span);
             }
-
-            if (span.Length > 0)
+        }
+        else
+        {
+            foreach (TextSpan span in spans)
             {
-                _excluded.Add(span);
+                AddExcluded(span);
             }
         }
 
@@ -139,6 +145,20 @@ public sealed class ExtractionContext
         }
 
         ClearHits();
+    }
+
+    /// <summary>Adds one range for <see cref="Exclude(IEnumerable{TextSpan})"/>, checked against the text.</summary>
+    private void AddExcluded(TextSpan span)
+    {
+        if (span.Start < 0 || span.End > Text.Length)
+        {
+            throw new ArgumentOutOfRangeException("spans", $"{span} is not within a text of {Text.Length} chars.");
+        }
+
+        if (span.Length > 0)
+        {
+            _excluded.Add(span);
+        }
     }
 
     /// <summary>
@@ -370,7 +390,7 @@ public sealed class ExtractionContext
     public void Report(ExtractionProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        _problems.Add(problem);
+        (_problems ??= []).Add(problem);
     }
 
     /// <summary>

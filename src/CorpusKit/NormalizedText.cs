@@ -146,6 +146,8 @@ public sealed class NormalizedText
             _digitPlaces = null;
             System.Buffers.ArrayPool<int>.Shared.Return(places);
         }
+
+        _map?.Release();
     }
 
     /// <summary>

@@ -102,8 +102,9 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Repeats.Add(
                 entities,
                 text,
+                context,
                 static found => found.Name,
-                (found, span) => new Envoy(
+                static (found, span, context) => new Envoy(
                     found.Name,
                     null,
                     span,

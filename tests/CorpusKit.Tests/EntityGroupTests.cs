@@ -149,6 +149,45 @@ public sealed class EntityGroupTests
     }
 
     /// <summary>
+    /// A group's mentions are a run of one array the document's groups share: each group reads its
+    /// own run, in document order, and nothing past its ends.
+    /// </summary>
+    [Fact]
+    public void Each_group_reads_its_own_run_of_the_shared_mentions()
+    {
+        Mention[] mentions =
+        [
+            new("موسكو", new TextSpan(0, 5), "موسكو"),
+            new("بكين", new TextSpan(10, 4), "بكين"),
+            new("موسكو", new TextSpan(20, 5), "موسكو"),
+            new("باكو", new TextSpan(30, 4), "باكو"),
+            new("بكين", new TextSpan(40, 4), "بكين"),
+            new("موسكو", new TextSpan(50, 5), "موسكو"),
+        ];
+
+        IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Collect(mentions, SameEntity.Key, TextNormalization.Arabic);
+
+        Assert.Equal(["موسكو", "بكين", "باكو"], groups.Select(g => g.Key));
+        MentionList<Mention> moscow = groups[0].Mentions;
+        Assert.Equal([mentions[0], mentions[2], mentions[5]], moscow);
+        Assert.Equal([mentions[1], mentions[4]], groups[1].Mentions.AsSpan().ToArray());
+        Assert.Same(mentions[3], Assert.Single(groups[2].Mentions));
+        Assert.Same(mentions[5], moscow[2]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => moscow[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => moscow[-1]);
+        var seen = new List<Mention>();
+        foreach (Mention mention in groups[1].Mentions)
+        {
+            seen.Add(mention);
+        }
+
+        Assert.Equal([mentions[1], mentions[4]], seen);
+        Assert.Equal(moscow, ((IReadOnlyList<Mention>)moscow).ToList());
+        Assert.Empty(default(MentionList<Mention>));
+        Assert.True(default(MentionList<Mention>).AsSpan().IsEmpty);
+    }
+
+    /// <summary>
     /// A group of many mentions written to a stream goes out as it is written, in pieces of about
     /// 64 KB, not held whole until the writer is flushed; the JSON is the same as written at once.
     /// </summary>

@@ -29,6 +29,28 @@ public sealed class NearestTests
     private static readonly Gen<(int Kind, int A, int B)[]> s_steps =
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, 1000], Gen.Int[0, 6], (kind, a, b) => (kind, a, b)).Array[0, 14];
 
+    /// <summary>The breaks go into a rented array of 64 that grows: every one is kept at 64, at 65 and far past.</summary>
+    [Theory]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(300)]
+    public void Every_sentence_break_is_found_however_many_there_are(int sentences)
+    {
+        string text = string.Concat(Enumerable.Repeat("قال بوتين. ", sentences));
+        int[] breaks = ScopeBreaks.All(text, TextScope.Sentence, out int count);
+        try
+        {
+            int[] expected = [.. Enumerable.Range(0, text.Length).Where(i => text[i] == '.')];
+            Assert.Equal(sentences, count);
+            Assert.Equal(expected, breaks[..count]);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(breaks);
+        }
+    }
+
     [Fact]
     public void The_static_api_and_the_index_find_what_the_reference_finds()
         => Gen.Select(s_text, s_steps, Gen.Bool).Sample((text, steps, sorted) =>

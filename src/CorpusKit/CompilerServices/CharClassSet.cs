@@ -166,7 +166,13 @@ internal sealed class CharClassSet
         if (!inside && (_categories != 0 || _negatedCategories.Length > 0))
         {
             int bit = 1 << (int)CharUnicodeInfo.GetUnicodeCategory(c);
-            inside = (_categories & bit) != 0 || Array.Exists(_negatedCategories, mask => (mask & bit) == 0);
+            inside = (_categories & bit) != 0;
+            foreach (int mask in _negatedCategories)
+            {
+                // A char outside some negated set (\P{…}) is inside the class. (A loop, not a lambda
+                // that captures the bit: this runs for every char a class is tested on.)
+                inside |= (mask & bit) == 0;
+            }
         }
 
         if (!inside && (_space || _notSpace))

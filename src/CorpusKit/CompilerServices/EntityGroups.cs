@@ -191,37 +191,51 @@ public static class EntityGroups
         return groups;
     }
 
-    /// <summary>Each group's mentions in document order; the groups in the order of their first mention.</summary>
+    /// <summary>
+    /// Each group's mentions in document order; the groups in the order of their first mention. Every
+    /// group's mentions are a run of one array, the groups one array of values: two arrays in all.
+    /// </summary>
     private static EntityGroup<T>[] Gather<T>(IReadOnlyList<T> mentions, ReadOnlySpan<int> groupOf, ReadOnlySpan<int> representatives, Scratch scratch)
         where T : IEntity
     {
         int groups = representatives.Length;
         int[] sizes = scratch.Ints(ref scratch.Sizes, groups);
+        int[] slots = scratch.Ints(ref scratch.Slots, groups);
+        int[] bySlot = scratch.Ints(ref scratch.BySlot, groups);
         sizes.AsSpan(0, groups).Clear();
+        slots.AsSpan(0, groups).Fill(-1);
+        int made = 0;
         foreach (int group in groupOf)
         {
             sizes[group]++;
+            if (slots[group] < 0)
+            {
+                bySlot[made] = group;
+                slots[group] = made++;
+            }
         }
 
-        // A group's list is made at its first mention, and the group goes to the next slot of the
-        // result; until then its size is positive. Sizes then become fill counts, as negative
-        // numbers (-1 for an empty list), so both live in one array.
-        int[] slots = scratch.Ints(ref scratch.Slots, groups);
-        var result = new EntityGroup<T>[groups];
-        int made = 0;
+        // Each group's run starts where the runs of the groups before it (in slot order) end.
+        int[] next = scratch.Ints(ref scratch.Next, groups);
+        int start = 0;
+        for (int slot = 0; slot < groups; slot++)
+        {
+            next[bySlot[slot]] = start;
+            start += sizes[bySlot[slot]];
+        }
+
+        var all = new T[groupOf.Length];
         for (int i = 0; i < groupOf.Length; i++)
         {
-            int group = groupOf[i];
-            if (sizes[group] > 0)
-            {
-                slots[group] = made;
-                result[made++] = new EntityGroup<T>(mentions[representatives[group]], new T[sizes[group]]);
-                sizes[group] = -1;
-            }
+            all[next[groupOf[i]]++] = mentions[i];
+        }
 
-            var list = (T[])result[slots[group]].Mentions;
-            list[-1 - sizes[group]] = mentions[i];
-            sizes[group]--;
+        var result = new EntityGroup<T>[groups];
+        for (int slot = 0; slot < groups; slot++)
+        {
+            int group = bySlot[slot];
+            int size = sizes[group];
+            result[slot] = new EntityGroup<T>(mentions[representatives[group]], new MentionList<T>(all, next[group] - size, size));
         }
 
         return result;
@@ -249,6 +263,8 @@ public static class EntityGroups
         public int[] GroupOfKey = [];
         public int[] Sizes = [];
         public int[] Slots = [];
+        public int[] BySlot = [];
+        public int[] Next = [];
         private (int Words, int KeyLength, int TextLength)[] _sortKeys = [];
         private KeyWords[] _keyWords = [];
 

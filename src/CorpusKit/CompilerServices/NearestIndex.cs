@@ -31,8 +31,11 @@ public sealed class NearestIndex<T> : IReleasable
     private readonly string _text;
     private Side? _byEnd;
     private Side? _byStart;
+    // Rented arrays, the first counts of each: given back by Release.
     private int[]? _sentenceBreaks;
+    private int _sentenceBreakCount;
     private int[]? _paragraphBreaks;
+    private int _paragraphBreakCount;
 
     /// <summary>Indexes <paramref name="candidates"/>, entities found in <paramref name="text"/>.</summary>
     /// <param name="candidates">The entities to look among, in any order; their order breaks ties.</param>
@@ -78,6 +81,17 @@ public sealed class NearestIndex<T> : IReleasable
         _byStart = null;
         byEnd?.Release();
         byStart?.Release();
+        if (_sentenceBreaks is { } sentences)
+        {
+            _sentenceBreaks = null;
+            ArrayPool<int>.Shared.Return(sentences);
+        }
+
+        if (_paragraphBreaks is { } paragraphs)
+        {
+            _paragraphBreaks = null;
+            ArrayPool<int>.Shared.Return(paragraphs);
+        }
     }
 
     /// <summary>
@@ -111,11 +125,12 @@ public sealed class NearestIndex<T> : IReleasable
     /// <summary>What <see cref="Nearest.ScopeStart"/> gives, from the breaks found once.</summary>
     private int ScopeStart(int index, TextScope scope)
     {
-        if (Breaks(scope) is not int[] breaks)
+        if (scope == TextScope.Document)
         {
             return 0;
         }
 
+        ReadOnlySpan<int> breaks = Breaks(scope);
         int next = SortedSearch.FirstAtOrAbove(breaks, index);
         return next == 0 ? 0 : breaks[next - 1] + 1;
     }
@@ -123,22 +138,28 @@ public sealed class NearestIndex<T> : IReleasable
     /// <summary>What <see cref="Nearest.ScopeEnd"/> gives, from the breaks found once.</summary>
     private int ScopeEnd(int index, TextScope scope)
     {
-        if (Breaks(scope) is not int[] breaks)
+        if (scope == TextScope.Document)
         {
             return _text.Length;
         }
 
+        ReadOnlySpan<int> breaks = Breaks(scope);
         int next = SortedSearch.FirstAtOrAbove(breaks, index);
         return next < breaks.Length ? breaks[next] : _text.Length;
     }
 
-    /// <summary>The breaks of <paramref name="scope"/> in the text, found on first use; null for the document, which has none.</summary>
-    private int[]? Breaks(TextScope scope) => scope switch
+    /// <summary>The breaks of <paramref name="scope"/> (a sentence or a paragraph) in the text, found on first use.</summary>
+    private ReadOnlySpan<int> Breaks(TextScope scope)
     {
-        TextScope.Document => null,
-        TextScope.Paragraph => _paragraphBreaks ??= ScopeBreaks.All(_text, TextScope.Paragraph),
-        _ => _sentenceBreaks ??= ScopeBreaks.All(_text, TextScope.Sentence),
-    };
+        if (scope == TextScope.Paragraph)
+        {
+            _paragraphBreaks ??= ScopeBreaks.All(_text, TextScope.Paragraph, out _paragraphBreakCount);
+            return _paragraphBreaks.AsSpan(0, _paragraphBreakCount);
+        }
+
+        _sentenceBreaks ??= ScopeBreaks.All(_text, TextScope.Sentence, out _sentenceBreakCount);
+        return _sentenceBreaks.AsSpan(0, _sentenceBreakCount);
+    }
 
     /// <summary>
     /// The candidates in one order (<see cref="Order"/>: candidate indexes) with the key they are

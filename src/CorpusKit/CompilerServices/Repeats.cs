@@ -21,14 +21,28 @@ namespace CorpusKit.CompilerServices;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Repeats
 {
+    /// <summary>
+    /// Up to this many names and surnames, each is searched for on its own with a vectorized
+    /// <see cref="MemoryExtensions.IndexOf{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>: a document names a
+    /// few people, and a look-up at every word cost several times more. Past it, one pass over the
+    /// words looks each up, so a long document naming thousands of people costs one pass, not one per name.
+    /// </summary>
+    private const int SearchedOneByOne = 16;
+
     private static readonly string[] s_connectors = ["بن", "ابن", "بنت", "عبد", "ابو", "ام", "ولد"];
 
     /// <summary>
     /// Adds to <paramref name="entities"/> (in document order) every later or earlier mention,
     /// by its whole name or its surname, of an entity whose <paramref name="name"/> has two words
-    /// or more; <paramref name="make"/> makes the new entity from the one it names again and the span.
+    /// or more; <paramref name="make"/> makes the new entity from the one it names again, the span
+    /// and <paramref name="state"/> (the extraction context, so the lambda captures nothing).
     /// </summary>
-    public static void Add<T>(List<T> entities, NormalizedText text, Func<T, string?> name, Func<T, TextSpan, T> make)
+    public static void Add<T, TState>(List<T> entities, NormalizedText text, TState state, Func<T, string?> name, Func<T, TextSpan, TState, T> make)
+        where T : IEntity
+        => Add(entities, text, state, name, make, SearchedOneByOne);
+
+    /// <summary><see cref="Add{T, TState}(List{T}, NormalizedText, TState, Func{T, string}, Func{T, TextSpan, TState, T})"/>, searching one by one up to <paramref name="searchedOneByOne"/> names (tests set it to see both ways agree).</summary>
+    internal static void Add<T, TState>(List<T> entities, NormalizedText text, TState state, Func<T, string?> name, Func<T, TextSpan, TState, T> make, int searchedOneByOne)
         where T : IEntity
     {
         ArgumentNullException.ThrowIfNull(entities);
@@ -40,70 +54,102 @@ public static class Repeats
             return;
         }
 
-        // Whole names and surnames, as the text's normalization writes them, to the entity each
-        // names (−1 when two different names share it). The tables are the thread's, emptied
-        // after each document; each distinct name is normalized once.
-        Dictionary<string, int> names = t_names ??= new Dictionary<string, int>(StringComparer.Ordinal);
-        Dictionary<string, string> canonical = t_canonical ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        names.Clear();
-        canonical.Clear();
+        // The tables are the thread's, emptied after each document.
+        Scratch scratch = t_scratch ??= new Scratch();
         try
         {
-            Collect(entities, text, name, names, canonical);
-            if (names.Count > 0)
+            Collect(entities, text.Normalization, name, scratch);
+            if (scratch.Names.Count == 0)
             {
-                Find(entities, text, make, names);
+                return;
+            }
+
+            int hits = scratch.Names.Count <= searchedOneByOne ? SearchEach(text.Span, scratch) : SearchWords(text.Span, scratch);
+            if (hits > 0)
+            {
+                Take(entities, text, state, make, scratch.Hits.AsSpan(0, hits));
             }
         }
         finally
         {
-            names.Clear();
-            canonical.Clear();
+            scratch.Clear();
         }
     }
 
     [ThreadStatic]
-    private static Dictionary<string, int>? t_names;
+    private static Scratch? t_scratch;
 
-    [ThreadStatic]
-    private static Dictionary<string, string>? t_canonical;
-
-    private static void Collect<T>(List<T> entities, NormalizedText text, Func<T, string?> name, Dictionary<string, int> names, Dictionary<string, string> canonical)
+    /// <summary>Each name and surname, as the text's normalization writes them, to the entity it names (−1 when two different names share it).</summary>
+    private static void Collect<T>(List<T> entities, TextNormalization normalization, Func<T, string?> name, Scratch scratch)
         where T : IEntity
     {
         for (int i = 0; i < entities.Count; i++)
         {
-            if (name(entities[i]) is not { } full || (canonical.TryGetValue(full, out string? seen) && seen == full))
+            if (name(entities[i]) is not { } full || scratch.Registered.Contains(full))
             {
                 // No name, or one already registered by an earlier mention of the same entity.
                 continue;
             }
 
-            string form = NormalizedText.NormalizeForm(full, text.Normalization);
-            int last = form.LastIndexOf(' ');
-            if (last <= 0)
+            scratch.Registered.Add(full);
+            char[]? rented = null;
+            ReadOnlySpan<char> form = full;
+            if (normalization == TextNormalization.Arabic)
             {
-                continue;
+                rented = NormalizerCore.NormalizeArabicRented(full, out int length);
+                form = rented.AsSpan(0, length);
             }
 
-            // The surname: the last word, or the last two after a connector (بن حمادي).
-            int before = form.LastIndexOf(' ', last - 1);
-            int surname = before >= 0 && Array.IndexOf(s_connectors, form[(before + 1)..last]) >= 0 ? before + 1 : last + 1;
-            canonical[full] = full;
-            Register(names, canonical, form, i, full);
-            Register(names, canonical, form[surname..], i, full);
+            int last = form.LastIndexOf(' ');
+            if (last > 0)
+            {
+                // The surname: the last word, or the last two after a connector (بن حمادي).
+                int before = form[..last].LastIndexOf(' ');
+                int surname = before >= 0 && IsConnector(form[(before + 1)..last]) ? before + 1 : last + 1;
+                Register(scratch, SharedStrings.Of(form), i, full);
+                Register(scratch, SharedStrings.Of(form[surname..]), i, full);
+            }
+
+            if (rented is not null)
+            {
+                NormalizerCore.ReturnBuffer(rented);
+            }
         }
     }
 
-    private static void Find<T>(List<T> entities, NormalizedText text, Func<T, TextSpan, T> make, Dictionary<string, int> names)
-        where T : IEntity
+    private static bool IsConnector(ReadOnlySpan<char> word)
     {
-        // Each name and surname is searched for on its own (a vectorized IndexOf: a document names
-        // a few people, and a look-up at every word of the text cost several times more), then
-        // kept where it stands as a whole word, after proclitics at most.
-        ReadOnlySpan<char> chars = text.Span;
-        var hits = new List<(int From, int End, int Entity)>();
-        foreach ((string key, int entity) in names)
+        foreach (string connector in s_connectors)
+        {
+            if (word.SequenceEqual(connector))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Register(Scratch scratch, string key, int entity, string full)
+    {
+        if (scratch.Names.TryGetValue(key, out (int Entity, string Full) known))
+        {
+            if (known.Entity >= 0 && known.Full != full)
+            {
+                scratch.Names[key] = (-1, known.Full);
+            }
+
+            return;
+        }
+
+        scratch.Names.Add(key, (entity, full));
+    }
+
+    /// <summary>Each name searched for on its own, kept where it stands as a whole word, after proclitics at most.</summary>
+    private static int SearchEach(ReadOnlySpan<char> chars, Scratch scratch)
+    {
+        int count = 0;
+        foreach ((string key, (int entity, _)) in scratch.Names)
         {
             if (entity < 0)
             {
@@ -121,53 +167,130 @@ public static class Repeats
                 int from = at + index;
                 int end = from + key.Length;
                 at = from + 1;
-                if ((end < chars.Length && CharKinds.IsLetterOrDigit(chars[end])) || !WordStartsAt(chars, from))
+                if (EndsWord(chars, end) && WordStartsAt(chars, from))
+                {
+                    count = scratch.AddHit(count, new Hit(from, end, entity));
+                }
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// One pass over the words: at each word, and after one or two proclitics at its start, the
+    /// names whose first word it is are compared with the text there.
+    /// </summary>
+    private static int SearchWords(ReadOnlySpan<char> chars, Scratch scratch)
+    {
+        // The names by their first word (letters and digits up to the first other char), chained.
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> byFirstWord = scratch.ByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        List<(string Key, int Entity, int Next)> chain = scratch.Chain;
+        foreach ((string key, (int entity, _)) in scratch.Names)
+        {
+            if (entity < 0)
+            {
+                continue;
+            }
+
+            int wordEnd = 0;
+            while (wordEnd < key.Length && CharKinds.IsLetterOrDigit(key[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd == 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> first = key.AsSpan(0, wordEnd);
+            int next = byFirstWord.TryGetValue(first, out int head) ? head : -1;
+            chain.Add((key, entity, next));
+            byFirstWord[first] = chain.Count - 1;
+        }
+
+        int count = 0;
+        for (int at = 0; at < chars.Length;)
+        {
+            if (!CharKinds.IsLetterOrDigit(chars[at]))
+            {
+                at++;
+                continue;
+            }
+
+            int start = at;
+            while (at < chars.Length && CharKinds.IsLetterOrDigit(chars[at]))
+            {
+                at++;
+            }
+
+            // The word itself, then past one proclitic (و ف ب ل ك), then past two.
+            for (int from = start, clitics = 0; clitics <= 2 && from < at; from++, clitics++)
+            {
+                if (clitics > 0 && chars[from - 1] is not ('و' or 'ف' or 'ب' or 'ل' or 'ك'))
+                {
+                    break;
+                }
+
+                if (!byFirstWord.TryGetValue(chars[from..at], out int link))
                 {
                     continue;
                 }
 
-                hits.Add((from, end, entity));
+                for (; link >= 0; link = chain[link].Next)
+                {
+                    (string key, int entity, _) = chain[link];
+                    int end = from + key.Length;
+                    if (end <= chars.Length && chars.Slice(from, key.Length).SequenceEqual(key) && EndsWord(chars, end))
+                    {
+                        count = scratch.AddHit(count, new Hit(from, end, entity));
+                    }
+                }
             }
         }
 
-        if (hits.Count == 0)
-        {
-            return;
-        }
+        return count;
+    }
 
+    /// <summary>Keeps the hits where no entity stands (the longest of those that start together) and adds their entities.</summary>
+    private static void Take<T, TState>(List<T> entities, NormalizedText text, TState state, Func<T, TextSpan, TState, T> make, Span<Hit> hits)
+        where T : IEntity
+    {
         // The longest first where two start together (a whole name before its surname), then in order.
-        hits.Sort(static (a, b) => a.From != b.From ? a.From.CompareTo(b.From) : b.End.CompareTo(a.End));
-        var found = new List<T>();
+        hits.Sort(s_hitOrder);
+        int original = entities.Count;
         int taken = 0; // entities are in document order: the first that may overlap the next mention
         int last = -1;
-        foreach ((int from, int end, int entity) in hits)
+        foreach (Hit hit in hits)
         {
-            if (from < last)
+            if (hit.From < last)
             {
                 continue;
             }
 
-            TextSpan span = text.ToOriginal(from, end);
-            while (taken < entities.Count && entities[taken].Span.End <= span.Start)
+            TextSpan span = text.ToOriginal(hit.From, hit.End);
+            while (taken < original && entities[taken].Span.End <= span.Start)
             {
                 taken++;
             }
 
-            if (taken < entities.Count && entities[taken].Span.Start < span.End)
+            if (taken < original && entities[taken].Span.Start < span.End)
             {
                 continue;
             }
 
-            found.Add(make(entities[entity], span));
-            last = end;
+            entities.Add(make(entities[hit.Entity], span, state));
+            last = hit.End;
         }
 
-        if (found.Count > 0)
+        if (entities.Count > original)
         {
-            entities.AddRange(found);
             entities.Sort(static (a, b) => a.Span.CompareTo(b.Span));
         }
     }
+
+    private static bool EndsWord(ReadOnlySpan<char> chars, int end) => end == chars.Length || !CharKinds.IsLetterOrDigit(chars[end]);
 
     /// <summary>Whether a word starts at <paramref name="from"/>, or proclitics (و ف, then ب ل ك) start one right before it.</summary>
     private static bool WordStartsAt(ReadOnlySpan<char> chars, int from)
@@ -186,18 +309,64 @@ public static class Repeats
         return start == 0 || !CharKinds.IsLetterOrDigit(chars[start - 1]);
     }
 
-    private static void Register(Dictionary<string, int> names, Dictionary<string, string> canonical, string key, int entity, string full)
+    /// <summary>A name or surname found in the text, and the index of the entity it names.</summary>
+    private readonly record struct Hit(int From, int End, int Entity);
+
+    /// <summary>By start, the longest first (a sort with a comparer object would make a delegate of it at each call).</summary>
+    private static readonly Comparison<Hit> s_hitOrder = static (a, b) => a.From != b.From ? a.From.CompareTo(b.From) : b.End.CompareTo(a.End);
+
+    /// <summary>The tables of one call, kept by the thread for the next document.</summary>
+    private sealed class Scratch
     {
-        if (canonical.TryGetValue(key, out string? other) && other != full)
+        /// <summary>Tables grown past this many entries are let go rather than kept.</summary>
+        private const int Kept = 4096;
+
+        /// <summary>Names and surnames (shared strings, normalized) to the entity they name and its full name.</summary>
+        public Dictionary<string, (int Entity, string Full)> Names { get; private set; } = new(StringComparer.Ordinal);
+
+        /// <summary>The full names registered so far.</summary>
+        public HashSet<string> Registered { get; private set; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> ByFirstWord { get; private set; } = new(StringComparer.Ordinal);
+
+        public List<(string Key, int Entity, int Next)> Chain { get; private set; } = [];
+
+        public Hit[] Hits { get; private set; } = new Hit[64];
+
+        public int AddHit(int count, Hit hit)
         {
-            names[key] = -1;
-            return;
+            if (count == Hits.Length)
+            {
+                Hit[] larger = new Hit[Hits.Length * 2];
+                Hits.AsSpan().CopyTo(larger);
+                Hits = larger;
+            }
+
+            Hits[count] = hit;
+            return count + 1;
         }
 
-        if (!names.ContainsKey(key))
+        public void Clear()
         {
-            names[key] = entity;
-            canonical[key] = full;
+            if (Names.Count > Kept || ByFirstWord.Count > Kept)
+            {
+                Names = new(StringComparer.Ordinal);
+                Registered = new(StringComparer.Ordinal);
+                ByFirstWord = new(StringComparer.Ordinal);
+                Chain = [];
+            }
+            else
+            {
+                Names.Clear();
+                Registered.Clear();
+                ByFirstWord.Clear();
+                Chain.Clear();
+            }
+
+            if (Hits.Length > Kept)
+            {
+                Hits = new Hit[64];
+            }
         }
     }
 }

@@ -67,18 +67,31 @@ internal static class ScopeBreaks
         return -1;
     }
 
-    /// <summary>Every break of <paramref name="scope"/> in <paramref name="text"/>, in text order.</summary>
-    internal static int[] All(string text, TextScope scope)
+    /// <summary>
+    /// Every break of <paramref name="scope"/> in <paramref name="text"/>, in text order: the first
+    /// <paramref name="count"/> of an array rented from <see cref="ArrayPool{T}.Shared"/>, which the
+    /// caller returns.
+    /// </summary>
+    internal static int[] All(string text, TextScope scope, out int count)
     {
-        var breaks = new List<int>();
+        int[] breaks = ArrayPool<int>.Shared.Rent(64);
+        count = 0;
         int from = 0;
         while ((from = FirstAtOrAfter(text, from, scope)) >= 0)
         {
-            breaks.Add(from);
+            if (count == breaks.Length)
+            {
+                int[] larger = ArrayPool<int>.Shared.Rent(2 * count);
+                breaks.AsSpan().CopyTo(larger);
+                ArrayPool<int>.Shared.Return(breaks);
+                breaks = larger;
+            }
+
+            breaks[count++] = from;
             from++;
         }
 
-        return breaks.ToArray();
+        return breaks;
     }
 
     /// <summary>

@@ -32,14 +32,13 @@ public static class SequenceMatcher
     public static List<SequenceMatch> Matches(
         NormalizedText text,
         SequenceStep[] steps,
-        IReadOnlyList<IEntity>[] inputs,
+        ReadOnlySpan<IReadOnlyList<IEntity>> inputs,
         ExtractionContext context,
         string entity,
         string rule)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(steps);
-        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(context);
         List<SequenceMatch> matches = context.BorrowList<SequenceMatch>();
         if (steps.Length == 0)
@@ -137,7 +136,7 @@ public static class SequenceMatcher
         }
 
         /// <summary>The state for one call: this thread's free one (made ready for <paramref name="steps"/>), or a new one.</summary>
-        public static State Take(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        public static State Take(NormalizedText text, SequenceStep[] steps, ReadOnlySpan<IReadOnlyList<IEntity>> inputs, ExtractionContext context)
         {
             State state = t_free ?? new State(steps.Length);
             t_free = null;
@@ -145,7 +144,7 @@ public static class SequenceMatcher
             return state;
         }
 
-        private void Start(NormalizedText text, SequenceStep[] steps, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        private void Start(NormalizedText text, SequenceStep[] steps, ReadOnlySpan<IReadOnlyList<IEntity>> inputs, ExtractionContext context)
         {
             _source = text;
             _arena = context.Matches;
@@ -192,7 +191,7 @@ public static class SequenceMatcher
         }
 
         /// <summary>The spans, by start, that an entity or terms step can take (a words step's refused forms), in slot <paramref name="slot"/>.</summary>
-        private void Prepare(SequenceStep step, int slot, NormalizedText text, IReadOnlyList<IEntity>[] inputs, ExtractionContext context)
+        private void Prepare(SequenceStep step, int slot, NormalizedText text, ReadOnlySpan<IReadOnlyList<IEntity>> inputs, ExtractionContext context)
         {
             if (step.Kind == SequenceStepKind.Entity)
             {

@@ -9,11 +9,17 @@ namespace CorpusKit.Documents;
 /// One distinct entity of a document: the mention that names it most fully, and every mention
 /// of it (a repeated paragraph adds mentions here, never a new group).
 /// </summary>
+/// <remarks>
+/// A value, not an object: a document's groups of one type are one array of them, and their
+/// mentions one array shared by the groups (each group's a run of it), so grouping a document's
+/// mentions makes two arrays per type instead of two objects per entity. The groups to read are
+/// those a document gives; <c>default</c> holds no entity.
+/// </remarks>
 /// <typeparam name="T">The entity type.</typeparam>
-public sealed class EntityGroup<T> : IJsonWritable
+public readonly struct EntityGroup<T> : IJsonWritable
     where T : IEntity
 {
-    internal EntityGroup(T entity, IReadOnlyList<T> mentions)
+    internal EntityGroup(T entity, MentionList<T> mentions)
     {
         Entity = entity;
         Mentions = mentions;
@@ -26,7 +32,7 @@ public sealed class EntityGroup<T> : IJsonWritable
     public T Entity { get; }
 
     /// <summary>Every mention, in document order.</summary>
-    public IReadOnlyList<T> Mentions { get; }
+    public MentionList<T> Mentions { get; }
 
     /// <summary>
     /// Writes <c>{ key, fields: {…}, mentions: [{start, end, text}…] }</c>. A writer over a stream

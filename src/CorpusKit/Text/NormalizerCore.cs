@@ -702,7 +702,7 @@ internal static class NormalizerCore
         /// <summary>The buffer itself (rented: the caller returns it) and its length; the map as <see cref="ToString(out OffsetMap?, out bool)"/> gives it.</summary>
         public char[] Detach(out int length, out OffsetMap? map, out bool otherDigits)
         {
-            map = TakeMap();
+            map = TakeRentedMap();
             otherDigits = _otherDigits;
             length = _count;
             char[] chars = _chars;
@@ -719,6 +719,28 @@ internal static class NormalizerCore
             ReturnAnchors(_anchorEnds);
             _anchorIndexes = _anchorStarts = _anchorEnds = [];
             return map;
+        }
+
+        /// <summary>
+        /// The offset map in the growing arrays themselves, which it now owns: the text the buffer
+        /// becomes gives them back to the pool with the buffer (<see cref="OffsetMap.Release"/>).
+        /// </summary>
+        private OffsetMap? TakeRentedMap()
+        {
+#if NET
+            OffsetMap? map = _anchors == 0 ? null : new OffsetMap(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors, rented: true);
+            if (map is null)
+            {
+                ReturnAnchors(_anchorIndexes);
+                ReturnAnchors(_anchorStarts);
+                ReturnAnchors(_anchorEnds);
+            }
+
+            _anchorIndexes = _anchorStarts = _anchorEnds = [];
+            return map;
+#else
+            return TakeMap();
+#endif
         }
 
         /// <summary>A larger array for anchors (rented, in the runtime) with the first <paramref name="count"/> copied.</summary>

@@ -22,17 +22,38 @@ namespace CorpusKit.Text;
 /// </remarks>
 internal sealed class OffsetMap
 {
-    private readonly int[] _indexes;
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    private int[] _indexes;
+    private int[] _starts;
+    private int[] _ends;
     private readonly int _count;
+    private bool _rented;
 
-    internal OffsetMap(int[] indexes, int[] starts, int[] ends, int count)
+    /// <summary>A map of the first <paramref name="count"/> anchors of the arrays; <paramref name="rented"/> ones go back to the pool on <see cref="Release"/>.</summary>
+    internal OffsetMap(int[] indexes, int[] starts, int[] ends, int count, bool rented = false)
     {
         _indexes = indexes;
         _starts = starts;
         _ends = ends;
         _count = count;
+        _rented = rented;
+    }
+
+    /// <summary>
+    /// Gives rented arrays back to the pool, once however often it is called (texts masked from one
+    /// another share their map); nothing may read the map after.
+    /// </summary>
+    internal void Release()
+    {
+#if NET
+        if (_rented)
+        {
+            _rented = false;
+            System.Buffers.ArrayPool<int>.Shared.Return(_indexes);
+            System.Buffers.ArrayPool<int>.Shared.Return(_starts);
+            System.Buffers.ArrayPool<int>.Shared.Return(_ends);
+            _indexes = _starts = _ends = [];
+        }
+#endif
     }
 
     /// <summary>The number of anchors: chars whose source is not the one original char after the previous char's.</summary>
