@@ -228,6 +228,12 @@ internal static class PrefilterAnalysis
         private readonly bool[] _free = new bool[Offsets];
         private readonly Dictionary<SetNode, (bool[] Low, bool Beyond)> _sets = [];
 
+        /// <summary>The chars below <see cref="Low"/> that have other cases, with those: worked out once per process.</summary>
+        private static readonly (char Char, char[] Others)[] s_otherCases =
+            [.. Enumerable.Range(0, Low)
+                .Select(c => ((char)c, CaseFolding.Variants((char)c).Where(v => v != c).ToArray()))
+                .Where(pair => pair.Item2.Length > 0)];
+
         /// <summary>The char ranges that can stand at offsets 1, 2, … of a match, as far as they are constrained; null when none is.</summary>
         public static ImmutableEquatableArray<string>? Of(RegexNode root)
         {
@@ -369,9 +375,35 @@ internal static class PrefilterAnalysis
             }
 
             var low = new bool[Low];
-            for (int c = 0; c < Low; c++)
+            if (s.Set.IsEnumerable)
             {
-                low[c] = s.Set.Contains((char)c) || (s.IgnoreCase && CaseFolding.Variants((char)c).Exists(s.Set.Contains));
+                // Listed ranges only: marked as they are, not tested char by char.
+                foreach ((char first, char last) in s.Set.Ranges)
+                {
+                    for (int c = first; c <= last && c < Low; c++)
+                    {
+                        low[c] = true;
+                    }
+                }
+            }
+            else
+            {
+                for (int c = 0; c < Low; c++)
+                {
+                    low[c] = s.Set.Contains((char)c);
+                }
+            }
+
+            if (s.IgnoreCase)
+            {
+                // Only the few chars that have another case can be in by a variant.
+                foreach ((char c, char[] others) in s_otherCases)
+                {
+                    if (!low[c] && Array.Exists(others, s.Set.Contains))
+                    {
+                        low[c] = true;
+                    }
+                }
             }
 
             bool beyond = !s.Set.IsEnumerable
