@@ -309,7 +309,6 @@ public sealed partial class CorpusGenerator
         private void Extractor(SourceWriter w, EntitySpec entity)
         {
             string name = entity.ExtractorName;
-            string candidate = $"{Ck}.CompilerServices.Candidate<{entity.Name}>";
             w.SummaryXml($"Finds <see cref=\"{entity.Name}\"/> entities with the {entity.Rules.Count} rule(s) of {SourceWriter.Xml(_module.RelativePath)}, overlaps resolved by {entity.Overlap.ToString().ToLowerInvariant()}.");
             w.Line($$"""
                 {{s_generatedCode}}
@@ -331,7 +330,7 @@ public sealed partial class CorpusGenerator
                 {
                     global::System.ArgumentNullException.ThrowIfNull(context);
                     {{Ck}}.NormalizedText text = context.GetText(Normalization);
-                    {{Generic}}.List<{{candidate}}> candidates = context.CandidateList<{{entity.Name}}>();
+                    {{Ck}}.CompilerServices.Candidates<{{entity.Name}}> candidates = context.Candidates<{{entity.Name}}>({{Ck}}.CompilerServices.OverlapMode.{{entity.Overlap}}, checkSpans: {{(Enumerable.Range(0, entity.Rules.Count).Any(i => ChecksSpans(entity, i)) ? "true" : "false")}});
                 """);
             w.Indent();
             foreach (RuleSpec rule in entity.Rules)
@@ -339,7 +338,7 @@ public sealed partial class CorpusGenerator
                 w.Line($"{rule.MethodName}(context, text, candidates);");
             }
 
-            w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates, {Ck}.CompilerServices.OverlapMode.{entity.Overlap});");
+            w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates);");
             if (entity.Repeats is { } repeats)
             {
                 // The names found, found again by themselves or their surnames (rule "repeats").
@@ -383,7 +382,7 @@ public sealed partial class CorpusGenerator
             for (int i = 0; i < entity.Rules.Count; i++)
             {
                 w.Line();
-                Rule(w, entity, entity.Rules[i], i, candidate);
+                Rule(w, entity, entity.Rules[i], i);
             }
 
             var patterns = new List<(string Name, string Doc, PatternSpec Pattern)>();
@@ -673,7 +672,7 @@ public sealed partial class CorpusGenerator
                 ? SourceWriter.Literal(pattern)
                 : "@\"" + pattern.Replace("\"", "\"\"") + "\"";
 
-        private void Rule(SourceWriter w, EntitySpec entity, RuleSpec rule, int order, string candidate)
+        private void Rule(SourceWriter w, EntitySpec entity, RuleSpec rule, int order)
         {
             string what = rule.Body switch
             {
@@ -684,7 +683,7 @@ public sealed partial class CorpusGenerator
                 _ => "inline terms",
             };
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
-            w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Generic}.List<{candidate}> candidates)");
+            w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Ck}.CompilerServices.Candidates<{entity.Name}> candidates)");
             w.OpenBrace();
             foreach (NearestFill fill in rule.Fills.OfType<NearestFill>())
             {
@@ -745,6 +744,18 @@ public sealed partial class CorpusGenerator
 
             w.OpenBrace();
             w.Line($"{Ck}.TextSpan span = {SpanExpression(rule, whole)};");
+            if (ChecksSpans(entity, order))
+            {
+                // A span an earlier candidate has already cannot win: no entity is made for it.
+                w.Line("""
+                    if (candidates.Beaten(span))
+                    {
+                        continue;
+                    }
+
+                    """);
+            }
+
             var arguments = new List<string>();
             for (int i = 0; i < entity.Fields.Count; i++)
             {
@@ -791,10 +802,18 @@ public sealed partial class CorpusGenerator
             }
 
             arguments.Add(SourceWriter.Literal(rule.Id));
-            ArgumentLines(w, $"candidates.Add(new {candidate}(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(", arguments, ")));");
+            ArgumentLines(w, $"candidates.Add(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(", arguments, "));");
             w.CloseBrace();
             w.CloseBrace();
         }
+
+        /// <summary>
+        /// Whether rule <paramref name="order"/> asks if an earlier candidate has its span before it
+        /// makes its entity: where the mode lets one candidate of a span win, for every rule after the
+        /// first, and for a sequence (whose alternatives can match one span twice) even as the first.
+        /// </summary>
+        private static bool ChecksSpans(EntitySpec entity, int order)
+            => entity.Overlap != OverlapKind.All && (order > 0 || entity.Rules[order].Body is SequenceBody);
 
         /// <summary>Whether a fill always yields a value: a constant of any type (checked at build time), a key, or matched text as a string.</summary>
         private static bool NeverNull(RuleSpec rule, FieldSpec field, FieldFill fill)

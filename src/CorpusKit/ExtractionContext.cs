@@ -315,11 +315,17 @@ public sealed class ExtractionContext
     }
 
     /// <summary>
-    /// For generated code: an empty list for an extractor's candidates, borrowed from this
-    /// thread's free lists until <see cref="EndExtraction"/>.
+    /// For generated code: an empty list for an extractor's candidates, to be chosen among by
+    /// <paramref name="mode"/>, borrowed from this thread's free lists until <see cref="EndExtraction"/>;
+    /// <paramref name="checkSpans"/> when its rules ask <see cref="CompilerServices.Candidates{T}.Beaten"/>.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public List<CompilerServices.Candidate<T>> CandidateList<T>() => Borrow<CompilerServices.Candidate<T>>();
+    public CompilerServices.Candidates<T> Candidates<T>(CompilerServices.OverlapMode mode, bool checkSpans)
+    {
+        CompilerServices.Candidates<T> candidates = CompilerServices.Candidates<T>.Take(mode, checkSpans);
+        Record(candidates, CompilerServices.Candidates<T>.GiveBack);
+        return candidates;
+    }
 
     /// <summary>
     /// For generated code, when the context was made by an <c>Extract(string)</c> and its
@@ -364,14 +370,20 @@ public sealed class ExtractionContext
     private List<TItem> Borrow<TItem>()
     {
         List<TItem> list = FreeLists<TItem>.Take();
+        Record(list, FreeLists<TItem>.GiveBack);
+        return list;
+    }
+
+    /// <summary>Notes a list borrowed from the thread, which <see cref="EndExtraction"/> gives back.</summary>
+    private void Record(object list, Action<object> giveBack)
+    {
         if (_borrowed is null)
         {
             _borrowed = t_freeRecord ?? [];
             t_freeRecord = null;
         }
 
-        _borrowed.Add((list, FreeLists<TItem>.GiveBack));
-        return list;
+        _borrowed.Add((list, giveBack));
     }
 
     /// <summary>

@@ -93,11 +93,11 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Amount>> candidates = context.CandidateList<Amount>();
+            global::CorpusKit.CompilerServices.Candidates<Amount> candidates = context.Candidates<Amount>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchNumber(context, text, candidates);
-            global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Amount>(entities);
             return entities;
         }
@@ -108,7 +108,7 @@ namespace Features.Builtins
         private static void MatchNumber(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Amount>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Amount> candidates)
         {
             foreach (global::CorpusKit.Recognizers.NumberMention match in global::CorpusKit.CompilerServices.Builtins.Numbers(context))
             {
@@ -116,13 +116,13 @@ namespace Features.Builtins
                 decimal valueValue = match.Value;
                 bool ordinalValue = match.IsOrdinal;
                 string kindValue = "number";
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Amount>(span, 0, new Amount(
+                candidates.Add(span, 0, new Amount(
                     valueValue,
                     ordinalValue,
                     kindValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "number")));
+                    "number"));
             }
         }
     }

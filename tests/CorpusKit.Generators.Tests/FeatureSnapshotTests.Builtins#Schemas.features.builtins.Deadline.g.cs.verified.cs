@@ -87,11 +87,11 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Deadline>> candidates = context.CandidateList<Deadline>();
+            global::CorpusKit.CompilerServices.Candidates<Deadline> candidates = context.Candidates<Deadline>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchDateOnly(context, text, candidates);
-            global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Deadline>(entities);
             return entities;
         }
@@ -102,7 +102,7 @@ namespace Features.Builtins
         private static void MatchDateOnly(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Deadline>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Deadline> candidates)
         {
             foreach (global::CorpusKit.Recognizers.DateMention match in global::CorpusKit.CompilerServices.Builtins.Dates(context))
             {
@@ -113,11 +113,11 @@ namespace Features.Builtins
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Deadline>(span, 0, new Deadline(
+                candidates.Add(span, 0, new Deadline(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "date-only")));
+                    "date-only"));
             }
         }
     }

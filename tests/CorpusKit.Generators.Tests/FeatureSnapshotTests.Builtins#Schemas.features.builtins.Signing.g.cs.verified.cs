@@ -96,11 +96,11 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Signing>> candidates = context.CandidateList<Signing>();
+            global::CorpusKit.CompilerServices.Candidates<Signing> candidates = context.Candidates<Signing>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchCalendar(context, text, candidates);
-            global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Signing>(entities);
             return entities;
         }
@@ -112,7 +112,7 @@ namespace Features.Builtins
         private static void MatchCalendar(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Signing>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Signing> candidates)
         {
             foreach (global::CorpusKit.Recognizers.DateMention match in global::CorpusKit.CompilerServices.Builtins.Dates(context))
             {
@@ -125,13 +125,13 @@ namespace Features.Builtins
 
                 int? yearValue = match.Date?.Year;
                 string writtenValue = global::CorpusKit.CompilerServices.Builtins.DateText(context, match);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Signing>(span, 0, new Signing(
+                candidates.Add(span, 0, new Signing(
                     valueValue.Value,
                     yearValue,
                     writtenValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "calendar")));
+                    "calendar"));
             }
         }
     }

@@ -90,12 +90,12 @@ namespace Features.Documents
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Place>> candidates = context.CandidateList<Place>();
+            global::CorpusKit.CompilerServices.Candidates<Place> candidates = context.Candidates<Place>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchCapitals(context, text, candidates);
             MatchTowns(context, text, candidates);
-            global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Place>(entities);
             return entities;
         }
@@ -106,7 +106,7 @@ namespace Features.Documents
         private static void MatchCapitals(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Place>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Place> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -116,12 +116,12 @@ namespace Features.Documents
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
                 bool capitalValue = true;
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Place>(span, 0, new Place(
+                candidates.Add(span, 0, new Place(
                     nameValue,
                     capitalValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "capitals")));
+                    "capitals"));
             }
         }
 
@@ -131,7 +131,7 @@ namespace Features.Documents
         private static void MatchTowns(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Place>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Place> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -139,14 +139,19 @@ namespace Features.Documents
                 Terms.Towns))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
                 bool capitalValue = false;
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Place>(span, 1, new Place(
+                candidates.Add(span, 1, new Place(
                     nameValue,
                     capitalValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "towns")));
+                    "towns"));
             }
         }
 

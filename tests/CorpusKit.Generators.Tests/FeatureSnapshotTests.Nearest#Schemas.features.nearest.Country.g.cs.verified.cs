@@ -87,11 +87,11 @@ namespace Features.Nearest
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Country>> candidates = context.CandidateList<Country>();
+            global::CorpusKit.CompilerServices.Candidates<Country> candidates = context.Candidates<Country>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Country>(entities);
             return entities;
         }
@@ -102,7 +102,7 @@ namespace Features.Nearest
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Country>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Country> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -111,11 +111,11 @@ namespace Features.Nearest
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Country>(span, 0, new Country(
+                candidates.Add(span, 0, new Country(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "rule1")));
+                    "rule1"));
             }
         }
 

@@ -105,11 +105,11 @@ namespace Features.Nearest
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Figure>> candidates = context.CandidateList<Figure>();
+            global::CorpusKit.CompilerServices.Candidates<Figure> candidates = context.Candidates<Figure>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchPercent(context, text, candidates);
-            global::System.Collections.Generic.List<Figure> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Figure> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Figure>(entities);
             return entities;
         }
@@ -120,7 +120,7 @@ namespace Features.Nearest
         private static void MatchPercent(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Figure>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Figure> candidates)
         {
             var beforeNearest = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
             var afterNearest = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
@@ -150,14 +150,14 @@ namespace Features.Nearest
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.Before,
                     global::CorpusKit.CompilerServices.TextScope.Document);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Figure>(span, 0, new Figure(
+                candidates.Add(span, 0, new Figure(
                     valueValue.Value,
                     beforeValue,
                     afterValue,
                     anywhereValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "percent")));
+                    "percent"));
             }
         }
 

@@ -87,11 +87,11 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Agency>> candidates = context.CandidateList<Agency>();
+            global::CorpusKit.CompilerServices.Candidates<Agency> candidates = context.Candidates<Agency>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Agency>(entities);
             return entities;
         }
@@ -102,7 +102,7 @@ namespace Features.PlainText
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Agency>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Agency> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -111,11 +111,11 @@ namespace Features.PlainText
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Agency>(span, 0, new Agency(
+                candidates.Add(span, 0, new Agency(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "rule1")));
+                    "rule1"));
             }
         }
 

@@ -87,12 +87,12 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Code>> candidates = context.CandidateList<Code>();
+            global::CorpusKit.CompilerServices.Candidates<Code> candidates = context.Candidates<Code>(
+                global::CorpusKit.CompilerServices.OverlapMode.First,
+                checkSpans: true);
             MatchLong(context, text, candidates);
             MatchShort(context, text, candidates);
-            global::System.Collections.Generic.List<Code> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.First);
+            global::System.Collections.Generic.List<Code> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Code>(entities);
             return entities;
         }
@@ -103,7 +103,7 @@ namespace Features.PlainText
         private static void MatchLong(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Code>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Code> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Long.Matches(
                 text,
@@ -118,11 +118,11 @@ namespace Features.PlainText
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Code>(span, 0, new Code(
+                candidates.Add(span, 0, new Code(
                     valueValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "long")));
+                    "long"));
             }
         }
 
@@ -132,7 +132,7 @@ namespace Features.PlainText
         private static void MatchShort(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Code>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Code> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Short.Matches(
                 text,
@@ -141,17 +141,22 @@ namespace Features.PlainText
                 "short"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string? valueValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("value"));
                 if (valueValue is null)
                 {
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Code>(span, 1, new Code(
+                candidates.Add(span, 1, new Code(
                     valueValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "short")));
+                    "short"));
             }
         }
 

@@ -84,11 +84,11 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Word>> candidates = context.CandidateList<Word>();
+            global::CorpusKit.CompilerServices.Candidates<Word> candidates = context.Candidates<Word>(
+                global::CorpusKit.CompilerServices.OverlapMode.All,
+                checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.All);
+            global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             global::CorpusKit.CompilerServices.OverlapResolver.RemoveOverlapping(
                 entities,
                 context.Require(global::Features.PlainText.AgencyExtractor.Instance));
@@ -102,7 +102,7 @@ namespace Features.PlainText
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Word>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Word> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Rule1.Matches(
                 text,
@@ -117,10 +117,10 @@ namespace Features.PlainText
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Word>(span, 0, new Word(
+                candidates.Add(span, 0, new Word(
                     textValue,
                     span,
-                    "rule1")));
+                    "rule1"));
             }
         }
 

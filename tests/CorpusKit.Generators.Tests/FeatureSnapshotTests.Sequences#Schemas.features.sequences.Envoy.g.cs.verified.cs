@@ -93,11 +93,11 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Envoy>> candidates = context.CandidateList<Envoy>();
+            global::CorpusKit.CompilerServices.Candidates<Envoy> candidates = context.Candidates<Envoy>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchTitled(context, text, candidates);
-            global::System.Collections.Generic.List<Envoy> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Envoy> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             // repeats: name: the names found above, found again by themselves or their surnames alone.
             global::CorpusKit.CompilerServices.Repeats.Add(
                 entities,
@@ -120,7 +120,7 @@ namespace Features.Sequences
         private static void MatchTitled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Envoy>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Envoy> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -131,6 +131,11 @@ namespace Features.Sequences
                 "titled"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[1].Start, match.Steps[1].End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[1].Start,
@@ -139,12 +144,12 @@ namespace Features.Sequences
                     text,
                     match.Steps[0].Start,
                     match.Steps[0].End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Envoy>(span, 0, new Envoy(
+                candidates.Add(span, 0, new Envoy(
                     nameValue,
                     titleValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "titled")));
+                    "titled"));
             }
         }
 

@@ -90,11 +90,11 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Ministry>> candidates = context.CandidateList<Ministry>();
+            global::CorpusKit.CompilerServices.Candidates<Ministry> candidates = context.Candidates<Ministry>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchNisba(context, text, candidates);
-            global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Ministry>(entities);
             return entities;
         }
@@ -105,7 +105,7 @@ namespace Features.Sequences
         private static void MatchNisba(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Ministry>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Ministry> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -116,17 +116,22 @@ namespace Features.Sequences
                 "nisba"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Start, match.End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Start, match.End);
                 string nationalityValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[2].Start,
                     match.Steps[2].End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Ministry>(span, 0, new Ministry(
+                candidates.Add(span, 0, new Ministry(
                     nameValue,
                     nationalityValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "nisba")));
+                    "nisba"));
             }
         }
 

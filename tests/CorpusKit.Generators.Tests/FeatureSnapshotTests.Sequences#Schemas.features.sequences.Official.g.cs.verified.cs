@@ -96,12 +96,12 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Official>> candidates = context.CandidateList<Official>();
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates = context.Candidates<Official>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchTitled(context, text, candidates);
             MatchFullTitle(context, text, candidates);
-            global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Official>(entities);
             return entities;
         }
@@ -112,7 +112,7 @@ namespace Features.Sequences
         private static void MatchTitled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Official>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -123,6 +123,11 @@ namespace Features.Sequences
                 "titled"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[2].Start, match.Steps[2].End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[2].Start,
@@ -135,13 +140,13 @@ namespace Features.Sequences
                     text,
                     match.Steps[1].Start,
                     match.Steps[1].End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Official>(span, 0, new Official(
+                candidates.Add(span, 0, new Official(
                     nameValue,
                     titleValue,
                     nationalityValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "titled")));
+                    "titled"));
             }
         }
 
@@ -152,7 +157,7 @@ namespace Features.Sequences
         private static void MatchFullTitle(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Official>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -163,6 +168,11 @@ namespace Features.Sequences
                 "full-title"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[3].Start, match.Steps[3].End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[3].Start,
@@ -173,13 +183,13 @@ namespace Features.Sequences
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Official>(span, 1, new Official(
+                candidates.Add(span, 1, new Official(
                     nameValue,
                     titleValue,
                     null,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "full-title")));
+                    "full-title"));
             }
         }
 

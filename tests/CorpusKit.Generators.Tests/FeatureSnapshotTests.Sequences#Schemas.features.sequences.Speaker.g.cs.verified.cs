@@ -90,11 +90,11 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Speaker>> candidates = context.CandidateList<Speaker>();
+            global::CorpusKit.CompilerServices.Candidates<Speaker> candidates = context.Candidates<Speaker>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchAfterVerb(context, text, candidates);
-            global::System.Collections.Generic.List<Speaker> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Speaker> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Speaker>(entities);
             return entities;
         }
@@ -105,7 +105,7 @@ namespace Features.Sequences
         private static void MatchAfterVerb(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Speaker>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Speaker> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Sequences.Minister> step1Choice0 = context.Require(global::Features.Sequences.MinisterExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -117,6 +117,11 @@ namespace Features.Sequences
                 "after-verb"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[1].Start, match.Steps[1].End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[1].Start,
@@ -125,12 +130,12 @@ namespace Features.Sequences
                     text,
                     match.Steps[0].Start,
                     match.Steps[0].End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Speaker>(span, 0, new Speaker(
+                candidates.Add(span, 0, new Speaker(
                     nameValue,
                     verbValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "after-verb")));
+                    "after-verb"));
             }
         }
 

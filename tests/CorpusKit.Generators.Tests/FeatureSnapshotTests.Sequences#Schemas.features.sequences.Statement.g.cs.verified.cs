@@ -96,11 +96,11 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Statement>> candidates = context.CandidateList<Statement>();
+            global::CorpusKit.CompilerServices.Candidates<Statement> candidates = context.Candidates<Statement>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchSaid(context, text, candidates);
-            global::System.Collections.Generic.List<Statement> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Statement> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Statement>(entities);
             return entities;
         }
@@ -111,7 +111,7 @@ namespace Features.Sequences
         private static void MatchSaid(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Statement>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Statement> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Sequences.Minister> step0 = context.Require(global::Features.Sequences.MinisterExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -126,6 +126,11 @@ namespace Features.Sequences
                     text,
                     match.Steps[3].Match!.Group("text"),
                     text.ToOriginal(match.Start, match.End));
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string? textValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[3].Match!.Group("text"));
@@ -139,12 +144,12 @@ namespace Features.Sequences
                     text,
                     match.Steps[1].Start,
                     match.Steps[1].End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Statement>(span, 0, new Statement(
+                candidates.Add(span, 0, new Statement(
                     textValue,
                     byValue,
                     verbValue,
                     span,
-                    "said")));
+                    "said"));
             }
         }
 

@@ -90,11 +90,11 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Magnitude>> candidates = context.CandidateList<Magnitude>();
+            global::CorpusKit.CompilerServices.Candidates<Magnitude> candidates = context.Candidates<Magnitude>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchScaled(context, text, candidates);
-            global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Magnitude>(entities);
             return entities;
         }
@@ -105,7 +105,7 @@ namespace Features.Spans
         private static void MatchScaled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Magnitude>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Magnitude> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Scaled.Matches(
                 text,
@@ -126,12 +126,12 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Magnitude>(span, 0, new Magnitude(
+                candidates.Add(span, 0, new Magnitude(
                     valueValue.Value,
                     scaleValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "scaled")));
+                    "scaled"));
             }
         }
 

@@ -84,11 +84,11 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Remark>> candidates = context.CandidateList<Remark>();
+            global::CorpusKit.CompilerServices.Candidates<Remark> candidates = context.Candidates<Remark>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchQuoted(context, text, candidates);
-            global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Remark>(entities);
             return entities;
         }
@@ -100,7 +100,7 @@ namespace Features.Spans
         private static void MatchQuoted(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Remark>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Remark> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -114,6 +114,11 @@ namespace Features.Spans
                     text,
                     match.Steps[1].Match!.Group("text"),
                     text.ToOriginal(match.Start, match.End));
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string? textValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[1].Match!.Group("text"));
@@ -122,10 +127,10 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Remark>(span, 0, new Remark(
+                candidates.Add(span, 0, new Remark(
                     textValue,
                     span,
-                    "quoted")));
+                    "quoted"));
             }
         }
 

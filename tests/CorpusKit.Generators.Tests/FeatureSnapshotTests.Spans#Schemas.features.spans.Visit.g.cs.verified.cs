@@ -90,13 +90,13 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Visit>> candidates = context.CandidateList<Visit>();
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates = context.Candidates<Visit>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchWhole(context, text, candidates);
             MatchEntityStep(context, text, candidates);
             MatchTermsStep(context, text, candidates);
-            global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Visit>(entities);
             return entities;
         }
@@ -108,7 +108,7 @@ namespace Features.Spans
         private static void MatchWhole(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Visit>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step1 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -120,6 +120,11 @@ namespace Features.Spans
                 "whole"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Start, match.End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string verbValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[0].Start,
@@ -130,12 +135,12 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Visit>(span, 0, new Visit(
+                candidates.Add(span, 0, new Visit(
                     verbValue,
                     countryValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "whole")));
+                    "whole"));
             }
         }
 
@@ -146,7 +151,7 @@ namespace Features.Spans
         private static void MatchEntityStep(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Visit>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step2 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -158,6 +163,11 @@ namespace Features.Spans
                 "entity-step"))
             {
                 global::CorpusKit.TextSpan span = step2[match.Steps[2].Value].Span;
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string verbValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[0].Start,
@@ -168,12 +178,12 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Visit>(span, 1, new Visit(
+                candidates.Add(span, 1, new Visit(
                     verbValue,
                     countryValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "entity-step")));
+                    "entity-step"));
             }
         }
 
@@ -184,7 +194,7 @@ namespace Features.Spans
         private static void MatchTermsStep(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Visit>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step1 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -196,6 +206,11 @@ namespace Features.Spans
                 "terms-step"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[0].Start, match.Steps[0].End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string verbValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[0].Start,
@@ -206,12 +221,12 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Visit>(span, 2, new Visit(
+                candidates.Add(span, 2, new Visit(
                     verbValue,
                     countryValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "terms-step")));
+                    "terms-step"));
             }
         }
 

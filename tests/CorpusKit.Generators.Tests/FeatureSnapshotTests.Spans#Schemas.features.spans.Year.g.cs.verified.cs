@@ -87,12 +87,12 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Year>> candidates = context.CandidateList<Year>();
+            global::CorpusKit.CompilerServices.Candidates<Year> candidates = context.Candidates<Year>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchWhole(context, text, candidates);
             MatchGroup(context, text, candidates);
-            global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Year>(entities);
             return entities;
         }
@@ -104,7 +104,7 @@ namespace Features.Spans
         private static void MatchWhole(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Year>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Year> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Whole.Matches(
                 text,
@@ -119,11 +119,11 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Year>(span, 0, new Year(
+                candidates.Add(span, 0, new Year(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "whole")));
+                    "whole"));
             }
         }
 
@@ -134,7 +134,7 @@ namespace Features.Spans
         private static void MatchGroup(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Year>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Year> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Group.Matches(
                 text,
@@ -146,17 +146,22 @@ namespace Features.Spans
                     text,
                     match.Group("value"),
                     text.ToOriginal(match.Index, match.Index + match.Length));
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 int? valueValue = global::CorpusKit.CompilerServices.Captures.Int(global::CorpusKit.CompilerServices.Captures.Value(match.Group("value")));
                 if (valueValue is null)
                 {
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Year>(span, 1, new Year(
+                candidates.Add(span, 1, new Year(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "group")));
+                    "group"));
             }
         }
 

@@ -87,11 +87,11 @@ namespace Features.Terms
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<City>> candidates = context.CandidateList<City>();
+            global::CorpusKit.CompilerServices.Candidates<City> candidates = context.Candidates<City>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchListed(context, text, candidates);
-            global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<City>(entities);
             return entities;
         }
@@ -102,7 +102,7 @@ namespace Features.Terms
         private static void MatchListed(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<City>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<City> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -111,11 +111,11 @@ namespace Features.Terms
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = TermsLexicons.CitiesKeys[hit.Value];
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<City>(span, 0, new City(
+                candidates.Add(span, 0, new City(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "listed")));
+                    "listed"));
             }
         }
     }

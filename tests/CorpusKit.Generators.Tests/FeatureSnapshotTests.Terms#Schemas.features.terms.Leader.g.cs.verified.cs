@@ -87,12 +87,12 @@ namespace Features.Terms
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Leader>> candidates = context.CandidateList<Leader>();
+            global::CorpusKit.CompilerServices.Candidates<Leader> candidates = context.Candidates<Leader>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchSurnames(context, text, candidates);
             MatchFullNames(context, text, candidates);
-            global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Leader>(entities);
             return entities;
         }
@@ -103,7 +103,7 @@ namespace Features.Terms
         private static void MatchSurnames(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Leader>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Leader> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -112,11 +112,11 @@ namespace Features.Terms
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Leader>(span, 0, new Leader(
+                candidates.Add(span, 0, new Leader(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "surnames")));
+                    "surnames"));
             }
         }
 
@@ -126,7 +126,7 @@ namespace Features.Terms
         private static void MatchFullNames(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Leader>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Leader> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -134,12 +134,17 @@ namespace Features.Terms
                 Terms.FullNames))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = Terms.FullNamesKeys[hit.Value];
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Leader>(span, 1, new Leader(
+                candidates.Add(span, 1, new Leader(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "full-names")));
+                    "full-names"));
             }
         }
 

@@ -87,11 +87,11 @@ namespace Features.TypedFields
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Summit>> candidates = context.CandidateList<Summit>();
+            global::CorpusKit.CompilerServices.Candidates<Summit> candidates = context.Candidates<Summit>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchNamedDay(context, text, candidates);
-            global::System.Collections.Generic.List<Summit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Summit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Summit>(entities);
             return entities;
         }
@@ -102,7 +102,7 @@ namespace Features.TypedFields
         private static void MatchNamedDay(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Summit>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Summit> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.NamedDay.Matches(
                 text,
@@ -128,11 +128,11 @@ namespace Features.TypedFields
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Summit>(span, 0, new Summit(
+                candidates.Add(span, 0, new Summit(
                     heldValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "named-day")));
+                    "named-day"));
             }
         }
 

@@ -155,12 +155,12 @@ namespace Features.TypedFields
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Treaty>> candidates = context.CandidateList<Treaty>();
+            global::CorpusKit.CompilerServices.Candidates<Treaty> candidates = context.Candidates<Treaty>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchDated(context, text, candidates);
             MatchCounted(context, text, candidates);
-            global::System.Collections.Generic.List<Treaty> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Treaty> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Treaty>(entities);
             return entities;
         }
@@ -171,7 +171,7 @@ namespace Features.TypedFields
         private static void MatchDated(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Treaty>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Treaty> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Dated.Matches(
                 text,
@@ -193,7 +193,7 @@ namespace Features.TypedFields
                 int partiesValue = 2;
                 bool bindingValue = true;
                 global::Features.TypedFields.Treaty.KindKind kindValue = global::Features.TypedFields.Treaty.KindKind.Bilateral;
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Treaty>(span, 0, new Treaty(
+                candidates.Add(span, 0, new Treaty(
                     titleValue,
                     signedValue,
                     partiesValue,
@@ -203,7 +203,7 @@ namespace Features.TypedFields
                     kindValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "dated")));
+                    "dated"));
             }
         }
 
@@ -213,7 +213,7 @@ namespace Features.TypedFields
         private static void MatchCounted(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Treaty>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Treaty> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Counted.Matches(
                 text,
@@ -222,6 +222,11 @@ namespace Features.TypedFields
                 "counted"))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string? titleValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("title"));
                 if (titleValue is null)
                 {
@@ -240,7 +245,7 @@ namespace Features.TypedFields
                     match.Group("years"),
                     static value => global::CorpusKit.CompilerServices.Captures.Int(value));
                 global::Features.TypedFields.Treaty.KindKind kindValue = global::Features.TypedFields.Treaty.KindKind.Multilateral;
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Treaty>(span, 1, new Treaty(
+                candidates.Add(span, 1, new Treaty(
                     titleValue,
                     null,
                     partiesValue.Value,
@@ -250,7 +255,7 @@ namespace Features.TypedFields
                     kindValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "counted")));
+                    "counted"));
             }
         }
 

@@ -129,11 +129,11 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Count>> candidates = context.CandidateList<Count>();
+            global::CorpusKit.CompilerServices.Candidates<Count> candidates = context.Candidates<Count>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchCountries(context, text, candidates);
-            global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Count>(entities);
             return entities;
         }
@@ -144,7 +144,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchCountries(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Count>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Count> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Countries.Matches(
                 text,
@@ -160,12 +160,12 @@ namespace NewsDesk.Diplomacy
                 }
 
                 global::NewsDesk.Diplomacy.Count.UnitKind unitValue = global::NewsDesk.Diplomacy.Count.UnitKind.Country;
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Count>(span, 0, new Count(
+                candidates.Add(span, 0, new Count(
                     valueValue.Value,
                     unitValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "countries")));
+                    "countries"));
             }
         }
 

@@ -87,11 +87,11 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Date>> candidates = context.CandidateList<Date>();
+            global::CorpusKit.CompilerServices.Candidates<Date> candidates = context.Candidates<Date>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchDayMonthYear(context, text, candidates);
-            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Date>(entities);
             return entities;
         }
@@ -102,7 +102,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchDayMonthYear(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Date>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Date> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.DayMonthYear.Matches(
                 text,
@@ -124,11 +124,11 @@ namespace NewsDesk.Diplomacy
                     continue;
                 }
 
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Date>(span, 0, new Date(
+                candidates.Add(span, 0, new Date(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "day-month-year")));
+                    "day-month-year"));
             }
         }
 

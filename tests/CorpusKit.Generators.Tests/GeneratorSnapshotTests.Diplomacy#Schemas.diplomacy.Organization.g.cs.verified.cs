@@ -87,11 +87,11 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Organization>> candidates = context.CandidateList<Organization>();
+            global::CorpusKit.CompilerServices.Candidates<Organization> candidates = context.Candidates<Organization>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: false);
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Organization>(entities);
             return entities;
         }
@@ -102,7 +102,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchKnown(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Organization>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Organization> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -111,11 +111,11 @@ namespace NewsDesk.Diplomacy
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Organization>(span, 0, new Organization(
+                candidates.Add(span, 0, new Organization(
                     idValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "known")));
+                    "known"));
             }
         }
     }

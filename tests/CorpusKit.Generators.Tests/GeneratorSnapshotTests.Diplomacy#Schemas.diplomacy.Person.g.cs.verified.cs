@@ -93,12 +93,12 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates = context.CandidateList<Person>();
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchTitled(context, text, candidates);
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Person>(entities);
             return entities;
         }
@@ -109,7 +109,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchTitled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Titled.Matches(
                 text,
@@ -128,12 +128,12 @@ namespace NewsDesk.Diplomacy
                 }
 
                 string? titleValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("title"));
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Person>(span, 0, new Person(
+                candidates.Add(span, 0, new Person(
                     nameValue,
                     titleValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "titled")));
+                    "titled"));
             }
         }
 
@@ -143,7 +143,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchKnown(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Person>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -151,13 +151,18 @@ namespace NewsDesk.Diplomacy
                 Terms.Known))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = Terms.KnownKeys[hit.Value];
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Person>(span, 1, new Person(
+                candidates.Add(span, 1, new Person(
                     nameValue,
                     null,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "known")));
+                    "known"));
             }
         }
 

@@ -96,12 +96,12 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates = context.CandidateList<Quote>();
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates = context.Candidates<Quote>(
+                global::CorpusKit.CompilerServices.OverlapMode.Longest,
+                checkSpans: true);
             MatchSaid(context, text, candidates);
             MatchQuoted(context, text, candidates);
-            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(
-                candidates,
-                global::CorpusKit.CompilerServices.OverlapMode.Longest);
+            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Quote>(entities);
             return entities;
         }
@@ -113,7 +113,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchSaid(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::NewsDesk.Diplomacy.Person> step0 = context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -128,6 +128,11 @@ namespace NewsDesk.Diplomacy
                     text,
                     match.Steps[3].Match!.Group("text"),
                     text.ToOriginal(match.Start, match.End));
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string? textValue = global::CorpusKit.CompilerServices.Captures.String(
                     text,
                     match.Steps[3].Match!.Group("text"));
@@ -141,12 +146,12 @@ namespace NewsDesk.Diplomacy
                     text,
                     match.Steps[1].Start,
                     match.Steps[1].End);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Quote>(span, 0, new Quote(
+                candidates.Add(span, 0, new Quote(
                     textValue,
                     speakerValue,
                     verbValue,
                     span,
-                    "said")));
+                    "said"));
             }
         }
 
@@ -156,7 +161,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchQuoted(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::System.Collections.Generic.List<global::CorpusKit.CompilerServices.Candidate<Quote>> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates)
         {
             var speakerNearest = context.Nearest(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Quoted.Matches(
@@ -169,6 +174,11 @@ namespace NewsDesk.Diplomacy
                     text,
                     match.Group("text"),
                     text.ToOriginal(match.Index, match.Index + match.Length));
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string? textValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("text"));
                 if (textValue is null)
                 {
@@ -179,12 +189,12 @@ namespace NewsDesk.Diplomacy
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.Before,
                     global::CorpusKit.CompilerServices.TextScope.Sentence);
-                candidates.Add(new global::CorpusKit.CompilerServices.Candidate<Quote>(span, 1, new Quote(
+                candidates.Add(span, 1, new Quote(
                     textValue,
                     speakerValue,
                     null,
                     span,
-                    "quoted")));
+                    "quoted"));
             }
         }
 

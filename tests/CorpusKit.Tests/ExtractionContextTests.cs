@@ -149,15 +149,17 @@ public sealed class ExtractionContextTests
     public void Borrowed_lists_go_back_empty_and_results_keep_their_own()
     {
         var first = new ExtractionContext("زار لافروف موسكو");
-        List<Candidate<Place>> borrowed = first.CandidateList<Place>();
-        borrowed.Add(new Candidate<Place>(new TextSpan(0, 3), 0, null!));
+        Candidates<Place> borrowed = first.Candidates<Place>(OverlapMode.Longest, checkSpans: true);
+        borrowed.Add(new TextSpan(0, 3), 0, null!);
+        Assert.True(borrowed.Beaten(new TextSpan(0, 3)));
         first.EndExtraction();
 
         var second = new ExtractionContext("موسكو");
-        List<Candidate<Place>> again = second.CandidateList<Place>();
+        Candidates<Place> again = second.Candidates<Place>(OverlapMode.Longest, checkSpans: true);
         Assert.Same(borrowed, again);
-        Assert.Empty(again);
-        Assert.NotSame(again, second.CandidateList<Place>()); // one list per borrower until it is given back
+        Assert.Empty(OverlapResolver.Resolve(again));
+        Assert.False(again.Beaten(new TextSpan(0, 3))); // its spans went with its candidates
+        Assert.NotSame(again, second.Candidates<Place>(OverlapMode.Longest, checkSpans: true)); // one list per borrower until it is given back
         second.EndExtraction();
 
         string[] seeds = [.. Seeds.Names.Select(Seeds.Read)];

@@ -42,7 +42,7 @@ public sealed class PublicSurfaceTests
         string[] hidden = [.. typeof(ExtractionContext).GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Where(IsHidden).Select(m => m.Name).Distinct().Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["CandidateList", "EndExtraction", "FindTerms", "Nearest", "Report", "SetResults"], hidden);
+        Assert.Equal(["Candidates", "EndExtraction", "FindTerms", "Nearest", "Report", "SetResults"], hidden);
     }
 
     private static bool IsHidden(MemberInfo member)

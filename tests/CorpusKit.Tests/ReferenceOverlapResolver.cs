@@ -7,10 +7,9 @@ using CorpusKit.CompilerServices;
 namespace CorpusKit.Tests;
 
 /// <summary>
-/// <see cref="OverlapResolver.Resolve"/> as it was before it filed taken spans by start rank: a
-/// list of taken spans kept sorted by inserting into it, each candidate checked against the items
-/// on either side of its start; stable sorts, so exact duplicates keep their order in the list.
-/// Tests compare the resolver with it.
+/// Overlap resolution as plainly as it can be written: candidates in priority order by a stable
+/// sort (exact duplicates keep their order in the list), each taken unless it overlaps any span
+/// taken before it, every one checked. Tests compare the resolver with it.
 /// </summary>
 internal static class ReferenceOverlapResolver
 {
@@ -58,12 +57,12 @@ internal static class ReferenceOverlapResolver
         }
         else
         {
-            var taken = new List<TextSpan>(); // kept sorted by start; never overlapping
+            var taken = new List<TextSpan>(); // never overlapping
             foreach (Candidate<T> candidate in ordered)
             {
                 if (!OverlapsAny(taken, candidate.Span))
                 {
-                    taken.Insert(InsertionPoint(taken, candidate.Span.Start), candidate.Span);
+                    taken.Add(candidate.Span);
                     accepted.Add(candidate);
                 }
             }
@@ -84,31 +83,6 @@ internal static class ReferenceOverlapResolver
         return result;
     }
 
-    private static bool OverlapsAny(List<TextSpan> taken, TextSpan span)
-    {
-        int index = InsertionPoint(taken, span.Start);
-        return (index > 0 && taken[index - 1].Overlaps(span))
-            || (index < taken.Count && taken[index].Overlaps(span))
-            || (span.Length == 0 && index > 0 && taken[index - 1].End > span.Start);
-    }
-
-    private static int InsertionPoint(List<TextSpan> taken, int start)
-    {
-        int low = 0;
-        int high = taken.Count;
-        while (low < high)
-        {
-            int middle = low + ((high - low) >> 1);
-            if (taken[middle].Start < start)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    /// <summary>Whether <paramref name="span"/> overlaps any span taken: every one is checked.</summary>
+    private static bool OverlapsAny(List<TextSpan> taken, TextSpan span) => taken.Exists(other => other.Overlaps(span));
 }

@@ -18,12 +18,19 @@ public static class OverlapResolver
     /// </summary>
     private const int ListedCandidates = 32;
 
+    /// <summary>Resolves overlaps by the candidates' mode and returns the winners in document order.</summary>
+    public static List<T> Resolve<T>(Candidates<T> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return Resolve(candidates.Items, candidates.Mode, ListedCandidates);
+    }
+
     /// <summary>Resolves overlaps by <paramref name="mode"/> and returns the winners in document order.</summary>
     /// <remarks>
     /// Only the list of winners is allocated. Of exact duplicates (the same span from the same rule),
     /// the one earlier in <paramref name="candidates"/> comes first: every order here is total.
     /// </remarks>
-    public static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode)
+    internal static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode)
         => Resolve(candidates, mode, ListedCandidates);
 
     /// <summary>
@@ -151,9 +158,9 @@ public static class OverlapResolver
     }
 
     /// <summary>
-    /// Takes each of <paramref name="ordered"/> (in priority order) unless it overlaps a span on
-    /// either side of its start in the list of spans taken, kept sorted by start with a span before
-    /// those of equal start: the test <see cref="TakeFree"/> makes with its ranks, for a few.
+    /// Takes each of <paramref name="ordered"/> (in priority order) unless it overlaps a span taken
+    /// before it, each checked against every span taken: for a few candidates, this costs less than
+    /// the ranks of <see cref="TakeFree"/>.
     /// </summary>
     private static int TakeListed(ReadOnlySpan<int> ordered, ReadOnlySpan<Key> items, Span<int> accepted)
     {
@@ -162,20 +169,21 @@ public static class OverlapResolver
         foreach (int i in ordered)
         {
             TextSpan span = items[i].Span;
-            int at = 0;
-            while (at < count && taken[at].Start < span.Start)
+            bool overlaps = false;
+            foreach (TextSpan other in taken[..count])
             {
-                at++;
+                if (other.Overlaps(span))
+                {
+                    overlaps = true;
+                    break;
+                }
             }
 
-            if ((at > 0 && taken[at - 1].Overlaps(span)) || (at < count && taken[at].Overlaps(span)))
+            if (!overlaps)
             {
-                continue;
+                taken[count] = span;
+                accepted[count++] = i;
             }
-
-            taken[at..count].CopyTo(taken[(at + 1)..]);
-            taken[at] = span;
-            accepted[count++] = i;
         }
 
         return count;
@@ -186,25 +194,18 @@ public static class OverlapResolver
     /// before it, into <paramref name="accepted"/>; returns how many it took; O(n log n) in all.
     /// </summary>
     /// <remarks>
-    /// The test is the one the resolver has always made, kept exactly. The taken spans read as a
-    /// list sorted by start in which a span goes before those of equal start, and a candidate is
-    /// checked against the two items on either side of its start: the last that starts before it
-    /// (of those at the greatest such start, the one taken first) and the first that starts at or
-    /// after it (of those at the least such start, the one taken last). Without zero-length spans
-    /// the taken spans never overlap, so these two are the only ones that can overlap a candidate;
-    /// a zero-length span may share a start with another, and then a candidate can be taken over a
-    /// span the two do not show (with [2,2) and [3,5) taken, [2,6) is taken too). Instead of the list,
-    /// which costs a shift per insertion, each start keeps the first and the last span taken
-    /// there, and a set of ranks finds the taken starts on either side.
-    /// A zero-length candidate at s was also refused when the span before it ends after s; it
-    /// starts before s, so that is what <see cref="TextSpan.Overlaps"/> finds already.
+    /// The spans taken never overlap one another, so those with a length, by start, are also in
+    /// order of their ends: of them only two can overlap a candidate, the last that starts before it
+    /// and the first that starts at or after it. Those of zero length stand apart, since one may
+    /// share a start with a longer one (<c>[2,2)</c> beside <c>[2,6)</c>) and one overlaps a
+    /// candidate only strictly inside it: the first that starts after the candidate's start is the
+    /// one to check. Each kind has a set of ranks (the candidates' distinct starts) that finds these.
     /// </remarks>
     private static int TakeFree(ReadOnlySpan<int> ordered, ReadOnlySpan<Key> items, Span<int> accepted)
     {
         int count = ordered.Length;
         int[] startsArray = ArrayPool<int>.Shared.Rent(count);
-        TextSpan[] firstTaken = ArrayPool<TextSpan>.Shared.Rent(count);
-        TextSpan[] lastTaken = ArrayPool<TextSpan>.Shared.Rent(count);
+        TextSpan[] longAt = ArrayPool<TextSpan>.Shared.Rent(count);
         try
         {
             // The distinct starts of all candidates, sorted: a taken span is filed under its start's rank.
@@ -225,25 +226,33 @@ public static class OverlapResolver
             }
 
             ReadOnlySpan<int> ranks = starts[..distinct];
-            var taken = new RankSet(distinct);
+            var withLength = new RankSet(distinct); // at most one per start: two would overlap
+            var empty = new RankSet(distinct);
             int made = 0;
             foreach (int candidate in ordered)
             {
                 TextSpan span = items[candidate].Span;
                 int rank = SortedSearch.FirstAtOrAbove(ranks, span.Start);
-                int before = taken.Below(rank);
-                int after = taken.AtOrAbove(rank);
-                if ((before >= 0 && firstTaken[before].Overlaps(span)) || (after >= 0 && lastTaken[after].Overlaps(span)))
+                int before = withLength.Below(rank);
+                int after = withLength.AtOrAbove(rank);
+                int inside = span.Length > 0 && rank + 1 < distinct ? empty.AtOrAbove(rank + 1) : -1;
+                if ((before >= 0 && longAt[before].Overlaps(span))
+                    || (after >= 0 && longAt[after].Overlaps(span))
+                    || (inside >= 0 && ranks[inside] < span.End))
                 {
                     continue;
                 }
 
-                if (taken.Add(rank))
+                if (span.Length > 0)
                 {
-                    firstTaken[rank] = span;
+                    withLength.Add(rank);
+                    longAt[rank] = span;
+                }
+                else
+                {
+                    empty.Add(rank);
                 }
 
-                lastTaken[rank] = span;
                 accepted[made++] = candidate;
             }
 
@@ -252,8 +261,7 @@ public static class OverlapResolver
         finally
         {
             ArrayPool<int>.Shared.Return(startsArray);
-            ArrayPool<TextSpan>.Shared.Return(firstTaken);
-            ArrayPool<TextSpan>.Shared.Return(lastTaken);
+            ArrayPool<TextSpan>.Shared.Return(longAt);
         }
     }
 
