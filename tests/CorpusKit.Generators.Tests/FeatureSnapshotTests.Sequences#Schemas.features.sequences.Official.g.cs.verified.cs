@@ -65,7 +65,7 @@ namespace Features.Sequences
     }
 
     /// <summary>
-    /// Finds <see cref="Official"/> entities with the 2 rule(s) of Schemas/features/sequences.corpus.yaml, overlaps
+    /// Finds <see cref="Official"/> entities with the 3 rule(s) of Schemas/features/sequences.corpus.yaml, overlaps
     /// resolved by longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -101,6 +101,7 @@ namespace Features.Sequences
                 checkSpans: true);
             MatchTitled(context, text, candidates);
             MatchFullTitle(context, text, candidates);
+            MatchEnvoyTitle(context, text, candidates);
             global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Official>(entities);
             return entities;
@@ -194,6 +195,74 @@ namespace Features.Sequences
         }
 
         /// <summary>
+        /// Rule <c>envoy-title</c>: a sequence of 3 steps.
+        /// A pattern step that matches no chars adds nothing to the field it fills with others, not even the space
+        /// before it.
+        /// </summary>
+        private static void MatchEnvoyTitle(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates)
+        {
+            foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
+                text,
+                Sequences.EnvoyTitle,
+                [],
+                context,
+                Official.TypeName,
+                "envoy-title"))
+            {
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[2].Start, match.Steps[2].End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
+                string nameValue = global::CorpusKit.CompilerServices.Captures.String(
+                    text,
+                    match.Steps[2].Start,
+                    match.Steps[2].End);
+                string? titleValue = global::CorpusKit.CompilerServices.Captures.Steps(text, match, 0, 1);
+                if (titleValue is null)
+                {
+                    continue;
+                }
+
+                candidates.Add(span, 2, new Official(
+                    nameValue,
+                    titleValue,
+                    null,
+                    span,
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
+                    "envoy-title"));
+            }
+        }
+
+        /// <summary>The rules' patterns, compiled at build time.</summary>
+        private static class Patterns
+        {
+            // Schemas/features/sequences.corpus.yaml, line 72, as written:
+            //     (?:ال\p{L}+ي\b)?
+            /// <summary>
+            /// The pattern of step 2 of rule <c>envoy-title</c>, compiled at build time into a program of 21 ints and 1
+            /// char class(es).
+            /// </summary>
+            internal static readonly global::CorpusKit.CompilerServices.Pattern EnvoyTitleStep2 = new(
+                @"\G(?:(?:ال\p{L}+ي\b)?)",
+                null,
+                code:
+                [
+                    11, 7, 5, 5, 20, 1, 1575, 1, 1604, 13, 1, 0, 1, -1, 0, 0,
+                    1, 1610, 11, 8, 0,
+                ],
+                classes:
+                [
+                    0, 0, 31, 0, 0, -1,
+                ],
+                groups: []);
+        }
+
+        /// <summary>
         /// The inline dictionaries of the rules: their ids in <see cref="SequencesLexicons.Index"/>, and their keys.
         /// </summary>
         private static class Terms
@@ -221,6 +290,12 @@ namespace Features.Sequences
             /// key(s).
             /// </summary>
             internal const int FullTitleStep2 = 5;
+
+            /// <summary>
+            /// The id in the index of the inline terms of step 1 of rule <c>envoy-title</c> of Official: 1 form(s) of 1
+            /// key(s).
+            /// </summary>
+            internal const int EnvoyTitleStep1 = 6;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>
@@ -261,6 +336,19 @@ namespace Features.Sequences
                     global::CorpusKit.CompilerServices.WordScript.Any,
                     prefixes: ["ال"],
                     suffixes: ["ي", "ية"]).Optional(), // 1 word, ال…, …ي/ية as title, optional
+                global::CorpusKit.CompilerServices.SequenceStep.Words(
+                    2,
+                    2,
+                    global::CorpusKit.CompilerServices.WordScript.Arabic), // 2 arabic words as name
+            ];
+
+            /// <summary>The steps of rule <c>envoy-title</c>.</summary>
+            internal static readonly global::CorpusKit.CompilerServices.SequenceStep[] EnvoyTitle =
+            [
+                global::CorpusKit.CompilerServices.SequenceStep.Terms(
+                    SequencesLexicons.Index,
+                    Terms.EnvoyTitleStep1), // terms as title
+                global::CorpusKit.CompilerServices.SequenceStep.Regex(Patterns.EnvoyTitleStep2), // regex as title
                 global::CorpusKit.CompilerServices.SequenceStep.Words(
                     2,
                     2,

@@ -110,13 +110,25 @@ namespace Features.Sequences
                 none: false, span: null, expected: [new("name", "سيرغي شويغو"), new("title", "وزير الدفاع")],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 82, 19,
+                "Schemas/features/sequences.corpus.yaml", 76, 19,
+                Official.TypeName, "envoy-title",
+                "وقال سفير فرهود شريفزاده أمس",
+                none: false, span: null, expected: [new("name", "فرهود شريفزاده"), new("title", "سفير")],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 78, 19,
+                Official.TypeName, "envoy-title",
+                "وقال سفير الطاجيكي فرهود شريفزاده أمس",
+                none: false, span: null, expected: [new("name", "فرهود شريفزاده"), new("title", "سفير الطاجيكي")],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 94, 19,
                 Envoy.TypeName, "titled",
                 "وصل المبعوث فرهود شريفزاده أمس، وقال شريفزاده إن",
                 none: false, span: "فرهود شريفزاده", expected: [new("name", "فرهود شريفزاده"), new("title", "المبعوث")],
                 extract: static text => EnvoyExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 98, 19,
+                "Schemas/features/sequences.corpus.yaml", 110, 19,
                 Ministry.TypeName, "nisba",
                 "وأعلنت وزارة الخارجية الكازاخستانية امس",
                 none: false, span: "وزارة الخارجية الكازاخستانية", expected: [
@@ -124,19 +136,19 @@ namespace Features.Sequences
                     new("nationality", "الكازاخستانية")],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 101, 19,
+                "Schemas/features/sequences.corpus.yaml", 113, 19,
                 Ministry.TypeName, "nisba",
                 "وزارة الدفاع امس",
                 none: true, span: null, expected: [],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 119, 19,
+                "Schemas/features/sequences.corpus.yaml", 131, 19,
                 Speaker.TypeName, "after-verb",
                 "قال شويغو إن العمل مستمر",
                 none: false, span: "شويغو", expected: [new("name", "شويغو"), new("verb", "قال")],
                 extract: static text => SpeakerExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 122, 19,
+                "Schemas/features/sequences.corpus.yaml", 134, 19,
                 Speaker.TypeName, "after-verb",
                 "أكد سالم الحارثي أن الاتفاق جاهز",
                 none: false, span: "سالم الحارثي", expected: [new("name", "سالم الحارثي"), new("verb", "أكد")],
@@ -259,7 +271,7 @@ namespace Features.Sequences
     internal static class SequencesLexicons
     {
         /// <summary>
-        /// The 17 distinct form(s) of 10 dictionaries, as a trie of 74 nodes:
+        /// The 18 distinct form(s) of 11 dictionaries, as a trie of 78 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Minister, 2 form(s): <c>لافروف</c>, <c>شويغو</c>.<br/>
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
@@ -270,55 +282,56 @@ namespace Features.Sequences
         /// <c>نائب وزير</c>.<br/>
         /// 5: the inline terms of step 2 of rule <c>full-title</c> of Official, 2 form(s): <c>الخارجية</c>,
         /// <c>الدفاع</c>.<br/>
-        /// 6: the inline terms of step 1 of rule <c>titled</c> of Envoy, 2 form(s): <c>المبعوث</c>, <c>السفير</c>.<br/>
-        /// 7: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
-        /// 8: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
-        /// 9: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
+        /// 6: the inline terms of step 1 of rule <c>envoy-title</c> of Official, 1 form(s): <c>سفير</c>.<br/>
+        /// 7: the inline terms of step 1 of rule <c>titled</c> of Envoy, 2 form(s): <c>المبعوث</c>, <c>السفير</c>.<br/>
+        /// 8: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
+        /// 9: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
+        /// 10: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
         /// <c>للصحفيين</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
-                    "\u0627\u0634\u0641\u0642\u0644\u0646\u0648\u0643\u0644\u0645\u0646\u0648\u064A\u0627\u0627\u0644" +
-                    "\u0627\u0632\u062F\u062E\u062F\u0631\u0633\u0645\u0648\u0633\u064A\u0644\u0641\u0635\u0626\u0627" +
-                    "\u064A\u0627\u0641\u0626\u0641\u0628\u0632\u063A\u0631\u062D\u0628\u0631\u0631\u0631\u0627\u064A" +
-                    "\u064A\u0639\u064A\u0648\u0648\u0641 \u0629\u062C\u0639\u0633\u0631\u0648\u0631\u0641\u064A" +
-                    "\u0648\u064A\u062B\u064A\u0632\u0629\u0646\u064A\u0631",
+                    "\u0627\u0633\u0634\u0641\u0642\u0644\u0646\u0648\u0643\u0644\u0645\u0646\u0641\u0648\u064A\u0627" +
+                    "\u0627\u0644\u0627\u0632\u062F\u062E\u062F\u0631\u0633\u0645\u0648\u0633\u064A\u064A\u0644\u0641" +
+                    "\u0635\u0626\u0627\u064A\u0627\u0641\u0626\u0641\u0628\u0632\u0631\u063A\u0631\u062D\u0628\u0631" +
+                    "\u0631\u0631\u0627\u064A\u064A\u0639\u064A\u0648\u0648\u0641 \u0629\u062C\u0639\u0633\u0631" +
+                    "\u0648\u0631\u0641\u064A\u0648\u064A\u062B\u064A\u0632\u0629\u0646\u064A\u0631",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                     17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
                     33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
                     49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
-                    65, 66, 67, 68, 69, 70, 71, 72, 73,
+                    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77,
                 ],
                 edgeStarts:
                 [
-                    0, 7, 11, 12, 13, 14, 16, 17, 18, 19, 25, 26, 26, 27, 27, 28,
-                    29, 30, 31, 33, 33, 34, 35, 36, 37, 38, 39, 39, 40, 40, 41, 42,
-                    43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 56, 57,
-                    58, 59, 60, 61, 62, 62, 63, 64, 65, 65, 66, 66, 66, 66, 67, 67,
-                    67, 68, 69, 70, 70, 71, 72, 72, 72, 73, 73,
+                    0, 8, 12, 13, 14, 15, 16, 18, 19, 20, 21, 27, 28, 28, 29, 30,
+                    30, 31, 32, 33, 34, 36, 36, 37, 38, 39, 40, 41, 42, 42, 43, 44,
+                    44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 55, 56, 57, 58,
+                    59, 60, 60, 61, 62, 63, 64, 65, 66, 66, 67, 68, 69, 69, 70, 70,
+                    70, 70, 71, 71, 71, 72, 73, 74, 74, 75, 76, 76, 76, 77, 77,
                 ],
                 values:
                 [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 15, -1, 6, -1, -1,
-                    -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, 7, -1, 2, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 8, -1, -1,
-                    -1, -1, -1, -1, 1, -1, -1, -1, 14, -1, 11, 4, 13, -1, 5, 0,
-                    -1, -1, -1, 12, -1, -1, 10, 16, -1, 9,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 16, -1, -1, 6,
+                    -1, -1, -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, 7, -1, -1, 2,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1,
+                    -1, 8, -1, -1, -1, -1, -1, -1, 1, -1, -1, -1, 15, -1, 11, 4,
+                    14, -1, 5, 0, -1, -1, -1, 13, -1, -1, 10, 17, -1, 9,
                 ]),
-            dictionaryCount: 10,
+            dictionaryCount: 11,
             entryStarts:
             [
                 0, 1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
-                19, 20,
+                19, 20, 21,
             ],
             memberships:
             [
-                0, 0, 0, 1, 1, 0, 3, 0, 8, 0, 1, 1, 8, 1, 2, 0,
+                0, 0, 0, 1, 1, 0, 3, 0, 9, 0, 1, 1, 9, 1, 2, 0,
                 2, 1, 3, 1, 3, 2, 4, 0, 4, 1, 5, 0, 5, 1, 6, 0,
-                6, 1, 7, 0, 9, 0, 9, 1,
+                7, 0, 7, 1, 8, 0, 10, 0, 10, 1,
             ]);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PatternMachineTests
     [
         "a", "b", "k", "ع", "ا", "م", ":", "\"", " ", "-", "\\.", "/", "\\n",
         "\\d", "\\d{1,2}", "\\d{4}", "[0-9]", "\\s", "\\S", "\\w", "\\W", "[a-c]", "[^\"\\n]", "[ء-ي]", ".", "\\p{L}", "[\\d-[5-9]]", "(?s:.)",
-        "(?:st|nd)", "(?:عام|عامل|ع)", "(?<g>\\d+)", "(?<h>[a-z]+)", "(?<g>a)", "(?=\\s)", "(?!\\d)", "(?<=\\d)", "(?<!ا)", "(?<=(?<lb>\\d+)\\s*)",
+        "(?:st|nd)", "(?:عام|عامل|ع)", "(?:عام|عامل|مع|ما)\\b", "(?:st|nd|rd|th)\\b", "(?!(?:عام|مع|ا|م)\\b)", "(?:(?:a|b|c|k))\\b", "(?<g>\\d+)", "(?<h>[a-z]+)", "(?<g>a)", "(?=\\s)", "(?!\\d)", "(?<=\\d)", "(?<!ا)", "(?<=(?<lb>\\d+)\\s*)",
         "(?<=\\b(?<w>ا|م)\\w*\\s+)", "[^ا:]", "[^a]", "(?<=:[^:]*)", "(?<=(?<lc>[^:]*))", "(?<!ع\\w*)", "\\b", "\\B", "^", "$", "(?m)^", "(?m:$)", "\\A", "\\z", "\\Z", "(?>a+)", "(?i:K)", "(?-i:k)",
     ];
 
@@ -221,6 +221,60 @@ public sealed class PatternMachineTests
         Match match = automaton.Match(text, start);
         bool found = match.Success && match.Index == start;
         return found ? actual is not null && actual.Length == match.Length : actual is null;
+    }
+
+    /// <summary>
+    /// A list of plain words before <c>\b</c> compiles to one look-up of the word at the position
+    /// (at 4 words, not at 3), and matches where the regex engine matches: the whole word, not a
+    /// word that begins with one of them, inside a lookahead too.
+    /// </summary>
+    [Theory]
+    [InlineData(@"(?:عام|عامل|مع|ما)\b", 4, true)]
+    [InlineData(@"(?:عام|عامل|مع)\b", 3, false)]
+    [InlineData(@"قال (?!(?:في|من|إلى|عن)\b)\w+", 4, true)]
+    [InlineData(@"(?:عام|عامل|مع|م\w)\b", 4, false)]
+    public void A_list_of_words_is_one_look_up_and_matches_as_the_regex_engine_does(string pattern, int words, bool lookUp)
+    {
+        PatternProgramSpec program = PatternCompiler.Compile(pattern, Arabic) ?? throw new InvalidOperationException(pattern);
+        Assert.Equal(lookUp, HasWordLookUp(program, words));
+        Pattern machine = Runtime(pattern, program, null);
+        var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
+        foreach (string text in new[] { "عام", "عامل", "عامة", "عا", "مع، ما", "معا", "ما1", "قال في", "قال فيه", "قال عنه", "قال إلى", "قال الى", "" })
+        {
+            for (int start = 0; start <= text.Length; start++)
+            {
+                Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the program holds a word look-up of <paramref name="words"/> words: the instruction,
+    /// the count, then the words' starts, rising, the last where the words' chars end.
+    /// </summary>
+    private static bool HasWordLookUp(PatternProgramSpec program, int words)
+    {
+        int[] code = [.. program.Code];
+        for (int i = 0; i + words + 2 < code.Length; i++)
+        {
+            if (code[i] != (int)PatternOp.WordIn || code[i + 1] != words || code[i + 2] != i + words + 3)
+            {
+                continue;
+            }
+
+            bool rising = true;
+            for (int w = 0; w < words; w++)
+            {
+                rising &= code[i + 2 + w] < code[i + 3 + w];
+            }
+
+            if (rising)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static Pattern Runtime(string pattern, PatternProgramSpec program, PatternPrefilter? prefilter)

@@ -99,6 +99,17 @@ internal sealed class PatternCompiler
                 List<RegexNode> ordered = backward ? Enumerable.Reverse(concat.Children).ToList() : concat.Children;
                 for (int i = 0; i < ordered.Count; i++)
                 {
+                    if (!backward
+                        && i + 1 < ordered.Count
+                        && ordered[i + 1] is AnchorNode { Kind: AnchorKind.WordBoundary }
+                        && WordSet(ordered[i]) is { } words)
+                    {
+                        // A list of whole words: one look-up of the word here instead of a try per word.
+                        EmitWordIn(words);
+                        i++;
+                        continue;
+                    }
+
                     Emit(ordered[i], backward, Follow.After(ordered, i + 1, backward, follow));
                 }
 
@@ -168,6 +179,74 @@ internal sealed class PatternCompiler
         {
             _code[jump] = _code.Count;
         }
+    }
+
+    /// <summary>The fewest words an alternation needs before <see cref="EmitWordIn"/> takes it.</summary>
+    private const int MinWordSet = 4;
+
+    /// <summary>
+    /// The words of an alternation of plain words (<c>(?:في|من|إلى|…)</c>, as a lexicon expands
+    /// in a pattern), each of letters and digits only and without case variants; null for any other node.
+    /// Followed by <c>\b</c>, such an alternation matches exactly where the run of word chars that
+    /// starts at the position is one of the words: a word of letters ends at the boundary only if
+    /// nothing of the word follows it, so whichever alternative is tried first, only that one can match.
+    /// </summary>
+    private static List<string>? WordSet(RegexNode node)
+    {
+        while (node is GroupNode { Name: null, Capturing: false } group)
+        {
+            node = group.Child;
+        }
+
+        if (node is not AlternateNode { Children.Count: >= MinWordSet } alternate)
+        {
+            return null;
+        }
+
+        var words = new List<string>(alternate.Children.Count);
+        foreach (RegexNode alternative in alternate.Children)
+        {
+            IEnumerable<RegexNode> chars = alternative is ConcatNode concat ? concat.Children : [alternative];
+            var word = new System.Text.StringBuilder();
+            foreach (RegexNode c in chars)
+            {
+                if (c is not CharNode ch || !char.IsLetterOrDigit(ch.Value) || (ch.IgnoreCase && CaseFolding.Variants(ch.Value).Count > 1))
+                {
+                    return null;
+                }
+
+                word.Append(ch.Value);
+            }
+
+            if (word.Length == 0)
+            {
+                return null;
+            }
+
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// <c>WordIn n start₁…startₙ end chars…</c>: the words sorted (ordinal), each the chars from its
+    /// start to the next start; the machine takes the run of word chars at the position and looks it
+    /// up by binary search. The next instruction is at <c>end</c>.
+    /// </summary>
+    private void EmitWordIn(List<string> words)
+    {
+        List<string> sorted = [.. words.Distinct(StringComparer.Ordinal).OrderBy(word => word, StringComparer.Ordinal)];
+        Op(PatternOp.WordIn, sorted.Count);
+        int starts = _code.Count;
+        _code.AddRange(Enumerable.Repeat(0, sorted.Count + 1));
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            _code[starts + i] = _code.Count;
+            _code.AddRange(sorted[i].Select(c => (int)c));
+        }
+
+        _code[starts + sorted.Count] = _code.Count;
     }
 
     /// <summary>
@@ -646,6 +725,7 @@ internal enum PatternOp
     Look,
     Repeat,
     Dispatch,
+    WordIn,
 }
 
 /// <summary>A compiled pattern: its program, its class table and its named groups by slot.</summary>

@@ -35,25 +35,29 @@ public static class Captures
     /// <summary>
     /// The original text the steps <paramref name="first"/> to <paramref name="last"/> of a
     /// sequence match took together (a field that several consecutive steps fill with one
-    /// <c>as:</c>), from the first step taken to the last; null when each was skipped.
+    /// <c>as:</c>), from the first step that took some text to the last; null when none did. A step
+    /// skipped, or one that matched no chars (an optional pattern, after the spaces between steps),
+    /// adds nothing: not even the space before it.
     /// </summary>
     public static string? Steps(NormalizedText text, SequenceMatch match, int first, int last)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(match);
         ReadOnlySpan<StepMatch> steps = match.Steps;
-        while (first <= last && steps[first].IsSkipped)
+        while (first <= last && TookNothing(steps[first]))
         {
             first++;
         }
 
-        while (last >= first && steps[last].IsSkipped)
+        while (last >= first && TookNothing(steps[last]))
         {
             last--;
         }
 
         return first > last ? null : text.OriginalText(steps[first].Start, steps[last].End);
     }
+
+    private static bool TookNothing(StepMatch step) => step.IsSkipped || step.End == step.Start;
 
     /// <summary>The original text of <paramref name="span"/> (a string shared with the mentions of the same text before it on this thread).</summary>
     public static string Text(ExtractionContext context, TextSpan span)

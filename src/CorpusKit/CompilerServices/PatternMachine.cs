@@ -53,6 +53,13 @@ internal enum PatternOp
     /// char (the one before, leftwards); at each offset a count and entry points, tried in order.
     /// </summary>
     Dispatch,
+
+    /// <summary>
+    /// <c>WordIn n start₁…startₙ end chars…</c>: the run of word chars at the position is one of n
+    /// words (sorted, each the chars from its start to the next start); move past it. What a list
+    /// of plain words followed by <c>\b</c> compiles to.
+    /// </summary>
+    WordIn,
 }
 
 /// <summary>The zero-width tests of <see cref="PatternOp.Assert"/> (the generator's <c>AnchorKind</c> mirrors them).</summary>
@@ -227,6 +234,9 @@ internal sealed class PatternMachine
                     break;
                 case PatternOp.Dispatch:
                     ok = Dispatch(text, ref pc, position);
+                    break;
+                case PatternOp.WordIn:
+                    ok = WordIn(text, ref pc, ref position);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown instruction {code[pc]} at {pc} of the pattern {_source}.");
@@ -504,6 +514,63 @@ internal sealed class PatternMachine
     };
 
     /// <summary>A word boundary as .NET's <c>\b</c> sees it (word chars: letters, marks, digits, connectors, and the zero-width joiners).</summary>
+    /// <summary>
+    /// Whether the run of word chars at <paramref name="position"/> is one of the instruction's words
+    /// (a binary search of them); if so, moves past it and to the next instruction.
+    /// </summary>
+    private bool WordIn(ReadOnlySpan<char> text, ref int pc, ref int position)
+    {
+        int[] code = _code;
+        int count = code[pc + 1];
+        int starts = pc + 2;
+        int end = position;
+        while (end < text.Length && CharClassSet.IsBoundaryWordChar(text[end]))
+        {
+            end++;
+        }
+
+        ReadOnlySpan<char> run = text[position..end];
+        int low = 0;
+        int high = count - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) >> 1);
+            int order = Compare(run, code.AsSpan(code[starts + middle], code[starts + middle + 1] - code[starts + middle]));
+            if (order == 0)
+            {
+                position = end;
+                pc = code[starts + count];
+                return run.Length > 0;
+            }
+
+            if (order > 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
+
+        // Ordinal, as the generator sorted the words.
+        static int Compare(ReadOnlySpan<char> run, ReadOnlySpan<int> word)
+        {
+            int length = Math.Min(run.Length, word.Length);
+            for (int i = 0; i < length; i++)
+            {
+                if (run[i] != word[i])
+                {
+                    return run[i] - word[i];
+                }
+            }
+
+            return run.Length - word.Length;
+        }
+    }
+
     private static bool IsBoundary(ReadOnlySpan<char> text, int position)
         => (position > 0 && CharClassSet.IsBoundaryWordChar(text[position - 1])) != (position < text.Length && CharClassSet.IsBoundaryWordChar(text[position]));
 
