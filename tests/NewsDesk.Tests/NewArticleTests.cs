@@ -22,7 +22,7 @@ public sealed class NewArticleTests
     {
         ["Date"] = 0.99,
         ["Organization"] = 0.95,
-        ["Person"] = 0.80,
+        ["Person"] = 0.94,
         ["Place"] = 0.97,
         ["Quote"] = 0.93,
         ["Source"] = 0.96,
