@@ -726,8 +726,13 @@ public sealed partial class CorpusGenerator
                     w.Line($"foreach ({Ck}.CompilerServices.SequenceMatch match in {Ck}.CompilerServices.SequenceMatcher.Matches(text, Sequences.{rule.MemberName}, {list}, context, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}))");
                     whole = "text.ToOriginal(match.Start, match.End)";
                     break;
-                case TermsBody { Terms: var terms }:
+                case TermsBody { Terms: var terms, Variants: 0 }:
                     w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(terms, rule, null)}))");
+                    whole = "text.ToOriginal(hit.Start, hit.End)";
+                    break;
+                case TermsBody { Terms: var terms }:
+                    // The forms as written (the trie), then their spelling variants where none stands.
+                    w.Line($"foreach ({Ck}.CompilerServices.TermHit hit in {rule.MemberName}Spelling.WithVariants(context, text, context.FindTerms(text, {LexiconsClass}.Index, {DictionaryId(terms, rule, null)})))");
                     whole = "text.ToOriginal(hit.Start, hit.End)";
                     break;
                 case BuiltinBody { Kind: Builtin.Date }:
@@ -805,6 +810,56 @@ public sealed partial class CorpusGenerator
             ArgumentLines(w, $"candidates.Add(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(", arguments, "));");
             w.CloseBrace();
             w.CloseBrace();
+            if (rule.Body is TermsBody { Variants: not 0 } spelled)
+            {
+                // A lexicon's entries are the module's; an inline dictionary's are the rule's own.
+                ImmutableEquatableArray<LexiconEntry> entries = spelled.Terms.LexiconName is { } lexicon
+                    ? _module.Lexicons.First(l => l.Name == lexicon).Entries
+                    : spelled.Terms.Entries;
+                SpellingField(w, rule, entries, spelled.Variants);
+            }
+        }
+
+        /// <summary>
+        /// The forms of a terms rule with <c>variants:</c> and their values in its dictionary, for the
+        /// runtime to find their spelling variants (see <c>CorpusKit.CompilerServices.SpellingIndex</c>).
+        /// </summary>
+        private static void SpellingField(SourceWriter w, RuleSpec rule, ImmutableEquatableArray<LexiconEntry> entries, int variants)
+        {
+            var forms = new List<string>();
+            var values = new List<int>();
+            for (int value = 0; value < entries.Count; value++)
+            {
+                foreach (string form in entries[value].Forms)
+                {
+                    if (form.Length > 0)
+                    {
+                        forms.Add(SourceWriter.Literal(form));
+                        values.Add(value);
+                    }
+                }
+            }
+
+            string kinds = string.Join(" | ", new[] { (1, "Letters"), (2, "Edit") }
+                .Where(kind => (variants & kind.Item1) != 0)
+                .Select(kind => $"{Ck}.CompilerServices.SpellingVariants.{kind.Item2}"));
+            w.Line();
+            w.SummaryXml($"The forms of rule <c>{SourceWriter.Xml(rule.Id)}</c> and their values, whose spelling variants it finds too.");
+            w.Line($"private static readonly {Ck}.CompilerServices.SpellingIndex {rule.MemberName}Spelling = new(");
+            w.Indent();
+            w.Line("forms:");
+            w.Line("[");
+            w.Indent();
+            foreach (string form in forms)
+            {
+                w.Line(form + ",");
+            }
+
+            w.Unindent();
+            w.Line("],");
+            IntArray(w, "values", [.. values], ",");
+            w.Line($"{kinds});");
+            w.Unindent();
         }
 
         /// <summary>

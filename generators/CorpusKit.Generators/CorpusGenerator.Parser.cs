@@ -24,7 +24,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside", "repeats"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
-        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "regex", "sequence", "builtin", "set", "span", "examples"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "variants", "regex", "sequence", "builtin", "set", "span", "examples"];
 
         /// <summary>The members every generated document record has, besides its entity lists.</summary>
         private static readonly HashSet<string> s_documentMembers = new(StringComparer.Ordinal)
@@ -1043,6 +1043,23 @@ public sealed partial class CorpusGenerator
                     break;
             }
 
+            int variants = 0;
+            if (keys.TryGetValue("variants", out KeyValuePair<YamlScalar, YamlNodeBase> variantsEntry))
+            {
+                if (kind != "terms")
+                {
+                    Report(DiagnosticDescriptors.ExclusiveKeys, variantsEntry.Key.Location, $"variants: and {kind}:", $"rule '{id}'", "spelling variants are of a terms: rule's forms; a regex or a sequence spells its own");
+                    return null;
+                }
+
+                if (ParseVariants(variantsEntry.Value, id) is not { } parsed)
+                {
+                    return null;
+                }
+
+                variants = parsed;
+            }
+
             var sets = new Dictionary<string, KeyValuePair<YamlScalar, YamlScalar>>(StringComparer.Ordinal);
             if (keys.TryGetValue("set", out KeyValuePair<YamlScalar, YamlNodeBase> setEntry))
             {
@@ -1143,7 +1160,7 @@ public sealed partial class CorpusGenerator
                     id,
                     Names.RuleMethod(id),
                     doc,
-                    builtin ?? (terms is not null ? new TermsBody(terms) : pattern is not null ? new RegexBody(pattern) : (RuleBody)new SequenceBody(steps.ToEquatable())),
+                    builtin ?? (terms is not null ? new TermsBody(terms, variants) : pattern is not null ? new RegexBody(pattern) : (RuleBody)new SequenceBody(steps.ToEquatable())),
                     groups.ToEquatable(),
                     groupSteps.ToEquatable(),
                     fills.ToEquatable(),
@@ -1155,6 +1172,46 @@ public sealed partial class CorpusGenerator
         }
 
         // ---- sequences -----------------------------------------------------------------------
+
+        /// <summary>
+        /// <c>variants:</c> of a terms rule, one kind or a list: <c>letters</c> (the letters
+        /// transliteration confuses, long vowels written or not) and <c>edit</c> (one edit in a
+        /// one-word form of six letters or more), as flags; null after a diagnostic.
+        /// </summary>
+        private int? ParseVariants(YamlNodeBase node, string ruleId)
+        {
+            IEnumerable<YamlNodeBase> items = node is YamlList list ? list.Items : [node];
+            int flags = 0;
+            foreach (YamlNodeBase item in items)
+            {
+                if (item is not YamlScalar scalar)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, item.Location, $"variants: of rule '{ruleId}'", "letters, edit, or a list of them", item.KindName);
+                    return null;
+                }
+
+                switch (scalar.Value)
+                {
+                    case "letters":
+                        flags |= 1;
+                        break;
+                    case "edit":
+                        flags |= 2;
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.OptionValue, scalar.Location, scalar.Value, $"variants: of rule '{ruleId}'", "the kinds are letters (غ/ج/ك, ة/ه, long vowels written or not) and edit (one letter more, less or other in a one-word form of six letters or more)");
+                        return null;
+                }
+            }
+
+            if (flags == 0)
+            {
+                Report(DiagnosticDescriptors.EmptyValue, node.Location, "variants", $"rule '{ruleId}'", "name letters, edit or both, or leave variants: out");
+                return null;
+            }
+
+            return flags;
+        }
 
         private static readonly string[] s_stepKeys = ["entity", "terms", "regex", "gap", "words", "any", "script", "not", "prefix", "suffix", "optional", "as"];
 

@@ -77,6 +77,10 @@ public sealed class DiagnosticTests
     [InlineData("CK0019", 2, 11, "lexicons:\n  titles: []\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: titles } ]\n")]
     // CK0020: a rule with two kinds of body.
     [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        regex: '(?<id>x)'\n")]
+    // CK0018: a kind of spelling variant there is not; CK0020: spelling variants of a regex; CK0010: a map of them.
+    [InlineData("CK0018", 7, 29, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: [letters, sounds]\n")]
+    [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>x)'\n        variants: letters\n")]
+    [InlineData("CK0010", 7, 19, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: { edit: 1 }\n")]
     // CK0024: an example that must find nothing and says what it finds.
     [InlineData("CK0024", 7, 38, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        examples: [ { text: x, none: true, expect: { id: x } } ]\n")]
     // The other shapes: a gap that ends a sequence (CK0022), a step naming no entity, nearest() on a field of

@@ -56,7 +56,7 @@ namespace Features.Terms
     }
 
     /// <summary>
-    /// Finds <see cref="City"/> entities with the 1 rule(s) of Schemas/features/terms.corpus.yaml, overlaps resolved by
+    /// Finds <see cref="City"/> entities with the 2 rule(s) of Schemas/features/terms.corpus.yaml, overlaps resolved by
     /// longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -89,8 +89,9 @@ namespace Features.Terms
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
             global::CorpusKit.CompilerServices.Candidates<City> candidates = context.Candidates<City>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
-                checkSpans: false);
+                checkSpans: true);
             MatchListed(context, text, candidates);
+            MatchSpelledCity(context, text, candidates);
             global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<City>(entities);
             return entities;
@@ -118,5 +119,54 @@ namespace Features.Terms
                     "listed"));
             }
         }
+
+        /// <summary>
+        /// Rule <c>spelled-city</c>: the terms of lexicon <c>cities</c>.
+        /// A lexicon's spelling variants, where none of its forms stands as written.
+        /// </summary>
+        private static void MatchSpelledCity(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::CorpusKit.CompilerServices.Candidates<City> candidates)
+        {
+            foreach (global::CorpusKit.CompilerServices.TermHit hit in SpelledCitySpelling.WithVariants(
+                context,
+                text,
+                context.FindTerms(text, TermsLexicons.Index, TermsLexicons.Cities)))
+            {
+                global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
+                string nameValue = TermsLexicons.CitiesKeys[hit.Value];
+                candidates.Add(span, 1, new City(
+                    nameValue,
+                    span,
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
+                    "spelled-city"));
+            }
+        }
+
+        /// <summary>
+        /// The forms of rule <c>spelled-city</c> and their values, whose spelling variants it finds too.
+        /// </summary>
+        private static readonly global::CorpusKit.CompilerServices.SpellingIndex SpelledCitySpelling = new(
+            forms:
+            [
+                "moscow",
+                "موسكو",
+                "موسكوا",
+                "minsk",
+                "مينسك",
+                "dushanbe",
+                "دوشنبه",
+            ],
+            values:
+            [
+                0, 0, 0, 1, 1, 2, 2,
+            ],
+            global::CorpusKit.CompilerServices.SpellingVariants.Letters);
     }
 }

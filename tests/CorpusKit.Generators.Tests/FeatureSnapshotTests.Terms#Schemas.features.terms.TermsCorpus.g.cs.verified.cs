@@ -40,10 +40,12 @@ namespace Features.Terms
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<City> @cities = CityExtractor.Instance.Extract(context);
             global::System.Collections.Generic.IReadOnlyList<Leader> @leaders = LeaderExtractor.Instance.Extract(context);
+            global::System.Collections.Generic.IReadOnlyList<Region> @regions = RegionExtractor.Instance.Extract(context);
             return new TermsDocument(
                 context.DocumentId,
                 @cities,
                 @leaders,
+                @regions,
                 context.Problems);
         }
 
@@ -55,11 +57,65 @@ namespace Features.Terms
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/terms.corpus.yaml", 20, 19,
+                "Schemas/features/terms.corpus.yaml", 21, 19,
                 City.TypeName, "listed",
                 "وصل إلى موسكوا أمس",
                 none: false, span: null, expected: [new("name", "Moscow")],
                 extract: static text => CityExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 28, 19,
+                City.TypeName, "spelled-city",
+                "وصل إلى دوشانبه أمس",
+                none: false, span: null, expected: [new("name", "Dushanbe")],
+                extract: static text => CityExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 30, 19,
+                City.TypeName, "spelled-city",
+                "وصل إلى دوشنبه أمس",
+                none: true, span: null, expected: [],
+                extract: static text => CityExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 58, 19,
+                Region.TypeName, "spelled",
+                "قمة شانغهاي للتعاون",
+                none: false, span: null, expected: [new("name", "SHANGHAI")],
+                extract: static text => RegionExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 60, 19,
+                Region.TypeName, "spelled",
+                "وصل إلى كازاخستن أمس",
+                none: false, span: null, expected: [new("name", "KAZAKHSTAN")],
+                extract: static text => RegionExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 62, 19,
+                Region.TypeName, "spelled",
+                "إقليم جاجاوزيا الحكم الذاتي",
+                none: false, span: null, expected: [new("name", "GAGAUZIA")],
+                extract: static text => RegionExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 64, 19,
+                Region.TypeName, "spelled",
+                "ووفد من كازاخستانا",
+                none: false, span: null, expected: [new("name", "KAZAKHSTAN")],
+                extract: static text => RegionExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 67, 19,
+                Region.TypeName, "spelled",
+                "مدينة أستانة",
+                none: true, span: null, expected: [],
+                extract: static text => RegionExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 70, 19,
+                Region.TypeName, "spelled",
+                "ركبنا قطار الليل",
+                none: true, span: null, expected: [],
+                extract: static text => RegionExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/terms.corpus.yaml", 72, 19,
+                Region.TypeName, "spelled",
+                "الطائرة الروسية",
+                none: true, span: null, expected: [],
+                extract: static text => RegionExtractor.Instance.Extract(text)),
         ];
     }
 
@@ -69,6 +125,7 @@ namespace Features.Terms
     /// <param name="Id">The document's name, if it was given one.</param>
     /// <param name="Cities">Every City mention, in document order.</param>
     /// <param name="Leaders">Every Leader mention, in document order.</param>
+    /// <param name="Regions">Every Region mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
     /// ran.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -76,13 +133,14 @@ namespace Features.Terms
         string? Id,
         global::System.Collections.Generic.IReadOnlyList<City> Cities,
         global::System.Collections.Generic.IReadOnlyList<Leader> Leaders,
+        global::System.Collections.Generic.IReadOnlyList<Region> Regions,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
         /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
             // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Cities, Leaders);
+            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Cities, Leaders, Regions);
         }
 
         /// <summary>Writes the document: its id and every entity list.</summary>
@@ -104,6 +162,13 @@ namespace Features.Terms
             writer.WriteEndArray();
             writer.WriteStartArray("leaders");
             foreach (Leader entity in Leaders)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("regions");
+            foreach (Region entity in Regions)
             {
                 entity.WriteTo(writer);
             }
@@ -136,53 +201,81 @@ namespace Features.Terms
     internal static class TermsLexicons
     {
         /// <summary>
-        /// The 9 distinct form(s) of 3 dictionaries, as a trie of 61 nodes:
-        /// 0: lexicon <c>cities</c>, 5 form(s): <c>moscow</c>, <c>موسكو</c>, <c>موسكوا</c>, <c>minsk</c> and 1
+        /// The 23 distinct form(s) of 4 dictionaries, as a trie of 154 nodes:
+        /// 0: lexicon <c>cities</c>, 7 form(s): <c>moscow</c>, <c>موسكو</c>, <c>موسكوا</c>, <c>minsk</c> and 3
         /// more.<br/>
         /// 1: the inline terms of rule <c>surnames</c> of Leader, 2 form(s): <c>بوتين</c>, <c>لوكاشينكو</c>.<br/>
         /// 2: the inline terms of rule <c>full-names</c> of Leader, 2 form(s): <c>فلاديمير بوتين</c>,
         /// <c>الرئيس بوتين</c>.<br/>
+        /// 3: the inline terms of rule <c>spelled</c> of Region, 12 form(s): <c>shanghai</c>, <c>شنغهاي</c>,
+        /// <c>kazakhstan</c>, <c>كازاخستان</c> and 8 more.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
-                    "m\u0627\u0628\u0641\u0644\u0645io\u0644\u0648\u0644\u0648\u0648\u064Ans" +
-                    "\u0631\u062A\u0627\u0643\u0633\u0646sc\u0626\u064A\u062F\u0627\u0643\u0633ko" +
-                    "\u064A\u0646\u064A\u0634\u0648\u0643w\u0633\u0645\u064A\u0627 \u064A\u0646\u0628\u0631" +
-                    "\u0643\u0648 \u0648\u062A\u0628\u064A\u0648\u0646\u062A\u064A\u0646",
+                    "adgkmqrs\u0627\u0628\u062F\u0631\u0634\u063A\u0641\u0642" +
+                    "\u0643\u0644\u0645suaaioauh\u0633\u0644\u0648\u0648" +
+                    "\u0648\u0646\u0627\u0644\u0637\u0627\u0648\u0648\u064Atsgznst" +
+                    "sa\u062A\u0631\u062A\u0634\u0633\u063A\u063A\u0627\u0631\u0632\u0643\u0633\u0646a" +
+                    "haascasn\u0627\u0626\u064A\u0646\u064A\u0647\u0627\u062F" +
+                    "\u0627\u0627\u0643\u0633naukkorig\u0646\u064A\u0646" +
+                    "\u0628\u0627\u0627\u0648\u064A\u062E\u0634\u0648\u0643anzhwah" +
+                    "\u0627\u0633\u0647\u064A\u0632\u0645\u0633\u064A\u0627bisa \u064A\u064A" +
+                    "\u062A\u0646eati\u0628\u0627\u0631\u0627\u0643a\u0648 \u0646\u0648" +
+                    "n\u062A\u0628\u064A\u0648\u0646\u062A\u064A\u0646",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
                     17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
                     33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60,
+                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
+                    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
+                    81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96,
+                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112,
+                    113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128,
+                    129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144,
+                    145, 146, 147, 148, 149, 150, 151, 152, 153,
                 ],
                 edgeStarts:
                 [
-                    0, 6, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22,
-                    23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38,
-                    38, 39, 40, 40, 41, 42, 43, 43, 43, 44, 45, 46, 46, 47, 48, 49,
-                    50, 51, 52, 53, 54, 54, 55, 56, 57, 58, 58, 59, 60, 60,
+                    0, 19, 20, 21, 22, 23, 25, 26, 27, 28, 30, 31, 32, 33, 34, 35,
+                    36, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52,
+                    53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68,
+                    69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 80, 81, 82, 83,
+                    84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99,
+                    100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 109, 110, 110, 111, 112, 113,
+                    114, 114, 115, 115, 116, 117, 118, 119, 120, 121, 121, 121, 122, 123, 124, 124,
+                    124, 125, 125, 126, 126, 126, 127, 128, 129, 130, 130, 131, 132, 133, 134, 135,
+                    136, 137, 138, 139, 139, 139, 140, 140, 141, 141, 142, 143, 144, 145, 146, 147,
+                    147, 147, 147, 148, 149, 150, 151, 151, 152, 153, 153,
                 ],
                 values:
                 [
                     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 3,
-                    -1, -1, 5, -1, -1, 1, 4, 0, -1, -1, -1, 2, -1, -1, -1, -1,
-                    -1, -1, -1, -1, 6, -1, -1, -1, -1, 8, -1, -1, 7,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 20, -1, -1, -1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, 3, -1, 19, -1, -1, -1, -1,
+                    7, -1, 22, -1, -1, -1, -1, -1, 1, 4, 17, -1, -1, -1, 0, 21,
+                    -1, 18, -1, 6, 12, -1, -1, -1, -1, 2, -1, -1, -1, -1, -1, -1,
+                    -1, -1, -1, 5, 15, -1, 11, -1, 16, -1, -1, -1, -1, -1, -1, 14,
+                    8, 13, -1, -1, -1, -1, 10, -1, -1, 9,
                 ]),
-            dictionaryCount: 3,
+            dictionaryCount: 4,
             entryStarts:
             [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+                16, 17, 18, 19, 20, 21, 22, 23,
             ],
             memberships:
             [
-                0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 1, 1, 2, 0,
-                2, 0,
+                0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 2, 0, 2, 1, 0,
+                1, 1, 2, 0, 2, 0, 3, 0, 3, 0, 3, 1, 3, 1, 3, 2,
+                3, 2, 3, 3, 3, 3, 3, 4, 3, 4, 3, 5, 3, 5,
             ]);
 
-        /// <summary>The id in the index of lexicon <c>cities</c>: 5 form(s) of 2 key(s).</summary>
+        /// <summary>The id in the index of lexicon <c>cities</c>: 7 form(s) of 3 key(s).</summary>
         internal const int Cities = 0;
 
         /// <summary>The keys of lexicon <c>cities</c>, indexed by the values of its forms.</summary>
@@ -190,6 +283,7 @@ namespace Features.Terms
         [
             "Moscow",
             "Minsk",
+            "Dushanbe",
         ];
     }
 }

@@ -322,7 +322,8 @@ internal sealed record RuleSpec(
 internal abstract record RuleBody;
 
 /// <summary><c>terms:</c> the forms of a lexicon or of an inline list or map, as whole words.</summary>
-internal sealed record TermsBody(TermsSpec Terms) : RuleBody;
+/// <param name="Variants">The spelling variants found too (<c>variants:</c>): 1 letters, 2 one edit, as the runtime's <c>SpellingVariants</c> flags; 0 for none.</param>
+internal sealed record TermsBody(TermsSpec Terms, int Variants = 0) : RuleBody;
 
 /// <summary><c>regex:</c> one pattern, as written and as it runs.</summary>
 internal sealed record RegexBody(PatternSpec Pattern) : RuleBody;
