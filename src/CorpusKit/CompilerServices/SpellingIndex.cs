@@ -107,6 +107,7 @@ public sealed class SpellingIndex
     {
         Tables tables = _tables ??= new Tables(_forms, _values, _variants);
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> skeletons = tables.Skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixes = tables.Prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> key = stackalloc char[256];
         int covered = 0; // exact hits are in text order: those that end before a word are passed
         for (int at = 0; at < chars.Length;)
@@ -127,6 +128,12 @@ public sealed class SpellingIndex
                 if (clitics > 0 && chars[from - 1] is not ('و' or 'ف' or 'ب' or 'ل' or 'ك'))
                 {
                     break;
+                }
+
+                // Most words begin no form: too short, or a first letter none begins with.
+                if (wordEnd - from < tables.ShortestFirst || !tables.Begins(chars[from]))
+                {
+                    continue;
                 }
 
                 int length = 0;
@@ -169,6 +176,11 @@ public sealed class SpellingIndex
                     if (value >= 0 && !Overlaps(exact, ref covered, from, end))
                     {
                         hits.Add(new TermHit(from, end, value));
+                    }
+
+                    if (words < tables.MostWords && !prefixes.Contains(skeleton))
+                    {
+                        break; // no form of more words begins so
                     }
                 }
             }
@@ -327,6 +339,14 @@ public sealed class SpellingIndex
 
                 MostWords = Math.Max(MostWords, words);
                 Add(Skeletons, skeleton, values[i]);
+                for (int space = skeleton.IndexOf(' '); space > 0; space = skeleton.IndexOf(' ', space + 1))
+                {
+                    Prefixes.Add(skeleton[..space]);
+                }
+
+                int firstWord = skeleton.IndexOf(' ') is int cut and > 0 ? cut : skeleton.Length;
+                ShortestFirst = Math.Min(ShortestFirst, firstWord);
+                _begins[Begin(forms[i][0])] = true;
                 string form = forms[i];
                 if (variants.HasFlag(SpellingVariants.Edit) && words == 1 && Letters(form) >= EditMinLetters)
                 {
@@ -352,6 +372,20 @@ public sealed class SpellingIndex
 
             return letters;
         }
+
+        private readonly bool[] _begins = new bool[char.MaxValue + 1];
+
+        /// <summary>The skeletons of the first words of the forms of several words, the first two words of those of three or more, and so on.</summary>
+        public HashSet<string> Prefixes { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The fewest letters the skeleton of a form's first word has: a word has at least as many as its skeleton.</summary>
+        public int ShortestFirst { get; private set; } = int.MaxValue;
+
+        /// <summary>Whether a form (its edits aside) can begin with <paramref name="c"/>, a word's first letter as written.</summary>
+        public bool Begins(char c) => _begins[Begin(c)] || Long.Count > 0;
+
+        /// <summary>A first letter as skeletons write it.</summary>
+        private static char Begin(char c) => c is 'غ' or 'ج' ? 'ك' : c;
 
         /// <summary>Skeleton to value, or −1 when entries with different values share it.</summary>
         public Dictionary<string, int> Skeletons { get; } = new(StringComparer.Ordinal);
