@@ -105,6 +105,8 @@ public sealed class SpellingIndex
     /// <summary>The variants in <paramref name="chars"/> that overlap no exact hit, added to <paramref name="hits"/>.</summary>
     internal void Find(ReadOnlySpan<char> chars, ReadOnlySpan<TermHit> exact, List<TermHit> hits)
     {
+        // Built on first use; two threads may both build them, and either set is right (they are
+        // not changed after).
         Tables tables = _tables ??= new Tables(_forms, _values, _variants);
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> skeletons = tables.Skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
         HashSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixes = tables.Prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -346,7 +348,8 @@ public sealed class SpellingIndex
 
                 int firstWord = skeleton.IndexOf(' ') is int cut and > 0 ? cut : skeleton.Length;
                 ShortestFirst = Math.Min(ShortestFirst, firstWord);
-                _begins[Begin(forms[i][0])] = true;
+                char begin = Begin(forms[i][0]);
+                _begins[begin >> 6] |= 1UL << (begin & 63);
                 string form = forms[i];
                 if (variants.HasFlag(SpellingVariants.Edit) && words == 1 && Letters(form) >= EditMinLetters)
                 {
@@ -373,7 +376,7 @@ public sealed class SpellingIndex
             return letters;
         }
 
-        private readonly bool[] _begins = new bool[char.MaxValue + 1];
+        private readonly ulong[] _begins = new ulong[(char.MaxValue + 1) / 64];
 
         /// <summary>The skeletons of the first words of the forms of several words, the first two words of those of three or more, and so on.</summary>
         public HashSet<string> Prefixes { get; } = new(StringComparer.Ordinal);
@@ -382,7 +385,11 @@ public sealed class SpellingIndex
         public int ShortestFirst { get; private set; } = int.MaxValue;
 
         /// <summary>Whether a form (its edits aside) can begin with <paramref name="c"/>, a word's first letter as written.</summary>
-        public bool Begins(char c) => _begins[Begin(c)] || Long.Count > 0;
+        public bool Begins(char c)
+        {
+            char begin = Begin(c);
+            return (_begins[begin >> 6] & (1UL << (begin & 63))) != 0 || Long.Count > 0;
+        }
 
         /// <summary>A first letter as skeletons write it.</summary>
         private static char Begin(char c) => c is 'غ' or 'ج' ? 'ك' : c;
