@@ -41,7 +41,18 @@ public static class Runner
     /// <summary>Above this much text a run shows a progress bar (on a terminal).</summary>
     private const long ProgressThreshold = 512 * 1024;
 
-    private static readonly IAnsiConsole s_error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    /// <summary>
+    /// Whether stderr is a terminal a person watches: not redirected, and not a CI job (<c>CI</c>
+    /// set). Decided here, not by Spectre.Console's own guess, which says no on a real terminal
+    /// (tmux, a pseudo-terminal) when it finds no TERM it knows of.
+    /// </summary>
+    private static readonly bool s_terminal = !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+
+    private static readonly IAnsiConsole s_error = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Console.Error),
+        Interactive = s_terminal ? InteractionSupport.Yes : InteractionSupport.No,
+    });
 
     public static int Run(IReadOnlyList<string> paths, OutputFormat format, int threads)
     {
@@ -225,8 +236,7 @@ public static class Runner
 
         long total = inputs.Sum(i => i.Length ?? 0);
         bool progressBar = total > ProgressThreshold
-            && !Console.IsErrorRedirected
-            && s_error.Profile.Capabilities.Interactive
+            && s_terminal
             && (!streaming || Console.IsOutputRedirected);
         if (!progressBar)
         {
