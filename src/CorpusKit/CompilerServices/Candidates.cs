@@ -29,6 +29,11 @@ public sealed class Candidates<T>
     /// <summary>Sets grown past this many spans are let go rather than kept for the next document.</summary>
     private const int KeptSpans = 4096;
 
+    /// <summary>How many lists a thread keeps, and the largest it keeps (as <c>FreeLists</c> does).</summary>
+    private const int KeptLists = 64;
+
+    private const int MaxKeptCapacity = 1 << 16;
+
     [ThreadStatic]
     private static Stack<Candidates<T>>? t_free;
 
@@ -90,7 +95,7 @@ public sealed class Candidates<T>
         }
 
         Stack<Candidates<T>> free = t_free ??= new Stack<Candidates<T>>();
-        if (free.Count < 64 && _items.Capacity <= 1 << 16)
+        if (free.Count < KeptLists && _items.Capacity <= MaxKeptCapacity)
         {
             free.Push(this);
         }
