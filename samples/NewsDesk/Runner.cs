@@ -54,9 +54,9 @@ public static class Runner
         Interactive = s_terminal ? InteractionSupport.Yes : InteractionSupport.No,
     });
 
-    public static int Run(IReadOnlyList<string> paths, OutputFormat format, int threads)
+    public static int Run(IReadOnlyList<string> paths, OutputFormat format, int threads, (int Shard, int Shards)? shard = null)
     {
-        if (Inputs(paths) is not { } inputs)
+        if (Inputs(paths, shard) is not { } inputs)
         {
             return Failed;
         }
@@ -188,7 +188,7 @@ public static class Runner
     }
 
     /// <summary>The inputs named by <paramref name="paths"/>, or the seeds; null (reported) when there is nothing to name.</summary>
-    private static IReadOnlyList<CorpusInput>? Inputs(IReadOnlyList<string> paths)
+    private static IReadOnlyList<CorpusInput>? Inputs(IReadOnlyList<string> paths, (int Shard, int Shards)? shard = null)
     {
         if (paths.Count == 0)
         {
@@ -202,7 +202,8 @@ public static class Runner
             paths = [seeds];
         }
 
-        return CorpusInput.FromPaths(paths);
+        IReadOnlyList<CorpusInput> inputs = CorpusInput.FromPaths(paths);
+        return shard is (int index, int count) ? [CorpusInput.Shard(inputs, index, count)] : inputs;
     }
 
     /// <summary>

@@ -516,4 +516,36 @@ public sealed class CorpusRunnerTests : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Shards deal the documents of every input in turn, in input order: 3 shards of 7 documents in
+    /// a folder and a file take 3, 3 and 2 of them, together each once; 1 of 1 is all of them, and a
+    /// shard out of 1..n is refused.
+    /// </summary>
+    [Fact]
+    public void Shards_deal_the_documents_in_turn_and_together_read_each_once()
+    {
+        string folder = Directory.CreateDirectory(Path.Combine(_folder, "shards")).FullName;
+        for (int i = 0; i < 6; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"{i}.txt"), $"document {i}", s_utf8);
+        }
+
+        string single = Path.Combine(_folder, "single.txt");
+        File.WriteAllText(single, "the seventh", s_utf8);
+        IReadOnlyList<CorpusInput> inputs = CorpusInput.FromPaths([folder, single]);
+        string[] all = [.. inputs.SelectMany(input => input.Documents()).Select(document => document.Id)];
+
+        string[][] shards = [.. Enumerable.Range(1, 3).Select(shard => CorpusInput.Shard(inputs, shard, 3).Documents().Select(document => document.Id).ToArray())];
+
+        Assert.Equal([3, 2, 2], shards.Select(shard => shard.Length));
+        Assert.Equal([all[0], all[3], all[6]], shards[0]);
+        Assert.Equal([all[1], all[4]], shards[1]);
+        Assert.Equal(all.Order(StringComparer.Ordinal), shards.SelectMany(shard => shard).Order(StringComparer.Ordinal));
+        Assert.Equal(all, CorpusInput.Shard(inputs, 1, 1).Documents().Select(document => document.Id));
+        Assert.Equal(new FileInfo(single).Length + new FileInfo(Path.Combine(folder, "0.txt")).Length + new FileInfo(Path.Combine(folder, "3.txt")).Length, CorpusInput.Shard(inputs, 1, 3).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CorpusInput.Shard(inputs, 0, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CorpusInput.Shard(inputs, 4, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CorpusInput.Shard(inputs, 1, 0));
+    }
 }

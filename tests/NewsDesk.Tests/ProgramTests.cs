@@ -110,6 +110,33 @@ public sealed class ProgramTests : IDisposable
         Assert.Matches(@"^5 article\(s\), [0-9.]+ KB of UTF-8 in \d+ ms \([0-9.]+ MB/s\) on 1 thread\(s\)\.$", line);
     }
 
+    /// <summary>Two shards over the seeds write, together, the mentions of one run, each article once.</summary>
+    [Fact]
+    public void Two_shards_write_together_what_one_run_writes()
+    {
+        (int allExit, string all, string allError) = Repository.RunProgram("NewsDesk.dll", "--format mentions");
+        (int firstExit, string first, string firstError) = Repository.RunProgram("NewsDesk.dll", "--format mentions --shard 1/2");
+        (int secondExit, string second, string secondError) = Repository.RunProgram("NewsDesk.dll", "--format mentions --shard 2/2");
+
+        Assert.True(allExit == 0 && firstExit == 0 && secondExit == 0, allError + firstError + secondError);
+        static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(Lines(first));
+        Assert.NotEmpty(Lines(second));
+        Assert.Equal(Lines(all).Order(StringComparer.Ordinal), Lines(first).Concat(Lines(second)).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0/2")]
+    [InlineData("3/2")]
+    [InlineData("1/0")]
+    [InlineData("half")]
+    public void A_shard_that_is_not_one_of_n_is_refused(string shard)
+    {
+        (int exit, _, string error) = Repository.RunProgram("NewsDesk.dll", $"--shard {shard}");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--shard takes i/n", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fewer_than_one_thread_is_refused()
     {

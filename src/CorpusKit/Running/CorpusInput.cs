@@ -49,8 +49,63 @@ public abstract class CorpusInput
         return paths.Select(FromPath).ToList();
     }
 
+    /// <summary>
+    /// Shard <paramref name="shard"/> of <paramref name="shards"/> (counted from 1) of the documents
+    /// of <paramref name="inputs"/>: the documents in input order, dealt in turn to the shards, so
+    /// that runs of every shard over the same inputs, on as many machines, read each document once.
+    /// The split needs only the listing (names and sizes), never the text.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="shards"/> is below 1, or <paramref name="shard"/> is not between 1 and it.</exception>
+    public static CorpusInput Shard(IReadOnlyList<CorpusInput> inputs, int shard, int shards)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shard, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(shard, shards);
+        return new ShardInput(inputs, shard, shards);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    /// <summary>Every <c>shards</c>-th document of the inputs, starting with the <c>shard</c>-th.</summary>
+    private sealed class ShardInput(IReadOnlyList<CorpusInput> inputs, int shard, int shards)
+        : CorpusInput($"shard {shard}/{shards} of {string.Join(", ", inputs.Select(input => input.Name))}")
+    {
+        public override long? Length
+        {
+            get
+            {
+                long total = 0;
+                foreach (CorpusDocument document in Documents())
+                {
+                    if (document.Length is not { } length)
+                    {
+                        return null;
+                    }
+
+                    total += length;
+                }
+
+                return total;
+            }
+        }
+
+        public override IEnumerable<CorpusDocument> Documents()
+        {
+            long index = 0;
+            foreach (CorpusInput input in inputs)
+            {
+                foreach (CorpusDocument document in input.Documents())
+                {
+                    if (index++ % shards == shard - 1)
+                    {
+                        yield return document;
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>One file, as given.</summary>
     private sealed class FileInput(string path) : CorpusInput(path)
