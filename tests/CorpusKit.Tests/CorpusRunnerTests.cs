@@ -548,4 +548,38 @@ public sealed class CorpusRunnerTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => CorpusInput.Shard(inputs, 4, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => CorpusInput.Shard(inputs, 1, 0));
     }
+
+    /// <summary>
+    /// JSON Lines from a reader: a document per object, named by its id or its line; a blank line
+    /// passed over; a line that is not an object with a text string reported and skipped, in its
+    /// place, and the lines after it still run.
+    /// </summary>
+    [Fact]
+    public void Json_lines_give_a_document_per_line_and_a_bad_line_is_skipped_in_its_place()
+    {
+        const string lines = "{\"id\": \"a\", \"text\": \"موسكو\"}\n\n{\"text\": \"بكين\"}\nnot json\n{\"id\": \"d\", \"text\": 5}\n{\"id\": \"e\", \"text\": \"باكو\"}\n";
+        var results = new List<DocumentResult<string>>();
+
+        CorpusRunSummary summary = new CorpusRunner<string>((text, id) => id + "=" + text, 2)
+            .Run([CorpusInput.FromReader(new StringReader(lines), "-")], results.Add);
+
+        Assert.Equal(["a", "line 3", "line 4", "line 5", "e"], results.Select(r => r.Id));
+        Assert.Equal(["a=موسكو", "line 3=بكين", null, null, "e=باكو"], results.Select(r => r.Document));
+        Assert.Equal("- line 4", results[2].Origin);
+        Assert.StartsWith("is not JSON: ", results[2].Problem, StringComparison.Ordinal);
+        Assert.Equal("is not an object with a \"text\" string", results[3].Problem);
+        Assert.Equal((3, 2), (summary.Documents, summary.Skipped));
+    }
+
+    /// <summary>A stream that does not begin with <c>{</c> is one document, its text as it came (line ends too).</summary>
+    [Fact]
+    public void Raw_text_from_a_reader_is_one_document_as_it_came()
+    {
+        var results = new List<DocumentResult<string>>();
+        new CorpusRunner<string>((text, _) => text, 1).Run([CorpusInput.FromReader(new StringReader("زار لافروف\r\n{موسكو}\n"), "-")], results.Add);
+
+        DocumentResult<string> result = Assert.Single(results);
+        Assert.Equal("-", result.Id);
+        Assert.Equal("زار لافروف\r\n{موسكو}\n", result.Document);
+    }
 }

@@ -125,6 +125,28 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(Lines(all).Order(StringComparer.Ordinal), Lines(first).Concat(Lines(second)).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// <c>-</c> reads standard input: JSON Lines of id and text give the mentions a run over the
+    /// files gives, under the ids given; raw text is one document named <c>-</c>.
+    /// </summary>
+    [Fact]
+    public void Standard_input_takes_json_lines_and_raw_text()
+    {
+        string[] seeds = [.. Repository.SeedFiles.Take(2)];
+        string lines = string.Concat(seeds.Select(seed => System.Text.Json.JsonSerializer.Serialize(new { id = "piped-" + Path.GetFileName(seed), text = File.ReadAllText(seed) }) + "\n"));
+        (int exit, string piped, string error) = Repository.RunProgram("NewsDesk.dll", "--format mentions -", input: lines);
+        (int filesExit, string files, string filesError) = Repository.RunProgram("NewsDesk.dll", $"--format mentions \"{seeds[0]}\" \"{seeds[1]}\"");
+        (int rawExit, string raw, string rawError) = Repository.RunProgram("NewsDesk.dll", "--format mentions -", input: File.ReadAllText(seeds[0]));
+
+        Assert.True(exit == 0 && filesExit == 0 && rawExit == 0, error + filesError + rawError);
+        Assert.NotEmpty(piped);
+        Assert.Equal(files.Replace("\"doc\":\"", "\"doc\":\"piped-", StringComparison.Ordinal), piped);
+        string first = Path.GetFileName(seeds[0]);
+        Assert.Equal(
+            string.Concat(files.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.Contains(first, StringComparison.Ordinal)).Select(line => line.Replace(first, "-", StringComparison.Ordinal) + "\n")),
+            raw);
+    }
+
     [Theory]
     [InlineData("0/2")]
     [InlineData("3/2")]

@@ -25,7 +25,7 @@ internal static class Repository
     public static IReadOnlyList<string> SeedFiles => Directory.GetFiles(Seeds, "*.txt").OrderBy(f => f, StringComparer.Ordinal).ToList();
 
     /// <summary>Runs a program of this test's output folder (NewsDesk.dll, CorpusKit.Cli.dll) with dotnet.</summary>
-    public static (int ExitCode, string Output, string Error) RunProgram(string assembly, string arguments, string? workingDirectory = null)
+    public static (int ExitCode, string Output, string Error) RunProgram(string assembly, string arguments, string? workingDirectory = null, string? input = null)
     {
         var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, assembly)}\" {arguments}")
         {
@@ -39,7 +39,13 @@ internal static class Repository
         };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.StandardInputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using Process process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+        }
+
         process.StandardInput.Close();
         var error = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();

@@ -329,6 +329,15 @@ public abstract class CorpusDocument
         public override DocumentText Read() => ReadFile(Origin);
     }
 
+    /// <summary>A document that cannot be read, for a reason known when it was listed (a bad line of JSON Lines, say).</summary>
+    internal static CorpusDocument Unreadable(string id, string origin, string problem) => new ProblemDocument(id, origin, problem);
+
+    /// <summary>A document known to be unreadable when listed.</summary>
+    private sealed class ProblemDocument(string id, string origin, string problem) : CorpusDocument(id, origin)
+    {
+        public override DocumentText Read() => DocumentText.Unreadable(problem);
+    }
+
     /// <summary>A text in memory.</summary>
     private sealed class TextDocument(string id, string text) : CorpusDocument(id, id)
     {

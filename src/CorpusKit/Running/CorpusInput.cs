@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Enumeration;
 using System.Linq;
+using System.Text;
 
 namespace CorpusKit.Running;
 
@@ -39,7 +40,27 @@ public abstract class CorpusInput
     public static CorpusInput FromPath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (path == "-")
+        {
+            return FromReader(new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)), "-");
+        }
+
         return Directory.Exists(path) ? new FolderInput(path) : new FileInput(path);
+    }
+
+    /// <summary>
+    /// The documents <paramref name="reader"/> gives (standard input is <c>-</c> in <see cref="FromPath"/>):
+    /// JSON Lines when its first char is <c>{</c>, one object a line, <c>{"id": …, "text": …}</c> (a
+    /// line without an id is named by its number; a blank line is passed over; a line that is not such
+    /// an object is reported and skipped, the rest still runs), otherwise one document of the whole
+    /// text, named <paramref name="name"/>. Read once, as the run lists it: only one line at a time is
+    /// held before its document is taken.
+    /// </summary>
+    public static CorpusInput FromReader(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(name);
+        return new ReaderInput(reader, name);
     }
 
     /// <summary>The inputs at <paramref name="paths"/>, in the order given (see <see cref="FromPath"/>).</summary>
@@ -68,6 +89,59 @@ public abstract class CorpusInput
     /// <inheritdoc />
     public override string ToString() => Name;
 
+    /// <summary>A stream of raw text or JSON Lines, read once.</summary>
+    private sealed class ReaderInput(TextReader reader, string name) : CorpusInput(name)
+    {
+        public override long? Length => null;
+
+        public override IEnumerable<CorpusDocument> Documents()
+        {
+            if (reader.Peek() != '{')
+            {
+                yield return CorpusDocument.FromText(Name, reader.ReadToEnd());
+                yield break;
+            }
+
+            int number = 0;
+            for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                yield return Line(line, number);
+            }
+        }
+
+        /// <summary>One line's document, or why it is none.</summary>
+        private CorpusDocument Line(string line, int number)
+        {
+            string lineId = $"line {number}";
+            string origin = $"{Name} {lineId}";
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(line);
+                if (json.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object
+                    || !json.RootElement.TryGetProperty("text", out System.Text.Json.JsonElement text)
+                    || text.ValueKind != System.Text.Json.JsonValueKind.String)
+                {
+                    return CorpusDocument.Unreadable(lineId, origin, "is not an object with a \"text\" string");
+                }
+
+                string id = json.RootElement.TryGetProperty("id", out System.Text.Json.JsonElement idElement) && idElement.ValueKind == System.Text.Json.JsonValueKind.String
+                    ? idElement.GetString()!
+                    : lineId;
+                return CorpusDocument.FromText(id, text.GetString()!);
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                return CorpusDocument.Unreadable(lineId, origin, "is not JSON: " + exception.Message);
+            }
+        }
+    }
+
     /// <summary>Every <c>shards</c>-th document of the inputs, starting with the <c>shard</c>-th.</summary>
     private sealed class ShardInput(IReadOnlyList<CorpusInput> inputs, int shard, int shards)
         : CorpusInput($"shard {shard}/{shards} of {string.Join(", ", inputs.Select(input => input.Name))}")
@@ -76,6 +150,12 @@ public abstract class CorpusInput
         {
             get
             {
+                // A stream knows no size, and listing it would read it.
+                if (inputs.Any(input => input.Length is null))
+                {
+                    return null;
+                }
+
                 long total = 0;
                 foreach (CorpusDocument document in Documents())
                 {
