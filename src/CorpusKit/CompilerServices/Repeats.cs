@@ -226,13 +226,9 @@ public static class Repeats
             }
 
             // The word itself, then past one proclitic (و ف ب ل ك), then past two.
-            for (int from = start, clitics = 0; clitics <= 2 && from < at; from++, clitics++)
+            int starts = Proclitics.Starts(chars, start, at);
+            for (int from = start; from < start + starts; from++)
             {
-                if (clitics > 0 && chars[from - 1] is not ('و' or 'ف' or 'ب' or 'ل' or 'ك'))
-                {
-                    break;
-                }
-
                 if (!byFirstWord.TryGetValue(chars[from..at], out int link))
                 {
                     continue;
@@ -296,7 +292,7 @@ public static class Repeats
     private static bool WordStartsAt(ReadOnlySpan<char> chars, int from)
     {
         int start = from;
-        for (int clitics = 0; clitics < 2 && start > 0 && chars[start - 1] is 'و' or 'ف' or 'ب' or 'ل' or 'ك'; clitics++)
+        for (int clitics = 0; clitics < Proclitics.Most && start > 0 && Proclitics.IsLetter(chars[start - 1]); clitics++)
         {
             if (start - 1 == 0 || !CharKinds.IsLetterOrDigit(chars[start - 2]))
             {

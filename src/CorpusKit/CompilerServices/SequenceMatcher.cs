@@ -107,7 +107,6 @@ public static class SequenceMatcher
     /// <summary>Whether <paramref name="c"/> may stand between two steps.</summary>
     public static bool IsJoiner(char c) => c is ' ' or '\t' or '\u060C' or ',' or ':' or '\u061B' or ';' or '-' or '\u2013' or '\u2014';
 
-    private static bool IsProcliticLetter(char c) => c is '\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643';
 
     /// <summary>The per-call state: entity spans mapped into normalized text, term hits by start.</summary>
     private sealed class State
@@ -489,7 +488,7 @@ public static class SequenceMatcher
             ReadOnlySpan<char> text = _text.Span;
             for (int i = from; i < to; i++)
             {
-                if (!IsProcliticLetter(text[i]))
+                if (!Text.Proclitics.IsLetter(text[i]))
                 {
                     return false;
                 }

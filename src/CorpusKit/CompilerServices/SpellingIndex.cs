@@ -125,13 +125,9 @@ public sealed class SpellingIndex
             at = wordEnd;
 
             // The word, then past one proclitic, then past two.
-            for (int from = wordStart, clitics = 0; clitics <= 2 && from < wordEnd; from++, clitics++)
+            int starts = Proclitics.Starts(chars, wordStart, wordEnd);
+            for (int from = wordStart; from < wordStart + starts; from++)
             {
-                if (clitics > 0 && chars[from - 1] is not ('و' or 'ف' or 'ب' or 'ل' or 'ك'))
-                {
-                    break;
-                }
-
                 // Most words begin no form: too short, or a first letter none begins with.
                 if (wordEnd - from < tables.ShortestFirst || !tables.Begins(chars[from]))
                 {
