@@ -58,9 +58,18 @@ internal static class Tokens
     public static bool Next(ReadOnlySpan<char> text, ref int at, out Token token)
     {
         int i = at;
-        bool space = i == 0;
+        bool space = i == 0 || text[i - 1] == '\n';
         while (i < text.Length && char.IsWhiteSpace(text[i]))
         {
+            if (text[i] == '\n' && i > 0)
+            {
+                // A line break ends every expression: it is a token of its own, which no rule reads
+                // through (a headline's month and the dateline's day below it are not one date).
+                token = new Token(i, i + 1, TokenKind.Symbol, space);
+                at = i + 1;
+                return true;
+            }
+
             space = true;
             i++;
         }

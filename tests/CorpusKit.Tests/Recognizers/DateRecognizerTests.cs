@@ -59,6 +59,26 @@ public sealed class DateRecognizerTests
         Assert.Equal("12 يناير 2016", text.Substring(mention.DateSpan!.Value.Start, mention.DateSpan.Value.Length));
     }
 
+    [Theory]
+    [InlineData("قمة تموز\n\n21.05.2024 | 15:42 GMT", "21.05.2024", "2024-05-21")]
+    [InlineData("قمة تموز\n21 نيسان 2024", "21 نيسان 2024", "2024-04-21")]
+    [InlineData("وفي مايو\r\n15 عضوا", null, null)]
+    public void An_expression_ends_at_a_line_break(string text, string? span, string? date)
+    {
+        // A headline's month and the dateline's day below it are not one date (a month then two
+        // digits is a day of it on one line: the test above).
+        IReadOnlyList<DateMention> found = DateRecognizer.Find(text);
+        if (span is null)
+        {
+            Assert.DoesNotContain(found, mention => mention.Date is not null);
+            return;
+        }
+
+        DateMention mention = Assert.Single(found, mention => mention.Date is not null);
+        Assert.Equal(span, mention.Text);
+        Assert.Equal(date, mention.Date.ToString());
+    }
+
     [Fact]
     public void A_month_then_four_digits_is_a_month_and_year_and_then_two_digits_a_day()
     {
