@@ -1090,7 +1090,7 @@ public sealed partial class CorpusGenerator
             string corpus = _module.CorpusClass;
             DocumentSpec? spec = _module.Document;
             string document = _module.DocumentClass;
-            IEnumerable<EntitySpec> order = _module.RunOrder.Select(name => _module.Entities.First(e => e.Name == name));
+            List<EntitySpec> order = _module.RunOrder.Select(name => _module.Entities.First(e => e.Name == name)).ToList();
             w.Line($$"""
                 namespace {{_module.Namespace}}
                 {
@@ -1129,6 +1129,10 @@ public sealed partial class CorpusGenerator
                     global::System.ArgumentNullException.ThrowIfNull(context);
                 """);
             w.Indent();
+
+            // Stages for progress within a long document: the layout, then each entity type.
+            int stages = (spec is not null ? 1 : 0) + order.Count;
+            int stage = 0;
             if (spec is not null)
             {
                 w.Line($"{Ck}.Documents.DocumentLayout layout = {Ck}.Documents.DocumentLayout.Apply(context, Normalization, Boilerplate, {SourceWriter.Literal(spec.Name)}, dropDuplicates: {(spec.DropDuplicates ? "true" : "false")});");
@@ -1140,11 +1144,14 @@ public sealed partial class CorpusGenerator
                             : null;
                         """);
                 }
+
+                w.Line($"context.ReportProgress({++stage}, {stages});");
             }
 
             foreach (EntitySpec entity in order)
             {
                 w.Line($"{Generic}.IReadOnlyList<{entity.Name}> {entity.ListLocal} = {entity.ExtractorName}.Instance.Extract(context);");
+                w.Line($"context.ReportProgress({++stage}, {stages});");
             }
 
             var arguments = new List<string> { "context.DocumentId" };

@@ -53,6 +53,46 @@ public sealed class ExtractionContext
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
         DocumentId = documentId;
+        Progress = t_progress;
+    }
+
+    /// <summary>
+    /// Told how far extraction of this document has come, from 0 to 1, as a corpus's stages end
+    /// (the layout, then each entity type; see <see cref="ReportProgress"/>), on the thread that
+    /// extracts. A <see cref="Running.CorpusRunner{TDocument}"/> sets it for the contexts its
+    /// workers make for a long document, so its progress moves within that document too.
+    /// </summary>
+    public Action<double>? Progress { get; init; }
+
+    /// <summary>The progress given to contexts made on this thread (a runner's worker sets it around a long document).</summary>
+    [ThreadStatic]
+    private static Action<double>? t_progress;
+
+    /// <summary>Sets <see cref="Progress"/> for the contexts made on this thread until the scope is disposed.</summary>
+    internal static ProgressScope ReportTo(Action<double> progress)
+    {
+        Action<double>? outer = t_progress;
+        t_progress = progress;
+        return new ProgressScope(outer);
+    }
+
+    /// <summary>Gives the thread back the progress it had before <see cref="ReportTo"/>.</summary>
+    internal readonly struct ProgressScope(Action<double>? outer) : IDisposable
+    {
+        public void Dispose() => t_progress = outer;
+    }
+
+    /// <summary>
+    /// Tells <see cref="Progress"/> that <paramref name="done"/> of the extraction's
+    /// <paramref name="stages"/> stages have ended (generated corpora call it after the layout and
+    /// after each entity type).
+    /// </summary>
+    public void ReportProgress(int done, int stages)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(done);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stages, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(done, stages);
+        Progress?.Invoke((double)done / stages);
     }
 
     /// <summary>The document's original text.</summary>

@@ -39,8 +39,11 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Signing> @signings = SigningExtractor.Instance.Extract(context);
+            context.ReportProgress(1, 3);
             global::System.Collections.Generic.IReadOnlyList<Deadline> @deadlines = DeadlineExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 3);
             global::System.Collections.Generic.IReadOnlyList<Amount> @amounts = AmountExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 3);
             return new BuiltinsDocument(
                 context.DocumentId,
                 @signings,

@@ -72,7 +72,9 @@ namespace Features.Documents
                 Boilerplate,
                 "Report",
                 dropDuplicates: true);
+            context.ReportProgress(1, 2);
             global::System.Collections.Generic.IReadOnlyList<Place> @places = PlaceExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 2);
             return new Report(
                 context.DocumentId,
                 global::CorpusKit.CompilerServices.EntityGroups.Collect(

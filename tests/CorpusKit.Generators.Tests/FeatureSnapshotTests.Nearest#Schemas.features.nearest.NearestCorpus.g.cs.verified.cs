@@ -39,7 +39,9 @@ namespace Features.Nearest
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Country> @countries = CountryExtractor.Instance.Extract(context);
+            context.ReportProgress(1, 2);
             global::System.Collections.Generic.IReadOnlyList<Figure> @figures = FigureExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 2);
             return new NearestDocument(
                 context.DocumentId,
                 @countries,

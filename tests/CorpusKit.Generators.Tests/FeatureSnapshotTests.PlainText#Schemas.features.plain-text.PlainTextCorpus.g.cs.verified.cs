@@ -39,8 +39,11 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Agency> @agencies = AgencyExtractor.Instance.Extract(context);
+            context.ReportProgress(1, 3);
             global::System.Collections.Generic.IReadOnlyList<Word> @words = WordExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 3);
             global::System.Collections.Generic.IReadOnlyList<Code> @codes = CodeExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 3);
             return new PlainTextDocument(
                 context.DocumentId,
                 @agencies,

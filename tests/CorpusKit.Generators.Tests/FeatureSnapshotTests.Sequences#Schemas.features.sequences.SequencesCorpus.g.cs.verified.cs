@@ -39,11 +39,17 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Minister> @ministers = MinisterExtractor.Instance.Extract(context);
+            context.ReportProgress(1, 6);
             global::System.Collections.Generic.IReadOnlyList<Statement> @statements = StatementExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 6);
             global::System.Collections.Generic.IReadOnlyList<Official> @officials = OfficialExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 6);
             global::System.Collections.Generic.IReadOnlyList<Envoy> @envoys = EnvoyExtractor.Instance.Extract(context);
+            context.ReportProgress(4, 6);
             global::System.Collections.Generic.IReadOnlyList<Ministry> @ministries = MinistryExtractor.Instance.Extract(context);
+            context.ReportProgress(5, 6);
             global::System.Collections.Generic.IReadOnlyList<Speaker> @speakers = SpeakerExtractor.Instance.Extract(context);
+            context.ReportProgress(6, 6);
             return new SequencesDocument(
                 context.DocumentId,
                 @ministers,

@@ -39,10 +39,15 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Country> @countries = CountryExtractor.Instance.Extract(context);
+            context.ReportProgress(1, 5);
             global::System.Collections.Generic.IReadOnlyList<Magnitude> @magnitudes = MagnitudeExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 5);
             global::System.Collections.Generic.IReadOnlyList<Year> @years = YearExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 5);
             global::System.Collections.Generic.IReadOnlyList<Visit> @visits = VisitExtractor.Instance.Extract(context);
+            context.ReportProgress(4, 5);
             global::System.Collections.Generic.IReadOnlyList<Remark> @remarks = RemarkExtractor.Instance.Extract(context);
+            context.ReportProgress(5, 5);
             return new SpansDocument(
                 context.DocumentId,
                 @countries,

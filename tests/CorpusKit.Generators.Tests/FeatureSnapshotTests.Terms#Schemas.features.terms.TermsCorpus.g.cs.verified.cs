@@ -39,8 +39,11 @@ namespace Features.Terms
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<City> @cities = CityExtractor.Instance.Extract(context);
+            context.ReportProgress(1, 3);
             global::System.Collections.Generic.IReadOnlyList<Leader> @leaders = LeaderExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 3);
             global::System.Collections.Generic.IReadOnlyList<Region> @regions = RegionExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 3);
             return new TermsDocument(
                 context.DocumentId,
                 @cities,

@@ -39,7 +39,9 @@ namespace Features.TypedFields
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Summit> @summits = SummitExtractor.Instance.Extract(context);
+            context.ReportProgress(1, 2);
             global::System.Collections.Generic.IReadOnlyList<Treaty> @treaties = TreatyExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 2);
             return new TypedFieldsDocument(
                 context.DocumentId,
                 @summits,

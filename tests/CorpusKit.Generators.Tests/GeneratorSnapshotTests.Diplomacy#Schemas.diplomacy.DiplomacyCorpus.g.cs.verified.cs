@@ -103,11 +103,17 @@ namespace NewsDesk.Diplomacy
             string? headline = layout.Headline is { } headlineLine
                 ? context.Text.Substring(headlineLine.Span.Start, headlineLine.Span.Length)
                 : null;
+            context.ReportProgress(1, 6);
             global::System.Collections.Generic.IReadOnlyList<Organization> @organizations = OrganizationExtractor.Instance.Extract(context);
+            context.ReportProgress(2, 6);
             global::System.Collections.Generic.IReadOnlyList<Person> @people = PersonExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 6);
             global::System.Collections.Generic.IReadOnlyList<Date> @dates = DateExtractor.Instance.Extract(context);
+            context.ReportProgress(4, 6);
             global::System.Collections.Generic.IReadOnlyList<Count> @counts = CountExtractor.Instance.Extract(context);
+            context.ReportProgress(5, 6);
             global::System.Collections.Generic.IReadOnlyList<Quote> @quotes = QuoteExtractor.Instance.Extract(context);
+            context.ReportProgress(6, 6);
             return new Article(
                 context.DocumentId,
                 headline,

@@ -389,6 +389,78 @@ public sealed class CorpusRunnerTests : IDisposable
         Assert.Equal([new CorpusProgress(1, 30, 38), new CorpusProgress(2, 32, 38), new CorpusProgress(3, 38, 38)], progress);
     }
 
+    [Theory]
+    [InlineData(CorpusRunner<int>.InDocumentProgressBytes, true)]
+    [InlineData(CorpusRunner<int>.InDocumentProgressBytes - 1, false)]
+    public void A_long_document_moves_the_progress_as_its_stages_end_and_a_shorter_one_when_it_is_delivered(long longBytes, bool moves)
+    {
+        string shortOne = Write("a.txt", "زار لافروف موسكو"); // 30 bytes
+        string longOne = Write("b.txt", new string('x', (int)longBytes));
+        var progress = new List<CorpusProgress>();
+        var reporting = new List<bool>();
+        var runner = new CorpusRunner<int>(
+            (text, id) =>
+            {
+                // What a generated corpus does: a context per document, a report as each of its 4 stages ends.
+                var context = new ExtractionContext(text, id);
+                for (int stage = 1; stage <= 4; stage++)
+                {
+                    context.ReportProgress(stage, 4);
+                }
+
+                reporting.Add(context.Progress is not null);
+
+                return text.Length;
+            },
+            threads: 1) { Progress = progress.Add };
+
+        // The long one first: its stages end before it is delivered, whenever the sink's thread wakes.
+        runner.Run(CorpusInput.FromPaths([longOne, shortOne]), _ => { });
+
+        long total = 30 + longBytes;
+        List<CorpusProgress> expected = moves
+            ?
+            [
+                new(0, longBytes / 4, total),
+                new(0, longBytes / 2, total),
+                new(0, 3 * longBytes / 4, total),
+                new(0, longBytes, total),
+                new(1, longBytes, total),
+                new(2, total, total),
+            ]
+            : [new(1, longBytes, total), new(2, total, total)];
+        Assert.Equal(expected, progress);
+        Assert.Equal(new[] { moves, false }, reporting);
+    }
+
+    [Fact]
+    public void Progress_within_documents_on_several_workers_never_goes_down_and_ends_at_the_total()
+    {
+        long each = CorpusRunner<int>.InDocumentProgressBytes;
+        string[] files = [.. Enumerable.Range(0, 6).Select(i => Write($"{i}.txt", new string('x', (int)each + i)))];
+        var progress = new List<CorpusProgress>();
+        var runner = new CorpusRunner<int>(
+            (text, id) =>
+            {
+                var context = new ExtractionContext(text, id);
+                for (int stage = 1; stage <= 8; stage++)
+                {
+                    Thread.Sleep(1);
+                    context.ReportProgress(stage, 8);
+                }
+
+                return 0;
+            },
+            threads: 3) { Progress = p => progress.Add(p) }; // the runner makes the calls one at a time
+
+        runner.Run(CorpusInput.FromPaths(files), _ => { });
+
+        long total = (6 * each) + 15;
+        Assert.Equal(6 + (6 * 8), progress.Count);
+        Assert.True(progress.Zip(progress.Skip(1)).All(p => p.Second.Bytes >= p.First.Bytes && p.Second.Documents >= p.First.Documents));
+        Assert.Equal(new CorpusProgress(6, total, total), progress[^1]);
+    }
+
     [Fact]
     public void A_generated_corpus_plugs_in_and_gives_what_it_gives_alone()
     {

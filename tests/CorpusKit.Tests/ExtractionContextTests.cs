@@ -199,6 +199,53 @@ public sealed class ExtractionContextTests
     }
 
     [Fact]
+    public void A_generated_corpus_reports_the_layout_and_each_entity_type_as_it_ends()
+    {
+        var reported = new List<double>();
+        var context = new ExtractionContext(Seeds.Read("000"), "000") { Progress = reported.Add };
+
+        NewsCorpus.Instance.Extract(context);
+
+        // The layout, then Place, Person, Date, Quote, YearRange, Share and Figure: eight stages.
+        Assert.Equal(Enumerable.Range(1, 8).Select(stage => stage / 8.0), reported);
+    }
+
+    [Fact]
+    public void Progress_is_told_the_share_of_stages_done_and_nothing_is_told_without_it()
+    {
+        var reported = new List<double>();
+        var context = new ExtractionContext("نص") { Progress = reported.Add };
+        context.ReportProgress(0, 3);
+        context.ReportProgress(3, 3);
+        new ExtractionContext("نص").ReportProgress(1, 2);
+
+        Assert.Equal([0, 1], reported);
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.ReportProgress(4, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.ReportProgress(-1, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.ReportProgress(0, 0));
+    }
+
+    [Fact]
+    public void A_thread_reporting_to_a_runner_gives_its_progress_to_the_contexts_it_makes_until_the_scope_ends()
+    {
+        var reported = new List<double>();
+        ExtractionContext inside;
+        using (ExtractionContext.ReportTo(reported.Add))
+        {
+            inside = new ExtractionContext("نص");
+            Action<double>? elsewhere = null;
+            var thread = new System.Threading.Thread(() => elsewhere = new ExtractionContext("نص").Progress);
+            thread.Start();
+            thread.Join();
+            Assert.Null(elsewhere); // another thread's contexts do not report
+        }
+
+        inside.ReportProgress(1, 2);
+        Assert.Equal([0.5], reported);
+        Assert.Null(new ExtractionContext("نص").Progress);
+    }
+
+    [Fact]
     public void Excluding_after_an_extractor_ran_is_refused()
     {
         var context = new ExtractionContext("زار لافروف موسكو");

@@ -111,8 +111,16 @@ public sealed class CorpusRunner<TDocument>
         }
     }
 
-    /// <summary>Called after each document reaches the sink, on the sink's thread; for a progress bar.</summary>
+    /// <summary>
+    /// For a progress bar: called after each document reaches the sink, and while a document of at
+    /// least <see cref="InDocumentProgressBytes"/> is extracted, as its corpus's stages end (see
+    /// <see cref="ExtractionContext.ReportProgress"/>), its bytes counted in proportion. Calls come
+    /// one at a time, from the sink's thread or a worker's; the bytes never go down.
+    /// </summary>
     public Action<CorpusProgress>? Progress { get; init; }
+
+    /// <summary>How long a document is for <see cref="Progress"/> to move within it, in input bytes.</summary>
+    public const long InDocumentProgressBytes = 1024 * 1024;
 
     /// <summary>
     /// Runs over the documents of <paramref name="inputs"/> and hands each result to <paramref name="sink"/>,
@@ -128,7 +136,7 @@ public sealed class CorpusRunner<TDocument>
         ArgumentNullException.ThrowIfNull(sink);
         List<CorpusInput> sources = inputs.ToList();
         var clock = Stopwatch.StartNew();
-        long? total = Progress is null ? null : TotalLength(sources);
+        RunProgress? progress = Progress is null ? null : new RunProgress(Progress, TotalLength(sources));
 
         // The pipeline: this thread lists the documents and keeps the window, a FIFO of pending documents
         // in input order; workers read and extract them; this thread waits for the oldest and hands it to
@@ -145,7 +153,7 @@ public sealed class CorpusRunner<TDocument>
             new ParallelOptions { MaxDegreeOfParallelism = Threads, CancellationToken = stop.Token },
             (pending, _) =>
             {
-                pending.Completion.SetResult(Process(pending, Progress is not null));
+                pending.Completion.SetResult(Process(pending, progress));
                 return ValueTask.CompletedTask;
             });
 
@@ -154,7 +162,6 @@ public sealed class CorpusRunner<TDocument>
         long documents = 0;
         long skipped = 0;
         long bytes = 0;
-        long inputBytes = 0;
         long windowBytes = 0;
         void Deliver(Pending pending)
         {
@@ -173,8 +180,7 @@ public sealed class CorpusRunner<TDocument>
                 skipped++;
             }
 
-            inputBytes += pending.InputBytes;
-            Progress?.Invoke(new CorpusProgress(documents + skipped, inputBytes, total));
+            progress?.Delivered(pending);
         }
 
         // With the window full, this thread waits for the document half a window ahead, then hands over
@@ -265,14 +271,14 @@ public sealed class CorpusRunner<TDocument>
     }
 
     /// <summary>Reads and extracts one document, on a worker; whatever goes wrong becomes a skipped result.</summary>
-    private DocumentResult<TDocument> Process(Pending pending, bool measureInput)
+    private DocumentResult<TDocument> Process(Pending pending, RunProgress? progress)
     {
         CorpusDocument document = pending.Document;
         DocumentText text;
         try
         {
             text = document.Read();
-            if (measureInput)
+            if (progress is not null)
             {
                 pending.InputBytes = document.Length ?? text.Utf8Length;
             }
@@ -290,12 +296,66 @@ public sealed class CorpusRunner<TDocument>
 
         try
         {
-            return new(pending.Index, document, DocumentOutcome.Extracted, _extract(text.Text, document.Id), text.Utf8Length, null, null);
+            if (progress is null || pending.InputBytes < InDocumentProgressBytes)
+            {
+                return new(pending.Index, document, DocumentOutcome.Extracted, _extract(text.Text, document.Id), text.Utf8Length, null, null);
+            }
+
+            // The contexts the extraction makes on this thread report its stages.
+            using (ExtractionContext.ReportTo(done => progress.Advance(pending, done)))
+            {
+                return new(pending.Index, document, DocumentOutcome.Extracted, _extract(text.Text, document.Id), text.Utf8Length, null, null);
+            }
         }
         catch (Exception exception)
         {
             // An extractor that throws on one document skips that document; the run goes on.
             return new(pending.Index, document, DocumentOutcome.Failed, default, text.Utf8Length, "failed in extraction: " + exception.Message, exception);
+        }
+    }
+
+    /// <summary>
+    /// What a run's progress has counted: documents and bytes delivered, and the parts of long
+    /// documents still in extraction. Workers and the sink's thread report through one lock, so
+    /// calls to the callback come one at a time, with bytes that never go down.
+    /// </summary>
+    private sealed class RunProgress(Action<CorpusProgress> report, long? total)
+    {
+        private readonly Lock _lock = new();
+        private long _documents;
+        private long _delivered;
+        private long _extracting;
+        private long _reported;
+
+        /// <summary>A worker: <paramref name="done"/> (0 to 1) of <paramref name="pending"/>'s extraction has ended.</summary>
+        public void Advance(Pending pending, double done)
+        {
+            long counted = (long)(pending.InputBytes * Math.Clamp(done, 0, 1));
+            lock (_lock)
+            {
+                _extracting += counted - pending.Counted;
+                pending.Counted = counted;
+                Report();
+            }
+        }
+
+        /// <summary>The sink's thread: <paramref name="pending"/> reached the sink (extracted or skipped).</summary>
+        public void Delivered(Pending pending)
+        {
+            lock (_lock)
+            {
+                _extracting -= pending.Counted;
+                pending.Counted = 0;
+                _documents++;
+                _delivered += pending.InputBytes;
+                Report();
+            }
+        }
+
+        private void Report()
+        {
+            _reported = Math.Max(_reported, _delivered + _extracting);
+            report(new CorpusProgress(_documents, _reported, total));
         }
     }
 
@@ -311,6 +371,9 @@ public sealed class CorpusRunner<TDocument>
 
         /// <summary>The input bytes behind the document, for progress; written by the worker before <see cref="Completion"/> is set.</summary>
         public long InputBytes { get; set; }
+
+        /// <summary>The bytes of this document that progress has counted while it is extracted.</summary>
+        public long Counted { get; set; }
 
         /// <summary>The document's size as its input gave it when it was taken, which counts toward <see cref="WindowBytes"/>.</summary>
         public long ListedBytes { get; init; }
