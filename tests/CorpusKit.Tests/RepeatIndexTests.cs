@@ -93,6 +93,32 @@ public sealed class RepeatIndexTests
         Assert.Null(index.RepeatOf(Start(4), Start(4) + lines[4].Length)); // "مجتمع" is no piece of "مع"
     }
 
+    [Fact]
+    public void Thousands_of_lines_that_differ_in_a_number_are_each_compared_with_a_bounded_few_and_the_earliest_repeat_is_found()
+    {
+        // Each line's words all stand in every earlier line but its number: a log, a table.
+        const int Count = 3000;
+        const string Body = "وقال بوتين إن روسيا تدعم دورا مركزيا مع دور تنسيقي";
+        List<string> lines = [.. Enumerable.Range(1, Count).Select(i => $"{Body} {i:0000}")];
+        string piece = "إن روسيا تدعم دورا مركزيا مع دور تنسيقي 0002"; // a piece of line 2
+        string text = string.Join("\n", lines) + "\n" + piece;
+        var index = new RepeatIndex(text, threshold: 0);
+        int start = 0;
+        for (int number = 1; number <= Count; number++)
+        {
+            Assert.Null(index.RepeatOf(start, start + lines[number - 1].Length));
+            index.Add(number, start, start + lines[number - 1].Length);
+            start += lines[number - 1].Length + 1;
+        }
+
+        Assert.Equal(2, index.RepeatOf(start, start + piece.Length));
+
+        // Each line by both rules: without the bound, line n would be compared with all n - 1 before it.
+        long bound = (Count + 1) * 2L * RepeatIndex.Comparisons(12);
+        Assert.InRange(index.Compared, 1, bound);
+        Assert.True(bound < (long)Count * (Count - 1) / 2);
+    }
+
     /// <summary>The rule as DocumentLayout states it, tried against every earlier line in turn.</summary>
     private static int? PlainRepeatOf(List<(int Number, string Line)> seen, string line)
     {

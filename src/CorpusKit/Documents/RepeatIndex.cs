@@ -26,6 +26,13 @@ namespace CorpusKit.Documents;
 /// that share the new line's are compared.</item>
 /// </list>
 /// <para>
+/// A line is compared with at most <see cref="Comparisons"/> earlier lines, the earliest first.
+/// Without that bound, thousands of lines that differ in one number only (a log, a table, a page
+/// of numbered items) would each be compared with all the earlier ones, and the time would grow
+/// with the square of the document: a line whose rarest word stands in more earlier lines than
+/// that finds a repeat only among the first of them.
+/// </para>
+/// <para>
 /// Only lines of at least <see cref="DocumentLayout.MinDuplicateWords"/> words take part, both as
 /// earlier lines and as repeats: short lines repeat by chance.
 /// </para>
@@ -197,7 +204,17 @@ internal sealed class RepeatIndex
         Listed(_firstWords, words[0].Hash).Add(index);
     }
 
-    /// <summary>The earliest indexed line that holds <paramref name="line"/>, or <see cref="int.MaxValue"/>.</summary>
+    /// <summary>
+    /// How many earlier lines a line of <paramref name="words"/> words is compared with at most, by
+    /// each of the two rules: 64, and 8 more per word, so that the work for a document is at most
+    /// in proportion to its words.
+    /// </summary>
+    internal static int Comparisons(int words) => 64 + (8 * words);
+
+    /// <summary>How many earlier lines the indexed rules have compared lines with so far (for tests).</summary>
+    internal long Compared { get; private set; }
+
+    /// <summary>The earliest indexed line that holds <paramref name="line"/> (among the first <see cref="Comparisons"/> candidates), or <see cref="int.MaxValue"/>.</summary>
     private int Holder(ReadOnlySpan<char> line)
     {
         // The inner word fewest earlier lines hold; a word no earlier line holds rules every line out.
@@ -217,11 +234,17 @@ internal sealed class RepeatIndex
             }
         }
 
-        foreach ((int index, int offset) in rarest!)
+        ReadOnlySpan<char> text = _text.Span;
+        int compared = Math.Min(rarest!.Count, Comparisons(_lineWords.Count));
+        for (int i = 0; i < compared; i++)
         {
+            (int index, int offset) = rarest[i];
             (_, int start, int end) = _lines[index];
             int at = start + offset - rarestOffset;
-            if (at >= start && at + line.Length <= end && _text.Span.Slice(at, line.Length).SequenceEqual(line))
+
+            // The last char first: lines that differ in a number at their end differ there.
+            Compared++;
+            if (at >= start && at + line.Length <= end && text[at + line.Length - 1] == line[^1] && text.Slice(at, line.Length).SequenceEqual(line))
             {
                 return index;
             }
@@ -230,17 +253,21 @@ internal sealed class RepeatIndex
         return int.MaxValue;
     }
 
-    /// <summary>The earliest indexed line that <paramref name="line"/> begins with, or <see cref="int.MaxValue"/>.</summary>
+    /// <summary>The earliest indexed line that <paramref name="line"/> begins with (among the first <see cref="Comparisons"/> candidates), or <see cref="int.MaxValue"/>.</summary>
     private int Prefix(ReadOnlySpan<char> line)
     {
         if (_firstWords.TryGetValue(_lineWords[0].Hash, out List<int>? candidates))
         {
-            foreach (int index in candidates)
+            ReadOnlySpan<char> text = _text.Span;
+            int compared = Math.Min(candidates.Count, Comparisons(_lineWords.Count));
+            for (int i = 0; i < compared; i++)
             {
-                (_, int start, int end) = _lines[index];
-                if (line.StartsWith(_text.Span.Slice(start, end - start), StringComparison.Ordinal))
+                (_, int start, int end) = _lines[candidates[i]];
+                int length = end - start;
+                Compared++;
+                if (length <= line.Length && line[length - 1] == text[end - 1] && line.StartsWith(text.Slice(start, length), StringComparison.Ordinal))
                 {
-                    return index;
+                    return candidates[i];
                 }
             }
         }
