@@ -157,6 +157,70 @@ public sealed partial class CorpusGenerator
             w.CloseBrace();
         }
 
+        /// <summary>The entity's fields as the columns of a table, with the value of each, for table sinks.</summary>
+        private void TableProperty(SourceWriter w, EntitySpec entity)
+        {
+            w.Line($$"""
+                /// <summary>
+                /// The fields of <see cref="{{entity.Name}}"/> as the columns of a table, for sinks that write typed columns
+                /// (DuckDB, Parquet).
+                /// </summary>
+                public static {{Ck}}.Tables.EntityTable<{{entity.Name}}> Table { get; } = new(
+                    {{entity.Name}}.TypeName,
+                    [
+                """);
+            w.Indent();
+            w.Indent();
+            foreach (FieldSpec field in entity.Fields)
+            {
+                string kind = field.Type.Kind switch
+                {
+                    FieldKind.Int => "Integer",
+                    FieldKind.Decimal => "Decimal",
+                    FieldKind.Bool => "Boolean",
+                    FieldKind.Date => "Date",
+                    _ => "Text",
+                };
+                w.Line($"new({SourceWriter.Literal(field.Name)}, {Ck}.Tables.ColumnKind.{kind}, IsList: {Bool(field.Type.IsList)}, IsOptional: {Bool(field.Type.IsOptional)}),");
+            }
+
+            w.Unindent();
+            w.Line("""
+                ],
+                static (entity, column) => column switch
+                {
+                """);
+            w.Indent();
+            for (int i = 0; i < entity.Fields.Count; i++)
+            {
+                w.Line($"{i} => {ColumnValue(entity, entity.Fields[i])},");
+            }
+
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),");
+            w.Unindent();
+            w.Line("});");
+            w.Unindent();
+
+            static string Bool(bool value) => value ? "true" : "false";
+        }
+
+        /// <summary>The value of a field's column: the field itself, or its schema spelling (an enum) or key (an entity).</summary>
+        private static string ColumnValue(EntitySpec entity, FieldSpec field)
+        {
+            string value = "entity." + field.PropertyName;
+            string optional = field.Type.IsOptional ? "?" : string.Empty;
+            return (field.Type.Kind, field.Type.IsList) switch
+            {
+                (FieldKind.Entity, false) => $"{value}{optional}.Key",
+                (FieldKind.Entity, true) => $"{Ck}.Tables.EntityTable.Keys({value})",
+                (FieldKind.Enum, false) when field.Type.IsOptional => $"{value} is {{ }} {field.ValueLocal} ? {entity.Name}.ToSchemaString({field.ValueLocal}) : null",
+                (FieldKind.Enum, false) => $"{entity.Name}.ToSchemaString({value})",
+                (FieldKind.Enum, true) when field.Type.IsOptional => $"{value} is {{ }} {field.ValueLocal} ? global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({field.ValueLocal}, static item => {entity.Name}.ToSchemaString(item))) : null",
+                (FieldKind.Enum, true) => $"global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({value}, static item => {entity.Name}.ToSchemaString(item)))",
+                _ => value,
+            };
+        }
+
         private static void EnumType(SourceWriter w, FieldSpec field)
         {
             string name = field.EnumTypeName;
@@ -317,6 +381,8 @@ public sealed partial class CorpusGenerator
                 """);
             w.Indent();
             NormalizationAndInstance(w, name, "How the rules see the text.", "an extractor");
+            w.Line();
+            TableProperty(w, entity);
             w.Line($$"""
 
                 /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
@@ -1104,6 +1170,20 @@ public sealed partial class CorpusGenerator
                 """);
             w.Indent();
             NormalizationAndInstance(w, corpus, "How the rules of this corpus see the text.", "a corpus");
+            w.Line($$"""
+
+                /// <summary>The tables of this corpus's entity types, in schema order, for sinks that write typed columns (DuckDB, Parquet).</summary>
+                public static {{Generic}}.IReadOnlyList<{{Ck}}.Tables.EntityTable> Tables { get; } =
+                [
+                """);
+            w.Indent();
+            foreach (EntitySpec entity in _module.Entities)
+            {
+                w.Line($"{entity.ExtractorName}.Table,");
+            }
+
+            w.Unindent();
+            w.Line("];");
             w.Line();
             if (spec is not null)
             {

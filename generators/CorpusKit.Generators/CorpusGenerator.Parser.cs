@@ -44,6 +44,12 @@ public sealed partial class CorpusGenerator
             "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 
+        /// <summary>The columns a table sink writes beside an entity's fields (CorpusKit.Tables.EntityTable.MentionColumns): no field takes their names.</summary>
+        private static readonly HashSet<string> s_tableColumns = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "document_id", "span_start", "span_end", "span_text", "rule",
+        };
+
         /// <summary>The timeout used when the build compiles a pattern to check it.</summary>
         private static readonly TimeSpan s_checkTimeout = TimeSpan.FromSeconds(2);
 
@@ -803,6 +809,12 @@ public sealed partial class CorpusGenerator
             if (s_recordMembers.Contains(property))
             {
                 Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", $"the entity's record already has a member {property} (every entity has Span, Text, Rule, Key, EntityType, TypeName, WriteTo and WriteFields, and every record Equals, GetHashCode, ToString and Deconstruct)");
+                return null;
+            }
+
+            if (s_tableColumns.Contains(name))
+            {
+                Report(DiagnosticDescriptors.InvalidName, nameNode.Location, name, "field", "a table sink (DuckDB, Parquet) writes a column of that name beside the fields: document_id, span_start, span_end, span_text and rule");
                 return null;
             }
 

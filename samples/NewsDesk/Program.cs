@@ -4,6 +4,7 @@ using System.IO;
 using NewsDesk;
 
 // NewsDesk [paths…] [--format table|json|mentions|summary] [--threads N] [--shard i/n]   runs the sample over the seeds, or over the paths
+// NewsDesk [paths…] --out FILE.duckdb                                the same run into a DuckDB database
 // NewsDesk eval --gold FILE [paths…] [--threads N]                 scores the mentions against gold
 // Each run records the methods it compiles (NewsDesk.jitprofile beside the program); the next run
 // compiles them on a background thread from its first moment, on a core the startup leaves idle,
@@ -23,8 +24,9 @@ shard.Validators.Add(result =>
         result.AddError($"--shard takes i/n with 1 <= i <= n, such as 2/8; not '{text}'.");
     }
 });
-var root = new RootCommand("NewsDesk: people, organisations, places, dates, quotes and sources of Arabic news.") { paths, format, threads, shard };
-root.SetAction(result => Runner.Run(result.GetValue(paths) ?? [], result.GetValue(format), result.GetValue(threads), ParseShard(result.GetValue(shard))));
+var output = new Option<string?>("--out") { Description = "Write the results as tables instead: a DuckDB database (FILE.duckdb) with a documents table, a mentions table and a typed table per entity type; stdout gets the run's figures.", HelpName = "FILE.duckdb" };
+var root = new RootCommand("NewsDesk: people, organisations, places, dates, quotes and sources of Arabic news.") { paths, format, threads, shard, output };
+root.SetAction(result => Runner.Run(result.GetValue(paths) ?? [], result.GetValue(format), result.GetValue(threads), ParseShard(result.GetValue(shard)), result.GetValue(output)));
 
 var gold = new Option<FileInfo>("--gold") { Description = "Gold mentions (JSON Lines), such as samples/NewsDesk/gold/seeds.gold.jsonl.", Required = true };
 var evalPaths = new Argument<string[]>("paths") { Description = "What to run over; default: the repository's seeds/.", Arity = ArgumentArity.ZeroOrMore };

@@ -5,7 +5,9 @@ using System.Linq;
 using System.Text.Json;
 using CorpusKit.Evaluation;
 using CorpusKit.Json;
+using CorpusKit.DuckDB;
 using CorpusKit.Running;
+using CorpusKit.Tables;
 using Spectre.Console;
 
 namespace NewsDesk;
@@ -54,11 +56,16 @@ public static class Runner
         Interactive = s_terminal ? InteractionSupport.Yes : InteractionSupport.No,
     });
 
-    public static int Run(IReadOnlyList<string> paths, OutputFormat format, int threads, (int Shard, int Shards)? shard = null)
+    public static int Run(IReadOnlyList<string> paths, OutputFormat format, int threads, (int Shard, int Shards)? shard = null, string? output = null)
     {
         if (Inputs(paths, shard) is not { } inputs)
         {
             return Failed;
+        }
+
+        if (output is not null)
+        {
+            return RunInto(inputs, threads, output);
         }
 
         CorpusRunSummary run;
@@ -148,6 +155,46 @@ public static class Runner
         return run.Skipped == 0 ? Success : SomeSkipped;
     }
 
+    /// <summary>
+    /// Runs the corpus into the tables of <paramref name="output"/> (a DuckDB database when it ends in
+    /// <c>.duckdb</c>): every document, extracted or skipped, every mention, and a typed table per
+    /// entity type. The file gets its name only once the run is done; stdout gets the run's figures.
+    /// </summary>
+    private static int RunInto(IReadOnlyList<CorpusInput> inputs, int threads, string output)
+    {
+        if (!output.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase))
+        {
+            s_error.MarkupLine($"[red]error:[/] --out {Markup.Escape(output)}: give a file ending in .duckdb (a DuckDB database).");
+            return Failed;
+        }
+
+        CorpusRunSummary run;
+        using (ITableSink sink = new DuckDBTableSink(output, NewsDeskCorpus.Tables))
+        {
+            run = ExtractEach(inputs, threads, streaming: false, static article => article, result =>
+            {
+                if (result.Extracted)
+                {
+                    sink.Add(result.Id, result.Document.Mentions(), result.Utf8Length);
+                }
+                else
+                {
+                    sink.AddSkipped(result.Id, result.Problem);
+                }
+            });
+            if (run.Documents == 0)
+            {
+                // Disposed without Complete: no file is left.
+                return NothingRan();
+            }
+
+            sink.Complete();
+        }
+
+        Console.WriteLine(Figures(run) + $" on {run.Threads} thread(s), written to {Path.GetFullPath(output)}.");
+        return run.Skipped == 0 ? Success : SomeSkipped;
+    }
+
     public static int Evaluate(FileInfo gold, IReadOnlyList<string> paths, bool summary, int threads)
     {
         if (!gold.Exists)
@@ -220,17 +267,29 @@ public static class Runner
     /// so the sink, one thread for all workers, has little left to do.
     /// </summary>
     private static CorpusRunSummary Extract<T>(IReadOnlyList<CorpusInput> inputs, int threads, bool streaming, Func<Article, T> prepare, Action<T> found)
-    {
-        void Sink(DocumentResult<T> result)
+        => ExtractEach(inputs, threads, streaming, prepare, result =>
         {
             if (result.Extracted)
             {
-                found(result.Document!);
+                found(result.Document);
             }
-            else
+        });
+
+    /// <summary>
+    /// Like <see cref="Extract{T}(IReadOnlyList{CorpusInput}, int, bool, Func{Article, T}, Action{T})"/>,
+    /// with every document's result, skipped ones too, given to <paramref name="delivered"/> (after a
+    /// skipped one is reported on stderr).
+    /// </summary>
+    private static CorpusRunSummary ExtractEach<T>(IReadOnlyList<CorpusInput> inputs, int threads, bool streaming, Func<Article, T> prepare, Action<DocumentResult<T>> delivered)
+    {
+        void Sink(DocumentResult<T> result)
+        {
+            if (!result.Extracted)
             {
-                s_error.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(result.Origin)} {Markup.Escape(result.Problem!)}");
+                s_error.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(result.Origin)} {Markup.Escape(result.Problem)}");
             }
+
+            delivered(result);
         }
 
         T Work(string text, string id) => prepare(NewsDeskCorpus.Instance.Extract(text, id));

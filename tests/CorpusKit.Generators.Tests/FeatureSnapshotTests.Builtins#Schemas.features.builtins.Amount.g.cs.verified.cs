@@ -74,6 +74,25 @@ namespace Features.Builtins
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static AmountExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Amount"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Amount> Table { get; } = new(
+            Amount.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Decimal, IsList: false, IsOptional: false),
+                new("ordinal", global::CorpusKit.Tables.ColumnKind.Boolean, IsList: false, IsOptional: false),
+                new("kind", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                1 => entity.Ordinal,
+                2 => entity.Kind,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Amount> Extract(string text)
         {

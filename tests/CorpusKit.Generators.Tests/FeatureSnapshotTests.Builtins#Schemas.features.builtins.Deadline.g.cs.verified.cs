@@ -68,6 +68,21 @@ namespace Features.Builtins
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static DeadlineExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Deadline"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Deadline> Table { get; } = new(
+            Deadline.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Date, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Deadline> Extract(string text)
         {

@@ -77,6 +77,25 @@ namespace Features.Builtins
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static SigningExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Signing"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Signing> Table { get; } = new(
+            Signing.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Date, IsList: false, IsOptional: false),
+                new("year", global::CorpusKit.Tables.ColumnKind.Integer, IsList: false, IsOptional: true),
+                new("written", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                1 => entity.Year,
+                2 => entity.Written,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Signing> Extract(string text)
         {

@@ -17,6 +17,15 @@ namespace Features.Documents
         /// <summary>The shared instance; a corpus holds no state.</summary>
         public static DocumentsCorpus Instance { get; } = new();
 
+        /// <summary>
+        /// The tables of this corpus's entity types, in schema order, for sinks that write typed columns (DuckDB,
+        /// Parquet).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Tables.EntityTable> Tables { get; } =
+        [
+            PlaceExtractor.Table,
+        ];
+
         /// <summary>The boilerplate rules of document <c>Report</c>, tried on each line's normalized text.</summary>
         private static readonly global::CorpusKit.CompilerServices.LineRuleSet Boilerplate = new(
         [

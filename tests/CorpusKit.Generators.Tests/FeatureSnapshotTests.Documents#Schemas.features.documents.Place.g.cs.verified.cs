@@ -71,6 +71,23 @@ namespace Features.Documents
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static PlaceExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Place"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Place> Table { get; } = new(
+            Place.TypeName,
+            [
+                new("name", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("capital", global::CorpusKit.Tables.ColumnKind.Boolean, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Name,
+                1 => entity.Capital,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Place> Extract(string text)
         {

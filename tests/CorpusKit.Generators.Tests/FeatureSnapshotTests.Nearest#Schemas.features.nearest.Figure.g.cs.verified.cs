@@ -86,6 +86,27 @@ namespace Features.Nearest
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static FigureExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Figure"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Figure> Table { get; } = new(
+            Figure.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Integer, IsList: false, IsOptional: false),
+                new("before", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+                new("after", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+                new("anywhere", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                1 => entity.Before?.Key,
+                2 => entity.After?.Key,
+                3 => entity.Anywhere?.Key,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Figure> Extract(string text)
         {

@@ -17,6 +17,16 @@ namespace Features.Nearest
         /// <summary>The shared instance; a corpus holds no state.</summary>
         public static NearestCorpus Instance { get; } = new();
 
+        /// <summary>
+        /// The tables of this corpus's entity types, in schema order, for sinks that write typed columns (DuckDB,
+        /// Parquet).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Tables.EntityTable> Tables { get; } =
+        [
+            CountryExtractor.Table,
+            FigureExtractor.Table,
+        ];
+
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>
         /// <param name="text">The document's text.</param>
         /// <param name="documentId">A name for the document (a file name), kept in the result.</param>

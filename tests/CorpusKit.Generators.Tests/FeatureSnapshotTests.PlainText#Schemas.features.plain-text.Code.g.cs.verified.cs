@@ -68,6 +68,21 @@ namespace Features.PlainText
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static CodeExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Code"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Code> Table { get; } = new(
+            Code.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Code> Extract(string text)
         {

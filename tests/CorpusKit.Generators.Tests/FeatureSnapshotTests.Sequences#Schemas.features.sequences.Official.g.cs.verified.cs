@@ -77,6 +77,25 @@ namespace Features.Sequences
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static OfficialExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Official"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Official> Table { get; } = new(
+            Official.TypeName,
+            [
+                new("name", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("title", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("nationality", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Name,
+                1 => entity.Title,
+                2 => entity.Nationality,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Official> Extract(string text)
         {

@@ -71,6 +71,23 @@ namespace Features.Sequences
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static SpeakerExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Speaker"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Speaker> Table { get; } = new(
+            Speaker.TypeName,
+            [
+                new("name", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("verb", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Name,
+                1 => entity.Verb,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Speaker> Extract(string text)
         {

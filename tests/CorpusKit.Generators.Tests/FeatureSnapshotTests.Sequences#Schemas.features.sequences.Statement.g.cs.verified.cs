@@ -77,6 +77,25 @@ namespace Features.Sequences
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static StatementExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Statement"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Statement> Table { get; } = new(
+            Statement.TypeName,
+            [
+                new("text", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("by", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+                new("verb", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Text,
+                1 => entity.By?.Key,
+                2 => entity.Verb,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Statement> Extract(string text)
         {

@@ -71,6 +71,23 @@ namespace Features.Spans
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static MagnitudeExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Magnitude"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Magnitude> Table { get; } = new(
+            Magnitude.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Decimal, IsList: false, IsOptional: false),
+                new("scale", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                1 => entity.Scale,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Magnitude> Extract(string text)
         {

@@ -65,6 +65,21 @@ namespace Features.Spans
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static RemarkExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Remark"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Remark> Table { get; } = new(
+            Remark.TypeName,
+            [
+                new("text", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Text,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Remark> Extract(string text)
         {

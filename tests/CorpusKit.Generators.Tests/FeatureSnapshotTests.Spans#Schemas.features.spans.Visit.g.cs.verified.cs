@@ -71,6 +71,23 @@ namespace Features.Spans
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static VisitExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Visit"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Visit> Table { get; } = new(
+            Visit.TypeName,
+            [
+                new("verb", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("country", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Verb,
+                1 => entity.Country.Key,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Visit> Extract(string text)
         {

@@ -68,6 +68,21 @@ namespace Features.Terms
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static LeaderExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Leader"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Leader> Table { get; } = new(
+            Leader.TypeName,
+            [
+                new("name", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Name,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Leader> Extract(string text)
         {

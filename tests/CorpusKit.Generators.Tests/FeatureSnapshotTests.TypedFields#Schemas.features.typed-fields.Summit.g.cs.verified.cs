@@ -68,6 +68,21 @@ namespace Features.TypedFields
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static SummitExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Summit"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Summit> Table { get; } = new(
+            Summit.TypeName,
+            [
+                new("held", global::CorpusKit.Tables.ColumnKind.Date, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Held,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Summit> Extract(string text)
         {

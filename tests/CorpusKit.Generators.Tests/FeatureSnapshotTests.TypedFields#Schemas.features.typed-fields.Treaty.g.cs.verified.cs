@@ -136,6 +136,33 @@ namespace Features.TypedFields
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static TreatyExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Treaty"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Treaty> Table { get; } = new(
+            Treaty.TypeName,
+            [
+                new("title", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("signed", global::CorpusKit.Tables.ColumnKind.Date, IsList: false, IsOptional: true),
+                new("parties", global::CorpusKit.Tables.ColumnKind.Integer, IsList: false, IsOptional: false),
+                new("share", global::CorpusKit.Tables.ColumnKind.Decimal, IsList: false, IsOptional: true),
+                new("binding", global::CorpusKit.Tables.ColumnKind.Boolean, IsList: false, IsOptional: false),
+                new("years", global::CorpusKit.Tables.ColumnKind.Integer, IsList: true, IsOptional: false),
+                new("kind", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Title,
+                1 => entity.Signed,
+                2 => entity.Parties,
+                3 => entity.Share,
+                4 => entity.Binding,
+                5 => entity.Years,
+                6 => entity.Kind is { } kindValue ? Treaty.ToSchemaString(kindValue) : null,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Treaty> Extract(string text)
         {

@@ -110,6 +110,23 @@ namespace NewsDesk.Diplomacy
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static CountExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Count"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Count> Table { get; } = new(
+            Count.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Integer, IsList: false, IsOptional: false),
+                new("unit", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                1 => entity.Unit is { } unitValue ? Count.ToSchemaString(unitValue) : null,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Count> Extract(string text)
         {

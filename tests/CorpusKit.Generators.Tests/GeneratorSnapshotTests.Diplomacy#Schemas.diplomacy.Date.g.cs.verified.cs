@@ -68,6 +68,21 @@ namespace NewsDesk.Diplomacy
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static DateExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Date"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Date> Table { get; } = new(
+            Date.TypeName,
+            [
+                new("value", global::CorpusKit.Tables.ColumnKind.Date, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Value,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Date> Extract(string text)
         {

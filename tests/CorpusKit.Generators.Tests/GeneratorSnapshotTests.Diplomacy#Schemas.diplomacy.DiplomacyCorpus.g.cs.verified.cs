@@ -17,6 +17,19 @@ namespace NewsDesk.Diplomacy
         /// <summary>The shared instance; a corpus holds no state.</summary>
         public static DiplomacyCorpus Instance { get; } = new();
 
+        /// <summary>
+        /// The tables of this corpus's entity types, in schema order, for sinks that write typed columns (DuckDB,
+        /// Parquet).
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Tables.EntityTable> Tables { get; } =
+        [
+            OrganizationExtractor.Table,
+            PersonExtractor.Table,
+            DateExtractor.Table,
+            CountExtractor.Table,
+            QuoteExtractor.Table,
+        ];
+
         /// <summary>The boilerplate rules of document <c>Article</c>, tried on each line's normalized text.</summary>
         private static readonly global::CorpusKit.CompilerServices.LineRuleSet Boilerplate = new(
         [

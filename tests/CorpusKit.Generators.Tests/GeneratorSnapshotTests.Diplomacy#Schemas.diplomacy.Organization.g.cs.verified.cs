@@ -68,6 +68,21 @@ namespace NewsDesk.Diplomacy
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static OrganizationExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Organization"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Organization> Table { get; } = new(
+            Organization.TypeName,
+            [
+                new("id", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Id,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Organization> Extract(string text)
         {

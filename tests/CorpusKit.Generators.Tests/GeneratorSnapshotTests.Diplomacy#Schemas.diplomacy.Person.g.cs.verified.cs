@@ -74,6 +74,23 @@ namespace NewsDesk.Diplomacy
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static PersonExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Person"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Person> Table { get; } = new(
+            Person.TypeName,
+            [
+                new("name", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("title", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Name,
+                1 => entity.Title,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Person> Extract(string text)
         {

@@ -77,6 +77,25 @@ namespace NewsDesk.Diplomacy
         /// <summary>The shared instance; an extractor holds no state.</summary>
         public static QuoteExtractor Instance { get; } = new();
 
+        /// <summary>
+        /// The fields of <see cref="Quote"/> as the columns of a table, for sinks that write typed columns
+        /// (DuckDB, Parquet).
+        /// </summary>
+        public static global::CorpusKit.Tables.EntityTable<Quote> Table { get; } = new(
+            Quote.TypeName,
+            [
+                new("text", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("speaker", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+                new("verb", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
+            ],
+            static (entity, column) => column switch
+            {
+                0 => entity.Text,
+                1 => entity.Speaker?.Key,
+                2 => entity.Verb,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            });
+
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Quote> Extract(string text)
         {
