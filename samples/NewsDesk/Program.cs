@@ -4,7 +4,7 @@ using System.IO;
 using NewsDesk;
 
 // NewsDesk [paths…] [--format table|json|mentions|summary] [--threads N] [--shard i/n]   runs the sample over the seeds, or over the paths
-// NewsDesk [paths…] --out FILE.duckdb                                the same run into a DuckDB database
+// NewsDesk [paths…] --out FILE.duckdb|FOLDER                         the same run into a DuckDB database, or Parquet files
 // NewsDesk eval --gold FILE [paths…] [--threads N]                 scores the mentions against gold
 // Each run records the methods it compiles (NewsDesk.jitprofile beside the program); the next run
 // compiles them on a background thread from its first moment, on a core the startup leaves idle,
@@ -24,7 +24,7 @@ shard.Validators.Add(result =>
         result.AddError($"--shard takes i/n with 1 <= i <= n, such as 2/8; not '{text}'.");
     }
 });
-var output = new Option<string?>("--out") { Description = "Write the results as tables instead: a DuckDB database (FILE.duckdb) with a documents table, a mentions table and a typed table per entity type; stdout gets the run's figures.", HelpName = "FILE.duckdb" };
+var output = new Option<string?>("--out") { Description = "Write the results as tables instead: a documents table, a mentions table and a typed table per entity type, in a DuckDB database (FILE.duckdb) or as Parquet files in a folder (FOLDER, one file per table); stdout gets the run's figures.", HelpName = "FILE.duckdb|FOLDER" };
 var root = new RootCommand("NewsDesk: people, organisations, places, dates, quotes and sources of Arabic news.") { paths, format, threads, shard, output };
 root.SetAction(result => Runner.Run(result.GetValue(paths) ?? [], result.GetValue(format), result.GetValue(threads), ParseShard(result.GetValue(shard)), result.GetValue(output)));
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using CorpusKit.Evaluation;
 using CorpusKit.Json;
 using CorpusKit.DuckDB;
+using CorpusKit.Parquet;
 using CorpusKit.Running;
 using CorpusKit.Tables;
 using Spectre.Console;
@@ -156,20 +157,22 @@ public static class Runner
     }
 
     /// <summary>
-    /// Runs the corpus into the tables of <paramref name="output"/> (a DuckDB database when it ends in
-    /// <c>.duckdb</c>): every document, extracted or skipped, every mention, and a typed table per
-    /// entity type. The file gets its name only once the run is done; stdout gets the run's figures.
+    /// Runs the corpus into the tables of <paramref name="output"/>, a DuckDB database when it ends in
+    /// <c>.duckdb</c>, else a folder of Parquet files (a path with no extension, or a folder that
+    /// exists): every document, extracted or skipped, every mention, and a typed table per entity
+    /// type. A file gets its name only once the run is done; stdout gets the run's figures.
     /// </summary>
     private static int RunInto(IReadOnlyList<CorpusInput> inputs, int threads, string output)
     {
-        if (!output.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase))
+        bool database = output.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase);
+        if (!database && Path.HasExtension(Path.TrimEndingDirectorySeparator(output)) && !Directory.Exists(output))
         {
-            s_error.MarkupLine($"[red]error:[/] --out {Markup.Escape(output)}: give a file ending in .duckdb (a DuckDB database).");
+            s_error.MarkupLine($"[red]error:[/] --out {Markup.Escape(output)}: give a file ending in .duckdb (a DuckDB database) or a folder (Parquet files, one per table).");
             return Failed;
         }
 
         CorpusRunSummary run;
-        using (ITableSink sink = new DuckDBTableSink(output, NewsDeskCorpus.Tables))
+        using (ITableSink sink = database ? new DuckDBTableSink(output, NewsDeskCorpus.Tables) : new ParquetTableSink(output, NewsDeskCorpus.Tables))
         {
             run = ExtractEach(inputs, threads, streaming: false, static article => article, result =>
             {
