@@ -562,6 +562,54 @@ public sealed class CorpusRunnerTests : IDisposable
     }
 
     /// <summary>An input of documents made as they are listed, which counts what was listed and read (as a stream of JSON Lines would be).</summary>
+    /// <summary>
+    /// A filter's reader writes a document and waits for its result before it writes the next: each
+    /// result reaches the sink while the input still waits for the next document (before, results
+    /// waited for a full window or the end of the input).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Each_result_reaches_the_sink_while_the_input_waits_for_the_next_document(int threads)
+    {
+        var input = new ConversationInput(4);
+        var delivered = new List<string>();
+        var runner = new CorpusRunner<string>((text, _) => text, threads);
+
+        runner.Run([input], result =>
+        {
+            delivered.Add(result.Document!);
+            input.Answered.Release();
+        });
+
+        Assert.Equal(["document 0", "document 1", "document 2", "document 3"], delivered);
+        Assert.Equal(3, input.WaitedAndAnswered);
+    }
+
+    /// <summary>An input that gives its next document only once the result of the one before reached the sink.</summary>
+    private sealed class ConversationInput(int count) : CorpusInput("conversation")
+    {
+        public SemaphoreSlim Answered { get; } = new(0);
+
+        public int WaitedAndAnswered { get; private set; }
+
+        public override long? Length => null;
+
+        public override IEnumerable<CorpusDocument> Documents()
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0)
+                {
+                    // A bounded wait: without the answer the test fails instead of hanging.
+                    WaitedAndAnswered += Answered.Wait(TimeSpan.FromSeconds(20)) ? 1 : 0;
+                }
+
+                yield return CorpusDocument.FromText($"{i}", $"document {i}");
+            }
+        }
+    }
+
     private sealed class CountingInput(int count) : CorpusInput("counting")
     {
         public int ReadCount;

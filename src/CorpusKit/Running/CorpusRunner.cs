@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
@@ -138,14 +139,17 @@ public sealed class CorpusRunner<TDocument>
         var clock = Stopwatch.StartNew();
         RunProgress? progress = Progress is null ? null : new RunProgress(Progress, TotalLength(sources));
 
-        // The pipeline: this thread lists the documents and keeps the window, a FIFO of pending documents
-        // in input order; workers read and extract them; this thread waits for the oldest and hands it to
-        // the sink. Order and the memory bound come from the window alone, so the workers need no
-        // reordering. The workers are a Parallel.ForEachAsync over a channel: the channel hands documents
-        // to whichever worker is free, and ForEachAsync keeps exactly Threads workers on the thread pool,
-        // with cancellation and faults handled, instead of threads managed by hand. (ForEachAsync over the
-        // input alone would lose the order, and a reorder buffer behind it grows without bound when an
-        // early document is slow; PLINQ's AsOrdered buffers as much as it likes.)
+        // The pipeline: a thread of its own lists the documents into the window, a FIFO of pending
+        // documents in input order; workers read and extract them; the calling thread waits for the
+        // oldest and hands it to the sink. Order and the memory bound come from the window alone, so the
+        // workers need no reordering. Listing apart from handing over means a result goes out as soon as
+        // it and those before it are done, even while the input waits for its next document (a filter
+        // on standard input whose reader waits for each result). The workers are a
+        // Parallel.ForEachAsync over a channel: the channel hands documents to whichever worker is free,
+        // and ForEachAsync keeps exactly Threads workers on the thread pool, with cancellation and faults
+        // handled, instead of threads managed by hand. (ForEachAsync over the input alone would lose the
+        // order, and a reorder buffer behind it grows without bound when an early document is slow;
+        // PLINQ's AsOrdered buffers as much as it likes.)
         Channel<Pending> work = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task workers = Parallel.ForEachAsync(
@@ -157,76 +161,57 @@ public sealed class CorpusRunner<TDocument>
                 return ValueTask.CompletedTask;
             });
 
-        var window = new Queue<Pending>(_window);
-        long index = 0;
+        var window = new PendingWindow(this);
+        using CancellationTokenRegistration wake = stop.Token.Register(window.Stop);
+        Task lister = Task.Factory.StartNew(
+            () => window.List(sources, work.Writer, stop.Token),
+            stop.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         long documents = 0;
         long skipped = 0;
         long bytes = 0;
-        long windowBytes = 0;
-        void Deliver(Pending pending)
-        {
-            // Also while the last window drains: no result reaches the sink after the run is cancelled.
-            cancellationToken.ThrowIfCancellationRequested();
-            DocumentResult<TDocument> result = Await(pending, workers, cancellationToken);
-            windowBytes -= pending.ListedBytes;
-            sink(result);
-            if (result.Extracted)
-            {
-                documents++;
-                bytes += result.Utf8Length;
-            }
-            else
-            {
-                skipped++;
-            }
-
-            progress?.Delivered(pending);
-        }
-
-        // With the window full, this thread waits for the document half a window ahead, then hands over
-        // every finished one from the front: it wakes once per half window instead of once per document
-        // (a wake costs as much as extracting a short document), and the window never grows.
-        void DeliverBatch()
-        {
-            _ = Await(window.ElementAt(window.Count / 2), workers, cancellationToken);
-            do
-            {
-                Deliver(window.Dequeue());
-            }
-            while (window.Count > 0 && window.Peek().Completion.Task.IsCompleted);
-        }
-
         try
         {
-            foreach (CorpusInput input in sources)
+            while (window.Next(out Pending? front, out Pending? ahead))
             {
-                foreach (CorpusDocument document in input.Documents())
+                // With the window full, wait for the document half a window ahead, then hand over every
+                // finished one from the front: one wake per half window instead of one per document (a
+                // wake costs as much as extracting a short document). Otherwise the oldest alone.
+                _ = Await(ahead ?? front, workers, cancellationToken);
+                Pending? next = front;
+                do
                 {
+                    // Also while the last window drains: no result reaches the sink after the run is cancelled.
                     cancellationToken.ThrowIfCancellationRequested();
-                    long size = Math.Max(document.Length ?? 0, 0);
-                    while (window.Count >= _window || (window.Count >= Threads && windowBytes + size > _windowBytes))
+                    DocumentResult<TDocument> result = Await(next, workers, cancellationToken);
+                    sink(result);
+                    if (result.Extracted)
                     {
-                        DeliverBatch();
+                        documents++;
+                        bytes += result.Utf8Length;
+                    }
+                    else
+                    {
+                        skipped++;
                     }
 
-                    var pending = new Pending(index++, document) { ListedBytes = size };
-                    windowBytes += size;
-                    window.Enqueue(pending);
-                    work.Writer.TryWrite(pending);
+                    progress?.Delivered(next);
+                    next = window.Delivered(next);
                 }
+                while (next is not null && next.Completion.Task.IsCompleted);
             }
 
-            work.Writer.Complete();
-            while (window.Count > 0)
-            {
-                Deliver(window.Dequeue());
-            }
+            // A run cancelled while waiting for the input's next document ends here.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         finally
         {
-            // After a normal run the workers are done; after an exception they stop once their current document is.
-            work.Writer.TryComplete();
+            // After a normal run the lister and the workers are done; after an exception they stop once
+            // their current document is.
             stop.Cancel();
+            Task.WaitAny(lister);
+            work.Writer.TryComplete();
             Task.WaitAny(workers);
         }
 
@@ -311,6 +296,137 @@ public sealed class CorpusRunner<TDocument>
         {
             // An extractor that throws on one document skips that document; the run goes on.
             return new(pending.Index, document, DocumentOutcome.Failed, default, text.Utf8Length, "failed in extraction: " + exception.Message, exception);
+        }
+    }
+
+    /// <summary>
+    /// The documents taken from the input and not yet handed to the sink, in input order, shared by
+    /// the thread that lists them and the one that hands them over (one lock, and a wait on it for
+    /// either side: a full window for the lister, an empty one for the other).
+    /// </summary>
+    private sealed class PendingWindow(CorpusRunner<TDocument> runner)
+    {
+        // An object, not a Lock: each side waits on it (Monitor.Wait) for the other.
+        private readonly object _lock = new();
+        private readonly Queue<Pending> _pending = new();
+        private long _bytes;
+        private bool _listed;
+        private bool _full;
+        private bool _stopped;
+        private Exception? _failure;
+
+        /// <summary>The lister: takes each document of <paramref name="inputs"/> once the window has room, and gives it to the workers.</summary>
+        public void List(List<CorpusInput> inputs, ChannelWriter<Pending> work, CancellationToken stop)
+        {
+            long index = 0;
+            try
+            {
+                foreach (CorpusInput input in inputs)
+                {
+                    foreach (CorpusDocument document in input.Documents())
+                    {
+                        stop.ThrowIfCancellationRequested();
+                        long size = Math.Max(document.Length ?? 0, 0);
+                        var pending = new Pending(index++, document) { ListedBytes = size };
+                        lock (_lock)
+                        {
+                            while (!_stopped && (_pending.Count >= runner._window || (_pending.Count >= runner.Threads && _bytes + size > runner._windowBytes)))
+                            {
+                                _full = true;
+                                Monitor.PulseAll(_lock);
+                                Monitor.Wait(_lock);
+                            }
+
+                            _full = false;
+                            if (_stopped)
+                            {
+                                return;
+                            }
+
+                            _pending.Enqueue(pending);
+                            _bytes += size;
+                            Monitor.PulseAll(_lock);
+                        }
+
+                        work.TryWrite(pending);
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                lock (_lock)
+                {
+                    _failure = exception;
+                }
+            }
+            finally
+            {
+                work.TryComplete();
+                lock (_lock)
+                {
+                    _listed = true;
+                    Monitor.PulseAll(_lock);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The hander-over: waits for the oldest document; false once every document was handed over.
+        /// <paramref name="ahead"/> is the document half a window ahead when the lister waits on a full
+        /// window (the hander-over may wait for it before handing over the finished ones).
+        /// </summary>
+        public bool Next([NotNullWhen(true)] out Pending? front, out Pending? ahead)
+        {
+            lock (_lock)
+            {
+                while (_pending.Count == 0 && !_listed && !_stopped && _failure is null)
+                {
+                    Monitor.Wait(_lock);
+                }
+
+                if (_failure is not null)
+                {
+                    // A listing that failed stops the run, as an exception of the sink does.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+                }
+
+                if (_pending.Count == 0)
+                {
+                    front = ahead = null;
+                    return false;
+                }
+
+                front = _pending.Peek();
+                ahead = _full && _pending.Count > 1 ? _pending.ElementAt(_pending.Count / 2) : null;
+                return true;
+            }
+        }
+
+        /// <summary>The hander-over: <paramref name="pending"/>, the oldest, reached the sink; returns the next oldest, if listed.</summary>
+        public Pending? Delivered(Pending pending)
+        {
+            lock (_lock)
+            {
+                _ = _pending.Dequeue();
+                _bytes -= pending.ListedBytes;
+                Monitor.PulseAll(_lock);
+                if (_failure is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+                }
+
+                return _pending.Count > 0 ? _pending.Peek() : null;
+            }
+        }
+
+        /// <summary>Wakes both sides for good: the run is over, cancelled or failed.</summary>
+        public void Stop()
+        {
+            lock (_lock)
+            {
+                _stopped = true;
+                Monitor.PulseAll(_lock);
+            }
         }
     }
 
