@@ -59,7 +59,7 @@ public sealed class PackageTests : IDisposable
             System.Console.WriteLine(CorpusKit.Json.CorpusJson.Serialize(document, indented: false));
             """);
 
-        (int exit, string output) = Run("dotnet", $"run --project \"{project}\"", _work);
+        (int exit, string output) = Shell.Run("dotnet", $"run --project \"{project}\"", _work);
 
         Assert.True(exit == 0, output);
         string[] lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -83,7 +83,7 @@ public sealed class PackageTests : IDisposable
                     terms: countries
             """, "System.Console.WriteLine();");
 
-        (int exit, string output) = Run("dotnet", $"build \"{project}\"", _work);
+        (int exit, string output) = Shell.Run("dotnet", $"build \"{project}\"", _work);
 
         Assert.NotEqual(0, exit);
         Assert.Contains("atlas.corpus.yaml(6,16): error CK0009: No lexicon named 'countries' in this file", output, StringComparison.Ordinal);
@@ -161,12 +161,12 @@ public sealed class PackageTests : IDisposable
 
         string rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
         string output = Path.Combine(_work, "native");
-        (int exit, string log) = Run("dotnet", $"publish \"{project}\" -c Release -r {rid} -o \"{output}\"", _work);
+        (int exit, string log) = Shell.Run("dotnet", $"publish \"{project}\" -c Release -r {rid} -o \"{output}\"", _work);
 
         Assert.True(exit == 0, log);
         Assert.False(File.Exists(Path.Combine(output, "Stranger.App.dll")), "a native publish leaves no managed entry assembly");
         Assert.DoesNotContain(log.Split('\n'), line => line.Contains("warning", StringComparison.OrdinalIgnoreCase) && !line.Contains("0 Warning", StringComparison.OrdinalIgnoreCase));
-        (int runExit, string printed) = Run(Path.Combine(output, "Stranger.App"), string.Empty, _work);
+        (int runExit, string printed) = Shell.Run(Path.Combine(output, "Stranger.App"), string.Empty, _work);
         Assert.True(runExit == 0, printed);
         string[] lines = printed.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("لافروف: العمل جار", lines[0]);
@@ -198,8 +198,8 @@ public sealed class PackageTests : IDisposable
     private string Pack()
     {
         string feed = Path.Combine(_work, "feed");
-        string root = RepositoryRoot();
-        (int exit, string output) = Run(
+        string root = Shell.RepositoryRoot();
+        (int exit, string output) = Shell.Run(
             "dotnet",
             $"pack \"{Path.Combine(root, "src", "CorpusKit", "CorpusKit.csproj")}\" -c Release -o \"{feed}\" -p:PackageVersion={_version}",
             root);
@@ -249,42 +249,5 @@ public sealed class PackageTests : IDisposable
         File.WriteAllText(Path.Combine(directory, "Schemas", "atlas.corpus.yaml"), schema);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
         return Path.Combine(directory, "Stranger.App.csproj");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CorpusKit.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (CorpusKit.slnx) was not found above " + AppContext.BaseDirectory);
-    }
-
-    private static (int ExitCode, string Output) Run(string file, string arguments, string directory)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using Process process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, output + "\n(timed out)");
-        }
-
-        return (process.ExitCode, output + error.Result);
     }
 }
