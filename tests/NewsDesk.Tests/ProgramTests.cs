@@ -85,6 +85,35 @@ public sealed class ProgramTests : IDisposable
         Assert.Equal(inProcess.ToText(), report.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Corpus QA between two runs: the new articles' mentions of a run where one organisation's name
+    /// is no longer listed (the lines of one id taken out, as a changed lexicon would) against the
+    /// whole run: each change counted per type and rule and shown in its sentence.
+    /// </summary>
+    [Fact]
+    public void The_toolkit_diffs_two_runs_as_entities_in_their_sentences()
+    {
+        string articles = Path.Combine(Repository.Root, "samples", "NewsDesk", "articles");
+        (int exportExit, string mentions, string exportError) = Repository.RunProgram("NewsDesk.dll", $"--format mentions \"{articles}\"");
+        Assert.True(exportExit == 0, exportError);
+        string[] lines = mentions.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] sco = [.. lines.Where(line => line.Contains("\"id\":\"SCO\"", StringComparison.Ordinal))];
+        Assert.NotEmpty(sco);
+        string old = Path.Combine(_folder, "old.jsonl");
+        string @new = Path.Combine(_folder, "new.jsonl");
+        File.WriteAllLines(old, lines);
+        File.WriteAllLines(@new, lines.Except(sco));
+
+        (int exit, string report, string error) = Repository.RunProgram("CorpusKit.Cli.dll", $"diff \"{old}\" \"{@new}\" --texts \"{articles}\"");
+
+        Assert.True(exit == 0, error);
+        int documents = sco.Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("doc").GetString()).Distinct().Count();
+        Assert.StartsWith($"{sco.Length} Organization removed in {documents} document{(documents == 1 ? string.Empty : "s")} ({lines.Length - sco.Length} mention(s) the same in both)", report, StringComparison.Ordinal);
+        Assert.Contains($"| Organization | known | 0 | {sco.Length} | 0 | 0 |", report, StringComparison.Ordinal);
+        Assert.Contains("⟦منظمة شنغهاي للتعاون⟧", report, StringComparison.Ordinal);
+        Assert.Equal(sco.Length, report.Split('\n').Count(line => line.StartsWith("removed  ", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void One_thread_and_two_threads_write_the_same_mentions_over_the_seeds()
     {

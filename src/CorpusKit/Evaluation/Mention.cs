@@ -13,6 +13,9 @@ namespace CorpusKit.Evaluation;
 /// <param name="Attributes">The attributes as flat text (<c>name=value</c>, in the file's order).</param>
 public sealed record Mention(string Doc, string Type, int Start, int End, string Text, IReadOnlyDictionary<string, string> Attributes)
 {
+    /// <summary>The id of the rule that found it, when the file says (a run's export does; gold files do not).</summary>
+    public string? Rule { get; init; }
+
     /// <summary>
     /// Reads every mention of a mention file (JSON Lines, one mention a line, as the mention export
     /// and the gold files write them). A line that is not a mention is reported in

@@ -69,7 +69,10 @@ internal static class MentionFile
             }
 
             string text = root.TryGetProperty("text", out JsonElement textElement) && textElement.ValueKind == JsonValueKind.String ? textElement.GetString()! : string.Empty;
-            mention = new Mention(doc.GetString()!, type.GetString()!, startValue, endValue, text, attributes);
+            mention = new Mention(doc.GetString()!, type.GetString()!, startValue, endValue, text, attributes)
+            {
+                Rule = root.TryGetProperty("rule", out JsonElement rule) && rule.ValueKind == JsonValueKind.String ? rule.GetString() : null,
+            };
             error = null;
             return true;
         }
