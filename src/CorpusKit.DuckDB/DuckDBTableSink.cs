@@ -38,12 +38,6 @@ namespace CorpusKit.DuckDB;
 /// </remarks>
 public sealed class DuckDBTableSink : ITableSink
 {
-    /// <summary>The mentions table's name.</summary>
-    public const string MentionsTable = "mentions";
-
-    /// <summary>The documents table's name.</summary>
-    public const string DocumentsTable = "documents";
-
     private readonly string _path;
     private readonly string _temporary;
     private readonly DuckDBConnection _connection;
@@ -61,15 +55,7 @@ public sealed class DuckDBTableSink : ITableSink
     public DuckDBTableSink(string path, IReadOnlyList<EntityTable> tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(tables);
-        var names = new HashSet<string>([DocumentsTable, MentionsTable], StringComparer.OrdinalIgnoreCase);
-        foreach (EntityTable table in tables)
-        {
-            if (!names.Add(table.Name))
-            {
-                throw new ArgumentException($"The table of entity type '{table.Name}' would have the name of another table (the documents and mentions tables included; names are compared ignoring case).", nameof(tables));
-            }
-        }
+        EntityTable.CheckNames(tables);
 
         _path = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(_path)!;
@@ -79,15 +65,15 @@ public sealed class DuckDBTableSink : ITableSink
         try
         {
             _connection.Open();
-            Execute($"CREATE TABLE {DocumentsTable} (document_id VARCHAR NOT NULL, extracted BOOLEAN NOT NULL, problem VARCHAR, utf8_bytes BIGINT, mentions INTEGER NOT NULL)");
-            Execute($"CREATE TABLE {MentionsTable} (document_id VARCHAR NOT NULL, entity_type VARCHAR NOT NULL, key VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, span_text VARCHAR NOT NULL, rule VARCHAR NOT NULL)");
+            Execute($"CREATE TABLE {EntityTable.DocumentsTable} (document_id VARCHAR NOT NULL, extracted BOOLEAN NOT NULL, problem VARCHAR, utf8_bytes BIGINT, mentions INTEGER NOT NULL)");
+            Execute($"CREATE TABLE {EntityTable.MentionsTable} (document_id VARCHAR NOT NULL, entity_type VARCHAR NOT NULL, key VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, span_text VARCHAR NOT NULL, rule VARCHAR NOT NULL)");
             foreach (EntityTable table in tables)
             {
                 Execute(CreateTable(table));
             }
 
-            _documents = Appender(DocumentsTable);
-            _mentions = Appender(MentionsTable);
+            _documents = Appender(EntityTable.DocumentsTable);
+            _mentions = Appender(EntityTable.MentionsTable);
             foreach (EntityTable table in tables)
             {
                 _tables.Add(table.EntityType, (table, Appender(table.Name)));

@@ -49,22 +49,14 @@ public sealed class ParquetTableSink : ITableSink
     public ParquetTableSink(string folder, IReadOnlyList<EntityTable> tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        ArgumentNullException.ThrowIfNull(tables);
-        var names = new HashSet<string>([TableNames.Documents, TableNames.Mentions], StringComparer.OrdinalIgnoreCase);
-        foreach (EntityTable table in tables)
-        {
-            if (!names.Add(table.Name))
-            {
-                throw new ArgumentException($"The table of entity type '{table.Name}' would have the file of another table (the documents and mentions tables included; names are compared ignoring case).", nameof(tables));
-            }
-        }
+        EntityTable.CheckNames(tables);
 
         _folder = Path.GetFullPath(folder);
         _madeFolder = !Directory.Exists(_folder);
         Directory.CreateDirectory(_folder);
         try
         {
-            _documents = Start(TableNames.Documents,
+            _documents = Start(EntityTable.DocumentsTable,
             [
                 new("document_id", ColumnKind.Text, false, false),
                 new("extracted", ColumnKind.Boolean, false, false),
@@ -73,7 +65,7 @@ public sealed class ParquetTableSink : ITableSink
                 new("mentions", ColumnKind.Integer, false, false),
             ],
             wideIntegers: ["utf8_bytes"]);
-            _mentions = Start(TableNames.Mentions,
+            _mentions = Start(EntityTable.MentionsTable,
             [
                 new("document_id", ColumnKind.Text, false, false),
                 new("entity_type", ColumnKind.Text, false, false),
@@ -187,13 +179,5 @@ public sealed class ParquetTableSink : ITableSink
         var file = new ParquetTable(Path.Combine(_folder, name + ".parquet"), columns, wideIntegers ?? []);
         _files.Add(file);
         return file;
-    }
-
-    /// <summary>The names of the two tables every sink writes.</summary>
-    private static class TableNames
-    {
-        public const string Documents = "documents";
-
-        public const string Mentions = "mentions";
     }
 }

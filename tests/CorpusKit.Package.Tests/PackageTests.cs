@@ -14,8 +14,7 @@ public sealed class PackageTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "corpuskit-package-" + Guid.NewGuid().ToString("N")[..12]);
 
-    // A version no earlier run can have left in the NuGet cache.
-    private readonly string _version = "0.0.0-it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+    private readonly string _version = Shell.FreshVersion("it");
 
     public PackageTests() => Directory.CreateDirectory(_work);
 
@@ -175,25 +174,7 @@ public sealed class PackageTests : IDisposable
         Assert.Equal("example ok", lines[^1]);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-            string cached = Path.Combine(
-                Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-                "corpuskit",
-                _version);
-            if (Directory.Exists(cached))
-            {
-                Directory.Delete(cached, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file; the temp folder is cleaned by the system.
-        }
-    }
+    public void Dispose() => Shell.CleanUp(_work, _version, "CorpusKit");
 
     private string Pack()
     {

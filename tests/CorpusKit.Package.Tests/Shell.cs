@@ -45,4 +45,30 @@ internal static class Shell
 
         return (process.ExitCode, output + error.Result);
     }
+
+    /// <summary>A package version no earlier run can have left in the NuGet cache: <c>0.0.0-TAG.TIME.PROCESS</c>.</summary>
+    public static string FreshVersion(string tag)
+        => $"0.0.0-{tag}." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+
+    /// <summary>Deletes the test's folder and what its packages of <paramref name="version"/> left in the NuGet cache.</summary>
+    public static void CleanUp(string work, string version, params string[] packages)
+    {
+        try
+        {
+            Directory.Delete(work, recursive: true);
+            string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (string package in packages)
+            {
+                string cached = Path.Combine(cache, package.ToLowerInvariant(), version);
+                if (Directory.Exists(cached))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temp folder is cleaned by the system.
+        }
+    }
 }

@@ -15,8 +15,7 @@ public sealed class TemplateTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "corpuskit-template-" + Guid.NewGuid().ToString("N")[..12]);
 
-    // A version no earlier run can have left in the NuGet cache.
-    private readonly string _version = "0.0.0-tpl." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+    private readonly string _version = Shell.FreshVersion("tpl");
 
     public TemplateTests() => Directory.CreateDirectory(_work);
 
@@ -75,24 +74,5 @@ public sealed class TemplateTests : IDisposable
         Assert.Equal(version, template.RootElement.GetProperty("symbols").GetProperty("CorpusKitVersion").GetProperty("defaultValue").GetString());
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_work, recursive: true);
-            string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (string package in new[] { "corpuskit", "corpuskit.testing" })
-            {
-                string cached = Path.Combine(packages, package, _version);
-                if (Directory.Exists(cached))
-                {
-                    Directory.Delete(cached, recursive: true);
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // A build server may still hold a file; the temp folder is cleaned by the system.
-        }
-    }
+    public void Dispose() => Shell.CleanUp(_work, _version, "CorpusKit", "CorpusKit.Testing");
 }

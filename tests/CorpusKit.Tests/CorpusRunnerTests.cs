@@ -586,12 +586,32 @@ public sealed class CorpusRunnerTests : IDisposable
         Assert.Equal(3, input.WaitedAndAnswered);
     }
 
+    /// <summary>
+    /// A sink that throws while the input waits for its next document (standard input that stays
+    /// open) stops the run at once: the run does not wait for the input.
+    /// </summary>
+    [Fact]
+    public void A_sink_that_throws_while_the_input_waits_stops_the_run_without_waiting_for_the_input()
+    {
+        var input = new ConversationInput(2, wait: TimeSpan.FromSeconds(60));
+        var runner = new CorpusRunner<string>((text, _) => text, 2);
+
+        InvalidOperationException thrown = Assert.Throws<InvalidOperationException>(() => runner.Run([input], _ => throw new InvalidOperationException("sink failed")));
+
+        Assert.Equal("sink failed", thrown.Message);
+        Assert.False(input.DoneWaiting); // the input still waits: the run returned before it
+        input.Answered.Release();
+    }
+
     /// <summary>An input that gives its next document only once the result of the one before reached the sink.</summary>
-    private sealed class ConversationInput(int count) : CorpusInput("conversation")
+    private sealed class ConversationInput(int count, TimeSpan? wait = null) : CorpusInput("conversation")
     {
         public SemaphoreSlim Answered { get; } = new(0);
 
         public int WaitedAndAnswered { get; private set; }
+
+        /// <summary>Whether a wait for an answer has ended (answered or timed out).</summary>
+        public bool DoneWaiting { get; private set; }
 
         public override long? Length => null;
 
@@ -602,7 +622,8 @@ public sealed class CorpusRunnerTests : IDisposable
                 if (i > 0)
                 {
                     // A bounded wait: without the answer the test fails instead of hanging.
-                    WaitedAndAnswered += Answered.Wait(TimeSpan.FromSeconds(20)) ? 1 : 0;
+                    WaitedAndAnswered += Answered.Wait(wait ?? TimeSpan.FromSeconds(20)) ? 1 : 0;
+                    DoneWaiting = true;
                 }
 
                 yield return CorpusDocument.FromText($"{i}", $"document {i}");

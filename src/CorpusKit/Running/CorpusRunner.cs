@@ -163,7 +163,7 @@ public sealed class CorpusRunner<TDocument>
 
         var window = new PendingWindow(this);
         using CancellationTokenRegistration wake = stop.Token.Register(window.Stop);
-        Task lister = Task.Factory.StartNew(
+        _ = Task.Factory.StartNew(
             () => window.List(sources, work.Writer, stop.Token),
             stop.Token,
             TaskCreationOptions.LongRunning,
@@ -207,10 +207,11 @@ public sealed class CorpusRunner<TDocument>
         }
         finally
         {
-            // After a normal run the lister and the workers are done; after an exception they stop once
-            // their current document is.
+            // After a normal run the lister and the workers are done; after an exception the workers stop
+            // once their current document is, and the lister once the input gives it its next document.
+            // The lister is not waited for: it may be blocked reading an input that never ends (standard
+            // input), on a background thread of its own that holds nothing the run returns.
             stop.Cancel();
-            Task.WaitAny(lister);
             work.Writer.TryComplete();
             Task.WaitAny(workers);
         }

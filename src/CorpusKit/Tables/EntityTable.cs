@@ -41,6 +41,31 @@ public abstract class EntityTable
     /// </summary>
     public static IReadOnlyList<string> MentionColumns { get; } = ["document_id", "span_start", "span_end", "span_text", "rule"];
 
+    /// <summary>The name of the documents table every sink writes beside the entity types' tables.</summary>
+    public const string DocumentsTable = "documents";
+
+    /// <summary>The name of the mentions table every sink writes beside the entity types' tables.</summary>
+    public const string MentionsTable = "mentions";
+
+    /// <summary>
+    /// For sinks: throws when two of <paramref name="tables"/>, or one of them and the documents or
+    /// mentions table, would have the same name ignoring case (as SQL compares table names, and
+    /// Windows and macOS file names).
+    /// </summary>
+    /// <exception cref="ArgumentException">Two names clash.</exception>
+    public static void CheckNames(IReadOnlyList<EntityTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var names = new HashSet<string>([DocumentsTable, MentionsTable], StringComparer.OrdinalIgnoreCase);
+        foreach (EntityTable table in tables)
+        {
+            if (!names.Add(table.Name))
+            {
+                throw new ArgumentException($"The table of entity type '{table.Name}' would have the name of another table (the {DocumentsTable} and {MentionsTable} tables included; names are compared ignoring case).", nameof(tables));
+            }
+        }
+    }
+
     /// <summary>The entity type's name as the schema spells it: the table's name.</summary>
     public string Name { get; }
 
