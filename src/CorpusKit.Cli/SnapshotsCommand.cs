@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using CorpusKit.Evaluation;
 using CorpusKit.Testing;
 using Spectre.Console;
 
@@ -95,9 +96,26 @@ internal static class SnapshotsCommand
             return 0;
         }
 
+        // What changed as entities, over every pending snapshot that holds entities, then each one's.
+        var diffs = pending.ToDictionary(snapshot => snapshot, EntityDiff);
+        List<(List<Mention> Before, List<Mention> After)> sides = [.. diffs.Values.Where(d => d is not null).Select(d => d!.Value)];
+        if (sides.Count > 0)
+        {
+            MentionDiff all = MentionDiff.Compare([.. sides.SelectMany(s => s.Before)], [.. sides.SelectMany(s => s.After)]);
+            Console.WriteLine($"As entities, in {sides.Count} snapshot(s): {all.Summary()}.");
+        }
+
         if (Console.IsInputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             // No one to ask: say what there is and how to decide.
+            foreach ((PendingSnapshot snapshot, (List<Mention> Before, List<Mention> After)? diff) in diffs)
+            {
+                if (diff is { } sidesOfOne)
+                {
+                    Console.WriteLine($"  {Relative(snapshot.Received)}: {MentionDiff.Compare(sidesOfOne.Before, sidesOfOne.After).Summary()}");
+                }
+            }
+
             Console.WriteLine($"{pending.Count} received snapshot(s). Read each diff, then run one of:");
             foreach (PendingSnapshot snapshot in pending)
             {
@@ -113,6 +131,23 @@ internal static class SnapshotsCommand
         ReviewResult result = SnapshotReview.Run(pending, (snapshot, index) =>
         {
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(Relative(snapshot.Verified))}[/] ({index + 1}/{pending.Count})").LeftJustified());
+            if (diffs[snapshot] is { } entities)
+            {
+                // The entities first: what a reviewer decides on; the raw diff after, for the rest.
+                MentionDiff diff = MentionDiff.Compare(entities.Before, entities.After);
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(diff.Summary())}[/]");
+                foreach (MentionChange change in diff.Changes.Take(MostChangesShown))
+                {
+                    string style = change.Kind == MentionChangeKind.Added ? "green" : change.Kind == MentionChangeKind.Removed ? "red" : "yellow";
+                    AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(change.Describe())}[/]");
+                }
+
+                if (diff.Changes.Count > MostChangesShown)
+                {
+                    AnsiConsole.MarkupLine($"[grey]… and {diff.Changes.Count - MostChangesShown} more[/]");
+                }
+            }
+
             foreach (string line in snapshot.Diff().Split('\n'))
             {
                 string style = line.StartsWith('+') ? "green" : line.StartsWith('-') ? "red" : line.StartsWith('@') ? "cyan" : "grey";
@@ -144,4 +179,16 @@ internal static class SnapshotsCommand
     }
 
     private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
+
+    /// <summary>How many entity changes a snapshot's review lists before the raw diff.</summary>
+    private const int MostChangesShown = 40;
+
+    /// <summary>The mentions of a snapshot's verified and received sides, when both hold entities (a new snapshot's verified side is empty).</summary>
+    private static (List<Mention> Before, List<Mention> After)? EntityDiff(PendingSnapshot snapshot)
+    {
+        string name = Path.GetFileName(snapshot.Verified);
+        List<Mention>? after = SnapshotEntities.Read(snapshot.Received, name);
+        List<Mention>? before = File.Exists(snapshot.Verified) ? SnapshotEntities.Read(snapshot.Verified, name) : after is null ? null : [];
+        return before is null || after is null ? null : (before, after);
+    }
 }

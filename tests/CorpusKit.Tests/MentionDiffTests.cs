@@ -48,7 +48,9 @@ public sealed class MentionDiffTests
         string report = diff.ToText(new Dictionary<string, string> { ["000"] = text });
         Assert.Contains($"| Place | {added.Rule} | 1 | 0 | 0 | 0 |", report, StringComparison.Ordinal);
         Assert.Contains($"| Person | {person.Rule} | 0 | 1 | 0 | 0 |", report, StringComparison.Ordinal);
-        Assert.Contains($"changed  000 Place [{place.Start}..{place.End}) {place.Text} {{id: {place.Attributes["id"]}}} -> {place.Text} {{id: XX}}", report, StringComparison.Ordinal);
+        Assert.Contains($"changed  000 Place [{place.Start}..{place.End}) {place.Text} {{id: {place.Attributes["id"]} -> XX}}", report, StringComparison.Ordinal);
+        Assert.Contains($"moved    000 Date [{date.Start}..{date.End + 1}) {text[date.Start..(date.End + 1)]}, was [{date.Start}..{date.End}) {date.Text}", report, StringComparison.Ordinal);
+        Assert.Contains($"removed  000 Person [{person.Start}..{person.End}) {person.Text} {{name: {person.Attributes["name"]}", report, StringComparison.Ordinal);
         Assert.Contains($"⟦{person.Text}⟧", report, StringComparison.Ordinal);
         Assert.DoesNotContain("⟦", MentionDiff.Compare(old, @new).ToText(texts: null), StringComparison.Ordinal);
         Assert.Equal("no change", MentionDiff.Compare(old, old).Summary());
@@ -79,6 +81,17 @@ public sealed class MentionDiffTests
         Assert.DoesNotContain(diff.Changes, c => c.Kind is MentionChangeKind.Moved or MentionChangeKind.Changed);
         Assert.Equal(3, diff.Changes.Count(c => c.Kind == MentionChangeKind.Removed));
         Assert.Equal(4, diff.Changes.Count(c => c.Kind == MentionChangeKind.Added));
+    }
+
+    [Fact]
+    public void A_changed_mention_shows_only_the_fields_that_differ_and_a_missing_one_as_none()
+    {
+        var old = new Mention("d", "Quote", 4, 30, "إن العمل جار", new Dictionary<string, string> { ["speaker"] = "سيرغي لافروف", ["marks"] = "curly" });
+        var @new = old with { Attributes = new Dictionary<string, string> { ["marks"] = "curly", ["tone"] = "calm" } };
+
+        MentionChange change = Assert.Single(MentionDiff.Compare([old], [@new]).Changes);
+
+        Assert.Equal("changed  d Quote [4..30) إن العمل جار {speaker: سيرغي لافروف -> none, tone: none -> calm}", change.Describe());
     }
 
     [Theory]

@@ -45,6 +45,40 @@ public sealed class SnapshotWorkflowTests : IDisposable
         Snapshot.VerifyFile(verified, changed);
     }
 
+    /// <summary>
+    /// Before the raw diffs, the review says what changed as entities: over every pending snapshot
+    /// (one line for the whole change), then per snapshot. A date changed in one seed; in another,
+    /// the minister named by his title alone (الوزير) where his name stood.
+    /// </summary>
+    [Fact]
+    public void A_review_says_first_what_changed_as_entities_over_all_snapshots_and_in_each()
+    {
+        string date = File.ReadAllText(Repository.SeedFiles[3]);
+        string names = File.ReadAllText(Repository.SeedFiles[0]);
+        string dated = Path.Combine(_folder, "Flow.Seed003.verified.json");
+        string named = Path.Combine(_folder, "Flow.Seed000.verified.json");
+        File.WriteAllText(dated, Json(date));
+        File.WriteAllText(named, Json(names, "000"));
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(dated, Json(date.Replace("10th, February 2024", "11th, February 2024", StringComparison.Ordinal))));
+        string renamed = names.Replace("لافروف", "الوزير", StringComparison.Ordinal);
+        Article before = NewsDeskCorpus.Instance.Extract(names, "000");
+        Article after = NewsDeskCorpus.Instance.Extract(renamed, "000");
+        int lost = before.Mentions().Count(m => m is Person) - after.Mentions().Count(m => m is Person);
+        Assert.True(lost > 0);
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(named, Json(renamed, "000")));
+
+        (int exit, string listing, _) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots review --root \"{_folder}\"");
+
+        Assert.Equal(1, exit);
+        string[] lines = listing.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        Assert.StartsWith("As entities, in 2 snapshot(s): ", lines[0], StringComparison.Ordinal);
+        Assert.Contains("1 dates changed in 1 document", lines[0], StringComparison.Ordinal);
+        Assert.Contains("Flow.Seed003.received.json: 1 dates changed in 1 document", listing, StringComparison.Ordinal);
+        Assert.Contains("Flow.Seed000.received.json: ", listing, StringComparison.Ordinal);
+        Assert.Contains("people removed in 1 document", listing, StringComparison.Ordinal);
+        Assert.Contains("2 received snapshot(s)", listing, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rejecting_a_change_keeps_the_verified_text()
     {
@@ -92,5 +126,5 @@ public sealed class SnapshotWorkflowTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Json(string text) => CorpusJson.Serialize(NewsDeskCorpus.Instance.Extract(text, "003")) + "\n";
+    private static string Json(string text, string id = "003") => CorpusJson.Serialize(NewsDeskCorpus.Instance.Extract(text, id)) + "\n";
 }

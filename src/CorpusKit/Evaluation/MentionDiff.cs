@@ -30,6 +30,25 @@ public sealed record MentionChange(MentionChangeKind Kind, Mention? Old, Mention
 {
     /// <summary>The mention that says where the change is: the new one, or the old one when removed.</summary>
     public Mention Mention => New ?? Old!;
+
+    /// <summary>
+    /// The change on one line: what, where, and what it is: an added or removed mention's text and
+    /// fields, a changed one's text and only the fields that differ (<c>speaker: سيرغي لافروف -> none</c>),
+    /// a moved one's old span and text.
+    /// </summary>
+    public string Describe()
+    {
+        Mention where = Mention;
+        string what = Kind switch
+        {
+            MentionChangeKind.Changed => $"{where.Text} {{{string.Join(", ", Old!.Attributes.Keys.Union(New!.Attributes.Keys).Where(key => Value(Old, key) != Value(New, key)).Select(key => $"{key}: {Value(Old, key) ?? "none"} -> {Value(New, key) ?? "none"}"))}}}",
+            MentionChangeKind.Moved => $"{where.Text}, was [{Old!.Start}..{Old.End}) {Old.Text}",
+            _ => where.Attributes.Count == 0 ? where.Text : $"{where.Text} {{{string.Join(", ", where.Attributes.Select(p => $"{p.Key}: {p.Value}"))}}}",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"{Kind.ToString().ToLowerInvariant(),-8} {where.Doc} {where.Type} [{where.Start}..{where.End}) {what}");
+
+        static string? Value(Mention mention, string key) => mention.Attributes.TryGetValue(key, out string? value) ? value : null;
+    }
 }
 
 /// <summary>
@@ -206,21 +225,7 @@ public sealed class MentionDiff
         foreach (MentionChange change in Changes)
         {
             Mention where = change.Mention;
-            text.Append(CultureInfo.InvariantCulture, $"{Verb(change.Kind),-8} {where.Doc} {where.Type} [{where.Start}..{where.End})");
-            switch (change.Kind)
-            {
-                case MentionChangeKind.Changed:
-                    text.Append(CultureInfo.InvariantCulture, $" {Fields(change.Old!)} -> {Fields(change.New!)}");
-                    break;
-                case MentionChangeKind.Moved:
-                    text.Append(CultureInfo.InvariantCulture, $" from [{change.Old!.Start}..{change.Old.End}) {change.Old.Text}");
-                    break;
-                default:
-                    text.Append(' ').Append(Fields(where));
-                    break;
-            }
-
-            text.Append('\n').Append("    ").Append(texts is not null && texts.TryGetValue(where.Doc, out string? document) ? Sentence(document, where.Start, where.End) : where.Text).Append('\n');
+            text.Append(change.Describe()).Append('\n').Append("    ").Append(texts is not null && texts.TryGetValue(where.Doc, out string? document) ? Sentence(document, where.Start, where.End) : where.Text).Append('\n');
         }
 
         return text.ToString();
@@ -257,9 +262,6 @@ public sealed class MentionDiff
 
     private static bool SameFields(Mention a, Mention b)
         => a.Attributes.Count == b.Attributes.Count && a.Attributes.All(pair => b.Attributes.TryGetValue(pair.Key, out string? value) && value == pair.Value);
-
-    private static string Fields(Mention mention)
-        => mention.Attributes.Count == 0 ? mention.Text : mention.Text + " {" + string.Join(", ", mention.Attributes.Select(p => $"{p.Key}: {p.Value}")) + "}";
 
     private static string RuleOf(MentionChange change) => change.New?.Rule ?? change.Old?.Rule ?? "-";
 
