@@ -20,12 +20,13 @@ internal static class DiffCommand
         var @new = new Argument<FileInfo>("new") { Description = "The new run's mentions." };
         var texts = new Option<string[]>("--texts") { Description = "The documents (folders of *.txt files, or files), to show each change in its sentence.", AllowMultipleArgumentsPerToken = true };
         var summary = new Option<bool>("--summary") { Description = "The counts and scores only, without each change." };
-        var command = new Command("diff", "Compare two runs' mentions as entities: what was added, removed, changed or moved, per type and rule.") { old, @new, texts, summary };
-        command.SetAction(result => Run(result.GetValue(old)!, result.GetValue(@new)!, result.GetValue(texts) ?? [], result.GetValue(summary)));
+        var html = new Option<FileInfo?>("--html") { Description = "Also write one self-contained HTML page of the changes (right-to-left text, spans marked, filters by kind, type and rule)." };
+        var command = new Command("diff", "Compare two runs' mentions as entities: what was added, removed, changed or moved, per type and rule.") { old, @new, texts, summary, html };
+        command.SetAction(result => Run(result.GetValue(old)!, result.GetValue(@new)!, result.GetValue(texts) ?? [], result.GetValue(summary), result.GetValue(html)));
         return command;
     }
 
-    private static int Run(FileInfo old, FileInfo @new, string[] textPaths, bool summary)
+    private static int Run(FileInfo old, FileInfo @new, string[] textPaths, bool summary, FileInfo? html)
     {
         foreach (FileInfo file in new[] { old, @new })
         {
@@ -61,6 +62,11 @@ internal static class DiffCommand
 
         MentionDiff diff = MentionDiff.Compare(before, after);
         Console.Write(diff.ToText(textPaths.Length > 0 ? texts : null, details: !summary));
+        if (html is not null)
+        {
+            HtmlReview.Write(html.FullName, $"{old.Name} → {@new.Name}", [new HtmlReview.Section($"{old.Name} → {@new.Name}", diff, texts, [], null)]);
+            Console.WriteLine($"The review page: {html.FullName}");
+        }
         return problems.Count == 0 ? 0 : 1;
     }
 }

@@ -36,8 +36,9 @@ internal static class SnapshotsCommand
     private static Command Review()
     {
         Option<DirectoryInfo> root = RootOption();
-        var command = new Command("review", "Show each received snapshot with its diff and accept, reject or skip it.") { root };
-        command.SetAction(result => RunReview(result.GetValue(root)!));
+        var html = new Option<FileInfo?>("--html") { Description = "Write one self-contained HTML page of every pending snapshot (its changes as entities, its raw diff, the commands that decide it) instead of asking." };
+        var command = new Command("review", "Show each received snapshot with its diff and accept, reject or skip it.") { root, html };
+        command.SetAction(result => RunReview(result.GetValue(root)!, result.GetValue(html)));
         return command;
     }
 
@@ -87,7 +88,7 @@ internal static class SnapshotsCommand
         return command;
     }
 
-    private static int RunReview(DirectoryInfo root)
+    private static int RunReview(DirectoryInfo root, FileInfo? html = null)
     {
         IReadOnlyList<PendingSnapshot> pending = SnapshotStore.FindPending(root.FullName);
         if (pending.Count == 0)
@@ -103,6 +104,26 @@ internal static class SnapshotsCommand
         {
             MentionDiff all = MentionDiff.Compare([.. sides.SelectMany(s => s.Before)], [.. sides.SelectMany(s => s.After)]);
             Console.WriteLine($"As entities, in {sides.Count} snapshot(s): {all.Summary()}.");
+        }
+
+        if (html is not null)
+        {
+            var sections = new List<HtmlReview.Section>();
+            foreach ((PendingSnapshot snapshot, (List<Mention> Before, List<Mention> After)? entities) in diffs)
+            {
+                string path = Relative(snapshot.Received);
+                MentionDiff diff = entities is { } sidesOfOne ? MentionDiff.Compare(sidesOfOne.Before, sidesOfOne.After) : MentionDiff.Compare([], []);
+                sections.Add(new HtmlReview.Section(
+                    Relative(snapshot.Verified),
+                    diff,
+                    null,
+                    [$"{Invocation} snapshots accept \"{path}\"", $"{Invocation} snapshots reject \"{path}\""],
+                    snapshot.Diff()));
+            }
+
+            HtmlReview.Write(html.FullName, $"{pending.Count} received snapshot(s)", sections);
+            Console.WriteLine($"The review page: {html.FullName}");
+            return 1;
         }
 
         if (Console.IsInputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)

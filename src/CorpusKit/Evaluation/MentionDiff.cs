@@ -237,6 +237,21 @@ public sealed class MentionDiff
         ArgumentNullException.ThrowIfNull(text);
         start = Math.Clamp(start, 0, text.Length);
         end = Math.Clamp(end, start, text.Length);
+        TextSpan sentence = SentenceAround(text, start, end);
+        string marked = string.Concat(text[sentence.Start..start], "⟦", text[start..end], "⟧", text[end..sentence.End]);
+        return marked.Replace('\n', ' ').Replace('\r', ' ').Trim();
+    }
+
+    /// <summary>
+    /// Where the sentence around <c>[start, end)</c> stands in <paramref name="text"/>: from after the
+    /// last full stop, question or exclamation mark (Arabic ؟ too) or line break before the span, to
+    /// the next one after it (the mark included, a line break not).
+    /// </summary>
+    public static TextSpan SentenceAround(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, start, text.Length);
         int from = start;
         while (from > 0 && !EndsSentence(text[from - 1]))
         {
@@ -254,8 +269,7 @@ public sealed class MentionDiff
             to++; // the full stop
         }
 
-        string sentence = string.Concat(text[from..start], "⟦", text[start..end], "⟧", text[end..to]);
-        return sentence.Replace('\n', ' ').Replace('\r', ' ').Trim();
+        return TextSpan.FromBounds(from, to);
     }
 
     private static bool EndsSentence(char c) => c is '.' or '!' or '?' or '؟' or '\n';
