@@ -94,6 +94,51 @@ public sealed class SnapshotWorkflowTests : IDisposable
         Assert.Empty(SnapshotStore.FindPending(_folder));
     }
 
+    /// <summary>
+    /// The prompt itself, as a reviewer meets it: <c>snapshots review</c> in a pseudo-terminal
+    /// (util-linux's <c>script</c>), answered at its prompt: accept A, reject B, skip C, then quit
+    /// at D. The files show each answer.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task A_review_in_a_terminal_takes_each_answer_at_its_prompt()
+    {
+        Assert.True(File.Exists("/usr/bin/script"), "This test needs util-linux's script (a pseudo-terminal).");
+        string[] names = ["A", "B", "C", "D"];
+        foreach (string name in names)
+        {
+            string verified = Path.Combine(_folder, $"Prompt.{name}.verified.txt");
+            File.WriteAllText(verified, "old " + name + "\n");
+            Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "new " + name + "\n"));
+        }
+
+        string program = Path.Combine(AppContext.BaseDirectory, "CorpusKit.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/script", ["-qfec", $"env -u CI dotnet '{program}' snapshots review --root '{_folder}'", "/dev/null"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write("a\nr\ns\nq\n");
+        process.StandardInput.Flush();
+        var error = process.StandardError.ReadToEndAsync();
+        string terminal = await process.StandardOutput.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the review did not end");
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {terminal} {await error}");
+
+        // A prompt under each diff: A, B, C, and D, where the reviewer quits.
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(terminal, @"\[a\]ccept, \[r\]eject, \[s\]kip"));
+        Assert.Contains("+new D", terminal, StringComparison.Ordinal);
+        Assert.Contains("1 accepted", terminal, StringComparison.Ordinal);
+        Assert.Contains("1 rejected", terminal, StringComparison.Ordinal);
+        Assert.Contains("2 left for the next review", terminal, StringComparison.Ordinal);
+        string Verified(string name) => File.ReadAllText(Path.Combine(_folder, $"Prompt.{name}.verified.txt"));
+        Assert.Equal(["new A\n", "old B\n", "old C\n", "old D\n"], names.Select(Verified));
+        Assert.Equal(["Prompt.C.received.txt", "Prompt.D.received.txt"], SnapshotStore.FindPending(_folder).Select(p => Path.GetFileName(p.Received)).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_review_takes_one_answer_per_snapshot_and_all_of_them_covers_the_rest()
     {
