@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
+using DiffEngine;
 
 namespace CorpusKit.Testing;
 
@@ -126,8 +127,45 @@ public static class Snapshot
             .ToList();
     }
 
+    /// <summary>The environment variable that keeps the diff tool closed (<c>0</c> or <c>false</c>).</summary>
+    public const string DiffToolVariable = "CORPUSKIT_DIFF_TOOL";
+
+    /// <summary>
+    /// Whether a failing snapshot opens the user's diff tool on the received and verified files,
+    /// through DiffEngine as Verify does (the tool it finds installed, in the order
+    /// <c>DiffEngine_ToolOrder</c> gives): on a developer's machine, never on CI (<c>CI</c> set, or a
+    /// build server DiffEngine recognises), never with <c>DiffEngine_Disabled=true</c> or
+    /// <c>CORPUSKIT_DIFF_TOOL=0</c>.
+    /// </summary>
+    public static bool LaunchesDiffTool => LaunchesDiffToolUnder(Environment.GetEnvironmentVariable);
+
+    /// <summary><see cref="LaunchesDiffTool"/> under the environment variables <paramref name="environment"/> reads.</summary>
+    internal static bool LaunchesDiffToolUnder(Func<string, string?> environment)
+        => string.IsNullOrEmpty(environment("CI"))
+            && environment(DiffToolVariable) is not ("0" or "false")
+            && !string.Equals(environment("DiffEngine_Disabled"), "true", StringComparison.OrdinalIgnoreCase)
+            && !DiffRunner.Disabled
+            && !BuildServerDetector.Detected;
+
+    /// <summary>Opens the diff tool on a received and a verified file, whatever the environment says; false when none opened.</summary>
+    internal static bool LaunchDiffTool(string received, string verified)
+    {
+        try
+        {
+            return DiffRunner.Launch(received, verified) is LaunchResult.StartedNewInstance or LaunchResult.AlreadyRunningAndSupportsRefresh;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // A diff tool that cannot start must not hide the snapshot's own failure.
+            return false;
+        }
+    }
+
     /// <summary>Checks <paramref name="actual"/> against the verified file at <paramref name="verifiedPath"/>.</summary>
-    public static void VerifyFile(string verifiedPath, string actual)
+    /// <param name="verifiedPath">The verified file.</param>
+    /// <param name="actual">The text the test produced.</param>
+    /// <param name="launchDiffTool">Whether a mismatch may open the diff tool (see <see cref="LaunchesDiffTool"/>); false for a test that fails a snapshot on purpose.</param>
+    public static void VerifyFile(string verifiedPath, string actual, bool launchDiffTool = true)
     {
         ArgumentNullException.ThrowIfNull(verifiedPath);
         ArgumentNullException.ThrowIfNull(actual);
@@ -156,11 +194,13 @@ public static class Snapshot
         }
 
         WriteWhole(received, normalized);
+        bool opened = launchDiffTool && LaunchesDiffTool && LaunchDiffTool(received, verifiedPath);
         string diff = expected is null
             ? $"There is no verified snapshot yet. Received:\n{normalized}"
             : UnifiedDiff.Create(expected, normalized, Path.GetFileName(verifiedPath), Path.GetFileName(received));
         throw new SnapshotMismatchException(
             $"Snapshot {Path.GetFileName(verifiedPath)} does not match; the new text is in {Path.GetFileName(received)}.\n"
+            + (opened ? "It is open in your diff tool. " : string.Empty)
             + "Review it with `dotnet run --project src/CorpusKit.Cli -- snapshots review`, or rename received to verified to accept.\n"
             + diff);
     }

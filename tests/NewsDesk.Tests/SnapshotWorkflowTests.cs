@@ -25,7 +25,7 @@ public sealed class SnapshotWorkflowTests : IDisposable
 
         // The publication date of 003 changes by a day.
         string changed = Json(seed.Replace("10th, February 2024", "11th, February 2024", StringComparison.Ordinal));
-        SnapshotMismatchException failure = Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, changed));
+        SnapshotMismatchException failure = Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, changed, launchDiffTool: false));
         Assert.Contains("-    \"value\": \"2024-02-10\",", failure.Message, StringComparison.Ordinal);
         Assert.Contains("+    \"value\": \"2024-02-11\",", failure.Message, StringComparison.Ordinal);
         Assert.Contains("+    \"text\": \"11th, February 2024\",", failure.Message, StringComparison.Ordinal);
@@ -59,13 +59,13 @@ public sealed class SnapshotWorkflowTests : IDisposable
         string named = Path.Combine(_folder, "Flow.Seed000.verified.json");
         File.WriteAllText(dated, Json(date));
         File.WriteAllText(named, Json(names, "000"));
-        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(dated, Json(date.Replace("10th, February 2024", "11th, February 2024", StringComparison.Ordinal))));
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(dated, Json(date.Replace("10th, February 2024", "11th, February 2024", StringComparison.Ordinal)), launchDiffTool: false));
         string renamed = names.Replace("لافروف", "الوزير", StringComparison.Ordinal);
         Article before = NewsDeskCorpus.Instance.Extract(names, "000");
         Article after = NewsDeskCorpus.Instance.Extract(renamed, "000");
         int lost = before.Mentions().Count(m => m is Person) - after.Mentions().Count(m => m is Person);
         Assert.True(lost > 0);
-        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(named, Json(renamed, "000")));
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(named, Json(renamed, "000"), launchDiffTool: false));
 
         (int exit, string listing, _) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots review --root \"{_folder}\"");
 
@@ -79,12 +79,60 @@ public sealed class SnapshotWorkflowTests : IDisposable
         Assert.Contains("2 received snapshot(s)", listing, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The user's diff tool, through DiffEngine: never on CI or when turned off, otherwise on; and a
+    /// tool DiffEngine knows (here a script registered as one) is started on the received and the
+    /// verified file, and not at all when the test asks for none.
+    /// </summary>
+    [Fact]
+    public void A_failing_snapshot_opens_the_diff_tool_on_a_developers_machine_only()
+    {
+        Assert.False(Snapshot.LaunchesDiffToolUnder(name => name == "CI" ? "true" : null));
+        Assert.False(Snapshot.LaunchesDiffToolUnder(name => name == Snapshot.DiffToolVariable ? "0" : null));
+        Assert.False(Snapshot.LaunchesDiffToolUnder(name => name == "DiffEngine_Disabled" ? "true" : null));
+        Assert.Equal(!DiffEngine.DiffRunner.Disabled && !DiffEngine.BuildServerDetector.Detected, Snapshot.LaunchesDiffToolUnder(_ => null));
+
+        // A diff tool of the test's own: a script that writes down the files it is given.
+        string log = Path.Combine(_folder, "tool.log");
+        string tool = Path.Combine(_folder, "difftool.sh");
+        File.WriteAllText(tool, $"#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{log}'\n");
+        Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "the test's diff tool is a shell script");
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        DiffEngine.DiffTools.AddTool(
+            name: "CorpusKitTestTool",
+            autoRefresh: false,
+            isMdi: false,
+            supportsText: true,
+            requiresTarget: true,
+            useShellExecute: false,
+            launchArguments: new DiffEngine.LaunchArguments(Left: (temp, target) => $"\"{temp}\" \"{target}\"", Right: (temp, target) => $"\"{temp}\" \"{target}\""),
+            exePath: tool,
+            binaryExtensions: [],
+            createNoWindow: true);
+        string verified = Path.Combine(_folder, "Tool.Case.verified.txt");
+        File.WriteAllText(verified, "old\n");
+
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "new\n", launchDiffTool: false));
+        Assert.False(File.Exists(log));
+        Assert.True(Snapshot.LaunchDiffTool(Snapshot.ReceivedPath(verified), verified));
+        for (int wait = 0; wait < 100 && !File.Exists(log); wait++)
+        {
+            System.Threading.Thread.Sleep(50);
+        }
+
+        Assert.Equal([Snapshot.ReceivedPath(verified), verified], File.ReadAllLines(log));
+    }
+
     [Fact]
     public void Rejecting_a_change_keeps_the_verified_text()
     {
         string verified = Path.Combine(_folder, "Flow.Reject.verified.txt");
         File.WriteAllText(verified, "لافروف\n");
-        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "بوتين\n"));
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "بوتين\n", launchDiffTool: false));
 
         (int exit, string output, string error) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots reject \"{Snapshot.ReceivedPath(verified)}\"");
         Assert.True(exit == 0, error);
@@ -108,7 +156,7 @@ public sealed class SnapshotWorkflowTests : IDisposable
         {
             string verified = Path.Combine(_folder, $"Prompt.{name}.verified.txt");
             File.WriteAllText(verified, "old " + name + "\n");
-            Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "new " + name + "\n"));
+            Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "new " + name + "\n", launchDiffTool: false));
         }
 
         string program = Path.Combine(AppContext.BaseDirectory, "CorpusKit.Cli.dll");
@@ -147,7 +195,7 @@ public sealed class SnapshotWorkflowTests : IDisposable
         {
             string verified = Path.Combine(_folder, $"Review.{name}.verified.txt");
             File.WriteAllText(verified, "old " + name + "\n");
-            Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "new " + name + "\n"));
+            Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, "new " + name + "\n", launchDiffTool: false));
         }
 
         // A accepted, B rejected, C skipped, then "accept all" for D and E.
