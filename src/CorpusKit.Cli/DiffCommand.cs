@@ -26,6 +26,27 @@ internal static class DiffCommand
         return command;
     }
 
+    /// <summary>The documents' texts by file name (a document's id), from folders of *.txt files and files; a path with none is a problem.</summary>
+    public static Dictionary<string, string> ReadTexts(IEnumerable<string> paths, List<string> problems)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            IEnumerable<string> files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.txt") : File.Exists(path) ? [path] : [];
+            if (!files.Any())
+            {
+                problems.Add($"{path}: no .txt file there");
+            }
+
+            foreach (string file in files)
+            {
+                texts[Path.GetFileName(file)] = File.ReadAllText(file);
+            }
+        }
+
+        return texts;
+    }
+
     private static int Run(FileInfo old, FileInfo @new, string[] textPaths, bool summary, FileInfo? html)
     {
         foreach (FileInfo file in new[] { old, @new })
@@ -40,20 +61,7 @@ internal static class DiffCommand
         var problems = new List<string>();
         List<Mention> before = Mention.ReadFile(old.FullName, problems);
         List<Mention> after = Mention.ReadFile(@new.FullName, problems);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string path in textPaths)
-        {
-            IEnumerable<string> files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.txt") : File.Exists(path) ? [path] : [];
-            if (!files.Any())
-            {
-                problems.Add($"{path}: no .txt file there");
-            }
-
-            foreach (string file in files)
-            {
-                texts[Path.GetFileName(file)] = File.ReadAllText(file);
-            }
-        }
+        Dictionary<string, string> texts = ReadTexts(textPaths, problems);
 
         foreach (string problem in problems)
         {

@@ -37,8 +37,9 @@ internal static class SnapshotsCommand
     {
         Option<DirectoryInfo> root = RootOption();
         var html = new Option<FileInfo?>("--html") { Description = "Write one self-contained HTML page of every pending snapshot (its changes as entities, its raw diff, the commands that decide it) instead of asking." };
-        var command = new Command("review", "Show each received snapshot with its diff and accept, reject or skip it.") { root, html };
-        command.SetAction(result => RunReview(result.GetValue(root)!, result.GetValue(html)));
+        var texts = new Option<string[]>("--texts") { Description = "The documents the snapshots are of (folders of *.txt files, or files), to show each change in its sentence.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("review", "Show each received snapshot with its diff and accept, reject or skip it.") { root, html, texts };
+        command.SetAction(result => RunReview(result.GetValue(root)!, result.GetValue(html), DiffCommand.ReadTexts(result.GetValue(texts) ?? [], [])));
         return command;
     }
 
@@ -88,7 +89,7 @@ internal static class SnapshotsCommand
         return command;
     }
 
-    private static int RunReview(DirectoryInfo root, FileInfo? html = null)
+    private static int RunReview(DirectoryInfo root, FileInfo? html, IReadOnlyDictionary<string, string> texts)
     {
         IReadOnlyList<PendingSnapshot> pending = SnapshotStore.FindPending(root.FullName);
         if (pending.Count == 0)
@@ -116,7 +117,7 @@ internal static class SnapshotsCommand
                 sections.Add(new HtmlReview.Section(
                     Relative(snapshot.Verified),
                     diff,
-                    null,
+                    texts,
                     [$"{Invocation} snapshots accept \"{path}\"", $"{Invocation} snapshots reject \"{path}\""],
                     snapshot.Diff()));
             }
@@ -161,6 +162,10 @@ internal static class SnapshotsCommand
                 {
                     string style = change.Kind == MentionChangeKind.Added ? "green" : change.Kind == MentionChangeKind.Removed ? "red" : "yellow";
                     AnsiConsole.MarkupLine($"[{style}]{Markup.Escape(change.Describe())}[/]");
+                    if (texts.TryGetValue(change.Mention.Doc, out string? text) && change.Mention.End <= text.Length)
+                    {
+                        AnsiConsole.MarkupLine($"    [grey]{Markup.Escape(MentionDiff.Sentence(text, change.Mention.Start, change.Mention.End))}[/]");
+                    }
                 }
 
                 if (diff.Changes.Count > MostChangesShown)

@@ -84,19 +84,22 @@ public sealed class ReviewPageTests : IDisposable
     [Fact]
     public void The_snapshot_page_shows_each_snapshot_with_its_entities_raw_diff_and_commands()
     {
-        string text = File.ReadAllText(Repository.SeedFiles[0]);
+        // The seed under its file name, as the seed snapshots name it: --texts finds its text by that name.
+        string seed = Repository.SeedFiles[0];
+        string text = File.ReadAllText(seed);
         string verified = Path.Combine(_folder, "Page.Seed000.verified.json");
-        File.WriteAllText(verified, Json(text));
-        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, Json(text.Replace("لافروف", "الوزير", StringComparison.Ordinal)), launchDiffTool: false));
+        File.WriteAllText(verified, Json(text, Path.GetFileName(seed)));
+        Assert.Throws<SnapshotMismatchException>(() => Snapshot.VerifyFile(verified, Json(text.Replace("لافروف", "الوزير", StringComparison.Ordinal), Path.GetFileName(seed)), launchDiffTool: false));
         string page = Path.Combine(_folder, "snapshots.html");
 
-        (int exit, string output, _) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots review --root \"{_folder}\" --html \"{page}\"");
+        (int exit, string output, _) = Repository.RunProgram("CorpusKit.Cli.dll", $"snapshots review --root \"{_folder}\" --html \"{page}\" --texts \"{Repository.Seeds}\"");
 
         Assert.Equal(1, exit); // snapshots still wait for a decision
         Assert.Contains(page, output, StringComparison.Ordinal);
         string html = File.ReadAllText(page);
         Assert.Contains("people removed in 1 document", html, StringComparison.Ordinal);
         Assert.Contains("<mark class=\"removed\">لافروف</mark>", html, StringComparison.Ordinal);
+        Assert.Matches("<p class=\"sentence\" dir=\"auto\">[^<]+<mark class=\"removed\">سيرغي لافروف</mark>[^<]+</p>", html); // in its sentence
         Assert.Contains("snapshots accept &quot;", html, StringComparison.Ordinal);
         Assert.Contains("snapshots reject &quot;", html, StringComparison.Ordinal);
         Assert.Contains("Page.Seed000.received.json", html, StringComparison.Ordinal);
@@ -105,7 +108,7 @@ public sealed class ReviewPageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Json(string text) => CorpusJson.Serialize(NewsDeskCorpus.Instance.Extract(text, "000")) + "\n";
+    private static string Json(string text, string id) => CorpusJson.Serialize(NewsDeskCorpus.Instance.Extract(text, id)) + "\n";
 
     /// <summary>Runs headless Chromium with <paramref name="arguments"/>; what it printed.</summary>
     private static string Browser(string arguments)
