@@ -116,7 +116,8 @@ internal static class SnapshotEntities
                         && span.TryGetProperty("end", out JsonElement end) && end.TryGetInt32(out int to))
                     {
                         string mentionText = span.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
-                        mentions.Add(new Mention(doc, list.Name, from, to, mentionText, fields));
+                        string? rule = span.TryGetProperty("rule", out JsonElement r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+                        mentions.Add(new Mention(doc, list.Name, from, to, mentionText, fields) { Rule = rule });
                     }
                 }
             }

@@ -101,7 +101,7 @@ public sealed class ExtractionTests
         string json = CorpusKit.Json.CorpusJson.Serialize(document, indented: false);
 
         Assert.Equal(
-            """{"id":"d","headline":"زار لافروف موسكو","people":[{"key":"سيرغي لافروف","fields":{"name":"سيرغي لافروف"},"mentions":[{"start":4,"end":10,"text":"لافروف"}]}],"places":[{"key":"RU","fields":{"id":"RU"},"mentions":[{"start":11,"end":16,"text":"موسكو"}]}],"quotes":[],"firstDate":null,"boilerplateLines":[],"duplicateLines":[]}""",
+            """{"id":"d","headline":"زار لافروف موسكو","people":[{"key":"سيرغي لافروف","fields":{"name":"سيرغي لافروف"},"mentions":[{"start":4,"end":10,"text":"لافروف","rule":"known"}]}],"places":[{"key":"RU","fields":{"id":"RU"},"mentions":[{"start":11,"end":16,"text":"موسكو","rule":"known"}]}],"quotes":[],"firstDate":null,"boilerplateLines":[],"duplicateLines":[]}""",
             json);
     }
 

@@ -100,6 +100,8 @@ public sealed class ReviewPageTests : IDisposable
         Assert.Contains("people removed in 1 document", html, StringComparison.Ordinal);
         Assert.Contains("<mark class=\"removed\">لافروف</mark>", html, StringComparison.Ordinal);
         Assert.Matches("<p class=\"sentence\" dir=\"auto\">[^<]+<mark class=\"removed\">سيرغي لافروف</mark>[^<]+</p>", html); // in its sentence
+        Assert.Matches("<tr><td>people</td><td>known</td><td class=\"n\">0</td><td class=\"n\">[1-9]", html); // counted per rule: the document's mentions carry theirs
+        Assert.Matches("<tr><td>people</td><td>titled</td><td class=\"n\">0</td><td class=\"n\">[1-9]", html);
         Assert.Contains("snapshots accept &quot;", html, StringComparison.Ordinal);
         Assert.Contains("snapshots reject &quot;", html, StringComparison.Ordinal);
         Assert.Contains("Page.Seed000.received.json", html, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public readonly struct EntityGroup<T> : IJsonWritable
     public MentionList<T> Mentions { get; }
 
     /// <summary>
-    /// Writes <c>{ key, fields: {…}, mentions: [{start, end, text}…] }</c>. A writer over a stream
+    /// Writes <c>{ key, fields: {…}, mentions: [{start, end, text, rule}…] }</c>. A writer over a stream
     /// holds what it wrote until it is flushed; past 64 KB pending, this flushes it, so a document
     /// of a million mentions is not first built whole in memory.
     /// </summary>
@@ -53,6 +53,7 @@ public readonly struct EntityGroup<T> : IJsonWritable
             writer.WriteNumber("start", mention.Span.Start);
             writer.WriteNumber("end", mention.Span.End);
             writer.WriteString("text", mention.Text);
+            writer.WriteString("rule", mention.Rule);
             writer.WriteEndObject();
             if (writer.BytesPending > CorpusJson.PendingBytes)
             {
