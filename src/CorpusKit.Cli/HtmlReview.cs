@@ -34,7 +34,7 @@ internal static class HtmlReview
     public static string Render(string title, IReadOnlyList<Section> sections)
     {
         var types = sections.SelectMany(s => s.Diff.Changes).Select(c => c.Mention.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var rules = sections.SelectMany(s => s.Diff.Changes).Select(Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rules = sections.SelectMany(s => s.Diff.Changes).Select(c => c.Rule).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var html = new StringBuilder();
         html.Append($$"""
             <!DOCTYPE html>
@@ -124,12 +124,9 @@ internal static class HtmlReview
         }
 
         html.Append("<table><tr><th>type</th><th>rule</th><th>added</th><th>removed</th><th>changed</th><th>moved</th></tr>\n");
-        foreach (IGrouping<(string Type, string Rule), MentionChange> group in diff.Changes
-            .GroupBy(c => (c.Mention.Type, Rule: Rule(c)))
-            .OrderBy(g => g.Key.Type, StringComparer.Ordinal).ThenBy(g => g.Key.Rule, StringComparer.Ordinal))
+        foreach ((string type, string rule, int added, int removed, int changed, int moved) in diff.Counts())
         {
-            int Count(MentionChangeKind kind) => group.Count(c => c.Kind == kind);
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(group.Key.Type)}</td><td>{E(group.Key.Rule)}</td><td class=\"n\">{Count(MentionChangeKind.Added)}</td><td class=\"n\">{Count(MentionChangeKind.Removed)}</td><td class=\"n\">{Count(MentionChangeKind.Changed)}</td><td class=\"n\">{Count(MentionChangeKind.Moved)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(type)}</td><td>{E(rule)}</td><td class=\"n\">{added}</td><td class=\"n\">{removed}</td><td class=\"n\">{changed}</td><td class=\"n\">{moved}</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -137,8 +134,8 @@ internal static class HtmlReview
         {
             Mention where = change.Mention;
             string kind = change.Kind.ToString().ToLowerInvariant();
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"change\" data-kind=\"{kind}\" data-type=\"{E(where.Type)}\" data-rule=\"{E(Rule(change))}\">\n");
-            html.Append(CultureInfo.InvariantCulture, $"<div class=\"where\"><span class=\"kind {kind}\">{kind}</span> {E(where.Doc)} · {E(where.Type)} · {E(Rule(change))} · [{where.Start}..{where.End})</div>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"change\" data-kind=\"{kind}\" data-type=\"{E(where.Type)}\" data-rule=\"{E(change.Rule)}\">\n");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"where\"><span class=\"kind {kind}\">{kind}</span> {E(where.Doc)} · {E(where.Type)} · {E(change.Rule)} · [{where.Start}..{where.End})</div>\n");
             html.Append("<p class=\"sentence\" dir=\"auto\">");
             if (section.Texts is not null && section.Texts.TryGetValue(where.Doc, out string? text) && where.End <= text.Length)
             {
@@ -181,8 +178,6 @@ internal static class HtmlReview
     }
 
     private static string Flat(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
-
-    private static string Rule(MentionChange change) => change.New?.Rule ?? change.Old?.Rule ?? "-";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -45,6 +45,10 @@ public sealed class MentionDiffTests
         int dates = old.Count(m => m.Type == "Date");
         Assert.Equal((dates - 1, dates), (diff.Scores.For("Date")!.Exact.TruePositives, diff.Scores.For("Date")!.Overlap.TruePositives));
 
+        Assert.Contains(("Place", "by-hand", 1, 0, 0, 0), diff.Counts());
+        Assert.Contains(("Person", person.Rule!, 0, 1, 0, 0), diff.Counts());
+        Assert.Equal(4, diff.Counts().Sum(c => c.Added + c.Removed + c.Changed + c.Moved));
+
         string report = diff.ToText(new Dictionary<string, string> { ["000"] = text });
         Assert.Contains($"| Place | {added.Rule} | 1 | 0 | 0 | 0 |", report, StringComparison.Ordinal);
         Assert.Contains($"| Person | {person.Rule} | 0 | 1 | 0 | 0 |", report, StringComparison.Ordinal);

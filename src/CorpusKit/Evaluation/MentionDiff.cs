@@ -31,6 +31,9 @@ public sealed record MentionChange(MentionChangeKind Kind, Mention? Old, Mention
     /// <summary>The mention that says where the change is: the new one, or the old one when removed.</summary>
     public Mention Mention => New ?? Old!;
 
+    /// <summary>The rule the new mention names, else the old one; <c>-</c> when neither file says.</summary>
+    public string Rule => New?.Rule ?? Old?.Rule ?? "-";
+
     /// <summary>
     /// The change on one line: what, where, and what it is: an added or removed mention's text and
     /// fields, a changed one's text and only the fields that differ (<c>speaker: سيرغي لافروف -> none</c>),
@@ -174,6 +177,13 @@ public sealed class MentionDiff
         return new MentionDiff(changes, EvaluationReport.Compare(old, @new), unchanged);
     }
 
+    /// <summary>The changes counted per type and rule (<see cref="MentionChange.Rule"/>), by type, then rule.</summary>
+    public IReadOnlyList<(string Type, string Rule, int Added, int Removed, int Changed, int Moved)> Counts()
+        => [.. Changes
+            .GroupBy(c => (c.Mention.Type, c.Rule))
+            .OrderBy(g => g.Key.Type, StringComparer.Ordinal).ThenBy(g => g.Key.Rule, StringComparer.Ordinal)
+            .Select(g => (g.Key.Type, g.Key.Rule, g.Count(c => c.Kind == MentionChangeKind.Added), g.Count(c => c.Kind == MentionChangeKind.Removed), g.Count(c => c.Kind == MentionChangeKind.Changed), g.Count(c => c.Kind == MentionChangeKind.Moved)))];
+
     /// <summary>
     /// One line that says what changed, for a review: <c>12 Person added in 9 documents, 3 Place removed in 2 documents</c>,
     /// or <c>no change</c>.
@@ -207,12 +217,9 @@ public sealed class MentionDiff
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{Summary()} ({Unchanged} mention(s) the same in both)\n\n");
         text.Append("| type | rule | added | removed | changed | moved |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
-        foreach (IGrouping<(string Type, string Rule), MentionChange> group in Changes
-            .GroupBy(c => (c.Mention.Type, Rule: RuleOf(c)))
-            .OrderBy(g => g.Key.Type, StringComparer.Ordinal).ThenBy(g => g.Key.Rule, StringComparer.Ordinal))
+        foreach ((string type, string rule, int added, int removed, int changed, int moved) in Counts())
         {
-            int Count(MentionChangeKind kind) => group.Count(c => c.Kind == kind);
-            text.Append(CultureInfo.InvariantCulture, $"| {group.Key.Type} | {group.Key.Rule} | {Count(MentionChangeKind.Added)} | {Count(MentionChangeKind.Removed)} | {Count(MentionChangeKind.Changed)} | {Count(MentionChangeKind.Moved)} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {type} | {rule} | {added} | {removed} | {changed} | {moved} |\n");
         }
 
         text.Append("\nThe new run against the old one:\n\n").Append(Scores.ToText(details: false));
@@ -276,8 +283,6 @@ public sealed class MentionDiff
 
     private static bool SameFields(Mention a, Mention b)
         => a.Attributes.Count == b.Attributes.Count && a.Attributes.All(pair => b.Attributes.TryGetValue(pair.Key, out string? value) && value == pair.Value);
-
-    private static string RuleOf(MentionChange change) => change.New?.Rule ?? change.Old?.Rule ?? "-";
 
     private static string Verb(MentionChangeKind kind) => kind switch
     {
