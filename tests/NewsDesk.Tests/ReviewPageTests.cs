@@ -110,13 +110,16 @@ public sealed class ReviewPageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>Chromium's profile for this test: a folder of the test's own, deleted with it.</summary>
+    private string Profile => Path.Combine(_folder, "chromium-profile");
+
     private static string Json(string text, string id) => CorpusJson.Serialize(NewsDeskCorpus.Instance.Extract(text, id)) + "\n";
 
     /// <summary>Runs headless Chromium with <paramref name="arguments"/>; what it printed.</summary>
-    private static string Browser(string arguments)
+    private string Browser(string arguments)
     {
         Assert.True(File.Exists(Chromium), $"This test needs Debian's Chromium at {Chromium}: apt-get install chromium.");
-        var start = new ProcessStartInfo(Chromium, $"--headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=\"{Path.Combine(Path.GetTempPath(), "corpuskit-chromium-" + Environment.ProcessId)}\" {arguments}")
+        var start = new ProcessStartInfo(Chromium, $"--headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=\"{Profile}\" {arguments}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
