@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using CorpusKit.Tables;
 using DuckDB.NET.Data;
@@ -211,21 +212,7 @@ public sealed class DuckDBTableSink : ITableSink
 
     /// <summary>The table of an entity type: the mention columns, then its fields with their SQL types.</summary>
     internal static string CreateTable(EntityTable table)
-    {
-        var sql = new StringBuilder();
-        sql.Append("CREATE TABLE ").Append(Quoted(table.Name))
-            .Append(" (document_id VARCHAR NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, span_text VARCHAR NOT NULL, rule VARCHAR NOT NULL");
-        foreach (EntityColumn column in table.Columns)
-        {
-            sql.Append(", ").Append(Quoted(column.Name)).Append(' ').Append(SqlType(column));
-            if (!column.IsOptional)
-            {
-                sql.Append(" NOT NULL");
-            }
-        }
-
-        return sql.Append(')').ToString();
-    }
+        => $"CREATE TABLE {Quoted(table.Name)} ({string.Join(", ", EntityTable.MentionColumns.Concat(table.Columns).Select(column => $"{Quoted(column.Name)} {SqlType(column)}{(column.IsOptional ? string.Empty : " NOT NULL")}"))})";
 
     /// <summary>The SQL type of a column (see the class remarks).</summary>
     internal static string SqlType(EntityColumn column)

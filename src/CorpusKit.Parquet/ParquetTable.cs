@@ -48,7 +48,7 @@ internal sealed class ParquetTable
         EndRow();
     }
 
-    /// <summary>Adds a mention's row of its entity type's table: the mention columns, then its fields.</summary>
+    /// <summary>Adds a mention's row of its entity type's table: the mention columns (<see cref="EntityTable.MentionColumns"/>), then its fields.</summary>
     public void Add(IEntity mention, EntityTable table, string documentId)
     {
         TextSpan span = mention.Span;
@@ -57,9 +57,10 @@ internal sealed class ParquetTable
         _columns[2].Add(span.End);
         _columns[3].Add(mention.Text);
         _columns[4].Add(mention.Rule);
+        int fields = EntityTable.MentionColumns.Count;
         for (int column = 0; column < table.Columns.Count; column++)
         {
-            _columns[5 + column].Add(table.Value(mention, column));
+            _columns[fields + column].Add(table.Value(mention, column));
         }
 
         EndRow();

@@ -77,16 +77,7 @@ public sealed class ParquetTableSink : ITableSink
             ]);
             foreach (EntityTable table in tables)
             {
-                var columns = new List<EntityColumn>
-                {
-                    new("document_id", ColumnKind.Text, false, false),
-                    new("span_start", ColumnKind.Integer, false, false),
-                    new("span_end", ColumnKind.Integer, false, false),
-                    new("span_text", ColumnKind.Text, false, false),
-                    new("rule", ColumnKind.Text, false, false),
-                };
-                columns.AddRange(table.Columns);
-                _tables.Add(table.EntityType, (table, Start(table.Name, columns)));
+                _tables.Add(table.EntityType, (table, Start(table.Name, [.. EntityTable.MentionColumns, .. table.Columns])));
             }
         }
         catch

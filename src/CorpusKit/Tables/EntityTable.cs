@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Linq;
 
 namespace CorpusKit.Tables;
 
@@ -20,12 +21,12 @@ public abstract class EntityTable
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(columns);
-        var names = new HashSet<string>(MentionColumns, StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(MentionColumns.Select(column => column.Name), StringComparer.OrdinalIgnoreCase);
         foreach (EntityColumn column in columns)
         {
             if (!names.Add(column.Name))
             {
-                throw new ArgumentException($"Entity table '{name}' has two columns named '{column.Name}' (names are compared ignoring case, as SQL does, and {string.Join(", ", MentionColumns)} are the sinks').", nameof(columns));
+                throw new ArgumentException($"Entity table '{name}' has two columns named '{column.Name}' (names are compared ignoring case, as SQL does, and {string.Join(", ", MentionColumns.Select(column => column.Name))} are the sinks').", nameof(columns));
             }
         }
 
@@ -39,7 +40,14 @@ public abstract class EntityTable
     /// span starts and ends in the original text (UTF-16 offsets, end exclusive), its text and the
     /// rule that found it. No field may take one of these names.
     /// </summary>
-    public static IReadOnlyList<string> MentionColumns { get; } = ["document_id", "span_start", "span_end", "span_text", "rule"];
+    public static IReadOnlyList<EntityColumn> MentionColumns { get; } =
+    [
+        new("document_id", ColumnKind.Text, IsList: false, IsOptional: false),
+        new("span_start", ColumnKind.Integer, IsList: false, IsOptional: false),
+        new("span_end", ColumnKind.Integer, IsList: false, IsOptional: false),
+        new("span_text", ColumnKind.Text, IsList: false, IsOptional: false),
+        new("rule", ColumnKind.Text, IsList: false, IsOptional: false),
+    ];
 
     /// <summary>The name of the documents table every sink writes beside the entity types' tables.</summary>
     public const string DocumentsTable = "documents";
