@@ -86,7 +86,8 @@ public static class DateRecognizer
         var found = new List<DateMention>();
         var recent = new Token[3];
         int recentCount = 0;
-        Token[] window = new Token[64];
+        Token[] window = t_window ?? new Token[64];
+        t_window = null; // a window grows while it is in use; taken, so a nested call gets its own
         int done = 0;
         int at = 0;
         while (Tokens.Next(text, ref at, out Token token))
@@ -116,10 +117,17 @@ public static class DateRecognizer
             {
                 recent[recentCount++] = window[r] with { Key = null! };
             }
+
+            Array.Clear(window, 0, count); // keeps no key alive past the text
         }
 
+        t_window = window;
         return found;
     }
+
+    /// <summary>The thread's window of tokens, kept from one text to the next (its tokens are cleared after each use).</summary>
+    [ThreadStatic]
+    private static Token[]? t_window;
 
     /// <summary>How many tokens a window runs past its last starter: more than the longest expression after its starter.</summary>
     private const int WindowTail = 24;

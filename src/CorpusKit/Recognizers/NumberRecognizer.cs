@@ -41,6 +41,9 @@ public sealed class NumberMention
 /// </summary>
 public static class NumberRecognizer
 {
+    /// <summary>True once this class's tables are built; read by <see cref="Vocabulary"/> to have them registered before it is sealed.</summary>
+    internal static readonly bool TablesBuilt = true;
+
     private static readonly FrozenSet<string> s_point = Reader.Set("فاصلة", "فاصله", "point");
     private static readonly FrozenDictionary<string, long> s_scales = Reader.Table(new[]
     {

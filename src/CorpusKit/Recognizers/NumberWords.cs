@@ -17,6 +17,9 @@ namespace CorpusKit.Recognizers;
 /// </remarks>
 internal static class NumberWords
 {
+    /// <summary>True once this class's tables are built; read by <see cref="Vocabulary"/> to have them registered before it is sealed.</summary>
+    internal static readonly bool TablesBuilt = true;
+
     private enum Part : byte
     {
         /// <summary>1 to 10.</summary>

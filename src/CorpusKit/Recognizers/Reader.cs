@@ -55,7 +55,7 @@ internal sealed class Reader
     public bool IsDigits(int i) => (uint)i < (uint)_count && _tokens[i].Kind == TokenKind.Digits;
 
     /// <summary>Whether token <paramref name="i"/> is one of <paramref name="keys"/> exactly.</summary>
-    public bool IsAny(int i, FrozenSet<string> keys) => IsWord(i) && keys.Contains(this[i].Key);
+    public bool IsAny(int i, FrozenSet<string> keys) => IsWord(i) && (this[i] is { Known: var known } token) && (known & 1) != 0 && keys.Contains(token.Key);
 
     /// <summary>Whether token <paramref name="i"/> is the symbol <paramref name="c"/>.</summary>
     public bool IsSymbol(int i, char c) => (uint)i < (uint)_count && _tokens[i].Kind == TokenKind.Symbol && _text.Span[_tokens[i].Start] == c;
@@ -80,25 +80,30 @@ internal sealed class Reader
             return false;
         }
 
-        string key = this[i].Key;
-        if (table.TryGetValue(key, out value!))
+        // Only the forms some table holds are looked up (Token.Known): most words near a date are
+        // in no table, and most that are, are there whole.
+        Token token = this[i];
+        string key = token.Key;
+        if ((token.Known & 1) != 0 && table.TryGetValue(key, out value!))
         {
             return true;
         }
 
-        if (!clitics)
+        if (!clitics || token.Known <= 1)
         {
+            value = default!;
             return false;
         }
 
         FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> spans = table.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<CliticForm> forms = stackalloc CliticForm[3];
         Span<char> article = stackalloc char[key.Length];
-        foreach (CliticForm form in forms[..CliticForms(key, forms)])
+        int count = CliticForms(key, forms);
+        for (int k = 0; k < count; k++)
         {
-            if (spans.TryGetValue(form.Of(key, article), out value!))
+            if ((token.Known & (2 << k)) != 0 && spans.TryGetValue(forms[k].Of(key, article), out value!))
             {
-                skip = form.Skip;
+                skip = forms[k].Skip;
                 return true;
             }
         }
@@ -120,7 +125,9 @@ internal sealed class Reader
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (string word in words)
         {
-            keys.Add(Tokens.Fold(word));
+            string key = Tokens.Fold(word);
+            keys.Add(key);
+            Vocabulary.Register(key);
         }
 
         return keys.ToFrozenSet(StringComparer.Ordinal);
@@ -132,7 +139,9 @@ internal sealed class Reader
         var table = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach ((string word, T value) in entries)
         {
-            table[Tokens.Fold(word)] = value;
+            string key = Tokens.Fold(word);
+            table[key] = value;
+            Vocabulary.Register(key);
         }
 
         return table.ToFrozenDictionary(StringComparer.Ordinal);

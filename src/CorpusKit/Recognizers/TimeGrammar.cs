@@ -14,6 +14,9 @@ namespace CorpusKit.Recognizers;
 /// </summary>
 internal sealed class TimeGrammar
 {
+    /// <summary>True once this class's tables are built; read by <see cref="Vocabulary"/> to have them registered before it is sealed.</summary>
+    internal static readonly bool TablesBuilt = true;
+
     /// <summary>A production's match: the token after it, the proclitic chars its first token leaves out, and what it read.</summary>
     internal readonly record struct Match(int End, int Skip, When When);
 
@@ -322,7 +325,6 @@ internal sealed class TimeGrammar
             return false;
         }
 
-        month = new When();
         if (MonthName(i, out int m, out end, out skip))
         {
             // A slash pair names one month twice (مارس/آذار); the first name counts.
@@ -335,7 +337,7 @@ internal sealed class TimeGrammar
                 end = pairEnd + 1;
             }
 
-            month.Month = m;
+            month = new When { Month = m };
             return true;
         }
 
@@ -343,20 +345,20 @@ internal sealed class TimeGrammar
         {
             if (MonthName(i + 1, out m, out end, out _))
             {
-                month.Month = m;
+                month = new When { Month = m };
                 return true;
             }
 
             if (_r.IsDigits(i + 1) && _r[i + 1].Number is >= 1 and <= 12 && _r[i + 1].Length <= 2)
             {
-                month.Month = (int)_r[i + 1].Number;
+                month = new When { Month = (int)_r[i + 1].Number };
                 end = i + 2;
                 return true;
             }
 
             if (NumberWords.Cardinal(_r, i + 1, out long number, out end, out int numberSkip) && numberSkip == 0 && number is >= 1 and <= 12)
             {
-                month.Month = (int)number;
+                month = new When { Month = (int)number };
                 return true;
             }
         }
@@ -365,13 +367,13 @@ internal sealed class TimeGrammar
         {
             if (NumberWords.Ordinal(_r, i + 1, out int ordinal, out end, out int ordinalSkip) && ordinalSkip == 0 && ordinal is >= 1 and <= 12)
             {
-                month.Month = ordinal;
+                month = new When { Month = ordinal };
                 return true;
             }
 
             if (_r.Lookup(i + 1, TimeWords.Directions, out int direction, out _, clitics: false))
             {
-                month.MonthShift = direction;
+                month = new When { MonthShift = direction };
                 end = i + 2;
                 return true;
             }
@@ -379,7 +381,7 @@ internal sealed class TimeGrammar
 
         if (_r.Lookup(i, s_thisTable, out _, out skip) && _r.IsAny(i + 1, s_theMonth))
         {
-            month.MonthShift = 0;
+            month = new When { MonthShift = 0 };
             end = i + 2;
             return true;
         }
@@ -387,7 +389,7 @@ internal sealed class TimeGrammar
         // A slash pair with one name misspelt (يولو/تموز): the name it is paired with counts.
         if (_r.IsWord(i) && _r.IsSymbol(i + 1, '/') && _r.Touches(i) && MonthName(i + 2, out m, out end, out _))
         {
-            month.Month = m;
+            month = new When { Month = m };
             skip = 0;
             return true;
         }
@@ -1130,11 +1132,11 @@ internal sealed class TimeGrammar
             return false;
         }
 
-        var amounts = new List<(int, TimeGrain)>();
+        List<(int, TimeGrain)>? amounts = null;
         int end = j;
-        while (Amount(end, out int amount, out TimeGrain unit, out int amountEnd, first: amounts.Count == 0))
+        while (Amount(end, out int amount, out TimeGrain unit, out int amountEnd, first: amounts is null))
         {
-            amounts.Add((amount, unit));
+            (amounts ??= []).Add((amount, unit));
             end = amountEnd;
             if (sign != 0 && amounts.Count == 1 && !(_r.IsAny(end, s_and) || (_r.IsWord(end) && _r.WithoutAnd(end).Conjoined)) && !Amount(end, out _, out _, out _, first: false))
             {
@@ -1152,7 +1154,7 @@ internal sealed class TimeGrammar
             }
         }
 
-        if (amounts.Count == 0)
+        if (amounts is null)
         {
             return false;
         }
@@ -1402,8 +1404,9 @@ internal sealed class TimeGrammar
             j++;
         }
 
-        var when = new When();
         int hour;
+        int? minute = null;
+        int? second = null;
         bool colon = false;
         bool wordHour = false;
         if (_r.IsDigits(j) && _r[j].Length <= 2 && _r[j].Number <= 24)
@@ -1414,11 +1417,11 @@ internal sealed class TimeGrammar
             if (_r.IsSymbol(j, ':') && _r.Touches(start) && _r.Touches(j) && _r.IsDigits(j + 1) && _r[j + 1].Length == 2)
             {
                 colon = true;
-                when.Minute = (int)_r[j + 1].Number;
+                minute = (int)_r[j + 1].Number;
                 j += 2;
                 if (_r.IsSymbol(j, ':') && _r.Touches(j - 1) && _r.Touches(j) && _r.IsDigits(j + 1) && _r[j + 1].Length == 2)
                 {
-                    when.Second = (int)_r[j + 1].Number;
+                    second = (int)_r[j + 1].Number;
                     j += 2;
                 }
             }
@@ -1447,6 +1450,8 @@ internal sealed class TimeGrammar
             return false;
         }
 
+        // Made only once an hour is read: most tries stop before (a day's number, a count).
+        var when = new When { Minute = minute, Second = second };
         bool minutes = false;
         if (!colon)
         {

@@ -10,6 +10,9 @@ namespace CorpusKit.Recognizers;
 /// </summary>
 internal static class TimeWords
 {
+    /// <summary>True once this class's tables are built; read by <see cref="Vocabulary"/> to have them registered before it is sealed.</summary>
+    internal static readonly bool TablesBuilt = true;
+
     /// <summary>
     /// Month names: Modern Standard and Egyptian (يناير …), Levantine and Iraqi (كانون الثاني …),
     /// Maghrebi (جانفي …, and Morocco's يوليوز, غشت, شتنبر, نونبر, دجنبر), and English. The
@@ -105,6 +108,8 @@ internal static class TimeWords
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_startersBySpan = s_starters.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly SuffixFilter s_startersFilter = new(s_starters);
+
     private static FrozenSet<string> Starters()
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -131,6 +136,11 @@ internal static class TimeWords
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_firstWordsBySpan = s_firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly SuffixFilter s_firstWordsFilter = new(s_firstWords);
+
+    /// <summary>The words a time expression may begin with, folded (for tests).</summary>
+    public static FrozenSet<string> FirstWordKeys => s_firstWords;
+
     private static FrozenSet<string> FirstWords()
     {
         var words = new HashSet<string>(s_starters, StringComparer.Ordinal);
@@ -149,10 +159,10 @@ internal static class TimeWords
     }
 
     /// <summary>Whether a time expression may begin with <paramref name="word"/>, alone or after proclitics.</summary>
-    public static bool IsFirstWord(ReadOnlySpan<char> word) => IsIn(word, s_firstWordsBySpan);
+    public static bool IsFirstWord(ReadOnlySpan<char> word) => s_firstWordsFilter.MayHold(word) && IsIn(word, s_firstWordsBySpan);
 
     /// <summary>Whether <paramref name="word"/> (as it stands in the normalized text) is one of the starters, alone or after proclitics.</summary>
-    public static bool IsStarter(ReadOnlySpan<char> word) => IsIn(word, s_startersBySpan);
+    public static bool IsStarter(ReadOnlySpan<char> word) => s_startersFilter.MayHold(word) && IsIn(word, s_startersBySpan);
 
     private static bool IsIn(ReadOnlySpan<char> word, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
     {

@@ -33,6 +33,9 @@ internal readonly record struct Token(int Start, int End, TokenKind Kind, bool S
 
     /// <summary>For digits, their value (−1 past 15 digits).</summary>
     public long Number { get; init; }
+
+    /// <summary>For a word, which of its forms some recognizer table holds (<see cref="Vocabulary.KnownForms"/>); zero for none.</summary>
+    public byte Known { get; init; }
 }
 
 /// <summary>
@@ -122,10 +125,12 @@ internal static class Tokens
                 Key = SharedStrings.Of(chars),
                 Number = chars.Length <= 15 ? long.Parse(chars, NumberStyles.None, CultureInfo.InvariantCulture) : -1,
             },
-            TokenKind.Word => token with { Key = Fold(chars) },
+            TokenKind.Word => Word(token, Fold(chars)),
             _ => token with { Key = SharedStrings.Of(chars) },
         };
     }
+
+    private static Token Word(Token token, string key) => token with { Key = key, Known = Vocabulary.KnownForms(key) };
 
     /// <summary>
     /// A word's look-up key: beyond the text's normalization, teh marbuta is heh and a final yeh
@@ -143,24 +148,29 @@ internal static class Tokens
         int n = 0;
         foreach (char c in word)
         {
-            if (IsArabicMark(c))
+            char folded = FoldChar(c);
+            if (folded != '\0')
             {
-                continue;
+                buffer[n++] = folded;
             }
-
-            buffer[n++] = c switch
-            {
-                '\u0629' => '\u0647',            // ة → ه
-                '\u0649' => '\u064A',            // ى → ي
-                '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627', // آ أ إ ٱ → ا
-                >= 'A' and <= 'Z' => (char)(c | 0x20),
-                < '\u00C0' or >= '\u0250' => c,
-                _ => char.ToLowerInvariant(c), // Latin with diacritics
-            };
         }
 
         return n;
     }
+
+    /// <summary>One char as <see cref="Fold(ReadOnlySpan{char})"/> folds it; <c>\0</c> for a mark, which folding drops.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static char FoldChar(char c) => IsArabicMark(c)
+        ? '\0'
+        : c switch
+        {
+            '\u0629' => '\u0647',            // ة → ه
+            '\u0649' => '\u064A',            // ى → ي
+            '\u0622' or '\u0623' or '\u0625' or '\u0671' => '\u0627', // آ أ إ ٱ → ا
+            >= 'A' and <= 'Z' => (char)(c | 0x20),
+            < '\u00C0' or >= '\u0250' => c,
+            _ => char.ToLowerInvariant(c), // Latin with diacritics
+        };
 
     private static bool IsAsciiDigit(char c) => (uint)(c - '0') <= 9;
 
