@@ -9,7 +9,7 @@ namespace CorpusKit.Generators;
 public sealed partial class CorpusGenerator
 {
     /// <summary>The modules after linking, and what linking found wrong.</summary>
-    internal sealed record LinkResult(ImmutableEquatableArray<ModuleSpec> Modules, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record LinkResult(ImmutableEquatableArray<ModuleSpec> Modules, ImmutableEquatableArray<DiagnosticInfo> Diagnostics, ImmutableEquatableArray<UnionSpec> Unions);
 
     /// <summary>
     /// Links the modules of a project: resolves entity references across files and rejects
@@ -96,6 +96,7 @@ public sealed partial class CorpusGenerator
             }
 
             var linked = new List<ModuleSpec>(modules.Count);
+            var unions = new Dictionary<(string Namespace, string Name), UnionSpec>();
             foreach (ModuleSpec module in modules)
             {
                 var local = new HashSet<string>(module.Entities.Select(e => e.Name), StringComparer.Ordinal);
@@ -117,13 +118,51 @@ public sealed partial class CorpusGenerator
                     return new EntityRef(ns, target);
                 }
 
+                // Every member of a union, or null after reporting why not.
+                ImmutableEquatableArray<EntityRef>? ResolveAll(ImmutableEquatableArray<string> members, LocationInfo location)
+                {
+                    var refs = new List<EntityRef>(members.Count);
+                    foreach (string member in members)
+                    {
+                        if (Resolve(member, location) is not { } memberRef)
+                        {
+                            return null;
+                        }
+
+                        refs.Add(memberRef);
+                    }
+
+                    return refs.ToEquatable();
+                }
+
                 var entities = new List<EntitySpec>();
                 foreach (EntitySpec entity in module.Entities)
                 {
                     var fields = new List<FieldSpec>();
                     foreach (FieldSpec field in entity.Fields)
                     {
-                        if (field.Type.EntityName is not { } target)
+                        if (field.Type.Members is { } members)
+                        {
+                            if (ResolveAll(members, field.Location) is not { } memberRefs)
+                            {
+                                continue;
+                            }
+
+                            string union = field.Type.UnionName;
+                            if (local.Contains(union) || declared.ContainsKey(module.Namespace + "." + union) && !unions.ContainsKey((module.Namespace, union)))
+                            {
+                                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IndistinctUnion, field.Location, string.Join("|", members), $"field '{field.Name}' of {entity.Name}", $"its type {union} is also a type of the namespace {module.Namespace}; rename that entity"));
+                                continue;
+                            }
+
+                            if (!unions.ContainsKey((module.Namespace, union)))
+                            {
+                                unions[(module.Namespace, union)] = new UnionSpec(module.Namespace, memberRefs, module.RelativePath);
+                            }
+
+                            fields.Add(field with { Type = field.Type with { MemberRefs = memberRefs } });
+                        }
+                        else if (field.Type.EntityName is not { } target)
                         {
                             fields.Add(field);
                         }
@@ -136,7 +175,7 @@ public sealed partial class CorpusGenerator
                     var rules = new List<RuleSpec>();
                     foreach (RuleSpec rule in entity.Rules)
                     {
-                        if (LinkRule(rule, fields, Resolve) is { } linkedRule)
+                        if (LinkRule(rule, fields, Resolve, ResolveAll) is { } linkedRule)
                         {
                             rules.Add(linkedRule);
                         }
@@ -178,7 +217,10 @@ public sealed partial class CorpusGenerator
                 linked[m] = linked[m] with { RunOrder = RunOrder(linked[m]) };
             }
 
-            return new LinkResult(linked.ToEquatable(), diagnostics.ToEquatable());
+            return new LinkResult(
+                linked.ToEquatable(),
+                diagnostics.ToEquatable(),
+                unions.OrderBy(u => u.Key.Namespace, StringComparer.Ordinal).ThenBy(u => u.Key.Name, StringComparer.Ordinal).Select(u => u.Value).ToEquatable());
         }
 
         /// <summary>
@@ -224,7 +266,11 @@ public sealed partial class CorpusGenerator
         /// Resolves the entities a rule names (entity steps, nearest()); drops fills of fields that
         /// did not resolve. A rule whose steps name an unknown entity is dropped.
         /// </summary>
-        private static RuleSpec? LinkRule(RuleSpec rule, List<FieldSpec> fields, Func<string, LocationInfo, EntityRef?> resolve)
+        private static RuleSpec? LinkRule(
+            RuleSpec rule,
+            List<FieldSpec> fields,
+            Func<string, LocationInfo, EntityRef?> resolve,
+            Func<ImmutableEquatableArray<string>, LocationInfo, ImmutableEquatableArray<EntityRef>?> resolveAll)
         {
             StepSpec? Link(StepSpec step)
             {
@@ -270,7 +316,35 @@ public sealed partial class CorpusGenerator
                     continue;
                 }
 
-                fills.Add(fill is NearestFill nearest ? nearest with { EntityRef = field.Type.EntityRef } : fill);
+                switch (fill)
+                {
+                    case NearestFill { Members: { } members } nearest:
+                        if (resolveAll(members, field.Location) is { } nearestRefs)
+                        {
+                            fills.Add(nearest with { MemberRefs = nearestRefs });
+                        }
+
+                        break;
+                    case NearestFill nearest:
+                        // A single type filling a union field names the union's member.
+                        EntityRef? one = field.Type.EntityRef ?? resolve(nearest.Entity, field.Location);
+                        if (one is not null)
+                        {
+                            fills.Add(nearest with { EntityRef = one });
+                        }
+
+                        break;
+                    case SpeakerFill speaker:
+                        if (resolveAll(speaker.Members, field.Location) is { } speakerRefs)
+                        {
+                            fills.Add(speaker with { MemberRefs = speakerRefs });
+                        }
+
+                        break;
+                    default:
+                        fills.Add(fill);
+                        break;
+                }
             }
 
             return rule with { Body = rule.Body is SequenceBody ? new SequenceBody(steps.ToEquatable()) : rule.Body, Fills = fills.ToEquatable() };
@@ -289,9 +363,25 @@ public sealed partial class CorpusGenerator
 
             foreach (FieldFill fill in rule.Fills)
             {
-                if (fill is NearestFill { EntityRef: { } name })
+                switch (fill)
                 {
-                    yield return name;
+                    case NearestFill { MemberRefs: { } members }:
+                        foreach (EntityRef member in members)
+                        {
+                            yield return member;
+                        }
+
+                        break;
+                    case NearestFill { EntityRef: { } name }:
+                        yield return name;
+                        break;
+                    case SpeakerFill { MemberRefs: { } speakers }:
+                        foreach (EntityRef member in speakers)
+                        {
+                            yield return member;
+                        }
+
+                        break;
                 }
             }
         }

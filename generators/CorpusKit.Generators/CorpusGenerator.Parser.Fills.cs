@@ -161,11 +161,11 @@ public sealed partial class CorpusGenerator
             return new BuiltinFill(field.Name, part);
         }
 
-        private static bool CanConvertText(FieldType type) => !type.IsList && type.Kind != FieldKind.Entity;
+        private static bool CanConvertText(FieldType type) => !type.IsList && !type.IsReference;
 
         /// <summary>A group fills a single field with its text, a list field with every capture; never a reference.</summary>
         private static FieldFill? GroupFill(FieldSpec field, string group)
-            => field.Type.Kind == FieldKind.Entity ? null
+            => field.Type.IsReference ? null
                 : field.Type.IsList ? new GroupCapturesFill(field.Name, group)
                 : new GroupFill(field.Name, group);
 
@@ -201,8 +201,10 @@ public sealed partial class CorpusGenerator
                         return new GroupFill(field.Name, arguments[0]);
                     case "nearest":
                         return NearestFill(field, value, text, arguments, ref ok);
+                    case "speaker":
+                        return SpeakerFill(field, value, text, arguments, ref ok);
                     default:
-                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), int(group) or nearest(Entity, before|after, sentence|paragraph)");
+                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), int(group), nearest(Entity, before|after, sentence|paragraph) or speaker(Entity|Entity, verbs: lexicon)");
                         ok = false;
                         return null;
                 }
@@ -244,21 +246,82 @@ public sealed partial class CorpusGenerator
 
         private FieldFill? NearestFill(FieldSpec field, YamlScalar value, string text, string[] arguments, ref bool ok)
         {
-            if (arguments.Length != 3 || !Names.IsIdentifier(arguments[0]) || arguments[1] is not ("before" or "after") || arguments[2] is not ("sentence" or "paragraph" or "document"))
+            string[]? members = arguments.Length == 3 ? arguments[0].Split('|').Select(m => m.Trim()).ToArray() : null;
+            if (members is null || !members.All(Names.IsIdentifier) || arguments[1] is not ("before" or "after") || arguments[2] is not ("sentence" or "paragraph" or "document"))
             {
-                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence, paragraph or document)");
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", "write nearest(Entity, before or after, sentence, paragraph or document), or nearest(Entity|Entity, …) for a union");
                 ok = false;
                 return null;
             }
 
-            if (field.Type.Kind != FieldKind.Entity || field.Type.IsList || field.Type.EntityName != arguments[0])
+            if (!Refers(field.Type, members))
             {
                 Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"nearest({arguments[0]}, …) fills a field that refers to {arguments[0]}, such as {field.Name}: {arguments[0]}?");
                 ok = false;
                 return null;
             }
 
-            return new NearestFill(field.Name, arguments[0], arguments[1] == "before", arguments[2], EntityRef: null);
+            return members.Length == 1
+                ? new NearestFill(field.Name, arguments[0], arguments[1] == "before", arguments[2], EntityRef: null)
+                : new NearestFill(field.Name, arguments[0], arguments[1] == "before", arguments[2], EntityRef: null, members.ToEquatable());
+        }
+
+        /// <summary>
+        /// Whether a fill that finds entities of <paramref name="members"/> can fill a field of
+        /// <paramref name="type"/>: a single reference to the one type, or a union that holds every one.
+        /// </summary>
+        private static bool Refers(FieldType type, string[] members)
+            => !type.IsList
+               && (type.Kind == FieldKind.Entity && members.Length == 1 && type.EntityName == members[0]
+                   || type.Members is { } union && members.All(union.Contains));
+
+        /// <summary><c>speaker(Entity|Entity, verbs: lexicon[, statements: lexicon])</c>.</summary>
+        private FieldFill? SpeakerFill(FieldSpec field, YamlScalar value, string text, string[] arguments, ref bool ok)
+        {
+            const string Form = "write speaker(Person|Organization, verbs: a lexicon of speech verbs), and statements: a lexicon of words such as بيان if you like";
+            string[] members = arguments[0].Split('|').Select(m => m.Trim()).ToArray();
+            var named = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string argument in arguments.Skip(1))
+            {
+                int colon = argument.IndexOf(':');
+                string key = colon > 0 ? argument.Substring(0, colon).Trim() : string.Empty;
+                if (key is not ("verbs" or "statements") || named.ContainsKey(key) || argument.Substring(colon + 1).Trim() is not { Length: > 0 } lexicon)
+                {
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", Form);
+                    ok = false;
+                    return null;
+                }
+
+                named[key] = lexicon;
+            }
+
+            if (!members.All(Names.IsIdentifier) || !named.ContainsKey("verbs"))
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", Form);
+                ok = false;
+                return null;
+            }
+
+            if (!Refers(field.Type, members) || !field.Type.IsOptional)
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"speaker({arguments[0]}, …) fills an optional field that refers to {arguments[0]} (a quote the text gives no speaker keeps none), such as {field.Name}: {arguments[0]}?");
+                ok = false;
+                return null;
+            }
+
+            foreach (string lexicon in named.Values)
+            {
+                if (!_lexicons.ContainsKey(lexicon))
+                {
+                    Report(DiagnosticDescriptors.UnknownLexicon, value.Location, lexicon, DefinedLexicons());
+                    ok = false;
+                    return null;
+                }
+
+                _usedLexicons.Add(lexicon);
+            }
+
+            return new SpeakerFill(field.Name, members.ToEquatable(), named["verbs"], named.TryGetValue("statements", out string? statements) ? statements : null, MemberRefs: null);
         }
 
         private FieldFill? DateFill(
@@ -344,7 +407,7 @@ public sealed partial class CorpusGenerator
 
         private static string? ConstantError(FieldType type, string text)
         {
-            if (type.IsList || type.Kind == FieldKind.Entity)
+            if (type.IsList || type.IsReference)
             {
                 return "a constant cannot fill a list or a reference";
             }

@@ -101,6 +101,12 @@ public sealed partial class CorpusGenerator
                                 break;
                             }
 
+                            if (targetField is not null && targetField.Type.Members is { } members && !members.Contains(entityNode.Value))
+                            {
+                                Report(DiagnosticDescriptors.InvalidStep, keys["as"].Value.Location, target!, $"as: of step {i + 1}", $"the field refers to one of {string.Join(", ", members)}, the step finds {entityNode.Value}");
+                                break;
+                            }
+
                             step = new EntityStep(target, entityNode.Location, entityNode.Value, EntityRef: null);
                         }
 
@@ -312,6 +318,7 @@ public sealed partial class CorpusGenerator
         private static string TypeText(FieldType type) => type.Kind switch
         {
             FieldKind.Entity => type.EntityName ?? "Entity",
+            FieldKind.Union => string.Join("|", type.Members!),
             FieldKind.Enum => "enum",
             _ => type.Kind.ToString().ToLowerInvariant(),
         };

@@ -718,7 +718,7 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            if (fields[0].Type.IsList || fields[0].Type.Kind == FieldKind.Entity)
+            if (fields[0].Type.IsList || fields[0].Type.IsReference)
             {
                 Report(DiagnosticDescriptors.InvalidType, fields[0].Location, fields[0].Name + " (the key of " + name + ", which must be a single value, not a list or reference)");
                 return null;
@@ -913,6 +913,12 @@ public sealed partial class CorpusGenerator
                     return null;
                 }
 
+                if (type.Members is { } union && union.Distinct(StringComparer.Ordinal).Count() != union.Count)
+                {
+                    Report(DiagnosticDescriptors.IndistinctUnion, typeNode.Location, typeNode.Value, $"field '{name}'", "a union names each entity type once");
+                    return null;
+                }
+
                 if (optional && !type.IsOptional)
                 {
                     type = type with { IsOptional = true };
@@ -959,10 +965,21 @@ public sealed partial class CorpusGenerator
                 return new FieldType(primitive, list, optional, null, null, ImmutableEquatableArray<string>.Empty);
             }
 
+            // A|B refers to one entity of several types (not a list of them); the linker checks they exist.
+            if (text.IndexOf('|') >= 0)
+            {
+                string[] members = text.Split('|').Select(m => m.Trim()).ToArray();
+                return !list && members.All(IsEntityName)
+                    ? new FieldType(FieldKind.Union, false, optional, null, null, ImmutableEquatableArray<string>.Empty, members.ToEquatable())
+                    : null;
+            }
+
             // Anything else that is a type name refers to an entity; the linker checks it exists.
-            return Names.IsIdentifier(text) && !Names.IsKeyword(text) && char.IsUpper(text[0])
+            return IsEntityName(text)
                 ? new FieldType(FieldKind.Entity, list, optional, text, null, ImmutableEquatableArray<string>.Empty)
                 : null;
+
+            static bool IsEntityName(string name) => Names.IsIdentifier(name) && !Names.IsKeyword(name) && char.IsUpper(name[0]);
         }
 
         // ---- rules ---------------------------------------------------------------------------

@@ -48,6 +48,15 @@ public sealed partial class CorpusGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(modules, static (context, module) => Emit(context, module));
 
+        IncrementalValuesProvider<UnionSpec> unions = linked
+            .SelectMany(static (result, _) => result.Unions)
+            .WithTrackingName(TrackingNames.Unions);
+        context.RegisterSourceOutput(unions, static (context, union) =>
+        {
+            (string hintName, string source) = Emitter.EmitUnion(union);
+            context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        });
+
         context.RegisterSourceOutput(
             parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.ParseDiagnostics),
             static (context, diagnostics) => Report(context, diagnostics));

@@ -18,8 +18,8 @@ internal static class DiagnosticDescriptors
         "Schemas accept a fixed set of keys at each level. A misspelt key would otherwise be ignored silently.");
 
     public static readonly DiagnosticDescriptor InvalidType = Create(
-        "CK0003", "Invalid field type", "'{0}' is not a field type; write string, int, decimal, bool, date, an entity name or {{ enum: [a, b] }}, with [] for a list and ? for optional",
-        "A field type is a primitive, an entity name, or an enum, optionally a list (T[]) and optional (T?).");
+        "CK0003", "Invalid field type", "'{0}' is not a field type; write string, int, decimal, bool, date, an entity name, entity names joined by | (one of them, not a list) or {{ enum: [a, b] }}, with [] for a list and ? for optional",
+        "A field type is a primitive, an entity name, entity names joined by | (a reference to one of several types: Person|Organization), or an enum, optionally a list (T[]; not a union) and optional (T?).");
 
     public static readonly DiagnosticDescriptor UnknownEntity = Create(
         "CK0004", "Unknown entity", "No entity named '{0}' is defined in any .corpus.yaml file of this project; define it or fix the name",
@@ -110,6 +110,10 @@ internal static class DiagnosticDescriptors
         "CK0025", "span: names no group or step", "'{0}' in {1} is neither a group of the pattern nor a step: {2}",
         "A rule's span: names a group its pattern does not have, or no step of its sequence.");
 
+    public static readonly DiagnosticDescriptor IndistinctUnion = Create(
+        "CK0026", "Union whose types cannot be told apart", "'{0}' in {1}: {2}",
+        "A union names each entity type once, no two of the same name (a value is written as its type's name and key), and its generated type (PersonOrOrganization) clashes with no entity of the namespace.");
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",
         "The generator met an unexpected condition. Nothing was generated for the file; the build reports it instead of crashing.");
@@ -118,7 +122,7 @@ internal static class DiagnosticDescriptors
         YamlSyntax, UnknownKey, InvalidType, UnknownEntity, DuplicateName, InvalidRegex, UnmatchedGroup,
         UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon,
         DependencyCycle, BacktrackingRisk, ValueCutAtComma, OptionValue, EmptyValue, ExclusiveKeys, InvalidFill,
-        InvalidStep, InvalidDocumentField, InvalidExample, UnknownSpanGroup, InternalError);
+        InvalidStep, InvalidDocumentField, InvalidExample, UnknownSpanGroup, IndistinctUnion, InternalError);
 
     /// <summary>All descriptors, in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

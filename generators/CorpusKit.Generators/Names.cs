@@ -151,6 +151,16 @@ internal static class Names
         ("Woman", "Women"),
     ];
 
+    /// <summary>A parameter's name for a PascalCase type name: its first letter lower-cased, with <c>@</c> before a keyword.</summary>
+    public static string ToCamelCase(string name)
+    {
+        string camel = name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+        return IsKeyword(camel) ? "@" + camel : camel;
+    }
+
+    /// <summary>The C# name of a union of entity types: their names joined by Or (<c>PersonOrOrganization</c>).</summary>
+    public static string Union(IEnumerable<string> members) => string.Join("Or", members);
+
     /// <summary>The English plural of an entity name, for the document's list properties.</summary>
     /// <remarks>The last word of a PascalCase name decides: <c>NewsPerson</c> becomes <c>NewsPeople</c>; the irregular words are capitalized, so a match is a whole word.</remarks>
     public static string Plural(string name)

@@ -153,7 +153,7 @@ internal sealed class TermIndexLayout
         return new TermIndexLayout(dictionaries, labels, targets, edgeStarts, values, entryStarts, pairs.ToArray(), order.Count);
     }
 
-    /// <summary>The lexicons whose forms a rule matches (terms, term steps) or whose keys name months (date fills).</summary>
+    /// <summary>The lexicons whose forms a rule matches (terms, term steps), whose keys name months (date fills), or whose words speaker(…) reads.</summary>
     public static IEnumerable<string> LexiconsOf(RuleSpec rule)
     {
         if (rule.Body is TermsBody { Terms.LexiconName: { } terms })
@@ -182,6 +182,15 @@ internal sealed class TermIndexLayout
             if (fill is DateFill { DayLexicon: { } days })
             {
                 yield return days;
+            }
+
+            if (fill is SpeakerFill speaker)
+            {
+                yield return speaker.Verbs;
+                if (speaker.Statements is { } statements)
+                {
+                    yield return statements;
+                }
             }
         }
     }

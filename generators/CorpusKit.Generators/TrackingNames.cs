@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string Link = nameof(Link);
     public const string LinkDiagnostics = nameof(LinkDiagnostics);
     public const string Modules = nameof(Modules);
+    public const string Unions = nameof(Unions);
 }

@@ -92,6 +92,15 @@ public sealed class DiagnosticTests
     [InlineData("CK0002", 7, 42, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        examples: [ { text: x, expect: { name: x } } ]\n")]
     [InlineData("CK0023", 8, 12, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [x] } ]\ndocuments:\n  Article:\n    fields:\n      all: P\n")]
     [InlineData("CK0025", 7, 15, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>\\d+)'\n        span: whole\n")]
+    [InlineData("CK0026", 5, 12, "entities:\n  P:\n    fields:\n      id: string\n      who: P|P?\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0026", 11, 12, "entities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: [a] } ]\n  POrQ:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n  Q:\n    fields:\n      id: string\n      who: P|Q?\n    rules: [ { terms: [c] } ]\n")]
+    [InlineData("CK0004", 5, 12, "entities:\n  P:\n    fields:\n      id: string\n      who: P|Nobody?\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0003", 5, 12, "entities:\n  P:\n    fields:\n      id: string\n      who: 'P|P[]'\n    rules: [ { terms: [a] } ]\n")]
+    [InlineData("CK0021", 6, 40, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q' }\n    rules: [ { terms: [a], set: { who: 'speaker(P|Q, verbs: verbs)' } } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n")]
+    [InlineData("CK0021", 6, 40, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'speaker(P|Q, by: verbs)' } } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n")]
+    [InlineData("CK0009", 6, 40, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'speaker(P|Q, verbs: sayings)' } } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n")]
+    [InlineData("CK0021", 6, 40, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'nearest(R, before, sentence)' } } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n")]
+    [InlineData("CK0022", 6, 62, "entities:\n  P:\n    fields: { id: string, who: 'Q|R?' }\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: id }, { entity: P, as: who } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n  R:\n    fields: { id: string }\n    rules: [ { terms: [c] } ]\n")]
     public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("broken.corpus.yaml", yaml));

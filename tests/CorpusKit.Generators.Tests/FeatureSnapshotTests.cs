@@ -40,6 +40,9 @@ public sealed class FeatureSnapshotTests
     [Fact]
     public void Builtins() => Feature("builtins.corpus.yaml");
 
+    [Fact]
+    public void Speakers() => Feature("speakers.corpus.yaml");
+
     private static void Feature(string schema, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.SchemaFile("features/" + schema));

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CorpusKit.Generators.Model;
 
@@ -161,20 +162,33 @@ internal enum FieldKind
     Date,
     Enum,
     Entity,
+
+    /// <summary>A reference to one of several entity types (<c>Person|Organization</c>).</summary>
+    Union,
 }
 
 /// <summary>A field's type: its kind, whether it is a list or optional, and what it names.</summary>
 /// <param name="EntityName">For <see cref="FieldKind.Entity"/>: the referenced entity.</param>
 /// <param name="EntityRef">Set by the linker: the referenced entity.</param>
 /// <param name="EnumValues">For <see cref="FieldKind.Enum"/>: the members as written.</param>
+/// <param name="Members">For <see cref="FieldKind.Union"/>: the entity types as written, in order of preference.</param>
+/// <param name="MemberRefs">Set by the linker: the union's entity types.</param>
 internal sealed record FieldType(
     FieldKind Kind,
     bool IsList,
     bool IsOptional,
     string? EntityName,
     EntityRef? EntityRef,
-    ImmutableEquatableArray<string> EnumValues)
+    ImmutableEquatableArray<string> EnumValues,
+    ImmutableEquatableArray<string>? Members = null,
+    ImmutableEquatableArray<EntityRef>? MemberRefs = null)
 {
+    /// <summary>Whether the field refers to entities: one type or one of several.</summary>
+    public bool IsReference => Kind is FieldKind.Entity or FieldKind.Union;
+
+    /// <summary>For a union: the C# name of its type (<c>PersonOrOrganization</c>).</summary>
+    public string UnionName => Names.Union(Members!);
+
     /// <summary>The C# member of an enum value as the schema writes it (in any case).</summary>
     public string EnumMember(string value)
         => Names.Member(System.Linq.Enumerable.First(EnumValues, v => string.Equals(v, value, System.StringComparison.OrdinalIgnoreCase)));
@@ -428,13 +442,38 @@ internal sealed record StepsFill(string Field, int First, int Last) : FieldFill(
 /// <param name="Before">Whether it is looked for before the match (else after).</param>
 /// <param name="Scope">sentence, paragraph or document.</param>
 /// <param name="EntityRef">The entity, set by the linker (null before).</param>
-internal sealed record NearestFill(string Field, string Entity, bool Before, string Scope, EntityRef? EntityRef) : FieldFill(Field)
+/// <param name="Members">For <c>nearest(A|B, …)</c>: the entity types, the nearest of any of them taken.</param>
+/// <param name="MemberRefs">The entity types of <paramref name="Members"/>, set by the linker.</param>
+internal sealed record NearestFill(string Field, string Entity, bool Before, string Scope, EntityRef? EntityRef, ImmutableEquatableArray<string>? Members = null, ImmutableEquatableArray<EntityRef>? MemberRefs = null) : FieldFill(Field)
 {
     /// <summary>The local of the index it reads (its field's <see cref="FieldSpec.NearestLocal"/>).</summary>
     public string Local => Names.NearestLocal(Names.ToPascalCase(Field));
 
     /// <summary>The runtime's <c>TextScope</c> member of <see cref="Scope"/>.</summary>
     public string ScopeMember => Names.Member(Scope);
+}
+
+/// <summary>
+/// <c>speaker(Person|Organization, verbs: speech-verbs, statements: statements)</c>: who said
+/// a quote, filled once the entity's mentions are resolved (<c>CorpusKit.CompilerServices.Attribution</c>).
+/// </summary>
+/// <param name="Members">The entity types a speaker may be, in order of preference (the field's own, or one of them).</param>
+/// <param name="Verbs">The lexicon of speech verbs.</param>
+/// <param name="Statements">The lexicon of words that make a sentence an institution's, if any.</param>
+/// <param name="MemberRefs">The entity types, set by the linker (null before).</param>
+internal sealed record SpeakerFill(string Field, ImmutableEquatableArray<string> Members, string Verbs, string? Statements, ImmutableEquatableArray<EntityRef>? MemberRefs) : FieldFill(Field);
+
+/// <summary>
+/// A reference type of one of several entities, generated once per namespace and member list
+/// (<c>PersonOrOrganization</c>).
+/// </summary>
+/// <param name="Namespace">The namespace of the schema that declares it.</param>
+/// <param name="Members">Its entity types, in order.</param>
+/// <param name="DeclaredIn">The schema that declares it first (for its file's header).</param>
+internal sealed record UnionSpec(string Namespace, ImmutableEquatableArray<EntityRef> Members, string DeclaredIn)
+{
+    /// <summary>Its C# name.</summary>
+    public string Name => Names.Union(Members.Select(m => m.Name));
 }
 
 /// <summary>A module after linking: entity references across files resolved.</summary>

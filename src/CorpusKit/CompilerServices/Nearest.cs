@@ -60,6 +60,23 @@ public static class Nearest
         return best;
     }
 
+    /// <summary>
+    /// Of two entities each found nearest on one side of a span (<c>nearest(Person|Organization, …)</c>
+    /// looks for each type), the nearer: before the span, the one that ends last; after it, the one
+    /// that starts first; on a tie, <paramref name="first"/> (the type the union names first).
+    /// </summary>
+    public static IEntity? Nearer(IEntity? first, IEntity? second, NearestDirection direction)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        return direction == NearestDirection.Before
+            ? (second.Span.End > first.Span.End ? second : first)
+            : (second.Span.Start < first.Span.Start ? second : first);
+    }
+
     /// <summary>Where the sentence or paragraph that holds <paramref name="index"/> begins (0 for the document).</summary>
     /// <remarks>Searches back from <paramref name="index"/> to the nearest break only.</remarks>
     public static int ScopeStart(string text, int index, TextScope scope)

@@ -140,14 +140,7 @@ public sealed class RuleExample
         return null;
     }
 
-    private static string Format(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Null => "null",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => value.GetRawText(),
-    };
+    private static string Format(JsonElement value) => Json.CorpusJson.ValueText(value);
 
     private static string FieldsJson(IEntity entity)
     {

@@ -64,7 +64,7 @@ internal static class MentionFile
             {
                 foreach (JsonProperty attribute in attrs.EnumerateObject())
                 {
-                    attributes[attribute.Name] = attribute.Value.ValueKind == JsonValueKind.String ? attribute.Value.GetString()! : attribute.Value.GetRawText();
+                    attributes[attribute.Name] = Json.CorpusJson.ValueText(attribute.Value); // a reference by its key
                 }
             }
 

@@ -84,6 +84,19 @@ public static class CorpusJson
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// A field value of a mention as text, to compare: a string as itself, a reference to one of
+    /// several entity types (<c>{"type": "Organization", "key": "RU-MFA"}</c>) as its key, anything
+    /// else as its JSON (<c>null</c>, <c>true</c>, <c>12</c>, <c>["a","b"]</c>).
+    /// </summary>
+    internal static string ValueText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Object when value.TryGetProperty("key", out JsonElement key) && key.ValueKind == JsonValueKind.String
+            && value.TryGetProperty("type", out JsonElement type) && type.ValueKind == JsonValueKind.String => key.GetString()!,
+        _ => value.GetRawText(),
+    };
+
     /// <summary>Writes a span as <c>{"start":…,"end":…}</c>.</summary>
     public static void WriteSpan(Utf8JsonWriter writer, string propertyName, TextSpan span)
     {

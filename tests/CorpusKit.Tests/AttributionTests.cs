@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using CorpusKit.CompilerServices;
+
+namespace CorpusKit.Tests;
+
+/// <summary>
+/// <see cref="Attribution"/> step by step, on sentences of the kind news writes: each step where it
+/// decides, each where it must not, and the choice between two candidates in each.
+/// </summary>
+public sealed class AttributionTests
+{
+    private static readonly string[] Verbs = ["قال", "قالت", "أضاف", "وأضاف", "وقال", "مضيفا"];
+
+    private static readonly string[] People = ["لافروف", "زاخاروفا", "نوروزي", "قربانلي", "توكتوسونوف", "شريفزاده"];
+
+    private static readonly string[] Bodies = ["الوزارة", "الخارجية"];
+
+    /// <summary>Who said the quote in guillemets of <paramref name="text"/> (the last one, when there are several).</summary>
+    private static string? Speaker(string text, Named? previous = null)
+    {
+        NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.None);
+        int open = text.LastIndexOf('«');
+        var quote = TextSpan.FromBounds(open + 1, text.IndexOf('»', open));
+        var attribution = new Attribution(
+            normalized,
+            Hits(text, Verbs),
+            Hits(text, ["بيان", "البيان"]),
+            Found(text, "Person", People),
+            Found(text, "Organization", Bodies));
+        return (attribution.Speaker(quote, previous) as Named)?.ToString();
+    }
+
+    /// <summary>Every whole-word place of <paramref name="words"/> in <paramref name="text"/>, as term hits.</summary>
+    private static TermHit[] Hits(string text, string[] words)
+        => [.. Places(text, words).Select(p => new TermHit(p.Start, p.End, 0))];
+
+    private static List<Named> Found(string text, string type, string[] words)
+        => [.. Places(text, words).Select(p => new Named(type, text[p.Start..p.End], TextSpan.FromBounds(p.Start, p.End)))];
+
+    private static IEnumerable<(int Start, int End)> Places(string text, string[] words)
+    {
+        var places = new List<(int, int)>();
+        foreach (string word in words)
+        {
+            for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                bool starts = at == 0 || !char.IsLetter(text[at - 1]);
+                bool ends = at + word.Length == text.Length || !char.IsLetter(text[at + word.Length]);
+                if (starts && ends)
+                {
+                    places.Add((at, at + word.Length));
+                }
+            }
+        }
+
+        return places.OrderBy(p => p.Item1);
+    }
+
+    [Fact]
+    public void The_subject_of_the_speech_verb_speaks_not_the_person_named_last_before_the_quote()
+        => Assert.Equal("Person نوروزي", Speaker("وقال نوروزي بعد لقائه قربانلي في باكو: «نحن نرحب بكل خطوة»."));
+
+    [Fact]
+    public void After_the_verb_a_person_speaks_before_the_body_in_their_title()
+        => Assert.Equal("Person زاخاروفا", Speaker("وقالت المتحدثة باسم الوزارة زاخاروفا إن روسيا «ترحب بكل خطوة»."));
+
+    [Fact]
+    public void A_body_after_the_verb_speaks_when_no_person_does()
+        => Assert.Equal("Organization الوزارة", Speaker("وقالت الوزارة في بيان: «اتفق الطرفان على برنامج»."));
+
+    [Fact]
+    public void Without_a_subject_the_last_person_of_the_sentence_speaks()
+        => Assert.Equal("Person لافروف", Speaker("جاء ذلك وفقا لتصريحات شريفزاده ثم لافروف في اجتماع، حيث أضاف: «إن روسيا تركز على المهمة»."));
+
+    [Fact]
+    public void Without_a_verb_the_last_person_of_the_sentence_speaks()
+        => Assert.Equal("Person لافروف", Speaker("التقى شريفزاده نظيره. وفي الوقت نفسه، ووفقا للوزير لافروف أيضا، فإنه «تزداد قوة المراكز»."));
+
+    [Fact]
+    public void A_sentence_that_names_a_statement_is_the_bodys_though_a_person_stands_in_it()
+    {
+        Assert.Equal("Organization الخارجية", Speaker("وجاء في بيان الخارجية بحضور لافروف: «تبادل المشاركون وجهات النظر»."));
+        Assert.Equal("Person لافروف", Speaker("وجاء في نص الخارجية بحضور لافروف: «تبادل المشاركون وجهات النظر»."));
+    }
+
+    [Fact]
+    public void A_quote_that_opens_its_sentence_is_said_by_the_subject_of_the_verb_after_it()
+        => Assert.Equal("Person توكتوسونوف", Speaker("التقى الطرفان لافروف.\n«تجاوزنا أصعب المقاطع»، قال توكتوسونوف للصحفيين."));
+
+    [Theory]
+    [InlineData(" ", 2, true)]       // «…» قال
+    [InlineData("، ", 3, true)]      // «…»، قال
+    [InlineData("،  ", 4, true)]     // the farthest a verb may start from the quote's text
+    [InlineData("،   ", 5, false)]   // one char more: it governs nothing
+    public void A_verb_after_the_quote_governs_it_only_right_after_its_closing_mark(string between, int offset, bool governs)
+    {
+        string text = "«تجاوزنا أصعب المقاطع»" + between + "قال توكتوسونوف للصحفيين.";
+        Assert.Equal(offset, text.IndexOf("قال", StringComparison.Ordinal) - text.IndexOf('»', StringComparison.Ordinal));
+        Assert.Equal(governs ? "Person توكتوسونوف" : null, Speaker(text));
+    }
+
+    [Fact]
+    public void An_anaphor_takes_the_speaker_of_the_quote_before_not_the_person_of_the_sentence_before()
+    {
+        var previous = new Named("Person", "شريفزاده", new TextSpan(0, 8));
+        Assert.Equal("Person شريفزاده", Speaker("والتقى الوزير لافروف أمس. وأضاف الوزير: «اتفقنا على كل شيء».", previous));
+        Assert.Equal("Person لافروف", Speaker("والتقى الوزير لافروف أمس. وأضاف الوزير: «اتفقنا على كل شيء»."));
+    }
+
+    [Fact]
+    public void Last_of_all_the_nearest_person_before_speaks_and_a_body_only_for_a_statement()
+    {
+        Assert.Equal("Person لافروف", Speaker("قال لافروف أمس. ثم اجتمعت الوزارة.\nوأشار الوزير إلى أن «الأمثلة جيدة»."));
+        Assert.Equal("Organization الوزارة", Speaker("قال لافروف أمس. ثم اجتمعت الوزارة.\nوفي هذا البيان تم التأكيد على ما يلي: «الأمثلة جيدة»."));
+    }
+
+    [Fact]
+    public void Nobody_speaks_where_nobody_is_named()
+        => Assert.Null(Speaker("وقال: «الأمثلة جيدة»."));
+
+    [Theory]
+    [InlineData(NearestDirection.Before, "B")]
+    [InlineData(NearestDirection.After, "A")]
+    public void Of_two_nearest_entities_the_nearer_one_is_taken_and_the_first_on_a_tie(NearestDirection direction, string expected)
+    {
+        var a = new Named("Person", "A", new TextSpan(2, 3));
+        var b = new Named("Organization", "B", new TextSpan(4, 3));
+        Assert.Equal(expected, ((Named)Nearest.Nearer(a, b, direction)!).Key);
+        Assert.Same(a, Nearest.Nearer(a, new Named("Organization", "C", new TextSpan(2, 3)), direction));
+        Assert.Same(b, Nearest.Nearer(null, b, direction));
+        Assert.Null(Nearest.Nearer(null, null, direction));
+    }
+
+    [Fact]
+    public void A_document_of_many_quotes_is_read_with_a_look_up_per_quote()
+    {
+        string sentence = "وقال لافروف في مؤتمر: «نحن مستعدون للحوار». ";
+        string text = string.Concat(Enumerable.Repeat(sentence, 2000));
+        NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.None);
+        var attribution = new Attribution(normalized, Hits(text, Verbs), default, Found(text, "Person", People), Found(text, "Organization", Bodies));
+        int at = 0;
+        for (int i = 0; i < 2000; i++)
+        {
+            int open = text.IndexOf('«', at);
+            int close = text.IndexOf('»', open);
+            var speaker = (Named?)attribution.Speaker(TextSpan.FromBounds(open + 1, close), null);
+            Assert.Equal(text.LastIndexOf("لافروف", open, StringComparison.Ordinal), speaker!.Span.Start); // this sentence's, not another's
+            at = close;
+        }
+    }
+
+    /// <summary>An entity of a type and key.</summary>
+    public sealed class Named(string type, string key, TextSpan span) : IEntity
+    {
+        public string EntityType => type;
+
+        public string Key => key;
+
+        public TextSpan Span => span;
+
+        public string Text => key;
+
+        public string Rule => "test";
+
+        public void WriteFields(Utf8JsonWriter writer) => writer.WriteStartObject();
+
+        public void WriteTo(Utf8JsonWriter writer) => writer.WriteStartObject();
+
+        public override string ToString() => $"{type} {key}";
+    }
+}
