@@ -956,6 +956,9 @@ public sealed partial class CorpusGenerator
                     "text",
                     $"context.FindTerms(text, {LexiconsClass}.Index, {Lexicon(fill.Verbs)})",
                     fill.Statements is { } statements ? $"context.FindTerms(text, {LexiconsClass}.Index, {Lexicon(statements)})" : "default",
+                    fill.TitleMembers is { } titled
+                        ? $"static candidate => candidate switch {{ {string.Join(" ", titled.Select(m => $"{m.GlobalName} {{ {Names.ToPascalCase(fill.Titles!)}: var title }} => title,"))} _ => null }}"
+                        : "null",
                 };
                 arguments.AddRange(fill.MemberRefs!.Select(m => $"context.Require({m.GlobalExtractorName}.Instance)"));
                 ArgumentLines(w, $"var attribution{i + 1} = new {Ck}.CompilerServices.Attribution(", arguments, ");");

@@ -95,6 +95,15 @@ public sealed partial class CorpusGenerator
                 }
             }
 
+            var entitySpecs = new Dictionary<EntityRef, EntitySpec>();
+            foreach (ModuleSpec module in modules)
+            {
+                foreach (EntitySpec entity in module.Entities)
+                {
+                    entitySpecs[new EntityRef(module.Namespace, entity.Name)] = entity;
+                }
+            }
+
             var linked = new List<ModuleSpec>(modules.Count);
             var unions = new Dictionary<(string Namespace, string Name), UnionSpec>();
             foreach (ModuleSpec module in modules)
@@ -175,7 +184,7 @@ public sealed partial class CorpusGenerator
                     var rules = new List<RuleSpec>();
                     foreach (RuleSpec rule in entity.Rules)
                     {
-                        if (LinkRule(rule, fields, Resolve, ResolveAll) is { } linkedRule)
+                        if (LinkRule(rule, fields, Resolve, ResolveAll, entitySpecs, diagnostics) is { } linkedRule)
                         {
                             rules.Add(linkedRule);
                         }
@@ -270,7 +279,9 @@ public sealed partial class CorpusGenerator
             RuleSpec rule,
             List<FieldSpec> fields,
             Func<string, LocationInfo, EntityRef?> resolve,
-            Func<ImmutableEquatableArray<string>, LocationInfo, ImmutableEquatableArray<EntityRef>?> resolveAll)
+            Func<ImmutableEquatableArray<string>, LocationInfo, ImmutableEquatableArray<EntityRef>?> resolveAll,
+            Dictionary<EntityRef, EntitySpec> entities,
+            List<DiagnosticInfo> diagnostics)
         {
             StepSpec? Link(StepSpec step)
             {
@@ -335,11 +346,34 @@ public sealed partial class CorpusGenerator
 
                         break;
                     case SpeakerFill speaker:
-                        if (resolveAll(speaker.Members, field.Location) is { } speakerRefs)
+                        if (resolveAll(speaker.Members, field.Location) is not { } speakerRefs)
                         {
-                            fills.Add(speaker with { MemberRefs = speakerRefs });
+                            break;
                         }
 
+                        if (speaker.Titles is not { } titles)
+                        {
+                            fills.Add(speaker with { MemberRefs = speakerRefs });
+                            break;
+                        }
+
+                        // titles: names a string field of the types that have titles; one of them at least.
+                        var titled = speakerRefs
+                            .Where(m => entities.TryGetValue(m, out EntitySpec? spec)
+                                && spec.Fields.Any(f => f.Name == titles && f.Type is { Kind: FieldKind.String, IsList: false }))
+                            .ToEquatable();
+                        if (titled.Count == 0)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(
+                                DiagnosticDescriptors.InvalidFill,
+                                rule.Location,
+                                $"speaker(…, titles: {titles})",
+                                $"set: {field.Name} of rule '{rule.Id}'",
+                                $"titles: names a string field of {string.Join(" or ", speaker.Members)}, such as title: string?"));
+                            break;
+                        }
+
+                        fills.Add(speaker with { MemberRefs = speakerRefs, TitleMembers = titled });
                         break;
                     default:
                         fills.Add(fill);

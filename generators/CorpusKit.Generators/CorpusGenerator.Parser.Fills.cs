@@ -278,14 +278,14 @@ public sealed partial class CorpusGenerator
         /// <summary><c>speaker(Entity|Entity, verbs: lexicon[, statements: lexicon])</c>.</summary>
         private FieldFill? SpeakerFill(FieldSpec field, YamlScalar value, string text, string[] arguments, ref bool ok)
         {
-            const string Form = "write speaker(Person|Organization, verbs: a lexicon of speech verbs), and statements: a lexicon of words such as بيان if you like";
+            const string Form = "write speaker(Person|Organization, verbs: a lexicon of speech verbs), then if you like statements: a lexicon of words such as بيان, and titles: the field that holds a title";
             string[] members = arguments[0].Split('|').Select(m => m.Trim()).ToArray();
             var named = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string argument in arguments.Skip(1))
             {
                 int colon = argument.IndexOf(':');
                 string key = colon > 0 ? argument.Substring(0, colon).Trim() : string.Empty;
-                if (key is not ("verbs" or "statements") || named.ContainsKey(key) || argument.Substring(colon + 1).Trim() is not { Length: > 0 } lexicon)
+                if (key is not ("verbs" or "statements" or "titles") || named.ContainsKey(key) || argument.Substring(colon + 1).Trim() is not { Length: > 0 } lexicon)
                 {
                     Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", Form);
                     ok = false;
@@ -309,7 +309,14 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
-            foreach (string lexicon in named.Values)
+            if (named.TryGetValue("titles", out string? titles) && !Names.IsIdentifier(Names.ToPascalCase(titles)))
+            {
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", Form);
+                ok = false;
+                return null;
+            }
+
+            foreach (string lexicon in named.Where(p => p.Key != "titles").Select(p => p.Value))
             {
                 if (!_lexicons.ContainsKey(lexicon))
                 {
@@ -321,7 +328,7 @@ public sealed partial class CorpusGenerator
                 _usedLexicons.Add(lexicon);
             }
 
-            return new SpeakerFill(field.Name, members.ToEquatable(), named["verbs"], named.TryGetValue("statements", out string? statements) ? statements : null, MemberRefs: null);
+            return new SpeakerFill(field.Name, members.ToEquatable(), named["verbs"], named.TryGetValue("statements", out string? statements) ? statements : null, MemberRefs: null, titles);
         }
 
         private FieldFill? DateFill(

@@ -74,7 +74,7 @@ public static class ArticleView
     private static string Quote(EntityGroup<Quote> group)
     {
         string text = Cut(group.Key, 70);
-        string speaker = group.Entity.Speaker?.Name ?? "unknown speaker";
+        string speaker = group.Entity.Speaker?.Match(person => person.Name, organization => organization.Text) ?? "unknown speaker";
         return $"“{text}” — {speaker}" + (group.Mentions.Count > 1 ? $" ×{group.Mentions.Count}" : string.Empty);
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using CorpusKit.Evaluation;
 using Spectre.Console;
 
@@ -7,6 +9,9 @@ namespace NewsDesk;
 /// <summary>The table view of an evaluation report.</summary>
 public static class ReportView
 {
+    /// <summary>The attributes whose accuracy is shown per article: who said each quote.</summary>
+    public static readonly string[] PerArticle = ["Quote.speaker"];
+
     public static void Write(IAnsiConsole console, EvaluationReport report, bool details)
     {
         var table = new Table().Border(TableBorder.Rounded);
@@ -23,6 +28,22 @@ public static class ReportView
 
         table.AddRow(Row("[bold]all[/]", report.Exact, report.Overlap, string.Empty));
         console.Write(table);
+        foreach (string attribute in PerArticle)
+        {
+            IReadOnlyList<AttributeScore> scores = report.AttributeScores(attribute);
+            var perArticle = new Table().Border(TableBorder.Rounded);
+            perArticle.Title = new TableTitle($"[bold]{Markup.Escape(attribute)} per article[/]");
+            perArticle.AddColumn("article");
+            perArticle.AddColumn(new TableColumn("right").RightAligned());
+            foreach (AttributeScore score in scores)
+            {
+                perArticle.AddRow(Markup.Escape(score.Doc), $"{score.Right}/{score.Compared}");
+            }
+
+            perArticle.AddRow("[bold]all[/]", $"{scores.Sum(s => s.Right)}/{scores.Sum(s => s.Compared)}");
+            console.Write(perArticle);
+        }
+
         if (!details)
         {
             return;
@@ -38,6 +59,14 @@ public static class ReportView
             foreach (Mention hit in type.FalseHits)
             {
                 console.MarkupLine($"[yellow]false hit[/] {Markup.Escape(hit.ToString())}");
+            }
+        }
+
+        foreach (AttributeScore score in PerArticle.SelectMany(report.AttributeScores))
+        {
+            foreach ((Mention Gold, Mention Found) wrong in score.Wrong)
+            {
+                console.MarkupLine($"[yellow]wrong[/]     {Markup.Escape(score.Describe(wrong))}");
             }
         }
     }

@@ -101,6 +101,7 @@ public sealed class DiagnosticTests
     [InlineData("CK0009", 6, 40, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'speaker(P|Q, verbs: sayings)' } } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n")]
     [InlineData("CK0021", 6, 40, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'nearest(R, before, sentence)' } } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n")]
     [InlineData("CK0022", 6, 62, "entities:\n  P:\n    fields: { id: string, who: 'Q|R?' }\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: id }, { entity: P, as: who } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n  R:\n    fields: { id: string }\n    rules: [ { terms: [c] } ]\n")]
+    [InlineData("CK0021", 6, 16, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'speaker(P|Q, verbs: verbs, titles: rank)' } } ]\n  Q:\n    fields: { id: string, rank: int? }\n    rules: [ { terms: [b] } ]\n")]
     public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("broken.corpus.yaml", yaml));

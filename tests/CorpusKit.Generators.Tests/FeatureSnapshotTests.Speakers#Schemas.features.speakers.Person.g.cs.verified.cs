@@ -9,12 +9,14 @@ namespace Features.Speakers
     /// A Person found in text, as declared in Schemas/features/speakers.corpus.yaml.
     /// </summary>
     /// <param name="Name">The name (the entity's key).</param>
+    /// <param name="Title">The title.</param>
     /// <param name="Span">Where the entity stands in the original text.</param>
     /// <param name="Text">The original text of the span.</param>
     /// <param name="Rule">The id of the rule that found it.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial record Person(
         string Name,
+        string? Title,
         global::CorpusKit.TextSpan Span,
         string Text,
         string Rule) : global::CorpusKit.IEntity
@@ -52,11 +54,15 @@ namespace Features.Speakers
         private void WriteFieldValues(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteString("name", Name);
+            if (Title is not null)
+            {
+                writer.WriteString("title", Title);
+            }
         }
     }
 
     /// <summary>
-    /// Finds <see cref="Person"/> entities with the 1 rule(s) of Schemas/features/speakers.corpus.yaml, overlaps
+    /// Finds <see cref="Person"/> entities with the 2 rule(s) of Schemas/features/speakers.corpus.yaml, overlaps
     /// resolved by longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -76,10 +82,12 @@ namespace Features.Speakers
             Person.TypeName,
             [
                 new("name", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: false),
+                new("title", global::CorpusKit.Tables.ColumnKind.Text, IsList: false, IsOptional: true),
             ],
             static (entity, column) => column switch
             {
                 0 => entity.Name,
+                1 => entity.Title,
                 _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
             });
 
@@ -104,17 +112,52 @@ namespace Features.Speakers
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
             global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
-                checkSpans: false);
-            MatchRule1(context, text, candidates);
+                checkSpans: true);
+            MatchMinister(context, text, candidates);
+            MatchRule2(context, text, candidates);
             global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             context.SetResults<Person>(entities);
             return entities;
         }
 
         /// <summary>
-        /// Rule <c>rule1</c>: inline terms.
+        /// Rule <c>minister</c>: a regex.
         /// </summary>
-        private static void MatchRule1(
+        private static void MatchMinister(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates)
+        {
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Minister.Matches(
+                text,
+                context,
+                Person.TypeName,
+                "minister"))
+            {
+                global::CorpusKit.TextSpan span = global::CorpusKit.CompilerServices.Captures.Span(
+                    text,
+                    match.Group("name"),
+                    text.ToOriginal(match.Index, match.Index + match.Length));
+                string? nameValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("name"));
+                if (nameValue is null)
+                {
+                    continue;
+                }
+
+                string? titleValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("title"));
+                candidates.Add(span, 0, new Person(
+                    nameValue,
+                    titleValue,
+                    span,
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
+                    "minister"));
+            }
+        }
+
+        /// <summary>
+        /// Rule <c>rule2</c>: inline terms.
+        /// </summary>
+        private static void MatchRule2(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
             global::CorpusKit.CompilerServices.Candidates<Person> candidates)
@@ -122,16 +165,48 @@ namespace Features.Speakers
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
                 SpeakersLexicons.Index,
-                Terms.Rule1))
+                Terms.Rule2))
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new Person(
+                candidates.Add(span, 1, new Person(
                     nameValue,
+                    null,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
-                    "rule1"));
+                    "rule2"));
             }
+        }
+
+        /// <summary>The rules' patterns, compiled at build time.</summary>
+        private static class Patterns
+        {
+            // Schemas/features/speakers.corpus.yaml, line 21, as written:
+            //     (?<title>وزير الخارجية)\s+(?<name>لافروف)
+            /// <summary>
+            /// The pattern of rule <c>minister</c>, compiled at build time into a program of 54 ints and 1 char
+            /// class(es). It is tried only where "وزير الخارجية" begins.
+            /// </summary>
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Minister = new(
+                @"(?<title>وزير الخارجية)\s+(?<name>لافروف)",
+                new("وزير الخارجية", "و", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
+                code:
+                [
+                    7, 0, 1, 1608, 1, 1586, 1, 1610, 1, 1585, 1, 32, 1, 1575, 1, 1604,
+                    1, 1582, 1, 1575, 1, 1585, 1, 1580, 1, 1610, 1, 1577, 8, 0, 13, 1,
+                    0, 1, -1, 2, 0, 7, 1, 1, 1604, 1, 1575, 1, 1601, 1, 1585, 1,
+                    1608, 1, 1601, 8, 1, 0,
+                ],
+                classes:
+                [
+                    0, 0, 0, 0, 1, -1,
+                ],
+                groups: ["title", "name"]);
         }
 
         /// <summary>
@@ -140,9 +215,9 @@ namespace Features.Speakers
         private static class Terms
         {
             /// <summary>
-            /// The id in the index of the inline terms of rule <c>rule1</c> of Person: 3 form(s) of 3 key(s).
+            /// The id in the index of the inline terms of rule <c>rule2</c> of Person: 3 form(s) of 3 key(s).
             /// </summary>
-            internal const int Rule1 = 3;
+            internal const int Rule2 = 3;
         }
     }
 }

@@ -194,6 +194,7 @@ namespace Features.Speakers
                 text,
                 context.FindTerms(text, SpeakersLexicons.Index, SpeakersLexicons.SpeechVerbs),
                 context.FindTerms(text, SpeakersLexicons.Index, SpeakersLexicons.Statements),
+                static candidate => candidate switch { global::Features.Speakers.Person { Title: var title } => title, _ => null },
                 context.Require(global::Features.Speakers.PersonExtractor.Instance),
                 context.Require(global::Features.Speakers.OrganizationExtractor.Instance));
             global::CorpusKit.IEntity? previous = null;
@@ -213,7 +214,7 @@ namespace Features.Speakers
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/speakers.corpus.yaml, line 35, as written:
+            // Schemas/features/speakers.corpus.yaml, line 39, as written:
             //     «(?<text>[^»]{4,})»
             /// <summary>
             /// The pattern of rule <c>guillemets</c>, compiled at build time into a program of 16 ints and 1 char

@@ -71,40 +71,46 @@ namespace Features.Speakers
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/speakers.corpus.yaml", 41, 19,
+                "Schemas/features/speakers.corpus.yaml", 45, 19,
                 Quote.TypeName, "guillemets",
                 "وقال لافروف في مؤتمر صحفي: «نحن مستعدون للحوار».",
                 none: false, span: null, expected: [new("speaker", "لافروف"), new("nearby", "لافروف")],
                 extract: static text => QuoteExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/speakers.corpus.yaml", 43, 19,
+                "Schemas/features/speakers.corpus.yaml", 47, 19,
                 Quote.TypeName, "guillemets",
                 "وقالت زاخاروفا المتحدثة باسم الخارجية الروسية: «الحوار ممكن دائما».",
                 none: false, span: "الحوار ممكن دائما", expected: [new("speaker", "زاخاروفا"), new("nearby", "RU-MFA")],
                 extract: static text => QuoteExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/speakers.corpus.yaml", 46, 19,
+                "Schemas/features/speakers.corpus.yaml", 50, 19,
                 Quote.TypeName, "guillemets",
                 "وجاء في بيان الخارجية الكازاخستانية: «أكد الوزراء التزامهم».",
                 none: false, span: null, expected: [new("speaker", "KZ-MFA")],
                 extract: static text => QuoteExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/speakers.corpus.yaml", 48, 19,
+                "Schemas/features/speakers.corpus.yaml", 52, 19,
                 Quote.TypeName, "guillemets",
                 "قال لافروف: «الجولة كانت ناجحة». وأضاف الوزير: «سنواصل العمل».",
                 none: false, span: "سنواصل العمل", expected: [new("speaker", "لافروف"), new("nearby", "null")],
                 extract: static text => QuoteExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/speakers.corpus.yaml", 51, 19,
+                "Schemas/features/speakers.corpus.yaml", 55, 19,
                 Quote.TypeName, "guillemets",
                 "«تجاوزنا أصعب المقاطع»، قال قوشقاروف للصحفيين.",
                 none: false, span: null, expected: [new("speaker", "قوشقاروف"), new("nearby", "null")],
                 extract: static text => QuoteExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/speakers.corpus.yaml", 53, 19,
+                "Schemas/features/speakers.corpus.yaml", 57, 19,
                 Quote.TypeName, "guillemets",
                 "وقال قوشقاروف بعد لقائه لافروف: «اتفقنا على كل شيء».",
                 none: false, span: null, expected: [new("speaker", "قوشقاروف"), new("nearby", "لافروف")],
+                extract: static text => QuoteExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/speakers.corpus.yaml", 59, 19,
+                Quote.TypeName, "guillemets",
+                "التقى وزير الخارجية لافروف نظيره ثم زاخاروفا. وأشار الوزير إلى أن «الأمثلة جيدة».",
+                none: false, span: null, expected: [new("speaker", "لافروف"), new("nearby", "null")],
                 extract: static text => QuoteExtractor.Instance.Extract(text)),
         ];
     }
@@ -191,24 +197,24 @@ namespace Features.Speakers
     internal static class SpeakersLexicons
     {
         /// <summary>
-        /// The 16 distinct form(s) of 4 dictionaries, as a trie of 109 nodes:
+        /// The 17 distinct form(s) of 4 dictionaries, as a trie of 112 nodes:
         /// 0: lexicon <c>ministries</c>, 5 form(s): <c>ru-mfa</c>, <c>الخارجية الروسية</c>,
         /// <c>وزارة الخارجية الروسية</c>, <c>kz-mfa</c> and 1 more.<br/>
-        /// 1: lexicon <c>speech-verbs</c>, 6 form(s): <c>قال</c>, <c>قالت</c>, <c>اكد</c>, <c>اضاف</c> and 2 more.<br/>
+        /// 1: lexicon <c>speech-verbs</c>, 7 form(s): <c>قال</c>, <c>قالت</c>, <c>اكد</c>, <c>اضاف</c> and 3 more.<br/>
         /// 2: lexicon <c>statements</c>, 2 form(s): <c>بيان</c>, <c>البيان</c>.<br/>
-        /// 3: the inline terms of rule <c>rule1</c> of Person, 3 form(s): <c>لافروف</c>, <c>زاخاروفا</c>,
+        /// 3: the inline terms of rule <c>rule2</c> of Person, 3 form(s): <c>لافروف</c>, <c>زاخاروفا</c>,
         /// <c>قوشقاروف</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
             new global::CorpusKit.CompilerServices.TermTrie(
                 labels:
-                    "kr\u0627\u0628\u062A\u0632\u0642\u0644\u0645\u0648zu\u0636\u0643\u0644\u064A" +
-                    "\u0627\u0627\u0627\u0648\u0627\u0636\u0632--\u0627\u062F\u0628\u062E\u0627\u0628\u062E" +
-                    "\u0644\u0634\u0641\u064A\u0627mm\u0641\u064A\u0627\u0646\u0639\u0627\u062A\u0642\u0631" +
-                    "\u0641\u0631ff\u0627\u0631\u0631\u0627\u0648\u0627\u0629aa\u0646\u062C\u0648" +
-                    "\u0631\u0641 \u064A\u0641\u0648\u0627\u0629\u0627\u0641\u0644 \u062E\u0627\u0627\u0644" +
-                    "\u0631\u0631\u0643\u062C\u0648\u0627\u064A\u0633\u0632\u0629\u064A\u0627 \u0629\u062E\u0627" +
-                    "\u0633\u0644\u062A\u0631\u0627\u0648\u0646\u0633\u064A\u064A\u0629\u0629",
+                    "kr\u0627\u0628\u062A\u0632\u0642\u0644\u0645\u0648zu\u0634\u0636\u0643\u0644" +
+                    "\u064A\u0627\u0627\u0627\u0648\u0627\u0636\u0632--\u0627\u0627\u062F\u0628\u062E\u0627" +
+                    "\u0628\u062E\u0644\u0634\u0641\u064A\u0627mm\u0631\u0641\u064A\u0627\u0646\u0639\u0627" +
+                    "\u062A\u0642\u0631\u0641\u0631ff\u0627\u0631\u0631\u0627\u0648\u0627\u0629aa" +
+                    "\u0646\u062C\u0648\u0631\u0641 \u064A\u0641\u0648\u0627\u0629\u0627\u0641\u0644 \u062E" +
+                    "\u0627\u0627\u0644\u0631\u0631\u0643\u062C\u0648\u0627\u064A\u0633\u0632\u0629\u064A\u0627 " +
+                    "\u0629\u062E\u0627\u0633\u0644\u062A\u0631\u0627\u0648\u0646\u0633\u064A\u064A\u0629\u0629",
                 targets:
                 [
                     1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
@@ -217,38 +223,40 @@ namespace Features.Speakers
                     49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
                     65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
                     81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96,
-                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108,
+                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
                 ],
                 edgeStarts:
                 [
-                    0, 10, 11, 12, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27,
-                    29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 40, 41, 42, 43,
-                    44, 45, 46, 47, 48, 49, 50, 51, 52, 52, 53, 54, 54, 54, 55, 55,
-                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 66, 67, 67, 67, 67,
-                    68, 69, 70, 70, 71, 72, 73, 74, 75, 76, 76, 76, 77, 78, 79, 80,
-                    81, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 96,
-                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 108, 108,
+                    0, 10, 11, 12, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28,
+                    29, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 43, 44,
+                    45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 55, 55, 56, 57, 57,
+                    57, 58, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 69, 70,
+                    70, 70, 70, 71, 72, 73, 73, 74, 75, 76, 77, 78, 79, 79, 79, 80,
+                    81, 82, 83, 84, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97,
+                    98, 99, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 111,
+                    111,
                 ],
                 values:
                 [
                     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 7, -1, -1, -1, -1,
-                    -1, 5, -1, -1, -1, -1, -1, -1, 8, -1, -1, 11, 9, -1, 6, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 10, -1, 3, 0, 12, -1,
-                    -1, -1, 13, -1, -1, -1, -1, -1, -1, 14, 15, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 4, 2,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 7, -1, -1,
+                    -1, -1, -1, 5, -1, -1, -1, -1, -1, -1, 9, 8, -1, -1, 12, 10,
+                    -1, 6, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 11, -1, 3,
+                    0, 13, -1, -1, -1, 14, -1, -1, -1, -1, -1, -1, 15, 16, -1, -1,
+                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                    -1, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 4, 2,
                 ]),
             dictionaryCount: 4,
             entryStarts:
             [
                 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-                16,
+                16, 17,
             ],
             memberships:
             [
                 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 1, 1, 1, 2,
-                1, 3, 1, 4, 1, 5, 2, 0, 2, 1, 3, 0, 3, 1, 3, 2,
+                1, 3, 1, 4, 1, 5, 1, 6, 2, 0, 2, 1, 3, 0, 3, 1,
+                3, 2,
             ]);
 
         /// <summary>The id in the index of lexicon <c>ministries</c>: 5 form(s) of 2 key(s).</summary>
@@ -261,7 +269,7 @@ namespace Features.Speakers
             "KZ-MFA",
         ];
 
-        /// <summary>The id in the index of lexicon <c>speech-verbs</c>: 6 form(s) of 6 key(s).</summary>
+        /// <summary>The id in the index of lexicon <c>speech-verbs</c>: 7 form(s) of 7 key(s).</summary>
         internal const int SpeechVerbs = 1;
 
         /// <summary>The id in the index of lexicon <c>statements</c>: 2 form(s) of 2 key(s).</summary>

@@ -28,6 +28,7 @@ public sealed class AttributionTests
             normalized,
             Hits(text, Verbs),
             Hits(text, ["بيان", "البيان"]),
+            static entity => (entity as Named)?.Title,
             Found(text, "Person", People),
             Found(text, "Organization", Bodies));
         return (attribution.Speaker(quote, previous) as Named)?.ToString();
@@ -117,6 +118,38 @@ public sealed class AttributionTests
         Assert.Equal("Organization الوزارة", Speaker("قال لافروف أمس. ثم اجتمعت الوزارة.\nوفي هذا البيان تم التأكيد على ما يلي: «الأمثلة جيدة»."));
     }
 
+    /// <summary>Who said the last quote of <paramref name="text"/>, where لافروف is a minister, بوتين a president and شويغو a minister too.</summary>
+    private static string? SpeakerWithTitles(string text, Named? previous)
+    {
+        NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.None);
+        var people = Places(text, ["لافروف", "بوتين"])
+            .Select(p => new Named("Person", text[p.Start..p.End], TextSpan.FromBounds(p.Start, p.End), text[p.Start..p.End] == "لافروف" ? "وزير الخارجية الروسي" : "الرئيس الروسي"))
+            .ToList();
+        int open = text.LastIndexOf('«');
+        var attribution = new Attribution(normalized, Hits(text, Verbs.Append("وأشار").ToArray()), default, static e => ((Named)e).Title, people, new List<Named>());
+        return (attribution.Speaker(TextSpan.FromBounds(open + 1, text.IndexOf('»', open)), previous) as Named)?.Key;
+    }
+
+    [Fact]
+    public void An_anaphor_that_names_a_title_is_the_last_one_who_holds_it()
+    {
+        const string Text = "التقى وزير الخارجية الروسي لافروف نظيره، ثم استقبله بوتين. وأشار الوزير إلى أن «الأمثلة جيدة».";
+        Assert.Equal("لافروف", SpeakerWithTitles(Text, previous: null));                                               // not بوتين, named last
+        Assert.Equal("لافروف", SpeakerWithTitles(Text, new Named("Person", "شويغو", new TextSpan(0, 1), "الرئيس")));    // the one before holds another title
+        Assert.Equal("شويغو", SpeakerWithTitles(Text, new Named("Person", "شويغو", new TextSpan(0, 1), "وزير الدفاع"))); // the one before is a minister too
+        Assert.Equal("شويغو", SpeakerWithTitles(Text, new Named("Person", "شويغو", new TextSpan(0, 1))));               // the one before has no known title
+        Assert.Equal("بوتين", SpeakerWithTitles(Text.Replace("الوزير", "الدبلوماسي", StringComparison.Ordinal), previous: null)); // no one holds that title
+    }
+
+    [Fact]
+    public void Title_words_are_compared_without_the_article_and_under_arabic_normalization()
+    {
+        Assert.Equal("وزير", Attribution.TitleWord("الوزير"));
+        Assert.Equal("ال", Attribution.TitleWord("ال"));
+        Assert.Contains(Attribution.TitleWord("المتحدثة"), Attribution.TitleWords("المتحدثة باسم الخارجية"));
+        Assert.Contains(Attribution.TitleWord("الأمين"), Attribution.TitleWords("الامين العام"));
+    }
+
     [Fact]
     public void Nobody_speaks_where_nobody_is_named()
         => Assert.Null(Speaker("وقال: «الأمثلة جيدة»."));
@@ -140,7 +173,7 @@ public sealed class AttributionTests
         string sentence = "وقال لافروف في مؤتمر: «نحن مستعدون للحوار». ";
         string text = string.Concat(Enumerable.Repeat(sentence, 2000));
         NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.None);
-        var attribution = new Attribution(normalized, Hits(text, Verbs), default, Found(text, "Person", People), Found(text, "Organization", Bodies));
+        var attribution = new Attribution(normalized, Hits(text, Verbs), default, null, Found(text, "Person", People), Found(text, "Organization", Bodies));
         int at = 0;
         for (int i = 0; i < 2000; i++)
         {
@@ -153,8 +186,10 @@ public sealed class AttributionTests
     }
 
     /// <summary>An entity of a type and key.</summary>
-    public sealed class Named(string type, string key, TextSpan span) : IEntity
+    public sealed class Named(string type, string key, TextSpan span, string? title = null) : IEntity
     {
+        public string? Title => title;
+
         public string EntityType => type;
 
         public string Key => key;

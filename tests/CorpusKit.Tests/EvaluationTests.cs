@@ -71,6 +71,52 @@ public sealed class EvaluationTests
         Assert.Equal(1, date.AttributesRight);
     }
 
+    /// <summary>An attribute per document: right over compared on exact pairs, the wrong ones with the value found, none counted as wrong.</summary>
+    [Fact]
+    public void An_attribute_is_scored_per_document_with_its_wrong_values()
+    {
+        Mention[] gold =
+        [
+            M("Quote", 0, 10, "a.txt", ("speaker", "RU-MFA")),
+            M("Quote", 20, 30, "a.txt", ("speaker", "لافروف")),
+            M("Quote", 40, 50, "a.txt", ("speaker", "بوتين")),
+            M("Quote", 0, 10, "b.txt", ("speaker", "بوتين")),
+            M("Quote", 60, 70, "b.txt", ("speaker", "بوتين")),
+        ];
+        Mention[] found =
+        [
+            M("Quote", 0, 10, "a.txt", ("speaker", "RU-MFA")),
+            M("Quote", 20, 30, "a.txt", ("speaker", "بوتين")),
+            M("Quote", 40, 50, "a.txt"),
+            M("Quote", 0, 10, "b.txt", ("speaker", "بوتين")),
+            M("Quote", 61, 70, "b.txt", ("speaker", "بوتين")), // overlaps only: not compared
+        ];
+
+        EvaluationReport report = EvaluationReport.Compare(gold, found);
+        IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
+
+        Assert.Equal([("a.txt", 1, 3), ("b.txt", 1, 1)], speakers.Select(s => (s.Doc, s.Right, s.Compared)));
+        Assert.Equal(
+            ["Quote.speaker a.txt [20..30) …: gold لافروف, found بوتين", "Quote.speaker a.txt [40..50) …: gold بوتين, found none"],
+            speakers[0].Wrong.Select(speakers[0].Describe));
+        Assert.Empty(report.AttributeScores("Quote.verb"));
+        Assert.Throws<System.ArgumentException>(() => report.AttributeScores("speaker"));
+        string text = report.ToText(details: true, "Quote.speaker");
+        Assert.Contains("Quote.speaker per document: right / compared", text, System.StringComparison.Ordinal);
+        Assert.Contains("  all                                      2/4 (0.500)", text, System.StringComparison.Ordinal);
+        Assert.Contains("wrong     Quote.speaker a.txt [40..50) …: gold بوتين, found none", text, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("per document", report.ToText(), System.StringComparison.Ordinal);
+    }
+
+    /// <summary>A reference to one of several entity types is written {type, key}; scoring reads its key.</summary>
+    [Fact]
+    public void A_reference_of_a_union_is_read_by_its_key_and_any_other_object_as_json()
+    {
+        Assert.True(Mention.TryParse("""{"doc":"a.txt","type":"Quote","start":0,"end":4,"attrs":{"speaker":{"type":"Organization","key":"RU-MFA"},"span":{"start":1,"end":2}}}""", out Mention? mention, out string? error), error);
+        Assert.Equal("RU-MFA", mention!.Attributes["speaker"]);
+        Assert.Equal("""{"start":1,"end":2}""", mention.Attributes["span"]);
+    }
+
     [Fact]
     public void Scores_are_one_when_nothing_was_expected_or_found_and_zero_when_all_missed()
     {

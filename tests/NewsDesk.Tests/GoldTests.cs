@@ -40,6 +40,17 @@ public sealed class GoldTests
         }
     }
 
+    /// <summary>Who said each quote of the seeds: the issue asks 15 of 16; every one is right now.</summary>
+    [Fact]
+    public void Every_quote_of_the_seeds_has_the_speaker_of_the_gold()
+    {
+        var problems = new List<string>();
+        EvaluationReport report = EvaluationReport.Compare(Mention.ReadFile(Repository.GoldMentions, problems), Mentions.Of(SeedSnapshotTests.Articles()));
+        IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
+        Assert.Equal(16, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) == 16, report.ToText(details: true, "Quote.speaker"));
+    }
+
     [Fact]
     public void Every_article_matches_the_gold_articles()
     {

@@ -22,15 +22,15 @@ public sealed class NewArticleTests
     {
         ["Date"] = 0.99,
         ["Organization"] = 0.95,
-        ["Person"] = 0.94,
+        ["Person"] = 0.99,
         ["Place"] = 0.97,
-        ["Quote"] = 0.93,
+        ["Quote"] = 0.98,
         ["Source"] = 0.96,
     };
 
     [Fact]
     public void Evaluation_report_against_the_gold()
-        => Snapshot.Verify(Report().ToText(details: true));
+        => Snapshot.Verify(Report().ToText(details: true, ReportView.PerArticle));
 
     [Fact]
     public void Overlap_f1_of_every_type_stays_at_the_level_reached()
@@ -42,6 +42,16 @@ public sealed class NewArticleTests
             TypeScore score = report.For(type)!;
             Assert.True(score.Overlap.F1 >= floor, $"{type}: overlap F1 {score.Overlap.F1:0.000} fell below {floor:0.000}.\n{report.ToText()}");
         }
+    }
+
+    /// <summary>Who said each quote of the new articles: the issue asks 90%; 24 of 25 are right now.</summary>
+    [Fact]
+    public void Quote_speakers_stay_at_the_level_reached()
+    {
+        EvaluationReport report = Report();
+        IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
+        Assert.Equal(25, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) >= 24, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()

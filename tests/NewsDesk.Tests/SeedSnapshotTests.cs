@@ -28,7 +28,7 @@ public sealed class SeedSnapshotTests
         List<Mention> gold = Mention.ReadFile(Repository.GoldMentions, problems);
         Assert.Empty(problems);
         EvaluationReport report = EvaluationReport.Compare(gold, Mentions.Of(Articles()));
-        Snapshot.Verify(report.ToText(details: true));
+        Snapshot.Verify(report.ToText(details: true, ReportView.PerArticle));
     }
 
     internal static List<Article> Articles()

@@ -17,7 +17,7 @@ public sealed class VariantTests
         Assert.Equal(("دميتري بيسكوف", "المتحدث باسم الكرملين"), (peskov.Name, peskov.Title));
         Assert.Equal(["Moscow", "RU", "Washington"], article.PlaceMentions.Select(p => p.Id)); // places inside a quote count
         Quote quote = Assert.Single(article.QuoteMentions);
-        Assert.Equal(("إن روسيا مستعدة للحوار مع واشنطن دون شروط", "دميتري بيسكوف"), (quote.Text, quote.Speaker?.Name));
+        Assert.Equal(("إن روسيا مستعدة للحوار مع واشنطن دون شروط", "دميتري بيسكوف"), (quote.Text, quote.Speaker?.Person?.Name));
         Assert.Equal("KREMLIN", Assert.Single(article.OrganizationMentions).Id);
     }
 
@@ -58,7 +58,7 @@ public sealed class VariantTests
         Article article = NewsDeskCorpus.Instance.Extract("وتابع وزير الخارجية الروسي سيرغي لافروف حديثه عن الأمن الأوراسي.\n\nوقال: \"إن العمل مستمر في مواقع مختلفة\".");
 
         Quote quote = Assert.Single(article.QuoteMentions);
-        Assert.Equal("سيرغي لافروف", quote.Speaker?.Name);
+        Assert.Equal("سيرغي لافروف", quote.Speaker?.Person?.Name);
     }
 
     [Fact]
@@ -82,6 +82,6 @@ public sealed class VariantTests
         Assert.Equal(["Moscow", "Central Asia", "Beijing"], article.Places.Select(g => g.Key));
         Assert.Equal(["2025-03-03", "2024-05-15"], article.Dates.Select(g => g.Key));
         Quote quote = Assert.Single(article.Quotes).Entity;
-        Assert.Equal("دميتري بيسكوف", quote.Speaker?.Name);
+        Assert.Equal("دميتري بيسكوف", quote.Speaker?.Person?.Name);
     }
 }

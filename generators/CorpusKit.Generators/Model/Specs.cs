@@ -461,7 +461,16 @@ internal sealed record NearestFill(string Field, string Entity, bool Before, str
 /// <param name="Verbs">The lexicon of speech verbs.</param>
 /// <param name="Statements">The lexicon of words that make a sentence an institution's, if any.</param>
 /// <param name="MemberRefs">The entity types, set by the linker (null before).</param>
-internal sealed record SpeakerFill(string Field, ImmutableEquatableArray<string> Members, string Verbs, string? Statements, ImmutableEquatableArray<EntityRef>? MemberRefs) : FieldFill(Field);
+/// <param name="Titles">The string field that holds a candidate's title, which an anaphor (الوزير) names, if any.</param>
+/// <param name="TitleMembers">The types that have that field, set by the linker.</param>
+internal sealed record SpeakerFill(
+    string Field,
+    ImmutableEquatableArray<string> Members,
+    string Verbs,
+    string? Statements,
+    ImmutableEquatableArray<EntityRef>? MemberRefs,
+    string? Titles = null,
+    ImmutableEquatableArray<EntityRef>? TitleMembers = null) : FieldFill(Field);
 
 /// <summary>
 /// A reference type of one of several entities, generated once per namespace and member list

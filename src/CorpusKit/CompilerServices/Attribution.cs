@@ -21,8 +21,10 @@ namespace CorpusKit.CompilerServices;
 /// <c>وجاء في بيان الخارجية الروسية: «…»</c>);</item>
 /// <item>else, for a quote that opens its sentence, the subject of a speech verb right after its
 /// closing mark (<c>«…»، قال توكتوسونوف</c>);</item>
-/// <item>else the speaker of the quote before it: the sentence's verb has no subject or an
-/// anaphor for one (<c>وقال: «…»</c>, <c>وأضاف الوزير: «…»</c>, <c>وأضاف البيان: «…»</c>);</item>
+/// <item>else, for an anaphor after the verb that names a title (<c>وأشار الوزير إلى أن «…»</c>),
+/// the last candidate before it whose title holds that word, when the speaker of the quote
+/// before is not known to hold that title; otherwise that speaker of the quote before: the verb has no
+/// subject, or an anaphor for one (<c>وقال: «…»</c>, <c>وأضاف الوزير: «…»</c>, <c>وأضاف البيان: «…»</c>);</item>
 /// <item>else the candidate nearest before it in the document.</item>
 /// </list>
 /// <para>
@@ -46,6 +48,8 @@ public sealed class Attribution
     private readonly TextSpan[] _verbs;
     private readonly TextSpan[] _statements;
     private readonly IReadOnlyList<IEntity>[] _candidates;
+    private readonly Func<IEntity, string?>? _titleOf;
+    private Dictionary<string, List<(IEntity Entity, int Type)>>? _byTitleWord;
 
     /// <summary>
     /// An attribution over a document: <paramref name="text"/> is its normalized text, where
@@ -53,13 +57,15 @@ public sealed class Attribution
     /// <paramref name="candidates"/> are the entities that may speak, one list per type in order
     /// of preference, each in document order.
     /// </summary>
-    public Attribution(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, params IReadOnlyList<IEntity>[] candidates)
+    /// <remarks><paramref name="titleOf"/> reads a candidate's title (null for none, or when no type has titles): an anaphor such as <c>الوزير</c> names it.</remarks>
+    public Attribution(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, params IReadOnlyList<IEntity>[] candidates)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(candidates);
         _text = text.Original;
         _verbs = ToOriginal(text, verbs);
         _statements = ToOriginal(text, statements);
+        _titleOf = titleOf;
         _candidates = candidates;
     }
 
@@ -112,7 +118,15 @@ public sealed class Attribution
             }
         }
 
-        // 4. An anaphor, or a verb with no subject: the speaker of the quote before.
+        // 4. An anaphor that names a title (وأشار الوزير), or a verb with no subject: the last
+        // candidate of that title, or the speaker of the quote before.
+        if (verb >= 0 && _titleOf is not null && WordAfter(_verbs[verb].End, quote.Start) is { } anaphor
+            && (previous is null || _titleOf(previous) is { } title && !TitleWords(title).Contains(anaphor))
+            && LastTitled(anaphor, quote.Start) is { } titled)
+        {
+            return titled;
+        }
+
         if (previous is not null)
         {
             return previous;
@@ -131,6 +145,102 @@ public sealed class Attribution
     }
 
     private int Preferred(int i, bool statement) => statement ? _candidates.Length - 1 - i : i;
+
+    /// <summary>The word that starts at <paramref name="from"/> (after spaces), before <paramref name="to"/>, as a title word (<see cref="TitleWord"/>); null when there is none.</summary>
+    private string? WordAfter(int from, int to)
+    {
+        int start = from;
+        while (start < to && char.IsWhiteSpace(_text[start]))
+        {
+            start++;
+        }
+
+        int end = start;
+        while (end < to && char.IsLetter(_text[end]))
+        {
+            end++;
+        }
+
+        return end > start ? TitleWord(_text.AsSpan(start, end - start)) : null;
+    }
+
+    /// <summary>A word as titles are compared: normalized as Arabic, without the article (الوزير and وزير are one word).</summary>
+    internal static string TitleWord(ReadOnlySpan<char> word)
+    {
+        string normalized = NormalizedText.Normalize(word.ToString(), TextNormalization.Arabic).Text;
+        return normalized.Length > 3 && normalized.StartsWith("ال", StringComparison.Ordinal) ? normalized[2..] : normalized;
+    }
+
+    /// <summary>The words of a title, as <see cref="TitleWord"/> gives them.</summary>
+    internal static HashSet<string> TitleWords(string title)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string word in title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(TitleWord(word));
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The candidate with a title that holds <paramref name="word"/>, ending last by
+    /// <paramref name="before"/>; of the type named first on a tie of ends. The candidates are
+    /// indexed by the words of their titles at the first question.
+    /// </summary>
+    private IEntity? LastTitled(string word, int before)
+    {
+        if (_byTitleWord is null)
+        {
+            _byTitleWord = new Dictionary<string, List<(IEntity, int)>>(StringComparer.Ordinal);
+            for (int type = 0; type < _candidates.Length; type++)
+            {
+                foreach (IEntity candidate in _candidates[type])
+                {
+                    if (_titleOf!(candidate) is { } title)
+                    {
+                        foreach (string titleWord in TitleWords(title))
+                        {
+                            if (!_byTitleWord.TryGetValue(titleWord, out List<(IEntity, int)>? list))
+                            {
+                                _byTitleWord[titleWord] = list = [];
+                            }
+
+                            list.Add((candidate, type));
+                        }
+                    }
+                }
+            }
+
+            // By end; on equal ends the type named first last, so the search below takes it.
+            foreach (List<(IEntity Entity, int Type)> list in _byTitleWord.Values)
+            {
+                list.Sort(static (a, b) => a.Entity.Span.End != b.Entity.Span.End ? a.Entity.Span.End.CompareTo(b.Entity.Span.End) : b.Type.CompareTo(a.Type));
+            }
+        }
+
+        if (!_byTitleWord.TryGetValue(word, out List<(IEntity Entity, int Type)>? titled))
+        {
+            return null;
+        }
+
+        int low = 0;
+        int high = titled.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (titled[middle].Entity.Span.End <= before)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low > 0 ? titled[low - 1].Entity : null;
+    }
 
     private static TextSpan[] ToOriginal(NormalizedText text, ReadOnlySpan<TermHit> hits)
     {

@@ -17,6 +17,7 @@ internal static class Scorer
         ArgumentNullException.ThrowIfNull(predicted);
         var types = gold.Select(m => m.Type).Concat(predicted.Select(m => m.Type)).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
         var scores = new List<TypeScore>();
+        var attributes = new List<AttributeScore>();
         Score exactTotal = default;
         Score overlapTotal = default;
         foreach (string type in types)
@@ -56,6 +57,28 @@ internal static class Scorer
 
             var overlap = new Score(overlapping, p.Count - overlapping, g.Count - overlapping);
             int attributesRight = exactPairs.Count(pair => pair.Gold.Attributes.All(a => pair.Predicted.Attributes.TryGetValue(a.Key, out string? value) && value == a.Value));
+            var tally = new SortedDictionary<(string Attribute, string Doc), (int Right, int Compared, List<(Mention, Mention)> Wrong)>(Comparer<(string, string)>.Create(
+                static (a, b) => string.CompareOrdinal(a.Item1, b.Item1) is var byName and not 0 ? byName : string.CompareOrdinal(a.Item2, b.Item2)));
+            foreach ((Mention goldMention, Mention predictedMention) in exactPairs.OrderBy(p => p.Gold.Doc, StringComparer.Ordinal).ThenBy(p => p.Gold.Start))
+            {
+                foreach (KeyValuePair<string, string> attribute in goldMention.Attributes)
+                {
+                    bool right = predictedMention.Attributes.TryGetValue(attribute.Key, out string? value) && value == attribute.Value;
+                    if (!tally.TryGetValue((attribute.Key, goldMention.Doc), out var counts))
+                    {
+                        counts = (0, 0, []);
+                    }
+
+                    if (!right)
+                    {
+                        counts.Wrong.Add((goldMention, predictedMention));
+                    }
+
+                    tally[(attribute.Key, goldMention.Doc)] = (counts.Right + (right ? 1 : 0), counts.Compared + 1, counts.Wrong);
+                }
+            }
+
+            attributes.AddRange(tally.Select(t => new AttributeScore(type, t.Key.Attribute, t.Key.Doc, t.Value.Right, t.Value.Compared, t.Value.Wrong)));
             scores.Add(new TypeScore(
                 type,
                 exact,
@@ -67,7 +90,7 @@ internal static class Scorer
             overlapTotal += overlap;
         }
 
-        return new EvaluationReport(scores, exactTotal, overlapTotal);
+        return new EvaluationReport(scores, exactTotal, overlapTotal) { Attributes = attributes };
     }
 
     private static (string, int, int) Key(Mention mention) => (mention.Doc, mention.Start, mention.End);
