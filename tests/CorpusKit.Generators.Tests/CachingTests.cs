@@ -65,6 +65,29 @@ public sealed class CachingTests
         Assert.Contains("the inline terms of rule <c>known</c> of Place: 3 form(s)", result.GeneratedSources.Single(s => s.HintName == "places.Place.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A union is one class per namespace and member list, however many files' fields use it, and
+    /// an edit of a file it does not come from leaves it cached.
+    /// </summary>
+    [Fact]
+    public void A_union_is_emitted_once_per_namespace_and_stays_cached_when_another_file_changes()
+    {
+        const string Quotes = "namespace: News\nnormalize: arabic\nentities:\n  Quote:\n    fields: { text: string, speaker: 'Person|Body?' }\n    rules: [ { regex: '«(?<text>[^»]+)»', set: { speaker: 'nearest(Person|Body, before, sentence)' } } ]\n";
+        const string Statements = "namespace: News\ncorpus: Statements\nnormalize: arabic\nentities:\n  Statement:\n    fields: { text: string, issuer: 'Person|Body?' }\n    rules: [ { regex: 'بيان (?<text>\\p{L}+)', set: { issuer: 'nearest(Person|Body, before, document)' } } ]\n  Person:\n    fields: { name: string }\n    rules: [ { terms: [لافروف] } ]\n  Body:\n    fields: { id: string }\n    rules: [ { terms: [الخارجية] } ]\n";
+        GeneratorHarness.InMemoryText places = Places();
+        CSharpCompilation compilation = GeneratorHarness.Compilation();
+        GeneratorDriver driver = GeneratorHarness.Driver(places, GeneratorHarness.Yaml("quotes.corpus.yaml", Quotes), GeneratorHarness.Yaml("statements.corpus.yaml", Statements)).RunGenerators(compilation);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        Assert.Empty(first.Diagnostics);
+        Assert.Single(first.GeneratedSources, s => s.HintName == "News.PersonOrBody.g.cs");
+
+        driver = driver.ReplaceAdditionalText(places, Places(", بيلاروسيا")).RunGenerators(compilation);
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+        var unions = Steps(second, "Unions").SelectMany(s => s.Outputs).ToList();
+        Assert.Single(unions);
+        Assert.All(unions, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Unions was {output.Reason}"));
+    }
+
     private static IEnumerable<IncrementalGeneratorRunStep> Steps(GeneratorRunResult result, string name)
         => result.TrackedSteps.TryGetValue(name, out var steps) ? steps : [];
 
