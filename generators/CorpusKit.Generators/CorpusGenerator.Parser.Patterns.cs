@@ -138,6 +138,13 @@ public sealed partial class CorpusGenerator
                             }
 
                             _usedLexicons.Add(inner);
+                            if (lexicon.File is not null)
+                            {
+                                // Its forms are read once the generator is given the file, after the pattern is compiled.
+                                Report(DiagnosticDescriptors.WrongShape, node.Location, $"{{{inner}}} in a regex", "a lexicon written in the schema", $"one read from {lexicon.File.Written} (match it with terms: {inner}, as a rule or a sequence step)");
+                                return null;
+                            }
+
                             foreach (string? group in openGroups)
                             {
                                 if (group is not null)

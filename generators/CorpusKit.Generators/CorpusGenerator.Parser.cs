@@ -303,6 +303,16 @@ public sealed partial class CorpusGenerator
                 }
 
                 string label = $"lexicon '{name}'";
+                if (entry.Value is YamlMap fileMap && fileMap.Entries.Any(e => e.Key.Value == "file"))
+                {
+                    if (FileLexicon(name, fileMap, entry.Key.Location) is { } fromFile)
+                    {
+                        _lexicons[name] = fromFile;
+                    }
+
+                    continue;
+                }
+
                 LexiconSpec? lexicon = entry.Value switch
                 {
                     YamlList list => new LexiconSpec(name, false, false, UnkeyedEntries(list, label).ToEquatable(), entry.Key.Location),
@@ -323,6 +333,128 @@ public sealed partial class CorpusGenerator
 
                 _lexicons[name] = lexicon;
             }
+        }
+
+        private static readonly string[] s_fileLexiconKeys = ["file", "key", "forms", "separator", "header"];
+
+        /// <summary>
+        /// <c>{ file: lexicons/people.tsv, key: 1, forms: [1, 2..], separator: tab, header: false }</c>:
+        /// a lexicon whose lines are read from a file of the project once the generator is given it.
+        /// </summary>
+        private LexiconSpec? FileLexicon(string name, YamlMap map, LocationInfo location)
+        {
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys = CheckKeys(map, s_fileLexiconKeys, $"lexicon '{name}'");
+            if (Scalar(keys, "file", "file:") is not { } fileNode || fileNode.Value.Trim().Length == 0)
+            {
+                Report(DiagnosticDescriptors.EmptyValue, map.Location, "file", $"lexicon '{name}'", "name the file, relative to this schema: file: lexicons/people.tsv");
+                return null;
+            }
+
+            int? Column(YamlScalar node, string what)
+            {
+                if (int.TryParse(node.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int column) && column >= 1)
+                {
+                    return column;
+                }
+
+                Report(DiagnosticDescriptors.InvalidValue, node.Location, node.Value, what, "a column is a number from 1");
+                return null;
+            }
+
+            int? keyColumn = null;
+            if (Scalar(keys, "key", "key:") is { } keyNode)
+            {
+                if (Column(keyNode, $"key: of lexicon '{name}'") is not { } column)
+                {
+                    return null;
+                }
+
+                keyColumn = column;
+            }
+
+            // forms: 2 | [1, 2] | 2.. | [1, 3..]: the last may run on to the line's end.
+            var forms = new List<int>();
+            bool onward = false;
+            if (!keys.TryGetValue("forms", out KeyValuePair<YamlScalar, YamlNodeBase> formsEntry))
+            {
+                forms.Add(keyColumn is 1 ? 2 : 1);
+                onward = keyColumn is 1;
+            }
+            else
+            {
+                IEnumerable<YamlNodeBase> items = formsEntry.Value is YamlList list ? list.Items : [formsEntry.Value];
+                foreach (YamlNodeBase item in items)
+                {
+                    if (onward || item is not YamlScalar scalar)
+                    {
+                        Report(DiagnosticDescriptors.InvalidValue, item.Location, (item as YamlScalar)?.Value ?? item.KindName, $"forms: of lexicon '{name}'", "list column numbers, the last of them as 3.. to read every column from it on");
+                        return null;
+                    }
+
+                    string text = scalar.Value.Trim();
+                    onward = text.EndsWith("..", StringComparison.Ordinal);
+                    if (Column(onward ? new YamlScalar(scalar.Location, text.Substring(0, text.Length - 2), scalar.IsPlain) : scalar, $"forms: of lexicon '{name}'") is not { } column)
+                    {
+                        return null;
+                    }
+
+                    forms.Add(column);
+                }
+            }
+
+            char separator = '\t';
+            if (Scalar(keys, "separator", "separator:") is { } separatorNode)
+            {
+                switch (separatorNode.Value.Trim())
+                {
+                    case "tab":
+                        break;
+                    case "comma":
+                        separator = ',';
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.OptionValue, separatorNode.Location, separatorNode.Value, "separator:", "use tab or comma");
+                        return null;
+                }
+            }
+
+            bool header = false;
+            if (Scalar(keys, "header", "header:") is { } headerNode && !bool.TryParse(headerNode.Value.Trim(), out header))
+            {
+                Report(DiagnosticDescriptors.OptionValue, headerNode.Location, headerNode.Value, "header:", "use true or false");
+                return null;
+            }
+
+            string written = fileNode.Value.Trim();
+            string folder = _path.Replace('\\', '/');
+            folder = folder.Substring(0, folder.LastIndexOf('/') + 1);
+            string path = NormalizePath(written.StartsWith("/", StringComparison.Ordinal) || (written.Length > 1 && written[1] == ':') ? written : folder + written);
+            var file = new LexiconFileSpec(path, written, keyColumn, forms.ToEquatable(), onward, separator, header, fileNode.Location);
+            return new LexiconSpec(name, keyColumn is not null, false, ImmutableEquatableArray<LexiconEntry>.Empty, location, file);
+        }
+
+        /// <summary>A path with forward slashes and no <c>.</c> or <c>..</c> parts, as the generator compares paths.</summary>
+        internal static string NormalizePath(string path)
+        {
+            string[] parts = path.Replace('\\', '/').Split('/');
+            var kept = new List<string>();
+            foreach (string part in parts)
+            {
+                if (part == "." || (part.Length == 0 && kept.Count > 0))
+                {
+                    continue;
+                }
+
+                if (part == ".." && kept.Count > 0 && kept[kept.Count - 1] != "..")
+                {
+                    kept.RemoveAt(kept.Count - 1);
+                    continue;
+                }
+
+                kept.Add(part);
+            }
+
+            return string.Join("/", kept);
         }
 
         private LexiconSpec KeyedLexicon(string name, YamlMap map, string label, LocationInfo location)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using CorpusKit.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,7 +37,19 @@ public sealed partial class CorpusGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => Parse(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
-        IncrementalValueProvider<LinkResult> linked = parsed
+        // The lexicons schemas keep in files: every TSV or CSV additional file, by its full path.
+        IncrementalValueProvider<ImmutableArray<LexiconText>> lexiconTexts = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new LexiconText(Parser.NormalizePath(file.Path), file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .WithTrackingName(TrackingNames.LexiconFiles)
+            .Collect();
+
+        IncrementalValuesProvider<ParseResult> loaded = parsed
+            .Combine(lexiconTexts)
+            .Select(static (input, _) => LexiconFiles.Load(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.LoadLexicons);
+
+        IncrementalValueProvider<LinkResult> linked = loaded
             .Select(static (result, _) => result.Module)
             .Collect()
             .Select(static (modules, _) => Linker.Link(modules))
@@ -58,7 +71,7 @@ public sealed partial class CorpusGenerator : IIncrementalGenerator
         });
 
         context.RegisterSourceOutput(
-            parsed.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.ParseDiagnostics),
+            loaded.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.ParseDiagnostics),
             static (context, diagnostics) => Report(context, diagnostics));
         context.RegisterSourceOutput(
             linked.Select(static (result, _) => result.Diagnostics).WithTrackingName(TrackingNames.LinkDiagnostics),

@@ -114,6 +114,19 @@ internal static class DiagnosticDescriptors
         "CK0026", "Union whose types cannot be told apart", "'{0}' in {1}: {2}",
         "A union names each entity type once, no two of the same name (a value is written as its type's name and key), and its generated type (PersonOrOrganization) clashes with no entity of the namespace.");
 
+    public static readonly DiagnosticDescriptor LexiconFileNotFound = Create(
+        "CK0027", "Lexicon file not found", "Lexicon '{0}' reads '{1}', which the generator was not given: the file does not exist, or it is not an AdditionalFiles item of the project",
+        "A lexicon kept in a file (file: x.tsv, relative to the schema) is read from the project's AdditionalFiles; CorpusKit's build files add every *.tsv and *.csv of the project (CorpusKitIncludeLexiconFiles).");
+
+    public static readonly DiagnosticDescriptor InvalidLexiconLine = Create(
+        "CK0028", "Invalid lexicon file line", "Line {0} of lexicon '{1}': {2}",
+        "Each line of a lexicon file has the key column and at least one form; a quoted CSV cell is closed on its line. Blank lines and lines starting with # are skipped.");
+
+    public static readonly DiagnosticDescriptor FormWithTwoKeys = Create(
+        "CK0029", "Form with two keys", "'{0}' in lexicon '{1}' is a form of '{2}' and of '{3}'; a match of it takes the first",
+        "The same form (once normalized) listed under two keys of a lexicon: a match cannot tell them apart, so it gets the key listed first.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",
         "The generator met an unexpected condition. Nothing was generated for the file; the build reports it instead of crashing.");
@@ -122,7 +135,8 @@ internal static class DiagnosticDescriptors
         YamlSyntax, UnknownKey, InvalidType, UnknownEntity, DuplicateName, InvalidRegex, UnmatchedGroup,
         UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon,
         DependencyCycle, BacktrackingRisk, ValueCutAtComma, OptionValue, EmptyValue, ExclusiveKeys, InvalidFill,
-        InvalidStep, InvalidDocumentField, InvalidExample, UnknownSpanGroup, IndistinctUnion, InternalError);
+        InvalidStep, InvalidDocumentField, InvalidExample, UnknownSpanGroup, IndistinctUnion, LexiconFileNotFound,
+        InvalidLexiconLine, FormWithTwoKeys, InternalError);
 
     /// <summary>All descriptors, in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -65,7 +65,7 @@ internal sealed class TermIndexLayout
         {
             if (lexicons.Contains(lexicon.Name))
             {
-                dictionaries.Add(new TermDictionary(dictionaries.Count, LexiconOwner(lexicon.Name), lexicon.MemberName, $"lexicon <c>{SourceWriter.Xml(lexicon.Name)}</c>", lexicon.Entries, lexicon.Keyed, lexicon.IntegerKeys, Inline: false));
+                dictionaries.Add(new TermDictionary(dictionaries.Count, LexiconOwner(lexicon.Name), lexicon.MemberName, $"lexicon <c>{SourceWriter.Xml(lexicon.Name)}</c>" + (lexicon.File is { } file ? $" (from <c>{SourceWriter.Xml(file.Written)}</c>)" : string.Empty), lexicon.Entries, lexicon.Keyed, lexicon.IntegerKeys, Inline: false));
             }
         }
 

@@ -6,6 +6,8 @@ internal static class TrackingNames
     public const string SchemaFiles = nameof(SchemaFiles);
     public const string Options = nameof(Options);
     public const string Parse = nameof(Parse);
+    public const string LexiconFiles = nameof(LexiconFiles);
+    public const string LoadLexicons = nameof(LoadLexicons);
     public const string ParseDiagnostics = nameof(ParseDiagnostics);
     public const string Link = nameof(Link);
     public const string LinkDiagnostics = nameof(LinkDiagnostics);

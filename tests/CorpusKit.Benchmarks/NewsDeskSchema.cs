@@ -50,7 +50,10 @@ internal sealed class NewsDeskSchema
         var months = new List<string>();
         foreach ((YamlNode name, YamlNode lexicon) in (Child<YamlMappingNode>(root, "lexicons") ?? new YamlMappingNode()).Children)
         {
-            (((YamlScalarNode)name).Value == "months" ? months : forms).AddRange(FormsOf(lexicon));
+            (((YamlScalarNode)name).Value == "months" ? months : forms).AddRange(
+                lexicon is YamlMappingNode map && Child<YamlScalarNode>(map, "file") is { } file
+                    ? FileForms(Path.Combine(Path.GetDirectoryName(path)!, file.Value!), map)
+                    : FormsOf(lexicon));
         }
 
         var boilerplate = new List<string>();
@@ -68,6 +71,52 @@ internal sealed class NewsDeskSchema
     private static T? Child<T>(YamlMappingNode map, string key)
         where T : YamlNode
         => map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? child) ? child as T : null;
+
+    /// <summary>
+    /// The forms of a lexicon kept in a TSV file (<c>{ file: lexicons/people.tsv, key: 1, forms: 1.., header: true }</c>):
+    /// the cells of its form columns, lines of comments and the header left out, as CorpusKit reads them.
+    /// </summary>
+    private static List<string> FileForms(string file, YamlMappingNode lexicon)
+    {
+        YamlNode? formsNode = lexicon.Children.TryGetValue(new YamlScalarNode("forms"), out YamlNode? node) ? node : null;
+        string[] columns = formsNode switch
+        {
+            YamlSequenceNode list => [.. list.Children.OfType<YamlScalarNode>().Select(c => c.Value!)],
+            YamlScalarNode single => [single.Value!],
+            _ => [Child<YamlScalarNode>(lexicon, "key") is { Value: "1" } ? "2.." : "1"],
+        };
+        bool header = Child<YamlScalarNode>(lexicon, "header")?.Value == "true";
+        var forms = new List<string>();
+        foreach (string line in File.ReadAllLines(file))
+        {
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
+            string[] cells = line.Split('\t');
+            foreach (string column in columns)
+            {
+                int first = int.Parse(column.TrimEnd('.'), System.Globalization.CultureInfo.InvariantCulture);
+                int last = column.EndsWith("..", StringComparison.Ordinal) ? cells.Length : first;
+                for (int c = first; c <= last && c <= cells.Length; c++)
+                {
+                    if (cells[c - 1].Trim().Length > 0)
+                    {
+                        forms.Add(cells[c - 1].Trim());
+                    }
+                }
+            }
+        }
+
+        return forms;
+    }
 
     private static List<string> FormsOf(YamlNode node)
     {

@@ -88,6 +88,39 @@ public sealed class CachingTests
         Assert.All(unions, output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Unions was {output.Reason}"));
     }
 
+    /// <summary>
+    /// A lexicon file's edit modifies only the schema that reads it; an edit of a TSV file no schema
+    /// reads modifies nothing.
+    /// </summary>
+    [Fact]
+    public void Editing_a_lexicon_file_modifies_only_the_schema_that_reads_it()
+    {
+        GeneratorHarness.InMemoryText People(string forms)
+            => GeneratorHarness.Yaml("data/people.tsv", "فلاديمير بوتين\tبوتين" + forms + "\nسيرغي لافروف\tلافروف\n");
+        GeneratorHarness.InMemoryText Other(string text) => GeneratorHarness.Yaml("data/other.tsv", text);
+        GeneratorHarness.InMemoryText schema = GeneratorHarness.Yaml(
+            "people.corpus.yaml",
+            "normalize: arabic\nlexicons:\n  people: { file: data/people.tsv, key: 1, forms: 1.. }\nentities:\n  Person:\n    fields: { name: string }\n    rules: [ { id: known, terms: people } ]\n");
+        GeneratorHarness.InMemoryText people = People(string.Empty);
+        GeneratorHarness.InMemoryText other = Other("x\ty\n");
+        CSharpCompilation compilation = GeneratorHarness.Compilation();
+        GeneratorDriver driver = GeneratorHarness.Driver(Places(), schema, people, other).RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+
+        driver = driver.ReplaceAdditionalText(people, People("\tالرئيس بوتين")).RunGenerators(compilation);
+        GeneratorRunResult edited = driver.GetRunResult().Results.Single();
+        var modules = Steps(edited, "Modules").SelectMany(s => s.Outputs).ToList();
+        Assert.Single(modules, o => o.Reason == IncrementalStepRunReason.Modified && o.Value.ToString()!.Contains("people.corpus.yaml", StringComparison.Ordinal));
+        Assert.Single(modules, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged && o.Value.ToString()!.Contains("places.corpus.yaml", StringComparison.Ordinal));
+        Assert.Contains("الرئيس بوتين", edited.GeneratedSources.Single(s => s.HintName == "people.PeopleCorpus.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+
+        driver = driver.ReplaceAdditionalText(other, Other("x\tz\n")).RunGenerators(compilation);
+        GeneratorRunResult unrelated = driver.GetRunResult().Results.Single();
+        Assert.All(
+            Steps(unrelated, "Modules").SelectMany(s => s.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"a module was {output.Reason}"));
+    }
+
     private static IEnumerable<IncrementalGeneratorRunStep> Steps(GeneratorRunResult result, string name)
         => result.TrackedSteps.TryGetValue(name, out var steps) ? steps : [];
 

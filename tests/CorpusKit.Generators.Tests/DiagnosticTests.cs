@@ -102,6 +102,10 @@ public sealed class DiagnosticTests
     [InlineData("CK0021", 6, 40, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'nearest(R, before, sentence)' } } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n")]
     [InlineData("CK0022", 6, 62, "entities:\n  P:\n    fields: { id: string, who: 'Q|R?' }\n    rules:\n      - id: r\n        sequence: [ { terms: [x], as: id }, { entity: P, as: who } ]\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [b] } ]\n  R:\n    fields: { id: string }\n    rules: [ { terms: [c] } ]\n")]
     [InlineData("CK0021", 6, 16, "lexicons:\n  verbs: [قال]\nentities:\n  P:\n    fields: { id: string, who: 'P|Q?' }\n    rules: [ { terms: [a], set: { who: 'speaker(P|Q, verbs: verbs, titles: rank)' } } ]\n  Q:\n    fields: { id: string, rank: int? }\n    rules: [ { terms: [b] } ]\n")]
+    [InlineData("CK0027", 2, 19, "lexicons:\n  people: { file: lexicons/nobody.tsv, key: 1 }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: people } ]\n")]
+    [InlineData("CK0011", 2, 36, "lexicons:\n  people: { file: people.tsv, key: 0 }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: people } ]\n")]
+    [InlineData("CK0018", 2, 42, "lexicons:\n  people: { file: people.tsv, separator: semicolon }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: people } ]\n")]
+    [InlineData("CK0010", 6, 23, "lexicons:\n  people: { file: people.tsv }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { regex: '(?<id>{people})' } ]\n")]
     public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
     {
         (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("broken.corpus.yaml", yaml));
@@ -381,11 +385,31 @@ public sealed class DiagnosticTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
+    /// <summary>A lexicon file's problems are reported at its line and column, not the schema's.</summary>
+    [Theory]
+    [InlineData("CK0028", 3, 1, "key: 1", "UN\tالأمم المتحدة\n# a comment\n\tالأمم\n")]
+    [InlineData("CK0028", 2, 1, "key: 1, forms: 2", "UN\tالأمم المتحدة\nSCO\n")]
+    [InlineData("CK0028", 1, 1, "key: 1, forms: 2.., separator: comma", "UN,\"الأمم المتحدة\n")]
+    [InlineData("CK0029", 3, 12, "key: 1, forms: 2..", "UN\tالأمم المتحدة\n\nEU\tالاتحاد\tالأمم المتحدة\n")]
+    [InlineData("CK0019", 2, 19, "key: 1", "# nothing but comments\n\n")]
+    public void Reports_at_the_line_and_column_of_a_lexicon_file(string id, int line, int column, string options, string file)
+    {
+        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(
+            GeneratorHarness.Yaml("broken.corpus.yaml", $"lexicons:\n  bodies: {{ file: data/bodies.tsv, {options} }}\nentities:\n  P:\n    fields: {{ id: string }}\n    rules: [ {{ terms: bodies }} ]\n"),
+            GeneratorHarness.Yaml("data/bodies.tsv", file));
+
+        Assert.True(result.Diagnostics.Count(d => d.Id == id) == 1, GeneratorHarness.Describe(result.Diagnostics));
+        Diagnostic diagnostic = result.Diagnostics.Single(d => d.Id == id);
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.ProjectDirectory + (id == "CK0019" ? "broken.corpus.yaml" : "data/bodies.tsv"), span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
     [Fact]
     public void Every_descriptor_is_covered_by_a_test()
     {
-        string[] tested = typeof(DiagnosticTests).GetMethod(nameof(Reports_at_the_yaml_line_and_column))!
-            .GetCustomAttributes(typeof(InlineDataAttribute), false)
+        string[] tested = new[] { nameof(Reports_at_the_yaml_line_and_column), nameof(Reports_at_the_line_and_column_of_a_lexicon_file) }
+            .SelectMany(method => typeof(DiagnosticTests).GetMethod(method)!.GetCustomAttributes(typeof(InlineDataAttribute), false))
             .Cast<InlineDataAttribute>()
             .Select(a => (string)a.GetData(null!).First()[0])
             .Distinct()

@@ -43,9 +43,16 @@ public sealed class FeatureSnapshotTests
     [Fact]
     public void Speakers() => Feature("speakers.corpus.yaml");
 
+    [Fact]
+    public void FileLexicons() => Feature("file-lexicons.corpus.yaml");
+
     private static void Feature(string schema, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.SchemaFile("features/" + schema));
+        // The schema, and the lexicon files the features keep beside them (as the package's build files add every *.tsv and *.csv).
+        GeneratorHarness.InMemoryText[] lexicons = [.. Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "Schemas", "features", "lexicons"))
+            .Order(System.StringComparer.Ordinal)
+            .Select(file => GeneratorHarness.Yaml("Schemas/features/lexicons/" + Path.GetFileName(file), File.ReadAllText(file)))];
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run([GeneratorHarness.SchemaFile("features/" + schema), .. lexicons]);
 
         Assert.Empty(result.Diagnostics.Select(GeneratorHarness.Describe));
         Snapshot.VerifyAll(GeneratorHarness.Sources(result), "cs", sourceFile, method);

@@ -26,8 +26,8 @@ public sealed partial class ReferenceDiagnosticTests
         string bad = Example(section.Groups["body"].Value, "bad", id);
         string fixedSchema = Example(section.Groups["body"].Value, "fixed", id);
 
-        (GeneratorDriverRunResult badRun, _) = GeneratorHarness.Run(GeneratorHarness.Yaml("example.corpus.yaml", bad));
-        (GeneratorDriverRunResult fixedRun, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("example.corpus.yaml", fixedSchema));
+        (GeneratorDriverRunResult badRun, _) = GeneratorHarness.Run([GeneratorHarness.Yaml("example.corpus.yaml", bad), .. Files(section.Groups["body"].Value, "bad")]);
+        (GeneratorDriverRunResult fixedRun, Compilation output) = GeneratorHarness.Run([GeneratorHarness.Yaml("example.corpus.yaml", fixedSchema), .. Files(section.Groups["body"].Value, "fixed")]);
 
         Assert.True(badRun.Diagnostics.Any(d => d.Id == id), $"{id}: the bad example reports {GeneratorHarness.Describe(badRun.Diagnostics)}");
         Assert.True(fixedRun.Diagnostics.IsEmpty, $"{id}: the fixed example reports {GeneratorHarness.Describe(fixedRun.Diagnostics)}");
@@ -46,6 +46,14 @@ public sealed partial class ReferenceDiagnosticTests
             Assert.Matches($@"(?m)^{descriptor.Id} \| CorpusKit \| {descriptor.DefaultSeverity} \| ", releases);
         }
     }
+
+    /// <summary>
+    /// The lexicon files beside an example: blocks of <c>tsv</c> or <c>csv</c> whose first line is
+    /// <c># lexicons/x.tsv, beside the bad example</c> (a comment line to the lexicon reader too).
+    /// </summary>
+    private static IEnumerable<GeneratorHarness.InMemoryText> Files(string section, string kind)
+        => Regex.Matches(section, $@"```(?:tsv|csv)\n# (?<path>\S+), beside the {kind} example\n(?<text>.*?)```", RegexOptions.Singleline)
+            .Select(m => GeneratorHarness.Yaml(m.Groups["path"].Value, m.Value[(m.Value.IndexOf('\n') + 1)..^3]));
 
     /// <summary>The YAML of the section's block that begins <c># bad</c> or <c># fixed</c>.</summary>
     private static string Example(string section, string kind, string id)

@@ -25,6 +25,8 @@ public sealed class PackageTests : IDisposable
         string project = NewProject(feed, """
             normalize: arabic
             doc: Places and years of a stranger's corpus.
+            lexicons:
+              cities: { file: lexicons/cities.tsv, key: 1, forms: 2.., header: true }
             entities:
               Place:
                 doc: A country or city.
@@ -35,6 +37,8 @@ public sealed class PackageTests : IDisposable
                     terms:
                       RU: [روسيا, موسكو]
                       BY: [بيلاروسيا, روسيا البيضاء]
+                  - id: city
+                    terms: cities
               Year:
                 fields:
                   value: int
@@ -44,7 +48,7 @@ public sealed class PackageTests : IDisposable
             """, """
             using Stranger.App;
 
-            var document = AtlasCorpus.Instance.Extract("التقى وزير خارجية روسيا بنظيره من بيلاروسيا في موسكو عام ٢٠٢٥.", "doc-1");
+            var document = AtlasCorpus.Instance.Extract("التقى وزير خارجية روسيا بنظيره من بيلاروسيا في موسكو عام ٢٠٢٥ ثم في مينسك.", "doc-1");
             foreach (Place place in document.Places)
             {
                 System.Console.WriteLine($"Place {place.Id} '{place.Text}' {place.Span.Start}-{place.Span.End} {place.Rule}");
@@ -58,10 +62,14 @@ public sealed class PackageTests : IDisposable
             System.Console.WriteLine(CorpusKit.Json.CorpusJson.Serialize(document, indented: false));
             """);
 
+        // A gazetteer kept in a file: the package's build files give every *.tsv to the generator.
+        Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(project)!, "Schemas", "lexicons"));
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(project)!, "Schemas", "lexicons", "cities.tsv"), "id\tnames\nMINSK\tمينسك\tمنسك\n");
         (int exit, string output) = Shell.Run("dotnet", $"run --project \"{project}\"", _work);
 
         Assert.True(exit == 0, output);
         string[] lines = output.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("Place MINSK 'مينسك' 68-73 city", lines);
         Assert.Contains("Place RU 'روسيا' 18-23 known", lines);
         Assert.Contains("Place BY 'بيلاروسيا' 34-43 known", lines);
         Assert.Contains("Place RU 'موسكو' 47-52 known", lines);

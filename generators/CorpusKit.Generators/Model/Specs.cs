@@ -100,16 +100,35 @@ internal enum OverlapKind
 }
 
 /// <summary>A named word list. Unkeyed: each entry's key is its only form. Keyed: key -> forms.</summary>
+/// <param name="File">For a lexicon kept in a file: where and how to read it (its entries are read once the file is given to the generator).</param>
 internal sealed record LexiconSpec(
     string Name,
     bool Keyed,
     bool IntegerKeys,
     ImmutableEquatableArray<LexiconEntry> Entries,
-    LocationInfo Location)
+    LocationInfo Location,
+    LexiconFileSpec? File = null)
 {
     /// <summary>Its id's member in the lexicons class (<see cref="Names.Keys"/> and <see cref="Names.Numbers"/> of it name its keys and their numbers).</summary>
     public string MemberName => Names.Member(Name);
 }
+
+/// <summary>
+/// A lexicon kept in a TSV or CSV file of the project (an <c>AdditionalFiles</c> item):
+/// <c>people: { file: lexicons/people.tsv, key: 1, forms: [1, 2..] }</c>.
+/// </summary>
+/// <param name="Path">The file's full path, with forward slashes, as the generator is given it.</param>
+/// <param name="Written">The path as the schema writes it (relative to the schema's folder).</param>
+/// <param name="KeyColumn">The column of the key (1-based), or null for a list whose forms are their own keys.</param>
+/// <param name="FormColumns">The columns of forms (1-based).</param>
+/// <param name="FormsOnward">Whether every column after the last of <paramref name="FormColumns"/> holds forms too (<c>2..</c>).</param>
+/// <param name="Separator">Tab or comma.</param>
+/// <param name="Header">Whether the first line names the columns (and is skipped).</param>
+/// <param name="Location">The <c>file:</c> value in the schema.</param>
+internal sealed record LexiconFileSpec(string Path, string Written, int? KeyColumn, ImmutableEquatableArray<int> FormColumns, bool FormsOnward, char Separator, bool Header, LocationInfo Location);
+
+/// <summary>The text of an additional file that may hold a lexicon (a TSV or CSV file), by its full path.</summary>
+internal sealed record LexiconText(string Path, string Text);
 
 /// <summary>A key and its surface forms, already normalized the way the text will be.</summary>
 internal sealed record LexiconEntry(string Key, ImmutableEquatableArray<string> Forms);
