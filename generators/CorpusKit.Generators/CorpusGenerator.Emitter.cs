@@ -1845,35 +1845,51 @@ public sealed partial class CorpusGenerator
                 w.Line($"/// {dictionary.Id.ToString(CultureInfo.InvariantCulture)}: {dictionary.What}, {forms.Count.ToString(CultureInfo.InvariantCulture)} form(s): {shown}{more}.<br/>");
             }
 
+            // The arrays as data, 5 bits a char (TermData): one literal however many nodes, which the
+            // compiler keeps in the assembly as it is, instead of an initializer element per node.
+            string alphabet = CompilerServices.TermData.AlphabetOf(terms.Labels);
+            string data = CompilerServices.TermData.Encode(alphabet, terms.Labels, terms.Targets, terms.EdgeStarts, terms.Values, terms.EntryStarts, terms.Memberships);
             w.Line($$"""
                 /// </summary>
-                internal static readonly {{Ck}}.CompilerServices.TermIndex Index = new(
-                    new {{Ck}}.CompilerServices.TermTrie(
-                        labels:
+                internal static readonly {{Ck}}.CompilerServices.TermIndex Index = {{Ck}}.CompilerServices.TermIndex.FromData(
+                    alphabet: {{SourceWriter.Literal(alphabet, escapeNonAscii: true)}},
+                    data:
                 """);
             w.Indent();
             w.Indent();
-            w.Indent();
-            for (int i = 0; i < terms.Labels.Length; i += 16)
+            DataLines(w, data, ",", utf8: data.Length > MostCharsInAString);
+            w.Unindent();
+            w.Line($"dictionaryCount: {terms.Dictionaries.Count.ToString(CultureInfo.InvariantCulture)});");
+            w.Unindent();
+        }
+
+        /// <summary>
+        /// The longest data or keys written as a string literal, in chars. A string costs the
+        /// compiler next to nothing but counts against the 16 MB of user strings an assembly may
+        /// hold; a <c>u8</c> literal has no such bound but is compiled a byte at a time (some 150
+        /// bytes of compiler memory each). A gazetteer's data goes in <c>u8</c>.
+        /// </summary>
+        private const int MostCharsInAString = 1_000_000;
+
+        /// <summary>
+        /// Writes ASCII data as literals joined by <c>+</c> (strings, or <c>u8</c> ones), 96 chars a
+        /// line, or in one line when that would make more than 1,000 (a gazetteer's megabytes), then <paramref name="end"/>.
+        /// </summary>
+        private static void DataLines(SourceWriter w, string data, string end, bool utf8)
+        {
+            string suffix = utf8 ? "u8" : string.Empty;
+            int width = data.Length > 96 * 1000 ? data.Length : 96;
+            if (data.Length == 0)
             {
-                string chunk = SourceWriter.Literal(terms.Labels.Substring(i, Math.Min(16, terms.Labels.Length - i)), escapeNonAscii: true);
-                w.Line(chunk + (i + 16 >= terms.Labels.Length ? "," : " +"));
+                w.LineAsIs("\"\"" + suffix + end);
+                return;
             }
 
-            if (terms.Labels.Length == 0)
+            for (int i = 0; i < data.Length; i += width)
             {
-                w.Line("\"\",");
+                bool last = i + width >= data.Length;
+                w.LineAsIs(SourceWriter.Literal(data.Substring(i, Math.Min(width, data.Length - i))) + suffix + (last ? end : " +"));
             }
-
-            w.Unindent();
-            IntArray(w, "targets", terms.Targets, ",");
-            IntArray(w, "edgeStarts", terms.EdgeStarts, ",");
-            IntArray(w, "values", terms.Values, "),");
-            w.Unindent();
-            w.Line($"dictionaryCount: {terms.Dictionaries.Count.ToString(CultureInfo.InvariantCulture)},");
-            IntArray(w, "entryStarts", terms.EntryStarts, ",");
-            IntArray(w, "memberships", terms.Memberships, ");");
-            w.Unindent();
         }
 
         /// <summary>Writes a dictionary's id in the index, and its keys when it has keys of its own.</summary>
@@ -1890,17 +1906,29 @@ public sealed partial class CorpusGenerator
                 w.Line($$"""
 
                     /// <summary>The keys of {{what}}, indexed by the values of its forms.</summary>
-                    internal static readonly string[] {{Names.Keys(dictionary.MemberName)}} =
-                    [
                     """);
-                w.Indent();
-                foreach (LexiconEntry entry in dictionary.Entries)
+                if (dictionary.Entries.All(e => e.Key.IndexOf(CompilerServices.TermData.KeySeparator) < 0 && !HasLoneSurrogate(e.Key)))
                 {
-                    w.Line(SourceWriter.Literal(entry.Key) + ",");
+                    // One literal, a unit separator between two keys: a gazetteer's keys are one
+                    // token for the compiler, not an element each.
+                    w.Line($"internal static readonly string[] {Names.Keys(dictionary.MemberName)} = {Ck}.CompilerServices.TermIndex.Keys(");
+                    w.Indent();
+                    KeyLines(w, dictionary.Entries.Select(e => e.Key).ToList());
+                    w.Unindent();
                 }
+                else
+                {
+                    w.Line($"internal static readonly string[] {Names.Keys(dictionary.MemberName)} =");
+                    w.Line("[");
+                    w.Indent();
+                    foreach (LexiconEntry entry in dictionary.Entries)
+                    {
+                        w.Line(SourceWriter.Literal(entry.Key) + ",");
+                    }
 
-                w.Unindent();
-                w.Line("];");
+                    w.Unindent();
+                    w.Line("];");
+                }
             }
 
             if (dictionary.IntegerKeys)
@@ -1912,6 +1940,42 @@ public sealed partial class CorpusGenerator
                     internal static readonly int[] {{Names.Numbers(dictionary.MemberName)}} = [{{numbers}}];
                     """);
             }
+        }
+
+        /// <summary>Keys as literals joined by <c>+</c> (strings, or <c>u8</c> ones past <see cref="MostCharsInAString"/>), a few keys a line (at most 1,000 lines), a unit separator between two.</summary>
+        private static void KeyLines(SourceWriter w, List<string> keys)
+        {
+            string suffix = keys.Sum(k => k.Length + 1) > MostCharsInAString ? "u8" : string.Empty;
+            if (keys.Count == 0)
+            {
+                w.LineAsIs("\"\"" + suffix + ");");
+                return;
+            }
+
+            int perLine = keys.Count > 8 * 1000 ? keys.Count : 8;
+            for (int i = 0; i < keys.Count; i += perLine)
+            {
+                bool last = i + perLine >= keys.Count;
+                string joined = string.Join(CompilerServices.TermData.KeySeparator.ToString(), keys.Skip(i).Take(perLine)) + (last ? string.Empty : CompilerServices.TermData.KeySeparator.ToString());
+                w.LineAsIs(SourceWriter.Literal(joined) + suffix + (last ? ");" : " +"));
+            }
+        }
+
+        private static bool HasLoneSurrogate(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void IntArray(SourceWriter w, string name, int[] values, string end)

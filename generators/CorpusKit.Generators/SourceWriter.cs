@@ -28,6 +28,9 @@ internal sealed class SourceWriter
 
     public void Line() => _builder.Append('\n');
 
+    /// <summary>Writes one line at the current indentation as it is, unwrapped (a long literal of data).</summary>
+    public void LineAsIs(string line) => _builder.Append(' ', _indent * IndentSize).Append(line).Append('\n');
+
     /// <summary>
     /// Writes each line of <paramref name="text"/> at the current indentation, wrapped near
     /// <see cref="LineWrapper.Limit"/> columns. The text may be a template of several lines (a raw

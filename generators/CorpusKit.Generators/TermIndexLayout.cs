@@ -150,7 +150,31 @@ internal sealed class TermIndexLayout
 
         entryStarts[order.Count] = pairs.Count / 2;
         (string labels, int[] targets, int[] edgeStarts, int[] values) = builder.Build();
-        return new TermIndexLayout(dictionaries, labels, targets, edgeStarts, values, entryStarts, pairs.ToArray(), order.Count);
+
+        // Number the entries in the order their nodes come in the trie (breadth first), so a node's
+        // entry is the count of entry nodes before it and the data need not write it (TermData).
+        var newStarts = new int[order.Count + 1];
+        var newPairs = new List<int>(pairs.Count);
+        int next = 0;
+        for (int node = 0; node < values.Length; node++)
+        {
+            if (values[node] < 0)
+            {
+                continue;
+            }
+
+            int old = values[node];
+            newStarts[next] = newPairs.Count / 2;
+            for (int p = entryStarts[old] * 2; p < entryStarts[old + 1] * 2; p++)
+            {
+                newPairs.Add(pairs[p]);
+            }
+
+            values[node] = next++;
+        }
+
+        newStarts[next] = newPairs.Count / 2;
+        return new TermIndexLayout(dictionaries, labels, targets, edgeStarts, values, newStarts, newPairs.ToArray(), order.Count);
     }
 
     /// <summary>The lexicons whose forms a rule matches (terms, term steps), whose keys name months (date fills), or whose words speaker(…) reads.</summary>

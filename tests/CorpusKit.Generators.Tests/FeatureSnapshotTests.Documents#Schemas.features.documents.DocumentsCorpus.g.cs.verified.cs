@@ -225,34 +225,10 @@ namespace Features.Documents
         /// 0: the inline terms of rule <c>capitals</c> of Place, 2 form(s): <c>موسكو</c>, <c>استانا</c>.<br/>
         /// 1: the inline terms of rule <c>towns</c> of Place, 2 form(s): <c>قازان</c>, <c>الماتي</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "\u0627\u0642\u0645\u0633\u0644\u0627\u0648\u062A\u0645\u0632\u0633\u0627\u0627\u0627\u0643\u0646" +
-                    "\u062A\u0646\u0648\u0627\u064A",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21,
-                ],
-                edgeStarts:
-                [
-                    0, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
-                    19, 20, 21, 21, 21, 21, 21,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, 2, 0, 1, 3,
-                ]),
-            dictionaryCount: 2,
-            entryStarts:
-            [
-                0, 1, 2, 3, 4,
-            ],
-            memberships:
-            [
-                0, 0, 0, 1, 1, 0, 1, 1,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u0627\u062A\u0633\u0645\u0646\u0648\u0632\u0642\u0643\u0644\u064A",
+            data:
+                "WEGECCCCCCCCCCCCCCCCBBBBAHDCJAFBDGCAAAIEBEFAKBBABAABABBBB",
+            dictionaryCount: 2);
     }
 }

@@ -211,70 +211,14 @@ namespace Features.FileLexicons
         /// 2: lexicon <c>people</c> (from <c>lexicons/people.tsv</c>), 8 form(s): <c>فلاديمير بوتين</c>, <c>بوتين</c>,
         /// <c>الرئيس بوتين</c>, <c>سيرغي لافروف</c> and 4 more.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "\u0627\u0628\u0632\u0633\u0641\u0644\u0645\u0648\u0633\u0644\u0648\u0627\u064A\u0644\u0627\u0627" +
-                    "\u0646\u0648\u064A\u0632\u062A\u0627\u062E\u0631\u062A\u062E\u0631\u0627\u0641\u0631\u0638\u0633" +
-                    "\u0646\u0627\u0627\u0645\u0627\u0626\u064A\u0627\u062C\u063A\u062F\u0631\u064A\u0645\u0643\u0633" +
-                    "\u0631\u0646\u0645\u0631\u064A\u0646\u0631\u064A\u064A\u064A\u0648\u0627\u0629\u0648\u0643\u0629" +
-                    "\u0627 \u062C\u0633\u0648  \u0645\u0641   \u0627\u064A \u0641" +
-                    "\u0644\u0644\u064A\u0632\u0634\u0627\u0644\u0629\u0628\u0627\u0627\u0627\u0631\u0627\u0646\u0644" +
-                    "\u0645 \u0648\u0641\u0641 \u062E\u063A\u062E\u062A\u0627\u062A\u0631\u0631\u0628\u0627" +
-                    "\u0647\u0627\u062D\u0644\u064A\u0648\u0648\u0648\u0631\u0627\u0631\u062F\u0631\u0646\u0641\u0641" +
-                    "\u062A\u0648\u064A\u062C\u0629\u0648\u064A\u0641 \u064A\u0633\u0646\u0627\u0644\u0629\u064A" +
-                    "\u0644 \u0629\u062A\u0627\u0639\u0644\u0627\u0631\u0648\u0648\u0646\u0633\u064A\u0629",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
-                    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
-                    81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96,
-                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112,
-                    113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128,
-                    129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144,
-                    145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
-                ],
-                edgeStarts:
-                [
-                    0, 8, 10, 11, 12, 13, 14, 15, 19, 20, 21, 24, 25, 26, 27, 28,
-                    29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 42, 43, 44, 45,
-                    46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61,
-                    62, 63, 64, 65, 66, 67, 68, 68, 69, 70, 71, 72, 73, 74, 75, 75,
-                    75, 76, 76, 77, 78, 79, 80, 81, 82, 83, 83, 84, 85, 86, 87, 88,
-                    89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 99, 100, 101, 102, 103,
-                    104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
-                    120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 134,
-                    134, 134, 135, 136, 137, 138, 138, 139, 140, 141, 142, 143, 144, 144, 144, 145,
-                    146, 147, 148, 149, 149, 150, 151, 152, 153, 154, 155, 156, 157, 157, 158, 159,
-                    159,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, 9, -1, -1, -1, -1, -1, -1, -1, 5, 6,
-                    -1, 7, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 15, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 10, 13,
-                    11, -1, -1, 3, -1, 4, -1, -1, -1, -1, -1, -1, 8, 14, -1, -1,
-                    -1, -1, -1, 1, -1, -1, -1, -1, -1, -1, -1, -1, 2, -1, -1, 0,
-                ]),
-            dictionaryCount: 3,
-            entryStarts:
-            [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-                16,
-            ],
-            memberships:
-            [
-                0, 0, 0, 0, 0, 1, 0, 1, 0, 2, 1, 0, 1, 1, 1, 2,
-                2, 0, 2, 0, 2, 0, 2, 1, 2, 1, 2, 1, 2, 2, 2, 2,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u0627\u064A\u0631\u0648 \u0644\u0641\u0646\u0629\u0633\u062A\u0645\u062E\u0628\u062C\u0632\u062F\u063A\u0643\u0626\u062D\u0634\u0638\u0639\u0647",
+            data:
+                "gFQQECCCCCICCGCCCCCCCCCCCCCCCCECCCCCCCCCCCCCCCCCCCCCCCCCCBCCCCCCCBBCBCCCCCCCBCCCCCCCCCCCCCCCCBCC" +
+                "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCBBBCCDCBCCCCCCBBCCCCCBCCCCCCCCBCCBANPJGFLDJFDABFAAHDBPKAMCKMCAG" +
+                "CWJHAALATBAORQCBLSJCHLCBHCBBBDAIDSIAEOJDEELGEEEABEGFFBPVAFINAAACAHFLEDGGEMRMKAKCCNAYAUFBDDDCACQC" +
+                "HGGKDBOIDBGEBJHAFIBFEIKAXFACDDHJBIBCABBABBBBBCBCBBCCBCABCBBCBBABBACBCABCCBAABABBAA",
+            dictionaryCount: 3);
 
         /// <summary>
         /// The id in the index of lexicon <c>bodies</c> (from <c>lexicons/bodies.csv</c>): 5 form(s) of 3 key(s).
@@ -284,12 +228,8 @@ namespace Features.FileLexicons
         /// <summary>
         /// The keys of lexicon <c>bodies</c> (from <c>lexicons/bodies.csv</c>), indexed by the values of its forms.
         /// </summary>
-        internal static readonly string[] BodiesKeys =
-        [
-            "RU-MFA",
-            "SCO",
-            "UN",
-        ];
+        internal static readonly string[] BodiesKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "RU-MFA\u001FSCO\u001FUN");
 
         /// <summary>
         /// The id in the index of lexicon <c>cities</c> (from <c>lexicons/cities.tsv</c>): 3 form(s) of 3 key(s).
@@ -304,11 +244,7 @@ namespace Features.FileLexicons
         /// <summary>
         /// The keys of lexicon <c>people</c> (from <c>lexicons/people.tsv</c>), indexed by the values of its forms.
         /// </summary>
-        internal static readonly string[] PeopleKeys =
-        [
-            "فلاديمير بوتين",
-            "سيرغي لافروف",
-            "ماريا زاخاروفا",
-        ];
+        internal static readonly string[] PeopleKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "فلاديمير بوتين\u001Fسيرغي لافروف\u001Fماريا زاخاروفا");
     }
 }

@@ -156,34 +156,10 @@ namespace Features.Nearest
         /// 0: the inline terms of rule <c>rule1</c> of Country, 3 form(s): <c>روسيا</c>, <c>الصين</c>,
         /// <c>كازاخستان</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "\u0627\u0631\u0643\u0644\u0648\u0627\u0635\u0633\u0632\u064A\u064A\u0627\u0646\u0627\u062E\u0633" +
-                    "\u062A\u0627\u0646",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19,
-                ],
-                edgeStarts:
-                [
-                    0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 15, 15,
-                    16, 17, 18, 19, 19,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, 0, -1,
-                    -1, -1, -1, 2,
-                ]),
-            dictionaryCount: 1,
-            entryStarts:
-            [
-                0, 1, 2, 3,
-            ],
-            memberships:
-            [
-                0, 0, 0, 1, 0, 2,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u0627\u0633\u0646\u064A\u062A\u062E\u0631\u0632\u0635\u0643\u0644\u0648",
+            data:
+                "UDGCCCCCCCCCCCCBBCCCCBAGJKLAIBHDDACAFBEACBABBAABAC",
+            dictionaryCount: 1);
     }
 }

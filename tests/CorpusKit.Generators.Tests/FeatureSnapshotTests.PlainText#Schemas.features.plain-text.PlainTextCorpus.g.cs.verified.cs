@@ -176,30 +176,10 @@ namespace Features.PlainText
         /// The 2 distinct form(s) of 1 dictionary, as a trie of 13 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Agency, 2 form(s): <c>Interfax</c>, <c>TASS</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "ITnAtSeSrfax",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-                ],
-                edgeStarts:
-                [
-                    0, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 12,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, 1, -1, -1, -1, 0,
-                ]),
-            dictionaryCount: 1,
-            entryStarts:
-            [
-                0, 1, 2,
-            ],
-            memberships:
-            [
-                0, 0, 0, 1,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "SAITaefnrtx",
+            data:
+                "NCECCCCCCCBCCCBCDHBJAFAIGEKBABBAA",
+            dictionaryCount: 1);
     }
 }

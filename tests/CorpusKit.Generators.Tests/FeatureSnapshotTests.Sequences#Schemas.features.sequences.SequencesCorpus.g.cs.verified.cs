@@ -309,49 +309,12 @@ namespace Features.Sequences
         /// 10: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
         /// <c>للصحفيين</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "\u0627\u0633\u0634\u0641\u0642\u0644\u0646\u0648\u0643\u0644\u0645\u0646\u0641\u0648\u064A\u0627" +
-                    "\u0627\u0644\u0627\u0632\u062F\u062E\u062F\u0631\u0633\u0645\u0648\u0633\u064A\u064A\u0644\u0641" +
-                    "\u0635\u0626\u0627\u064A\u0627\u0641\u0626\u0641\u0628\u0632\u0631\u063A\u0631\u062D\u0628\u0631" +
-                    "\u0631\u0631\u0627\u064A\u064A\u0639\u064A\u0648\u0648\u0641 \u0629\u062C\u0639\u0633\u0631" +
-                    "\u0648\u0631\u0641\u064A\u0648\u064A\u062B\u064A\u0632\u0629\u0646\u064A\u0631",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
-                    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77,
-                ],
-                edgeStarts:
-                [
-                    0, 8, 12, 13, 14, 15, 16, 18, 19, 20, 21, 27, 28, 28, 29, 30,
-                    30, 31, 32, 33, 34, 36, 36, 37, 38, 39, 40, 41, 42, 42, 43, 44,
-                    44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 55, 56, 57, 58,
-                    59, 60, 60, 61, 62, 63, 64, 65, 66, 66, 67, 68, 69, 69, 70, 70,
-                    70, 70, 71, 71, 71, 72, 73, 74, 74, 75, 76, 76, 76, 77, 77,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 16, -1, -1, 6,
-                    -1, -1, -1, -1, -1, 3, -1, -1, -1, -1, -1, -1, 7, -1, -1, 2,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 12, -1, -1, -1, -1,
-                    -1, 8, -1, -1, -1, -1, -1, -1, 1, -1, -1, -1, 15, -1, 11, 4,
-                    14, -1, 5, 0, -1, -1, -1, 13, -1, -1, 10, 17, -1, 9,
-                ]),
-            dictionaryCount: 11,
-            entryStarts:
-            [
-                0, 1, 2, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
-                19, 20, 21,
-            ],
-            memberships:
-            [
-                0, 0, 0, 1, 1, 0, 3, 0, 9, 0, 1, 1, 9, 1, 2, 0,
-                2, 1, 3, 1, 3, 2, 4, 0, 4, 1, 5, 0, 5, 1, 6, 0,
-                7, 0, 7, 1, 8, 0, 10, 0, 10, 1,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u064A\u0631\u0627\u0641\u0648\u0633\u0644\u0632\u0646\u0626\u0628\u0629\u062F\u0639\u0645 \u062B\u062C\u062D\u062E\u0634\u0635\u063A\u0642\u0643",
+            data:
+                "uCSQICCCCECCCMCBCCBCCCCEBCCCCCCBCCBCCCCCCCCCCCBCCCCCBCCCCCCBCCCBCBBBCBBCCCBCCBBCBCFUDXGIEYGOIDEA" +
+                "CCGCHMTMBFOEFAAGDVJCACDJDKHBWBSKBBBCAANAEEDPLRNFBEBDAEAQAHLIABBKABDBCBBJBBDCDBADAJABGABEABABBIAB" +
+                "FBBCABHBBCBBAABHABFABKBBEB",
+            dictionaryCount: 11);
     }
 }

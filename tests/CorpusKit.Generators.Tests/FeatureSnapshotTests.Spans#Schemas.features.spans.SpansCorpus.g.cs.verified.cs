@@ -231,37 +231,10 @@ namespace Features.Spans
         /// 4: the inline terms of step 1 of rule <c>terms-step</c> of Visit, 1 form(s): <c>غادر</c>.<br/>
         /// 5: the inline terms of step 1 of rule <c>quoted</c> of Remark, 1 form(s): <c>قال</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "\u0627\u062A\u0631\u0632\u063A\u0642\u0648\u0644\u0648\u0648\u0627\u064A\u0627\u0627\u0635\u0635" +
-                    "\u064A\u062C\u0633\u0631\u0627\u062F\u0644\u0644\u064A\u0647\u064A\u0631\u0631\u0646\u0627\u0629",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                ],
-                edgeStarts:
-                [
-                    0, 7, 8, 9, 10, 12, 13, 14, 15, 17, 18, 19, 20, 21, 22, 23,
-                    24, 25, 25, 26, 27, 27, 28, 29, 29, 29, 30, 30, 31, 32, 32, 32,
-                    32, 32,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, 6, -1, -1, 2, -1, -1, 8, 4, -1, 5, -1, -1, 7, 1, 0,
-                    3,
-                ]),
-            dictionaryCount: 6,
-            entryStarts:
-            [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-            ],
-            memberships:
-            [
-                0, 0, 0, 1, 1, 0, 1, 1, 2, 0, 2, 1, 3, 0, 4, 0,
-                5, 0,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u0627\u0631\u064A\u0644\u0648\u0635\u0629\u062A\u062C\u062F\u0632\u0633\u063A\u0642\u0646\u0647",
+            data:
+                "hBJOCCCECCCECCCCCCCCBCCBCCBBCBCCBBBBAHBKMNEDEEACAAFFCILBAJDDCPCBBOAGBDABBABFABCABCBBEABABBAABBB",
+            dictionaryCount: 6);
     }
 }

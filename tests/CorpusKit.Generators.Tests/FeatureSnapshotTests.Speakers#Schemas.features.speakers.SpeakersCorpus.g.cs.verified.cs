@@ -205,69 +205,20 @@ namespace Features.Speakers
         /// 3: the inline terms of rule <c>rule2</c> of Person, 3 form(s): <c>لافروف</c>, <c>زاخاروفا</c>,
         /// <c>قوشقاروف</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "kr\u0627\u0628\u062A\u0632\u0642\u0644\u0645\u0648zu\u0634\u0636\u0643\u0644" +
-                    "\u064A\u0627\u0627\u0627\u0648\u0627\u0636\u0632--\u0627\u0627\u062F\u0628\u062E\u0627" +
-                    "\u0628\u062E\u0644\u0634\u0641\u064A\u0627mm\u0631\u0641\u064A\u0627\u0646\u0639\u0627" +
-                    "\u062A\u0642\u0631\u0641\u0631ff\u0627\u0631\u0631\u0627\u0648\u0627\u0629aa" +
-                    "\u0646\u062C\u0648\u0631\u0641 \u064A\u0641\u0648\u0627\u0629\u0627\u0641\u0644 \u062E" +
-                    "\u0627\u0627\u0644\u0631\u0631\u0643\u062C\u0648\u0627\u064A\u0633\u0632\u0629\u064A\u0627 " +
-                    "\u0629\u062E\u0627\u0633\u0644\u062A\u0631\u0627\u0648\u0646\u0633\u064A\u064A\u0629\u0629",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
-                    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
-                    81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96,
-                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-                ],
-                edgeStarts:
-                [
-                    0, 10, 11, 12, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28,
-                    29, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 43, 44,
-                    45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 55, 55, 56, 57, 57,
-                    57, 58, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 69, 70,
-                    70, 70, 70, 71, 72, 73, 73, 74, 75, 76, 77, 78, 79, 79, 79, 80,
-                    81, 82, 83, 84, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97,
-                    98, 99, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 111,
-                    111,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 7, -1, -1,
-                    -1, -1, -1, 5, -1, -1, -1, -1, -1, -1, 9, 8, -1, -1, 12, 10,
-                    -1, 6, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 11, -1, 3,
-                    0, 13, -1, -1, -1, 14, -1, -1, -1, -1, -1, -1, 15, 16, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 4, 2,
-                ]),
-            dictionaryCount: 4,
-            entryStarts:
-            [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-                16, 17,
-            ],
-            memberships:
-            [
-                0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 1, 1, 1, 2,
-                1, 3, 1, 4, 1, 5, 1, 6, 2, 0, 2, 1, 3, 0, 3, 1,
-                3, 2,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u0627\u0631\u064A\u0648\u0629\u0641\u0644\u062E \u0628\u062A\u0632\u0633\u0646-afm\u062C\u0634\u0636\u0642\u0643kruz\u062F\u0639\u0645",
+            data:
+                "wDRUCCICCCECCCCCCCCECCCCCCCCCCCCBCCCCCDCCCCCCBBCCBBCBCCCCCCCCCCCBCBBBCCCBCCCCCCBBCCCCCECCCCCCCCC" +
+                "CCCCBCCCCCCCCCCCCBBXYAJKLVGdDaZTUWGCAAADAULOOAAbJHAJHGTFCARRBFCANcAKVBFBQQABBADAEPPNSDBFICFDAEAF" +
+                "GIHAAGBBWSDACMLECAIEHAMGKBADNMCCEEBBCBBABBEBBDBCABBFBBBBBGBABBAABCBBDABDBBDCBAABABBAA",
+            dictionaryCount: 4);
 
         /// <summary>The id in the index of lexicon <c>ministries</c>: 5 form(s) of 2 key(s).</summary>
         internal const int Ministries = 0;
 
         /// <summary>The keys of lexicon <c>ministries</c>, indexed by the values of its forms.</summary>
-        internal static readonly string[] MinistriesKeys =
-        [
-            "RU-MFA",
-            "KZ-MFA",
-        ];
+        internal static readonly string[] MinistriesKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "RU-MFA\u001FKZ-MFA");
 
         /// <summary>The id in the index of lexicon <c>speech-verbs</c>: 7 form(s) of 7 key(s).</summary>
         internal const int SpeechVerbs = 1;

@@ -181,10 +181,8 @@ namespace Features.Terms
             /// <summary>
             /// The keys of the inline terms of rule <c>full-names</c> of Leader, indexed by the values of its forms.
             /// </summary>
-            internal static readonly string[] FullNamesKeys =
-            [
-                "فلاديمير بوتين",
-            ];
+            internal static readonly string[] FullNamesKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+                "فلاديمير بوتين");
         }
     }
 }

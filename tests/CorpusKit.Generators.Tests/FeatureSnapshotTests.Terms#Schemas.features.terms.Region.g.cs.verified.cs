@@ -172,15 +172,8 @@ namespace Features.Terms
             /// <summary>
             /// The keys of the inline terms of rule <c>spelled</c> of Region, indexed by the values of its forms.
             /// </summary>
-            internal static readonly string[] SpelledKeys =
-            [
-                "SHANGHAI",
-                "KAZAKHSTAN",
-                "GAGAUZIA",
-                "ASTANA",
-                "QATAR",
-                "RUSSIA",
-            ];
+            internal static readonly string[] SpelledKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+                "SHANGHAI\u001FKAZAKHSTAN\u001FGAGAUZIA\u001FASTANA\u001FQATAR\u001FRUSSIA");
         }
     }
 }

@@ -224,80 +224,21 @@ namespace Features.Terms
         /// 3: the inline terms of rule <c>spelled</c> of Region, 12 form(s): <c>shanghai</c>, <c>شنغهاي</c>,
         /// <c>kazakhstan</c>, <c>كازاخستان</c> and 8 more.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "adgkmqrs\u0627\u0628\u062F\u0631\u0634\u063A\u0641\u0642" +
-                    "\u0643\u0644\u0645suaaioauh\u0633\u0644\u0648\u0648" +
-                    "\u0648\u0646\u0627\u0644\u0637\u0627\u0648\u0648\u064Atsgznst" +
-                    "sa\u062A\u0631\u062A\u0634\u0633\u063A\u063A\u0627\u0631\u0632\u0643\u0633\u0646a" +
-                    "haascasn\u0627\u0626\u064A\u0646\u064A\u0647\u0627\u062F" +
-                    "\u0627\u0627\u0643\u0633naukkorig\u0646\u064A\u0646" +
-                    "\u0628\u0627\u0627\u0648\u064A\u062E\u0634\u0648\u0643anzhwah" +
-                    "\u0627\u0633\u0647\u064A\u0632\u0645\u0633\u064A\u0627bisa \u064A\u064A" +
-                    "\u062A\u0646eati\u0628\u0627\u0631\u0627\u0643a\u0648 \u0646\u0648" +
-                    "n\u062A\u0628\u064A\u0648\u0646\u062A\u064A\u0646",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
-                    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
-                    81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96,
-                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112,
-                    113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128,
-                    129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144,
-                    145, 146, 147, 148, 149, 150, 151, 152, 153,
-                ],
-                edgeStarts:
-                [
-                    0, 19, 20, 21, 22, 23, 25, 26, 27, 28, 30, 31, 32, 33, 34, 35,
-                    36, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52,
-                    53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68,
-                    69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 80, 81, 82, 83,
-                    84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99,
-                    100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 109, 110, 110, 111, 112, 113,
-                    114, 114, 115, 115, 116, 117, 118, 119, 120, 121, 121, 121, 122, 123, 124, 124,
-                    124, 125, 125, 126, 126, 126, 127, 128, 129, 130, 130, 131, 132, 133, 134, 135,
-                    136, 137, 138, 139, 139, 139, 140, 140, 141, 141, 142, 143, 144, 145, 146, 147,
-                    147, 147, 147, 148, 149, 150, 151, 151, 152, 153, 153,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 20, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, 3, -1, 19, -1, -1, -1, -1,
-                    7, -1, 22, -1, -1, -1, -1, -1, 1, 4, 17, -1, -1, -1, 0, 21,
-                    -1, 18, -1, 6, 12, -1, -1, -1, -1, 2, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, 5, 15, -1, 11, -1, 16, -1, -1, -1, -1, -1, -1, 14,
-                    8, 13, -1, -1, -1, -1, 10, -1, -1, 9,
-                ]),
-            dictionaryCount: 4,
-            entryStarts:
-            [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-                16, 17, 18, 19, 20, 21, 22, 23,
-            ],
-            memberships:
-            [
-                0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 2, 0, 2, 1, 0,
-                1, 1, 2, 0, 2, 0, 3, 0, 3, 0, 3, 1, 3, 1, 3, 2,
-                3, 2, 3, 3, 3, 3, 3, 4, 3, 4, 3, 5, 3, 5,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "a\u0627\u064A\u0648\u0646s\u0633n\u062A\u0643hi\u0628\u0631gktu\u0634\u063A\u0644 orz\u062F\u0632\u0645\u0647bcdemqw\u0626\u062E\u0637\u0641\u0642",
+            data:
+                "6EXmBCCCCECCCECCCCCCCCCECCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCBCCCCCCCCCCCCCCCCCCCCCCCCCCCCCBCB" +
+                "CCCCBCBCCCCCDBBCCCBBCBCBBCCCCBCCCCCCCCCBBCBCBCCCCCCBBBCCCCBCCBAfOPhBiBXFBMZNSTnBoBJUbFRAALWARKGU" +
+                "DDDEBUmBBDDCQFOYHFQFAINISGTTBNaJGEAKAAFeAFHBkBCECcBZBBJGHARPPWXLOECEMBBDClBSDJAHYKjBAKBGcCabGCBd" +
+                "LFAVCCIEgBAQLMBNBJADVEDHIMCDEICEBDEBABBDEBBABDFBAABABBDDBAABDFBDDBACBDABAABACBDCBDABDCBDBBBBBDBB" +
+                "CABCA",
+            dictionaryCount: 4);
 
         /// <summary>The id in the index of lexicon <c>cities</c>: 7 form(s) of 3 key(s).</summary>
         internal const int Cities = 0;
 
         /// <summary>The keys of lexicon <c>cities</c>, indexed by the values of its forms.</summary>
-        internal static readonly string[] CitiesKeys =
-        [
-            "Moscow",
-            "Minsk",
-            "Dushanbe",
-        ];
+        internal static readonly string[] CitiesKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "Moscow\u001FMinsk\u001FDushanbe");
     }
 }

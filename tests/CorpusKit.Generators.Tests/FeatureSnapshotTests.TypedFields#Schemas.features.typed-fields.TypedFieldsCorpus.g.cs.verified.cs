@@ -169,51 +169,19 @@ namespace Features.TypedFields
         /// 0: lexicon <c>days</c>, 5 form(s): <c>الاول</c>, <c>اول</c>, <c>الخامس</c>, <c>الخامسة</c> and 1 more.<br/>
         /// 1: lexicon <c>months</c>, 4 form(s): <c>يونيو</c>, <c>حزيران</c>, <c>سبتمبر</c>, <c>ايلول</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "\u0627\u062D\u0633\u064A\u0644\u0648\u064A\u0632\u0628\u0648\u0627\u062D\u062E\u0644\u0644\u064A" +
-                    "\u062A\u0646\u0648\u0627\u0627\u0648\u0631\u0645\u064A\u0644\u062F\u0645\u0644\u0627\u0628\u0648" +
-                    "\u064A\u0633\u0646\u0631 \u0629\u0648\u0627\u0644\u0639\u0634\u0631\u064A\u0646",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46,
-                ],
-                edgeStarts:
-                [
-                    0, 4, 7, 8, 9, 10, 13, 14, 15, 16, 17, 18, 19, 20, 21, 21,
-                    22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 32, 33, 34, 34, 35,
-                    36, 36, 37, 38, 38, 38, 39, 39, 40, 41, 42, 43, 44, 45, 46, 46,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, 8, -1, -1,
-                    5, -1, 2, 6, 7, -1, 3, -1, -1, -1, -1, -1, -1, -1, 4,
-                ]),
-            dictionaryCount: 2,
-            entryStarts:
-            [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-            ],
-            memberships:
-            [
-                0, 0, 0, 0, 0, 1, 0, 1, 0, 2, 1, 0, 1, 0, 1, 1,
-                1, 1,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u0627\u0644\u0648\u064A\u0631\u0646\u0628\u062D\u0633\u0645 \u0629\u062A\u062E\u062F\u0632\u0634\u0639",
+            data:
+                "vBJIGCCCGCCCCCCCCBCCCCCCCCCCCBCCBCCBCDBBCBCCCCCCCBAHIDBCDPGCAHNBBDMFCAACEJDBOJBAGCDIFEKLCABRQEDF" +
+                "BAABAABBBBBABABBBABBBBABBAC",
+            dictionaryCount: 2);
 
         /// <summary>The id in the index of lexicon <c>days</c>: 5 form(s) of 3 key(s).</summary>
         internal const int Days = 0;
 
         /// <summary>The keys of lexicon <c>days</c>, indexed by the values of its forms.</summary>
-        internal static readonly string[] DaysKeys =
-        [
-            "1",
-            "5",
-            "21",
-        ];
+        internal static readonly string[] DaysKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "1\u001F5\u001F21");
 
         /// <summary>The keys of lexicon <c>days</c> as numbers, indexed by the values of its forms.</summary>
         internal static readonly int[] DaysNumbers = [1, 5, 21];
@@ -222,11 +190,8 @@ namespace Features.TypedFields
         internal const int Months = 1;
 
         /// <summary>The keys of lexicon <c>months</c>, indexed by the values of its forms.</summary>
-        internal static readonly string[] MonthsKeys =
-        [
-            "6",
-            "9",
-        ];
+        internal static readonly string[] MonthsKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "6\u001F9");
 
         /// <summary>The keys of lexicon <c>months</c> as numbers, indexed by the values of its forms.</summary>
         internal static readonly int[] MonthsNumbers = [6, 9];

@@ -299,90 +299,22 @@ namespace NewsDesk.Diplomacy
         /// 3: the inline terms of step 2 of rule <c>said</c> of Quote, 3 form(s): <c>قال</c>, <c>اكد</c>,
         /// <c>اضاف</c>.<br/>
         /// </summary>
-        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = new(
-            new global::CorpusKit.CompilerServices.TermTrie(
-                labels:
-                    "cdfju\u0627\u0628\u062F\u0631\u0633\u0634\u0641\u0642\u0643\u0644\u0645" +
-                    "\u064Aieean\u0636\u0643\u0644\u0648\u064A\u0627\u064A\u0628\u0628\u0644" +
-                    "\u0627\u0627\u0648\u0627\u0646\u0646scbn\u0627\u062F\u0627\u062A\u0633\u0628" +
-                    "\u0631\u0627\u0631\u0627\u0644\u0646\u0645\u0641\u0638\u0627eru\u0641\u0645\u064A" +
-                    "\u0645\u0637\u062C\u063A\u0637\u0627\u062F\u0648\u0646\u0631\u0645\u064Amua\u0645" +
-                    "\u0646\u0628\u0629\u064A\u064A\u064A\u064A\u0646\u0648\u0648\u0629\u0631bar " +
-                    "\u0631   \u0631\u0645 \u0644\u0641 ery\u0627\u0627\u0644" +
-                    "\u0644\u064A\u0627\u062B\u0627ry\u0644\u0644\u0627\u0627\u0631\u0644 \u0644\u0645" +
-                    "\u062F\u0641\u0641 \u0627\u062B\u0627\u0627\u062A\u0648\u0631\u0631\u0628\u0648\u0627\u0644" +
-                    "\u0645\u062D\u0644\u0648\u0648\u0648\u0644\u0646\u062F\u0645\u062F \u0641\u0641\u062A\u064A" +
-                    "\u0648 \u0629\u0627\u064A\u0644\u0627\u0644\u0646 \u0644\u0645\u0627\u0645\u0633\u0644" +
-                    "\u062A\u062A\u0645\u062D\u0642\u0633\u062F\u0644\u062A\u0629\u0629\u0642\u0644\u0629",
-                targets:
-                [
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
-                    17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-                    33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
-                    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
-                    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80,
-                    81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96,
-                    97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112,
-                    113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127, 128,
-                    129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144,
-                    145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160,
-                    161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176,
-                    177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190,
-                ],
-                edgeStarts:
-                [
-                    0, 17, 18, 19, 20, 21, 22, 25, 26, 27, 28, 29, 30, 32, 33, 35,
-                    36, 37, 38, 39, 40, 41, 42, 42, 43, 44, 45, 46, 47, 48, 49, 50,
-                    51, 52, 53, 54, 55, 56, 57, 58, 58, 59, 60, 61, 62, 62, 63, 64,
-                    65, 66, 68, 69, 70, 71, 71, 72, 73, 74, 75, 76, 77, 78, 79, 79,
-                    80, 81, 82, 83, 84, 85, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94,
-                    95, 96, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 106, 107, 108,
-                    109, 110, 110, 111, 112, 113, 113, 114, 115, 116, 116, 117, 118, 119, 119, 120,
-                    121, 122, 123, 124, 125, 126, 127, 127, 127, 128, 129, 130, 131, 132, 134, 135,
-                    136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151,
-                    152, 153, 154, 155, 156, 157, 158, 159, 159, 160, 161, 162, 163, 164, 164, 164,
-                    165, 165, 166, 167, 167, 168, 169, 170, 171, 172, 172, 173, 174, 175, 176, 177,
-                    178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 188, 188, 189, 190, 190,
-                ],
-                values:
-                [
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, 12, 11, 7, 3, -1, 24, -1, -1, -1,
-                    -1, -1, -1, -1, -1, 23, -1, -1, -1, -1, -1, -1, -1, -1, 25, -1,
-                    -1, -1, -1, -1, -1, 5, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, 22, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1,
-                    -1, 8, -1, -1, -1, 4, -1, -1, -1, 19, -1, -1, -1, 2, -1, -1,
-                    -1, -1, -1, -1, -1, -1, 10, 6, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, 9, -1, -1, -1, -1, -1, 20, 18, -1,
-                    1, -1, -1, 16, -1, -1, -1, -1, -1, 21, -1, -1, -1, -1, -1, -1,
-                    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 17, 13, -1, -1, 14,
-                ]),
-            dictionaryCount: 4,
-            entryStarts:
-            [
-                0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-                16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
-            ],
-            memberships:
-            [
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1,
-                0, 2, 0, 2, 0, 2, 0, 2, 1, 0, 1, 0, 1, 0, 1, 1,
-                1, 1, 1, 1, 2, 0, 2, 0, 2, 0, 2, 1, 2, 1, 3, 0,
-                3, 1, 3, 2,
-            ]);
+        internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
+            alphabet: "\u0627\u0644\u0645\u064A \u0648\u0631\u0641\u0646\u062F\u0628\u0629\u062Aer\u0633au\u0642bcny\u062B\u062D\u0637\u0643dfijms\u062C\u0634\u0636\u0638\u063A",
+            data:
+                "_FaiBCCCCCGCCCCCECECCCCCCCBCCCCCCCCCCCCCCCCBDDDCBCCCCECCCBCCCCCCCCBCCCCCCBCCCCCCCCCCCBCCCCCCCCCC" +
+                "BCCCCBCCCBCCCBCCCBCCCCCCCCBBCCCCCECCCCCCCCCCCCCCCCCCCCCCCCCBCCCCCBBCBCCBCCCCCBCCCCCCCCCCCCCCCCBB" +
+                "CCBUbceRAKJGPiBHSaBCDdNNQVjBaBFDADKKBAAFAIIgBUTVAJAMPKGAGABICHkBANORHCDCZhBlBZAJFIGCDfRQCIKLDDDD" +
+                "IFFLGTQOEGEEEGCEBHENOWAABBDAXAOWBBAAGBEBCJHHEAXAAMFGGKFABCYBFFFBIJCJEHHMDFELADBABIEBCACPBMMCYSPJ" +
+                "BMLLSBLBBBBBABACBABBAABDBBDABDCBABBCBBAABACBABBCABAABACBABBACBCABCABAABBBBCBBBBBBABBA",
+            dictionaryCount: 4);
 
         /// <summary>The id in the index of lexicon <c>months</c>: 12 form(s) of 3 key(s).</summary>
         internal const int Months = 0;
 
         /// <summary>The keys of lexicon <c>months</c>, indexed by the values of its forms.</summary>
-        internal static readonly string[] MonthsKeys =
-        [
-            "1",
-            "2",
-            "12",
-        ];
+        internal static readonly string[] MonthsKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "1\u001F2\u001F12");
 
         /// <summary>The keys of lexicon <c>months</c> as numbers, indexed by the values of its forms.</summary>
         internal static readonly int[] MonthsNumbers = [1, 2, 12];
@@ -391,10 +323,7 @@ namespace NewsDesk.Diplomacy
         internal const int Organizations = 1;
 
         /// <summary>The keys of lexicon <c>organizations</c>, indexed by the values of its forms.</summary>
-        internal static readonly string[] OrganizationsKeys =
-        [
-            "CIS",
-            "UN",
-        ];
+        internal static readonly string[] OrganizationsKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "CIS\u001FUN");
     }
 }

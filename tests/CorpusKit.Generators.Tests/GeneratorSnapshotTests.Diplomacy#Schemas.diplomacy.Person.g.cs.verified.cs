@@ -234,11 +234,8 @@ namespace NewsDesk.Diplomacy
             /// <summary>
             /// The keys of the inline terms of rule <c>known</c> of Person, indexed by the values of its forms.
             /// </summary>
-            internal static readonly string[] KnownKeys =
-            [
-                "سيرغي لافروف",
-                "فلاديمير بوتين",
-            ];
+            internal static readonly string[] KnownKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+                "سيرغي لافروف\u001Fفلاديمير بوتين");
         }
     }
 }

@@ -51,6 +51,36 @@ public sealed class TermIndex
         _memberships = memberships;
     }
 
+    /// <summary>
+    /// Reads the index the generator wrote as data: the distinct chars of its labels, and its
+    /// arrays 5 bits a char (see <c>TermData</c>), kept in the assembly as a <c>u8</c> literal.
+    /// </summary>
+    public static TermIndex FromData(string alphabet, ReadOnlySpan<byte> data, int dictionaryCount)
+    {
+        ArgumentNullException.ThrowIfNull(alphabet);
+        (string labels, int[] targets, int[] edgeStarts, int[] values, int[] entryStarts, int[] memberships) = TermData.Decode(alphabet, data);
+        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaryCount, entryStarts, memberships);
+    }
+
+    /// <summary>Reads the index the generator wrote as data in a string literal (data small enough to be one).</summary>
+    public static TermIndex FromData(string alphabet, string data, int dictionaryCount)
+    {
+        ArgumentNullException.ThrowIfNull(alphabet);
+        ArgumentNullException.ThrowIfNull(data);
+        (string labels, int[] targets, int[] edgeStarts, int[] values, int[] entryStarts, int[] memberships) = TermData.Decode(alphabet, data);
+        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaryCount, entryStarts, memberships);
+    }
+
+    /// <summary>The keys of a dictionary, which the generator wrote as one <c>u8</c> literal, a unit separator (U+001F) between two.</summary>
+    public static string[] Keys(ReadOnlySpan<byte> utf8) => TermData.Keys(utf8);
+
+    /// <summary>The keys of a dictionary, which the generator wrote as one string literal, a unit separator (U+001F) between two.</summary>
+    public static string[] Keys(string keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return TermData.Keys(keys);
+    }
+
     /// <summary>An index of one dictionary: the trie's values are the values of its forms.</summary>
     private TermIndex(TermTrie trie)
     {
