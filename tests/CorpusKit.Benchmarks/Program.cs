@@ -8,6 +8,7 @@ using CorpusKit.Benchmarks;
 //   --filter '*Seed*'     naive, expert and CorpusKit over the seed corpus (0.9 MB)
 //   --filter '*Varied*'   the same over 50 MB of varied documents
 //   --filter '*Scaling*'  CorpusKit over one document of 8, 16, 32 and 64 MB
+//   --filter '*Gazetteer*'  a 200,000-form gazetteer over the seed corpus, against one SearchValues<string> scan
 //   --filter '*'          all of them; any other BenchmarkDotNet option works too (--job dry …)
 //   --check               what each contender finds, to see they do comparable work (no timing)
 //   --profile             time and allocation per entity type over the seed corpus
