@@ -5,7 +5,7 @@ using System.ComponentModel;
 namespace CorpusKit.CompilerServices;
 
 /// <summary>
-/// Who said a quote: <c>set: { speaker: 'speaker(Person|Organization, verbs: speech-verbs, statements: statements)' }</c>.
+/// Who said a quote: <c>set: { speaker: 'speaker(Person|Organization, verbs: speech-verbs, statements: statements, titles: title)' }</c>.
 /// </summary>
 /// <remarks>
 /// <para>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</para>
@@ -21,10 +21,10 @@ namespace CorpusKit.CompilerServices;
 /// <c>وجاء في بيان الخارجية الروسية: «…»</c>);</item>
 /// <item>else, for a quote that opens its sentence, the subject of a speech verb right after its
 /// closing mark (<c>«…»، قال توكتوسونوف</c>);</item>
-/// <item>else, for an anaphor after the verb that names a title (<c>وأشار الوزير إلى أن «…»</c>),
-/// the last candidate before it whose title holds that word, when the speaker of the quote
-/// before is not known to hold that title; otherwise that speaker of the quote before: the verb has no
-/// subject, or an anaphor for one (<c>وقال: «…»</c>, <c>وأضاف الوزير: «…»</c>, <c>وأضاف البيان: «…»</c>);</item>
+/// <item>else the speaker of the quote before it: the verb has no subject, or an anaphor for one
+/// (<c>وقال: «…»</c>, <c>وأضاف الوزير: «…»</c>, <c>وأضاف البيان: «…»</c>); but when the word after the verb
+/// is a word of titles (<c>وأشار الوزير إلى أن «…»</c>) and there is no quote before, or its speaker
+/// has a title without that word, the last candidate before the quote whose title holds it;</item>
 /// <item>else the candidate nearest before it in the document.</item>
 /// </list>
 /// <para>
