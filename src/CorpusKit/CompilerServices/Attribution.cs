@@ -167,7 +167,7 @@ public sealed class Attribution
     /// <summary>A word as titles are compared: normalized as Arabic, without the article (الوزير and وزير are one word).</summary>
     internal static string TitleWord(ReadOnlySpan<char> word)
     {
-        string normalized = NormalizedText.Normalize(word.ToString(), TextNormalization.Arabic).Text;
+        string normalized = Text.NormalizerCore.NormalizeArabic(word.ToString());
         return normalized.Length > 3 && normalized.StartsWith("ال", StringComparison.Ordinal) ? normalized[2..] : normalized;
     }
 
@@ -193,13 +193,19 @@ public sealed class Attribution
         if (_byTitleWord is null)
         {
             _byTitleWord = new Dictionary<string, List<(IEntity, int)>>(StringComparer.Ordinal);
+            var wordsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // a title repeats: its words are read once
             for (int type = 0; type < _candidates.Length; type++)
             {
                 foreach (IEntity candidate in _candidates[type])
                 {
                     if (_titleOf!(candidate) is { } title)
                     {
-                        foreach (string titleWord in TitleWords(title))
+                        if (!wordsOf.TryGetValue(title, out HashSet<string>? words))
+                        {
+                            wordsOf[title] = words = TitleWords(title);
+                        }
+
+                        foreach (string titleWord in words)
                         {
                             if (!_byTitleWord.TryGetValue(titleWord, out List<(IEntity, int)>? list))
                             {
