@@ -230,21 +230,7 @@ public sealed class Attribution
             return null;
         }
 
-        int low = 0;
-        int high = titled.Count;
-        while (low < high)
-        {
-            int middle = low + ((high - low) >> 1);
-            if (titled[middle].Entity.Span.End <= before)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
+        int low = SortedSearch.FirstAtOrAfter(titled, before + 1, static t => t.Entity.Span.End); // the first that ends past it
         return low > 0 ? titled[low - 1].Entity : null;
     }
 
@@ -294,24 +280,7 @@ public sealed class Attribution
     }
 
     private static int FirstStartingAtOrAfter(IReadOnlyList<IEntity> candidates, int start)
-    {
-        int low = 0;
-        int high = candidates.Count;
-        while (low < high)
-        {
-            int middle = low + ((high - low) >> 1);
-            if (candidates[middle].Span.Start < start)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+        => SortedSearch.FirstAtOrAfter(candidates, start, static candidate => candidate.Span.Start);
 
     /// <summary>The index of the span of <paramref name="spans"/> that lies in [<paramref name="from"/>, <paramref name="to"/>) and starts last, or −1.</summary>
     private static int Last(TextSpan[] spans, int from, int to)

@@ -26,6 +26,27 @@ internal static class SortedSearch
         return low;
     }
 
+    /// <summary>The index of the first item of a list kept sorted by <paramref name="keyOf"/> whose key is at or after <paramref name="key"/>; the count when there is none.</summary>
+    public static int FirstAtOrAfter<T>(System.Collections.Generic.IReadOnlyList<T> items, int key, Func<T, int> keyOf)
+    {
+        int low = 0;
+        int high = items.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (keyOf(items[middle]) < key)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     /// <summary>The index of the first of <paramref name="sorted"/> at or above <paramref name="value"/>; its length when there is none.</summary>
     public static int FirstAtOrAbove(ReadOnlySpan<int> sorted, int value)
     {
