@@ -232,6 +232,14 @@ public sealed class TermTrie
         private int _lastFree;
         private int _used;
 
+        // Where the search for a base starts. The free cells left behind among full ones (holes no
+        // node's children fit) were walked again for every node: with the two million nodes of a
+        // 200,000-form gazetteer, four fifths of the half second the build took. A search that walks
+        // past many holes moves the start to where it was after the first of them, so they are
+        // walked once; they stay free, at the cost of a little space.
+        private int _searchStart;
+        private const int HolesBeforeSkipping = 32;
+
         public DoubleArrayBuilder(TermTrie trie, string labels, int[] targets, int[] edgeStarts, int[] values)
         {
             _trie = trie;
@@ -309,7 +317,14 @@ public sealed class TermTrie
                 last = Math.Max(last, code);
             }
 
-            for (int free = _firstFree; ; free = _nextFree[free])
+            if (_searchStart < _firstFree)
+            {
+                _searchStart = _firstFree;
+            }
+
+            int walked = 0;
+            int skipTo = -1;
+            for (int free = _searchStart; ; free = _nextFree[free])
             {
                 if (free + last >= _cells.Length)
                 {
@@ -317,12 +332,7 @@ public sealed class TermTrie
                 }
 
                 int @base = free - first;
-                if (@base < 1)
-                {
-                    continue;
-                }
-
-                bool fits = true;
+                bool fits = @base >= 1;
                 for (int k = 1; k < codes.Count && fits; k++)
                 {
                     fits = _cells[@base + codes[k]].Check == -1;
@@ -330,7 +340,17 @@ public sealed class TermTrie
 
                 if (fits)
                 {
+                    if (skipTo >= 0)
+                    {
+                        _searchStart = skipTo;
+                    }
+
                     return @base;
+                }
+
+                if (++walked == HolesBeforeSkipping)
+                {
+                    skipTo = free;
                 }
             }
         }
@@ -345,6 +365,11 @@ public sealed class TermTrie
             _cells[cell].Check = parent;
             int previous = _previousFree[cell];
             int next = _nextFree[cell];
+            if (cell == _searchStart)
+            {
+                _searchStart = next; // the start is always a free cell (or the end of the array)
+            }
+
             if (previous >= 0)
             {
                 _nextFree[previous] = next;
