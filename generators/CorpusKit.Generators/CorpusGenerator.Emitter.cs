@@ -1832,7 +1832,7 @@ public sealed partial class CorpusGenerator
         private const int ShownForms = 4;
 
         /// <summary>Writes the module's <c>TermIndex</c>: the trie of every dictionary's forms and the dictionaries of each form.</summary>
-        private static void TermIndex(SourceWriter w, TermIndexLayout terms)
+        private void TermIndex(SourceWriter w, TermIndexLayout terms)
         {
             w.Line("/// <summary>");
             w.Line($"/// The {terms.FormCount} distinct form(s) of {terms.Dictionaries.Count} dictionar{(terms.Dictionaries.Count == 1 ? "y" : "ies")}, as a trie of {terms.Values.Length} nodes:");
@@ -1857,19 +1857,34 @@ public sealed partial class CorpusGenerator
                 """);
             w.Indent();
             w.Indent();
-            DataLines(w, data, ",", utf8: data.Length > MostCharsInAString);
+            DataLines(w, data, ",", utf8: !AsString(data.Length));
             w.Unindent();
             w.Line($"dictionaryCount: {terms.Dictionaries.Count.ToString(CultureInfo.InvariantCulture)});");
             w.Unindent();
         }
 
         /// <summary>
-        /// The longest data or keys written as a string literal, in chars. A string costs the
-        /// compiler next to nothing but counts against the 16 MB of user strings an assembly may
-        /// hold; a <c>u8</c> literal has no such bound but is compiled a byte at a time (some 150
-        /// bytes of compiler memory each). A gazetteer's data goes in <c>u8</c>.
+        /// How many chars of data and keys a module writes as string literals, at most. A string
+        /// costs the compiler next to nothing, but counts against the 16 MB of user strings an
+        /// assembly may hold (4 MB here, so several schemas fit); a <c>u8</c> literal has no such
+        /// bound but is compiled a byte at a time (some 150 bytes of compiler memory each, on every
+        /// build). A gazetteer's trie goes in <c>u8</c>, its keys in a string while they fit.
         /// </summary>
-        private const int MostCharsInAString = 1_000_000;
+        private const int MostStringChars = 2_000_000;
+
+        private int _stringChars;
+
+        /// <summary>Whether <paramref name="chars"/> more chars fit in the module's string literals (and counts them if so).</summary>
+        private bool AsString(int chars)
+        {
+            if (_stringChars + chars > MostStringChars)
+            {
+                return false;
+            }
+
+            _stringChars += chars;
+            return true;
+        }
 
         /// <summary>
         /// Writes ASCII data as literals joined by <c>+</c> (strings, or <c>u8</c> ones), 96 chars a
@@ -1893,7 +1908,7 @@ public sealed partial class CorpusGenerator
         }
 
         /// <summary>Writes a dictionary's id in the index, and its keys when it has keys of its own.</summary>
-        private static void DictionaryMembers(SourceWriter w, TermDictionary dictionary)
+        private void DictionaryMembers(SourceWriter w, TermDictionary dictionary)
         {
             string what = dictionary.What;
             int forms = dictionary.Entries.Sum(e => e.Forms.Count);
@@ -1942,10 +1957,10 @@ public sealed partial class CorpusGenerator
             }
         }
 
-        /// <summary>Keys as literals joined by <c>+</c> (strings, or <c>u8</c> ones past <see cref="MostCharsInAString"/>), a few keys a line (at most 1,000 lines), a unit separator between two.</summary>
-        private static void KeyLines(SourceWriter w, List<string> keys)
+        /// <summary>Keys as literals joined by <c>+</c> (strings, or <c>u8</c> ones past <see cref="MostStringChars"/>), a few keys a line (at most 1,000 lines), a unit separator between two.</summary>
+        private void KeyLines(SourceWriter w, List<string> keys)
         {
-            string suffix = keys.Sum(k => k.Length + 1) > MostCharsInAString ? "u8" : string.Empty;
+            string suffix = AsString(keys.Sum(k => k.Length + 1)) ? string.Empty : "u8";
             if (keys.Count == 0)
             {
                 w.LineAsIs("\"\"" + suffix + ");");
