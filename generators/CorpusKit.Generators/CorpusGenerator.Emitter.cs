@@ -1892,18 +1892,28 @@ public sealed partial class CorpusGenerator
         /// </summary>
         private static void DataLines(SourceWriter w, string data, string end, bool utf8)
         {
-            string suffix = utf8 ? "u8" : string.Empty;
             int width = data.Length > 96 * 1000 ? data.Length : 96;
-            if (data.Length == 0)
+            var chunks = new List<string>();
+            for (int i = 0; i < data.Length; i += width)
+            {
+                chunks.Add(data.Substring(i, Math.Min(width, data.Length - i)));
+            }
+
+            LiteralLines(w, chunks, utf8 ? "u8" : string.Empty, end);
+        }
+
+        /// <summary>Writes <paramref name="chunks"/> as literals (with <paramref name="suffix"/>) joined by <c>+</c>, one a line, unwrapped; an empty literal for none; then <paramref name="end"/>.</summary>
+        private static void LiteralLines(SourceWriter w, List<string> chunks, string suffix, string end)
+        {
+            if (chunks.Count == 0)
             {
                 w.LineAsIs("\"\"" + suffix + end);
                 return;
             }
 
-            for (int i = 0; i < data.Length; i += width)
+            for (int i = 0; i < chunks.Count; i++)
             {
-                bool last = i + width >= data.Length;
-                w.LineAsIs(SourceWriter.Literal(data.Substring(i, Math.Min(width, data.Length - i))) + suffix + (last ? end : " +"));
+                w.LineAsIs(SourceWriter.Literal(chunks[i]) + suffix + (i == chunks.Count - 1 ? end : " +"));
             }
         }
 
@@ -1961,19 +1971,16 @@ public sealed partial class CorpusGenerator
         private void KeyLines(SourceWriter w, List<string> keys)
         {
             string suffix = AsString(keys.Sum(k => k.Length + 1)) ? string.Empty : "u8";
-            if (keys.Count == 0)
-            {
-                w.LineAsIs("\"\"" + suffix + ");");
-                return;
-            }
-
+            string separator = CompilerServices.TermData.KeySeparator.ToString();
             int perLine = keys.Count > 8 * 1000 ? keys.Count : 8;
+            var chunks = new List<string>();
             for (int i = 0; i < keys.Count; i += perLine)
             {
                 bool last = i + perLine >= keys.Count;
-                string joined = string.Join(CompilerServices.TermData.KeySeparator.ToString(), keys.Skip(i).Take(perLine)) + (last ? string.Empty : CompilerServices.TermData.KeySeparator.ToString());
-                w.LineAsIs(SourceWriter.Literal(joined) + suffix + (last ? ");" : " +"));
+                chunks.Add(string.Join(separator, keys.Skip(i).Take(perLine)) + (last ? string.Empty : separator));
             }
+
+            LiteralLines(w, chunks, suffix, ");");
         }
 
         private static bool HasLoneSurrogate(string text)
