@@ -142,6 +142,30 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void An_index_of_titles_made_before_the_thread_numbered_its_title_words_again_is_made_again()
+    {
+        const string Text = "التقى وزير الخارجية الروسي لافروف نظيره، ثم استقبله بوتين. وأشار الوزير إلى أن «الأمثلة جيدة». ثم قال بوتين كلمة. وأشار الوزير إلى أن «الأمثلة كثيرة».";
+        NormalizedText normalized = NormalizedText.Normalize(Text, TextNormalization.None);
+        var people = Places(Text, ["لافروف", "بوتين"])
+            .Select(p => new Named("Person", Text[p.Start..p.End], TextSpan.FromBounds(p.Start, p.End), Text[p.Start..p.End] == "لافروف" ? "وزير الخارجية الروسي" : "الرئيس الروسي"))
+            .ToList();
+        var attribution = new Attribution(normalized, Hits(Text, ["وأشار"]), default, static e => ((Named)e).Title, people, new List<Named>());
+        int first = Text.IndexOf('«', StringComparison.Ordinal);
+        int second = Text.LastIndexOf('«');
+        Assert.Equal("لافروف", ((Named?)attribution.Speaker(TextSpan.FromBounds(first + 1, Text.IndexOf('»', first)), null))?.Key);
+
+        // Another document's titles fill the thread's numbering past its bound: the next index starts it again.
+        for (int i = 0; i <= Attribution.TitleWordIds.MostTitles; i++)
+        {
+            Attribution.TitleWordIds.Of("لقب" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Attribution.TitleWordIds.BeginIndex();
+        Attribution.TitleWordIds.Of("سفير");
+        Assert.Equal("لافروف", ((Named?)attribution.Speaker(TextSpan.FromBounds(second + 1, Text.IndexOf('»', second)), null))?.Key); // not بوتين, nearest
+    }
+
+    [Fact]
     public void Title_words_are_compared_without_the_article_and_under_arabic_normalization()
     {
         Assert.Equal("وزير", Attribution.TitleWord("الوزير"));

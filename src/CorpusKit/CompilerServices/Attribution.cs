@@ -49,7 +49,13 @@ public sealed class Attribution
     private readonly TextSpan[] _statements;
     private readonly IReadOnlyList<IEntity>[] _candidates;
     private readonly Func<IEntity, string?>? _titleOf;
-    private Dictionary<string, List<(IEntity Entity, int Type)>>? _byTitleWord;
+    /// <summary>Every candidate with a title once per word of it, by word, then end (see <see cref="LastTitled"/>); made at the first anaphor.</summary>
+    private TitledEntry[]? _titled;
+
+    private int _titledCount;
+
+    /// <summary>The <see cref="TitleWordIds.Generation"/> the word numbers of <see cref="_titled"/> come from.</summary>
+    private int _titledGeneration;
 
     /// <summary>
     /// An attribution over a document: <paramref name="text"/> is its normalized text, where
@@ -121,7 +127,7 @@ public sealed class Attribution
         // 4. An anaphor that names a title (وأشار الوزير), or a verb with no subject: the last
         // candidate of that title, or the speaker of the quote before.
         if (verb >= 0 && _titleOf is not null && WordAfter(_verbs[verb].End, quote.Start) is { } anaphor
-            && (previous is null || _titleOf(previous) is { } title && !TitleWords(title).Contains(anaphor))
+            && (previous is null || _titleOf(previous) is { } title && Array.IndexOf(TitleWordIds.Of(title), TitleWordIds.Find(anaphor)) < 0)
             && LastTitled(anaphor, quote.Start) is { } titled)
         {
             return titled;
@@ -190,48 +196,73 @@ public sealed class Attribution
     /// </summary>
     private IEntity? LastTitled(string word, int before)
     {
-        if (_byTitleWord is null)
+        if (_titled is null || _titledGeneration != TitleWordIds.Generation)
         {
-            _byTitleWord = new Dictionary<string, List<(IEntity, int)>>(StringComparer.Ordinal);
-            var wordsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // a title repeats: its words are read once
-            for (int type = 0; type < _candidates.Length; type++)
-            {
-                foreach (IEntity candidate in _candidates[type])
-                {
-                    if (_titleOf!(candidate) is { } title)
-                    {
-                        if (!wordsOf.TryGetValue(title, out HashSet<string>? words))
-                        {
-                            wordsOf[title] = words = TitleWords(title);
-                        }
-
-                        foreach (string titleWord in words)
-                        {
-                            if (!_byTitleWord.TryGetValue(titleWord, out List<(IEntity, int)>? list))
-                            {
-                                _byTitleWord[titleWord] = list = [];
-                            }
-
-                            list.Add((candidate, type));
-                        }
-                    }
-                }
-            }
-
-            // By end; on equal ends the type named first last, so the search below takes it.
-            foreach (List<(IEntity Entity, int Type)> list in _byTitleWord.Values)
-            {
-                list.Sort(static (a, b) => a.Entity.Span.End != b.Entity.Span.End ? a.Entity.Span.End.CompareTo(b.Entity.Span.End) : b.Type.CompareTo(a.Type));
-            }
+            IndexTitles();
         }
 
-        if (!_byTitleWord.TryGetValue(word, out List<(IEntity Entity, int Type)>? titled))
+        int id = TitleWordIds.Find(word);
+        if (id < 0)
         {
             return null;
         }
 
-        int low = SortedSearch.FirstAtOrAfter(titled, before + 1, static t => t.Entity.Span.End); // the first that ends past it
-        return low > 0 ? titled[low - 1].Entity : null;
+        // The first entry past (id, before): the one before it, if of this word, is the last to end at or before the quote.
+        int low = 0;
+        int high = _titledCount;
+        while (low < high)
+        {
+            int middle = (int)((uint)(low + high) >> 1);
+            TitledEntry entry = _titled![middle];
+            if (entry.Word < id || (entry.Word == id && entry.End <= before))
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low > 0 && _titled![low - 1].Word == id ? _titled[low - 1].Entity : null;
+    }
+
+    /// <summary>
+    /// Files every candidate with a title under each word of it, in one array sorted by word, then
+    /// end, and on equal ends the type named first last (so the search takes it). The words are
+    /// numbered by the thread (<see cref="TitleWordIds"/>), so a title seen in an earlier document is
+    /// not split and normalized again.
+    /// </summary>
+    private void IndexTitles()
+    {
+        _titledGeneration = TitleWordIds.BeginIndex();
+        _titledCount = 0;
+        _titled ??= [];
+        for (int type = 0; type < _candidates.Length; type++)
+        {
+            foreach (IEntity candidate in _candidates[type])
+            {
+                if (_titleOf!(candidate) is not { } title)
+                {
+                    continue;
+                }
+
+                foreach (int word in TitleWordIds.Of(title))
+                {
+                    if (_titledCount == _titled.Length)
+                    {
+                        Array.Resize(ref _titled, Math.Max(16, 2 * _titled.Length));
+                    }
+
+                    _titled[_titledCount++] = new TitledEntry(word, candidate.Span.End, type, candidate);
+                }
+            }
+        }
+
+        _titled.AsSpan(0, _titledCount).Sort(static (a, b) =>
+            a.Word != b.Word ? a.Word.CompareTo(b.Word)
+            : a.End != b.End ? a.End.CompareTo(b.End)
+            : b.Type.CompareTo(a.Type));
     }
 
     private static TextSpan[] ToOriginal(NormalizedText text, ReadOnlySpan<TermHit> hits)
@@ -302,5 +333,71 @@ public sealed class Attribution
     {
         int i = SortedSearch.FirstAtOrAfter<TextSpan>(spans, from, static s => s.Start);
         return i < spans.Length && spans[i].Start < to ? i : -1;
+    }
+
+    /// <summary>A candidate filed under one word of its title.</summary>
+    private readonly record struct TitledEntry(int Word, int End, int Type, IEntity Entity);
+
+    /// <summary>
+    /// The words of titles, numbered per thread: a title's words are split and normalized once for
+    /// every document after (titles come from a lexicon, so there are few), and an anaphor is looked
+    /// up by number. Past <see cref="MostTitles"/> titles the numbers start again, between two
+    /// indexes, and an index of an older numbering is made again at its next look-up.
+    /// </summary>
+    internal static class TitleWordIds
+    {
+        internal const int MostTitles = 4096;
+
+        [ThreadStatic]
+        private static Dictionary<string, int[]>? t_titles;
+
+        [ThreadStatic]
+        private static Dictionary<string, int>? t_words;
+
+        [ThreadStatic]
+        private static int t_generation;
+
+        internal static int Generation => t_generation;
+
+        /// <summary>Called before an index is made: the numbering it will use, started again if it grew past the bound.</summary>
+        internal static int BeginIndex()
+        {
+            if (t_titles is { Count: >= MostTitles })
+            {
+                t_titles.Clear();
+                t_words!.Clear();
+                t_generation++;
+            }
+
+            return t_generation;
+        }
+
+        /// <summary>The numbers of the words of <paramref name="title"/>, each once.</summary>
+        internal static int[] Of(string title)
+        {
+            Dictionary<string, int[]> titles = t_titles ??= new Dictionary<string, int[]>(StringComparer.Ordinal);
+            if (titles.TryGetValue(title, out int[]? ids))
+            {
+                return ids;
+            }
+
+            Dictionary<string, int> words = t_words ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            var list = new List<int>();
+            foreach (string word in TitleWords(title))
+            {
+                if (!words.TryGetValue(word, out int id))
+                {
+                    words.Add(word, id = words.Count);
+                }
+
+                list.Add(id);
+            }
+
+            titles.Add(title, ids = [.. list]);
+            return ids;
+        }
+
+        /// <summary>The number of a word of some title of this numbering, or -1.</summary>
+        internal static int Find(string word) => t_words is { } words && words.TryGetValue(word, out int id) ? id : -1;
     }
 }
