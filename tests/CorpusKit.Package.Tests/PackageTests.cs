@@ -10,6 +10,7 @@ namespace CorpusKit.Package.Tests;
 /// repository that references the package from that folder, add a schema it has never seen,
 /// build and run it.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public sealed class PackageTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "corpuskit-package-" + Guid.NewGuid().ToString("N")[..12]);

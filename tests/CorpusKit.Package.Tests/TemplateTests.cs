@@ -11,6 +11,7 @@ namespace CorpusKit.Package.Tests;
 /// packed into a local feed, the template installed from it (into a template hive of the test's
 /// own), a project made under another name, built, run over its sample and tested.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public sealed class TemplateTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "corpuskit-template-" + Guid.NewGuid().ToString("N")[..12]);
