@@ -23,7 +23,7 @@ public sealed class NewArticleTests
     {
         ["Date"] = 0.99,
         ["Organization"] = 0.96,
-        ["Person"] = 0.96,
+        ["Person"] = 0.98,
         ["Place"] = 0.98,
         ["Quote"] = 0.99,
         ["Source"] = 0.95,
@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 56 of 65 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 59 of 65 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(65, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 56, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 59, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
