@@ -31,6 +31,9 @@ public static class Repeats
 
     private static readonly string[] s_connectors = ["بن", "ابن", "بنت", "عبد", "ابو", "ام", "ولد"];
 
+    /// <summary>Words that end a surname written apart from its first part (Persian صفر زاده), as the normalization writes them.</summary>
+    private static readonly string[] s_surnameEnds = ["زاده", "زادة"];
+
     /// <summary>
     /// Adds to <paramref name="entities"/> (in document order) every later or earlier mention,
     /// by its whole name or its surname, of an entity whose <paramref name="name"/> has two words
@@ -103,9 +106,10 @@ public static class Repeats
             int last = form.LastIndexOf(' ');
             if (last > 0)
             {
-                // The surname: the last word, or the last two after a connector (بن حمادي).
+                // The surname: the last word, or the last two after a connector (بن حمادي) or
+                // before a word that ends a surname (صفر زاده).
                 int before = form[..last].LastIndexOf(' ');
-                int surname = before >= 0 && IsConnector(form[(before + 1)..last]) ? before + 1 : last + 1;
+                int surname = before >= 0 && (IsConnector(form[(before + 1)..last]) || IsIn(form[(last + 1)..], s_surnameEnds)) ? before + 1 : last + 1;
                 Register(scratch, SharedStrings.Of(form), i, full);
                 Register(scratch, SharedStrings.Of(form[surname..]), i, full);
             }
@@ -117,11 +121,13 @@ public static class Repeats
         }
     }
 
-    private static bool IsConnector(ReadOnlySpan<char> word)
+    private static bool IsConnector(ReadOnlySpan<char> word) => IsIn(word, s_connectors);
+
+    private static bool IsIn(ReadOnlySpan<char> word, string[] words)
     {
-        foreach (string connector in s_connectors)
+        foreach (string known in words)
         {
-            if (word.SequenceEqual(connector))
+            if (word.SequenceEqual(known))
             {
                 return true;
             }
@@ -179,35 +185,22 @@ public static class Repeats
 
     /// <summary>
     /// One pass over the words: at each word, and after one or two proclitics at its start, the
-    /// names whose first word it is are compared with the text there.
+    /// text from there to the end of that word, then of the next, up to as many words as the
+    /// longest name has, is looked up among the names. A look-up per start and length, however many
+    /// names share a first word: a document of a million mentions names tens of thousands of people,
+    /// many of them with one first name, and comparing each with the text at every such word made
+    /// the search grow faster than the text.
     /// </summary>
     private static int SearchWords(ReadOnlySpan<char> chars, Scratch scratch)
     {
-        // The names by their first word (letters and digits up to the first other char), chained.
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> byFirstWord = scratch.ByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        List<(string Key, int Entity, int Next)> chain = scratch.Chain;
-        foreach ((string key, (int entity, _)) in scratch.Names)
+        Dictionary<string, (int Entity, string Full)>.AlternateLookup<ReadOnlySpan<char>> names = scratch.Names.GetAlternateLookup<ReadOnlySpan<char>>();
+        int mostWords = 0;
+        int longestGap = 0;
+        foreach (string key in scratch.Names.Keys)
         {
-            if (entity < 0)
-            {
-                continue;
-            }
-
-            int wordEnd = 0;
-            while (wordEnd < key.Length && CharKinds.IsLetterOrDigit(key[wordEnd]))
-            {
-                wordEnd++;
-            }
-
-            if (wordEnd == 0)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<char> first = key.AsSpan(0, wordEnd);
-            int next = byFirstWord.TryGetValue(first, out int head) ? head : -1;
-            chain.Add((key, entity, next));
-            byFirstWord[first] = chain.Count - 1;
+            (int words, int gap) = Shape(key);
+            mostWords = Math.Max(mostWords, words);
+            longestGap = Math.Max(longestGap, gap);
         }
 
         int count = 0;
@@ -229,24 +222,70 @@ public static class Repeats
             int starts = Proclitics.Starts(chars, start, at);
             for (int from = start; from < start + starts; from++)
             {
-                if (!byFirstWord.TryGetValue(chars[from..at], out int link))
+                int end = at;
+                for (int words = 1; ; words++)
                 {
-                    continue;
-                }
-
-                for (; link >= 0; link = chain[link].Next)
-                {
-                    (string key, int entity, _) = chain[link];
-                    int end = from + key.Length;
-                    if (end <= chars.Length && chars.Slice(from, key.Length).SequenceEqual(key) && EndsWord(chars, end))
+                    if (names.TryGetValue(chars[from..end], out (int Entity, string Full) known) && known.Entity >= 0)
                     {
-                        count = scratch.AddHit(count, new Hit(from, end, entity));
+                        count = scratch.AddHit(count, new Hit(from, end, known.Entity));
+                    }
+
+                    // One word more: past what separates the words of a name (a space, a hyphen), no farther than a name's longest separator.
+                    int next = end;
+                    while (next < chars.Length && next - end <= longestGap && !CharKinds.IsLetterOrDigit(chars[next]))
+                    {
+                        next++;
+                    }
+
+                    if (words == mostWords || next == end || next - end > longestGap || next == chars.Length)
+                    {
+                        break;
+                    }
+
+                    end = next;
+                    while (end < chars.Length && CharKinds.IsLetterOrDigit(chars[end]))
+                    {
+                        end++;
                     }
                 }
             }
         }
 
         return count;
+    }
+
+    /// <summary>How many runs of letters and digits a name has, and the longest run of other chars between two of them (a name that starts with another char is never found, as the search starts at words).</summary>
+    private static (int Words, int Gap) Shape(string key)
+    {
+        int words = 0;
+        int gap = 0;
+        int i = 0;
+        while (i < key.Length)
+        {
+            int separator = i;
+            while (i < key.Length && !CharKinds.IsLetterOrDigit(key[i]))
+            {
+                i++;
+            }
+
+            if (words > 0 && i < key.Length)
+            {
+                gap = Math.Max(gap, i - separator);
+            }
+
+            if (i == key.Length)
+            {
+                break;
+            }
+
+            words++;
+            while (i < key.Length && CharKinds.IsLetterOrDigit(key[i]))
+            {
+                i++;
+            }
+        }
+
+        return (words, gap);
     }
 
     /// <summary>Keeps the hits where no entity stands (the longest of those that start together) and adds their entities.</summary>
@@ -323,10 +362,6 @@ public static class Repeats
         /// <summary>The full names registered so far.</summary>
         public HashSet<string> Registered { get; private set; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, int> ByFirstWord { get; private set; } = new(StringComparer.Ordinal);
-
-        public List<(string Key, int Entity, int Next)> Chain { get; private set; } = [];
-
         public Hit[] Hits { get; private set; } = new Hit[64];
 
         public int AddHit(int count, Hit hit)
@@ -344,19 +379,15 @@ public static class Repeats
 
         public void Clear()
         {
-            if (Names.Count > Kept || ByFirstWord.Count > Kept)
+            if (Names.Count > Kept)
             {
                 Names = new(StringComparer.Ordinal);
                 Registered = new(StringComparer.Ordinal);
-                ByFirstWord = new(StringComparer.Ordinal);
-                Chain = [];
             }
             else
             {
                 Names.Clear();
                 Registered.Clear();
-                ByFirstWord.Clear();
-                Chain.Clear();
             }
 
             if (Hits.Length > Kept)
