@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 71 of 81 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 72 of 81 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(81, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 71, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 72, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
