@@ -10,10 +10,10 @@ using Xunit;
 namespace NewsDesk.Tests;
 
 /// <summary>
-/// NewsDesk on the fifteen articles written apart from the seeds (samples/NewsDesk/articles, gold in
+/// NewsDesk on the eighteen articles written apart from the seeds (samples/NewsDesk/articles, gold in
 /// articles.gold.jsonl), scored apart from them: the report is a reviewed snapshot, and no type's
 /// overlap F1 may fall below the level reached. These texts guided the rules written for
-/// generalisation (105 to 114 were each scored blind first, then joined them), so their scores are
+/// generalisation (105 to 117 were each scored blind first, then joined them), so their scores are
 /// a development figure; unseen news is scored elsewhere.
 /// </summary>
 public sealed class NewArticleTests
@@ -22,11 +22,11 @@ public sealed class NewArticleTests
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
         ["Date"] = 0.98,
-        ["Organization"] = 0.95,
-        ["Person"] = 0.98,
+        ["Organization"] = 0.94,
+        ["Person"] = 0.97,
         ["Place"] = 0.97,
         ["Quote"] = 0.98,
-        ["Source"] = 0.95,
+        ["Source"] = 0.97,
     };
 
     [Fact]
@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 72 of 81 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 83 of 97 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
-        Assert.Equal(81, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 72, report.ToText(details: true, "Quote.speaker"));
+        Assert.Equal(97, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) >= 83, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
@@ -61,7 +61,7 @@ public sealed class NewArticleTests
         List<Mention> gold = Mention.ReadFile(Repository.NewArticlesGold, problems);
         Assert.Empty(problems);
         List<Article> articles = [.. Repository.NewArticleFiles.Select(path => NewsDeskCorpus.Instance.Extract(File.ReadAllText(path), Path.GetFileName(path)))];
-        Assert.Equal(15, articles.Count);
+        Assert.Equal(18, articles.Count);
         return EvaluationReport.Compare(gold, Mentions.Of(articles));
     }
 }

@@ -74,6 +74,13 @@ public static class SequenceMatcher
             // One path for every attempt (the state's); a match keeps a copy of it.
             StepMatch[] path = state.Path;
             int starts = regexStarts?.Count ?? state.SpanCount(0);
+            if (starts > 0)
+            {
+                // The other steps' spans only where the first step found somewhere to start: most
+                // rules' first step (a rare term, a pattern) finds nothing in most documents.
+                state.PrepareRest(text, inputs, context);
+            }
+
             for (int i = 0; i < starts; i++)
             {
                 StepMatch first = regexStarts is null ? state.Span(0, i) : new StepMatch(regexStarts[i].Index, regexStarts[i].End, 0, regexStarts[i]);
@@ -174,10 +181,21 @@ public static class SequenceMatcher
             }
 
             _counts.AsSpan().Clear();
+            Prepare(steps[0], 0, text, inputs, context);
+        }
+
+        /// <summary>Prepares the steps after the first, and every alternative's choices (the first step is never an alternative).</summary>
+        public void PrepareRest(NormalizedText text, ReadOnlySpan<IReadOnlyList<IEntity>> inputs, ExtractionContext context)
+        {
+            SequenceStep[] steps = _steps;
             int next = steps.Length;
             for (int s = 0; s < steps.Length; s++)
             {
-                Prepare(steps[s], s, text, inputs, context);
+                if (s > 0)
+                {
+                    Prepare(steps[s], s, text, inputs, context);
+                }
+
                 if (steps[s].Choices is { } choices)
                 {
                     _choiceBase[s] = next;
