@@ -208,22 +208,7 @@ public sealed class Attribution
         }
 
         // The first entry past (id, before): the one before it, if of this word, is the last to end at or before the quote.
-        int low = 0;
-        int high = _titledCount;
-        while (low < high)
-        {
-            int middle = (int)((uint)(low + high) >> 1);
-            TitledEntry entry = _titled![middle];
-            if (entry.Word < id || (entry.Word == id && entry.End <= before))
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
+        int low = SortedSearch.FirstAtOrAfter(_titled.AsSpan(0, _titledCount), ((long)id << 32) | (uint)(before + 1), static e => e.Key);
         return low > 0 && _titled![low - 1].Word == id ? _titled[low - 1].Entity : null;
     }
 
@@ -336,7 +321,11 @@ public sealed class Attribution
     }
 
     /// <summary>A candidate filed under one word of its title.</summary>
-    private readonly record struct TitledEntry(int Word, int End, int Type, IEntity Entity);
+    private readonly record struct TitledEntry(int Word, int End, int Type, IEntity Entity)
+    {
+        /// <summary>The word, then the end: the order the index is searched in.</summary>
+        public long Key => ((long)Word << 32) | (uint)End;
+    }
 
     /// <summary>
     /// The words of titles, numbered per thread: a title's words are split and normalized once for

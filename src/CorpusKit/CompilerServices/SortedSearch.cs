@@ -7,13 +7,18 @@ internal static class SortedSearch
 {
     /// <summary>The index of the first item that starts at or after <paramref name="start"/>; the length when there is none.</summary>
     public static int FirstAtOrAfter<T>(ReadOnlySpan<T> items, int start, Func<T, int> startOf)
+        => FirstAtOrAfter<T, int>(items, start, startOf);
+
+    /// <summary>The index of the first item of a span kept sorted by <paramref name="keyOf"/> whose key is at or after <paramref name="key"/>; the length when there is none.</summary>
+    public static int FirstAtOrAfter<T, TKey>(ReadOnlySpan<T> items, TKey key, Func<T, TKey> keyOf)
+        where TKey : IComparable<TKey>
     {
         int low = 0;
         int high = items.Length;
         while (low < high)
         {
             int middle = low + ((high - low) >> 1);
-            if (startOf(items[middle]) < start)
+            if (keyOf(items[middle]).CompareTo(key) < 0)
             {
                 low = middle + 1;
             }
