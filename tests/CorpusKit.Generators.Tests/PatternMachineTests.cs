@@ -23,8 +23,8 @@ public sealed class PatternMachineTests
     [
         "a", "b", "k", "ع", "ا", "م", ":", "\"", " ", "-", "\\.", "/", "\\n",
         "\\d", "\\d{1,2}", "\\d{4}", "[0-9]", "\\s", "\\S", "\\w", "\\W", "[a-c]", "[^\"\\n]", "[ء-ي]", ".", "\\p{L}", "[\\d-[5-9]]", "(?s:.)",
-        "(?:st|nd)", "(?:عام|عامل|ع)", "(?:عام|عامل|مع|ما)\\b", "(?:st|nd|rd|th)\\b", "(?!(?:عام|مع|ا|م)\\b)", "(?:(?:a|b|c|k))\\b", "(?<g>\\d+)", "(?<h>[a-z]+)", "(?<g>a)", "(?=\\s)", "(?!\\d)", "(?<=\\d)", "(?<!ا)", "(?<=(?<lb>\\d+)\\s*)",
-        "(?<=\\b(?<w>ا|م)\\w*\\s+)", "[^ا:]", "[^a]", "(?<=:[^:]*)", "(?<=(?<lc>[^:]*))", "(?<!ع\\w*)", "\\b", "\\B", "^", "$", "(?m)^", "(?m:$)", "\\A", "\\z", "\\Z", "(?>a+)", "(?i:K)", "(?-i:k)",
+        "(?:st|nd)", "(?:عام|عامل|ع)", "(?:عام ا|مع|ع|م:|k b|ab)", "(?:st|Nd|K|a-b)", "(?<=(?:عام|مع ا|:|ا)\\s*)", "(?<!(?:b|ka|A|\\.))", "(?<h>(?:عامل|عام|ع|م))+", "(?:عام|عامل|مع|ما)\\b", "(?:st|nd|rd|th)\\b", "(?!(?:عام|مع|ا|م)\\b)", "(?:(?:a|b|c|k))\\b", "(?<g>\\d+)", "(?<h>[a-z]+)", "(?<g>a)", "(?=\\s)", "(?!\\d)", "(?<=\\d)", "(?<!ا)", "(?<=(?<lb>\\d+)\\s*)",
+        "(?<=\\b(?<w>ا|م)\\w*\\s+)", "[^ا:]", "[^a]", "[^\"\\s]", "[\\s:]", "(?<=:[^:]*)", "(?<=(?<lc>[^:]*))", "(?<!ع\\w*)", "\\b", "\\B", "^", "$", "(?m)^", "(?m:$)", "\\A", "\\z", "\\Z", "(?>a+)", "(?i:K)", "(?-i:k)",
     ];
 
     private static readonly string[] s_loops = ["?", "*", "+", "??", "*?", "+?", "{2}", "{1,3}", "{0,2}?", "{2,}", "{9,}"];
@@ -246,6 +246,69 @@ public sealed class PatternMachineTests
                 Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
             }
         }
+    }
+
+    /// <summary>
+    /// An alternation of three or more literals (phrases with spaces and punctuation too, leftwards
+    /// in a lookbehind, ASCII letters under case folding) is one look-up of every literal the text
+    /// holds at the position, tried in the pattern's order: the first listed wins over a longer or
+    /// shorter one, and a later one is taken when what follows needs it. Two literals, or a
+    /// case-folded letter the look-up does not fold (é), stay a dispatch.
+    /// </summary>
+    [Theory]
+    [InlineData(@"(?:عام|عامل|ع)", 3, true)]
+    [InlineData(@"(?:عام|عامل|ع)ل", 3, true)]
+    [InlineData(@"(?:ع|عام|عامل)\s", 3, true)]
+    [InlineData(@"(?:وزارة الخارجية|وزارة|الخارجية|وزارة الدفاع)(?:\s+\w+)?", 4, true)]
+    [InlineData(@"(?<=(?:في|من|الى|عن ا)\s*)\w+", 4, true)]
+    [InlineData(@"(?<!(?:ab|b|xab))c", 3, true)]
+    [InlineData(@"(?:st|Nd|rd|K)\w?", 4, true)]
+    [InlineData(@"(?:st|nd)", 2, false)]
+    [InlineData(@"(?:é|e|ab)", 3, false)]
+    public void A_list_of_literals_is_one_look_up_and_matches_as_the_regex_engine_does(string pattern, int literals, bool lookUp)
+    {
+        PatternProgramSpec program = PatternCompiler.Compile(pattern, Arabic) ?? throw new InvalidOperationException(pattern);
+        Assert.Equal(lookUp, HasLiteralLookUp(program, literals));
+        Pattern machine = Runtime(pattern, program, null);
+        var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
+        string[] texts =
+        [
+            "عامل", "عام", "عا", "ع", "عامة", "عام ل", "ع ل", "وزارة الخارجية الروسية", "وزارة الدفاع", "وزارة الثقافة", "الخارجية",
+            "في الدار", "من  هنا", "عن القرار", "عن ال", "xabc", "abc", "bc", "c", "ST", "nD", "\u212A", "k1", "Rd", "é", "É", "E", "",
+        ];
+        foreach (string text in texts)
+        {
+            for (int start = 0; start <= text.Length; start++)
+            {
+                Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
+            }
+        }
+    }
+
+    /// <summary>Whether the program holds a literal look-up of <paramref name="literals"/> literals: the instruction, flags, the count, the literals' starts rising.</summary>
+    private static bool HasLiteralLookUp(PatternProgramSpec program, int literals)
+    {
+        int[] code = [.. program.Code];
+        for (int i = 0; i + literals + 3 < code.Length; i++)
+        {
+            if (code[i] != (int)PatternOp.LiteralIn || code[i + 1] is < 0 or > 3 || code[i + 2] != literals || code[i + 3] != i + 3 + literals + 1 + literals)
+            {
+                continue;
+            }
+
+            bool rising = true;
+            for (int l = 0; l < literals; l++)
+            {
+                rising &= code[i + 3 + l] < code[i + 4 + l];
+            }
+
+            if (rising)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

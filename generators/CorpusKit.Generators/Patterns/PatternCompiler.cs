@@ -151,6 +151,12 @@ internal sealed class PatternCompiler
     /// </summary>
     private void EmitAlternation(List<RegexNode> alternatives, bool backward, Follow? follow)
     {
+        if (alternatives.Count >= MinLiteralSet && LiteralSet(alternatives) is { } literals)
+        {
+            EmitLiteralIn(literals, backward);
+            return;
+        }
+
         if (alternatives.Count >= 3)
         {
             EmitDispatch(alternatives, backward, follow);
@@ -247,6 +253,110 @@ internal sealed class PatternCompiler
         }
 
         _code[starts + sorted.Count] = _code.Count;
+    }
+
+    /// <summary>The fewest alternatives an alternation of literals needs before <see cref="EmitLiteralIn"/> takes it.</summary>
+    private const int MinLiteralSet = 3;
+
+    /// <summary>
+    /// The literals of an alternation whose every alternative is a non-empty run of plain chars
+    /// (<c>(?:وزارة الخارجية|وزارة الدفاع|…)</c>, as a lexicon of phrases expands in a pattern), as
+    /// (char, ignore case) pairs in the pattern's order; null for any other alternation, or when
+    /// case folding is not the one <see cref="EmitLiteralIn"/> can do.
+    /// </summary>
+    private static List<List<CharNode>>? LiteralSet(List<RegexNode> alternatives)
+    {
+        var literals = new List<List<CharNode>>(alternatives.Count);
+        foreach (RegexNode alternative in alternatives)
+        {
+            var chars = new List<CharNode>();
+            if (!CollectChars(alternative, chars) || chars.Count == 0)
+            {
+                return null;
+            }
+
+            literals.Add(chars);
+        }
+
+        // Either no char has case variants, or every char that has them folds as the machine folds
+        // (ASCII letters and the Kelvin sign) and no other char could be taken for one of them.
+        bool folded = literals.Any(literal => literal.Any(c => c.IgnoreCase && CaseFolding.Variants(c.Value).Count > 1));
+        if (folded && literals.Any(literal => literal.Any(c => !FoldsAsTheMachine(c))))
+        {
+            return null;
+        }
+
+        return literals;
+
+        static bool CollectChars(RegexNode node, List<CharNode> chars)
+        {
+            switch (node)
+            {
+                case CharNode c:
+                    chars.Add(c);
+                    return true;
+                case ConcatNode concat:
+                    return concat.Children.All(child => CollectChars(child, chars));
+                case GroupNode { Name: null, Capturing: false } group:
+                    return CollectChars(group.Child, chars);
+                default:
+                    return false;
+            }
+        }
+
+        // Under folding the machine compares LiteralFold(text char) with LiteralFold(literal char).
+        static bool FoldsAsTheMachine(CharNode c)
+        {
+            char folded = LiteralFold(c.Value);
+            List<char> foldClass = folded switch
+            {
+                'k' => ['k', 'K', '\u212A'],
+                >= 'a' and <= 'z' => [folded, (char)(folded - 0x20)],
+                _ => [folded],
+            };
+            List<char> variants = c.IgnoreCase ? CaseFolding.Variants(c.Value) : [c.Value];
+            return variants.Count == foldClass.Count && variants.All(foldClass.Contains);
+        }
+    }
+
+    /// <summary>The fold of <c>LiteralIn</c> (the runtime's <c>PatternMachine.LiteralFold</c> is the same): ASCII letters to lower case, the Kelvin sign to k.</summary>
+    internal static char LiteralFold(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c == '\u212A' ? 'k' : c;
+
+    /// <summary>
+    /// <c>LiteralIn flags n start₁…startₙ end rank₁…rankₙ chars…</c>: the literals (read leftwards
+    /// when flags has 1, folded by <see cref="LiteralFold"/> when it has 2) sorted ordinally, each the
+    /// chars from its start to the next start, with its place in the alternation. The machine finds
+    /// every literal the text holds at the position with one binary search per char, and tries them
+    /// in the alternation's order; the next instruction is at <c>end</c>.
+    /// </summary>
+    private void EmitLiteralIn(List<List<CharNode>> literals, bool backward)
+    {
+        bool folded = literals.Any(literal => literal.Any(c => c.IgnoreCase && CaseFolding.Variants(c.Value).Count > 1));
+        var keyed = new List<(string Key, int Rank)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int rank = 0; rank < literals.Count; rank++)
+        {
+            IEnumerable<char> chars = literals[rank].Select(c => folded ? LiteralFold(c.Value) : c.Value);
+            string key = new(backward ? chars.Reverse().ToArray() : chars.ToArray());
+            if (seen.Add(key))
+            {
+                // A literal listed twice would only try the same match again.
+                keyed.Add((key, rank));
+            }
+        }
+
+        keyed.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Op(PatternOp.LiteralIn, (backward ? 1 : 0) | (folded ? 2 : 0), keyed.Count);
+        int starts = _code.Count;
+        _code.AddRange(Enumerable.Repeat(0, keyed.Count + 1));
+        _code.AddRange(keyed.Select(k => k.Rank));
+        for (int i = 0; i < keyed.Count; i++)
+        {
+            _code[starts + i] = _code.Count;
+            _code.AddRange(keyed[i].Key.Select(c => (int)c));
+        }
+
+        _code[starts + keyed.Count] = _code.Count;
     }
 
     /// <summary>
@@ -726,6 +836,7 @@ internal enum PatternOp
     Repeat,
     Dispatch,
     WordIn,
+    LiteralIn,
 }
 
 /// <summary>A compiled pattern: its program, its class table and its named groups by slot.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace CorpusKit.CompilerServices;
@@ -44,9 +45,9 @@ internal sealed class CharClassSet
         _space = space;
         _notSpace = notSpace;
         _subtraction = subtraction;
-        if (categories == 0 && negatedCategories.Length == 0 && !space && !notSpace && subtraction is null && ranges.Length > 0)
+        if (categories == 0 && negatedCategories.Length == 0 && !notSpace && subtraction is null && (ranges.Length > 0 || space))
         {
-            int size = 0;
+            int size = space ? WhiteSpace.Length : 0;
             foreach ((char first, char last) in ranges)
             {
                 size += last - first + 1;
@@ -54,6 +55,7 @@ internal sealed class CharClassSet
 
             if (size <= MaxListedChars)
             {
+                // Ranges and \s (a char listed twice does no harm to a search).
                 var chars = new char[size];
                 int at = 0;
                 foreach ((char first, char last) in ranges)
@@ -64,18 +66,27 @@ internal sealed class CharClassSet
                     }
                 }
 
+                if (space)
+                {
+                    WhiteSpace.CopyTo(chars.AsSpan(at));
+                }
+
                 Listed = SearchValues.Create(chars);
             }
         }
     }
 
-    /// <summary>The most chars a class made of ranges only may list for <see cref="Listed"/>.</summary>
+    /// <summary>The chars of <c>\s</c>: those <see cref="char.IsWhiteSpace(char)"/> accepts (a test holds the two to each other).</summary>
+    internal const string WhiteSpace = "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    /// <summary>The most chars a class made of ranges (and <c>\s</c>) may list for <see cref="Listed"/>.</summary>
     private const int MaxListedChars = 256;
 
     /// <summary>
-    /// For a class made of ranges only (at most <see cref="MaxListedChars"/> chars), the chars its
-    /// ranges list, for vectorized searches: the class is these chars, or every other char when
-    /// <see cref="IsNegated"/>. Null for any other class.
+    /// For a class made of ranges and <c>\s</c> only (at most <see cref="MaxListedChars"/> chars), the
+    /// chars it lists, for vectorized searches: the class is these chars, or every other char when
+    /// <see cref="IsNegated"/>. Null for any other class. (A loop over <c>\s</c> in a text whose
+    /// boilerplate is blanked may run over thousands of spaces.)
     /// </summary>
     public SearchValues<char>? Listed { get; }
 
@@ -83,20 +94,27 @@ internal sealed class CharClassSet
     public bool IsNegated => _negated;
 
     /// <summary>Whether <paramref name="c"/> is in the class.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(char c)
+    {
+        // Inlined into the pattern machine's step: a known word of the bitmap answers at once.
+        int word = c >> 6;
+        return c < BitmapSize && (Volatile.Read(ref _known) & (1 << word)) != 0
+            ? (_bitmap[word] & (1UL << (c & 63))) != 0
+            : ContainsSlowly(c);
+    }
+
+    /// <summary>A char above the bitmap, or the first of its word to be asked about.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ContainsSlowly(char c)
     {
         if (c >= BitmapSize)
         {
             return Evaluate(c);
         }
 
-        int word = c >> 6;
-        if ((Volatile.Read(ref _known) & (1 << word)) == 0)
-        {
-            Learn(word);
-        }
-
-        return (_bitmap[word] & (1UL << (c & 63))) != 0;
+        Learn(c >> 6);
+        return (_bitmap[c >> 6] & (1UL << (c & 63))) != 0;
     }
 
     /// <summary>Works out one word of the bitmap; threads that race write the same bits.</summary>

@@ -60,6 +60,15 @@ internal enum PatternOp
     /// of plain words followed by <c>\b</c> compiles to.
     /// </summary>
     WordIn,
+
+    /// <summary>
+    /// <c>LiteralIn flags n start₁…startₙ end rank₁…rankₙ chars…</c>: alternatives that are all
+    /// literals (read leftwards when flags has 1, compared folded by <see cref="PatternMachine.LiteralFold"/>
+    /// when it has 2), sorted, each the chars from its start to the next start, with its place in the
+    /// alternation. Every literal the text holds at the position is tried, in the alternation's order.
+    /// What a list of phrases compiles to.
+    /// </summary>
+    LiteralIn,
 }
 
 /// <summary>The zero-width tests of <see cref="PatternOp.Assert"/> (the generator's <c>AnchorKind</c> mirrors them).</summary>
@@ -97,6 +106,9 @@ internal sealed class PatternMachine
     private const int StepsPerClockCheck = 4096;
 
     private int[] _frames = new int[64 * FrameSize];
+
+    // The literals a LiteralIn found at the position: rank, then length.
+    private long[] _literalHits = new long[8];
     private int _frameCount;
 
     // Group starts (or right ends, in a lookbehind) with an undo log, and the captures made, in order.
@@ -147,11 +159,16 @@ internal sealed class PatternMachine
     {
         int[] code = _code;
         int baseFrame = _frameCount;
+
+        // The count of steps since the clock was last read, kept in a local (a lookaround's block
+        // runs on the same count: it is handed over around the call).
+        int steps = _steps;
         while (true)
         {
-            if (++_steps >= StepsPerClockCheck)
+            if (++steps >= StepsPerClockCheck)
             {
                 CheckClock(text);
+                steps = 0;
             }
 
             bool ok;
@@ -159,6 +176,7 @@ internal sealed class PatternMachine
             {
                 case PatternOp.Succeed:
                     _frameCount = baseFrame;
+                    _steps = steps;
                     return position;
                 case PatternOp.Char:
                     ok = position < text.Length && text[position] == code[pc + 1];
@@ -226,7 +244,9 @@ internal sealed class PatternMachine
                     pc += 2;
                     break;
                 case PatternOp.Look:
+                    _steps = steps;
                     ok = Look(text, code[pc + 1], code[pc + 2] != 0, code[pc + 3] != 0, position);
+                    steps = _steps;
                     pc += 4;
                     break;
                 case PatternOp.Repeat:
@@ -238,12 +258,16 @@ internal sealed class PatternMachine
                 case PatternOp.WordIn:
                     ok = WordIn(text, ref pc, ref position);
                     break;
+                case PatternOp.LiteralIn:
+                    ok = LiteralIn(text, ref pc, ref position);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown instruction {code[pc]} at {pc} of the pattern {_source}.");
             }
 
             if (!ok && !Backtrack(text, baseFrame, ref pc, ref position))
             {
+                _steps = steps;
                 return -1;
             }
         }
@@ -570,6 +594,109 @@ internal sealed class PatternMachine
             return run.Length - word.Length;
         }
     }
+
+    /// <summary>
+    /// The literals of the instruction that the text holds at <paramref name="position"/> (found
+    /// together: the sorted literals that share the text's first d chars are narrowed to those whose
+    /// next char is the text's next, one binary search per char), tried in the alternation's order:
+    /// the first goes on at once, the others wait in frames. False when there is none.
+    /// </summary>
+    private bool LiteralIn(ReadOnlySpan<char> text, ref int pc, ref int position)
+    {
+        int[] code = _code;
+        int flags = code[pc + 1];
+        bool backward = (flags & 1) != 0;
+        bool folded = (flags & 2) != 0;
+        int count = code[pc + 2];
+        int starts = pc + 3;
+        int ranks = starts + count + 1;
+        int available = backward ? position : text.Length - position;
+        int low = 0;
+        int high = count;
+        int found = 0;
+        for (int depth = 0; low < high; depth++)
+        {
+            // The literals in [low, high) all hold the text's first depth chars; sorted, the one that
+            // ends here comes first.
+            if (code[starts + low + 1] - code[starts + low] == depth)
+            {
+                if (found == _literalHits.Length)
+                {
+                    Array.Resize(ref _literalHits, found * 2);
+                }
+
+                _literalHits[found++] = ((long)code[ranks + low] << 32) | (uint)depth;
+                low++;
+                if (low == high)
+                {
+                    break;
+                }
+            }
+
+            if (depth == available)
+            {
+                break;
+            }
+
+            char c = text[backward ? position - 1 - depth : position + depth];
+            int key = folded ? LiteralFold(c) : c;
+            int first = low;
+            int last = high;
+            while (first < last)
+            {
+                int middle = first + ((last - first) >> 1);
+                if (code[code[starts + middle] + depth] < key)
+                {
+                    first = middle + 1;
+                }
+                else
+                {
+                    last = middle;
+                }
+            }
+
+            int end = first;
+            last = high;
+            while (end < last)
+            {
+                int middle = end + ((last - end) >> 1);
+                if (code[code[starts + middle] + depth] <= key)
+                {
+                    end = middle + 1;
+                }
+                else
+                {
+                    last = middle;
+                }
+            }
+
+            low = first;
+            high = end;
+        }
+
+        if (found == 0)
+        {
+            return false;
+        }
+
+        // In the alternation's order (a rank in the high half): the first goes on, the rest wait, the second on top.
+        Span<long> hits = _literalHits.AsSpan(0, found);
+        hits.Sort();
+        int next = code[starts + count];
+        for (int k = found - 1; k >= 1; k--)
+        {
+            int length = (int)(uint)hits[k];
+            PushFrame(SplitFrame, next, backward ? position - length : position + length, 0, 0);
+        }
+
+        int taken = (int)(uint)hits[0];
+        position = backward ? position - taken : position + taken;
+        pc = next;
+        return true;
+    }
+
+    /// <summary>How <see cref="PatternOp.LiteralIn"/> compares chars under case folding (the generator folds its literals the same way): ASCII letters to lower case, the Kelvin sign to k.</summary>
+    internal static char LiteralFold(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c == '\u212A' ? 'k' : c;
 
     private static bool IsBoundary(ReadOnlySpan<char> text, int position)
         => (position > 0 && CharClassSet.IsBoundaryWordChar(text[position - 1])) != (position < text.Length && CharClassSet.IsBoundaryWordChar(text[position]));
