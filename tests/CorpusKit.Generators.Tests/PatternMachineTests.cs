@@ -285,6 +285,41 @@ public sealed class PatternMachineTests
         }
     }
 
+    /// <summary>
+    /// A loop steps through its first eight chars and takes the rest with a vectorized search (for a
+    /// class of listed chars or white space): runs of 7, 8, 9 and 40 chars, forwards and in a
+    /// lookbehind, greedy, lazy and bounded, match as the regex engine matches.
+    /// </summary>
+    [Theory]
+    [InlineData(@"\s*x")]
+    [InlineData(@"\s+[(«]")]
+    [InlineData(@"(?<=\s{3,})y")]
+    [InlineData(@"(?<=^[^\n]{0,60})\(")]
+    [InlineData(@"[^""\s]+\s")]
+    [InlineData(@"a{2,9}b")]
+    [InlineData(@"\s{8}x")]
+    [InlineData(@"\s*?x")]
+    [InlineData(@"\p{L}+\s+\p{L}")]
+    public void A_long_run_is_taken_as_the_regex_engine_takes_it(string pattern)
+    {
+        PatternProgramSpec program = PatternCompiler.Compile(pattern, Arabic) ?? throw new InvalidOperationException(pattern);
+        Pattern machine = Runtime(pattern, program, null);
+        var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
+        foreach (int length in new[] { 0, 1, 7, 8, 9, 40 })
+        {
+            foreach (string run in new[] { new string(' ', length), new string('a', length), new string('ع', length), string.Concat(Enumerable.Repeat(" \n", length / 2)) })
+            {
+                foreach (string text in new[] { run + "x", run + "y", "(" + run, "ab" + run + "(", "\"" + run + " z", run + "«", run + "b" })
+                {
+                    for (int start = 0; start <= text.Length; start++)
+                    {
+                        Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Whether the program holds a literal look-up of <paramref name="literals"/> literals: the instruction, flags, the count, the literals' starts rising.</summary>
     private static bool HasLiteralLookUp(PatternProgramSpec program, int literals)
     {

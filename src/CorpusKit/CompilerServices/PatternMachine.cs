@@ -99,7 +99,7 @@ internal sealed class PatternMachine
     private const int GreedyFrame = 1;
     private const int LazyFrame = 2;
 
-    /// <summary>From how many chars a loop may take on, it takes them with a vectorized search (<see cref="Take"/>).</summary>
+    /// <summary>How many chars a loop steps through before it takes the rest with a vectorized search (<see cref="Take"/>).</summary>
     private const int VectorizedTake = 8;
 
     /// <summary>How many steps run between two looks at the clock.</summary>
@@ -305,7 +305,21 @@ internal sealed class PatternMachine
         }
 
         int target = lazy ? Math.Min(min, limit) : limit;
-        int count = target >= VectorizedTake ? Take(code, pc, text, position, target, backward) : 0;
+
+        // Most loops stop within a few chars (a space between words): those are stepped; a loop
+        // that runs on past them (blanked boilerplate, a quote) is taken with a vectorized search.
+        int count = 0;
+        int stepped = Math.Min(target, VectorizedTake);
+        while (count < stepped && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
+        {
+            count++;
+        }
+
+        if (count == VectorizedTake && count < target)
+        {
+            count += Take(code, pc, text, backward ? position - count : position + count, target - count, backward);
+        }
+
         while (count < target && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
         {
             count++;
