@@ -169,6 +169,15 @@ public sealed class PatternMachineTests
     {
         Assert.Equal(Enum.GetNames<Patterns.PatternOp>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.CompilerServices.PatternOp")!));
         Assert.Equal(Enum.GetNames<Patterns.AnchorKind>(), Enum.GetNames(typeof(Pattern).Assembly.GetType("CorpusKit.CompilerServices.AnchorKind")!));
+
+        // The literals of a case-folded look-up are folded by the generator, the text by the machine: the same fold.
+        var machineFold = typeof(Pattern).Assembly.GetType("CorpusKit.CompilerServices.PatternMachine")!
+            .GetMethod("LiteralFold", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!
+            .CreateDelegate<Func<char, char>>();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.Equal(PatternCompiler.LiteralFold((char)c), machineFold((char)c));
+        }
     }
 
     [Fact]
@@ -320,50 +329,41 @@ public sealed class PatternMachineTests
         }
     }
 
-    /// <summary>Whether the program holds a literal look-up of <paramref name="literals"/> literals: the instruction, flags, the count, the literals' starts rising.</summary>
+    /// <summary>
+    /// Whether the program holds a literal look-up of <paramref name="literals"/> literals: the
+    /// instruction, flags, the count, then the literals' starts, rising, and their ranks.
+    /// </summary>
     private static bool HasLiteralLookUp(PatternProgramSpec program, int literals)
-    {
-        int[] code = [.. program.Code];
-        for (int i = 0; i + literals + 3 < code.Length; i++)
-        {
-            if (code[i] != (int)PatternOp.LiteralIn || code[i + 1] is < 0 or > 3 || code[i + 2] != literals || code[i + 3] != i + 3 + literals + 1 + literals)
-            {
-                continue;
-            }
-
-            bool rising = true;
-            for (int l = 0; l < literals; l++)
-            {
-                rising &= code[i + 3 + l] < code[i + 4 + l];
-            }
-
-            if (rising)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => HasLookUp(program, PatternOp.LiteralIn, literals, flags: true, ranks: true);
 
     /// <summary>
     /// Whether the program holds a word look-up of <paramref name="words"/> words: the instruction,
     /// the count, then the words' starts, rising, the last where the words' chars end.
     /// </summary>
     private static bool HasWordLookUp(PatternProgramSpec program, int words)
+        => HasLookUp(program, PatternOp.WordIn, words, flags: false, ranks: false);
+
+    /// <summary>
+    /// Whether the program holds the look-up <paramref name="op"/> of <paramref name="count"/> entries:
+    /// the instruction, its flags (0 to 3) when it has them, the count, the entries' starts (the first
+    /// right after the starts and the ranks, if any), rising.
+    /// </summary>
+    private static bool HasLookUp(PatternProgramSpec program, PatternOp op, int count, bool flags, bool ranks)
     {
         int[] code = [.. program.Code];
-        for (int i = 0; i + words + 2 < code.Length; i++)
+        int header = flags ? 3 : 2;
+        for (int i = 0; i + header + count < code.Length; i++)
         {
-            if (code[i] != (int)PatternOp.WordIn || code[i + 1] != words || code[i + 2] != i + words + 3)
+            if (code[i] != (int)op || (flags && code[i + 1] is < 0 or > 3) || code[i + header - 1] != count
+                || code[i + header] != i + header + count + 1 + (ranks ? count : 0))
             {
                 continue;
             }
 
             bool rising = true;
-            for (int w = 0; w < words; w++)
+            for (int k = 0; k < count; k++)
             {
-                rising &= code[i + 2 + w] < code[i + 3 + w];
+                rising &= code[i + header + k] < code[i + header + 1 + k];
             }
 
             if (rising)

@@ -261,8 +261,8 @@ internal sealed class PatternCompiler
     /// <summary>
     /// The literals of an alternation whose every alternative is a non-empty run of plain chars
     /// (<c>(?:وزارة الخارجية|وزارة الدفاع|…)</c>, as a lexicon of phrases expands in a pattern), as
-    /// (char, ignore case) pairs in the pattern's order; null for any other alternation, or when
-    /// case folding is not the one <see cref="EmitLiteralIn"/> can do.
+    /// their char nodes, in the pattern's order; null for any other alternation, or when case
+    /// folding is not the one <see cref="EmitLiteralIn"/> can do.
     /// </summary>
     private static List<List<CharNode>>? LiteralSet(List<RegexNode> alternatives)
     {
@@ -280,8 +280,7 @@ internal sealed class PatternCompiler
 
         // Either no char has case variants, or every char that has them folds as the machine folds
         // (ASCII letters and the Kelvin sign) and no other char could be taken for one of them.
-        bool folded = literals.Any(literal => literal.Any(c => c.IgnoreCase && CaseFolding.Variants(c.Value).Count > 1));
-        if (folded && literals.Any(literal => literal.Any(c => !FoldsAsTheMachine(c))))
+        if (IsFolded(literals) && literals.Any(literal => literal.Any(c => !FoldsAsTheMachine(c))))
         {
             return null;
         }
@@ -319,6 +318,10 @@ internal sealed class PatternCompiler
         }
     }
 
+    /// <summary>Whether a char of the literals has case variants: the look-up then compares folded chars.</summary>
+    private static bool IsFolded(List<List<CharNode>> literals)
+        => literals.Any(literal => literal.Any(c => c.IgnoreCase && CaseFolding.Variants(c.Value).Count > 1));
+
     /// <summary>The fold of <c>LiteralIn</c> (the runtime's <c>PatternMachine.LiteralFold</c> is the same): ASCII letters to lower case, the Kelvin sign to k.</summary>
     internal static char LiteralFold(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c == '\u212A' ? 'k' : c;
 
@@ -331,7 +334,7 @@ internal sealed class PatternCompiler
     /// </summary>
     private void EmitLiteralIn(List<List<CharNode>> literals, bool backward)
     {
-        bool folded = literals.Any(literal => literal.Any(c => c.IgnoreCase && CaseFolding.Variants(c.Value).Count > 1));
+        bool folded = IsFolded(literals);
         var keyed = new List<(string Key, int Rank)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int rank = 0; rank < literals.Count; rank++)

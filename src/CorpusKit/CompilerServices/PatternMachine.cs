@@ -106,10 +106,10 @@ internal sealed class PatternMachine
     private const int StepsPerClockCheck = 4096;
 
     private int[] _frames = new int[64 * FrameSize];
+    private int _frameCount;
 
     // The literals a LiteralIn found at the position: rank, then length.
     private long[] _literalHits = new long[8];
-    private int _frameCount;
 
     // Group starts (or right ends, in a lookbehind) with an undo log, and the captures made, in order.
     private int[] _opens = new int[8];
