@@ -224,11 +224,17 @@ namespace NewsDesk.Diplomacy
             //     [:]?\s*["“«](?<text>[^"”»]{12,})["”»]
             /// <summary>
             /// The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 32 ints and 5 char
-            /// class(es).
+            /// class(es). It is tried only at one of U+0009 U+000A U+000B U+000C U+000D U+0020 " : U+0085 U+00A0 «
+            /// U+1680 U+2000 U+2001 U+2002 U+2003 U+2004 U+2005 U+2006 U+2007 U+2008 U+2009 U+200A “ U+2028 U+2029
+            /// U+202F U+205F U+3000.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern SaidStep4 = new(
                 @"\G(?:[:]?\s*[""“«](?<text>[^""”»]{12,})[""”»])",
-                null,
+                new(
+                    null,
+                    "\t\n\u000B\u000C\r \":\u0085\u00A0«\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A“\u2028\u2029\u202F\u205F\u3000",
+                    false,
+                    global::CorpusKit.CompilerServices.PrefilterAnchor.None),
                 code:
                 [
                     11, 7, 13, 1, 0, 0, 1, 2, 0, 13, 1, 1, 0, -1, 2, 0,

@@ -19,6 +19,9 @@ public sealed class PrefilterTests
 {
     private const RegexOptions Arabic = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
+    /// <summary>The chars of <c>\s</c>, as .NET's <see cref="char.IsWhiteSpace(char)"/> lists them.</summary>
+    private const string WhiteSpace = "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
     private static readonly string[] s_atoms =
     [
         "a", "k", "K", "s", "ع", "ا", "م", "ل", ":", "\"", "“", "\\(", "\\.", " ", "-", "/",
@@ -80,6 +83,8 @@ public sealed class PrefilterTests
     [InlineData(@"\(صورة[^)\n]{0,40}\)", "(صورة", "(", false)]
     [InlineData(@":\s*(?:""(?<text>[^""\n]{8,})""|“(?<text>[^”\n]{8,})”)", null, ":", false)]
     [InlineData(@"(?:st|nd)?\d", null, "0123456789NSns", true)]
+    [InlineData(@"\s*[-–](?=\s)", null, WhiteSpace + "-–", false)] // a sequence step after a word: refused at a letter
+    [InlineData(@"[\s:]+«", null, WhiteSpace + ":", false)]
     public void The_prefilter_names_the_literal_or_the_chars_a_match_begins_with(string pattern, string? literal, string? chars, bool digits)
     {
         PrefilterSpec? spec = PrefilterAnalysis.Analyze(pattern, Arabic);

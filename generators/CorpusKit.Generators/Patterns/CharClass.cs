@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace CorpusKit.Generators.Patterns;
 
@@ -43,6 +45,12 @@ internal sealed class CharClass
 
     /// <summary>Whether the class is made of listed chars only, so its members can be counted and searched for.</summary>
     public bool IsEnumerable => !Negated && Categories == 0 && NegatedCategories.Count == 0 && !Space && !NotSpace && Subtraction is null;
+
+    /// <summary>Whether the class is exactly <c>\s</c> plus listed chars.</summary>
+    public bool IsSpaceAndChars => !Negated && Categories == 0 && NegatedCategories.Count == 0 && Space && !NotSpace && Subtraction is null;
+
+    /// <summary>The chars of <c>\s</c>: those <see cref="char.IsWhiteSpace(char)"/> accepts (the runtime lists the same).</summary>
+    public static IReadOnlyList<char> WhiteSpace { get; } = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray();
 
     /// <summary>Whether the class is exactly <c>\d</c> plus listed chars.</summary>
     public bool IsDigitsAndChars => !Negated && Categories == DigitCategory && NegatedCategories.Count == 0 && !Space && !NotSpace && Subtraction is null;

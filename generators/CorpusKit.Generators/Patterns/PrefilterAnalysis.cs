@@ -149,8 +149,9 @@ internal static class PrefilterAnalysis
         {
             case CharNode c:
                 return FirstChars.Of(c.IgnoreCase ? CaseFolding.Variants(c.Value) : [c.Value]);
-            case SetNode s when s.Set.IsEnumerable || s.Set.IsDigitsAndChars:
-                var chars = new List<char>();
+            case SetNode s when s.Set.IsEnumerable || s.Set.IsDigitsAndChars || s.Set.IsSpaceAndChars:
+                // White space is listed (a sequence step such as \s*[-–] may then be refused at a letter).
+                var chars = s.Set.IsSpaceAndChars ? new List<char>(CharClass.WhiteSpace) : new List<char>();
                 foreach ((char first, char last) in s.Set.Ranges)
                 {
                     if (last - first > MaxChars)
