@@ -246,15 +246,7 @@ public sealed class PatternMachineTests
     {
         PatternProgramSpec program = PatternCompiler.Compile(pattern, Arabic) ?? throw new InvalidOperationException(pattern);
         Assert.Equal(lookUp, HasWordLookUp(program, words));
-        Pattern machine = Runtime(pattern, program, null);
-        var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
-        foreach (string text in new[] { "عام", "عامل", "عامة", "عا", "مع، ما", "معا", "ما1", "قال في", "قال فيه", "قال عنه", "قال إلى", "قال الى", "" })
-        {
-            for (int start = 0; start <= text.Length; start++)
-            {
-                Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
-            }
-        }
+        MatchesAsTheRegexEngine(pattern, program, ["عام", "عامل", "عامة", "عا", "مع، ما", "معا", "ما1", "قال في", "قال فيه", "قال عنه", "قال إلى", "قال الى", ""]);
     }
 
     /// <summary>
@@ -278,13 +270,18 @@ public sealed class PatternMachineTests
     {
         PatternProgramSpec program = PatternCompiler.Compile(pattern, Arabic) ?? throw new InvalidOperationException(pattern);
         Assert.Equal(lookUp, HasLiteralLookUp(program, literals));
-        Pattern machine = Runtime(pattern, program, null);
-        var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
-        string[] texts =
+        MatchesAsTheRegexEngine(pattern, program,
         [
             "عامل", "عام", "عا", "ع", "عامة", "عام ل", "ع ل", "وزارة الخارجية الروسية", "وزارة الدفاع", "وزارة الثقافة", "الخارجية",
             "في الدار", "من  هنا", "عن القرار", "عن ال", "xabc", "abc", "bc", "c", "ST", "nD", "\u212A", "k1", "Rd", "é", "É", "E", "",
-        ];
+        ]);
+    }
+
+    /// <summary>The program of <paramref name="pattern"/> matches as the regex engine does at every start of every text.</summary>
+    private static void MatchesAsTheRegexEngine(string pattern, PatternProgramSpec program, IEnumerable<string> texts)
+    {
+        Pattern machine = Runtime(pattern, program, null);
+        var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
         foreach (string text in texts)
         {
             for (int start = 0; start <= text.Length; start++)
@@ -312,21 +309,11 @@ public sealed class PatternMachineTests
     public void A_long_run_is_taken_as_the_regex_engine_takes_it(string pattern)
     {
         PatternProgramSpec program = PatternCompiler.Compile(pattern, Arabic) ?? throw new InvalidOperationException(pattern);
-        Pattern machine = Runtime(pattern, program, null);
-        var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
-        foreach (int length in new[] { 0, 1, 7, 8, 9, 40 })
+        IEnumerable<string> runs = new[] { 0, 1, 7, 8, 9, 40 }.SelectMany(length => new[]
         {
-            foreach (string run in new[] { new string(' ', length), new string('a', length), new string('ع', length), string.Concat(Enumerable.Repeat(" \n", length / 2)) })
-            {
-                foreach (string text in new[] { run + "x", run + "y", "(" + run, "ab" + run + "(", "\"" + run + " z", run + "«", run + "b" })
-                {
-                    for (int start = 0; start <= text.Length; start++)
-                    {
-                        Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
-                    }
-                }
-            }
-        }
+            new string(' ', length), new string('a', length), new string('ع', length), string.Concat(Enumerable.Repeat(" \n", length / 2)),
+        });
+        MatchesAsTheRegexEngine(pattern, program, runs.SelectMany(run => new[] { run + "x", run + "y", "(" + run, "ab" + run + "(", "\"" + run + " z", run + "«", run + "b" }));
     }
 
     /// <summary>
