@@ -695,7 +695,10 @@ internal sealed class PatternMachine
 
         // In the alternation's order (a rank in the high half): the first goes on, the rest wait, the second on top.
         Span<long> hits = _literalHits.AsSpan(0, found);
-        hits.Sort();
+        if (found > 1)
+        {
+            hits.Sort();
+        }
         int next = code[starts + count];
         for (int k = found - 1; k >= 1; k--)
         {
