@@ -615,10 +615,7 @@ public sealed partial class CorpusGenerator
                 w.Line($"Attribute{field.PropertyName}(context, text, entities);");
             }
 
-            w.Line($$"""
-                context.SetResults<{{entity.Name}}>(entities);
-                return entities;
-                """);
+            w.Line($"return context.SetResults<{entity.Name}>(entities);");
             w.CloseBrace();
             for (int i = 0; i < entity.Rules.Count; i++)
             {
@@ -960,8 +957,20 @@ public sealed partial class CorpusGenerator
                         ? $"static candidate => candidate switch {{ {string.Join(" ", titled.Select(m => $"{m.GlobalName} {{ {Names.ToPascalCase(fill.Titles!)}: var title }} => title,"))} _ => null }}"
                         : "null",
                 };
-                arguments.AddRange(fill.MemberRefs!.Select(m => $"context.Require({m.GlobalExtractorName}.Instance)"));
-                ArgumentLines(w, $"var attribution{i + 1} = new {Ck}.CompilerServices.Attribution(", arguments, ");");
+                // The candidates, one list per type in the union's order, as a collection expression:
+                // the attribution copies them into its thread's buffers, which disposing it gives back.
+                ArgumentLines(w, $"using var attribution{i + 1} = new {Ck}.CompilerServices.Attribution(", arguments, ",");
+                w.Indent();
+                w.Line("[");
+                w.Indent();
+                foreach (EntityRef member in fill.MemberRefs!)
+                {
+                    w.Line($"context.Require({member.GlobalExtractorName}.Instance),");
+                }
+
+                w.Unindent();
+                w.Line("]);");
+                w.Unindent();
             }
 
             w.Line($$"""
@@ -1533,7 +1542,7 @@ public sealed partial class CorpusGenerator
                     }
 
                     arguments.Add(field.IsList
-                        ? $"{Ck}.CompilerServices.EntityGroups.Collect({mentions}, {Ck}.CompilerServices.SameEntity.{(field.Contained ? "Contained" : "Key")}, Normalization)"
+                        ? $"{Ck}.CompilerServices.EntityGroups.Defer({mentions}, {Ck}.CompilerServices.SameEntity.{(field.Contained ? "Contained" : "Key")}, Normalization)"
                         : $"global::System.Linq.Enumerable.FirstOrDefault({mentions}{where})");
                 }
             }
@@ -1591,6 +1600,11 @@ public sealed partial class CorpusGenerator
             else
             {
                 w.SummaryXml($"What <see cref=\"{corpus}\"/> found in one document.");
+            }
+
+            if (spec is not null && spec.Fields.Any(field => field.IsList))
+            {
+                w.Line("/// <remarks>A list of distinct entities is formed from the mentions when it is first read: a caller who reads only the mentions pays for no grouping.</remarks>");
             }
 
             w.Param("Id", "The document's name, if it was given one.");

@@ -11,7 +11,7 @@ namespace CorpusKit;
 public sealed class ExtractionContext
 {
     private List<ExtractionProblem>? _problems; // made at the first problem: most documents have none
-    private readonly List<TextSpan> _excluded = [];
+    private List<TextSpan>? _excluded; // borrowed at the first range hidden: most documents of a site have some
 
     // A document meets a handful of entity types and of term indexes: small arrays searched in
     // turn cost less to make and to search than dictionaries, made again for every document.
@@ -108,13 +108,13 @@ public sealed class ExtractionContext
     public IReadOnlyList<ExtractionProblem> Problems => _problems ?? (IReadOnlyList<ExtractionProblem>)[];
 
     /// <summary>Ranges of <see cref="Text"/> that rules do not see (boilerplate lines), in text order.</summary>
-    public IReadOnlyList<TextSpan> Excluded => _excluded;
+    public IReadOnlyList<TextSpan> Excluded => (IReadOnlyList<TextSpan>?)_excluded ?? [];
 
     /// <summary>The text as rules under <paramref name="normalization"/> see it, normalized on first use only.</summary>
     /// <remarks>Excluded ranges read as white space (line breaks kept), so offsets stay those of <see cref="Text"/>.</remarks>
     public NormalizedText GetText(TextNormalization normalization) => normalization switch
     {
-        TextNormalization.None => _plain ??= NormalizedText.Normalize(Text, TextNormalization.None).Masked(_excluded),
+        TextNormalization.None => _plain ??= NormalizedText.Normalize(Text, TextNormalization.None).Masked(Excluded),
         TextNormalization.Arabic => _arabic ??= NormalizeArabic(),
         _ => throw new ArgumentOutOfRangeException(nameof(normalization), normalization, "Unknown normalization."),
     };
@@ -123,7 +123,7 @@ public sealed class ExtractionContext
     private NormalizedText NormalizeArabic()
     {
         char[] buffer = CorpusKit.Text.NormalizerCore.NormalizeArabicRented(Text, out int length, out CorpusKit.Text.OffsetMap? map, out bool otherDigits);
-        return NormalizedText.FromMasked(Text, buffer, length, TextNormalization.Arabic, map, otherDigits, _excluded);
+        return NormalizedText.FromMasked(Text, buffer, length, TextNormalization.Arabic, map, otherDigits, Excluded);
     }
 
     /// <summary>
@@ -140,10 +140,11 @@ public sealed class ExtractionContext
             throw new InvalidOperationException("Exclude ranges before any extractor runs: entities have already been found in this document.");
         }
 
-        int before = _excluded.Count;
+        List<TextSpan> excluded = _excluded ??= Borrow<TextSpan>();
+        int before = excluded.Count;
         if (spans is ICollection<TextSpan> collection)
         {
-            _excluded.EnsureCapacity(before + collection.Count);
+            excluded.EnsureCapacity(before + collection.Count);
         }
 
         if (spans is List<TextSpan> list)
@@ -162,7 +163,7 @@ public sealed class ExtractionContext
             }
         }
 
-        if (_excluded.Count == before)
+        if (excluded.Count == before)
         {
             return;
         }
@@ -170,18 +171,18 @@ public sealed class ExtractionContext
         // Only the new ranges need masking over a text already masked with the earlier ones; the
         // list is sorted whole only when they do not follow the earlier ones (one call per
         // document, from the layout, passes its lines in order).
-        int added = _excluded.Count - before;
-        _excluded.Sort(before, added, comparer: null);
+        int added = excluded.Count - before;
+        excluded.Sort(before, added, comparer: null);
         if (_plain is not null || _arabic is not null)
         {
-            List<TextSpan> newRanges = _excluded.GetRange(before, added);
+            List<TextSpan> newRanges = excluded.GetRange(before, added);
             _plain = _plain?.Masked(newRanges);
             _arabic = _arabic?.Masked(newRanges);
         }
 
-        if (before > 0 && _excluded[before - 1].CompareTo(_excluded[before]) > 0)
+        if (before > 0 && excluded[before - 1].CompareTo(excluded[before]) > 0)
         {
-            _excluded.Sort();
+            excluded.Sort();
         }
 
         ClearHits();
@@ -197,7 +198,7 @@ public sealed class ExtractionContext
 
         if (span.Length > 0)
         {
-            _excluded.Add(span);
+            _excluded!.Add(span);
         }
     }
 
@@ -209,7 +210,7 @@ public sealed class ExtractionContext
     /// </summary>
     internal Documents.NormalizedDraft Draft(TextNormalization normalization)
     {
-        if (normalization != TextNormalization.Arabic || _arabic is not null || _excluded.Count > 0)
+        if (normalization != TextNormalization.Arabic || _arabic is not null || _excluded is { Count: > 0 })
         {
             return new Documents.NormalizedDraft(GetText(normalization));
         }
@@ -228,7 +229,7 @@ public sealed class ExtractionContext
         Exclude(spans);
         if (draft.OwnsBuffer && draft.Normalization == TextNormalization.Arabic && _arabic is null)
         {
-            _arabic = draft.Complete(_excluded);
+            _arabic = draft.Complete(Excluded);
         }
     }
 
@@ -465,6 +466,22 @@ public sealed class ExtractionContext
         nearest = CompilerServices.NearestIndex<T>.Over(entities, Text);
         _results[at].Nearest = nearest;
         return nearest;
+    }
+
+    /// <summary>
+    /// For generated code: stores a copy of an extractor's work list (from
+    /// <see cref="CompilerServices.OverlapResolver.Resolve{T}(CompilerServices.Candidates{T})"/>) as the
+    /// entities of type <typeparamref name="T"/> found in this document, exactly sized, and returns it:
+    /// the results are an array of the caller's, the work list stays the extractor's.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public IReadOnlyList<T> SetResults<T>(List<T> entities)
+        where T : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        T[] results = entities.Count == 0 ? [] : [.. entities];
+        SetResults<T>((IReadOnlyList<T>)results);
+        return results;
     }
 
     /// <summary>For generated code: stores the entities of type <typeparamref name="T"/> found in this document (read them with <see cref="TryGetResults"/> or <see cref="Require"/>).</summary>

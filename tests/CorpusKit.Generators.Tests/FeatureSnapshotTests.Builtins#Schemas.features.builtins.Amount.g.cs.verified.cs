@@ -117,8 +117,7 @@ namespace Features.Builtins
                 checkSpans: false);
             MatchNumber(context, text, candidates);
             global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Amount>(entities);
-            return entities;
+            return context.SetResults<Amount>(entities);
         }
 
         /// <summary>

@@ -107,8 +107,7 @@ namespace Features.Builtins
                 checkSpans: false);
             MatchDateOnly(context, text, candidates);
             global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Deadline>(entities);
-            return entities;
+            return context.SetResults<Deadline>(entities);
         }
 
         /// <summary>

@@ -120,8 +120,7 @@ namespace Features.Builtins
                 checkSpans: false);
             MatchCalendar(context, text, candidates);
             global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Signing>(entities);
-            return entities;
+            return context.SetResults<Signing>(entities);
         }
 
         /// <summary>

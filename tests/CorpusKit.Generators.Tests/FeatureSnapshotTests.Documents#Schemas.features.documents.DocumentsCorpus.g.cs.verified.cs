@@ -86,7 +86,7 @@ namespace Features.Documents
             context.ReportProgress(2, 2);
             return new Report(
                 context.DocumentId,
-                global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                global::CorpusKit.CompilerServices.EntityGroups.Defer(
                     @places,
                     global::CorpusKit.CompilerServices.SameEntity.Key,
                     Normalization),
@@ -116,6 +116,10 @@ namespace Features.Documents
     /// <summary>
     /// What <see cref="DocumentsCorpus"/> found in one document.
     /// </summary>
+    /// <remarks>
+    /// A list of distinct entities is formed from the mentions when it is first read: a caller who reads only the
+    /// mentions pays for no grouping.
+    /// </remarks>
     /// <param name="Id">The document's name, if it was given one.</param>
     /// <param name="Places">The distinct Place entities, each with every mention, in order of first mention.</param>
     /// <param name="FirstPlace">The first Place of the document, if any.</param>

@@ -113,8 +113,7 @@ namespace Features.Documents
             MatchCapitals(context, text, candidates);
             MatchTowns(context, text, candidates);
             global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Place>(entities);
-            return entities;
+            return context.SetResults<Place>(entities);
         }
 
         /// <summary>

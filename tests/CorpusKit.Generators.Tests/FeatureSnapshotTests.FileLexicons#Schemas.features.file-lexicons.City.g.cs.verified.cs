@@ -107,8 +107,7 @@ namespace Features.FileLexicons
                 checkSpans: false);
             MatchListed(context, text, candidates);
             global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<City>(entities);
-            return entities;
+            return context.SetResults<City>(entities);
         }
 
         /// <summary>

@@ -107,8 +107,7 @@ namespace Features.FileLexicons
                 checkSpans: false);
             MatchListed(context, text, candidates);
             global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Person>(entities);
-            return entities;
+            return context.SetResults<Person>(entities);
         }
 
         /// <summary>

@@ -107,8 +107,7 @@ namespace Features.Nearest
                 checkSpans: false);
             MatchRule1(context, text, candidates);
             global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Country>(entities);
-            return entities;
+            return context.SetResults<Country>(entities);
         }
 
         /// <summary>

@@ -131,8 +131,7 @@ namespace Features.Nearest
                 checkSpans: false);
             MatchPercent(context, text, candidates);
             global::System.Collections.Generic.List<Figure> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Figure>(entities);
-            return entities;
+            return context.SetResults<Figure>(entities);
         }
 
         /// <summary>

@@ -107,8 +107,7 @@ namespace Features.PlainText
                 checkSpans: false);
             MatchRule1(context, text, candidates);
             global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Agency>(entities);
-            return entities;
+            return context.SetResults<Agency>(entities);
         }
 
         /// <summary>

@@ -108,8 +108,7 @@ namespace Features.PlainText
             MatchLong(context, text, candidates);
             MatchShort(context, text, candidates);
             global::System.Collections.Generic.List<Code> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Code>(entities);
-            return entities;
+            return context.SetResults<Code>(entities);
         }
 
         /// <summary>

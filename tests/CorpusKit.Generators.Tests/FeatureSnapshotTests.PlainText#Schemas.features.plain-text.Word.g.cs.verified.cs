@@ -107,8 +107,7 @@ namespace Features.PlainText
             global::CorpusKit.CompilerServices.OverlapResolver.RemoveOverlapping(
                 entities,
                 context.Require(global::Features.PlainText.AgencyExtractor.Instance));
-            context.SetResults<Word>(entities);
-            return entities;
+            return context.SetResults<Word>(entities);
         }
 
         /// <summary>

@@ -127,8 +127,7 @@ namespace Features.Sequences
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "repeats"));
-            context.SetResults<Envoy>(entities);
-            return entities;
+            return context.SetResults<Envoy>(entities);
         }
 
         /// <summary>

@@ -107,8 +107,7 @@ namespace Features.Sequences
                 checkSpans: false);
             MatchRule1(context, text, candidates);
             global::System.Collections.Generic.List<Minister> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Minister>(entities);
-            return entities;
+            return context.SetResults<Minister>(entities);
         }
 
         /// <summary>

@@ -112,8 +112,7 @@ namespace Features.Sequences
                 checkSpans: true);
             MatchNisba(context, text, candidates);
             global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Ministry>(entities);
-            return entities;
+            return context.SetResults<Ministry>(entities);
         }
 
         /// <summary>

@@ -122,8 +122,7 @@ namespace Features.Sequences
             MatchFullTitle(context, text, candidates);
             MatchEnvoyTitle(context, text, candidates);
             global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Official>(entities);
-            return entities;
+            return context.SetResults<Official>(entities);
         }
 
         /// <summary>

@@ -112,8 +112,7 @@ namespace Features.Sequences
                 checkSpans: true);
             MatchAfterVerb(context, text, candidates);
             global::System.Collections.Generic.List<Speaker> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Speaker>(entities);
-            return entities;
+            return context.SetResults<Speaker>(entities);
         }
 
         /// <summary>

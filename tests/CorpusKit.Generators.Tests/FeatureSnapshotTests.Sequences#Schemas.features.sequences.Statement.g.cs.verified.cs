@@ -120,8 +120,7 @@ namespace Features.Sequences
                 checkSpans: true);
             MatchSaid(context, text, candidates);
             global::System.Collections.Generic.List<Statement> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Statement>(entities);
-            return entities;
+            return context.SetResults<Statement>(entities);
         }
 
         /// <summary>

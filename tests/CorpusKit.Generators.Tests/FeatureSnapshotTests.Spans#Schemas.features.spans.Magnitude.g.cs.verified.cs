@@ -112,8 +112,7 @@ namespace Features.Spans
                 checkSpans: false);
             MatchScaled(context, text, candidates);
             global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Magnitude>(entities);
-            return entities;
+            return context.SetResults<Magnitude>(entities);
         }
 
         /// <summary>

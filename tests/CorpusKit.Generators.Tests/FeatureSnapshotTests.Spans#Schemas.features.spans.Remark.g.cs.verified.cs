@@ -104,8 +104,7 @@ namespace Features.Spans
                 checkSpans: true);
             MatchQuoted(context, text, candidates);
             global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Remark>(entities);
-            return entities;
+            return context.SetResults<Remark>(entities);
         }
 
         /// <summary>

@@ -114,8 +114,7 @@ namespace Features.Spans
             MatchEntityStep(context, text, candidates);
             MatchTermsStep(context, text, candidates);
             global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Visit>(entities);
-            return entities;
+            return context.SetResults<Visit>(entities);
         }
 
         /// <summary>

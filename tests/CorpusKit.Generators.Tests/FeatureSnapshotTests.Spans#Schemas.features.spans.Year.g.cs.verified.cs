@@ -108,8 +108,7 @@ namespace Features.Spans
             MatchWhole(context, text, candidates);
             MatchGroup(context, text, candidates);
             global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Year>(entities);
-            return entities;
+            return context.SetResults<Year>(entities);
         }
 
         /// <summary>

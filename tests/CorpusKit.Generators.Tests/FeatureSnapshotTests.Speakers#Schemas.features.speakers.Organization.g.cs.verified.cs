@@ -107,8 +107,7 @@ namespace Features.Speakers
                 checkSpans: false);
             MatchRule1(context, text, candidates);
             global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Organization>(entities);
-            return entities;
+            return context.SetResults<Organization>(entities);
         }
 
         /// <summary>

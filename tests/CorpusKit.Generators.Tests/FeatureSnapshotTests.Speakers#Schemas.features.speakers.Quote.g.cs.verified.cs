@@ -127,8 +127,7 @@ namespace Features.Speakers
             MatchGuillemets(context, text, candidates);
             global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             AttributeSpeaker(context, text, entities);
-            context.SetResults<Quote>(entities);
-            return entities;
+            return context.SetResults<Quote>(entities);
         }
 
         /// <summary>
@@ -190,13 +189,15 @@ namespace Features.Speakers
                 return;
             }
 
-            var attribution1 = new global::CorpusKit.CompilerServices.Attribution(
+            using var attribution1 = new global::CorpusKit.CompilerServices.Attribution(
                 text,
                 context.FindTerms(text, SpeakersLexicons.Index, SpeakersLexicons.SpeechVerbs),
                 context.FindTerms(text, SpeakersLexicons.Index, SpeakersLexicons.Statements),
                 static candidate => candidate switch { global::Features.Speakers.Person { Title: var title } => title, _ => null },
-                context.Require(global::Features.Speakers.PersonExtractor.Instance),
-                context.Require(global::Features.Speakers.OrganizationExtractor.Instance));
+                [
+                    context.Require(global::Features.Speakers.PersonExtractor.Instance),
+                    context.Require(global::Features.Speakers.OrganizationExtractor.Instance),
+                ]);
             global::CorpusKit.IEntity? previous = null;
             for (int i = 0; i < entities.Count; i++)
             {

@@ -108,8 +108,7 @@ namespace Features.Terms
             MatchListed(context, text, candidates);
             MatchSpelledCity(context, text, candidates);
             global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<City>(entities);
-            return entities;
+            return context.SetResults<City>(entities);
         }
 
         /// <summary>

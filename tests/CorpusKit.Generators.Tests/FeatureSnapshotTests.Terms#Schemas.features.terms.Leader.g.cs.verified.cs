@@ -108,8 +108,7 @@ namespace Features.Terms
             MatchSurnames(context, text, candidates);
             MatchFullNames(context, text, candidates);
             global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Leader>(entities);
-            return entities;
+            return context.SetResults<Leader>(entities);
         }
 
         /// <summary>

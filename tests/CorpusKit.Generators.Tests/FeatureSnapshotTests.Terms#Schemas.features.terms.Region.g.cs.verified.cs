@@ -107,8 +107,7 @@ namespace Features.Terms
                 checkSpans: false);
             MatchSpelled(context, text, candidates);
             global::System.Collections.Generic.List<Region> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Region>(entities);
-            return entities;
+            return context.SetResults<Region>(entities);
         }
 
         /// <summary>

@@ -107,8 +107,7 @@ namespace Features.TypedFields
                 checkSpans: false);
             MatchNamedDay(context, text, candidates);
             global::System.Collections.Generic.List<Summit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Summit>(entities);
-            return entities;
+            return context.SetResults<Summit>(entities);
         }
 
         /// <summary>

@@ -188,8 +188,7 @@ namespace Features.TypedFields
             MatchDated(context, text, candidates);
             MatchCounted(context, text, candidates);
             global::System.Collections.Generic.List<Treaty> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Treaty>(entities);
-            return entities;
+            return context.SetResults<Treaty>(entities);
         }
 
         /// <summary>

@@ -151,8 +151,7 @@ namespace NewsDesk.Diplomacy
                 checkSpans: false);
             MatchCountries(context, text, candidates);
             global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Count>(entities);
-            return entities;
+            return context.SetResults<Count>(entities);
         }
 
         /// <summary>

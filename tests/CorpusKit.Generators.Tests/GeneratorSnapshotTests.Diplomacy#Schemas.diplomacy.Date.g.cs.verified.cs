@@ -107,8 +107,7 @@ namespace NewsDesk.Diplomacy
                 checkSpans: false);
             MatchDayMonthYear(context, text, candidates);
             global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Date>(entities);
-            return entities;
+            return context.SetResults<Date>(entities);
         }
 
         /// <summary>

@@ -130,11 +130,11 @@ namespace NewsDesk.Diplomacy
             return new Article(
                 context.DocumentId,
                 headline,
-                global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                global::CorpusKit.CompilerServices.EntityGroups.Defer(
                     @people,
                     global::CorpusKit.CompilerServices.SameEntity.Contained,
                     Normalization),
-                global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                global::CorpusKit.CompilerServices.EntityGroups.Defer(
                     @organizations,
                     global::CorpusKit.CompilerServices.SameEntity.Key,
                     Normalization),
@@ -170,6 +170,10 @@ namespace NewsDesk.Diplomacy
     /// A news article.
     /// What <see cref="DiplomacyCorpus"/> found in one document.
     /// </summary>
+    /// <remarks>
+    /// A list of distinct entities is formed from the mentions when it is first read: a caller who reads only the
+    /// mentions pays for no grouping.
+    /// </remarks>
     /// <param name="Id">The document's name, if it was given one.</param>
     /// <param name="Headline">The headline: the first line that is neither blank nor boilerplate.</param>
     /// <param name="People">The distinct Person entities, each with every mention, in order of first mention.</param>

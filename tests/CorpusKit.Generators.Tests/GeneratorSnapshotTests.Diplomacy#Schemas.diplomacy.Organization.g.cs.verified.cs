@@ -107,8 +107,7 @@ namespace NewsDesk.Diplomacy
                 checkSpans: false);
             MatchKnown(context, text, candidates);
             global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Organization>(entities);
-            return entities;
+            return context.SetResults<Organization>(entities);
         }
 
         /// <summary>

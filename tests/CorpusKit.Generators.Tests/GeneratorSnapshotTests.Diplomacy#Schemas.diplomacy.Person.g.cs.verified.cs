@@ -116,8 +116,7 @@ namespace NewsDesk.Diplomacy
             MatchTitled(context, text, candidates);
             MatchKnown(context, text, candidates);
             global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Person>(entities);
-            return entities;
+            return context.SetResults<Person>(entities);
         }
 
         /// <summary>

@@ -121,8 +121,7 @@ namespace NewsDesk.Diplomacy
             MatchSaid(context, text, candidates);
             MatchQuoted(context, text, candidates);
             global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            context.SetResults<Quote>(entities);
-            return entities;
+            return context.SetResults<Quote>(entities);
         }
 
         /// <summary>

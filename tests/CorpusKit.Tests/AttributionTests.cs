@@ -24,13 +24,12 @@ public sealed class AttributionTests
         NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.None);
         int open = text.LastIndexOf('«');
         var quote = TextSpan.FromBounds(open + 1, text.IndexOf('»', open));
-        var attribution = new Attribution(
+        using var attribution = new Attribution(
             normalized,
             Hits(text, Verbs),
             Hits(text, ["بيان", "البيان"]),
             static entity => (entity as Named)?.Title,
-            Found(text, "Person", People),
-            Found(text, "Organization", Bodies));
+            [Found(text, "Person", People), Found(text, "Organization", Bodies)]);
         return (attribution.Speaker(quote, previous) as Named)?.ToString();
     }
 
@@ -126,7 +125,7 @@ public sealed class AttributionTests
             .Select(p => new Named("Person", text[p.Start..p.End], TextSpan.FromBounds(p.Start, p.End), text[p.Start..p.End] == "لافروف" ? "وزير الخارجية الروسي" : "الرئيس الروسي"))
             .ToList();
         int open = text.LastIndexOf('«');
-        var attribution = new Attribution(normalized, Hits(text, Verbs.Append("وأشار").ToArray()), default, static e => ((Named)e).Title, people, new List<Named>());
+        using var attribution = new Attribution(normalized, Hits(text, Verbs.Append("وأشار").ToArray()), default, static e => ((Named)e).Title, [people, new List<Named>()]);
         return (attribution.Speaker(TextSpan.FromBounds(open + 1, text.IndexOf('»', open)), previous) as Named)?.Key;
     }
 
@@ -149,7 +148,7 @@ public sealed class AttributionTests
         var people = Places(Text, ["لافروف", "بوتين"])
             .Select(p => new Named("Person", Text[p.Start..p.End], TextSpan.FromBounds(p.Start, p.End), Text[p.Start..p.End] == "لافروف" ? "وزير الخارجية الروسي" : "الرئيس الروسي"))
             .ToList();
-        var attribution = new Attribution(normalized, Hits(Text, ["وأشار"]), default, static e => ((Named)e).Title, people, new List<Named>());
+        using var attribution = new Attribution(normalized, Hits(Text, ["وأشار"]), default, static e => ((Named)e).Title, [people, new List<Named>()]);
         int first = Text.IndexOf('«', StringComparison.Ordinal);
         int second = Text.LastIndexOf('«');
         Assert.Equal("لافروف", ((Named?)attribution.Speaker(TextSpan.FromBounds(first + 1, Text.IndexOf('»', first)), null))?.Key);
@@ -197,7 +196,7 @@ public sealed class AttributionTests
         string sentence = "وقال لافروف في مؤتمر: «نحن مستعدون للحوار». ";
         string text = string.Concat(Enumerable.Repeat(sentence, 2000));
         NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.None);
-        var attribution = new Attribution(normalized, Hits(text, Verbs), default, null, Found(text, "Person", People), Found(text, "Organization", Bodies));
+        using var attribution = new Attribution(normalized, Hits(text, Verbs), default, null, [Found(text, "Person", People), Found(text, "Organization", Bodies)]);
         int at = 0;
         for (int i = 0; i < 2000; i++)
         {
@@ -206,6 +205,53 @@ public sealed class AttributionTests
             var speaker = (Named?)attribution.Speaker(TextSpan.FromBounds(open + 1, close), null);
             Assert.Equal(text.LastIndexOf("لافروف", open, StringComparison.Ordinal), speaker!.Span.Start); // this sentence's, not another's
             at = close;
+        }
+    }
+
+    /// <summary>
+    /// A disposed attribution's arrays serve the thread's next one: what the next one answers is
+    /// what a fresh one answers, though the first held more verbs, candidates and titles than it
+    /// (none of them may show through); one made while another is alive has arrays of its own;
+    /// a disposed one answers no more.
+    /// </summary>
+    [Fact]
+    public void An_attribution_reuses_the_arrays_of_the_one_disposed_before_it_and_nothing_of_what_they_held()
+    {
+        const string Long = "التقى وزير الخارجية الروسي لافروف نظيره، ثم استقبله بوتين. وقال زاخاروفا ونوروزي: «نحن هنا». وأشار الوزير إلى أن «الأمثلة جيدة».";
+        // The same places, without a speech verb: had the verbs of the first shown through, the anaphor الوزير would name لافروف.
+        string noVerbs = Long.Replace("وقال", "وجاء", StringComparison.Ordinal).Replace("وأشار", "وأبان", StringComparison.Ordinal);
+        using (Attribution first = Titled(Long))
+        {
+            Assert.Equal("لافروف", (first.Speaker(LastQuote(Long), null) as Named)?.Key); // the titles are indexed
+        }
+
+        // No verbs where the first held two: the candidate nearest before the quote.
+        using (Attribution reused = Titled(noVerbs))
+        {
+            Assert.Equal("زاخاروفا", (reused.Speaker(LastQuote(noVerbs), null) as Named)?.Key);
+            Attribution alive = Titled(Long);
+            Assert.Equal("لافروف", (alive.Speaker(LastQuote(Long), null) as Named)?.Key);
+            Assert.Equal("زاخاروفا", (reused.Speaker(LastQuote(noVerbs), null) as Named)?.Key);
+            alive.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => alive.Speaker(LastQuote(Long), null));
+            alive.Dispose(); // twice is nothing
+        }
+
+        using Attribution again = Titled(Long);
+        Assert.Equal("لافروف", (again.Speaker(LastQuote(Long), null) as Named)?.Key);
+
+        static TextSpan LastQuote(string text)
+        {
+            int open = text.LastIndexOf('«');
+            return TextSpan.FromBounds(open + 1, text.IndexOf('»', open));
+        }
+
+        static Attribution Titled(string text)
+        {
+            var people = Places(text, ["لافروف", "بوتين", "زاخاروفا", "نوروزي"])
+                .Select(p => new Named("Person", text[p.Start..p.End], TextSpan.FromBounds(p.Start, p.End), text[p.Start..p.End] == "لافروف" ? "وزير الخارجية الروسي" : "الرئيس الروسي"))
+                .ToList();
+            return new Attribution(NormalizedText.Normalize(text, TextNormalization.None), Hits(text, [.. Verbs, "وأشار"]), Hits(text, ["بيان"]), static e => ((Named)e).Title, [people, Found(text, "Organization", Bodies)]);
         }
     }
 

@@ -42,6 +42,50 @@ public sealed class EntityGroupTests
             AssertSameGroups(expected, groups);
         }, iter: 3000);
 
+    /// <summary>
+    /// Deferred groups are the reference groups, formed at the first read (the count, an item or
+    /// an enumeration) and not before, then kept: a second read gives the same groups.
+    /// </summary>
+    [Theory]
+    [InlineData(SameEntity.Key)]
+    [InlineData(SameEntity.Contained)]
+    public void Deferred_groups_are_formed_at_the_first_read(SameEntity same)
+        => s_mentions.Where(mentions => mentions.Length > 0).Sample(mentions =>
+        {
+            IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Defer(mentions, same, TextNormalization.Arabic);
+            var deferred = Assert.IsType<DeferredGroups<Mention>>(groups);
+            Assert.False(deferred.IsFormed);
+            List<(Mention Entity, List<Mention> Mentions)> expected = ReferenceEntityGroups.Collect(mentions, same, TextNormalization.Arabic);
+            AssertSameGroups(expected, groups);
+            Assert.True(deferred.IsFormed);
+            Assert.Equal(groups[0].Mentions.AsSpan().ToArray(), groups.First().Mentions.AsSpan().ToArray());
+            Assert.Equal(expected.Count, groups.Count(group => group.Entity is not null));
+        }, iter: 500);
+
+    /// <summary>No mentions: the empty list, not an object that would form nothing.</summary>
+    [Fact]
+    public void Deferred_groups_of_no_mentions_are_the_empty_array()
+        => Assert.Same(Array.Empty<EntityGroup<Mention>>(), EntityGroups.Defer(Array.Empty<Mention>(), SameEntity.Key, TextNormalization.Arabic));
+
+    /// <summary>Threads that read deferred groups at once all get the same groups (one of the formed arrays is kept).</summary>
+    [Fact]
+    public void Deferred_groups_read_by_threads_at_once_are_one_result()
+    {
+        Mention[] mentions = [.. Enumerable.Range(0, 400).Select(i => new Mention(s_words[i % s_words.Length] + " " + s_words[(i / 3) % s_words.Length], new TextSpan(i * 30, 5), "xxxxx"))];
+        for (int round = 0; round < 20; round++)
+        {
+            IReadOnlyList<EntityGroup<Mention>> groups = EntityGroups.Defer(mentions, SameEntity.Contained, TextNormalization.Arabic);
+            var firsts = new Mention[4][];
+            System.Threading.Tasks.Parallel.For(0, 4, t => firsts[t] = [.. groups.Select(group => group.Entity)]);
+            foreach (Mention[] first in firsts)
+            {
+                Assert.Equal(firsts[0], first);
+            }
+
+            AssertSameGroups(ReferenceEntityGroups.Collect(mentions, SameEntity.Contained, TextNormalization.Arabic), groups);
+        }
+    }
+
     /// <summary>Hundreds of long keys: the words and chars of the keys outgrow their first arrays, and the index is built.</summary>
     [Fact]
     public void Grouping_many_long_keys_is_the_reference_grouping()

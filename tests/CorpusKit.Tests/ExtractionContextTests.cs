@@ -149,17 +149,32 @@ public sealed class ExtractionContextTests
     public void Borrowed_lists_go_back_empty_and_results_keep_their_own()
     {
         var first = new ExtractionContext("زار لافروف موسكو");
+        first.Exclude(new TextSpan(0, 3));
         Candidates<Place> borrowed = first.Candidates<Place>(OverlapMode.Longest, checkSpans: true);
-        borrowed.Add(new TextSpan(0, 3), 0, null!);
-        Assert.True(borrowed.Beaten(new TextSpan(0, 3)));
+        var place = new Place("RU", new TextSpan(11, 5), "موسكو", "test");
+        borrowed.Add(place.Span, 0, place);
+        Assert.True(borrowed.Beaten(place.Span));
+        List<Place> winners = OverlapResolver.Resolve(borrowed);
+        IReadOnlyList<Place> results = first.SetResults<Place>(winners);
+        Assert.NotSame(winners, results); // the results are a copy of the work list, exactly sized
+        Assert.Equal([place], Assert.IsType<Place[]>(results));
+        Assert.True(first.TryGetResults(out IReadOnlyList<Place> kept));
+        Assert.Same(results, kept);
         first.EndExtraction();
 
+        Assert.Empty(winners); // the work list went back with its candidates
+        Assert.Equal([place], results);
         var second = new ExtractionContext("موسكو");
+        Assert.Empty(second.Excluded); // the first's ranges went back with its lists
         Candidates<Place> again = second.Candidates<Place>(OverlapMode.Longest, checkSpans: true);
         Assert.Same(borrowed, again);
         Assert.Empty(OverlapResolver.Resolve(again));
-        Assert.False(again.Beaten(new TextSpan(0, 3))); // its spans went with its candidates
+        Assert.Same(winners, OverlapResolver.Resolve(again));
+        Assert.False(again.Beaten(place.Span)); // its spans went with its candidates
         Assert.NotSame(again, second.Candidates<Place>(OverlapMode.Longest, checkSpans: true)); // one list per borrower until it is given back
+        second.Exclude(new TextSpan(1, 2));
+        Assert.Equal([new TextSpan(1, 2)], second.Excluded);
+        Assert.Same(Array.Empty<Place>(), second.SetResults<Place>(new List<Place>()));
         second.EndExtraction();
 
         string[] seeds = [.. Seeds.Names.Select(Seeds.Read)];

@@ -122,8 +122,8 @@ public sealed class OverlapResolverTests
 
                 List<int> expected = OverlapResolver.Resolve(inRuleOrder, mode);
                 List<int> actual = OverlapResolver.Resolve(kept);
-                context.EndExtraction();
                 Assert.True(expected.SequenceEqual(actual), $"{mode}: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}] of {Describe(inRuleOrder)}");
+                context.EndExtraction();
             }
         }, iter: 5000);
 

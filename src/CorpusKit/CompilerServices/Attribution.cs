@@ -39,22 +39,27 @@ namespace CorpusKit.CompilerServices;
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class Attribution
+public sealed class Attribution : IDisposable
 {
     /// <summary>How far after a quote's text a speech verb may start and still govern it: the closing mark, a comma, spaces.</summary>
     internal const int MostCharsBeforeVerbAfter = 4;
 
     private readonly string _text;
-    private readonly TextSpan[] _verbs;
-    private readonly TextSpan[] _statements;
-    private readonly IReadOnlyList<IEntity>[] _candidates;
     private readonly Func<IEntity, string?>? _titleOf;
-    /// <summary>Every candidate with a title once per word of it, by word, then end (see <see cref="LastTitled"/>); made at the first anaphor.</summary>
-    private TitledEntry[]? _titled;
+
+    /// <summary>The arrays this attribution fills: the thread's, given back by <see cref="Dispose"/> (null after).</summary>
+    private Buffers? _buffers;
+
+    private readonly int _verbCount;
+    private readonly int _statementCount;
+    private readonly int _candidateCount;
+
+    /// <summary>Whether the candidates with titles are filed in <see cref="Buffers.Titled"/> (at the first anaphor).</summary>
+    private bool _titlesIndexed;
 
     private int _titledCount;
 
-    /// <summary>The <see cref="TitleWordIds.Generation"/> the word numbers of <see cref="_titled"/> come from.</summary>
+    /// <summary>The <see cref="TitleWordIds.Generation"/> the word numbers of <see cref="Buffers.Titled"/> come from.</summary>
     private int _titledGeneration;
 
     /// <summary>
@@ -64,15 +69,80 @@ public sealed class Attribution
     /// of preference, each in document order.
     /// </summary>
     /// <remarks><paramref name="titleOf"/> reads a candidate's title (null for none, or when no type has titles): an anaphor such as <c>الوزير</c> names it.</remarks>
-    public Attribution(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, params IReadOnlyList<IEntity>[] candidates)
+    /// <remarks>
+    /// The spans and lists it works with are kept in arrays of the thread, which
+    /// <see cref="Dispose"/> gives back for the next document's attribution; one that is not
+    /// disposed leaves them to the collector.
+    /// </remarks>
+    public Attribution(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, ReadOnlySpan<IReadOnlyList<IEntity>> candidates)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(candidates);
+        Buffers buffers = t_free ?? new Buffers();
+        t_free = null;
+        _buffers = buffers;
         _text = text.Original;
-        _verbs = ToOriginal(text, verbs);
-        _statements = ToOriginal(text, statements);
+        _verbCount = ToOriginal(text, verbs, ref buffers.Verbs);
+        _statementCount = ToOriginal(text, statements, ref buffers.Statements);
         _titleOf = titleOf;
-        _candidates = candidates;
+        if (buffers.Candidates.Length < candidates.Length)
+        {
+            buffers.Candidates = new IReadOnlyList<IEntity>[candidates.Length];
+        }
+
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            buffers.Candidates[i] = candidates[i] ?? throw new ArgumentNullException(nameof(candidates));
+        }
+
+        _candidateCount = candidates.Length;
+    }
+
+    /// <summary>The arrays of an attribution, kept by a thread between documents.</summary>
+    private sealed class Buffers
+    {
+        public TextSpan[] Verbs = [];
+        public TextSpan[] Statements = [];
+        public IReadOnlyList<IEntity>[] Candidates = [];
+
+        /// <summary>Every candidate with a title once per word of it, by word, then end (see <see cref="LastTitled"/>).</summary>
+        public TitledEntry[] Titled = [];
+    }
+
+    /// <summary>The buffers of the thread's last disposed attribution, free for its next.</summary>
+    [ThreadStatic]
+    private static Buffers? t_free;
+
+    /// <summary>An array grown past this many items (a huge document's) is let go rather than kept.</summary>
+    private const int KeptLength = 1 << 16;
+
+    private Buffers Arrays => _buffers ?? throw new ObjectDisposedException(nameof(Attribution));
+
+    private ReadOnlySpan<TextSpan> Verbs => Arrays.Verbs.AsSpan(0, _verbCount);
+
+    private ReadOnlySpan<TextSpan> Statements => Arrays.Statements.AsSpan(0, _statementCount);
+
+    private ReadOnlySpan<IReadOnlyList<IEntity>> Candidates => Arrays.Candidates.AsSpan(0, _candidateCount);
+
+    /// <summary>
+    /// Gives the thread back the arrays this attribution filled (the candidates they name are let
+    /// go); <see cref="Speaker"/> may not be called after.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_buffers is not { } buffers)
+        {
+            return;
+        }
+
+        _buffers = null;
+        buffers.Candidates.AsSpan(0, _candidateCount).Clear();
+        buffers.Titled.AsSpan(0, _titledCount).Clear();
+        if (buffers.Verbs.Length > KeptLength || buffers.Statements.Length > KeptLength || buffers.Titled.Length > KeptLength)
+        {
+            return;
+        }
+
+        t_free = buffers;
     }
 
     /// <summary>
@@ -83,15 +153,17 @@ public sealed class Attribution
     public IEntity? Speaker(TextSpan quote, IEntity? previous)
     {
         int sentence = Nearest.ScopeStart(_text, quote.Start, TextScope.Sentence);
-        bool statement = Last(_statements, sentence, quote.Start) >= 0;
+        ReadOnlySpan<TextSpan> verbs = Verbs;
+        ReadOnlySpan<IReadOnlyList<IEntity>> candidates = Candidates;
+        bool statement = Last(Statements, sentence, quote.Start) >= 0;
 
         // 1. The subject of the last speech verb before the quote in its sentence.
-        int verb = Last(_verbs, sentence, quote.Start);
+        int verb = Last(verbs, sentence, quote.Start);
         if (verb >= 0)
         {
-            for (int type = 0; type < _candidates.Length; type++)
+            for (int type = 0; type < candidates.Length; type++)
             {
-                if (First(_candidates[type], _verbs[verb].End, quote.Start) is { } subject)
+                if (First(candidates[type], verbs[verb].End, quote.Start) is { } subject)
                 {
                     return subject;
                 }
@@ -99,9 +171,9 @@ public sealed class Attribution
         }
 
         // 2. The last candidate named before the quote in its sentence.
-        for (int i = 0; i < _candidates.Length; i++)
+        for (int i = 0; i < candidates.Length; i++)
         {
-            if (Last(_candidates[Preferred(i, statement)], sentence, quote.Start) is { } named)
+            if (Last(candidates[Preferred(i, statement)], sentence, quote.Start) is { } named)
             {
                 return named;
             }
@@ -111,12 +183,12 @@ public sealed class Attribution
         if (verb < 0 && quote.End < _text.Length)
         {
             int sentenceEnd = Nearest.ScopeEnd(_text, quote.End + 1, TextScope.Sentence);
-            int after = FirstStartingIn(_verbs, quote.End, Math.Min(quote.End + MostCharsBeforeVerbAfter + 1, sentenceEnd));
+            int after = FirstStartingIn(verbs, quote.End, Math.Min(quote.End + MostCharsBeforeVerbAfter + 1, sentenceEnd));
             if (after >= 0)
             {
-                for (int type = 0; type < _candidates.Length; type++)
+                for (int type = 0; type < candidates.Length; type++)
                 {
-                    if (First(_candidates[type], _verbs[after].End, sentenceEnd) is { } subject)
+                    if (First(candidates[type], verbs[after].End, sentenceEnd) is { } subject)
                     {
                         return subject;
                     }
@@ -126,7 +198,7 @@ public sealed class Attribution
 
         // 4. An anaphor that names a title (وأشار الوزير), or a verb with no subject: the last
         // candidate of that title, or the speaker of the quote before.
-        if (verb >= 0 && _titleOf is not null && WordAfter(_verbs[verb].End, quote.Start) is { } anaphor
+        if (verb >= 0 && _titleOf is not null && WordAfter(verbs[verb].End, quote.Start) is { } anaphor
             && (previous is null || _titleOf(previous) is { } title && Array.IndexOf(TitleWordIds.Of(title), TitleWordIds.Find(anaphor)) < 0)
             && LastTitled(anaphor, quote.Start) is { } titled)
         {
@@ -139,9 +211,9 @@ public sealed class Attribution
         }
 
         // 5. The candidate nearest before the quote.
-        for (int i = 0; i < _candidates.Length; i++)
+        for (int i = 0; i < candidates.Length; i++)
         {
-            if (Last(_candidates[Preferred(i, statement)], 0, quote.Start) is { } nearest)
+            if (Last(candidates[Preferred(i, statement)], 0, quote.Start) is { } nearest)
             {
                 return nearest;
             }
@@ -150,7 +222,7 @@ public sealed class Attribution
         return null;
     }
 
-    private int Preferred(int i, bool statement) => statement ? _candidates.Length - 1 - i : i;
+    private int Preferred(int i, bool statement) => statement ? _candidateCount - 1 - i : i;
 
     /// <summary>The word that starts at <paramref name="from"/> (after spaces), before <paramref name="to"/>, as a title word (<see cref="TitleWord"/>); null when there is none.</summary>
     private string? WordAfter(int from, int to)
@@ -196,7 +268,7 @@ public sealed class Attribution
     /// </summary>
     private IEntity? LastTitled(string word, int before)
     {
-        if (_titled is null || _titledGeneration != TitleWordIds.Generation)
+        if (!_titlesIndexed || _titledGeneration != TitleWordIds.Generation)
         {
             IndexTitles();
         }
@@ -208,8 +280,9 @@ public sealed class Attribution
         }
 
         // The first entry past (id, before): the one before it, if of this word, is the last to end at or before the quote.
-        int low = SortedSearch.FirstAtOrAfter(_titled.AsSpan(0, _titledCount), ((long)id << 32) | (uint)(before + 1), static e => e.Key);
-        return low > 0 && _titled![low - 1].Word == id ? _titled[low - 1].Entity : null;
+        ReadOnlySpan<TitledEntry> titled = Arrays.Titled.AsSpan(0, _titledCount);
+        int low = SortedSearch.FirstAtOrAfter(titled, ((long)id << 32) | (uint)(before + 1), static e => e.Key);
+        return low > 0 && titled[low - 1].Word == id ? titled[low - 1].Entity : null;
     }
 
     /// <summary>
@@ -221,12 +294,16 @@ public sealed class Attribution
     private void IndexTitles()
     {
         _titledGeneration = TitleWordIds.BeginIndex();
+        Buffers buffers = Arrays;
+        buffers.Titled.AsSpan(0, _titledCount).Clear();
         _titledCount = 0;
-        _titled ??= [];
-        for (int type = 0; type < _candidates.Length; type++)
+        ReadOnlySpan<IReadOnlyList<IEntity>> candidates = Candidates;
+        for (int type = 0; type < candidates.Length; type++)
         {
-            foreach (IEntity candidate in _candidates[type])
+            IReadOnlyList<IEntity> ofType = candidates[type];
+            for (int i = 0; i < ofType.Count; i++)
             {
+                IEntity candidate = ofType[i];
                 if (_titleOf!(candidate) is not { } title)
                 {
                     continue;
@@ -234,37 +311,38 @@ public sealed class Attribution
 
                 foreach (int word in TitleWordIds.Of(title))
                 {
-                    if (_titledCount == _titled.Length)
+                    if (_titledCount == buffers.Titled.Length)
                     {
-                        Array.Resize(ref _titled, Math.Max(16, 2 * _titled.Length));
+                        Array.Resize(ref buffers.Titled, Math.Max(16, 2 * buffers.Titled.Length));
                     }
 
-                    _titled[_titledCount++] = new TitledEntry(word, candidate.Span.End, type, candidate);
+                    buffers.Titled[_titledCount++] = new TitledEntry(word, candidate.Span.End, type, candidate);
                 }
             }
         }
 
-        _titled.AsSpan(0, _titledCount).Sort(static (a, b) =>
+        _titlesIndexed = true;
+        buffers.Titled.AsSpan(0, _titledCount).Sort(static (a, b) =>
             a.Word != b.Word ? a.Word.CompareTo(b.Word)
             : a.End != b.End ? a.End.CompareTo(b.End)
             : b.Type.CompareTo(a.Type));
     }
 
-    private static TextSpan[] ToOriginal(NormalizedText text, ReadOnlySpan<TermHit> hits)
+    /// <summary>The hits' spans in the original text, sorted, into <paramref name="spans"/> (grown if short); returns their number.</summary>
+    private static int ToOriginal(NormalizedText text, ReadOnlySpan<TermHit> hits, ref TextSpan[] spans)
     {
-        if (hits.IsEmpty)
+        if (spans.Length < hits.Length)
         {
-            return [];
+            spans = new TextSpan[Math.Max(hits.Length, 2 * spans.Length)];
         }
 
-        var spans = new TextSpan[hits.Length];
         for (int i = 0; i < hits.Length; i++)
         {
             spans[i] = text.ToOriginal(hits[i].Start, hits[i].End);
         }
 
-        Array.Sort(spans);
-        return spans;
+        spans.AsSpan(0, hits.Length).Sort();
+        return hits.Length;
     }
 
     /// <summary>The first candidate that starts at or after <paramref name="from"/> and ends by <paramref name="to"/>, or null.</summary>
@@ -299,7 +377,7 @@ public sealed class Attribution
         => SortedSearch.FirstAtOrAfter(candidates, start, static candidate => candidate.Span.Start);
 
     /// <summary>The index of the span of <paramref name="spans"/> that lies in [<paramref name="from"/>, <paramref name="to"/>) and starts last, or −1.</summary>
-    private static int Last(TextSpan[] spans, int from, int to)
+    private static int Last(ReadOnlySpan<TextSpan> spans, int from, int to)
     {
         int i = SortedSearch.FirstAtOrAfter<TextSpan>(spans, to, static s => s.Start) - 1;
         for (; i >= 0 && spans[i].Start >= from; i--)
@@ -314,7 +392,7 @@ public sealed class Attribution
     }
 
     /// <summary>The index of the first span of <paramref name="spans"/> that starts in [<paramref name="from"/>, <paramref name="to"/>), or −1.</summary>
-    private static int FirstStartingIn(TextSpan[] spans, int from, int to)
+    private static int FirstStartingIn(ReadOnlySpan<TextSpan> spans, int from, int to)
     {
         int i = SortedSearch.FirstAtOrAfter<TextSpan>(spans, from, static s => s.Start);
         return i < spans.Length && spans[i].Start < to ? i : -1;

@@ -38,6 +38,7 @@ public sealed class Candidates<T>
     private static Stack<Candidates<T>>? t_free;
 
     private readonly List<Candidate<T>> _items = [];
+    private readonly List<T> _winners = [];
     private HashSet<long> _spans = [];
 
     private Candidates()
@@ -55,6 +56,13 @@ public sealed class Candidates<T>
 
     /// <summary>The candidates, in the order they were added.</summary>
     internal List<Candidate<T>> Items => _items;
+
+    /// <summary>
+    /// The list <see cref="OverlapResolver.Resolve{T}(Candidates{T})"/> fills with the winners,
+    /// kept with the candidates: the extractor's work list, which
+    /// <see cref="ExtractionContext.SetResults{T}(List{T})"/> copies out exactly sized.
+    /// </summary>
+    internal List<T> Winners => _winners;
 
     /// <summary>
     /// Whether a candidate added before has this very span, so that one of it cannot be chosen (never
@@ -85,6 +93,7 @@ public sealed class Candidates<T>
     private void Give()
     {
         _items.Clear();
+        _winners.Clear();
         if (_spans.Count > KeptSpans)
         {
             _spans = [];
@@ -95,7 +104,7 @@ public sealed class Candidates<T>
         }
 
         Stack<Candidates<T>> free = t_free ??= new Stack<Candidates<T>>();
-        if (free.Count < KeptLists && _items.Capacity <= MaxKeptCapacity)
+        if (free.Count < KeptLists && _items.Capacity <= MaxKeptCapacity && _winners.Capacity <= MaxKeptCapacity)
         {
             free.Push(this);
         }

@@ -15,7 +15,7 @@ public static class EntityGroups
     /// Up to this many groups, a mention's words are compared with each group in turn: fewer
     /// steps and no index to build for the few dozen entities of a news article.
     /// </summary>
-    private const int IndexedGroups = 16;
+    internal const int IndexedGroups = 16;
 
     /// <summary>
     /// Groups <paramref name="mentions"/> by <paramref name="same"/>; groups come in the order of
@@ -26,11 +26,25 @@ public static class EntityGroups
         => Collect(mentions, same, normalization, IndexedGroups);
 
     /// <summary>
+    /// The groups of <see cref="Collect{T}(IReadOnlyList{T}, SameEntity, TextNormalization)"/>, formed
+    /// when they are first read (from any thread; two threads that read them at once may both form
+    /// them, and one result is kept). A generated document gives its groups this way: a caller who
+    /// reads only the mentions (the sample's <c>--format mentions</c>, a count) pays for no grouping.
+    /// </summary>
+    /// <remarks><paramref name="mentions"/> must not change afterwards: a generated document's lists never do.</remarks>
+    public static IReadOnlyList<EntityGroup<T>> Defer<T>(IReadOnlyList<T> mentions, SameEntity same, TextNormalization normalization)
+        where T : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        return mentions.Count == 0 ? [] : new DeferredGroups<T>(mentions, same, normalization);
+    }
+
+    /// <summary>
     /// <see cref="Collect{T}(IReadOnlyList{T}, SameEntity, TextNormalization)"/>, indexing the groups'
     /// words once there are more than <paramref name="indexedGroups"/> of them (tests set it to see
     /// both ways give the same groups).
     /// </summary>
-    internal static IReadOnlyList<EntityGroup<T>> Collect<T>(IReadOnlyList<T> mentions, SameEntity same, TextNormalization normalization, int indexedGroups)
+    internal static EntityGroup<T>[] Collect<T>(IReadOnlyList<T> mentions, SameEntity same, TextNormalization normalization, int indexedGroups)
         where T : IEntity
     {
         ArgumentNullException.ThrowIfNull(mentions);

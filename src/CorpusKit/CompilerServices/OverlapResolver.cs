@@ -18,11 +18,18 @@ public static class OverlapResolver
     /// </summary>
     private const int ListedCandidates = 32;
 
-    /// <summary>Resolves overlaps by the candidates' mode and returns the winners in document order.</summary>
+    /// <summary>
+    /// Resolves overlaps by the candidates' mode and returns the winners in document order, in a
+    /// list kept with the candidates (the extractor's work list: it may remove and add entities,
+    /// then <see cref="ExtractionContext.SetResults{T}(List{T})"/> copies them out).
+    /// </summary>
     public static List<T> Resolve<T>(Candidates<T> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        return Resolve(candidates.Items, candidates.Mode, ListedCandidates);
+        List<T> winners = candidates.Winners;
+        winners.Clear();
+        Resolve(candidates.Items, candidates.Mode, ListedCandidates, winners);
+        return winners;
     }
 
     /// <summary>Resolves overlaps by <paramref name="mode"/> and returns the winners in document order.</summary>
@@ -40,6 +47,14 @@ public static class OverlapResolver
     /// </summary>
     internal static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates)
     {
+        var winners = new List<T>();
+        Resolve(candidates, mode, listedCandidates, winners);
+        return winners;
+    }
+
+    /// <summary>The winners of <paramref name="candidates"/>, in document order, added to <paramref name="winners"/>.</summary>
+    private static void Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates, List<T> winners)
+    {
         ArgumentNullException.ThrowIfNull(candidates);
         if (mode is not (OverlapMode.Longest or OverlapMode.First or OverlapMode.All))
         {
@@ -53,13 +68,13 @@ public static class OverlapResolver
         if (InTextOrderApart(items))
         {
             // What one lexicon's hits usually are: every mode takes them all, in the order they came.
-            var all = new List<T>(count);
+            winners.EnsureCapacity(count);
             foreach (ref readonly Candidate<T> candidate in items)
             {
-                all.Add(candidate.Value);
+                winners.Add(candidate.Value);
             }
 
-            return all;
+            return;
         }
 
         bool listed = count <= listedCandidates && count <= ListedCandidates;
@@ -74,13 +89,11 @@ public static class OverlapResolver
 
             Span<int> work = listed ? stackalloc int[2 * count] : rented.AsSpan(0, 2 * count);
             ReadOnlySpan<int> accepted = Choose(keys, count, mode, listed, work);
-            var result = new List<T>(accepted.Length);
+            winners.EnsureCapacity(accepted.Length);
             foreach (int i in accepted)
             {
-                result.Add(items[i].Value);
+                winners.Add(items[i].Value);
             }
-
-            return result;
         }
         finally
         {
