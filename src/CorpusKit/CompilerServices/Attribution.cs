@@ -68,11 +68,11 @@ public sealed class Attribution : IDisposable
     /// <paramref name="candidates"/> are the entities that may speak, one list per type in order
     /// of preference, each in document order.
     /// </summary>
-    /// <remarks><paramref name="titleOf"/> reads a candidate's title (null for none, or when no type has titles): an anaphor such as <c>الوزير</c> names it.</remarks>
     /// <remarks>
-    /// The spans and lists it works with are kept in arrays of the thread, which
-    /// <see cref="Dispose"/> gives back for the next document's attribution; one that is not
-    /// disposed leaves them to the collector.
+    /// <paramref name="titleOf"/> reads a candidate's title (null for none, or when no type has
+    /// titles): an anaphor such as <c>الوزير</c> names it. The spans and lists it works with are
+    /// kept in arrays of the thread, which <see cref="Dispose"/> gives back for the next document's
+    /// attribution; one that is not disposed leaves them to the collector.
     /// </remarks>
     public Attribution(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, ReadOnlySpan<IReadOnlyList<IEntity>> candidates)
     {
