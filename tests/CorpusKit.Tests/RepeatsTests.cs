@@ -72,6 +72,35 @@ public sealed class RepeatsTests
     public void A_surname_two_names_share_names_neither(int oneByOne)
         => Assert.Empty(Again(Run(oneByOne, "علي كريمي وحسن كريمي التقيا، وقال كريمي", "علي كريمي", "حسن كريمي")));
 
+    /// <summary>
+    /// One person written with and without a middle name shares the surname with themselves, in
+    /// either order: the fuller name is named; a name that only shares the first and last word
+    /// with another, out of order or with another between, is another person.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ways))]
+    public void A_surname_of_one_person_written_two_ways_names_the_fuller(int oneByOne)
+    {
+        Assert.Equal(
+            ["بيستروف=أليكسي غيناديفيتش بيستروف"],
+            Again(Run(oneByOne, "أليكسي بيستروف وصل. وقال أليكسي غيناديفيتش بيستروف إن. وأضاف بيستروف", "أليكسي بيستروف", "أليكسي غيناديفيتش بيستروف")));
+        Assert.Equal(
+            ["بيستروف=أليكسي غيناديفيتش بيستروف"],
+            Again(Run(oneByOne, "قال أليكسي غيناديفيتش بيستروف إن. ثم أليكسي بيستروف وصل. وأضاف بيستروف", "أليكسي غيناديفيتش بيستروف", "أليكسي بيستروف")));
+        Assert.Empty(Again(Run(oneByOne, "أليكسي بيستروف وأندريه بيستروف التقيا. وقال بيستروف", "أليكسي بيستروف", "أندريه بيستروف")));
+    }
+
+    [Theory]
+    [InlineData("أليكسي غيناديفيتش بيستروف", "أليكسي بيستروف", true)]
+    [InlineData("أليكسي بيستروف", "أليكسي غيناديفيتش بيستروف", false)] // not fuller
+    [InlineData("أليكسي بيستروف", "أليكسي بيستروف", false)]             // the same
+    [InlineData("أليكسي غيناديفيتش بيستروف", "غيناديفيتش بيستروف", false)] // another first word
+    [InlineData("أليكسي غيناديفيتش بيستروف", "أليكسي غيناديفيتش", false)] // another last word
+    [InlineData("محمد علي أحمد حسن", "محمد أحمد حسن", true)]
+    [InlineData("محمد علي أحمد حسن", "محمد حسن أحمد حسن", false)]       // as many words
+    public void A_fuller_name_holds_the_words_of_the_shorter_in_order(string fuller, string name, bool holds)
+        => Assert.Equal(holds, Repeats.HoldsWordsOf(fuller, name));
+
     [Theory]
     [MemberData(nameof(Ways))]
     public void A_one_word_name_is_not_repeated(int oneByOne)

@@ -142,13 +142,42 @@ public static class Repeats
         {
             if (known.Entity >= 0 && known.Full != full)
             {
-                scratch.Names[key] = (-1, known.Full);
+                // Two spellings of one person, one holding the other's words in order (أليكسي بيستروف
+                // and أليكسي غيناديفيتش بيستروف): the fuller names it. Two people: neither.
+                scratch.Names[key] = HoldsWordsOf(full, known.Full) ? (entity, full)
+                    : HoldsWordsOf(known.Full, full) ? known
+                    : (-1, known.Full);
             }
 
             return;
         }
 
         scratch.Names.Add(key, (entity, full));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="fuller"/> has more words than <paramref name="name"/>, the same first
+    /// and last, and every word of <paramref name="name"/> in order.
+    /// </summary>
+    internal static bool HoldsWordsOf(string fuller, string name)
+    {
+        string[] longer = fuller.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] shorter = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (longer.Length <= shorter.Length || shorter.Length == 0 || longer[0] != shorter[0] || longer[^1] != shorter[^1])
+        {
+            return false;
+        }
+
+        int next = 0;
+        foreach (string word in longer)
+        {
+            if (next < shorter.Length && word == shorter[next])
+            {
+                next++;
+            }
+        }
+
+        return next == shorter.Length;
     }
 
     /// <summary>Each name searched for on its own, kept where it stands as a whole word, after proclitics at most.</summary>
