@@ -13,7 +13,7 @@ namespace NewsDesk.Tests;
 /// NewsDesk on the eighteen articles written apart from the seeds (samples/NewsDesk/articles, gold in
 /// articles.gold.jsonl), scored apart from them: the report is a reviewed snapshot, and no type's
 /// overlap F1 may fall below the level reached. These texts guided the rules written for
-/// generalisation (105 to 121 were each scored blind first, then joined them), so their scores are
+/// generalisation (105 to 125 were each scored blind first, then joined them), so their scores are
 /// a development figure; unseen news is scored elsewhere.
 /// </summary>
 public sealed class NewArticleTests
@@ -23,7 +23,7 @@ public sealed class NewArticleTests
     {
         ["Date"] = 0.98,
         ["Organization"] = 0.94,
-        ["Person"] = 0.97,
+        ["Person"] = 0.965, // 0.970 with 122 to 125, whose Chinese and Maghrebi names after long titles no rule reads
         ["Place"] = 0.97,
         ["Quote"] = 0.98,
         ["Source"] = 0.97,
@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 99 of 115 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 111 of 130 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
-        Assert.Equal(115, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 99, report.ToText(details: true, "Quote.speaker"));
+        Assert.Equal(130, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) >= 111, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
@@ -61,7 +61,7 @@ public sealed class NewArticleTests
         List<Mention> gold = Mention.ReadFile(Repository.NewArticlesGold, problems);
         Assert.Empty(problems);
         List<Article> articles = [.. Repository.NewArticleFiles.Select(path => NewsDeskCorpus.Instance.Extract(File.ReadAllText(path), Path.GetFileName(path)))];
-        Assert.Equal(22, articles.Count);
+        Assert.Equal(26, articles.Count);
         return EvaluationReport.Compare(gold, Mentions.Of(articles));
     }
 }
