@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 111 of 130 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 112 of 130 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(130, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 111, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 112, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
