@@ -13,7 +13,7 @@ namespace NewsDesk.Tests;
 /// NewsDesk on the eighteen articles written apart from the seeds (samples/NewsDesk/articles, gold in
 /// articles.gold.jsonl), scored apart from them: the report is a reviewed snapshot, and no type's
 /// overlap F1 may fall below the level reached. These texts guided the rules written for
-/// generalisation (105 to 125 were each scored blind first, then joined them), so their scores are
+/// generalisation (105 to 129 were each scored blind first, then joined them), so their scores are
 /// a development figure; unseen news is scored elsewhere.
 /// </summary>
 public sealed class NewArticleTests
@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 112 of 130 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 124 of 145 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
-        Assert.Equal(130, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 112, report.ToText(details: true, "Quote.speaker"));
+        Assert.Equal(145, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) >= 124, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
@@ -61,7 +61,7 @@ public sealed class NewArticleTests
         List<Mention> gold = Mention.ReadFile(Repository.NewArticlesGold, problems);
         Assert.Empty(problems);
         List<Article> articles = [.. Repository.NewArticleFiles.Select(path => NewsDeskCorpus.Instance.Extract(File.ReadAllText(path), Path.GetFileName(path)))];
-        Assert.Equal(26, articles.Count);
+        Assert.Equal(30, articles.Count);
         return EvaluationReport.Compare(gold, Mentions.Of(articles));
     }
 }
