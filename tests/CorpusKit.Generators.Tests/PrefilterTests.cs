@@ -167,8 +167,21 @@ public sealed class PrefilterTests
     [InlineData(@"(?m)^\d+ خبر", "LineStart")]
     [InlineData(@"\b^ab", "TextStart")]
     [InlineData(@"(?m)(?<day>\d{1,2})(?<=^\d{1,2})", "None")]
+    [InlineData(@"(?m)^[^\S\n]*(?=\p{L})", "LineStart")] // may take no char, but only at a line start
+    [InlineData(@"^\s*", "TextStart")]
     public void A_leading_anchor_restricts_where_a_match_begins(string pattern, string anchor)
         => Assert.Equal(anchor, PrefilterAnalysis.Analyze(pattern, Arabic)!.Anchor.ToString());
+
+    /// <summary>A pattern that may take no char, anchored at line starts, finds what scanning finds, tried at line starts only.</summary>
+    [Fact]
+    public void An_anchored_pattern_that_may_take_no_char_finds_what_scanning_finds()
+    {
+        const string Pattern = @"(?m)^[^\S\n]*(?=\p{L})";
+        const string Text = "موسكو\n  أ ش أ\n\n12 مايو\n\tقال";
+        PrefilterSpec spec = PrefilterAnalysis.Analyze(Pattern, Arabic)!;
+        Assert.Null(spec.Chars);
+        Assert.Equal(Describe(new Regex(Pattern, Arabic).Matches(Text)), Describe(Run(new Regex(@"\G(?:" + Pattern + ")", Arabic), Runtime(spec), Text)));
+    }
 
     [Fact]
     public void The_newsdesk_patterns_find_on_the_seeds_what_they_find_scanning()

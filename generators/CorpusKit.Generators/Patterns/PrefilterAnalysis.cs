@@ -23,12 +23,19 @@ internal static class PrefilterAnalysis
     public static PrefilterSpec? Analyze(string pattern, RegexOptions options)
     {
         RegexNode? root = RegexParser.Parse(pattern, options);
-        if (root is null || root.CanBeEmpty)
+        if (root is null)
         {
             return null;
         }
 
         PrefilterAnchor anchor = LeadingAnchor(root);
+        if (root.CanBeEmpty)
+        {
+            // A match may take no char, so no char can be asked for; but one anchored at a line's or
+            // the text's start begins nowhere else (a sequence's first step (?m)^\s*(?=…)).
+            return anchor == PrefilterAnchor.None ? null : new PrefilterSpec(null, null, false, anchor);
+        }
+
         string literal = LeadingLiteral(root).Text;
         FirstChars first = First(root);
         if (first.Any || first.Size > MaxChars)

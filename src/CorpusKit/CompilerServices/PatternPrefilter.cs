@@ -116,11 +116,17 @@ public sealed class PatternPrefilter
     /// <summary>Whether a match may begin exactly at <paramref name="at"/> of <paramref name="text"/>, as far as the anchor and the first chars tell.</summary>
     internal bool MayBeginAt(ReadOnlySpan<char> text, int at, bool otherDigits)
     {
-        if (at >= text.Length
+        if (at > text.Length
+            || (at == text.Length && (_literal is not null || _chars is not null))
             || (_anchor == PrefilterAnchor.TextStart && at != 0)
             || (_anchor == PrefilterAnchor.LineStart && at != 0 && text[at - 1] != '\n'))
         {
             return false;
+        }
+
+        if (at == text.Length)
+        {
+            return true; // an anchored pattern that may take no char, at the end
         }
 
         return (_literal is not null ? text[at..].StartsWith(_literal, StringComparison.Ordinal) : MayBeginWith(text[at], otherDigits))
@@ -173,7 +179,9 @@ public sealed class PatternPrefilter
                 PrefilterAnchor.LineStart => LineStartAtOrAfter(text, from),
                 _ => from,
             };
-            if (at < 0 || at >= text.Length)
+            // A pattern with no char to ask for (one that may take none, anchored) may also match
+            // at the text's end; every other takes a char there is none of.
+            if (at < 0 || at > text.Length || (at == text.Length && (_literal is not null || _chars is not null)))
             {
                 return -1;
             }
