@@ -153,6 +153,21 @@ public sealed class RepeatsTests
         Assert.Equal(43, Again(byWord).Count(a => a.Split('=')[0] == a.Split('=')[1]));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Names_of_two_and_three_words_with_one_first_word_are_each_found_whole_by_the_pass_over_the_words(bool longerFirst)
+    {
+        // The pass looks a first word up once and goes on for as many words as the longest name
+        // that begins with it: a name longer or shorter than the other, whichever came first, is found.
+        string[] names = longerFirst ? ["علي أكبر ولايتي", "علي حداد"] : ["علي حداد", "علي أكبر ولايتي"];
+        string text = $"وصل {names[0]} ثم {names[1]}. وقال {names[0]} إن {names[1]} وصل، ولعلي أكبر ولايتي رأي.";
+        List<Name> byName = Run(int.MaxValue, text, names);
+        List<Name> byWord = Run(0, text, names);
+        Assert.Equal(Again(byName), Again(byWord));
+        Assert.Equal(["علي أكبر ولايتي=علي أكبر ولايتي", "علي أكبر ولايتي=علي أكبر ولايتي", "علي حداد=علي حداد"], Again(byWord).Order(System.StringComparer.Ordinal));
+    }
+
     [Fact]
     public void A_name_that_begins_with_a_proclitic_letter_is_found_by_the_pass_over_the_words()
         => Assert.Equal(["وليد=خالد وليد", "وليد=خالد وليد"], Again(Run(0, "خالد وليد وصل. وقال وليد إن ووليد", "خالد وليد")));

@@ -215,21 +215,33 @@ public static class Repeats
     /// <summary>
     /// One pass over the words: at each word, and after one or two proclitics at its start, the
     /// text from there to the end of that word, then of the next, up to as many words as the
-    /// longest name has, is looked up among the names. A look-up per start and length, however many
-    /// names share a first word: a document of a million mentions names tens of thousands of people,
-    /// many of them with one first name, and comparing each with the text at every such word made
-    /// the search grow faster than the text.
+    /// longest name beginning with that first word has, is looked up among the names. The first word
+    /// is looked up once, among the names' first words: most words begin no name, and cost one
+    /// look-up per start, not one per length. A look-up per start and length, however many names
+    /// share a first word: a document of a million mentions names tens of thousands of people, many
+    /// of them with one first name, and comparing each with the text at every such word made the
+    /// search grow faster than the text.
     /// </summary>
     private static int SearchWords(ReadOnlySpan<char> chars, Scratch scratch)
     {
         Dictionary<string, (int Entity, string Full)>.AlternateLookup<ReadOnlySpan<char>> names = scratch.Names.GetAlternateLookup<ReadOnlySpan<char>>();
-        int mostWords = 0;
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> firstWords = scratch.FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         int longestGap = 0;
-        foreach (string key in scratch.Names.Keys)
+        foreach ((string key, (int entity, _)) in scratch.Names)
         {
-            (int words, int gap) = Shape(key);
-            mostWords = Math.Max(mostWords, words);
+            if (entity < 0)
+            {
+                continue;
+            }
+
+            // The most words of a name that begins with this first word.
+            (int words, int gap, int firstEnd) = Shape(key);
             longestGap = Math.Max(longestGap, gap);
+            ReadOnlySpan<char> first = key.AsSpan(0, firstEnd);
+            if (!firstWords.TryGetValue(first, out int most) || most < words)
+            {
+                firstWords[first] = words;
+            }
         }
 
         int count = 0;
@@ -251,6 +263,11 @@ public static class Repeats
             int starts = Proclitics.Starts(chars, start, at);
             for (int from = start; from < start + starts; from++)
             {
+                if (!firstWords.TryGetValue(chars[from..at], out int mostWords))
+                {
+                    continue;
+                }
+
                 int end = at;
                 for (int words = 1; ; words++)
                 {
@@ -284,8 +301,9 @@ public static class Repeats
     }
 
     /// <summary>How many runs of letters and digits a name has, and the longest run of other chars between two of them (a name that starts with another char is never found, as the search starts at words).</summary>
-    private static (int Words, int Gap) Shape(string key)
+    private static (int Words, int Gap, int FirstEnd) Shape(string key)
     {
+        int firstEnd = key.Length;
         int words = 0;
         int gap = 0;
         int i = 0;
@@ -312,9 +330,14 @@ public static class Repeats
             {
                 i++;
             }
+
+            if (words == 1)
+            {
+                firstEnd = i;
+            }
         }
 
-        return (words, gap);
+        return (words, gap, firstEnd);
     }
 
     /// <summary>Keeps the hits where no entity stands (the longest of those that start together) and adds their entities.</summary>
@@ -391,6 +414,9 @@ public static class Repeats
         /// <summary>The full names registered so far.</summary>
         public HashSet<string> Registered { get; private set; } = new(StringComparer.Ordinal);
 
+        /// <summary>The first word of each name, with the most words of a name that begins with it.</summary>
+        public Dictionary<string, int> FirstWords { get; private set; } = new(StringComparer.Ordinal);
+
         public Hit[] Hits { get; private set; } = new Hit[64];
 
         public int AddHit(int count, Hit hit)
@@ -412,11 +438,13 @@ public static class Repeats
             {
                 Names = new(StringComparer.Ordinal);
                 Registered = new(StringComparer.Ordinal);
+                FirstWords = new(StringComparer.Ordinal);
             }
             else
             {
                 Names.Clear();
                 Registered.Clear();
+                FirstWords.Clear();
             }
 
             if (Hits.Length > Kept)
