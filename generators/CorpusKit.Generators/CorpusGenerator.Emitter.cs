@@ -1873,7 +1873,18 @@ public sealed partial class CorpusGenerator
             w.Indent();
             DataLines(w, data, ",", utf8: !AsString(data.Length));
             w.Unindent();
-            w.Line($"dictionaryCount: {terms.Dictionaries.Count.ToString(CultureInfo.InvariantCulture)});");
+            List<TermDictionary> asWritten = terms.Dictionaries.Where(d => d.ArticleAsWritten).ToList();
+            if (asWritten.Count == 0)
+            {
+                w.Line($"dictionaryCount: {terms.Dictionaries.Count.ToString(CultureInfo.InvariantCulture)});");
+            }
+            else
+            {
+                // The dictionaries whose forms stand only as written (article: as-written), by their ids' members.
+                w.Line($"dictionaryCount: {terms.Dictionaries.Count.ToString(CultureInfo.InvariantCulture)},");
+                w.Line($"articleAsWritten: [{string.Join(", ", asWritten.Select(d => d.MemberName))}]);");
+            }
+
             w.Unindent();
         }
 

@@ -335,7 +335,7 @@ public sealed partial class CorpusGenerator
             }
         }
 
-        private static readonly string[] s_fileLexiconKeys = ["file", "key", "forms", "separator", "header"];
+        private static readonly string[] s_fileLexiconKeys = ["file", "key", "forms", "separator", "header", "article"];
 
         /// <summary>
         /// <c>{ file: lexicons/people.tsv, key: 1, forms: [1, 2..], separator: tab, header: false }</c>:
@@ -425,12 +425,29 @@ public sealed partial class CorpusGenerator
                 return null;
             }
 
+            // Whether an article the form lacks may stand before it (added, the default) or not (as-written).
+            bool articleAsWritten = false;
+            if (Scalar(keys, "article", "article:") is { } articleNode)
+            {
+                switch (articleNode.Value.Trim())
+                {
+                    case "added":
+                        break;
+                    case "as-written":
+                        articleAsWritten = true;
+                        break;
+                    default:
+                        Report(DiagnosticDescriptors.OptionValue, articleNode.Location, articleNode.Value, "article:", "use added (an article ال the form lacks may stand before it, the default) or as-written");
+                        return null;
+                }
+            }
+
             string written = fileNode.Value.Trim();
             string folder = _path.Replace('\\', '/');
             folder = folder.Substring(0, folder.LastIndexOf('/') + 1);
             string path = NormalizePath(written.StartsWith("/", StringComparison.Ordinal) || (written.Length > 1 && written[1] == ':') ? written : folder + written);
             var file = new LexiconFileSpec(path, written, keyColumn, forms.ToEquatable(), onward, separator, header, fileNode.Location);
-            return new LexiconSpec(name, keyColumn is not null, false, ImmutableEquatableArray<LexiconEntry>.Empty, location, file);
+            return new LexiconSpec(name, keyColumn is not null, false, ImmutableEquatableArray<LexiconEntry>.Empty, location, file, articleAsWritten);
         }
 
         /// <summary>A path with forward slashes and no <c>.</c> or <c>..</c> parts, as the generator compares paths.</summary>

@@ -65,7 +65,7 @@ internal sealed class TermIndexLayout
         {
             if (lexicons.Contains(lexicon.Name))
             {
-                dictionaries.Add(new TermDictionary(dictionaries.Count, LexiconOwner(lexicon.Name), lexicon.MemberName, $"lexicon <c>{SourceWriter.Xml(lexicon.Name)}</c>" + (lexicon.File is { } file ? $" (from <c>{SourceWriter.Xml(file.Written)}</c>)" : string.Empty), lexicon.Entries, lexicon.Keyed, lexicon.IntegerKeys, Inline: false));
+                dictionaries.Add(new TermDictionary(dictionaries.Count, LexiconOwner(lexicon.Name), lexicon.MemberName, $"lexicon <c>{SourceWriter.Xml(lexicon.Name)}</c>" + (lexicon.File is { } file ? $" (from <c>{SourceWriter.Xml(file.Written)}</c>)" : string.Empty), lexicon.Entries, lexicon.Keyed, lexicon.IntegerKeys, Inline: false, lexicon.ArticleAsWritten));
             }
         }
 
@@ -233,4 +233,4 @@ internal sealed class TermIndexLayout
 /// <param name="Keyed">Whether its keys are names of their own (a keyed lexicon or map).</param>
 /// <param name="IntegerKeys">Whether its keys are numbers (months).</param>
 /// <param name="Inline">Whether a rule or step declares it (the extractor holds its id and keys).</param>
-internal sealed record TermDictionary(int Id, string Owner, string MemberName, string What, ImmutableEquatableArray<LexiconEntry> Entries, bool Keyed, bool IntegerKeys, bool Inline);
+internal sealed record TermDictionary(int Id, string Owner, string MemberName, string What, ImmutableEquatableArray<LexiconEntry> Entries, bool Keyed, bool IntegerKeys, bool Inline, bool ArticleAsWritten = false);

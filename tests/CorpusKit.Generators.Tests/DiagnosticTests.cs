@@ -105,6 +105,7 @@ public sealed class DiagnosticTests
     [InlineData("CK0027", 2, 19, "lexicons:\n  people: { file: lexicons/nobody.tsv, key: 1 }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: people } ]\n")]
     [InlineData("CK0011", 2, 36, "lexicons:\n  people: { file: people.tsv, key: 0 }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: people } ]\n")]
     [InlineData("CK0018", 2, 42, "lexicons:\n  people: { file: people.tsv, separator: semicolon }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: people } ]\n")]
+    [InlineData("CK0018", 2, 40, "lexicons:\n  people: { file: people.tsv, article: sometimes }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { terms: people } ]\n")]
     [InlineData("CK0010", 6, 23, "lexicons:\n  people: { file: people.tsv }\nentities:\n  P:\n    fields: { id: string }\n    rules: [ { regex: '(?<id>{people})' } ]\n")]
     public void Reports_at_the_yaml_line_and_column(string id, int line, int column, string yaml)
     {

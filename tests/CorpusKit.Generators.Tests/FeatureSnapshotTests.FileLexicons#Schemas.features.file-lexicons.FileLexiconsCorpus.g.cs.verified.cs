@@ -71,52 +71,64 @@ namespace Features.FileLexicons
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 19, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 20, 19,
                 Person.TypeName, "listed",
                 "وقال بوتين إن الحوار ممكن",
                 none: false, span: "بوتين", expected: [new("name", "فلاديمير بوتين")],
                 extract: static text => PersonExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 22, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 23, 19,
                 Person.TypeName, "listed",
                 "وأكد سيرجي لافروف أن",
                 none: false, span: null, expected: [new("name", "سيرغي لافروف")],
                 extract: static text => PersonExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 24, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 25, 19,
                 Person.TypeName, "listed",
                 "في حديث مع الصحفيين",
                 none: true, span: null, expected: [],
                 extract: static text => PersonExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 26, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 27, 19,
                 Person.TypeName, "listed",
                 "the name and its alias (the header line is no entry)",
                 none: true, span: null, expected: [],
                 extract: static text => PersonExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 35, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 36, 19,
                 Organization.TypeName, "listed",
                 "في بيان وزارة الخارجية الروسية",
                 none: false, span: "وزارة الخارجية الروسية", expected: [new("id", "RU-MFA")],
                 extract: static text => OrganizationExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 38, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 39, 19,
                 Organization.TypeName, "listed",
                 "قمة منظمة شنغهاي للتعاون",
                 none: false, span: null, expected: [new("id", "SCO")],
                 extract: static text => OrganizationExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 40, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 41, 19,
                 Organization.TypeName, "listed",
                 "والأمم المتحدة",
                 none: false, span: "الأمم المتحدة", expected: [new("id", "UN")],
                 extract: static text => OrganizationExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/file-lexicons.corpus.yaml", 50, 19,
+                "Schemas/features/file-lexicons.corpus.yaml", 51, 19,
                 City.TypeName, "listed",
                 "وصل إلى أستانا أمس",
                 none: false, span: null, expected: [new("name", "أستانا")],
+                extract: static text => CityExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/file-lexicons.corpus.yaml", 53, 19,
+                City.TypeName, "listed",
+                "وصل إلى وموسكو",
+                none: false, span: "موسكو", expected: [],
+                extract: static text => CityExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/file-lexicons.corpus.yaml", 55, 19,
+                City.TypeName, "listed",
+                "عن المينسك القديم",
+                none: true, span: null, expected: [],
                 extract: static text => CityExtractor.Instance.Extract(text)),
         ];
     }
@@ -218,7 +230,8 @@ namespace Features.FileLexicons
                 "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCBBBCCDCBCCCCCCBBCCCCCBCCCCCCCCBCCBANPJGFLDJFDABFAAHDBPKAMCKMCAG" +
                 "CWJHAALATBAORQCBLSJCHLCBHCBBBDAIDSIAEOJDEELGEEEABEGFFBPVAFINAAACAHFLEDGGEMRMKAKCCNAYAUFBDDDCACQC" +
                 "HGGKDBOIDBGEBJHAFIBFEIKAXFACDDHJBIBCABBABBBBBCBCBBCCBCABCBBCBBABBACBCABCCBAABABBAA",
-            dictionaryCount: 3);
+            dictionaryCount: 3,
+            articleAsWritten: [Cities]);
 
         /// <summary>
         /// The id in the index of lexicon <c>bodies</c> (from <c>lexicons/bodies.csv</c>): 5 form(s) of 3 key(s).

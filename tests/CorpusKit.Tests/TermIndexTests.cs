@@ -57,6 +57,26 @@ public sealed class TermIndexTests
     }
 
     [Fact]
+    public void A_dictionary_as_written_takes_no_article_its_form_lacks_where_another_with_the_form_does()
+    {
+        // Dictionary 1 stands as written (a given name): خليل is not read in الخليل or والخليل, but
+        // is after a proclitic alone, and a form that has the article is read fused with ل.
+        TermIndex index = TermIndex.Create([[new("خليل", 0)], [new("خليل", 0), new("الياس", 1)]], articleAsWritten: [1]);
+        var hits = new[] { new List<TermHit>(), new List<TermHit>() };
+
+        TermMatcher.FindAll("الخليل والخليل وخليل للياس الياس", index, clitics: true, hits);
+
+        Assert.Equal([new TermHit(0, 6, 0), new TermHit(8, 14, 0), new TermHit(16, 20, 0)], hits[0]);
+        Assert.Equal([new TermHit(16, 20, 0), new TermHit(21, 26, 1), new TermHit(27, 32, 1)], hits[1]);
+        Assert.True(index.IsArticleAsWritten(1));
+        Assert.False(index.IsArticleAsWritten(0));
+    }
+
+    [Fact]
+    public void A_dictionary_as_written_must_be_one_of_the_index()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => TermIndex.Create([[new("خليل", 0)]], articleAsWritten: [1]));
+
+    [Fact]
     public void A_shorter_hit_of_one_dictionary_does_not_hide_a_longer_one_of_another()
     {
         // Dictionary 0 knows the first word alone; dictionary 1 the two words: each scans as if alone.

@@ -101,13 +101,18 @@ internal enum OverlapKind
 
 /// <summary>A named word list. Unkeyed: each entry's key is its only form. Keyed: key -> forms.</summary>
 /// <param name="File">For a lexicon kept in a file: where and how to read it (its entries are read once the file is given to the generator).</param>
+/// <param name="ArticleAsWritten">
+/// Whether its forms stand only as written (<c>article: as-written</c>): an article ال the form lacks is not
+/// matched before it, so a given name <c>خليل</c> is not read in <c>الخليل</c>.
+/// </param>
 internal sealed record LexiconSpec(
     string Name,
     bool Keyed,
     bool IntegerKeys,
     ImmutableEquatableArray<LexiconEntry> Entries,
     LocationInfo Location,
-    LexiconFileSpec? File = null)
+    LexiconFileSpec? File = null,
+    bool ArticleAsWritten = false)
 {
     /// <summary>Its id's member in the lexicons class (<see cref="Names.Keys"/> and <see cref="Names.Numbers"/> of it name its keys and their numbers).</summary>
     public string MemberName => Names.Member(Name);

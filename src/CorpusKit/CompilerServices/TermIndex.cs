@@ -21,12 +21,29 @@ public sealed class TermIndex
     private readonly int[]? _entryStarts;
     private readonly int[]? _memberships;
 
+    // Per dictionary, whether its forms stand only as written (no article the form lacks before them); null when none does.
+    private readonly bool[]? _articleAsWritten;
+
     /// <summary>Wraps the arrays the generator laid out.</summary>
     /// <param name="trie">The forms of every dictionary; each terminal node's value is an entry.</param>
     /// <param name="dictionaryCount">How many dictionaries the index holds.</param>
     /// <param name="entryStarts">For entry <c>e</c>, its memberships are pairs <c>[entryStarts[e], entryStarts[e + 1])</c> of <paramref name="memberships"/>.</param>
     /// <param name="memberships">Pairs of (dictionary, value), flattened: the dictionary at even indexes, the value after it.</param>
     public TermIndex(TermTrie trie, int dictionaryCount, int[] entryStarts, int[] memberships)
+        : this(trie, dictionaryCount, entryStarts, memberships, default)
+    {
+    }
+
+    /// <summary>Wraps the arrays the generator laid out, with the dictionaries whose forms stand only as written.</summary>
+    /// <param name="trie">The forms of every dictionary; each terminal node's value is an entry.</param>
+    /// <param name="dictionaryCount">How many dictionaries the index holds.</param>
+    /// <param name="entryStarts">For entry <c>e</c>, its memberships are pairs <c>[entryStarts[e], entryStarts[e + 1])</c> of <paramref name="memberships"/>.</param>
+    /// <param name="memberships">Pairs of (dictionary, value), flattened: the dictionary at even indexes, the value after it.</param>
+    /// <param name="articleAsWritten">
+    /// The dictionaries (<c>article: as-written</c>) whose forms are not matched after an article ال they
+    /// lack: a given name <c>خليل</c> is not read in <c>الخليل</c>, where the other dictionaries' forms are.
+    /// </param>
+    public TermIndex(TermTrie trie, int dictionaryCount, int[] entryStarts, int[] memberships, ReadOnlySpan<int> articleAsWritten)
     {
         ArgumentNullException.ThrowIfNull(trie);
         ArgumentNullException.ThrowIfNull(entryStarts);
@@ -49,6 +66,34 @@ public sealed class TermIndex
         DictionaryCount = dictionaryCount;
         _entryStarts = entryStarts;
         _memberships = memberships;
+        _articleAsWritten = AsFlags(articleAsWritten, dictionaryCount);
+    }
+
+    /// <summary>Whether the forms of <paramref name="dictionary"/> stand only as written: not after an article ال they lack.</summary>
+    public bool IsArticleAsWritten(int dictionary) => _articleAsWritten is { } flags && flags[dictionary];
+
+    /// <summary>Whether any dictionary's forms stand only as written.</summary>
+    internal bool HasArticleAsWritten => _articleAsWritten is not null;
+
+    private static bool[]? AsFlags(ReadOnlySpan<int> dictionaries, int dictionaryCount)
+    {
+        if (dictionaries.IsEmpty)
+        {
+            return null;
+        }
+
+        var flags = new bool[dictionaryCount];
+        foreach (int dictionary in dictionaries)
+        {
+            if ((uint)dictionary >= (uint)dictionaryCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(dictionaries), $"Dictionary {dictionary} of {dictionaryCount} cannot stand as written: there is no such dictionary.");
+            }
+
+            flags[dictionary] = true;
+        }
+
+        return flags;
     }
 
     /// <summary>
@@ -56,19 +101,33 @@ public sealed class TermIndex
     /// arrays 5 bits a char (see <c>TermData</c>), kept in the assembly as a <c>u8</c> literal.
     /// </summary>
     public static TermIndex FromData(string alphabet, ReadOnlySpan<byte> data, int dictionaryCount)
+        => FromData(alphabet, data, dictionaryCount, default);
+
+    /// <summary>
+    /// Reads the index the generator wrote as data (a <c>u8</c> literal), with the dictionaries whose
+    /// forms stand only as written (<c>article: as-written</c>).
+    /// </summary>
+    public static TermIndex FromData(string alphabet, ReadOnlySpan<byte> data, int dictionaryCount, ReadOnlySpan<int> articleAsWritten)
     {
         ArgumentNullException.ThrowIfNull(alphabet);
         (string labels, int[] targets, int[] edgeStarts, int[] values, int[] entryStarts, int[] memberships) = TermData.Decode(alphabet, data);
-        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaryCount, entryStarts, memberships);
+        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaryCount, entryStarts, memberships, articleAsWritten);
     }
 
     /// <summary>Reads the index the generator wrote as data in a string literal (data small enough to be one).</summary>
     public static TermIndex FromData(string alphabet, string data, int dictionaryCount)
+        => FromData(alphabet, data, dictionaryCount, default);
+
+    /// <summary>
+    /// Reads the index the generator wrote as data in a string literal, with the dictionaries whose
+    /// forms stand only as written (<c>article: as-written</c>).
+    /// </summary>
+    public static TermIndex FromData(string alphabet, string data, int dictionaryCount, ReadOnlySpan<int> articleAsWritten)
     {
         ArgumentNullException.ThrowIfNull(alphabet);
         ArgumentNullException.ThrowIfNull(data);
         (string labels, int[] targets, int[] edgeStarts, int[] values, int[] entryStarts, int[] memberships) = TermData.Decode(alphabet, data);
-        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaryCount, entryStarts, memberships);
+        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaryCount, entryStarts, memberships, articleAsWritten);
     }
 
     /// <summary>The keys of a dictionary, which the generator wrote as one <c>u8</c> literal, a unit separator (U+001F) between two.</summary>
@@ -107,6 +166,15 @@ public sealed class TermIndex
     /// </summary>
     /// <param name="dictionaries">Each dictionary's forms with their values (non-negative numbers the caller maps to keys).</param>
     public static TermIndex Create(IReadOnlyList<IEnumerable<KeyValuePair<string, int>>> dictionaries)
+        => Create(dictionaries, default);
+
+    /// <summary>
+    /// Builds an index at run time, as <see cref="Create(IReadOnlyList{IEnumerable{KeyValuePair{string, int}}})"/>,
+    /// with the dictionaries whose forms stand only as written: not matched after an article ال they lack.
+    /// </summary>
+    /// <param name="dictionaries">Each dictionary's forms with their values (non-negative numbers the caller maps to keys).</param>
+    /// <param name="articleAsWritten">The indexes in <paramref name="dictionaries"/> of those whose forms stand only as written.</param>
+    public static TermIndex Create(IReadOnlyList<IEnumerable<KeyValuePair<string, int>>> dictionaries, ReadOnlySpan<int> articleAsWritten)
     {
         ArgumentNullException.ThrowIfNull(dictionaries);
         ArgumentOutOfRangeException.ThrowIfZero(dictionaries.Count);
@@ -149,7 +217,7 @@ public sealed class TermIndex
 
         entryStarts[order.Count] = pairs.Count / 2;
         (string labels, int[] targets, int[] edgeStarts, int[] values) = builder.Build();
-        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaries.Count, entryStarts, [.. pairs]);
+        return new TermIndex(new TermTrie(labels, targets, edgeStarts, values), dictionaries.Count, entryStarts, [.. pairs], articleAsWritten);
 
         static bool HasDictionary(List<int> memberships, int dictionary)
         {

@@ -122,6 +122,7 @@ public static class TermMatcher
         private readonly bool _clitics;
         private readonly List<TermHit>[] _hits;
 
+        private readonly TermIndex _index;
         private readonly TermTrie _trie;
         private readonly TermTrie.Cell[] _cells;
         private readonly ushort[] _codes;
@@ -145,6 +146,7 @@ public static class TermMatcher
             _text = text;
             _clitics = clitics;
             _hits = hits;
+            _index = index;
             _trie = index.Trie;
             (_cells, _codes) = index.Trie.Arrays;
             _entryStarts = index.EntryStarts;
@@ -291,19 +293,21 @@ public static class TermMatcher
                 Walk(0, start, spanStart);
             }
 
-            // The article before a form that lacks it stays in the span (الكرملين for كرملين).
+            // The article before a form that lacks it stays in the span (الكرملين for كرملين), but
+            // for the dictionaries whose forms stand only as written.
             if (_clitics && start + 2 < text.Length && text[start] == Alef && text[start + 1] == Lam
                 && (start + 2 >= wordEnd || !_filtered || _filter.MayBegin(text, start + 2, wordEnd)))
             {
-                Walk(0, start + 2, spanStart);
+                Walk(0, start + 2, spanStart, addedArticle: true);
             }
         }
 
         /// <summary>
         /// Walks the trie from <paramref name="node"/> along the text from <paramref name="start"/>;
-        /// offers every form that ends on a word boundary.
+        /// offers every form that ends on a word boundary (after an article the forms lack when
+        /// <paramref name="addedArticle"/>, to the dictionaries that take one).
         /// </summary>
-        private void Walk(int node, int start, int spanStart)
+        private void Walk(int node, int start, int spanStart, bool addedArticle = false)
         {
             ReadOnlySpan<char> text = _text;
             TermTrie.Cell[] cells = _cells;
@@ -322,13 +326,16 @@ public static class TermMatcher
                 int entry = cells[node].Value;
                 if (entry >= 0 && (i + 1 == text.Length || !CharKinds.IsLetterOrDigit(text[i + 1])))
                 {
-                    OfferEntry(entry, new TermHit(spanStart, i + 1, -1));
+                    OfferEntry(entry, new TermHit(spanStart, i + 1, -1), addedArticle);
                 }
             }
         }
 
-        /// <summary>Offers the hit to every dictionary the form belongs to, with the form's value there.</summary>
-        private void OfferEntry(int entry, TermHit hit)
+        /// <summary>
+        /// Offers the hit to every dictionary the form belongs to, with the form's value there; a hit
+        /// after an article the form lacks (<paramref name="addedArticle"/>) only to those that take one.
+        /// </summary>
+        private void OfferEntry(int entry, TermHit hit, bool addedArticle)
         {
             if (_entryStarts is null)
             {
@@ -339,7 +346,13 @@ public static class TermMatcher
             int end = _entryStarts[entry + 1] * 2;
             for (int at = _entryStarts[entry] * 2; at < end; at += 2)
             {
-                Offer(_memberships![at], hit with { Value = _memberships[at + 1] });
+                int dictionary = _memberships![at];
+                if (addedArticle && _index.IsArticleAsWritten(dictionary))
+                {
+                    continue;
+                }
+
+                Offer(dictionary, hit with { Value = _memberships[at + 1] });
             }
         }
 
