@@ -256,6 +256,14 @@ public sealed class ExtractionContext
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public ReadOnlySpan<CompilerServices.TermHit> FindTerms(NormalizedText text, CompilerServices.TermIndex index, int dictionary)
+        => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(FindTermList(text, index, dictionary));
+
+    /// <summary>
+    /// <see cref="FindTerms(NormalizedText, CompilerServices.TermIndex, int)"/>, as the list that holds
+    /// the hits: a sequence keeps it for its step instead of a copy. The list is the context's: it
+    /// must not be changed, and stays valid until the extraction ends.
+    /// </summary>
+    internal List<CompilerServices.TermHit> FindTermList(NormalizedText text, CompilerServices.TermIndex index, int dictionary)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(index);
@@ -306,7 +314,7 @@ public sealed class ExtractionContext
             _hits[_hitCount++] = new TermHits(index, text.Normalization, hits);
         }
 
-        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits[dictionary]);
+        return hits[dictionary];
     }
 
     /// <summary>Forgets the term hits found so far (the lists stay borrowed until the extraction ends).</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using CorpusKit.Text;
 
@@ -129,8 +130,11 @@ public static class SequenceMatcher
         private MatchArena _arena = null!;
         private StepMatch[] _path = new StepMatch[8];
         private SequenceStep[] _steps = [];
-        // Per entity or terms step, its spans (by start) in a rented array, and how many there are.
+        // Per entity step, its spans (by start) in a rented array; per terms step (or words step
+        // with forms it refuses), the context's list of the dictionary's hits, read where it is;
+        // and how many there are.
         private StepMatch[]?[] _spans;
+        private List<TermHit>?[] _terms;
         private int[] _counts;
         // Per alternative step, the slot of its first choice in _spans and _counts.
         private int[] _choiceBase = [];
@@ -138,6 +142,7 @@ public static class SequenceMatcher
         private State(int steps)
         {
             _spans = new StepMatch[]?[steps];
+            _terms = new List<TermHit>?[steps];
             _counts = new int[steps];
         }
 
@@ -172,6 +177,7 @@ public static class SequenceMatcher
             if (_spans.Length < slots)
             {
                 _spans = new StepMatch[]?[slots];
+                _terms = new List<TermHit>?[slots];
                 _counts = new int[slots];
             }
 
@@ -230,17 +236,11 @@ public static class SequenceMatcher
             }
             else if (step.Kind == SequenceStepKind.Terms || (step.Kind == SequenceStepKind.Words && step.Index is not null))
             {
-                // A terms step's forms; a words step's forms it must not take.
-                ReadOnlySpan<TermHit> hits = context.FindTerms(text, step.Index!, step.Dictionary);
-                StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(hits.Length);
-                _spans[slot] = spans;
-                for (int i = 0; i < hits.Length; i++)
-                {
-                    TermHit hit = hits[i];
-                    spans[i] = new StepMatch(hit.Start, hit.End, hit.Value, null);
-                }
-
-                _counts[slot] = hits.Length;
+                // A terms step's forms; a words step's forms it must not take: the context's hits
+                // as they are, in text order (most of them are never reached by the steps before).
+                List<TermHit> hits = context.FindTermList(text, step.Index!, step.Dictionary);
+                _terms[slot] = hits;
+                _counts[slot] = hits.Count;
             }
         }
 
@@ -254,9 +254,12 @@ public static class SequenceMatcher
             {
                 if (_spans[s] is { } spans)
                 {
-                    ArrayPool<StepMatch>.Shared.Return(spans, clearArray: true);
+                    // The spans hold no match (entity steps): nothing to clear for the collector.
+                    ArrayPool<StepMatch>.Shared.Return(spans);
                     _spans[s] = null;
                 }
+
+                _terms[s] = null;
             }
 
             _source = null!;
@@ -271,7 +274,16 @@ public static class SequenceMatcher
         public int SpanCount(int step) => _counts[step];
 
         /// <summary>Span <paramref name="i"/> of step <paramref name="step"/>, in the order it is tried.</summary>
-        public StepMatch Span(int step, int i) => _spans[step]![i];
+        public StepMatch Span(int step, int i)
+        {
+            if (_terms[step] is { } hits)
+            {
+                TermHit hit = hits[i];
+                return new StepMatch(hit.Start, hit.End, hit.Value, null);
+            }
+
+            return _spans[step]![i];
+        }
 
         /// <summary>
         /// Matches steps <paramref name="index"/>… from <paramref name="position"/>, filling
@@ -362,6 +374,25 @@ public static class SequenceMatcher
                     return Continue(index + 1, match.End, path);
                 default:
                     // Spans that begin at the position, or just after proclitic letters there.
+                    if (_terms[slot] is { } terms)
+                    {
+                        ReadOnlySpan<TermHit> hits = CollectionsMarshal.AsSpan(terms);
+                        for (int i = LowerBound(hits, at); i < hits.Length && hits[i].Start <= at + MaxProcliticLength; i++)
+                        {
+                            TermHit hit = hits[i];
+                            if (hit.Start == at || IsProcliticRun(at, hit.Start))
+                            {
+                                path[index] = new StepMatch(hit.Start, hit.End, hit.Value, null);
+                                if (Continue(index + 1, hit.End, path))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+
+                        return false;
+                    }
+
                     ReadOnlySpan<StepMatch> spans = _spans[slot].AsSpan(0, _counts[slot]);
                     for (int i = LowerBound(spans, at); i < spans.Length && spans[i].Start <= at + MaxProcliticLength; i++)
                     {
@@ -451,7 +482,7 @@ public static class SequenceMatcher
             if (step.Index is not null)
             {
                 // A refused form begins at the word, or after its proclitics, and covers it.
-                ReadOnlySpan<StepMatch> refused = _spans[slot].AsSpan(0, _counts[slot]);
+                ReadOnlySpan<TermHit> refused = CollectionsMarshal.AsSpan(_terms[slot]);
                 for (int i = LowerBound(refused, start); i < refused.Length && refused[i].Start <= start + MaxProcliticLength; i++)
                 {
                     if (refused[i].End >= end && refused[i].Start < end && (refused[i].Start == start || IsProcliticRun(start, refused[i].Start)))
@@ -515,7 +546,47 @@ public static class SequenceMatcher
             return from == 0 || !char.IsLetterOrDigit(text[from - 1]);
         }
 
-        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, static s => s.Start);
+        /// <summary>The first span that begins at or after <paramref name="start"/> (the spans are sorted by start).</summary>
+        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start)
+        {
+            int low = 0;
+            int high = spans.Length;
+            while (low < high)
+            {
+                int middle = low + ((high - low) >> 1);
+                if (spans[middle].Start < start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>The first hit that begins at or after <paramref name="start"/> (the hits are in text order).</summary>
+        private static int LowerBound(ReadOnlySpan<TermHit> hits, int start)
+        {
+            int low = 0;
+            int high = hits.Length;
+            while (low < high)
+            {
+                int middle = low + ((high - low) >> 1);
+                if (hits[middle].Start < start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
 
         /// <summary>By start, then the longer first.</summary>
         private int SkipJoiners(int position)
