@@ -701,6 +701,12 @@ public sealed partial class CorpusGenerator
             w.CloseBrace();
         }
 
+        /// <summary>
+        /// The chars that may stand between two steps of a sequence (white space, commas, colons,
+        /// semicolons, dashes): the runtime's <c>SequenceMatcher.IsJoiner</c>, which a test keeps this in step with.
+        /// </summary>
+        internal const string SequenceJoiners = " \t\u060C,:\u061B;-\u2013\u2014";
+
         /// <summary>The runtime step of <paramref name="step"/> (step <paramref name="index"/>, or its choice <paramref name="choice"/>); entity steps take their input lists in order.</summary>
         private string StepExpression(StepSpec step, RuleSpec rule, int index, int? choice, ref int input)
         {
@@ -717,8 +723,11 @@ public sealed partial class CorpusGenerator
                         + (words.Prefixes is { } prefixes ? $", prefixes: [{string.Join(", ", prefixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
                         + (words.Suffixes is { } suffixes ? $", suffixes: [{string.Join(", ", suffixes.Select(p => SourceWriter.Literal(p)))}]" : string.Empty)
                         + ")";
-                case RegexStep:
-                    return $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{member})";
+                case RegexStep { Pattern: var pattern }:
+                    // A pattern none of whose matches can begin with a joiner is not tried again before the joiners.
+                    return PrefilterAnalysis.MayBeginWithAny(pattern.Expanded, PatternOptions, SequenceJoiners)
+                        ? $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{member})"
+                        : $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{member}, mayBeginWithJoiner: false)";
                 case GapStep gap:
                     return $"{Ck}.CompilerServices.SequenceStep.Gap({gap.Min.ToString(CultureInfo.InvariantCulture)}, {gap.Max.ToString(CultureInfo.InvariantCulture)})";
                 default:

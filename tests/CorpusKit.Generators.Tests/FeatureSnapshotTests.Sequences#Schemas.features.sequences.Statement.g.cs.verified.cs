@@ -218,7 +218,9 @@ namespace Features.Sequences
                     SequencesLexicons.Index,
                     Terms.SaidStep2), // terms as verb
                 global::CorpusKit.CompilerServices.SequenceStep.Gap(0, 3), // 0..3 words
-                global::CorpusKit.CompilerServices.SequenceStep.Regex(Patterns.SaidStep4), // regex
+                global::CorpusKit.CompilerServices.SequenceStep.Regex(
+                    Patterns.SaidStep4,
+                    mayBeginWithJoiner: false), // regex
             ];
         }
     }

@@ -191,7 +191,9 @@ namespace Features.Spans
             internal static readonly global::CorpusKit.CompilerServices.SequenceStep[] Quoted =
             [
                 global::CorpusKit.CompilerServices.SequenceStep.Terms(SpansLexicons.Index, Terms.QuotedStep1), // terms
-                global::CorpusKit.CompilerServices.SequenceStep.Regex(Patterns.QuotedStep2), // regex
+                global::CorpusKit.CompilerServices.SequenceStep.Regex(
+                    Patterns.QuotedStep2,
+                    mayBeginWithJoiner: false), // regex
             ];
         }
     }

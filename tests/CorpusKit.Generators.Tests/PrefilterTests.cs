@@ -100,6 +100,30 @@ public sealed class PrefilterTests
     }
 
     [Theory]
+    [InlineData(@"\p{L}{2,}(?:\s+\p{L}{2,})?", false)]                // a name: a letter first
+    [InlineData(@"(?<=\p{L}[^\S\n]{1,3})(?!و)\p{L}+", false)]         // lookarounds take no char
+    [InlineData(@"(?:بن\s+)?\p{L}+|عبد\s+ال\p{L}+", false)]
+    [InlineData(@":\s*«(?<text>[^»]+)»", true)]                          // the colon is a joiner
+    [InlineData(@"\s*«", true)]                                          // may take white space first
+    [InlineData(@"(?:«)?\s*\p{L}+", true)]                               // the first part may take nothing
+    [InlineData(@"[^»\n]+", true)]                                       // a negated class holds the joiners
+    [InlineData(@"\d+|[-–]\d+", true)]                                  // one alternative begins with a dash
+    [InlineData(@"(?=وكالة\s)", true)]                                   // may match taking no char
+    [InlineData(@"x\s*(?<a>y)", false)]                                   // what follows the first char is not asked
+    [InlineData(@"x(?<a>y)\k<a>", true)]                                 // not modeled (a backreference): it may
+    public void A_sequence_step_may_begin_with_a_joiner_only_when_its_first_char_may_be_one(string pattern, bool may)
+        => Assert.Equal(may, PrefilterAnalysis.MayBeginWithAny(pattern, Arabic, CorpusGenerator.Emitter.SequenceJoiners));
+
+    [Fact]
+    public void The_generator_knows_the_joiners_the_sequence_matcher_skips()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.Equal(SequenceMatcher.IsJoiner((char)c), CorpusGenerator.Emitter.SequenceJoiners.Contains((char)c, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
     [InlineData(@"\d{1,2}\s+(?:يناير|فبراير)", 3)] // a digit, then a digit or a space, then no digit
     [InlineData(@"ab?c", 1)] // the shortest match has two chars: only the second is checked
     [InlineData(@"a(?=bc)b", 1)] // a lookahead constrains nothing

@@ -124,12 +124,24 @@ public sealed class SequenceMatcherTests
         Assert.Empty(context.Problems);
     }
 
-    private static System.Collections.Generic.List<SequenceMatch> Match(string sentence)
+    private static System.Collections.Generic.List<SequenceMatch> Match(string sentence, bool mayBeginWithJoiner = true)
     {
         var context = new ExtractionContext(sentence);
         NormalizedText text = context.GetText(TextNormalization.Arabic);
-        SequenceStep[] steps = [SequenceStep.Terms(s_verbs), SequenceStep.Gap(0, 5), SequenceStep.Regex(s_quote)];
+        SequenceStep[] steps = [SequenceStep.Terms(s_verbs), SequenceStep.Gap(0, 5), SequenceStep.Regex(s_quote, mayBeginWithJoiner)];
         return SequenceMatcher.Matches(text, steps, [], context, "Quote", "test");
+    }
+
+    [Theory]
+    [InlineData("قال: «إن العمل جار»", true)]    // the colon is a joiner the pattern takes itself: tried before it
+    [InlineData("قال: «إن العمل جار»", false)]   // a step said to begin with no joiner is tried after them only
+    [InlineData("قال:«إن العمل جار»", true)]
+    [InlineData("قال:«إن العمل جار»", false)]
+    public void A_regex_step_is_tried_before_the_joiners_only_when_it_may_begin_with_one(string sentence, bool mayBeginWithJoiner)
+    {
+        Assert.Equal(mayBeginWithJoiner, Match(sentence, mayBeginWithJoiner).Count == 1);
+        Assert.True(SequenceStep.Regex(s_quote).MayBeginWithJoiner);
+        Assert.Equal(mayBeginWithJoiner, SequenceStep.Regex(s_quote, mayBeginWithJoiner).Optional().MayBeginWithJoiner);
     }
 
     private static readonly TermTrie s_titles = TermTrie.Create([new("الرئيس", 0), new("الوزير", 1)]);

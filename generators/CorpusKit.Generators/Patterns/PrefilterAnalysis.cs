@@ -50,6 +50,76 @@ internal static class PrefilterAnalysis
             : new PrefilterSpec(null, first.Chars(), first.Digits, anchor, FollowSets.Of(root));
     }
 
+    /// <summary>
+    /// Whether a match of <paramref name="pattern"/> may begin with one of <paramref name="chars"/>
+    /// (or take no char at all): false when every match's first char is another. A sequence tries a
+    /// regex step after the joiners between two steps, and again before them only for a pattern
+    /// that may begin with one (<c>:\s*«</c>); most cannot (a name begins with a letter).
+    /// </summary>
+    public static bool MayBeginWithAny(string pattern, RegexOptions options, string chars)
+    {
+        RegexNode? root = RegexParser.Parse(pattern, options);
+        if (root is null || root.CanBeEmpty)
+        {
+            return true;
+        }
+
+        foreach (char c in chars)
+        {
+            if (MayBeginWith(root, c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a match of <paramref name="node"/> that takes a char may take <paramref name="c"/> first; true for what is not modeled.</summary>
+    private static bool MayBeginWith(RegexNode node, char c)
+    {
+        switch (node)
+        {
+            case CharNode ch:
+                return ch.IgnoreCase ? CaseFolding.Variants(ch.Value).Contains(c) : ch.Value == c;
+            case SetNode set:
+                return set.Set.Contains(c) || (set.IgnoreCase && CaseFolding.Variants(c).Exists(set.Set.Contains));
+            case ConcatNode concat:
+                // Zero-width parts constrain nothing here; past a part that may take no char, the next may begin.
+                foreach (RegexNode child in concat.Children)
+                {
+                    if (IsZeroWidth(child))
+                    {
+                        continue;
+                    }
+
+                    if (MayBeginWith(child, c))
+                    {
+                        return true;
+                    }
+
+                    if (!child.CanBeEmpty)
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            case AlternateNode alternate:
+                return alternate.Children.Exists(child => MayBeginWith(child, c));
+            case LoopNode loop:
+                return MayBeginWith(loop.Child, c);
+            case GroupNode group:
+                return MayBeginWith(group.Child, c);
+            case AtomicNode atomic:
+                return MayBeginWith(atomic.Child, c);
+            case AnchorNode or LookaroundNode or EmptyNode:
+                return false;
+            default:
+                return true;
+        }
+    }
+
     /// <summary>Where every match must begin: at the start of the text (<c>^</c>, <c>\A</c>), of a line (<c>(?m)^</c>), or anywhere.</summary>
     private static PrefilterAnchor LeadingAnchor(RegexNode node)
     {

@@ -358,9 +358,9 @@ public static class SequenceMatcher
                     return false;
                 case SequenceStepKind.Regex:
                     // After the joiners first; then where the previous step ended, for a
-                    // pattern that matches the joiner itself (':\s*«').
+                    // pattern that may match the joiner itself (':\s*«'; the generator says which may).
                     PatternMatch? match = step.Pattern!.MatchAt(_machine, _source, at, _arena);
-                    if (match is null && at != position)
+                    if (match is null && at != position && step.MayBeginWithJoiner)
                     {
                         match = step.Pattern.MatchAt(_machine, _source, position, _arena);
                     }

@@ -52,7 +52,7 @@ public sealed class SequenceStep
             throw new InvalidOperationException("A gap of 0 words is already optional.");
         }
 
-        return new SequenceStep(Kind, Input, Index, Dictionary, Pattern, Min, Max, Script, Prefixes, Suffixes) { IsOptional = true, Choices = Choices };
+        return new SequenceStep(Kind, Input, Index, Dictionary, Pattern, Min, Max, Script, Prefixes, Suffixes) { IsOptional = true, Choices = Choices, MayBeginWithJoiner = MayBeginWithJoiner };
     }
 
     /// <summary>For <see cref="SequenceStepKind.Any"/>: the steps it may be, tried in order.</summary>
@@ -116,11 +116,22 @@ public sealed class SequenceStep
     }
 
     /// <summary>A step that matches <paramref name="pattern"/>.</summary>
-    public static SequenceStep Regex(Pattern pattern)
+    public static SequenceStep Regex(Pattern pattern) => Regex(pattern, mayBeginWithJoiner: true);
+
+    /// <summary>
+    /// A step that matches <paramref name="pattern"/>, after the joiners that follow the step before
+    /// it (white space, a comma, a colon, a dash) and, when <paramref name="mayBeginWithJoiner"/>, also
+    /// before them (a pattern such as <c>:\s*«</c> takes a joiner itself). The generator passes false
+    /// where no match of the pattern can begin with a joiner, so a failed step is not run twice.
+    /// </summary>
+    public static SequenceStep Regex(Pattern pattern, bool mayBeginWithJoiner)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, pattern, 0, 0);
+        return new SequenceStep(SequenceStepKind.Regex, -1, null, -1, pattern, 0, 0) { MayBeginWithJoiner = mayBeginWithJoiner };
     }
+
+    /// <summary>For <see cref="SequenceStepKind.Regex"/>: whether a match may begin with a joiner, so the step is tried before the joiners too.</summary>
+    public bool MayBeginWithJoiner { get; private init; }
 
     /// <summary>The most words a <see cref="SequenceStepKind.Words"/> step takes.</summary>
     public const int MaxWords = 8;
