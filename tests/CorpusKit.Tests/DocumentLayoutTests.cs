@@ -40,7 +40,7 @@ public sealed class DocumentLayoutTests
     [Theory]
     [InlineData("عنوان\nفقرة أولى\n\nاقرأ أيضا\nخبر متصل\nخبر آخر\n\nفقرة ثانية\nفقرة ثالثة", "HBxDDDxBB")]
     [InlineData("عنوان\nفقرة أولى\nاقرأ أيضا\nخبر متصل\nمقال ملحق", "HBDDD")]
-    [InlineData("عنوان\nاقرأ أيضا\n\nفقرة\nالتعليقات\nتعليق\n\nتعليق آخر", "HDxBDDxD")]
+    [InlineData("عنوان الخبر في سطر\nاقرأ أيضا\n\nفقرة\nالتعليقات\nتعليق\n\nتعليق آخر", "HDxBDDxD")] // four words: a headline, not a site's name
     public void A_block_ends_at_the_next_blank_line(string text, string kinds)
     {
         // Rules see lines normalized, as the generator writes their patterns: اقرأ أيضا reads اقرا ايضا.
@@ -59,6 +59,33 @@ public sealed class DocumentLayoutTests
             LineKind.Boilerplate => 'D',
             _ => 'B',
         })));
+    }
+
+    /// <summary>
+    /// The first line that is not blank, of at most three words, right above a line the boilerplate
+    /// drops is a site's name above its menu: dropped with it, by its rule, and the headline is the
+    /// next body line. Four words, a body line under it, or a line before it keep it the headline.
+    /// </summary>
+    [Theory]
+    [InlineData("الأناضول\nالرئيسية\nعنوان الخبر هنا\nفقرة", "DDHB", "عنوان الخبر هنا")]
+    [InlineData("\nأخبار الخليج اليوم\nالرئيسية\nعنوان الخبر هنا", "xDDH", "عنوان الخبر هنا")]              // three words, after a blank line
+    [InlineData("أخبار الخليج اليوم الجديدة\nالرئيسية\nعنوان الخبر هنا", "HDB", "أخبار الخليج اليوم الجديدة")] // four words
+    [InlineData("الأناضول\nعنوان الخبر هنا\nالرئيسية", "HBD", "الأناضول")]                               // no menu right under it
+    [InlineData("الرئيسية\nالأناضول\nالرئيسية\nعنوان الخبر هنا", "DHDB", "الأناضول")]                      // a line dropped before it
+    public void A_short_first_line_right_above_a_dropped_line_is_a_site_name_not_the_headline(string text, string kinds, string headline)
+    {
+        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_menu, "Article");
+
+        Assert.Equal(kinds, string.Concat(layout.Lines.Select(l => l.Kind switch
+        {
+            LineKind.Headline => 'H',
+            LineKind.Blank => 'x',
+            LineKind.Boilerplate => 'D',
+            _ => 'B',
+        })));
+        Assert.Equal(headline, text.Substring(layout.Headline!.Value.Span.Start, layout.Headline.Value.Span.Length));
+        Assert.All(layout.Boilerplate, line => Assert.Equal("menu", line.Rule));
+        Assert.Equal(layout.Boilerplate.OrderBy(l => l.Number), layout.Lines.Where(l => l.Kind == LineKind.Boilerplate));
     }
 
     /// <summary>A boilerplate pattern that runs out of time is reported on the document, and the line is kept.</summary>

@@ -14,6 +14,12 @@ public sealed class DocumentLayout
     /// <summary>The fewest words a line needs before it can count as a duplicate (short lines repeat by chance).</summary>
     public const int MinDuplicateWords = 4;
 
+    /// <summary>
+    /// The most words of a document's first line that is dropped with the boilerplate line right
+    /// under it: a site's name above its menu (<c>الأناضول</c> over <c>الرئيسية</c>), not a headline.
+    /// </summary>
+    public const int MaxSiteNameWords = 3;
+
     private readonly string _text;
     private readonly byte[] _kinds;
     private DocumentLine[]? _lines;
@@ -116,6 +122,7 @@ public sealed class DocumentLayout
         string? restRule = null;
         string? blockRule = null;
         bool headlineFound = false;
+        TextSpan headlineLine = default; // the headline's whole line, as boilerplate would mark it
         int number = 0;
         int ended = 0; // the offset anchors passed so far: lines are mapped in order
 
@@ -167,11 +174,25 @@ public sealed class DocumentLayout
                 seen.Add(number + 1, from, to);
             }
 
+            if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && above.Number == number && marked.Count == 0
+                && WordCount(text.AsSpan(above.Span.Start, above.Span.Length)) <= MaxSiteNameWords)
+            {
+                // The first line that is not blank, short, right above a line the boilerplate drops:
+                // a site's name above its menu, dropped with it; the headline is the next body line.
+                kinds[number - 1] = (byte)LineKind.Boilerplate;
+                boilerplateLines++;
+                marked.Add(new DocumentLine(above.Number, headlineLine, LineKind.Boilerplate, documentLine.Rule));
+                hidden.Add(headlineLine);
+                headline = null;
+                headlineFound = false;
+            }
+
             kinds[number] = (byte)documentLine.Kind;
             switch (documentLine.Kind)
             {
                 case LineKind.Headline:
                     headline = documentLine;
+                    headlineLine = span;
                     break;
                 case LineKind.Boilerplate:
                     boilerplateLines++;
@@ -293,6 +314,25 @@ public sealed class DocumentLayout
         }
 
         return line[start..end];
+    }
+
+    /// <summary>The number of words of <paramref name="line"/>: runs of chars between white space.</summary>
+    private static int WordCount(ReadOnlySpan<char> line)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in line)
+        {
+            bool space = char.IsWhiteSpace(c);
+            if (!space && !inWord)
+            {
+                words++;
+            }
+
+            inWord = !space;
+        }
+
+        return words;
     }
 
     private static TextSpan Trim(string text, TextSpan span)
