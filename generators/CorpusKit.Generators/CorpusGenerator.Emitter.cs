@@ -1360,7 +1360,7 @@ public sealed partial class CorpusGenerator
                     string day = date.DayLexiconMember is { } days
                         ? Read(date.Day, "Day", $", {LexiconsClass}.Index, {LexiconsClass}.{days}, {LexiconsClass}.{Names.Numbers(days)}")
                         : Read(date.Day, "Day");
-                    return $"{captures}.Date({Read(date.Year, "Year")}, {month}, {day})";
+                    return $"{captures}.{(date.Hijri ? "HijriDate" : "Date")}({Read(date.Year, "Year")}, {month}, {day})";
                 default:
                     throw new InvalidOperationException(fill.GetType().Name);
             }

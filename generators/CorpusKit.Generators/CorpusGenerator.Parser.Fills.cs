@@ -189,6 +189,8 @@ public sealed partial class CorpusGenerator
                 {
                     case "date":
                         return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok);
+                    case "hijri":
+                        return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok, hijri: true);
                     case "int":
                         if (field.Type.Kind != FieldKind.Int || arguments.Length != 1 || !groups.Contains(arguments[0]))
                         {
@@ -204,7 +206,7 @@ public sealed partial class CorpusGenerator
                     case "speaker":
                         return SpeakerFill(field, value, text, arguments, ref ok);
                     default:
-                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), int(group), nearest(Entity, before|after, sentence|paragraph) or speaker(Entity|Entity, verbs: lexicon)");
+                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), hijri(year, month, day), int(group), nearest(Entity, before|after, sentence|paragraph) or speaker(Entity|Entity, verbs: lexicon)");
                         ok = false;
                         return null;
                 }
@@ -339,18 +341,31 @@ public sealed partial class CorpusGenerator
             List<string> groups,
             Dictionary<string, List<string>> groupLexicons,
             HashSet<string> usedGroups,
-            ref bool ok)
+            ref bool ok,
+            bool hijri = false)
         {
+            string function = hijri ? "hijri" : "date";
             if (field.Type.Kind != FieldKind.Date || field.Type.IsList)
             {
-                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "date(…) fills a date field");
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", $"{function}(…) fills a date field");
                 ok = false;
                 return null;
             }
 
             if (arguments.Length != 3)
             {
-                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "write date(year, month, day), naming groups of the regex; use _ for a part the rule never has");
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", hijri
+                    ? "write hijri(year, month, day), naming groups of the regex"
+                    : "write date(year, month, day), naming groups of the regex; use _ for a part the rule never has");
+                ok = false;
+                return null;
+            }
+
+            if (hijri && arguments.Any(argument => argument is "_" or ""))
+            {
+                // A Hijri month falls in a different Gregorian season each year: without all three
+                // parts no Gregorian date, however partial, can be given.
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "hijri(year, month, day) needs all three parts: a Hijri date without its year or day names no Gregorian one");
                 ok = false;
                 return null;
             }
@@ -369,7 +384,7 @@ public sealed partial class CorpusGenerator
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.InvalidFill, value.Location, argument, $"date(…) in rule '{ruleId}'", "no named group of the regex has that name");
+                    Report(DiagnosticDescriptors.InvalidFill, value.Location, argument, $"{function}(…) in rule '{ruleId}'", "no named group of the regex has that name");
                     ok = false;
                     return null;
                 }
@@ -385,7 +400,7 @@ public sealed partial class CorpusGenerator
             }
 
             string? Part(int i) => parts[i].Length == 0 ? null : parts[i];
-            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon, dayLexicon);
+            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon, dayLexicon, hijri);
         }
 
         /// <summary>

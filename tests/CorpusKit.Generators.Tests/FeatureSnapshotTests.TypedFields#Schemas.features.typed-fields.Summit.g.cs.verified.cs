@@ -56,7 +56,7 @@ namespace Features.TypedFields
     }
 
     /// <summary>
-    /// Finds <see cref="Summit"/> entities with the 1 rule(s) of Schemas/features/typed-fields.corpus.yaml, overlaps
+    /// Finds <see cref="Summit"/> entities with the 2 rule(s) of Schemas/features/typed-fields.corpus.yaml, overlaps
     /// resolved by longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -104,8 +104,9 @@ namespace Features.TypedFields
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
             global::CorpusKit.CompilerServices.Candidates<Summit> candidates = context.Candidates<Summit>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
-                checkSpans: false);
+                checkSpans: true);
             MatchNamedDay(context, text, candidates);
+            MatchHijri(context, text, candidates);
             global::System.Collections.Generic.List<Summit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Summit>(entities);
         }
@@ -150,10 +151,51 @@ namespace Features.TypedFields
             }
         }
 
+        /// <summary>
+        /// Rule <c>hijri</c>: a regex.
+        /// </summary>
+        private static void MatchHijri(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::CorpusKit.CompilerServices.Candidates<Summit> candidates)
+        {
+            foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Hijri.Matches(
+                text,
+                context,
+                Summit.TypeName,
+                "hijri"))
+            {
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Index, match.Index + match.Length);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
+                global::CorpusKit.PartialDate? heldValue = global::CorpusKit.CompilerServices.Captures.HijriDate(
+                    global::CorpusKit.CompilerServices.Captures.Year(match.Group("year")),
+                    global::CorpusKit.CompilerServices.Captures.Month(
+                        match.Group("month"),
+                        TypedFieldsLexicons.Index,
+                        TypedFieldsLexicons.HijriMonths,
+                        TypedFieldsLexicons.HijriMonthsNumbers),
+                    global::CorpusKit.CompilerServices.Captures.Day(match.Group("day")));
+                if (heldValue is null)
+                {
+                    continue;
+                }
+
+                candidates.Add(span, 1, new Summit(
+                    heldValue.Value,
+                    span,
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
+                    "hijri"));
+            }
+        }
+
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/typed-fields.corpus.yaml, line 23, as written:
+            // Schemas/features/typed-fields.corpus.yaml, line 26, as written:
             //     (?<day>{days})\s+من\s+(?<month>{months})\s+(?<year>\d{4})
             /// <summary>
             /// The pattern of rule <c>named-day</c>, compiled at build time into a program of 129 ints and 2 char
@@ -182,6 +224,38 @@ namespace Features.TypedFields
                 classes:
                 [
                     0, 0, 0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
+                ],
+                groups: ["day", "month", "year"]);
+
+            // Schemas/features/typed-fields.corpus.yaml, line 32, as written:
+            //     (?<day>\d{1,2})\s+(?<month>{hijri-months})\s+(?<year>\d{4})هـ
+            /// <summary>
+            /// The pattern of rule <c>hijri</c>, compiled at build time into a program of 82 ints and 2 char class(es).
+            /// It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.
+            /// </summary>
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Hijri = new(
+                @"(?<day>\d{1,2})\s+(?<month>(?:جمادي\ الاولي|رمضان))\s+(?<year>\d{4})ه",
+                new(
+                    null,
+                    "0123456789",
+                    true,
+                    global::CorpusKit.CompilerServices.PrefilterAnchor.None,
+                    follow: [
+                        "\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF",
+                        "\t\r  \u0085\u0085\u00A0\u00A0ججررࠀ\uFFFF",
+                        "\t\r  \u0085\u0085\u00A0\u00A0ججررممࠀ\uFFFF"]),
+                code:
+                [
+                    7, 0, 13, 1, 0, 1, 2, 2, 0, 8, 0, 13, 1, 1, 1, -1,
+                    2, 0, 7, 1, 5, 23, 49, 1, 1580, 1, 1605, 1, 1575, 1, 1583, 1,
+                    1610, 1, 32, 1, 1575, 1, 1604, 1, 1575, 1, 1608, 1, 1604, 1, 1610, 6,
+                    59, 1, 1585, 1, 1605, 1, 1590, 1, 1575, 1, 1606, 8, 1, 13, 1, 1,
+                    1, -1, 2, 0, 7, 2, 13, 1, 0, 4, 4, 0, 0, 8, 2, 1,
+                    1607, 0,
+                ],
+                classes:
+                [
+                    0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
                 ],
                 groups: ["day", "month", "year"]);
         }

@@ -288,7 +288,7 @@ namespace Features.TypedFields
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/typed-fields.corpus.yaml, line 40, as written:
+            // Schemas/features/typed-fields.corpus.yaml, line 49, as written:
             //     (?<title>معاهدة\s+\p{L}+)\s+(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{4})
             /// <summary>
             /// The pattern of rule <c>dated</c>, compiled at build time into a program of 75 ints and 3 char class(es).
@@ -312,7 +312,7 @@ namespace Features.TypedFields
                 ],
                 groups: ["title", "day", "month", "year"]);
 
-            // Schemas/features/typed-fields.corpus.yaml, line 46, as written:
+            // Schemas/features/typed-fields.corpus.yaml, line 55, as written:
             //     (?<title>اتفاقية\s+\p{L}+)\s+بين\s+(?<parties>\d+)\s+دول(?:\s+بنسبة\s+(?<share>\d+(?:\.\d+)?))?(?:\s*-\s*(?<years>\d{4})){0,3}
             /// <summary>
             /// The pattern of rule <c>counted</c>, compiled at build time into a program of 217 ints and 3 char

@@ -67,19 +67,31 @@ namespace Features.TypedFields
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/typed-fields.corpus.yaml", 26, 21,
+                "Schemas/features/typed-fields.corpus.yaml", 29, 21,
                 Summit.TypeName, "named-day",
                 "عقدت القمة في الخامس من يونيو 2021",
                 none: false, span: "الخامس من يونيو 2021", expected: [new("held", "2021-06-05")],
                 extract: static text => SummitExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/typed-fields.corpus.yaml", 27, 21,
+                "Schemas/features/typed-fields.corpus.yaml", 30, 21,
                 Summit.TypeName, "named-day",
                 "في الحادي والعشرين من أيلول 2022",
                 none: false, span: null, expected: [new("held", "2022-09-21")],
                 extract: static text => SummitExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/typed-fields.corpus.yaml", 43, 19,
+                "Schemas/features/typed-fields.corpus.yaml", 35, 21,
+                Summit.TypeName, "hijri",
+                "الثلاثاء 27 جمادى الأولى 1447هـ",
+                none: false, span: "27 جمادى الأولى 1447هـ", expected: [new("held", "2025-11-18")],
+                extract: static text => SummitExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/typed-fields.corpus.yaml", 36, 21,
+                Summit.TypeName, "hijri",
+                "في 10 رمضان 1446هـ",
+                none: false, span: null, expected: [new("held", "2025-03-10")],
+                extract: static text => SummitExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/typed-fields.corpus.yaml", 52, 19,
                 Treaty.TypeName, "dated",
                 "وقعت معاهدة الصداقة 8/12/1991 في مينسك",
                 none: false, span: null, expected: [
@@ -165,16 +177,17 @@ namespace Features.TypedFields
     internal static class TypedFieldsLexicons
     {
         /// <summary>
-        /// The 9 distinct form(s) of 2 dictionaries, as a trie of 47 nodes:
+        /// The 11 distinct form(s) of 3 dictionaries, as a trie of 64 nodes:
         /// 0: lexicon <c>days</c>, 5 form(s): <c>الاول</c>, <c>اول</c>, <c>الخامس</c>, <c>الخامسة</c> and 1 more.<br/>
-        /// 1: lexicon <c>months</c>, 4 form(s): <c>يونيو</c>, <c>حزيران</c>, <c>سبتمبر</c>, <c>ايلول</c>.<br/>
+        /// 1: lexicon <c>hijri-months</c>, 2 form(s): <c>جمادي الاولي</c>, <c>رمضان</c>.<br/>
+        /// 2: lexicon <c>months</c>, 4 form(s): <c>يونيو</c>, <c>حزيران</c>, <c>سبتمبر</c>, <c>ايلول</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
-            alphabet: "\u0627\u0644\u0648\u064A\u0631\u0646\u0628\u062D\u0633\u0645 \u0629\u062A\u062E\u062F\u0632\u0634\u0639",
+            alphabet: "\u0627\u0644\u064A\u0648\u0631\u0645\u0646 \u0628\u062D\u062F\u0633\u0629\u062A\u062C\u062E\u0632\u0634\u0636\u0639",
             data:
-                "vBJIGCCCGCCCCCCCCBCCCCCCCCCCCBCCBCCBCDBBCBCCCCCCCBAHIDBCDPGCAHNBBDMFCAACEJDBOJBAGCDIFEKLCABRQEDF" +
-                "BAABAABBBBBABABBBABBBBABBAC",
-            dictionaryCount: 2);
+                "gCLMGCCCCCGCCCCCCCCCCBCCCCCCCCCCCCCCCBCCBCCBCBCDCBBCBCCCCCCCCCCBCCBAOJELCBDCFQFIDAJPBBACSNGDAADK" +
+                "EAFCBKFBCAGIDCLHGEHMADBAABDTBRCECGBAABAABCBBBBBCABABBCABCBBABBBABAC",
+            dictionaryCount: 3);
 
         /// <summary>The id in the index of lexicon <c>days</c>: 5 form(s) of 3 key(s).</summary>
         internal const int Days = 0;
@@ -186,8 +199,18 @@ namespace Features.TypedFields
         /// <summary>The keys of lexicon <c>days</c> as numbers, indexed by the values of its forms.</summary>
         internal static readonly int[] DaysNumbers = [1, 5, 21];
 
+        /// <summary>The id in the index of lexicon <c>hijri-months</c>: 2 form(s) of 2 key(s).</summary>
+        internal const int HijriMonths = 1;
+
+        /// <summary>The keys of lexicon <c>hijri-months</c>, indexed by the values of its forms.</summary>
+        internal static readonly string[] HijriMonthsKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(
+            "5\u001F9");
+
+        /// <summary>The keys of lexicon <c>hijri-months</c> as numbers, indexed by the values of its forms.</summary>
+        internal static readonly int[] HijriMonthsNumbers = [5, 9];
+
         /// <summary>The id in the index of lexicon <c>months</c>: 4 form(s) of 2 key(s).</summary>
-        internal const int Months = 1;
+        internal const int Months = 2;
 
         /// <summary>The keys of lexicon <c>months</c>, indexed by the values of its forms.</summary>
         internal static readonly string[] MonthsKeys = global::CorpusKit.CompilerServices.TermIndex.Keys(

@@ -75,8 +75,9 @@ public sealed class ExtractionTests
         // the thread's and kept between documents: what the first document dropped or saw must not
         // reach the second.
         const string body = "قال الوزير لافروف إن بوتين سيزور موسكو قريبا";
-        string first = string.Join('\n', "عنوان اول", "• روسيا اليوم", "روسيا اليوم", body, body);
-        string second = string.Join('\n', "عنوان ثان", "روسيا اليوم", body);
+        // Headlines of four words: a first line of three or fewer above a dropped line is a site's name.
+        string first = string.Join('\n', "عنوان الخبر الأول هنا", "• روسيا اليوم", "روسيا اليوم", body, body);
+        string second = string.Join('\n', "عنوان الخبر الثاني هنا", "روسيا اليوم", body);
         string Alone(string text)
         {
             string? json = null;

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace CorpusKit.Tests;
 
 /// <summary>A partial date's ISO form: each shape, the bounds of the year, and the string shared between equal dates.</summary>
@@ -25,5 +27,43 @@ public sealed class PartialDateTests
         Assert.Equal(string.Empty, default(PartialDate).ToString());
         Assert.Same(PartialDate.Create(2023, 7, 12).ToString(), PartialDate.Create(2023, 7, 12).ToString());
         Assert.NotEqual(PartialDate.Create(2023, 7, 12).ToString(), PartialDate.Create(2023, 7, null).ToString());
+    }
+}
+
+/// <summary>Hijri dates read as their Gregorian day (<c>hijri(year, month, day)</c> in a schema).</summary>
+public sealed class HijriDateTests
+{
+    [Theory]
+    [InlineData(1447, 5, 27, "2025-11-18")] // the Omani header of 18 November 2025
+    [InlineData(1446, 9, 10, "2025-03-10")] // 10 Ramadan 1446
+    [InlineData(1447, 3, 23, "2025-09-15")]
+    [InlineData(1447, 6, 18, "2025-12-09")]
+    [InlineData(1447, 1, 1, "2025-06-26")]  // a new year
+    public void A_hijri_date_is_its_gregorian_day_by_umm_al_qura(int year, int month, int day, string expected)
+        => Assert.Equal(expected, CorpusKit.CompilerServices.Captures.HijriDate(year, month, day)?.ToString());
+
+    [Theory]
+    [InlineData(1447, 13, 1)]    // no thirteenth month
+    [InlineData(1447, 0, 1)]
+    [InlineData(1447, 5, 0)]
+    [InlineData(1447, 5, 31)]    // no month has 31 days
+    [InlineData(1317, 1, 1)]     // before the calendar's range (1318 AH)
+    [InlineData(1501, 1, 1)]     // after it (1500 AH)
+    [InlineData(null, 5, 27)]    // a day and month without the year name no Gregorian day
+    [InlineData(1447, null, 27)]
+    [InlineData(1447, 5, null)]
+    public void A_hijri_date_that_is_not_one_or_lacks_a_part_has_no_value(int? year, int? month, int? day)
+        => Assert.Null(CorpusKit.CompilerServices.Captures.HijriDate(year, month, day));
+
+    [Fact]
+    public void A_day_past_a_month_of_29_days_has_no_value_where_the_30th_of_a_month_of_30_does()
+    {
+        var calendar = new System.Globalization.UmAlQuraCalendar();
+        int shortMonth = Enumerable.Range(1, 12).First(m => calendar.GetDaysInMonth(1447, m) == 29);
+        int longMonth = Enumerable.Range(1, 12).First(m => calendar.GetDaysInMonth(1447, m) == 30);
+
+        Assert.Null(CorpusKit.CompilerServices.Captures.HijriDate(1447, shortMonth, 30));
+        Assert.NotNull(CorpusKit.CompilerServices.Captures.HijriDate(1447, shortMonth, 29));
+        Assert.NotNull(CorpusKit.CompilerServices.Captures.HijriDate(1447, longMonth, 30));
     }
 }

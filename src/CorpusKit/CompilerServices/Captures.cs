@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using CorpusKit.Text;
 
 namespace CorpusKit.CompilerServices;
@@ -91,6 +92,27 @@ public static class Captures
     /// <summary>A partial date from its parts, or null when they do not form one.</summary>
     public static PartialDate? Date(int? year, int? month, int? day)
         => PartialDate.TryCreate(year, month, day, out PartialDate date) ? date : null;
+
+    /// <summary>
+    /// The Gregorian day of a Hijri date (<c>27 جمادى الأولى 1447هـ</c> is 2025-11-18), by the Umm
+    /// al-Qura calendar the Gulf's official dates follow (.NET's <see cref="UmAlQuraCalendar"/>,
+    /// 1318 to 1500 AH); null when a part is missing or the date is not one of that calendar: without
+    /// its year a Hijri day names no Gregorian one.
+    /// </summary>
+    public static PartialDate? HijriDate(int? year, int? month, int? day)
+    {
+        if (year is not int y || month is not int m || day is not int d
+            || y < s_hijri.GetYear(s_hijri.MinSupportedDateTime) || y > s_hijri.GetYear(s_hijri.MaxSupportedDateTime)
+            || m < 1 || m > 12 || d < 1 || d > s_hijri.GetDaysInMonth(y, m))
+        {
+            return null;
+        }
+
+        DateTime gregorian = s_hijri.ToDateTime(y, m, d, 0, 0, 0, 0);
+        return Date(gregorian.Year, gregorian.Month, gregorian.Day);
+    }
+
+    private static readonly UmAlQuraCalendar s_hijri = new();
 
     /// <summary>The year under a group: four digits in any script.</summary>
     public static int? Year(PatternGroup group) => Int(Value(group));
