@@ -274,9 +274,8 @@ public sealed class NormalizedText
     /// <summary>Maps the normalized range <c>[start, end)</c> to the original text.</summary>
     /// <remarks>
     /// The result covers every original char that produced a char of the range, diacritics on
-    /// its last letter included, and the tatweel that draws that letter out (the era sign <c>هـ</c>
-    /// is one sign, and its span both chars); it never splits a surrogate pair. An empty range maps
-    /// to an empty span at the matching original position.
+    /// its last letter included; it never splits a surrogate pair. An empty range maps to an
+    /// empty span at the matching original position.
     /// </remarks>
     public TextSpan ToOriginal(int start, int end)
     {
@@ -293,28 +292,8 @@ public sealed class NormalizedText
             return new TextSpan(position, 0);
         }
 
-        return TextSpan.FromBounds(_map.Start(start), PastTatweel(Original, _map.End(end - 1)));
+        return TextSpan.FromBounds(_map.Start(start), _map.End(end - 1));
     }
-
-    /// <summary>
-    /// <paramref name="end"/>, moved past the tatweels (and their diacritics) that stand right after
-    /// it in <paramref name="original"/>: the normalization drops them, so they belong to the letter before.
-    /// </summary>
-    private static int PastTatweel(string original, int end)
-    {
-        while (end < original.Length && original[end] == Tatweel)
-        {
-            end++;
-            while (end < original.Length && NormalizerCore.IsRemoved(original[end]) && original[end] != Tatweel && char.GetUnicodeCategory(original[end]) == System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                end++;
-            }
-        }
-
-        return end;
-    }
-
-    private const char Tatweel = '\u0640';
 
     /// <summary>Throws unless <c>[start, end)</c> is a range of the text rules match against.</summary>
     private void CheckRange(int start, int end)
