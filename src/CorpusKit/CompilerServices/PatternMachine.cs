@@ -277,6 +277,14 @@ internal sealed class PatternMachine
     private bool Look(ReadOnlySpan<char> text, int block, bool behind, bool negated, int position)
     {
         _ = behind; // the block was compiled to run leftwards; the direction is in its instructions
+        int[] code = _code;
+        if ((PatternOp)code[block] is PatternOp.Char or PatternOp.CharBack or PatternOp.Set or PatternOp.SetBack
+            && (PatternOp)code[block + 2] == PatternOp.Succeed && OneChar(text, code, block, position) is bool one)
+        {
+            // A look at one char ((?!\p{L}), (?<=\s)): tested here, without running a block; it captures nothing.
+            return one != negated;
+        }
+
         int undoMark = _undoCount;
         int captureMark = _captureCount;
         bool matched = Run(text, block, position) >= 0;
@@ -288,6 +296,19 @@ internal sealed class PatternMachine
 
         return matched != negated;
     }
+
+    /// <summary>
+    /// Whether the one-char instruction at <paramref name="pc"/> (a char or a class, either way)
+    /// holds at <paramref name="position"/>; null for another instruction.
+    /// </summary>
+    private bool? OneChar(ReadOnlySpan<char> text, int[] code, int pc, int position) => (PatternOp)code[pc] switch
+    {
+        PatternOp.Char => position < text.Length && text[position] == code[pc + 1],
+        PatternOp.CharBack => position > 0 && text[position - 1] == code[pc + 1],
+        PatternOp.Set => position < text.Length && _classes[code[pc + 1]].Contains(text[position]),
+        PatternOp.SetBack => position > 0 && _classes[code[pc + 1]].Contains(text[position - 1]),
+        _ => null,
+    };
 
     /// <summary>A loop over one char: takes as many as it may (greedy) or as few (lazy) and leaves a frame to give back or take more.</summary>
     private bool Repeat(ReadOnlySpan<char> text, ref int pc, ref int position)
