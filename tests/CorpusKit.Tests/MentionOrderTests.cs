@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CorpusKit.CompilerServices;
 using CorpusKit.Documents;
 
@@ -19,5 +20,56 @@ public sealed class MentionOrderTests
         IReadOnlyList<IEntity> mentions = MentionOrder.Merge([person], [later, organization], [place, earlier]);
 
         Assert.Equal<IEntity>([organization, person, place, earlier, later], mentions);
+    }
+
+    [Fact]
+    public void Lists_each_in_document_order_merge_as_a_sort_of_them_all_would_order_them()
+    {
+        // The merge of lists already in order must give what the sort gives: by start, the longer
+        // first, ties in the order of the lists, then within a list; one list out of order is sorted.
+        var random = new System.Random(7);
+        for (int round = 0; round < 300; round++)
+        {
+            int k = random.Next(1, 7);
+            var lists = new List<IEntity>[k];
+            var all = new List<(IEntity Entity, int List, int Index)>();
+            for (int j = 0; j < k; j++)
+            {
+                lists[j] = [];
+                int n = random.Next(0, 8);
+                var spans = new List<TextSpan>();
+                for (int i = 0; i < n; i++)
+                {
+                    spans.Add(new TextSpan(random.Next(0, 12), random.Next(0, 4)));
+                }
+
+                if (round % 5 != 0)
+                {
+                    spans.Sort();
+                }
+
+                foreach (TextSpan span in spans)
+                {
+                    var mention = new EntityGroupTests.Mention("k", span, "t");
+                    all.Add((mention, j, lists[j].Count));
+                    lists[j].Add(mention);
+                }
+            }
+
+            IEntity[] expected = [.. all.OrderBy(e => e.Entity.Span).ThenBy(e => e.List).ThenBy(e => e.Index).Select(e => e.Entity)];
+            IReadOnlyList<IEntity> merged = MentionOrder.Merge([.. lists]);
+
+            Assert.Equal(expected, merged);
+        }
+    }
+
+    [Fact]
+    public void Two_mentions_at_one_place_come_in_the_order_of_their_lists_not_the_reverse()
+    {
+        var first = new EntityGroupTests.Mention("a", new TextSpan(4, 3), "a");
+        var second = new EntityGroupTests.Mention("b", new TextSpan(4, 3), "b");
+
+        Assert.Equal<IEntity>([first, second], MentionOrder.Merge([first], [second]));
+        Assert.Equal<IEntity>([second, first], MentionOrder.Merge([second], [first]));
     }
 }

@@ -24,6 +24,13 @@ public static class MentionOrder
             count += list.Count;
         }
 
+        // Each type's list is in document order already (an extractor's results are): merged in
+        // one pass. A list that is not is found on the way, and the whole is sorted instead.
+        if (lists.Length <= MostMergedLists && MergeSorted(lists, count) is { } merged)
+        {
+            return merged;
+        }
+
         // The work arrays are rented; only the result is allocated.
         IEntity[] entities = ArrayPool<IEntity>.Shared.Rent(count);
         TextSpan[] spans = ArrayPool<TextSpan>.Shared.Rent(count);
@@ -61,6 +68,58 @@ public static class MentionOrder
             ArrayPool<TextSpan>.Shared.Return(spans);
             ArrayPool<int>.Shared.Return(order);
         }
+    }
+
+    /// <summary>Up to this many lists, a merge keeps each one's place on the stack.</summary>
+    private const int MostMergedLists = 32;
+
+    /// <summary>
+    /// The entities of <paramref name="lists"/>, each already in document order, merged: at each
+    /// step the first list whose next entity stands first takes its turn (so ties keep the order of
+    /// the lists); null as soon as a list is found out of order.
+    /// </summary>
+    private static IEntity[]? MergeSorted(ReadOnlySpan<IReadOnlyList<IEntity>> lists, int count)
+    {
+        int k = lists.Length;
+        Span<int> next = stackalloc int[k];
+        Span<int> counts = stackalloc int[k];
+        Span<TextSpan> heads = stackalloc TextSpan[k];
+        for (int j = 0; j < k; j++)
+        {
+            counts[j] = lists[j].Count;
+            if (counts[j] > 0)
+            {
+                heads[j] = lists[j][0].Span;
+            }
+        }
+
+        var result = new IEntity[count];
+        for (int r = 0; r < count; r++)
+        {
+            int first = -1;
+            for (int j = 0; j < k; j++)
+            {
+                if (next[j] < counts[j] && (first < 0 || heads[j].CompareTo(heads[first]) < 0))
+                {
+                    first = j;
+                }
+            }
+
+            IReadOnlyList<IEntity> list = lists[first];
+            result[r] = list[next[first]];
+            if (++next[first] < counts[first])
+            {
+                TextSpan following = list[next[first]].Span;
+                if (following.CompareTo(heads[first]) < 0)
+                {
+                    return null;
+                }
+
+                heads[first] = following;
+            }
+        }
+
+        return result;
     }
 
     private readonly struct ByPosition(TextSpan[] spans) : IComparer<int>
