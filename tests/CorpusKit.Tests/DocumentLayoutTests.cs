@@ -52,13 +52,7 @@ public sealed class DocumentLayoutTests
 
         DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, rules, "Article");
 
-        Assert.Equal(kinds, string.Concat(layout.Lines.Select(l => l.Kind switch
-        {
-            LineKind.Headline => 'H',
-            LineKind.Blank => 'x',
-            LineKind.Boilerplate => 'D',
-            _ => 'B',
-        })));
+        Assert.Equal(kinds, Kinds(layout));
     }
 
     /// <summary>
@@ -76,17 +70,20 @@ public sealed class DocumentLayoutTests
     {
         DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_menu, "Article");
 
-        Assert.Equal(kinds, string.Concat(layout.Lines.Select(l => l.Kind switch
-        {
-            LineKind.Headline => 'H',
-            LineKind.Blank => 'x',
-            LineKind.Boilerplate => 'D',
-            _ => 'B',
-        })));
+        Assert.Equal(kinds, Kinds(layout));
         Assert.Equal(headline, text.Substring(layout.Headline!.Value.Span.Start, layout.Headline.Value.Span.Length));
         Assert.All(layout.Boilerplate, line => Assert.Equal("menu", line.Rule));
         Assert.Equal(layout.Boilerplate.OrderBy(l => l.Number), layout.Lines.Where(l => l.Kind == LineKind.Boilerplate));
     }
+
+    /// <summary>The kinds of a layout's lines, a letter each: H headline, x blank, D dropped, B body.</summary>
+    private static string Kinds(DocumentLayout layout) => string.Concat(layout.Lines.Select(l => l.Kind switch
+    {
+        LineKind.Headline => 'H',
+        LineKind.Blank => 'x',
+        LineKind.Boilerplate => 'D',
+        _ => 'B',
+    }));
 
     /// <summary>A boilerplate pattern that runs out of time is reported on the document, and the line is kept.</summary>
     [Fact]

@@ -547,45 +547,19 @@ public static class SequenceMatcher
         }
 
         /// <summary>The first span that begins at or after <paramref name="start"/> (the spans are sorted by start).</summary>
-        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start)
-        {
-            int low = 0;
-            int high = spans.Length;
-            while (low < high)
-            {
-                int middle = low + ((high - low) >> 1);
-                if (spans[middle].Start < start)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
-        }
+        private static int LowerBound(ReadOnlySpan<StepMatch> spans, int start) => SortedSearch.FirstAtOrAfter(spans, start, default(StepStart));
 
         /// <summary>The first hit that begins at or after <paramref name="start"/> (the hits are in text order).</summary>
-        private static int LowerBound(ReadOnlySpan<TermHit> hits, int start)
-        {
-            int low = 0;
-            int high = hits.Length;
-            while (low < high)
-            {
-                int middle = low + ((high - low) >> 1);
-                if (hits[middle].Start < start)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
+        private static int LowerBound(ReadOnlySpan<TermHit> hits, int start) => SortedSearch.FirstAtOrAfter(hits, start, default(HitStart));
 
-            return low;
+        private readonly struct StepStart : IStartOf<StepMatch>
+        {
+            public int Of(in StepMatch item) => item.Start;
+        }
+
+        private readonly struct HitStart : IStartOf<TermHit>
+        {
+            public int Of(in TermHit item) => item.Start;
         }
 
         /// <summary>By start, then the longer first.</summary>

@@ -31,6 +31,32 @@ internal static class SortedSearch
         return low;
     }
 
+    /// <summary>
+    /// The index of the first item of a span kept sorted by start whose start (as <typeparamref name="TStart"/>
+    /// reads it: a struct, so the search is specialized and calls no delegate) is at or after
+    /// <paramref name="start"/>; the length when there is none. For hot loops.
+    /// </summary>
+    public static int FirstAtOrAfter<T, TStart>(ReadOnlySpan<T> items, int start, TStart startOf)
+        where TStart : struct, IStartOf<T>
+    {
+        int low = 0;
+        int high = items.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (startOf.Of(items[middle]) < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     /// <summary>The index of the first item of a list kept sorted by <paramref name="keyOf"/> whose key is at or after <paramref name="key"/>; the count when there is none.</summary>
     public static int FirstAtOrAfter<T>(System.Collections.Generic.IReadOnlyList<T> items, int key, Func<T, int> keyOf)
     {
@@ -93,4 +119,12 @@ internal static class SortedSearch
 
         return low;
     }
+}
+
+/// <summary>Reads where an item starts, for <see cref="SortedSearch.FirstAtOrAfter{T, TStart}(ReadOnlySpan{T}, int, TStart)"/>.</summary>
+/// <typeparam name="T">The items.</typeparam>
+internal interface IStartOf<T>
+{
+    /// <summary>Where <paramref name="item"/> starts.</summary>
+    int Of(in T item);
 }
