@@ -277,12 +277,10 @@ internal sealed class PatternMachine
     private bool Look(ReadOnlySpan<char> text, int block, bool behind, bool negated, int position)
     {
         _ = behind; // the block was compiled to run leftwards; the direction is in its instructions
-        int[] code = _code;
-        if ((PatternOp)code[block] is PatternOp.Char or PatternOp.CharBack or PatternOp.Set or PatternOp.SetBack
-            && (PatternOp)code[block + 2] == PatternOp.Succeed && OneChar(text, code, block, position) is bool one)
+        if (Chars(text, _code, block, position) is bool chars)
         {
-            // A look at one char ((?!\p{L}), (?<=\s)): tested here, without running a block; it captures nothing.
-            return one != negated;
+            // A look at a few chars ((?!\p{L}), (?<=\s), (?!ال)): tested here, without running a block; it captures nothing.
+            return chars != negated;
         }
 
         int undoMark = _undoCount;
@@ -298,17 +296,58 @@ internal sealed class PatternMachine
     }
 
     /// <summary>
-    /// Whether the one-char instruction at <paramref name="pc"/> (a char or a class, either way)
-    /// holds at <paramref name="position"/>; null for another instruction.
+    /// Runs the block at <paramref name="pc"/> from <paramref name="position"/> while it is a run of
+    /// one-char tests (chars and classes, either way): true when the run ends in success, false as
+    /// soon as a test fails (nothing before it could have gone another way), null at any other
+    /// instruction (the caller runs the block).
     /// </summary>
-    private bool? OneChar(ReadOnlySpan<char> text, int[] code, int pc, int position) => (PatternOp)code[pc] switch
+    private bool? Chars(ReadOnlySpan<char> text, int[] code, int pc, int position)
     {
-        PatternOp.Char => position < text.Length && text[position] == code[pc + 1],
-        PatternOp.CharBack => position > 0 && text[position - 1] == code[pc + 1],
-        PatternOp.Set => position < text.Length && _classes[code[pc + 1]].Contains(text[position]),
-        PatternOp.SetBack => position > 0 && _classes[code[pc + 1]].Contains(text[position - 1]),
-        _ => null,
-    };
+        while (true)
+        {
+            switch ((PatternOp)code[pc])
+            {
+                case PatternOp.Succeed:
+                    return true;
+                case PatternOp.Char:
+                    if (position >= text.Length || text[position] != code[pc + 1])
+                    {
+                        return false;
+                    }
+
+                    position++;
+                    break;
+                case PatternOp.CharBack:
+                    if (position <= 0 || text[position - 1] != code[pc + 1])
+                    {
+                        return false;
+                    }
+
+                    position--;
+                    break;
+                case PatternOp.Set:
+                    if (position >= text.Length || !_classes[code[pc + 1]].Contains(text[position]))
+                    {
+                        return false;
+                    }
+
+                    position++;
+                    break;
+                case PatternOp.SetBack:
+                    if (position <= 0 || !_classes[code[pc + 1]].Contains(text[position - 1]))
+                    {
+                        return false;
+                    }
+
+                    position--;
+                    break;
+                default:
+                    return null;
+            }
+
+            pc += 2;
+        }
+    }
 
     /// <summary>A loop over one char: takes as many as it may (greedy) or as few (lazy) and leaves a frame to give back or take more.</summary>
     private bool Repeat(ReadOnlySpan<char> text, ref int pc, ref int position)
