@@ -297,7 +297,8 @@ internal sealed class PatternMachine
 
     /// <summary>
     /// Runs the block at <paramref name="pc"/> from <paramref name="position"/> while it is a run of
-    /// one-char tests (chars and classes, either way): true when the run ends in success, false as
+    /// one-char tests (chars and classes, either way), loops that need no backtracking (one that
+    /// never gives back, or the block's last), anchors and word lists: true when the run ends in success, false as
     /// soon as a test fails (nothing before it could have gone another way), null at any other
     /// instruction (the caller runs the block).
     /// </summary>
@@ -341,6 +342,46 @@ internal sealed class PatternMachine
 
                     position--;
                     break;
+                case PatternOp.Repeat when code[pc + 5] == 2 || (PatternOp)code[pc + 7] == PatternOp.Succeed:
+                    // Taken whole: it never gives back, or nothing follows it in the block (any count
+                    // from its least succeeds, the lookaround does not move).
+                    bool backward = code[pc + 6] != 0;
+                    int max = code[pc + 4];
+                    int limit = backward ? position : text.Length - position;
+                    if (max >= 0 && max < limit)
+                    {
+                        limit = max;
+                    }
+
+                    int count = 0;
+                    while (count < limit && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
+                    {
+                        count++;
+                    }
+
+                    if (count < code[pc + 3])
+                    {
+                        return false;
+                    }
+
+                    position = backward ? position - count : position + count;
+                    pc += 7;
+                    continue;
+                case PatternOp.Assert:
+                    if (!Holds((AnchorKind)code[pc + 1], text, position))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case PatternOp.WordIn:
+                    // One word of a list or none: it moves past the word, or fails.
+                    if (!WordIn(text, ref pc, ref position))
+                    {
+                        return false;
+                    }
+
+                    continue;
                 default:
                     return null;
             }
