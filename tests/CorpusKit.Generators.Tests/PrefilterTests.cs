@@ -85,6 +85,9 @@ public sealed class PrefilterTests
     [InlineData(@"(?:st|nd)?\d", null, "0123456789NSns", true)]
     [InlineData(@"\s*[-–](?=\s)", null, WhiteSpace + "-–", false)] // a sequence step after a word: refused at a letter
     [InlineData(@"[\s:]+«", null, WhiteSpace + ":", false)]
+    [InlineData(@"(?=[لب]?وكالة\s)", null, "لبو", false)]              // a match takes no char, but its lookahead asks for one
+    [InlineData(@"(?<=\p{L}\s)(?=ال)\p{L}+", null, "ا", false)]         // a lookbehind first, then the lookahead
+    [InlineData(@"(?!x)(?=\d)\w*", null, "0123456789", true)]
     public void The_prefilter_names_the_literal_or_the_chars_a_match_begins_with(string pattern, string? literal, string? chars, bool digits)
     {
         PrefilterSpec? spec = PrefilterAnalysis.Analyze(pattern, Arabic);

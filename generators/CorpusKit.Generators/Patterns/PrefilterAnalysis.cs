@@ -29,19 +29,25 @@ internal static class PrefilterAnalysis
         }
 
         PrefilterAnchor anchor = LeadingAnchor(root);
+
+        // A leading lookahead asks for a char where the match begins even when the match takes none
+        // ((?=[لب]?وكالة\s), a sequence's guard step).
+        FirstChars? ahead = LookaheadFirst(root);
         if (root.CanBeEmpty)
         {
             // A match may take no char, so no char can be asked for; but one anchored at a line's or
             // the text's start begins nowhere else (a sequence's first step (?m)^\s*(?=…)).
-            return anchor == PrefilterAnchor.None ? null : new PrefilterSpec(null, null, false, anchor);
+            return ahead is { } asked ? new PrefilterSpec(null, asked.Chars(), asked.Digits, anchor)
+                : anchor == PrefilterAnchor.None ? null
+                : new PrefilterSpec(null, null, false, anchor);
         }
 
         string literal = LeadingLiteral(root).Text;
         FirstChars first = First(root);
         if (first.Any || first.Size > MaxChars)
         {
-            return literal.Length >= 2 || anchor != PrefilterAnchor.None
-                ? new PrefilterSpec(literal.Length >= 2 ? literal : null, null, false, anchor)
+            return literal.Length < 2 && ahead is { } asked ? new PrefilterSpec(null, asked.Chars(), asked.Digits, anchor)
+                : literal.Length >= 2 || anchor != PrefilterAnchor.None ? new PrefilterSpec(literal.Length >= 2 ? literal : null, null, false, anchor)
                 : null;
         }
 
@@ -117,6 +123,41 @@ internal static class PrefilterAnalysis
                 return false;
             default:
                 return true;
+        }
+    }
+
+    /// <summary>
+    /// The chars a positive lookahead that every match passes first (past anchors and other
+    /// lookarounds) asks for where the match begins, when it asks for one of a few; null otherwise.
+    /// </summary>
+    private static FirstChars? LookaheadFirst(RegexNode node)
+    {
+        switch (node)
+        {
+            case GroupNode group:
+                return LookaheadFirst(group.Child);
+            case AtomicNode atomic:
+                return LookaheadFirst(atomic.Child);
+            case LookaroundNode { Behind: false, Negated: false } ahead when !ahead.Child.CanBeEmpty:
+                FirstChars asked = First(ahead.Child);
+                return asked.Any || asked.Size > MaxChars ? null : asked;
+            case ConcatNode concat:
+                foreach (RegexNode child in concat.Children)
+                {
+                    if (LookaheadFirst(child) is { } found)
+                    {
+                        return found;
+                    }
+
+                    if (!IsZeroWidth(child))
+                    {
+                        return null;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 
