@@ -21,7 +21,7 @@ public sealed class NewArticleTests
     /// <summary>The overlap F1 each type reached on the new articles.</summary>
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
-        ["Date"] = 0.975,  // 0.980: years after مطلع, منتصف or a plan's name are what is missed
+        ["Date"] = 0.985,  // 0.991: a year after a verb or in a fiscal year (2025/2026) is what is missed
         ["Organization"] = 0.94,
         ["Person"] = 0.955, // 0.970 with 122 to 125, 0.968 with 129: Chinese, Maghrebi and Turkish names after long titles no rule reads
         ["Place"] = 0.96,  // 0.974 before 130 to 133: stations, pipelines and ports named by places the gazetteer lacks
