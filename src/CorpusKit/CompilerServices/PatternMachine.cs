@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace CorpusKit.CompilerServices;
@@ -346,19 +347,7 @@ internal sealed class PatternMachine
                     // Taken whole: it never gives back, or nothing follows it in the block (any count
                     // from its least succeeds, the lookaround does not move).
                     bool backward = code[pc + 6] != 0;
-                    int max = code[pc + 4];
-                    int limit = backward ? position : text.Length - position;
-                    if (max >= 0 && max < limit)
-                    {
-                        limit = max;
-                    }
-
-                    int count = 0;
-                    while (count < limit && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
-                    {
-                        count++;
-                    }
-
+                    int count = Count(code, pc, text, position, Limit(code, pc, text, position, backward), backward);
                     if (count < code[pc + 3])
                     {
                         return false;
@@ -395,37 +384,12 @@ internal sealed class PatternMachine
     {
         int[] code = _code;
         int min = code[pc + 3];
-        int max = code[pc + 4];
         int mode = code[pc + 5]; // 0 greedy, 1 lazy, 2 greedy and never giving back (the compiler proved it would not help)
         bool lazy = mode == 1;
         bool backward = code[pc + 6] != 0;
-        int limit = backward ? position : text.Length - position;
-        if (max >= 0 && max < limit)
-        {
-            limit = max;
-        }
-
+        int limit = Limit(code, pc, text, position, backward);
         int target = lazy ? Math.Min(min, limit) : limit;
-
-        // Most loops stop within a few chars (a space between words): those are stepped; a loop
-        // that runs on past them (blanked boilerplate, a quote) is taken with a vectorized search.
-        int count = 0;
-        int stepped = Math.Min(target, VectorizedTake);
-        while (count < stepped && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
-        {
-            count++;
-        }
-
-        if (count == VectorizedTake && count < target)
-        {
-            count += Take(code, pc, text, backward ? position - count : position + count, target - count, backward);
-        }
-
-        while (count < target && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
-        {
-            count++;
-        }
-
+        int count = Count(code, pc, text, position, target, backward);
         if (count < min)
         {
             return false;
@@ -447,6 +411,43 @@ internal sealed class PatternMachine
         position = backward ? position - count : position + count;
         pc = next;
         return true;
+    }
+
+    /// <summary>The most chars the loop at <paramref name="pc"/> may take from <paramref name="position"/>: its bound, or what the text has.</summary>
+    private static int Limit(int[] code, int pc, ReadOnlySpan<char> text, int position, bool backward)
+    {
+        int max = code[pc + 4];
+        int limit = backward ? position : text.Length - position;
+        return max >= 0 && max < limit ? max : limit;
+    }
+
+    /// <summary>
+    /// How many chars, up to <paramref name="target"/>, the loop at <paramref name="pc"/> takes from
+    /// <paramref name="position"/>. Most loops stop within a few chars (a space between words): those
+    /// are stepped; a loop that runs on past them (blanked boilerplate, a quote) is taken with a
+    /// vectorized search.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the loop's hot path, as it was written inside Repeat
+    private int Count(int[] code, int pc, ReadOnlySpan<char> text, int position, int target, bool backward)
+    {
+        int count = 0;
+        int stepped = Math.Min(target, VectorizedTake);
+        while (count < stepped && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
+        {
+            count++;
+        }
+
+        if (count == VectorizedTake && count < target)
+        {
+            count += Take(code, pc, text, backward ? position - count : position + count, target - count, backward);
+        }
+
+        while (count < target && Accepts(code, pc, text[backward ? position - count - 1 : position + count]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Goes to the first alternative that can begin with the next char, leaving frames for the others, in order.</summary>
