@@ -72,9 +72,6 @@ public sealed class TermIndex
     /// <summary>Whether the forms of <paramref name="dictionary"/> stand only as written: not after an article ال they lack.</summary>
     public bool IsArticleAsWritten(int dictionary) => _articleAsWritten is { } flags && flags[dictionary];
 
-    /// <summary>Whether any dictionary's forms stand only as written.</summary>
-    internal bool HasArticleAsWritten => _articleAsWritten is not null;
-
     private static bool[]? AsFlags(ReadOnlySpan<int> dictionaries, int dictionaryCount)
     {
         if (dictionaries.IsEmpty)

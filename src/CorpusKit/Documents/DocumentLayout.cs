@@ -175,7 +175,7 @@ public sealed class DocumentLayout
             }
 
             if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && above.Number == number && marked.Count == 0
-                && WordCount(text.AsSpan(above.Span.Start, above.Span.Length)) <= MaxSiteNameWords)
+                && NormalizerCore.CountWords(text.AsSpan(above.Span.Start, above.Span.Length)) <= MaxSiteNameWords)
             {
                 // The first line that is not blank, short, right above a line the boilerplate drops:
                 // a site's name above its menu, dropped with it; the headline is the next body line.
@@ -314,25 +314,6 @@ public sealed class DocumentLayout
         }
 
         return line[start..end];
-    }
-
-    /// <summary>The number of words of <paramref name="line"/>: runs of chars between white space.</summary>
-    private static int WordCount(ReadOnlySpan<char> line)
-    {
-        int words = 0;
-        bool inWord = false;
-        foreach (char c in line)
-        {
-            bool space = char.IsWhiteSpace(c);
-            if (!space && !inWord)
-            {
-                words++;
-            }
-
-            inWord = !space;
-        }
-
-        return words;
     }
 
     private static TextSpan Trim(string text, TextSpan span)

@@ -111,7 +111,7 @@ internal static class NormalizerCore
     }
 
     /// <summary>The number of runs of letters and digits in <paramref name="text"/>.</summary>
-    internal static int CountWords(string text)
+    internal static int CountWords(ReadOnlySpan<char> text)
     {
         var counter = new WordCounter();
         for (int i = 0; i < text.Length; i++)
