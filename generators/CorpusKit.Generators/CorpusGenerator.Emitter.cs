@@ -844,8 +844,10 @@ public sealed partial class CorpusGenerator
                 return;
             }
 
+            bool written = PatternCodeWriter.IsWritten(program);
+            string runner = written ? ", run by the C# below" : ", run by the pattern machine (too long to be written as C#)";
             w.Line($$"""
-                /// <summary>{{Capitalized(what)}}, compiled at build time into a program of {{program.Code.Count}} ints and {{ClassCount(program)}} char class(es).{{where}}</summary>
+                /// <summary>{{Capitalized(what)}}, compiled at build time into a program of {{program.Code.Count}} ints and {{ClassCount(program)}} char class(es){{runner}}.{{where}}</summary>
                 internal static readonly {{Ck}}.CompilerServices.Pattern {{name}} = new(
                     {{PatternLiteral(pattern)}},
                     {{prefilterExpression}},
@@ -853,8 +855,18 @@ public sealed partial class CorpusGenerator
             w.Indent();
             IntArray(w, "code", program.Code.ToArray(), ",");
             IntArray(w, "classes", program.Classes.ToArray(), ",");
-            w.Line($"groups: {groups});");
+            if (!written)
+            {
+                w.Line($"groups: {groups});");
+                w.Unindent();
+                return;
+            }
+
+            w.Line($"groups: {groups},");
+            w.Line($"compiled: {PatternCodeWriter.MethodName(name)});");
             w.Unindent();
+            w.Line();
+            PatternCodeWriter.Write(w, name, what, program);
         }
 
         private RegexOptions PatternOptions => RegexOptions.CultureInvariant | (_module.Normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);

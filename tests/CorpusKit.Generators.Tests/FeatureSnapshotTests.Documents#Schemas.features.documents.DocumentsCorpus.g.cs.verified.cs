@@ -39,7 +39,7 @@ namespace Features.Documents
             //     ^شارك$
             /// <summary>
             /// The pattern of boilerplate rule <c>share</c>, compiled at build time into a program of 13 ints and 0
-            /// char class(es). It is tried only at the start of the text, where "شارك" begins.
+            /// char class(es), run by the C# below. It is tried only at the start of the text, where "شارك" begins.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Share = new(
                 @"^شارك$",
@@ -51,7 +51,67 @@ namespace Features.Documents
                 classes:
                 [
                 ],
-                groups: []);
+                groups: [],
+                compiled: ShareCode);
+
+            /// <summary>
+            /// The pattern of boilerplate rule <c>share</c>, as C#: matches at <paramref name="position"/> and returns
+            /// the end of the match, or -1.
+            /// </summary>
+            private static int ShareCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                // the start of the text
+                if (position != 0)
+                {
+                    goto Fail;
+                }
+
+                // ش
+                if ((uint)position >= (uint)text.Length || text[position] != 'ش')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ر
+                if ((uint)position >= (uint)text.Length || text[position] != 'ر')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ك
+                if ((uint)position >= (uint)text.Length || text[position] != 'ك')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // the end of the text, or before its final \n
+                if (position != text.Length && (position != text.Length - 1 || text[position] != '\n'))
+                {
+                    goto Fail;
+                }
+
+                return position;
+
+            Fail:
+                return -1;
+            }
         }
 
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>

@@ -188,7 +188,8 @@ namespace Features.Nearest
             //     (?<value>\d+)\s*%
             /// <summary>
             /// The pattern of rule <c>percent</c>, compiled at build time into a program of 21 ints and 2 char
-            /// class(es). It is tried only at a decimal digit, where the char after that can follow it in a match.
+            /// class(es), run by the C# below. It is tried only at a decimal digit, where the char after that can
+            /// follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Percent = new(
                 @"(?<value>\d+)\s*%",
@@ -207,7 +208,70 @@ namespace Features.Nearest
                 [
                     0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
                 ],
-                groups: ["value"]);
+                groups: ["value"],
+                compiled: PercentCode);
+
+            /// <summary>
+            /// The pattern of rule <c>percent</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int PercentCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // [\p{Nd}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && PercentClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(11, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                // %
+                if ((uint)position >= (uint)text.Length || text[position] != '%')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool PercentClass1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

@@ -180,9 +180,9 @@ namespace Features.PlainText
             // Schemas/features/plain-text.corpus.yaml, line 31, as written:
             //     (?<value>[A-Z]{2}-\d{4})
             /// <summary>
-            /// The pattern of rule <c>long</c>, compiled at build time into a program of 21 ints and 2 char class(es).
-            /// It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z, where the 3 chars after
-            /// that can follow it in a match.
+            /// The pattern of rule <c>long</c>, compiled at build time into a program of 21 ints and 2 char class(es),
+            /// run by the C# below. It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z,
+            /// where the 3 chars after that can follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Long = new(
                 @"(?<value>[A-Z]{2}-\d{4})",
@@ -201,14 +201,89 @@ namespace Features.PlainText
                 [
                     0, 1, 65, 90, 0, 0, 0, -1, 0, 0, 256, 0, 0, -1,
                 ],
-                groups: ["value"]);
+                groups: ["value"],
+                compiled: LongCode);
+
+            /// <summary>
+            /// The pattern of rule <c>long</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int LongCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // [A-Z]{2}
+                limit = text.Length - position;
+                if (limit > 2)
+                {
+                    limit = 2;
+                }
+
+                count = 0;
+                while (count < limit && LongClass0(text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 2)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // -
+                if ((uint)position >= (uint)text.Length || text[position] != '-')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [A-Z].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool LongClass0(char c) => c is (>= 'A' and <= 'Z');
 
             // Schemas/features/plain-text.corpus.yaml, line 35, as written:
             //     (?<value>[A-Z]{2}-\d{2})
             /// <summary>
-            /// The pattern of rule <c>short</c>, compiled at build time into a program of 21 ints and 2 char class(es).
-            /// It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z, where the 3 chars after
-            /// that can follow it in a match.
+            /// The pattern of rule <c>short</c>, compiled at build time into a program of 21 ints and 2 char class(es),
+            /// run by the C# below. It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z,
+            /// where the 3 chars after that can follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Short = new(
                 @"(?<value>[A-Z]{2}-\d{2})",
@@ -227,7 +302,82 @@ namespace Features.PlainText
                 [
                     0, 1, 65, 90, 0, 0, 0, -1, 0, 0, 256, 0, 0, -1,
                 ],
-                groups: ["value"]);
+                groups: ["value"],
+                compiled: ShortCode);
+
+            /// <summary>
+            /// The pattern of rule <c>short</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int ShortCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // [A-Z]{2}
+                limit = text.Length - position;
+                if (limit > 2)
+                {
+                    limit = 2;
+                }
+
+                count = 0;
+                while (count < limit && ShortClass0(text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 2)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // -
+                if ((uint)position >= (uint)text.Length || text[position] != '-')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\p{Nd}]{2}
+                limit = text.Length - position;
+                if (limit > 2)
+                {
+                    limit = 2;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 2)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [A-Z].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool ShortClass0(char c) => c is (>= 'A' and <= 'Z');
         }
     }
 }

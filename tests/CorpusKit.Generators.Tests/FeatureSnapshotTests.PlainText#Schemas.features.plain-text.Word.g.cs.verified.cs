@@ -144,9 +144,9 @@ namespace Features.PlainText
             // Schemas/features/plain-text.corpus.yaml, line 20, as written:
             //     (?<text>\b[A-Z][a-z]+\b)
             /// <summary>
-            /// The pattern of rule <c>rule1</c>, compiled at build time into a program of 18 ints and 2 char class(es).
-            /// It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z, where the char after
-            /// that can follow it in a match.
+            /// The pattern of rule <c>rule1</c>, compiled at build time into a program of 18 ints and 2 char class(es),
+            /// run by the C# below. It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z,
+            /// where the char after that can follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Rule1 = new(
                 @"(?<text>\b[A-Z][a-z]+\b)",
@@ -165,7 +165,89 @@ namespace Features.PlainText
                 [
                     0, 1, 65, 90, 0, 0, 0, -1, 0, 1, 97, 122, 0, 0, 0, -1,
                 ],
-                groups: ["text"]);
+                groups: ["text"],
+                compiled: Rule1Code);
+
+            /// <summary>
+            /// The pattern of rule <c>rule1</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int Rule1Code(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // a word boundary
+                if (!global::CorpusKit.CompilerServices.PatternMachine.IsWordBoundary(text, position))
+                {
+                    goto Fail;
+                }
+
+                // [A-Z]
+                if ((uint)position >= (uint)text.Length || !Rule1Class0(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [a-z]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && Rule1Class1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(6, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(6, position, count, 1);
+                }
+
+                position += count;
+
+            L13:
+                // a word boundary
+                if (!global::CorpusKit.CompilerServices.PatternMachine.IsWordBoundary(text, position))
+                {
+                    goto Fail;
+                }
+
+                machine.Close(0, position);
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                goto L13;
+            }
+
+            /// <summary>Whether a char is in [A-Z].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool Rule1Class0(char c) => c is (>= 'A' and <= 'Z');
+
+            /// <summary>Whether a char is in [a-z].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool Rule1Class1(char c) => c is (>= 'a' and <= 'z');
         }
     }
 }

@@ -263,7 +263,7 @@ namespace Features.Sequences
             //     (?:ال\p{L}+ي\b)?
             /// <summary>
             /// The pattern of step 2 of rule <c>envoy-title</c>, compiled at build time into a program of 21 ints and 1
-            /// char class(es).
+            /// char class(es), run by the C# below.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern EnvoyTitleStep2 = new(
                 @"\G(?:(?:ال\p{L}+ي\b)?)",
@@ -277,7 +277,98 @@ namespace Features.Sequences
                 [
                     0, 0, 31, 0, 0, -1,
                 ],
-                groups: []);
+                groups: [],
+                compiled: EnvoyTitleStep2Code);
+
+            /// <summary>
+            /// The pattern of step 2 of rule <c>envoy-title</c>, as C#: matches at <paramref name="position"/> and
+            /// returns the end of the match, or -1.
+            /// </summary>
+            private static int EnvoyTitleStep2Code(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                // where the match began (\G)
+                if (position != machine.Start)
+                {
+                    goto Fail;
+                }
+
+                // either way: on failure, instruction 20 from here
+                machine.PushSplit(20, position);
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(9, position, count, 1);
+                }
+
+                position += count;
+
+            L16:
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // a word boundary
+                if (!global::CorpusKit.CompilerServices.PatternMachine.IsWordBoundary(text, position))
+                {
+                    goto Fail;
+                }
+
+            L20:
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                switch (pc)
+                {
+                    case 16: goto L16;
+                    default: goto L20;
+                }
+            }
         }
 
         /// <summary>

@@ -158,7 +158,8 @@ namespace Features.Spans
             //     \b(?<scale>Mw|ML)\s?(?<value>\d+(?:\.\d+)?)
             /// <summary>
             /// The pattern of rule <c>scaled</c>, compiled at build time into a program of 50 ints and 5 char
-            /// class(es). It is tried only at one of M m, where the 2 chars after that can follow it in a match.
+            /// class(es), run by the C# below. It is tried only at one of M m, where the 2 chars after that can follow
+            /// it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Scaled = new(
                 @"\b(?<scale>Mw|ML)\s?(?<value>\d+(?:\.\d+)?)",
@@ -181,7 +182,168 @@ namespace Features.Spans
                     0, 0, 0, -1, 0, 2, 76, 76, 108, 108, 0, 0, 0, -1, 0, 0,
                     0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
                 ],
-                groups: ["scale", "value"]);
+                groups: ["scale", "value"],
+                compiled: ScaledCode);
+
+            /// <summary>
+            /// The pattern of rule <c>scaled</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int ScaledCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                // a word boundary
+                if (!global::CorpusKit.CompilerServices.PatternMachine.IsWordBoundary(text, position))
+                {
+                    goto Fail;
+                }
+
+                machine.Open(0, position);
+
+                // either way: on failure, instruction 13 from here
+                machine.PushSplit(13, position);
+
+                // [Mm]
+                if ((uint)position >= (uint)text.Length || !ScaledClass0(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [Ww]
+                if ((uint)position >= (uint)text.Length || !ScaledClass1(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                goto L17;
+
+            L13:
+                // [Mm]
+                if ((uint)position >= (uint)text.Length || !ScaledClass0(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [Ll]
+                if ((uint)position >= (uint)text.Length || !ScaledClass2(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+            L17:
+                machine.Close(0, position);
+
+                // [\s]{0,1}, never giving back
+                limit = text.Length - position;
+                if (limit > 1)
+                {
+                    limit = 1;
+                }
+
+                count = 0;
+                while (count < limit && ScaledClass3(text[position + count]))
+                {
+                    count++;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // [\p{Nd}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(4, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // either way: on failure, instruction 47 from here
+                machine.PushSplit(47, position);
+
+                // .
+                if ((uint)position >= (uint)text.Length || text[position] != '.')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\p{Nd}]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(4, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(40, position, count, 1);
+                }
+
+                position += count;
+
+            L47:
+                machine.Close(1, position);
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                switch (pc)
+                {
+                    case 13: goto L13;
+                    default: goto L47;
+                }
+            }
+
+            /// <summary>Whether a char is in [Mm].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool ScaledClass0(char c) => c is 'M' or 'm';
+
+            /// <summary>Whether a char is in [Ww].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool ScaledClass1(char c) => c is 'W' or 'w';
+
+            /// <summary>Whether a char is in [Ll].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool ScaledClass2(char c) => c is 'L' or 'l';
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool ScaledClass3(char c) => char.IsWhiteSpace(c);
         }
     }
 }

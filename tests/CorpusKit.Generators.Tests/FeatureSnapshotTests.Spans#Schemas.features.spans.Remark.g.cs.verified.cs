@@ -155,7 +155,7 @@ namespace Features.Spans
             //     «(?<text>[^»]{4,})»
             /// <summary>
             /// The pattern of step 2 of rule <c>quoted</c>, compiled at build time into a program of 18 ints and 1 char
-            /// class(es). It is tried only at one of «.
+            /// class(es), run by the C# below. It is tried only at one of «.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern QuotedStep2 = new(
                 @"\G(?:«(?<text>[^»]{4,})»)",
@@ -169,7 +169,87 @@ namespace Features.Spans
                 [
                     1, 1, 187, 187, 0, 0, 0, -1,
                 ],
-                groups: ["text"]);
+                groups: ["text"],
+                compiled: QuotedStep2Code);
+
+            /// <summary>
+            /// The pattern of step 2 of rule <c>quoted</c>, as C#: matches at <paramref name="position"/> and returns
+            /// the end of the match, or -1.
+            /// </summary>
+            private static int QuotedStep2Code(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                // where the match began (\G)
+                if (position != machine.Start)
+                {
+                    goto Fail;
+                }
+
+                // «
+                if ((uint)position >= (uint)text.Length || text[position] != '«')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Open(0, position);
+
+                // [^»]{4,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && QuotedStep2Class0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(6, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                if (count > 4)
+                {
+                    machine.PushGreedy(6, position, count, 4);
+                }
+
+                position += count;
+
+            L13:
+                machine.Close(0, position);
+
+                // »
+                if ((uint)position >= (uint)text.Length || text[position] != '»')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                goto L13;
+            }
+
+            /// <summary>Whether a char is in [^»].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool QuotedStep2Class0(char c) => !(c is '»');
         }
 
         /// <summary>

@@ -185,8 +185,8 @@ namespace Features.Spans
             // Schemas/features/spans.corpus.yaml, line 30, as written:
             //     عام\s+(?<value>\d{4})
             /// <summary>
-            /// The pattern of rule <c>whole</c>, compiled at build time into a program of 25 ints and 2 char class(es).
-            /// It is tried only where "عام" begins.
+            /// The pattern of rule <c>whole</c>, compiled at build time into a program of 25 ints and 2 char class(es),
+            /// run by the C# below. It is tried only where "عام" begins.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Whole = new(
                 @"عام\s+(?<value>\d{4})",
@@ -200,13 +200,102 @@ namespace Features.Spans
                 [
                     0, 0, 0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
                 ],
-                groups: ["value"]);
+                groups: ["value"],
+                compiled: WholeCode);
+
+            /// <summary>
+            /// The pattern of rule <c>whole</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int WholeCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                // ع
+                if ((uint)position >= (uint)text.Length || text[position] != 'ع')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && WholeClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(6, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(0, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool WholeClass0(char c) => char.IsWhiteSpace(c);
 
             // Schemas/features/spans.corpus.yaml, line 35, as written:
             //     سنة\s+(?<value>\d{4})
             /// <summary>
-            /// The pattern of rule <c>group</c>, compiled at build time into a program of 25 ints and 2 char class(es).
-            /// It is tried only where "سنة" begins.
+            /// The pattern of rule <c>group</c>, compiled at build time into a program of 25 ints and 2 char class(es),
+            /// run by the C# below. It is tried only where "سنة" begins.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Group = new(
                 @"سنة\s+(?<value>\d{4})",
@@ -220,7 +309,96 @@ namespace Features.Spans
                 [
                     0, 0, 0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
                 ],
-                groups: ["value"]);
+                groups: ["value"],
+                compiled: GroupCode);
+
+            /// <summary>
+            /// The pattern of rule <c>group</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int GroupCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                // س
+                if ((uint)position >= (uint)text.Length || text[position] != 'س')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ن
+                if ((uint)position >= (uint)text.Length || text[position] != 'ن')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ة
+                if ((uint)position >= (uint)text.Length || text[position] != 'ة')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && GroupClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(6, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(0, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool GroupClass0(char c) => char.IsWhiteSpace(c);
         }
     }
 }

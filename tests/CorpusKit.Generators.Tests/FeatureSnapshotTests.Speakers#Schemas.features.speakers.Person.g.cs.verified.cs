@@ -189,7 +189,7 @@ namespace Features.Speakers
             //     (?<title>وزير الخارجية)\s+(?<name>لافروف)
             /// <summary>
             /// The pattern of rule <c>minister</c>, compiled at build time into a program of 54 ints and 1 char
-            /// class(es). It is tried only where "وزير الخارجية" begins.
+            /// class(es), run by the C# below. It is tried only where "وزير الخارجية" begins.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Minister = new(
                 @"(?<title>وزير الخارجية)\s+(?<name>لافروف)",
@@ -205,7 +205,208 @@ namespace Features.Speakers
                 [
                     0, 0, 0, 0, 1, -1,
                 ],
-                groups: ["title", "name"]);
+                groups: ["title", "name"],
+                compiled: MinisterCode);
+
+            /// <summary>
+            /// The pattern of rule <c>minister</c>, as C#: matches at <paramref name="position"/> and returns the end
+            /// of the match, or -1.
+            /// </summary>
+            private static int MinisterCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // و
+                if ((uint)position >= (uint)text.Length || text[position] != 'و')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ز
+                if ((uint)position >= (uint)text.Length || text[position] != 'ز')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ر
+                if ((uint)position >= (uint)text.Length || text[position] != 'ر')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ' '
+                if ((uint)position >= (uint)text.Length || text[position] != ' ')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // خ
+                if ((uint)position >= (uint)text.Length || text[position] != 'خ')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ر
+                if ((uint)position >= (uint)text.Length || text[position] != 'ر')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ج
+                if ((uint)position >= (uint)text.Length || text[position] != 'ج')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ة
+                if ((uint)position >= (uint)text.Length || text[position] != 'ة')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && MinisterClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(30, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ف
+                if ((uint)position >= (uint)text.Length || text[position] != 'ف')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ر
+                if ((uint)position >= (uint)text.Length || text[position] != 'ر')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // و
+                if ((uint)position >= (uint)text.Length || text[position] != 'و')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ف
+                if ((uint)position >= (uint)text.Length || text[position] != 'ف')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Close(1, position);
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool MinisterClass0(char c) => char.IsWhiteSpace(c);
         }
 
         /// <summary>

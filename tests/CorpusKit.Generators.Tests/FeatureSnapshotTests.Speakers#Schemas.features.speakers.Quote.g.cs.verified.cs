@@ -219,7 +219,7 @@ namespace Features.Speakers
             //     «(?<text>[^»]{4,})»
             /// <summary>
             /// The pattern of rule <c>guillemets</c>, compiled at build time into a program of 16 ints and 1 char
-            /// class(es). It is tried only at one of «.
+            /// class(es), run by the C# below. It is tried only at one of «.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Guillemets = new(
                 @"«(?<text>[^»]{4,})»",
@@ -232,7 +232,81 @@ namespace Features.Speakers
                 [
                     1, 1, 187, 187, 0, 0, 0, -1,
                 ],
-                groups: ["text"]);
+                groups: ["text"],
+                compiled: GuillemetsCode);
+
+            /// <summary>
+            /// The pattern of rule <c>guillemets</c>, as C#: matches at <paramref name="position"/> and returns the end
+            /// of the match, or -1.
+            /// </summary>
+            private static int GuillemetsCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                // «
+                if ((uint)position >= (uint)text.Length || text[position] != '«')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Open(0, position);
+
+                // [^»]{4,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && GuillemetsClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(4, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                if (count > 4)
+                {
+                    machine.PushGreedy(4, position, count, 4);
+                }
+
+                position += count;
+
+            L11:
+                machine.Close(0, position);
+
+                // »
+                if ((uint)position >= (uint)text.Length || text[position] != '»')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                goto L11;
+            }
+
+            /// <summary>Whether a char is in [^»].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool GuillemetsClass0(char c) => !(c is '»');
         }
     }
 }

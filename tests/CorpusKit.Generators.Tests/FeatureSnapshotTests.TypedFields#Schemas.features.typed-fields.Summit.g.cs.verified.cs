@@ -199,7 +199,8 @@ namespace Features.TypedFields
             //     (?<day>{days})\s+من\s+(?<month>{months})\s+(?<year>\d{4})
             /// <summary>
             /// The pattern of rule <c>named-day</c>, compiled at build time into a program of 129 ints and 2 char
-            /// class(es). It is tried only at one of ا, where the 3 chars after that can follow it in a match.
+            /// class(es), run by the C# below. It is tried only at one of ا, where the 3 chars after that can follow it
+            /// in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern NamedDay = new(
                 @"(?<day>(?:الحادي\ والعشرين|الخامسة|الخامس|الاول|اول))\s+من\s+(?<month>(?:حزيران|سبتمبر|ايلول|يونيو))\s+(?<year>\d{4})",
@@ -225,13 +226,164 @@ namespace Features.TypedFields
                 [
                     0, 0, 0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
                 ],
-                groups: ["day", "month", "year"]);
+                groups: ["day", "month", "year"],
+                compiled: NamedDayCode);
+
+            /// <summary>
+            /// The pattern of rule <c>named-day</c>, as C#: matches at <paramref name="position"/> and returns the end
+            /// of the match, or -1.
+            /// </summary>
+            private static int NamedDayCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // one of 5 literals: the first the text holds goes on, the others wait in frames
+                if (!machine.TakeLiteral(text, 2, ref position))
+                {
+                    goto Fail;
+                }
+
+            L52:
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && NamedDayClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(54, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ن
+                if ((uint)position >= (uint)text.Length || text[position] != 'ن')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && NamedDayClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(65, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // one of 4 literals: the first the text holds goes on, the others wait in frames
+                if (!machine.TakeLiteral(text, 74, ref position))
+                {
+                    goto Fail;
+                }
+
+            L108:
+                machine.Close(1, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && NamedDayClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(110, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(2, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(2, position);
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                switch (pc)
+                {
+                    case 52: goto L52;
+                    default: goto L108;
+                }
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool NamedDayClass0(char c) => char.IsWhiteSpace(c);
 
             // Schemas/features/typed-fields.corpus.yaml, line 32, as written:
             //     (?<day>\d{1,2})\s+(?<month>{hijri-months})\s+(?<year>\d{4})هـ
             /// <summary>
-            /// The pattern of rule <c>hijri</c>, compiled at build time into a program of 82 ints and 2 char class(es).
-            /// It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.
+            /// The pattern of rule <c>hijri</c>, compiled at build time into a program of 82 ints and 2 char class(es),
+            /// run by the C# below. It is tried only at a decimal digit, where the 3 chars after that can follow it in
+            /// a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Hijri = new(
                 @"(?<day>\d{1,2})\s+(?<month>(?:جمادي\ الاولي|رمضان))\s+(?<year>\d{4})ه",
@@ -257,7 +409,276 @@ namespace Features.TypedFields
                 [
                     0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
                 ],
-                groups: ["day", "month", "year"]);
+                groups: ["day", "month", "year"],
+                compiled: HijriCode);
+
+            /// <summary>
+            /// The pattern of rule <c>hijri</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int HijriCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // [\p{Nd}]{1,2}, never giving back
+                limit = text.Length - position;
+                if (limit > 2)
+                {
+                    limit = 2;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && HijriClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(11, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // either way: on failure, instruction 49 from here
+                machine.PushSplit(49, position);
+
+                // ج
+                if ((uint)position >= (uint)text.Length || text[position] != 'ج')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // د
+                if ((uint)position >= (uint)text.Length || text[position] != 'د')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ' '
+                if ((uint)position >= (uint)text.Length || text[position] != ' ')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // و
+                if ((uint)position >= (uint)text.Length || text[position] != 'و')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                goto L59;
+
+            L49:
+                // ر
+                if ((uint)position >= (uint)text.Length || text[position] != 'ر')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ض
+                if ((uint)position >= (uint)text.Length || text[position] != 'ض')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ن
+                if ((uint)position >= (uint)text.Length || text[position] != 'ن')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+            L59:
+                machine.Close(1, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && HijriClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(61, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(2, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(2, position);
+
+                // ه
+                if ((uint)position >= (uint)text.Length || text[position] != 'ه')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                goto L49;
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool HijriClass1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

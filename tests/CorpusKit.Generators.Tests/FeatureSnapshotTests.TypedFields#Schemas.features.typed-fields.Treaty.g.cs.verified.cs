@@ -291,8 +291,8 @@ namespace Features.TypedFields
             // Schemas/features/typed-fields.corpus.yaml, line 49, as written:
             //     (?<title>معاهدة\s+\p{L}+)\s+(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{4})
             /// <summary>
-            /// The pattern of rule <c>dated</c>, compiled at build time into a program of 75 ints and 3 char class(es).
-            /// It is tried only where "معاهدة" begins.
+            /// The pattern of rule <c>dated</c>, compiled at build time into a program of 75 ints and 3 char class(es),
+            /// run by the C# below. It is tried only where "معاهدة" begins.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Dated = new(
                 @"(?<title>معاهدة\s+\p{L}+)\s+(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{4})",
@@ -310,13 +310,227 @@ namespace Features.TypedFields
                     0, 0, 0, 0, 1, -1, 0, 0, 31, 0, 0, -1, 0, 0, 256, 0,
                     0, -1,
                 ],
-                groups: ["title", "day", "month", "year"]);
+                groups: ["title", "day", "month", "year"],
+                compiled: DatedCode);
+
+            /// <summary>
+            /// The pattern of rule <c>dated</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int DatedCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ع
+                if ((uint)position >= (uint)text.Length || text[position] != 'ع')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ه
+                if ((uint)position >= (uint)text.Length || text[position] != 'ه')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // د
+                if ((uint)position >= (uint)text.Length || text[position] != 'د')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ة
+                if ((uint)position >= (uint)text.Length || text[position] != 'ة')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && DatedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(14, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && DatedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(30, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // [\p{Nd}]{1,2}, never giving back
+                limit = text.Length - position;
+                if (limit > 2)
+                {
+                    limit = 2;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(1, position);
+
+                // /
+                if ((uint)position >= (uint)text.Length || text[position] != '/')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Open(2, position);
+
+                // [\p{Nd}]{1,2}, never giving back
+                limit = text.Length - position;
+                if (limit > 2)
+                {
+                    limit = 2;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(2, position);
+
+                // /
+                if ((uint)position >= (uint)text.Length || text[position] != '/')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Open(3, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(3, position);
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool DatedClass0(char c) => char.IsWhiteSpace(c);
 
             // Schemas/features/typed-fields.corpus.yaml, line 55, as written:
             //     (?<title>اتفاقية\s+\p{L}+)\s+بين\s+(?<parties>\d+)\s+دول(?:\s+بنسبة\s+(?<share>\d+(?:\.\d+)?))?(?:\s*-\s*(?<years>\d{4})){0,3}
             /// <summary>
             /// The pattern of rule <c>counted</c>, compiled at build time into a program of 217 ints and 3 char
-            /// class(es). It is tried only where "اتفاقية" begins.
+            /// class(es), run by the C# below. It is tried only where "اتفاقية" begins.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Counted = new(
                 @"(?<title>اتفاقية\s+\p{L}+)\s+بين\s+(?<parties>\d+)\s+دول(?:\s+بنسبة\s+(?<share>\d+(?:\.\d+)?))?(?:\s*-\s*(?<years>\d{4})){0,3}",
@@ -343,7 +557,578 @@ namespace Features.TypedFields
                     0, 0, 0, 0, 1, -1, 0, 0, 31, 0, 0, -1, 0, 0, 256, 0,
                     0, -1,
                 ],
-                groups: ["title", "parties", "share", "years"]);
+                groups: ["title", "parties", "share", "years"],
+                compiled: CountedCode);
+
+            /// <summary>
+            /// The pattern of rule <c>counted</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int CountedCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ت
+                if ((uint)position >= (uint)text.Length || text[position] != 'ت')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ف
+                if ((uint)position >= (uint)text.Length || text[position] != 'ف')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ق
+                if ((uint)position >= (uint)text.Length || text[position] != 'ق')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ة
+                if ((uint)position >= (uint)text.Length || text[position] != 'ة')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(16, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(32, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // ب
+                if ((uint)position >= (uint)text.Length || text[position] != 'ب')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ن
+                if ((uint)position >= (uint)text.Length || text[position] != 'ن')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(45, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // [\p{Nd}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(1, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(63, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // د
+                if ((uint)position >= (uint)text.Length || text[position] != 'د')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // و
+                if ((uint)position >= (uint)text.Length || text[position] != 'و')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // either way: on failure, instruction 126 from here
+                machine.PushSplit(126, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(79, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // ب
+                if ((uint)position >= (uint)text.Length || text[position] != 'ب')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ن
+                if ((uint)position >= (uint)text.Length || text[position] != 'ن')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // س
+                if ((uint)position >= (uint)text.Length || text[position] != 'س')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ب
+                if ((uint)position >= (uint)text.Length || text[position] != 'ب')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ة
+                if ((uint)position >= (uint)text.Length || text[position] != 'ة')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(96, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(2, position);
+
+                // [\p{Nd}]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(105, position, count, 1);
+                }
+
+                position += count;
+
+            L112:
+                // either way: on failure, instruction 124 from here
+                machine.PushSplit(124, position);
+
+                // .
+                if ((uint)position >= (uint)text.Length || text[position] != '.')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\p{Nd}]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(117, position, count, 1);
+                }
+
+                position += count;
+
+            L124:
+                machine.Close(2, position);
+
+            L126:
+                // either way: on failure, instruction 216 from here
+                machine.PushSplit(216, position);
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(129, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                // -
+                if ((uint)position >= (uint)text.Length || text[position] != '-')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(138, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                machine.Open(3, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(3, position);
+
+                // either way: on failure, instruction 216 from here
+                machine.PushSplit(216, position);
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(159, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                // -
+                if ((uint)position >= (uint)text.Length || text[position] != '-')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(168, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                machine.Open(3, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(3, position);
+
+                // either way: on failure, instruction 216 from here
+                machine.PushSplit(216, position);
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(189, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                // -
+                if ((uint)position >= (uint)text.Length || text[position] != '-')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountedClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(198, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                machine.Open(3, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(2, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(3, position);
+
+            L216:
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                switch (pc)
+                {
+                    case 112: goto L112;
+                    case 124: goto L124;
+                    case 126: goto L126;
+                    default: goto L216;
+                }
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool CountedClass0(char c) => char.IsWhiteSpace(c);
         }
     }
 }

@@ -192,7 +192,8 @@ namespace NewsDesk.Diplomacy
             //     (?<value>\d+)\s+دول
             /// <summary>
             /// The pattern of rule <c>countries</c>, compiled at build time into a program of 25 ints and 2 char
-            /// class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.
+            /// class(es), run by the C# below. It is tried only at a decimal digit, where the 3 chars after that can
+            /// follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Countries = new(
                 @"(?<value>\d+)\s+دول",
@@ -214,7 +215,91 @@ namespace NewsDesk.Diplomacy
                 [
                     0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
                 ],
-                groups: ["value"]);
+                groups: ["value"],
+                compiled: CountriesCode);
+
+            /// <summary>
+            /// The pattern of rule <c>countries</c>, as C#: matches at <paramref name="position"/> and returns the end
+            /// of the match, or -1.
+            /// </summary>
+            private static int CountriesCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // [\p{Nd}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && CountriesClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(11, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // د
+                if ((uint)position >= (uint)text.Length || text[position] != 'د')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // و
+                if ((uint)position >= (uint)text.Length || text[position] != 'و')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                return position;
+
+            Fail:
+                return -1;
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool CountriesClass1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

@@ -153,7 +153,8 @@ namespace NewsDesk.Diplomacy
             //     (?<day>\d{1,2})\s+(?<month>{months})(?:\s*/\s*{months})?\s+(?<year>\d{4})
             /// <summary>
             /// The pattern of rule <c>day-month-year</c>, compiled at build time into a program of 268 ints and 2 char
-            /// class(es). It is tried only at a decimal digit, where the 3 chars after that can follow it in a match.
+            /// class(es), run by the C# below. It is tried only at a decimal digit, where the 3 chars after that can
+            /// follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern DayMonthYear = new(
                 @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
@@ -190,7 +191,180 @@ namespace NewsDesk.Diplomacy
                 [
                     0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
                 ],
-                groups: ["day", "month", "year"]);
+                groups: ["day", "month", "year"],
+                compiled: DayMonthYearCode);
+
+            /// <summary>
+            /// The pattern of rule <c>day-month-year</c>, as C#: matches at <paramref name="position"/> and returns the
+            /// end of the match, or -1.
+            /// </summary>
+            private static int DayMonthYearCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // [\p{Nd}]{1,2}, never giving back
+                limit = text.Length - position;
+                if (limit > 2)
+                {
+                    limit = 2;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && DayMonthYearClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(11, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // one of 12 literals: the first the text holds goes on, the others wait in frames
+                if (!machine.TakeLiteral(text, 20, ref position))
+                {
+                    goto Fail;
+                }
+
+            L124:
+                machine.Close(1, position);
+
+                // either way: on failure, instruction 249 from here
+                machine.PushSplit(249, position);
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && DayMonthYearClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(129, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                // /
+                if ((uint)position >= (uint)text.Length || text[position] != '/')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && DayMonthYearClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(138, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                // one of 12 literals: the first the text holds goes on, the others wait in frames
+                if (!machine.TakeLiteral(text, 145, ref position))
+                {
+                    goto Fail;
+                }
+
+            L249:
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && DayMonthYearClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(249, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(2, position);
+
+                // [\p{Nd}]{4}
+                limit = text.Length - position;
+                if (limit > 4)
+                {
+                    limit = 4;
+                }
+
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 4)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(2, position);
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                switch (pc)
+                {
+                    case 124: goto L124;
+                    default: goto L249;
+                }
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool DayMonthYearClass1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

@@ -44,8 +44,8 @@ namespace NewsDesk.Diplomacy
             //     ^(مباشر|أقسام مهمة)$
             /// <summary>
             /// The pattern of boilerplate rule <c>menu</c>, compiled at build time into a program of 40 ints and 0 char
-            /// class(es). It is tried only at the start of the text, at one of ا م, where the 3 chars after that can
-            /// follow it in a match.
+            /// class(es), run by the C# below. It is tried only at the start of the text, at one of ا م, where the 3
+            /// chars after that can follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Menu = new(
                 @"^(مباشر|اقسام مهمة)$",
@@ -64,13 +64,177 @@ namespace NewsDesk.Diplomacy
                 classes:
                 [
                 ],
-                groups: []);
+                groups: [],
+                compiled: MenuCode);
+
+            /// <summary>
+            /// The pattern of boilerplate rule <c>menu</c>, as C#: matches at <paramref name="position"/> and returns
+            /// the end of the match, or -1.
+            /// </summary>
+            private static int MenuCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+
+                // the start of the text
+                if (position != 0)
+                {
+                    goto Fail;
+                }
+
+                // either way: on failure, instruction 17 from here
+                machine.PushSplit(17, position);
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ب
+                if ((uint)position >= (uint)text.Length || text[position] != 'ب')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ش
+                if ((uint)position >= (uint)text.Length || text[position] != 'ش')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ر
+                if ((uint)position >= (uint)text.Length || text[position] != 'ر')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                goto L37;
+
+            L17:
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ق
+                if ((uint)position >= (uint)text.Length || text[position] != 'ق')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // س
+                if ((uint)position >= (uint)text.Length || text[position] != 'س')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ' '
+                if ((uint)position >= (uint)text.Length || text[position] != ' ')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ه
+                if ((uint)position >= (uint)text.Length || text[position] != 'ه')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // م
+                if ((uint)position >= (uint)text.Length || text[position] != 'م')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ة
+                if ((uint)position >= (uint)text.Length || text[position] != 'ة')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+            L37:
+                // the end of the text, or before its final \n
+                if (position != text.Length && (position != text.Length - 1 || text[position] != '\n'))
+                {
+                    goto Fail;
+                }
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                goto L17;
+            }
 
             // Schemas/diplomacy.corpus.yaml, line 88, as written:
             //     ^التعليقات$
             /// <summary>
             /// The pattern of boilerplate rule <c>comments</c>, compiled at build time into a program of 23 ints and 0
-            /// char class(es). It is tried only at the start of the text, where "التعليقات" begins.
+            /// char class(es), run by the C# below. It is tried only at the start of the text, where "التعليقات"
+            /// begins.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Comments = new(
                 @"^التعليقات$",
@@ -83,7 +247,107 @@ namespace NewsDesk.Diplomacy
                 classes:
                 [
                 ],
-                groups: []);
+                groups: [],
+                compiled: CommentsCode);
+
+            /// <summary>
+            /// The pattern of boilerplate rule <c>comments</c>, as C#: matches at <paramref name="position"/> and
+            /// returns the end of the match, or -1.
+            /// </summary>
+            private static int CommentsCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                // the start of the text
+                if (position != 0)
+                {
+                    goto Fail;
+                }
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ت
+                if ((uint)position >= (uint)text.Length || text[position] != 'ت')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ع
+                if ((uint)position >= (uint)text.Length || text[position] != 'ع')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ل
+                if ((uint)position >= (uint)text.Length || text[position] != 'ل')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ي
+                if ((uint)position >= (uint)text.Length || text[position] != 'ي')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ق
+                if ((uint)position >= (uint)text.Length || text[position] != 'ق')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ت
+                if ((uint)position >= (uint)text.Length || text[position] != 'ت')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // the end of the text, or before its final \n
+                if (position != text.Length && (position != text.Length - 1 || text[position] != '\n'))
+                {
+                    goto Fail;
+                }
+
+                return position;
+
+            Fail:
+                return -1;
+            }
         }
 
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>

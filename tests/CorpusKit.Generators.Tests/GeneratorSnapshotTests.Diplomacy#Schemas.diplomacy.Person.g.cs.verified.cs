@@ -189,7 +189,8 @@ namespace NewsDesk.Diplomacy
             //     (?<title>{titles}(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)
             /// <summary>
             /// The pattern of rule <c>titled</c>, compiled at build time into a program of 109 ints and 2 char
-            /// class(es). It is tried only at one of ا ر و, where the 3 chars after that can follow it in a match.
+            /// class(es), run by the C# below. It is tried only at one of ا ر و, where the 3 chars after that can
+            /// follow it in a match.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Titled = new(
                 @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
@@ -213,7 +214,164 @@ namespace NewsDesk.Diplomacy
                 [
                     0, 0, 0, 0, 1, -1, 0, 0, 31, 0, 0, -1,
                 ],
-                groups: ["title", "name"]);
+                groups: ["title", "name"],
+                compiled: TitledCode);
+
+            /// <summary>
+            /// The pattern of rule <c>titled</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int TitledCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                machine.Open(0, position);
+
+                // one of 4 literals: the first the text holds goes on, the others wait in frames
+                if (!machine.TakeLiteral(text, 2, ref position))
+                {
+                    goto Fail;
+                }
+
+            L57:
+                // either way: on failure, instruction 74 from here
+                machine.PushSplit(74, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && TitledClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(60, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(67, position, count, 1);
+                }
+
+                position += count;
+
+            L74:
+                machine.Close(0, position);
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && TitledClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(76, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Open(1, position);
+
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // [\s]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && TitledClass0(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(92, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(1, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                position += count;
+
+                machine.Close(1, position);
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                switch (pc)
+                {
+                    case 57: goto L57;
+                    default: goto L74;
+                }
+            }
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool TitledClass0(char c) => char.IsWhiteSpace(c);
         }
 
         /// <summary>

@@ -223,9 +223,9 @@ namespace NewsDesk.Diplomacy
             //     [:]?\s*["“«](?<text>[^"”»]{12,})["”»]
             /// <summary>
             /// The pattern of step 4 of rule <c>said</c>, compiled at build time into a program of 32 ints and 5 char
-            /// class(es). It is tried only at one of U+0009 U+000A U+000B U+000C U+000D U+0020 " : U+0085 U+00A0 «
-            /// U+1680 U+2000 U+2001 U+2002 U+2003 U+2004 U+2005 U+2006 U+2007 U+2008 U+2009 U+200A “ U+2028 U+2029
-            /// U+202F U+205F U+3000.
+            /// class(es), run by the C# below. It is tried only at one of U+0009 U+000A U+000B U+000C U+000D U+0020 " :
+            /// U+0085 U+00A0 « U+1680 U+2000 U+2001 U+2002 U+2003 U+2004 U+2005 U+2006 U+2007 U+2008 U+2009 U+200A “
+            /// U+2028 U+2029 U+202F U+205F U+3000.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern SaidStep4 = new(
                 @"\G(?:[:]?\s*[""“«](?<text>[^""”»]{12,})[""”»])",
@@ -246,13 +246,137 @@ namespace NewsDesk.Diplomacy
                     187, 187, 0, 0, 0, -1, 0, 3, 34, 34, 8221, 8221, 187, 187, 0, 0,
                     0, -1,
                 ],
-                groups: ["text"]);
+                groups: ["text"],
+                compiled: SaidStep4Code);
+
+            /// <summary>
+            /// The pattern of step 4 of rule <c>said</c>, as C#: matches at <paramref name="position"/> and returns the
+            /// end of the match, or -1.
+            /// </summary>
+            private static int SaidStep4Code(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                // where the match began (\G)
+                if (position != machine.Start)
+                {
+                    goto Fail;
+                }
+
+                // [:]{0,1}, never giving back
+                limit = text.Length - position;
+                if (limit > 1)
+                {
+                    limit = 1;
+                }
+
+                count = 0;
+                while (count < limit && SaidStep4Class0(text[position + count]))
+                {
+                    count++;
+                }
+
+                position += count;
+
+                // [\s]{0,}, never giving back
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && SaidStep4Class1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(9, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                position += count;
+
+                // ["«“]
+                if ((uint)position >= (uint)text.Length || !SaidStep4Class2(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Open(0, position);
+
+                // [^"»”]{12,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && SaidStep4Class3(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(20, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 12)
+                {
+                    goto Fail;
+                }
+
+                if (count > 12)
+                {
+                    machine.PushGreedy(20, position, count, 12);
+                }
+
+                position += count;
+
+            L27:
+                machine.Close(0, position);
+
+                // ["»”]
+                if ((uint)position >= (uint)text.Length || !SaidStep4Class4(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                goto L27;
+            }
+
+            /// <summary>Whether a char is in [:].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool SaidStep4Class0(char c) => c is ':';
+
+            /// <summary>Whether a char is in [\s].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool SaidStep4Class1(char c) => char.IsWhiteSpace(c);
+
+            /// <summary>Whether a char is in ["«“].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool SaidStep4Class2(char c) => c is '"' or '«' or '“';
+
+            /// <summary>Whether a char is in [^"»”].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool SaidStep4Class3(char c) => !(c is '"' or '»' or '”');
+
+            /// <summary>Whether a char is in ["»”].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool SaidStep4Class4(char c) => c is '"' or '»' or '”';
 
             // Schemas/diplomacy.corpus.yaml, line 75, as written:
             //     ["“«](?<text>[^"”»]{12,})["”»]
             /// <summary>
             /// The pattern of rule <c>quoted</c>, compiled at build time into a program of 16 ints and 3 char
-            /// class(es). It is tried only at one of " « “.
+            /// class(es), run by the C# below. It is tried only at one of " « “.
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern Quoted = new(
                 @"[""“«](?<text>[^""”»]{12,})[""”»]",
@@ -267,7 +391,89 @@ namespace NewsDesk.Diplomacy
                     8221, 8221, 187, 187, 0, 0, 0, -1, 0, 3, 34, 34, 8221, 8221, 187, 187,
                     0, 0, 0, -1,
                 ],
-                groups: ["text"]);
+                groups: ["text"],
+                compiled: QuotedCode);
+
+            /// <summary>
+            /// The pattern of rule <c>quoted</c>, as C#: matches at <paramref name="position"/> and returns the end of
+            /// the match, or -1.
+            /// </summary>
+            private static int QuotedCode(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                // ["«“]
+                if ((uint)position >= (uint)text.Length || !QuotedClass0(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                machine.Open(0, position);
+
+                // [^"»”]{12,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && QuotedClass1(text[position + count]))
+                {
+                    if (++count == 8)
+                    {
+                        count += machine.TakeRun(4, text, position + count, limit - count, backward: false);
+                    }
+                }
+
+                if (count < 12)
+                {
+                    goto Fail;
+                }
+
+                if (count > 12)
+                {
+                    machine.PushGreedy(4, position, count, 12);
+                }
+
+                position += count;
+
+            L11:
+                machine.Close(0, position);
+
+                // ["»”]
+                if ((uint)position >= (uint)text.Length || !QuotedClass2(text[position]))
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                goto L11;
+            }
+
+            /// <summary>Whether a char is in ["«“].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool QuotedClass0(char c) => c is '"' or '«' or '“';
+
+            /// <summary>Whether a char is in [^"»”].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool QuotedClass1(char c) => !(c is '"' or '»' or '”');
+
+            /// <summary>Whether a char is in ["»”].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool QuotedClass2(char c) => c is '"' or '»' or '”';
         }
 
         /// <summary>

@@ -17,7 +17,7 @@ namespace CorpusKit.Generators.Tests;
 /// </summary>
 public sealed class PatternMachineTests
 {
-    private const RegexOptions Arabic = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+    internal const RegexOptions Arabic = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     private static readonly string[] s_atoms =
     [
@@ -42,9 +42,9 @@ public sealed class PatternMachineTests
             Gen.OneOf(s_atoms).Select(Gen.OneOf(s_atoms), (a, b) => "(?:" + a + "|" + b + ")"),
             Gen.OneOf(s_atoms).Select(Gen.OneOf(s_atoms), (a, b) => "(?<p>" + a + b + ")+"));
 
-    private static readonly Gen<string> s_patterns = s_parts.Array[1, 5].Select(parts => string.Concat(parts));
+    internal static readonly Gen<string> s_patterns = s_parts.Array[1, 5].Select(parts => string.Concat(parts));
 
-    private static readonly Gen<string> s_texts = Gen.OneOf(s_textPieces).Array[0, 30].Select(pieces => string.Concat(pieces));
+    internal static readonly Gen<string> s_texts = Gen.OneOf(s_textPieces).Array[0, 30].Select(pieces => string.Concat(pieces));
 
     [Fact]
     public void The_machine_finds_what_the_regex_engine_finds()
@@ -277,16 +277,19 @@ public sealed class PatternMachineTests
         ]);
     }
 
-    /// <summary>The program of <paramref name="pattern"/> matches as the regex engine does at every start of every text.</summary>
+    /// <summary>The program of <paramref name="pattern"/>, run by the machine and as the C# the generator writes, matches as the regex engine does at every start of every text.</summary>
     private static void MatchesAsTheRegexEngine(string pattern, PatternProgramSpec program, IEnumerable<string> texts)
     {
         Pattern machine = Runtime(pattern, program, null);
+        Pattern code = Runtime(pattern, program, null, PatternCodeCompiler.Compile(program));
         var anchored = new Regex(@"\G(?:" + pattern + ")", Arabic);
         foreach (string text in texts)
         {
             for (int start = 0; start <= text.Length; start++)
             {
-                Assert.Equal(Describe(anchored.Match(text, start), program), Describe(machine.MatchAt(text, start), program));
+                string expected = Describe(anchored.Match(text, start), program);
+                Assert.Equal(expected, Describe(machine.MatchAt(text, start), program));
+                Assert.Equal(expected, Describe(code.MatchAt(text, start), program));
             }
         }
     }
@@ -362,8 +365,8 @@ public sealed class PatternMachineTests
         return false;
     }
 
-    internal static Pattern Runtime(string pattern, PatternProgramSpec program, PatternPrefilter? prefilter)
-        => new(pattern, prefilter, [.. program.Code], [.. program.Classes], [.. program.Groups]);
+    internal static Pattern Runtime(string pattern, PatternProgramSpec program, PatternPrefilter? prefilter, PatternCode? compiled = null)
+        => new(pattern, prefilter, [.. program.Code], [.. program.Classes], [.. program.Groups], compiled);
 
     /// <summary>A match and the captures of each named group, as text to compare.</summary>
     private static string Describe(Match match, PatternProgramSpec program)
@@ -382,7 +385,7 @@ public sealed class PatternMachineTests
         return text.ToString();
     }
 
-    private static string Describe(PatternMatch? match, PatternProgramSpec program)
+    internal static string Describe(PatternMatch? match, PatternProgramSpec program)
     {
         if (match is null)
         {
@@ -399,5 +402,5 @@ public sealed class PatternMachineTests
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("\n", "\\n", StringComparison.Ordinal);
+    internal static string Escape(string text) => text.Replace("\n", "\\n", StringComparison.Ordinal);
 }

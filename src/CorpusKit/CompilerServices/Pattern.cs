@@ -9,9 +9,10 @@ namespace CorpusKit.CompilerServices;
 /// <summary>
 /// A rule's pattern, compiled at build time: the generator checks it with .NET's regex engine,
 /// lays out a program for CorpusKit's pattern machine (a backtracking machine with the same
-/// semantics) and works out where a match can begin. Nothing is parsed or built when the
-/// application starts, the first document runs as fast as the rest, and a match is tried only
-/// where its prefilter lets one begin.
+/// semantics), writes that program as C# (<see cref="PatternCode"/>, which runs it without
+/// decoding it; a very long program stays on the machine) and works out where a match can begin.
+/// Nothing is parsed or built when the application starts, the first document runs as fast as the
+/// rest, and a match is tried only where its prefilter lets one begin.
 /// </summary>
 /// <remarks>
 /// <para>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</para>
@@ -30,6 +31,7 @@ public sealed class Pattern
     private readonly PatternPrefilter? _prefilter;
     private readonly int[]? _code;
     private readonly CharClassSet[]? _classes;
+    private readonly PatternCode? _compiled;
     private readonly string[] _groups;
     private readonly Lazy<(Regex Scanning, Regex Anchored)>? _regexes;
 
@@ -40,6 +42,18 @@ public sealed class Pattern
     /// <param name="classes">The table of its char classes.</param>
     /// <param name="groups">The names of its groups, by slot.</param>
     public Pattern(string source, PatternPrefilter? prefilter, int[] code, int[] classes, string[] groups)
+        : this(source, prefilter, code, classes, groups, compiled: null)
+    {
+    }
+
+    /// <summary>A pattern whose program the generator laid out and also wrote as C#, which runs it.</summary>
+    /// <param name="source">The pattern as it runs (lexicons expanded, literals normalized), for messages.</param>
+    /// <param name="prefilter">Where a match can begin, or null for anywhere.</param>
+    /// <param name="code">The program (the C# calls back into it for loops that give back and for look-ups).</param>
+    /// <param name="classes">The table of its char classes.</param>
+    /// <param name="groups">The names of its groups, by slot.</param>
+    /// <param name="compiled">The program as C#, or null to run it on the machine.</param>
+    public Pattern(string source, PatternPrefilter? prefilter, int[] code, int[] classes, string[] groups, PatternCode? compiled)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(code);
@@ -50,6 +64,7 @@ public sealed class Pattern
         _code = code;
         _classes = CharClassSet.Read(classes);
         _groups = groups;
+        _compiled = compiled;
     }
 
     private Pattern(string source, PatternPrefilter? prefilter, RegexOptions options, string[] groups)
@@ -121,7 +136,7 @@ public sealed class Pattern
             return FromRegex(_regexes!.Value.Anchored.Match(whole, start), whole);
         }
 
-        int end = machine.Match(_code, _classes!, _groups.Length, input.Span, start, DefaultTimeout, Source);
+        int end = machine.Match(_code, _classes!, _groups.Length, input.Span, start, DefaultTimeout, Source, _compiled);
         if (end < 0)
         {
             return null;
@@ -231,7 +246,7 @@ public sealed class Pattern
         int from = 0;
         while ((from = _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits)) >= 0)
         {
-            if (machine.Match(_code, _classes!, _groups.Length, input, from, DefaultTimeout, Source) >= 0)
+            if (machine.Match(_code, _classes!, _groups.Length, input, from, DefaultTimeout, Source, _compiled) >= 0)
             {
                 return true;
             }

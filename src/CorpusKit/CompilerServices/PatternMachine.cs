@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
@@ -88,11 +89,26 @@ internal enum AnchorKind
 }
 
 /// <summary>
+/// The C# the generator writes for a pattern's program (see <see cref="Pattern"/>): it matches at
+/// <paramref name="position"/> of <paramref name="text"/> on <paramref name="machine"/>, which keeps
+/// its backtracking frames and captures, and returns the end of the match or -1.
+/// </summary>
+/// <remarks>For generated code: CorpusKit's generator emits these methods; they are not meant to be written by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate int PatternCode(PatternMachine machine, ReadOnlySpan<char> text, int position);
+
+/// <summary>
 /// Runs a compiled pattern at one position of a text: a backtracking machine with the semantics
 /// of .NET's regex engine, on a span, allocating nothing. One instance serves one thread at a
-/// time (see <see cref="Pattern"/>); its stacks grow as needed and are kept.
+/// time (see <see cref="Pattern"/>); its stacks grow as needed and are kept. A pattern's program
+/// runs either here, instruction by instruction, or as the C# the generator wrote for it
+/// (<see cref="PatternCode"/>), which does the same steps without decoding them and calls the
+/// members below for what both share: frames to backtrack to, group starts and captures, the
+/// word and literal look-ups, and the clock.
 /// </summary>
-internal sealed class PatternMachine
+/// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class PatternMachine
 {
     // A backtrack frame: kind, pc, position, count, bound, undo mark, capture mark.
     private const int FrameSize = 7;
@@ -127,15 +143,25 @@ internal sealed class PatternMachine
     private TimeSpan _timeout;
     private string _source = string.Empty;
 
+    internal PatternMachine()
+    {
+    }
+
     /// <summary>The captures of the last successful match: group, start, end, in the order they were made.</summary>
-    public ReadOnlySpan<int> Captures => _captures.AsSpan(0, _captureCount);
+    internal ReadOnlySpan<int> Captures => _captures.AsSpan(0, _captureCount);
+
+    /// <summary>Where the match began (what <c>\G</c> tests).</summary>
+    public int Start => _start;
+
+    /// <summary>How many backtracking frames are kept: a block of a program (a lookaround's) runs above those it found, and drops its own when it ends (atomic).</summary>
+    public int FrameCount => _frameCount;
 
     /// <summary>
     /// Matches the program at <paramref name="start"/> of <paramref name="text"/> (anchored there;
     /// text before it is seen by lookbehinds). Returns the end of the match, or -1.
     /// </summary>
     /// <exception cref="RegexMatchTimeoutException">The match ran longer than <paramref name="timeout"/>.</exception>
-    public int Match(int[] code, CharClassSet[] classes, int groupCount, ReadOnlySpan<char> text, int start, TimeSpan timeout, string source)
+    internal int Match(int[] code, CharClassSet[] classes, int groupCount, ReadOnlySpan<char> text, int start, TimeSpan timeout, string source, PatternCode? compiled)
     {
         _code = code;
         _classes = classes;
@@ -152,7 +178,7 @@ internal sealed class PatternMachine
         _undoCount = 0;
         _captureCount = 0;
         _frameCount = 0;
-        return Run(text, 0, start);
+        return compiled is null ? Run(text, 0, start) : compiled(this, text, start);
     }
 
     /// <summary>Runs the block at <paramref name="pc"/> from <paramref name="position"/>; its frames are dropped when it returns (atomic).</summary>
@@ -273,6 +299,104 @@ internal sealed class PatternMachine
             }
         }
     }
+
+    /// <summary>Leaves a frame to go back to when what follows fails: the instruction at <paramref name="pc"/>, from <paramref name="position"/> (a split's other way, an alternative not tried yet).</summary>
+    public void PushSplit(int pc, int position) => PushFrame(SplitFrame, pc, position, 0, 0);
+
+    /// <summary>Leaves the frame of the greedy loop at <paramref name="pc"/> that took <paramref name="count"/> chars from <paramref name="position"/>: when what follows fails, it gives chars back, down to <paramref name="min"/>.</summary>
+    public void PushGreedy(int pc, int position, int count, int min) => PushFrame(GreedyFrame, pc, position, count, min);
+
+    /// <summary>Leaves the frame of the lazy loop at <paramref name="pc"/> that took <paramref name="count"/> chars from <paramref name="position"/>: when what follows fails, it takes one more, up to <paramref name="limit"/>.</summary>
+    public void PushLazy(int pc, int position, int count, int limit) => PushFrame(LazyFrame, pc, position, count, limit);
+
+    /// <summary>
+    /// What follows failed: returns to the latest frame above <paramref name="baseFrame"/> with the
+    /// instruction and position to go on at, or false when the block has none left (it fails).
+    /// Counts a step for the clock.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">The match ran longer than its timeout.</exception>
+    public bool Fail(ReadOnlySpan<char> text, int baseFrame, ref int pc, ref int position)
+    {
+        Tick(text);
+        return Backtrack(text, baseFrame, ref pc, ref position);
+    }
+
+    /// <summary>The block that began above <paramref name="baseFrame"/> matched up to <paramref name="position"/>: its frames are dropped (a block is atomic).</summary>
+    public int Succeed(int baseFrame, int position)
+    {
+        _frameCount = baseFrame;
+        return position;
+    }
+
+    /// <summary>Counts a step for the clock (a loop's jump back); every few thousand, a match past its timeout throws.</summary>
+    /// <exception cref="RegexMatchTimeoutException">The match ran longer than its timeout.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Tick(ReadOnlySpan<char> text)
+    {
+        if (++_steps >= StepsPerClockCheck)
+        {
+            CheckClock(text);
+        }
+    }
+
+    /// <summary>Group <paramref name="group"/> starts at <paramref name="position"/> (its right end, in a lookbehind).</summary>
+    public void Open(int group, int position) => SetOpen(group, position);
+
+    /// <summary>Group <paramref name="group"/> ends at <paramref name="position"/>: a capture from where it started.</summary>
+    public void Close(int group, int position) => AddCapture(group, _opens[group], position);
+
+    /// <summary>Group <paramref name="group"/> of a lookbehind ends at <paramref name="position"/>, its left end: a capture up to where it started.</summary>
+    public void CloseBack(int group, int position) => AddCapture(group, position, _opens[group]);
+
+    /// <summary>
+    /// The lookaround whose block is at <paramref name="block"/>, run here (a block too long to be
+    /// written as C#): whether it holds at <paramref name="position"/>; a positive one that holds keeps
+    /// its captures.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">The match ran longer than its timeout.</exception>
+    public bool Look(ReadOnlySpan<char> text, int block, bool negated, int position) => Look(text, block, behind: false, negated, position);
+
+    /// <summary>Where the group starts and captures stand before a lookaround whose block has groups (see <see cref="EndLook"/>).</summary>
+    public long MarkLook() => ((long)_undoCount << 32) | (uint)_captureCount;
+
+    /// <summary>
+    /// Ends a lookaround whose block has groups: a positive one that matched keeps what its block
+    /// captured, any other drops it back to <paramref name="mark"/>. Returns whether the lookaround holds.
+    /// </summary>
+    public bool EndLook(long mark, bool matched, bool negated)
+    {
+        if (negated || !matched)
+        {
+            Undo((int)(mark >> 32));
+            _captureCount = (int)mark;
+        }
+
+        return matched != negated;
+    }
+
+    /// <summary>Whether <paramref name="c"/> is in class <paramref name="set"/> of the program's table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool InClass(int set, char c) => _classes[set].Contains(c);
+
+    /// <summary>
+    /// How many more chars, at most <paramref name="target"/>, the loop at <paramref name="pc"/> takes
+    /// from <paramref name="position"/>, found by a vectorized search (a loop over one char or a class
+    /// of listed chars); 0 for another class, whose caller steps on char by char.
+    /// </summary>
+    public int TakeRun(int pc, ReadOnlySpan<char> text, int position, int target, bool backward) => Take(_code, pc, text, position, target, backward);
+
+    /// <summary>The <see cref="PatternOp.WordIn"/> at <paramref name="pc"/>: whether the run of word chars at <paramref name="position"/> is one of its words; if so, moves past it.</summary>
+    public bool TakeWord(ReadOnlySpan<char> text, int pc, ref int position) => WordIn(text, ref pc, ref position);
+
+    /// <summary>
+    /// The <see cref="PatternOp.LiteralIn"/> at <paramref name="pc"/>: moves past the first of its
+    /// literals (in the alternation's order) that the text holds at <paramref name="position"/>, and
+    /// leaves frames for the others; false when there is none.
+    /// </summary>
+    public bool TakeLiteral(ReadOnlySpan<char> text, int pc, ref int position) => LiteralIn(text, ref pc, ref position);
+
+    /// <summary>Whether <paramref name="position"/> is a word boundary as .NET's <c>\b</c> sees it.</summary>
+    public static bool IsWordBoundary(ReadOnlySpan<char> text, int position) => IsBoundary(text, position);
 
     /// <summary>A lookaround: positive keeps the captures made inside, negative keeps none; the position does not move.</summary>
     private bool Look(ReadOnlySpan<char> text, int block, bool behind, bool negated, int position)
