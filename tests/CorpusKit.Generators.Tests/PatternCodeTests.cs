@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CorpusKit.CompilerServices;
@@ -59,15 +58,8 @@ public sealed class PatternCodeTests
     [Fact]
     public void The_newsdesk_patterns_as_code_match_as_the_machine_on_the_seeds()
     {
-        string root = Repository.Root();
-        string schema = File.ReadAllText(Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
-        var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new Model.GeneratorOptions("NewsDesk", string.Empty), default);
-        List<string> patterns = [.. parsed.Module!.Entities.SelectMany(e => e.Rules)
-            .SelectMany(r => r.Steps.Select(s => (s as Model.RegexStep)?.Pattern).Append((r.Body as Model.RegexBody)?.Pattern))
-            .OfType<Model.PatternSpec>().Select(p => p.Expanded)
-            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))];
-        string[] seeds = [.. Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt").Order(StringComparer.Ordinal)
-            .Select(f => NormalizedText.Normalize(File.ReadAllText(f), TextNormalization.Arabic).Text)];
+        List<string> patterns = PatternMachineTests.NewsDeskPatterns();
+        string[] seeds = PatternMachineTests.NormalizedSeeds();
         List<PatternProgramSpec> programs = [.. patterns.Select(p => PatternCompiler.Compile(p, PatternMachineTests.Arabic) ?? throw new InvalidOperationException($"{p} did not compile"))];
         PatternCode[] code = PatternCodeCompiler.Compile(programs);
         int found = 0;

@@ -111,15 +111,8 @@ public sealed class PatternMachineTests
     [Fact]
     public void The_newsdesk_patterns_compile_and_find_on_the_seeds_what_the_regex_engine_finds()
     {
-        string root = Repository.Root();
-        string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
-        var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new Model.GeneratorOptions("NewsDesk", string.Empty), default);
-        var patterns = parsed.Module!.Entities.SelectMany(e => e.Rules).SelectMany(r => r.Steps.Select(s => (s as CorpusKit.Generators.Model.RegexStep)?.Pattern).Append((r.Body as CorpusKit.Generators.Model.RegexBody)?.Pattern)).OfType<CorpusKit.Generators.Model.PatternSpec>().Select(p => p.Expanded)
-            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))
-            .ToList();
-        string[] seeds = System.IO.Directory.GetFiles(System.IO.Path.Combine(root, "seeds"), "*.txt")
-            .Select(f => NormalizedText.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)
-            .ToArray();
+        List<string> patterns = NewsDeskPatterns();
+        string[] seeds = NormalizedSeeds();
         int found = 0;
         foreach (string pattern in patterns)
         {
@@ -364,6 +357,22 @@ public sealed class PatternMachineTests
 
         return false;
     }
+
+    /// <summary>Every pattern of the NewsDesk schema as it runs (lexicons expanded): rules' and steps' patterns, then the boilerplate's.</summary>
+    internal static List<string> NewsDeskPatterns()
+    {
+        string schema = System.IO.File.ReadAllText(System.IO.Path.Combine(Repository.Root(), "samples", "NewsDesk", "Schemas", "newsdesk.corpus.yaml"));
+        var parsed = CorpusGenerator.Parser.Parse("newsdesk.corpus.yaml", schema, new Model.GeneratorOptions("NewsDesk", string.Empty), default);
+        return [.. parsed.Module!.Entities.SelectMany(e => e.Rules)
+            .SelectMany(r => r.Steps.Select(s => (s as Model.RegexStep)?.Pattern).Append((r.Body as Model.RegexBody)?.Pattern))
+            .OfType<Model.PatternSpec>().Select(p => p.Expanded)
+            .Concat(parsed.Module.Document!.Boilerplate.Select(b => b.Pattern.Expanded))];
+    }
+
+    /// <summary>The seeds' texts, normalized as NewsDesk normalizes them, in file-name order.</summary>
+    internal static string[] NormalizedSeeds()
+        => [.. System.IO.Directory.GetFiles(System.IO.Path.Combine(Repository.Root(), "seeds"), "*.txt").Order(StringComparer.Ordinal)
+            .Select(f => NormalizedText.Normalize(System.IO.File.ReadAllText(f), TextNormalization.Arabic).Text)];
 
     internal static Pattern Runtime(string pattern, PatternProgramSpec program, PatternPrefilter? prefilter, PatternCode? compiled = null)
         => new(pattern, prefilter, [.. program.Code], [.. program.Classes], [.. program.Groups], compiled);
