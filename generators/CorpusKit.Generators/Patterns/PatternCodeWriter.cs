@@ -117,7 +117,6 @@ internal sealed class PatternCodeWriter
             throw new InvalidOperationException($"The block at {entry} of {_name} was analyzed as {(canFail ? "failing" : "never failing")}.");
         }
 
-
         // A label is kept where a jump lands: a goto, or a frame's resumption when the block can fail.
         var labels = new HashSet<int>();
         foreach (System.Text.RegularExpressions.Match jump in System.Text.RegularExpressions.Regex.Matches(written, @"goto L(\d+);"))
