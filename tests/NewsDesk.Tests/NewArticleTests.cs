@@ -21,12 +21,12 @@ public sealed class NewArticleTests
     /// <summary>The overlap F1 each type reached on the new articles.</summary>
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
-        ["Date"] = 0.985,  // 0.991: a year after a verb or in a fiscal year (2025/2026) is what is missed
-        ["Organization"] = 0.94,
-        ["Person"] = 0.955, // 0.970 with 122 to 125, 0.968 with 129: Chinese, Maghrebi and Turkish names after long titles no rule reads
+        ["Date"] = 0.985,  // 0.986: a fiscal year (2025/2026), a KUNA dateline's day - month, a Solar Hijri date
+        ["Organization"] = 0.93, // 0.945 before 134 to 137: companies named again by an alias in guillemets («مصدر»)
+        ["Person"] = 0.945, // 0.970 with 122 to 125, 0.958 before 134 to 137: Chinese, Turkish and family names with the article after titles
         ["Place"] = 0.96,  // 0.974 before 130 to 133: stations, pipelines and ports named by places the gazetteer lacks
         ["Quote"] = 0.98,
-        ["Source"] = 0.97,
+        ["Source"] = 0.965, // 0.971: a site's name and agency on two lines above its menu are read as credits
     };
 
     [Fact]
@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 130 of 159 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 140 of 174 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
-        Assert.Equal(159, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 130, report.ToText(details: true, "Quote.speaker"));
+        Assert.Equal(174, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) >= 140, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
@@ -61,7 +61,7 @@ public sealed class NewArticleTests
         List<Mention> gold = Mention.ReadFile(Repository.NewArticlesGold, problems);
         Assert.Empty(problems);
         List<Article> articles = [.. Repository.NewArticleFiles.Select(path => NewsDeskCorpus.Instance.Extract(File.ReadAllText(path), Path.GetFileName(path)))];
-        Assert.Equal(34, articles.Count);
+        Assert.Equal(38, articles.Count);
         return EvaluationReport.Compare(gold, Mentions.Of(articles));
     }
 }
