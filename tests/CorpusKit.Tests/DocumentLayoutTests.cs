@@ -39,7 +39,7 @@ public sealed class DocumentLayoutTests
     /// </summary>
     [Theory]
     [InlineData("عنوان\nفقرة أولى\n\nاقرأ أيضا\nخبر متصل\nخبر آخر\n\nفقرة ثانية\nفقرة ثالثة", "HBxDDDxBB")]
-    [InlineData("عنوان\nفقرة أولى\nاقرأ أيضا\nخبر متصل\nمقال ملحق", "HBDDD")]
+    [InlineData("عنوان\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل\nمقال ملحق", "HBDDD")]
     [InlineData("عنوان الخبر في سطر\nاقرأ أيضا\n\nفقرة\nالتعليقات\nتعليق\n\nتعليق آخر", "HDxBDDxD")] // four words: a headline, not a site's name
     public void A_block_ends_at_the_next_blank_line(string text, string kinds)
     {
@@ -58,13 +58,18 @@ public sealed class DocumentLayoutTests
     /// <summary>
     /// The first line that is not blank, of at most three words, right above a line the boilerplate
     /// drops is a site's name above its menu: dropped with it, by its rule, and the headline is the
-    /// next body line. Four words, a body line under it, or a line before it keep it the headline.
+    /// next body line; so are the first two lines, each that short, right above it (a site's short
+    /// and full names). Four words, a body line of four under it, a third short line, or a line
+    /// before it keep it the headline.
     /// </summary>
     [Theory]
     [InlineData("الأناضول\nالرئيسية\nعنوان الخبر هنا\nفقرة", "DDHB", "عنوان الخبر هنا")]
     [InlineData("\nأخبار الخليج اليوم\nالرئيسية\nعنوان الخبر هنا", "xDDH", "عنوان الخبر هنا")]              // three words, after a blank line
     [InlineData("أخبار الخليج اليوم الجديدة\nالرئيسية\nعنوان الخبر هنا", "HDB", "أخبار الخليج اليوم الجديدة")] // four words
-    [InlineData("الأناضول\nعنوان الخبر هنا\nالرئيسية", "HBD", "الأناضول")]                               // no menu right under it
+    [InlineData("الأناضول\nعنوان الخبر هنا اليوم\nالرئيسية", "HBD", "الأناضول")]                         // no menu right under it, four words under it
+    [InlineData("كونا\nوكالة الأنباء الكويتية\nالرئيسية\nعنوان الخبر هنا اليوم", "DDDH", "عنوان الخبر هنا اليوم")] // two short lines
+    [InlineData("كونا\nوكالة الأنباء الكويتية العامة\nالرئيسية\nعنوان الخبر", "HBDB", "كونا")]           // the second of four words
+    [InlineData("كونا\nوكالة الأنباء\nالكويتية\nالرئيسية\nعنوان الخبر", "HBBDB", "كونا")]               // three short lines
     [InlineData("الرئيسية\nالأناضول\nالرئيسية\nعنوان الخبر هنا", "DHDB", "الأناضول")]                      // a line dropped before it
     public void A_short_first_line_right_above_a_dropped_line_is_a_site_name_not_the_headline(string text, string kinds, string headline)
     {

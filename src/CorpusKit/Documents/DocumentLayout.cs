@@ -17,6 +17,8 @@ public sealed class DocumentLayout
     /// <summary>
     /// The most words of a document's first line that is dropped with the boilerplate line right
     /// under it: a site's name above its menu (<c>الأناضول</c> over <c>الرئيسية</c>), not a headline.
+    /// The first two lines, each as short, right above such a line are dropped together (<c>كونا</c>
+    /// over <c>وكالة الأنباء الكويتية</c> over the menu).
     /// </summary>
     public const int MaxSiteNameWords = 3;
 
@@ -123,6 +125,7 @@ public sealed class DocumentLayout
         string? blockRule = null;
         bool headlineFound = false;
         TextSpan headlineLine = default; // the headline's whole line, as boilerplate would mark it
+        DocumentLine? secondLine = null; // the body line right under the first line, while no other has come
         int number = 0;
         int ended = 0; // the offset anchors passed so far: lines are mapped in order
 
@@ -174,17 +177,32 @@ public sealed class DocumentLayout
                 seen.Add(number + 1, from, to);
             }
 
-            if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && above.Number == number && marked.Count == 0
-                && NormalizerCore.CountWords(text.AsSpan(above.Span.Start, above.Span.Length)) <= MaxSiteNameWords)
+            if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && marked.Count == 0 && IsShort(text, above.Span)
+                && (above.Number == number || (above.Number == number - 1 && secondLine is { } second && second.Number == number && IsShort(text, second.Span))))
             {
-                // The first line that is not blank, short, right above a line the boilerplate drops:
-                // a site's name above its menu, dropped with it; the headline is the next body line.
-                kinds[number - 1] = (byte)LineKind.Boilerplate;
+                // The first line that is not blank, short, right above a line the boilerplate drops
+                // (or two such lines, a site's name over its full name): a site's name above its
+                // menu, dropped with it; the headline is the next body line.
+                kinds[above.Number - 1] = (byte)LineKind.Boilerplate;
                 boilerplateLines++;
                 marked.Add(new DocumentLine(above.Number, headlineLine, LineKind.Boilerplate, documentLine.Rule));
                 hidden.Add(headlineLine);
+                if (above.Number != number && secondLine is { } under)
+                {
+                    kinds[under.Number - 1] = (byte)LineKind.Boilerplate;
+                    boilerplateLines++;
+                    marked.Add(new DocumentLine(under.Number, under.Span, LineKind.Boilerplate, documentLine.Rule));
+                    hidden.Add(under.Span);
+                }
+
                 headline = null;
                 headlineFound = false;
+            }
+
+            if (documentLine.Kind == LineKind.Body && headline is { } first && first.Number == number && secondLine is null)
+            {
+                // The line right under the first: with it, maybe a site's two names above its menu.
+                secondLine = documentLine;
             }
 
             kinds[number] = (byte)documentLine.Kind;
@@ -279,6 +297,9 @@ public sealed class DocumentLayout
     private static Dictionary<string, string>? t_dropped;
 
     /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
+    /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
+    private static bool IsShort(string text, TextSpan span) => NormalizerCore.CountWords(text.AsSpan(span.Start, span.Length)) <= MaxSiteNameWords;
+
     private static (int From, int To) Trimmed(ReadOnlySpan<char> text, int from, int to)
     {
         to = Math.Max(from, to);
