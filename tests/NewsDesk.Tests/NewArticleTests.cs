@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 140 of 174 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 141 of 174 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(174, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 140, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 141, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
