@@ -154,9 +154,11 @@ public static class Snapshot
         {
             return DiffRunner.Launch(received, verified) is LaunchResult.StartedNewInstance or LaunchResult.AlreadyRunningAndSupportsRefresh;
         }
-        catch (Exception exception) when (exception is IOException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception exception) when (exception is not (OutOfMemoryException or StackOverflowException))
         {
-            // A diff tool that cannot start must not hide the snapshot's own failure.
+            // A diff tool that cannot start must not hide the snapshot's own failure, whatever
+            // DiffEngine wraps the cause in (a tool whose program was removed gives an Exception
+            // around a Win32Exception).
             return false;
         }
     }

@@ -23,7 +23,7 @@ public sealed class NewArticleTests
     {
         ["Date"] = 0.985,  // 0.986: a fiscal year (2025/2026), a KUNA dateline's day - month, a Solar Hijri date
         ["Organization"] = 0.93, // 0.945 before 134 to 137: companies named again by an alias in guillemets («مصدر»)
-        ["Person"] = 0.945, // 0.970 with 122 to 125, 0.958 before 134 to 137: Chinese, Turkish and family names with the article after titles
+        ["Person"] = 0.95,  // 0.970 with 122 to 125, 0.955 with 134 to 137: Turkish names of four words after long titles
         ["Place"] = 0.96,  // 0.974 before 130 to 133: stations, pipelines and ports named by places the gazetteer lacks
         ["Quote"] = 0.98,
         ["Source"] = 0.97,  // 0.979 with 134 to 137
@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 141 of 174 are right now (25 of the first five's 25).</summary>
+    /// <summary>Who said each quote of the new articles: 144 of 174 are right now (25 of the first five's 25).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(174, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 141, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 144, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()

@@ -125,6 +125,11 @@ public sealed class SnapshotWorkflowTests : IDisposable
         }
 
         Assert.Equal([Snapshot.ReceivedPath(verified), verified], File.ReadAllLines(log));
+
+        // A tool whose program is gone (another test's, removed with its folder) opens nothing and
+        // throws nothing: the snapshot's own failure is what the test reports.
+        File.Delete(tool);
+        Assert.False(Snapshot.LaunchDiffTool(Snapshot.ReceivedPath(verified), verified));
     }
 
     [Fact]
