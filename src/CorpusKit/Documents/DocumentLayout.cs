@@ -296,10 +296,10 @@ public sealed class DocumentLayout
     [ThreadStatic]
     private static Dictionary<string, string>? t_dropped;
 
-    /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
     /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
     private static bool IsShort(string text, TextSpan span) => NormalizerCore.CountWords(text.AsSpan(span.Start, span.Length)) <= MaxSiteNameWords;
 
+    /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
     private static (int From, int To) Trimmed(ReadOnlySpan<char> text, int from, int to)
     {
         to = Math.Max(from, to);
