@@ -21,7 +21,7 @@ public sealed class NewArticleTests
     /// <summary>The overlap F1 each type reached on the new articles.</summary>
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
-        ["Date"] = 0.985,  // 0.986: a fiscal year (2025/2026), a KUNA dateline's day - month, a Solar Hijri date
+        ["Date"] = 0.99,   // 0.995: a Solar Hijri date, and the ه of هـ outside Hijri dates' spans (exact only)
         ["Organization"] = 0.93, // 0.945 before 134 to 137: companies named again by an alias in guillemets («مصدر»)
         ["Person"] = 0.95,  // 0.970 with 122 to 125, 0.955 with 134 to 137: Turkish names of four words after long titles
         ["Place"] = 0.96,  // 0.974 before 130 to 133: stations, pipelines and ports named by places the gazetteer lacks
