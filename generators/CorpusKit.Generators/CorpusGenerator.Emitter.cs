@@ -873,22 +873,8 @@ public sealed partial class CorpusGenerator
 
         private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
-        /// <summary>The number of classes in a program's table (each ends with its subtraction index).</summary>
-        private static int ClassCount(PatternProgramSpec program)
-        {
-            int count = 0;
-            int at = 0;
-            int[] table = program.Classes.ToArray();
-            while (at < table.Length)
-            {
-                at += 2 + (2 * table[at + 1]);
-                at += 2 + table[at + 1];
-                at += 2;
-                count++;
-            }
-
-            return count;
-        }
+        /// <summary>The number of classes in a program's table.</summary>
+        private static int ClassCount(PatternProgramSpec program) => PatternCompiler.ReadClasses(program.Classes.ToArray()).Count;
 
         /// <summary>The named groups of a pattern, as Regex numbers them (for a pattern that runs on Regex).</summary>
         private IEnumerable<string> PatternGroups(string pattern)

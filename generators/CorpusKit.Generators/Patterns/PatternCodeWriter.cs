@@ -32,7 +32,7 @@ internal sealed class PatternCodeWriter
 
     private readonly string _name;
     private readonly int[] _code;
-    private readonly List<ClassSpec> _classes;
+    private readonly List<CharClass> _classes;
     private readonly Dictionary<int, string> _blocks = [];
     private readonly SortedSet<int> _usedClasses = [];
     private readonly Dictionary<int, (List<int> Instructions, bool Fails, SortedSet<int> Resumes)> _analyses = [];
@@ -42,7 +42,7 @@ internal sealed class PatternCodeWriter
     {
         _name = name;
         _code = program.Code.ToArray();
-        _classes = ClassSpec.ReadTable(program.Classes.ToArray());
+        _classes = PatternCompiler.ReadClasses(program.Classes.ToArray());
     }
 
     /// <summary>
@@ -98,30 +98,17 @@ internal sealed class PatternCodeWriter
     /// <summary>Writes the method of the block at <paramref name="entry"/>; the blocks of its lookarounds are queued on <paramref name="pending"/>.</summary>
     private void WriteBlock(SourceWriter w, int entry, string? what, Queue<int> pending)
     {
-        (List<int> instructions, bool canFail, SortedSet<int> resumes) = Analyze(entry);
-        var body = new SourceWriter();
-        body.Indent();
-        body.Indent();
+        (List<int> instructions, bool fails, SortedSet<int> resumes) = Analyze(entry);
+        bool frames = resumes.Count > 0;
+
+        // A label goes where a jump lands: an instruction reached other than by falling through to
+        // it, or where a frame resumes when the block can fail.
+        var labels = new HashSet<int>();
         for (int i = 0; i < instructions.Count; i++)
         {
-            int pc = instructions[i];
             int? next = i + 1 < instructions.Count ? instructions[i + 1] : null;
-            WriteInstruction(body, pc, next, pending);
-        }
-
-        string written = body.ToString();
-        bool frames = resumes.Count > 0;
-        bool fails = written.Contains("goto Fail;");
-        if (fails != canFail)
-        {
-            throw new InvalidOperationException($"The block at {entry} of {_name} was analyzed as {(canFail ? "failing" : "never failing")}.");
-        }
-
-        // A label is kept where a jump lands: a goto, or a frame's resumption when the block can fail.
-        var labels = new HashSet<int>();
-        foreach (System.Text.RegularExpressions.Match jump in System.Text.RegularExpressions.Regex.Matches(written, @"goto L(\d+);"))
-        {
-            labels.Add(int.Parse(jump.Groups[1].Value, CultureInfo.InvariantCulture));
+            bool dispatch = (PatternOp)_code[instructions[i]] == PatternOp.Dispatch;
+            labels.UnionWith(Successors(instructions[i]).Where(target => dispatch || target != next));
         }
 
         if (fails)
@@ -129,7 +116,17 @@ internal sealed class PatternCodeWriter
             labels.UnionWith(resumes);
         }
 
-        written = written.Replace(SucceedMark, frames ? "return machine.Succeed(baseFrame, position);" : "return position;");
+        // The body is written two steps in (its labels one), as lines are wrapped at that depth.
+        var body = new SourceWriter();
+        body.Indent();
+        body.Indent();
+        for (int i = 0; i < instructions.Count; i++)
+        {
+            int pc = instructions[i];
+            int? next = i + 1 < instructions.Count ? instructions[i + 1] : null;
+            WriteInstruction(body, pc, next, labels.Contains(pc), frames, pending);
+        }
+
         string method = _blocks[entry];
         if (what is not null)
         {
@@ -145,7 +142,7 @@ internal sealed class PatternCodeWriter
 
         // The method's locals, declared once: flow analyses (the compiler's, the trimming analyzer's)
         // then track a handful of variables however many loops the block has.
-        bool loops = written.Contains(CountStart);
+        bool loops = instructions.Any(pc => (PatternOp)_code[pc] == PatternOp.Repeat);
         if (frames)
         {
             w.Line("int baseFrame = machine.FrameCount;");
@@ -167,35 +164,30 @@ internal sealed class PatternCodeWriter
             w.Line();
         }
 
-        // Labels go only where a jump lands (the body was written with one before every instruction).
-        string[] lines = written.TrimEnd('\n').Split('\n');
+        // The body, two steps out (its labels a step left of its statements), without the blank line
+        // an instruction ends with where the method ends or another blank line follows.
+        string[] lines = body.ToString().TrimEnd('\n').Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i];
             if (line.Length == 0)
             {
-                // No blank line before a label that is not kept, nor two in a row.
-                if (i + 1 < lines.Length && lines[i + 1].Length > 0 && !(IsLabel(lines[i + 1], out int dropped) && !labels.Contains(dropped) && i + 2 < lines.Length && lines[i + 2].Length == 0))
+                if (i + 1 < lines.Length && lines[i + 1].Length > 0)
                 {
                     w.Line();
                 }
-
-                continue;
             }
-
-            if (IsLabel(line, out int label))
+            else if (!line.StartsWith(StatementIndent, StringComparison.Ordinal))
             {
-                if (labels.Contains(label))
-                {
-                    w.Unindent();
-                    w.Line(line.Trim());
-                    w.Indent();
-                }
-
-                continue;
+                // A label, a step left of the statements.
+                w.Unindent();
+                w.Line(line.Trim());
+                w.Indent();
             }
-
-            w.LineAsIs(line.Substring(2 * 4));
+            else
+            {
+                w.LineAsIs(line.Substring(StatementIndent.Length));
+            }
         }
 
         if (!fails)
@@ -243,16 +235,8 @@ internal sealed class PatternCodeWriter
         w.CloseBrace();
     }
 
-    /// <summary>Stands for the statement that ends a block, which depends on whether the block leaves frames (known once it is written).</summary>
-    private const string SucceedMark = "return SUCCEED;";
-
-    private static bool IsLabel(string line, out int label)
-    {
-        string trimmed = line.Trim();
-        label = -1;
-        return trimmed.Length > 2 && trimmed[0] == 'L' && trimmed[trimmed.Length - 1] == ':'
-            && int.TryParse(trimmed.Substring(1, trimmed.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out label);
-    }
+    /// <summary>Where a block's statements start in its body as written (two steps in).</summary>
+    private const string StatementIndent = "        ";
 
     /// <summary>The instructions of the block at <paramref name="entry"/>, in program order: those its control can reach.</summary>
     private List<int> Reachable(int entry) => Analyze(entry).Instructions;
@@ -422,16 +406,20 @@ internal sealed class PatternCodeWriter
         return lists;
     }
 
-    private void WriteInstruction(SourceWriter w, int pc, int? next, Queue<int> pending)
+    private void WriteInstruction(SourceWriter w, int pc, int? next, bool labeled, bool frames, Queue<int> pending)
     {
         string at = pc.ToString(CultureInfo.InvariantCulture);
-        w.Unindent();
-        w.Line("L" + at + ":");
-        w.Indent();
+        if (labeled)
+        {
+            w.Unindent();
+            w.Line("L" + at + ":");
+            w.Indent();
+        }
+
         switch ((PatternOp)_code[pc])
         {
             case PatternOp.Succeed:
-                w.Line(SucceedMark);
+                w.Line(frames ? "return machine.Succeed(baseFrame, position);" : "return position;");
                 return;
             case PatternOp.Char:
                 w.Line($"// {CharComment((char)_code[pc + 1])}");
@@ -442,11 +430,11 @@ internal sealed class PatternCodeWriter
                 Test(w, forward: false, $"text[position - 1] != {CharLiteral((char)_code[pc + 1])}");
                 break;
             case PatternOp.Set:
-                w.Line($"// {SourceWriter.CommentText(_classes[_code[pc + 1]].Describe())}");
+                w.Line($"// {SourceWriter.CommentText(ClassText.Describe(_classes[_code[pc + 1]]))}");
                 Test(w, forward: true, "!" + ClassTest(_code[pc + 1], "text[position]"));
                 break;
             case PatternOp.SetBack:
-                w.Line($"// {SourceWriter.CommentText(_classes[_code[pc + 1]].Describe())}, leftwards");
+                w.Line($"// {SourceWriter.CommentText(ClassText.Describe(_classes[_code[pc + 1]]))}, leftwards");
                 Test(w, forward: false, "!" + ClassTest(_code[pc + 1], "text[position - 1]"));
                 break;
             case PatternOp.Split:
@@ -644,7 +632,7 @@ internal sealed class PatternCodeWriter
         bool backward = _code[pc + 6] != 0;
         string at = pc.ToString(CultureInfo.InvariantCulture);
         string minText = min.ToString(CultureInfo.InvariantCulture);
-        string what = isClass ? _classes[operand].Describe() : CharComment((char)operand);
+        string what = isClass ? ClassText.Describe(_classes[operand]) : CharComment((char)operand);
         string bounds = max < 0 ? $"{{{minText},}}" : max == min ? $"{{{minText}}}" : $"{{{minText},{max.ToString(CultureInfo.InvariantCulture)}}}";
         string kind = mode switch { 1 => ", lazy", 2 => ", never giving back", _ => string.Empty };
         w.Line($"// {SourceWriter.CommentText(what)}{bounds}{kind}{(backward ? ", leftwards" : string.Empty)}");
@@ -663,7 +651,7 @@ internal sealed class PatternCodeWriter
                 """);
         }
 
-        w.Line(CountStart);
+        w.Line("count = 0;");
         if (mode == 1)
         {
             // Lazy: as few as it may, then a frame to take more.
@@ -698,7 +686,7 @@ internal sealed class PatternCodeWriter
                 : $"count += machine.TakeRun({at}, text, position + count, limit - count, backward: false);";
             if (max < 0 || max > VectorizedTake)
             {
-                if (isClass && !_classes[operand].IsListed)
+                if (isClass && !ClassText.IsListed(_classes[operand]))
                 {
                     w.Line($$"""
                         while (count < limit && {{accepts}})
@@ -757,8 +745,6 @@ internal sealed class PatternCodeWriter
         w.Line(backward ? "position -= count;" : "position += count;");
     }
 
-    /// <summary>How a loop starts counting: its locals are the method's, declared once (see <see cref="WriteBlock"/>).</summary>
-    private const string CountStart = "count = 0;";
 
     /// <summary>Alternatives chosen by the next char (the one before, leftwards): the first that can begin with it goes on, the others wait in frames.</summary>
     private void WriteDispatch(SourceWriter w, int pc)
@@ -807,7 +793,7 @@ internal sealed class PatternCodeWriter
     /// <summary>The test of class <paramref name="set"/> on the char <paramref name="c"/>: its method, or the machine's table.</summary>
     private string ClassTest(int set, string c)
     {
-        if (_classes[set].Expression("c") is null)
+        if (ClassText.Expression(_classes[set], "c") is null)
         {
             return $"machine.InClass({set.ToString(CultureInfo.InvariantCulture)}, {c})";
         }
@@ -821,9 +807,9 @@ internal sealed class PatternCodeWriter
     private void WriteClass(SourceWriter w, int set)
     {
         w.Line($$"""
-            /// <summary>Whether a char is in {{SourceWriter.Xml(SourceWriter.CommentText(_classes[set].Describe()))}}.</summary>
+            /// <summary>Whether a char is in {{SourceWriter.Xml(SourceWriter.CommentText(ClassText.Describe(_classes[set])))}}.</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool {{ClassMethod(set)}}(char c) => {{_classes[set].Expression("c")}};
+            private static bool {{ClassMethod(set)}}(char c) => {{ClassText.Expression(_classes[set], "c")}};
             """);
     }
 
@@ -849,11 +835,18 @@ internal sealed class PatternCodeWriter
         _ => c.ToString(),
     });
 
-    /// <summary>A char class of a program's table, read back: what it holds, and its test as an expression when it is one of ranges and white space.</summary>
-    private sealed class ClassSpec
+    /// <summary>
+    /// What the writer tests and says of a program's classes, read back from its table
+    /// (<see cref="PatternCompiler.ReadClasses"/>): ranges sorted and joined where they touch (a
+    /// letter's case variants listed one by one), the same chars either way.
+    /// </summary>
+    private static class ClassText
     {
         /// <summary>The runtime's largest listed class (its <c>CharClassSet.MaxListedChars</c>).</summary>
         private const int MaxListedChars = 256;
+
+        /// <summary>How many chars <c>\s</c> adds to a listed class (the runtime's <c>CharClassSet.WhiteSpace</c>).</summary>
+        private const int WhiteSpaceChars = 25;
 
         private static readonly string[] s_categoryNames =
         [
@@ -861,138 +854,57 @@ internal sealed class PatternCodeWriter
             "Cs", "Co", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Cn",
         ];
 
-        private bool Negated { get; set; }
-
-        private List<(char First, char Last)> Ranges { get; } = [];
-
-        private uint Categories { get; set; }
-
-        private List<uint> NegatedCategories { get; } = [];
-
-        private bool Space { get; set; }
-
-        private bool NotSpace { get; set; }
-
-        private ClassSpec? Subtraction { get; set; }
-
-        /// <summary>Whether the runtime searches a loop over this class vectorized (its <c>CharClassSet.Listed</c>).</summary>
-        public bool IsListed
-            => Categories == 0 && NegatedCategories.Count == 0 && !NotSpace && Subtraction is null && (Ranges.Count > 0 || Space)
-                && (Space ? 25 : 0) + ListedSize <= MaxListedChars;
-
-        /// <summary>How many chars the table's ranges list, a char listed twice counted twice (as the runtime counts them).</summary>
-        private int ListedSize { get; set; }
-
-        public static List<ClassSpec> ReadTable(int[] table)
-        {
-            var classes = new List<ClassSpec>();
-            int at = 0;
-            while (at < table.Length)
-            {
-                var set = new ClassSpec { Negated = table[at++] != 0 };
-                int ranges = table[at++];
-                var listed = new List<(char First, char Last)>();
-                for (int i = 0; i < ranges; i++)
-                {
-                    listed.Add(((char)table[at], (char)table[at + 1]));
-                    at += 2;
-                }
-
-                set.ListedSize = listed.Sum(r => r.Last - r.First + 1);
-
-                // Sorted and joined where they touch (a letter's case variants listed one by one): the same chars.
-                foreach ((char first, char last) in listed.OrderBy(r => r.First))
-                {
-                    int previous = set.Ranges.Count - 1;
-                    if (previous >= 0 && first <= set.Ranges[previous].Last + 1)
-                    {
-                        set.Ranges[previous] = (set.Ranges[previous].First, (char)Math.Max(last, set.Ranges[previous].Last));
-                    }
-                    else
-                    {
-                        set.Ranges.Add((first, last));
-                    }
-                }
-
-                set.Categories = unchecked((uint)table[at++]);
-                int negated = table[at++];
-                for (int i = 0; i < negated; i++)
-                {
-                    set.NegatedCategories.Add(unchecked((uint)table[at++]));
-                }
-
-                int space = table[at++];
-                set.Space = (space & 1) != 0;
-                set.NotSpace = (space & 2) != 0;
-                int subtraction = table[at++];
-                set.Subtraction = subtraction < 0 ? null : classes[subtraction];
-                classes.Add(set);
-            }
-
-            return classes;
-        }
+        /// <summary>Whether the runtime searches a loop over the class vectorized (its <c>CharClassSet.Listed</c>; a char listed twice counts twice there too).</summary>
+        public static bool IsListed(CharClass set)
+            => set.Categories == 0 && set.NegatedCategories.Count == 0 && !set.NotSpace && set.Subtraction is null && (set.Ranges.Count > 0 || set.Space)
+                && (set.Space ? WhiteSpaceChars : 0) + set.RangeCount <= MaxListedChars;
 
         /// <summary>The class's test on <paramref name="c"/> as a C# expression, or null when the machine's table answers it (categories, a subtraction, many ranges).</summary>
-        public string? Expression(string c)
+        public static string? Expression(CharClass set, string c)
         {
-            if (Categories != 0 || NegatedCategories.Count > 0 || Subtraction is not null || Ranges.Count > MaxInlineRanges || (Ranges.Count == 0 && !Space && !NotSpace))
+            List<(char First, char Last)> ranges = Merged(set.Ranges);
+            if (set.Categories != 0 || set.NegatedCategories.Count > 0 || set.Subtraction is not null || ranges.Count > MaxInlineRanges
+                || (ranges.Count == 0 && !set.Space && !set.NotSpace))
             {
                 return null;
             }
 
-            var parts = new List<string>();
-            if (Ranges.Count > 0)
+            if ((set.NotSpace && set.Space) || (ranges.Count == 1 && ranges[0] == (char.MinValue, char.MaxValue)))
             {
-                parts.Add(c + " is " + string.Join(" or ", Ranges.Select(r => r.First == r.Last ? CharLiteral(r.First) : $"(>= {CharLiteral(r.First)} and <= {CharLiteral(r.Last)})")));
+                // Every char ([\s\S], (?s:.)): a test that always holds, or never.
+                return set.Negated ? "false" : "true";
             }
 
-            if (Space)
+            var parts = new List<string>();
+            if (ranges.Count > 0)
+            {
+                parts.Add(c + " is " + string.Join(" or ", ranges.Select(r => r.First == r.Last ? CharLiteral(r.First) : $"(>= {CharLiteral(r.First)} and <= {CharLiteral(r.Last)})")));
+            }
+
+            if (set.Space)
             {
                 parts.Add($"char.IsWhiteSpace({c})");
             }
 
-            if (NotSpace)
+            if (set.NotSpace)
             {
                 parts.Add($"!char.IsWhiteSpace({c})");
             }
 
-            if (NotSpace && Space || Covered(Ranges))
-            {
-                // Every char ([\s\S], (?s:.)): a test that always holds, or never.
-                return Negated ? "false" : "true";
-            }
-
             string inside = string.Join(" || ", parts);
-            return Negated ? $"!({inside})" : inside;
-        }
-
-        /// <summary>Whether the ranges hold every char.</summary>
-        private static bool Covered(List<(char First, char Last)> ranges)
-        {
-            int next = 0;
-            foreach ((char first, char last) in ranges.OrderBy(r => r.First))
-            {
-                if (first > next)
-                {
-                    return false;
-                }
-
-                next = Math.Max(next, last + 1);
-            }
-
-            return next > char.MaxValue;
+            return set.Negated ? $"!({inside})" : inside;
         }
 
         /// <summary>The class in the regex notation, for comments.</summary>
-        public string Describe()
+        public static string Describe(CharClass set)
         {
             var text = new System.Text.StringBuilder("[");
-            if (Negated)
+            if (set.Negated)
             {
                 text.Append('^');
             }
 
-            foreach ((char first, char last) in Ranges)
+            foreach ((char first, char last) in Merged(set.Ranges))
             {
                 text.Append(Shown(first));
                 if (last != first)
@@ -1003,30 +915,30 @@ internal sealed class PatternCodeWriter
 
             for (int i = 0; i < s_categoryNames.Length; i++)
             {
-                if ((Categories & (1u << i)) != 0)
+                if ((set.Categories & (1u << i)) != 0)
                 {
                     text.Append("\\p{").Append(s_categoryNames[i]).Append('}');
                 }
             }
 
-            foreach (uint mask in NegatedCategories)
+            foreach (uint mask in set.NegatedCategories)
             {
                 text.Append("\\P{").Append(string.Join(",", Enumerable.Range(0, s_categoryNames.Length).Where(i => (mask & (1u << i)) != 0).Select(i => s_categoryNames[i]))).Append('}');
             }
 
-            if (Space)
+            if (set.Space)
             {
                 text.Append("\\s");
             }
 
-            if (NotSpace)
+            if (set.NotSpace)
             {
                 text.Append("\\S");
             }
 
-            if (Subtraction is not null)
+            if (set.Subtraction is not null)
             {
-                text.Append("-").Append(Subtraction.Describe());
+                text.Append("-").Append(Describe(set.Subtraction));
             }
 
             return text.Append(']').ToString();
@@ -1042,6 +954,26 @@ internal sealed class PatternCodeWriter
                     => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             };
+        }
+
+        /// <summary>The ranges sorted and joined where they overlap or touch.</summary>
+        private static List<(char First, char Last)> Merged(List<(char First, char Last)> ranges)
+        {
+            var merged = new List<(char First, char Last)>();
+            foreach ((char first, char last) in ranges.OrderBy(r => r.First))
+            {
+                int previous = merged.Count - 1;
+                if (previous >= 0 && first <= merged[previous].Last + 1)
+                {
+                    merged[previous] = (merged[previous].First, (char)Math.Max(last, merged[previous].Last));
+                }
+                else
+                {
+                    merged.Add((first, last));
+                }
+            }
+
+            return merged;
         }
     }
 }

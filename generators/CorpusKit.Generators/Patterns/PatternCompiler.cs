@@ -797,6 +797,39 @@ internal sealed class PatternCompiler
         return index;
     }
 
+    /// <summary>The classes of a program's table, read back as <see cref="Class"/> wrote them.</summary>
+    internal static List<CharClass> ReadClasses(int[] table)
+    {
+        var classes = new List<CharClass>();
+        int at = 0;
+        while (at < table.Length)
+        {
+            var set = new CharClass { Negated = table[at++] != 0 };
+            int ranges = table[at++];
+            for (int i = 0; i < ranges; i++)
+            {
+                set.Ranges.Add(((char)table[at], (char)table[at + 1]));
+                at += 2;
+            }
+
+            set.Categories = unchecked((uint)table[at++]);
+            int negated = table[at++];
+            for (int i = 0; i < negated; i++)
+            {
+                set.NegatedCategories.Add(unchecked((uint)table[at++]));
+            }
+
+            int space = table[at++];
+            set.Space = (space & 1) != 0;
+            set.NotSpace = (space & 2) != 0;
+            int subtraction = table[at++];
+            set.Subtraction = subtraction < 0 ? null : classes[subtraction];
+            classes.Add(set);
+        }
+
+        return classes;
+    }
+
     private int Slot(string name)
     {
         int slot = _groups.IndexOf(name);
