@@ -307,6 +307,12 @@ public sealed partial class CorpusGenerator
             }
 
             w.CloseBrace();
+            foreach (FieldSpec field in SpeakerFields(entity))
+            {
+                w.Line();
+                SpeakerProperty(w, entity, field);
+            }
+
             foreach (FieldSpec field in entity.Fields.Where(f => f.Type.Kind == FieldKind.Enum))
             {
                 w.Line();
@@ -314,6 +320,26 @@ public sealed partial class CorpusGenerator
             }
 
             w.CloseBrace();
+        }
+
+        /// <summary>
+        /// A field filled by speaker(…), declared over a field the extractor sets once: the speaker is
+        /// found after overlaps are resolved, and setting it in place (before the entity is handed out)
+        /// makes each record once instead of a second time with <c>with</c>.
+        /// </summary>
+        private void SpeakerProperty(SourceWriter w, EntitySpec entity, FieldSpec field)
+        {
+            string type = TypeName(entity, field);
+            string backing = "_" + char.ToLowerInvariant(field.PropertyName[0]) + field.PropertyName.Substring(1);
+            w.Summary(field.Doc ?? $"The {field.Name}.");
+            w.Line($$"""
+                public {{type}} {{field.PropertyName}} { get => {{backing}}; init => {{backing}} = value; }
+
+                private {{type}} {{backing}} = {{field.PropertyName}};
+
+                /// <summary>Sets <see cref="{{field.PropertyName}}"/> once, for the extractor, before the entity is handed out.</summary>
+                internal void Attribute{{field.PropertyName}}({{type}} value) => {{backing}} = value;
+                """);
         }
 
         /// <summary>The entity's fields as the columns of a table, with the value of each, for table sinks.</summary>
@@ -558,7 +584,7 @@ public sealed partial class CorpusGenerator
                 /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
                 public {{Generic}}.IReadOnlyList<{{entity.Name}}> Extract(string text)
                 """);
-            ExtractOnOwnContext(w, $"new {Ck}.ExtractionContext(text)");
+            ExtractOnOwnContext(w, $"{Ck}.ExtractionContext.Start(text)");
             w.Line($$"""
 
                 /// <inheritdoc />
@@ -566,7 +592,7 @@ public sealed partial class CorpusGenerator
                 {
                     global::System.ArgumentNullException.ThrowIfNull(context);
                     {{Ck}}.NormalizedText text = context.GetText(Normalization);
-                    {{Ck}}.CompilerServices.Candidates<{{entity.Name}}> candidates = context.Candidates<{{entity.Name}}>({{Ck}}.CompilerServices.OverlapMode.{{entity.Overlap}}, checkSpans: {{(Enumerable.Range(0, entity.Rules.Count).Any(i => ChecksSpans(entity, i)) ? "true" : "false")}});
+                    {{Ck}}.CompilerServices.Candidates<{{DraftName(entity)}}> candidates = context.Candidates<{{DraftName(entity)}}>({{Ck}}.CompilerServices.OverlapMode.{{entity.Overlap}}, checkSpans: {{(Enumerable.Range(0, entity.Rules.Count).Any(i => ChecksSpans(entity, i)) ? "true" : "false")}});
                 """);
             w.Indent();
             foreach (RuleSpec rule in entity.Rules)
@@ -574,9 +600,23 @@ public sealed partial class CorpusGenerator
                 w.Line($"{rule.MethodName}(context, text, candidates);");
             }
 
-            w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates);");
-            if (entity.Repeats is { } repeats)
+            // The winners' entities are made once overlaps are resolved (and, with no repeats to add,
+            // once those inside another type's entities are dropped): a candidate that loses is never made.
+            w.Line($"{Generic}.List<{DraftName(entity)}> drafts = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates);");
+            string make = $"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Make<{DraftName(entity)}, {entity.Name}>(context, drafts);";
+            if (entity.Repeats is null)
             {
+                foreach (EntityReference other in entity.Outside)
+                {
+                    w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping<{DraftName(entity)}, {entity.Name}>(drafts, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
+                }
+
+                w.Line(make);
+            }
+            else
+            {
+                string repeats = entity.Repeats;
+                w.Line(make);
                 // The names found, found again by themselves or their surnames (rule "repeats").
                 string property = Names.ToPascalCase(repeats);
                 var arguments = new List<string>();
@@ -603,11 +643,10 @@ public sealed partial class CorpusGenerator
                 w.Line($"static found => found.{property},");
                 ArgumentLines(w, $"static (found, span, context) => new {entity.Name}(", arguments, "));");
                 w.Unindent();
-            }
-
-            foreach (EntityReference other in entity.Outside)
-            {
-                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
+                foreach (EntityReference other in entity.Outside)
+                {
+                    w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
+                }
             }
 
             foreach (FieldSpec field in SpeakerFields(entity))
@@ -617,6 +656,8 @@ public sealed partial class CorpusGenerator
 
             w.Line($"return context.SetResults<{entity.Name}>(entities);");
             w.CloseBrace();
+            w.Line();
+            Draft(w, entity);
             for (int i = 0; i < entity.Rules.Count; i++)
             {
                 w.Line();
@@ -918,6 +959,41 @@ public sealed partial class CorpusGenerator
             return string.Join(", ", parts);
         }
 
+        /// <summary>The struct an extractor keeps a candidate's values in until it wins (see <see cref="Draft"/>).</summary>
+        private static string DraftName(EntitySpec entity) => entity.Name + "Draft";
+
+        /// <summary>
+        /// The extractor's draft: the record's values as a struct, for the candidates, so that the
+        /// record of a candidate is made only if it wins.
+        /// </summary>
+        private void Draft(SourceWriter w, EntitySpec entity)
+        {
+            var parameters = new List<(string Type, string Name)>();
+            foreach (FieldSpec field in entity.Fields)
+            {
+                parameters.Add((TypeName(entity, field), Names.ToCamelCase(field.PropertyName)));
+            }
+
+            parameters.Add(($"{Ck}.TextSpan", "span"));
+            if (!HasTextField(entity))
+            {
+                parameters.Add(("string", "text"));
+            }
+
+            parameters.Add(("string", "rule"));
+            w.SummaryXml($"A candidate's values, made into a <see cref=\"{entity.Name}\"/> only if it wins.");
+            ArgumentLines(w, $"private readonly struct {DraftName(entity)}(", parameters.Select(p => $"{p.Type} {p.Name}").ToList(), $") : {Ck}.CompilerServices.IDraft<{entity.Name}>");
+            w.Line($$"""
+                {
+                    /// <inheritdoc />
+                    public {{Ck}}.TextSpan Span => span;
+
+                    /// <inheritdoc />
+                    public {{entity.Name}} ToEntity() => new({{string.Join(", ", parameters.Select(p => p.Name))}});
+                }
+                """);
+        }
+
         private static string PatternLiteral(string pattern)
             => pattern.Any(c => c < ' ' || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.Surrogate)
                 ? SourceWriter.Literal(pattern)
@@ -966,7 +1042,7 @@ public sealed partial class CorpusGenerator
                 };
                 // The candidates, one list per type in the union's order, as a collection expression:
                 // the attribution copies them into its thread's buffers, which disposing it gives back.
-                ArgumentLines(w, $"using var attribution{i + 1} = new {Ck}.CompilerServices.Attribution(", arguments, ",");
+                ArgumentLines(w, $"using var attribution{i + 1} = {Ck}.CompilerServices.Attribution.Start(", arguments, ",");
                 w.Indent();
                 w.Line("[");
                 w.Indent();
@@ -994,7 +1070,7 @@ public sealed partial class CorpusGenerator
                     {{(i == 0 ? "if" : "else if")}} (entity.Rule is {{rules}})
                     {
                         {{Ck}}.IEntity? speaker = attribution{{i + 1}}.Speaker(entity.Span, previous);
-                        entities[i] = entity = entity with { {{property}} = {{ElementType(entity, field)}}.From(speaker) };
+                        entity.Attribute{{property}}({{ElementType(entity, field)}}.From(speaker));
                     }
                     """);
             }
@@ -1016,7 +1092,7 @@ public sealed partial class CorpusGenerator
                 _ => "inline terms",
             };
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
-            w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Ck}.CompilerServices.Candidates<{entity.Name}> candidates)");
+            w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Ck}.CompilerServices.Candidates<{DraftName(entity)}> candidates)");
             w.OpenBrace();
             foreach (NearestFill fill in rule.Fills.OfType<NearestFill>())
             {
@@ -1156,7 +1232,7 @@ public sealed partial class CorpusGenerator
             }
 
             arguments.Add(SourceWriter.Literal(rule.Id));
-            ArgumentLines(w, $"candidates.Add(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(", arguments, "));");
+            ArgumentLines(w, $"candidates.Add(span, {order.ToString(CultureInfo.InvariantCulture)}, new {DraftName(entity)}(", arguments, "));");
             w.CloseBrace();
             w.CloseBrace();
             if (rule.Body is TermsBody { Variants: not 0 } spelled)
@@ -1492,7 +1568,7 @@ public sealed partial class CorpusGenerator
                 /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
                 public {{document}} Extract(string text, string? documentId = null)
                 """);
-            ExtractOnOwnContext(w, $"new {Ck}.ExtractionContext(text, documentId)");
+            ExtractOnOwnContext(w, $"{Ck}.ExtractionContext.Start(text, documentId)");
             string contextDoc = spec is null
                 ? "A document no rule has run on yet."
                 : "A document no rule has run on yet (boilerplate is hidden from rules first).";

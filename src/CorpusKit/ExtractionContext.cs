@@ -45,6 +45,19 @@ public sealed class ExtractionContext
     /// <summary>The longest table kept for the thread's next extraction.</summary>
     private const int KeptTable = 64;
 
+    /// <summary>Whether this context came from <see cref="Start"/>, and goes back to its thread at <see cref="EndExtraction"/>.</summary>
+    private bool _pooled;
+
+    // What a context of the thread's pool keeps from one document to the next: the objects its
+    // Arabic text was made of, each filled again (nothing outside the context refers to them).
+    private NormalizedText? _spareText;
+    private CorpusKit.Text.OffsetMap? _spareMap;
+    private Documents.NormalizedDraft? _spareDraft;
+
+    /// <summary>The thread's context from <see cref="Start"/> whose extraction ended last, free for its next.</summary>
+    [ThreadStatic]
+    private static ExtractionContext? t_free;
+
     /// <summary>Starts extraction over <paramref name="text"/>.</summary>
     /// <param name="text">The document's original text.</param>
     /// <param name="documentId">A name for the document (a file name), written into exports.</param>
@@ -53,7 +66,32 @@ public sealed class ExtractionContext
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
         DocumentId = documentId;
-        Progress = t_progress;
+        _progress = t_progress;
+    }
+
+    /// <summary>
+    /// For generated code: a context as the constructor makes one, for an <c>Extract(string)</c>
+    /// that ends it with <see cref="EndExtraction"/> and hands out none of it: the context of the
+    /// thread's last such extraction, with the objects its text was made of, is used again, so a
+    /// document costs none of them.
+    /// </summary>
+    /// <param name="text">The document's original text.</param>
+    /// <param name="documentId">A name for the document (a file name), written into exports.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static ExtractionContext Start(string text, string? documentId = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (t_free is not { } context)
+        {
+            return new ExtractionContext(text, documentId) { _pooled = true };
+        }
+
+        t_free = null;
+        context.Text = text;
+        context.DocumentId = documentId;
+        context._progress = t_progress;
+        context._pooled = true;
+        return context;
     }
 
     /// <summary>
@@ -62,7 +100,9 @@ public sealed class ExtractionContext
     /// extracts. A <see cref="Running.CorpusRunner{TDocument}"/> sets it for the contexts its
     /// workers make for a long document, so its progress moves within that document too.
     /// </summary>
-    public Action<double>? Progress { get; init; }
+    public Action<double>? Progress { get => _progress; init => _progress = value; }
+
+    private Action<double>? _progress;
 
     /// <summary>The progress given to contexts made on this thread (a runner's worker sets it around a long document).</summary>
     [ThreadStatic]
@@ -96,10 +136,10 @@ public sealed class ExtractionContext
     }
 
     /// <summary>The document's original text.</summary>
-    public string Text { get; }
+    public string Text { get; private set; }
 
     /// <summary>The document's name, if it has one.</summary>
-    public string? DocumentId { get; }
+    public string? DocumentId { get; private set; }
 
     /// <summary>
     /// Problems met so far (a regex that timed out, say); extraction went on without that rule. Read
@@ -122,8 +162,8 @@ public sealed class ExtractionContext
     /// <summary>The text under the Arabic normalization, into a pooled buffer masked in place (given back by <see cref="EndExtraction"/>).</summary>
     private NormalizedText NormalizeArabic()
     {
-        char[] buffer = CorpusKit.Text.NormalizerCore.NormalizeArabicRented(Text, out int length, out CorpusKit.Text.OffsetMap? map, out bool otherDigits);
-        return NormalizedText.FromMasked(Text, buffer, length, TextNormalization.Arabic, map, otherDigits, Excluded);
+        char[] buffer = CorpusKit.Text.NormalizerCore.NormalizeArabicRented(Text, out int length, out CorpusKit.Text.OffsetMap? map, out bool otherDigits, TakeSpareMap());
+        return NormalizedText.FromMasked(Text, buffer, length, TextNormalization.Arabic, map, otherDigits, Excluded, TakeSpareText());
     }
 
     /// <summary>
@@ -215,8 +255,18 @@ public sealed class ExtractionContext
             return new Documents.NormalizedDraft(GetText(normalization));
         }
 
-        char[] buffer = CorpusKit.Text.NormalizerCore.NormalizeArabicRented(Text, out int length, out CorpusKit.Text.OffsetMap? map, out bool otherDigits);
-        return new Documents.NormalizedDraft(Text, normalization, buffer, length, map, otherDigits);
+        char[] buffer = CorpusKit.Text.NormalizerCore.NormalizeArabicRented(Text, out int length, out CorpusKit.Text.OffsetMap? map, out bool otherDigits, TakeSpareMap());
+        // A draft that was never completed (the layout failed half-way) keeps its buffer, and is not made again.
+        Documents.NormalizedDraft draft = _spareDraft is { OwnsBuffer: false } spare
+            ? spare.Reset(Text, normalization, buffer, length, map, otherDigits)
+            : new Documents.NormalizedDraft(Text, normalization, buffer, length, map, otherDigits);
+        if (_pooled)
+        {
+            // The layout is done with its draft before the extraction ends: the next document's is made in it.
+            _spareDraft = draft;
+        }
+
+        return draft;
     }
 
     /// <summary>
@@ -229,7 +279,7 @@ public sealed class ExtractionContext
         Exclude(spans);
         if (draft.OwnsBuffer && draft.Normalization == TextNormalization.Arabic && _arabic is null)
         {
-            _arabic = draft.Complete(Excluded);
+            _arabic = draft.Complete(Excluded, TakeSpareText());
         }
     }
 
@@ -394,20 +444,64 @@ public sealed class ExtractionContext
         _plain?.Release();
         _matches?.Give();
         _matches = null;
-        if (_borrowed is null)
+        if (_borrowed is not null)
         {
-            return;
+            foreach ((object list, Action<object> giveBack) in _borrowed)
+            {
+                giveBack(list);
+            }
+
+            // The record itself goes back to the thread too.
+            _borrowed.Clear();
+            t_freeRecord = _borrowed;
+            _borrowed = null;
         }
 
-        foreach ((object list, Action<object> giveBack) in _borrowed)
+        if (_pooled)
         {
-            giveBack(list);
+            Recycle();
+        }
+    }
+
+    /// <summary>
+    /// Puts a context from <see cref="Start"/>, its extraction ended, back in its thread's pool: its
+    /// released Arabic text and offset map are kept to be filled again; what the results took (the
+    /// problems) and what went back with the borrowed lists (the hidden ranges) are let go.
+    /// </summary>
+    private void Recycle()
+    {
+        _pooled = false;
+        if (_arabic is { } arabic)
+        {
+            // Always made in a buffer (NormalizeArabic, a draft), released above.
+            _spareText = arabic;
+            _spareMap = arabic.Map;
         }
 
-        // The record itself goes back to the thread too.
-        _borrowed.Clear();
-        t_freeRecord = _borrowed;
-        _borrowed = null;
+        _arabic = null;
+        _plain = null;
+        _problems = null;
+        _excluded = null;
+        Text = string.Empty;
+        DocumentId = null;
+        _progress = null;
+        t_free = this;
+    }
+
+    /// <summary>The released offset map of this pooled context's last document, to make the next one's in.</summary>
+    private CorpusKit.Text.OffsetMap? TakeSpareMap()
+    {
+        CorpusKit.Text.OffsetMap? map = _spareMap;
+        _spareMap = null;
+        return map;
+    }
+
+    /// <summary>The released Arabic text of this pooled context's last document, to make the next one's in.</summary>
+    private NormalizedText? TakeSpareText()
+    {
+        NormalizedText? text = _spareText;
+        _spareText = null;
+        return text;
     }
 
     /// <summary>Where this extraction's rules make their matches; given back to the thread at <see cref="EndExtraction"/>.</summary>

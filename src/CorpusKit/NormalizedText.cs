@@ -16,8 +16,9 @@ namespace CorpusKit;
 /// </remarks>
 public sealed class NormalizedText
 {
-    private readonly OffsetMap? _map;
-    private readonly int _length;
+    // Not readonly: a pooled context fills its text again for its next document (see Reset).
+    private OffsetMap? _map;
+    private int _length;
     private int _otherDigits; // 0: not known yet, 1: none, 2: some
 
     // The chars: a string, or the first _length chars of a buffer (from NormalizerCore.RentBuffer).
@@ -89,8 +90,26 @@ public sealed class NormalizedText
         _otherDigits = otherDigits switch { null => 0, false => 1, true => 2 };
     }
 
+    /// <summary>
+    /// Makes this text, released, the text of another document, as the constructor over a buffer
+    /// makes one: for a context of the thread's pool (<see cref="ExtractionContext.Start"/>), whose
+    /// released text nothing else refers to.
+    /// </summary>
+    private void Reset(string original, char[] buffer, int length, TextNormalization normalization, OffsetMap? map, bool? otherDigits)
+    {
+        Original = original;
+        Normalization = normalization;
+        _map = map;
+        _length = length;
+        _otherDigits = otherDigits switch { null => 0, false => 1, true => 2 };
+        _text = null;
+        _buffer = buffer;
+        _digitPlaces = null;
+        _digitCount = 0;
+    }
+
     /// <summary>The text as given.</summary>
-    public string Original { get; }
+    public string Original { get; private set; }
 
     /// <summary>The text rules match against, as a string: made on first use when the chars are in a buffer (see <see cref="Span"/>).</summary>
     public string Text => _text ??= new string(Span);
@@ -106,7 +125,7 @@ public sealed class NormalizedText
     internal ReadOnlyMemory<char> Memory => _text is not null ? _text.AsMemory() : Buffer.AsMemory(0, _length);
 
     /// <summary>How <see cref="Text"/> was made from <see cref="Original"/>.</summary>
-    public TextNormalization Normalization { get; }
+    public TextNormalization Normalization { get; private set; }
 
     private char[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(NormalizedText), "The extraction this text belonged to is over: its chars went back to the pool.");
 
@@ -222,12 +241,19 @@ public sealed class NormalizedText
     /// <summary>
     /// The text normalized into <paramref name="chars"/> (the first <paramref name="length"/>, a
     /// buffer from <see cref="NormalizerCore.RentBuffer"/>), masked in place as <see cref="Masked"/>
-    /// masks; the text owns the buffer from now on.
+    /// masks; the text owns the buffer from now on. It is made in <paramref name="reuse"/>, a released
+    /// text, when one is given (see <see cref="Reset"/>).
     /// </summary>
-    internal static NormalizedText FromMasked(string original, char[] chars, int length, TextNormalization normalization, OffsetMap? map, bool? otherDigits, IReadOnlyList<TextSpan> excluded)
+    internal static NormalizedText FromMasked(string original, char[] chars, int length, TextNormalization normalization, OffsetMap? map, bool? otherDigits, IReadOnlyList<TextSpan> excluded, NormalizedText? reuse = null)
     {
         Mask(chars.AsSpan(0, length), excluded, map);
-        return new NormalizedText(original, chars, length, normalization, map, otherDigits);
+        if (reuse is null)
+        {
+            return new NormalizedText(original, chars, length, normalization, map, otherDigits);
+        }
+
+        reuse.Reset(original, chars, length, normalization, map, otherDigits);
+        return reuse;
     }
 
     /// <summary>Blanks in <paramref name="chars"/> (a normalized text, <paramref name="map"/> its offsets) the chars that <see cref="Masked"/> turns into spaces.</summary>

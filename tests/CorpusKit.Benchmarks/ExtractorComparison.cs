@@ -54,14 +54,20 @@ public abstract class ExtractorComparison : ICorpusBenchmark
         return found;
     }
 
-    /// <summary>CorpusKit: the generated corpus extracts each document; the count of its mentions is returned.</summary>
+    /// <summary>
+    /// CorpusKit: the generated corpus extracts each document, and its mentions are gone through in
+    /// document order (every type's merged, as a writer reads them); their count is returned.
+    /// </summary>
     [Benchmark(Description = "CorpusKit: NewsDeskCorpus.Extract")]
     public int CorpusKit()
     {
         int found = 0;
         foreach (string document in _documents)
         {
-            found += NewsDeskCorpus.Instance.Extract(document).Mentions().Count;
+            foreach (IEntity mention in NewsDeskCorpus.Instance.Extract(document).Mentions())
+            {
+                found++;
+            }
         }
 
         return found;
@@ -78,7 +84,12 @@ public abstract class ExtractorComparison : ICorpusBenchmark
         foreach (string document in _documents)
         {
             Article article = NewsDeskCorpus.Instance.Extract(document);
-            found += article.Mentions().Count + article.Sources.Count + article.People.Count + article.Organizations.Count
+            foreach (IEntity mention in article.Mentions())
+            {
+                found++;
+            }
+
+            found += article.Sources.Count + article.People.Count + article.Organizations.Count
                 + article.Places.Count + article.Dates.Count + article.Quotes.Count;
         }
 

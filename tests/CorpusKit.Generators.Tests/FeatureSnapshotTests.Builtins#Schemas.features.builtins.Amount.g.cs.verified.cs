@@ -96,7 +96,7 @@ namespace Features.Builtins
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Amount> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -112,12 +112,33 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Amount> candidates = context.Candidates<Amount>(
+            global::CorpusKit.CompilerServices.Candidates<AmountDraft> candidates = context.Candidates<AmountDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchNumber(context, text, candidates);
-            global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<AmountDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<AmountDraft, Amount>(
+                context,
+                drafts);
             return context.SetResults<Amount>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Amount"/> only if it wins.
+        /// </summary>
+        private readonly struct AmountDraft(
+            decimal value,
+            bool ordinal,
+            string kind,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Amount>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Amount ToEntity() => new(value, ordinal, kind, span, text, rule);
         }
 
         /// <summary>
@@ -126,7 +147,7 @@ namespace Features.Builtins
         private static void MatchNumber(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Amount> candidates)
+            global::CorpusKit.CompilerServices.Candidates<AmountDraft> candidates)
         {
             foreach (global::CorpusKit.Recognizers.NumberMention match in global::CorpusKit.CompilerServices.Builtins.Numbers(context))
             {
@@ -134,7 +155,7 @@ namespace Features.Builtins
                 decimal valueValue = match.Value;
                 bool ordinalValue = match.IsOrdinal;
                 string kindValue = "number";
-                candidates.Add(span, 0, new Amount(
+                candidates.Add(span, 0, new AmountDraft(
                     valueValue,
                     ordinalValue,
                     kindValue,

@@ -86,7 +86,7 @@ namespace Features.Builtins
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Deadline> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,12 +102,31 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Deadline> candidates = context.Candidates<Deadline>(
+            global::CorpusKit.CompilerServices.Candidates<DeadlineDraft> candidates = context.Candidates<DeadlineDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchDateOnly(context, text, candidates);
-            global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<DeadlineDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<DeadlineDraft, Deadline>(
+                context,
+                drafts);
             return context.SetResults<Deadline>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Deadline"/> only if it wins.
+        /// </summary>
+        private readonly struct DeadlineDraft(
+            global::CorpusKit.PartialDate value,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Deadline>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Deadline ToEntity() => new(value, span, text, rule);
         }
 
         /// <summary>
@@ -116,7 +135,7 @@ namespace Features.Builtins
         private static void MatchDateOnly(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Deadline> candidates)
+            global::CorpusKit.CompilerServices.Candidates<DeadlineDraft> candidates)
         {
             foreach (global::CorpusKit.Recognizers.DateMention match in global::CorpusKit.CompilerServices.Builtins.Dates(context))
             {
@@ -127,7 +146,7 @@ namespace Features.Builtins
                     continue;
                 }
 
-                candidates.Add(span, 0, new Deadline(
+                candidates.Add(span, 0, new DeadlineDraft(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

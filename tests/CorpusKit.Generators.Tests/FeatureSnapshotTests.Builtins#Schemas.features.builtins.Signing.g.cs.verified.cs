@@ -99,7 +99,7 @@ namespace Features.Builtins
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Signing> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -115,12 +115,33 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Signing> candidates = context.Candidates<Signing>(
+            global::CorpusKit.CompilerServices.Candidates<SigningDraft> candidates = context.Candidates<SigningDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchCalendar(context, text, candidates);
-            global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<SigningDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<SigningDraft, Signing>(
+                context,
+                drafts);
             return context.SetResults<Signing>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Signing"/> only if it wins.
+        /// </summary>
+        private readonly struct SigningDraft(
+            global::CorpusKit.PartialDate value,
+            int? year,
+            string written,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Signing>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Signing ToEntity() => new(value, year, written, span, text, rule);
         }
 
         /// <summary>
@@ -130,7 +151,7 @@ namespace Features.Builtins
         private static void MatchCalendar(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Signing> candidates)
+            global::CorpusKit.CompilerServices.Candidates<SigningDraft> candidates)
         {
             foreach (global::CorpusKit.Recognizers.DateMention match in global::CorpusKit.CompilerServices.Builtins.Dates(context))
             {
@@ -143,7 +164,7 @@ namespace Features.Builtins
 
                 int? yearValue = match.Date?.Year;
                 string writtenValue = global::CorpusKit.CompilerServices.Builtins.DateText(context, match);
-                candidates.Add(span, 0, new Signing(
+                candidates.Add(span, 0, new SigningDraft(
                     valueValue.Value,
                     yearValue,
                     writtenValue,

@@ -119,7 +119,7 @@ namespace Features.Documents
         /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
         public Report Extract(string text, string? documentId = null)
         {
-            var context = new global::CorpusKit.ExtractionContext(text, documentId);
+            var context = global::CorpusKit.ExtractionContext.Start(text, documentId);
             try
             {
                 return Extract(context);

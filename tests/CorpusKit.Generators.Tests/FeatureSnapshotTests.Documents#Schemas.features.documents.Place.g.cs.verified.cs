@@ -91,7 +91,7 @@ namespace Features.Documents
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Place> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -107,13 +107,33 @@ namespace Features.Documents
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Place> candidates = context.Candidates<Place>(
+            global::CorpusKit.CompilerServices.Candidates<PlaceDraft> candidates = context.Candidates<PlaceDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchCapitals(context, text, candidates);
             MatchTowns(context, text, candidates);
-            global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<PlaceDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<PlaceDraft, Place>(
+                context,
+                drafts);
             return context.SetResults<Place>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Place"/> only if it wins.
+        /// </summary>
+        private readonly struct PlaceDraft(
+            string name,
+            bool capital,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Place>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Place ToEntity() => new(name, capital, span, text, rule);
         }
 
         /// <summary>
@@ -122,7 +142,7 @@ namespace Features.Documents
         private static void MatchCapitals(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Place> candidates)
+            global::CorpusKit.CompilerServices.Candidates<PlaceDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -132,7 +152,7 @@ namespace Features.Documents
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
                 bool capitalValue = true;
-                candidates.Add(span, 0, new Place(
+                candidates.Add(span, 0, new PlaceDraft(
                     nameValue,
                     capitalValue,
                     span,
@@ -147,7 +167,7 @@ namespace Features.Documents
         private static void MatchTowns(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Place> candidates)
+            global::CorpusKit.CompilerServices.Candidates<PlaceDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -162,7 +182,7 @@ namespace Features.Documents
 
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
                 bool capitalValue = false;
-                candidates.Add(span, 1, new Place(
+                candidates.Add(span, 1, new PlaceDraft(
                     nameValue,
                     capitalValue,
                     span,

@@ -86,7 +86,7 @@ namespace Features.FileLexicons
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<City> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,12 +102,31 @@ namespace Features.FileLexicons
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<City> candidates = context.Candidates<City>(
+            global::CorpusKit.CompilerServices.Candidates<CityDraft> candidates = context.Candidates<CityDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchListed(context, text, candidates);
-            global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<CityDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<CityDraft, City>(
+                context,
+                drafts);
             return context.SetResults<City>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="City"/> only if it wins.
+        /// </summary>
+        private readonly struct CityDraft(
+            string name,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<City>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public City ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -116,7 +135,7 @@ namespace Features.FileLexicons
         private static void MatchListed(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<City> candidates)
+            global::CorpusKit.CompilerServices.Candidates<CityDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -125,7 +144,7 @@ namespace Features.FileLexicons
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new City(
+                candidates.Add(span, 0, new CityDraft(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -86,7 +86,7 @@ namespace Features.FileLexicons
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Person> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,12 +102,31 @@ namespace Features.FileLexicons
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
+            global::CorpusKit.CompilerServices.Candidates<PersonDraft> candidates = context.Candidates<PersonDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchListed(context, text, candidates);
-            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<PersonDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<PersonDraft, Person>(
+                context,
+                drafts);
             return context.SetResults<Person>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Person"/> only if it wins.
+        /// </summary>
+        private readonly struct PersonDraft(
+            string name,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Person>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Person ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -116,7 +135,7 @@ namespace Features.FileLexicons
         private static void MatchListed(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Person> candidates)
+            global::CorpusKit.CompilerServices.Candidates<PersonDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -125,7 +144,7 @@ namespace Features.FileLexicons
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = FileLexiconsLexicons.PeopleKeys[hit.Value];
-                candidates.Add(span, 0, new Person(
+                candidates.Add(span, 0, new PersonDraft(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -86,7 +86,7 @@ namespace Features.Nearest
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Country> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,12 +102,31 @@ namespace Features.Nearest
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Country> candidates = context.Candidates<Country>(
+            global::CorpusKit.CompilerServices.Candidates<CountryDraft> candidates = context.Candidates<CountryDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<CountryDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<CountryDraft, Country>(
+                context,
+                drafts);
             return context.SetResults<Country>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Country"/> only if it wins.
+        /// </summary>
+        private readonly struct CountryDraft(
+            string name,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Country>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Country ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -116,7 +135,7 @@ namespace Features.Nearest
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Country> candidates)
+            global::CorpusKit.CompilerServices.Candidates<CountryDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -125,7 +144,7 @@ namespace Features.Nearest
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new Country(
+                candidates.Add(span, 0, new CountryDraft(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -32,7 +32,7 @@ namespace Features.Nearest
         /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
         public NearestDocument Extract(string text, string? documentId = null)
         {
-            var context = new global::CorpusKit.ExtractionContext(text, documentId);
+            var context = global::CorpusKit.ExtractionContext.Start(text, documentId);
             try
             {
                 return Extract(context);

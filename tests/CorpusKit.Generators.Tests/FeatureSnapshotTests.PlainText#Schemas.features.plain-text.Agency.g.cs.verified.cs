@@ -86,7 +86,7 @@ namespace Features.PlainText
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Agency> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,12 +102,31 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Agency> candidates = context.Candidates<Agency>(
+            global::CorpusKit.CompilerServices.Candidates<AgencyDraft> candidates = context.Candidates<AgencyDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<AgencyDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<AgencyDraft, Agency>(
+                context,
+                drafts);
             return context.SetResults<Agency>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Agency"/> only if it wins.
+        /// </summary>
+        private readonly struct AgencyDraft(
+            string name,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Agency>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Agency ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -116,7 +135,7 @@ namespace Features.PlainText
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Agency> candidates)
+            global::CorpusKit.CompilerServices.Candidates<AgencyDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -125,7 +144,7 @@ namespace Features.PlainText
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new Agency(
+                candidates.Add(span, 0, new AgencyDraft(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

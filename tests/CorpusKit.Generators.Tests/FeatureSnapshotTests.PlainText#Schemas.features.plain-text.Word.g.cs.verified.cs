@@ -83,7 +83,7 @@ namespace Features.PlainText
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Word> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -99,15 +99,33 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Word> candidates = context.Candidates<Word>(
+            global::CorpusKit.CompilerServices.Candidates<WordDraft> candidates = context.Candidates<WordDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.All,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::CorpusKit.CompilerServices.OverlapResolver.RemoveOverlapping(
-                entities,
+            global::System.Collections.Generic.List<WordDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::CorpusKit.CompilerServices.OverlapResolver.RemoveOverlapping<WordDraft, Word>(
+                drafts,
                 context.Require(global::Features.PlainText.AgencyExtractor.Instance));
+            global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<WordDraft, Word>(
+                context,
+                drafts);
             return context.SetResults<Word>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Word"/> only if it wins.
+        /// </summary>
+        private readonly struct WordDraft(
+            string text,
+            global::CorpusKit.TextSpan span,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Word>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Word ToEntity() => new(text, span, rule);
         }
 
         /// <summary>
@@ -116,7 +134,7 @@ namespace Features.PlainText
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Word> candidates)
+            global::CorpusKit.CompilerServices.Candidates<WordDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Rule1.Matches(
                 text,
@@ -131,7 +149,7 @@ namespace Features.PlainText
                     continue;
                 }
 
-                candidates.Add(span, 0, new Word(
+                candidates.Add(span, 0, new WordDraft(
                     textValue,
                     span,
                     "rule1"));

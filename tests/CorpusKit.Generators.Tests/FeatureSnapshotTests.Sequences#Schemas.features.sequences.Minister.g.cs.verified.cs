@@ -86,7 +86,7 @@ namespace Features.Sequences
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Minister> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,12 +102,31 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Minister> candidates = context.Candidates<Minister>(
+            global::CorpusKit.CompilerServices.Candidates<MinisterDraft> candidates = context.Candidates<MinisterDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<Minister> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<MinisterDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Minister> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<MinisterDraft, Minister>(
+                context,
+                drafts);
             return context.SetResults<Minister>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Minister"/> only if it wins.
+        /// </summary>
+        private readonly struct MinisterDraft(
+            string name,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Minister>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Minister ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -116,7 +135,7 @@ namespace Features.Sequences
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Minister> candidates)
+            global::CorpusKit.CompilerServices.Candidates<MinisterDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -125,7 +144,7 @@ namespace Features.Sequences
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new Minister(
+                candidates.Add(span, 0, new MinisterDraft(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

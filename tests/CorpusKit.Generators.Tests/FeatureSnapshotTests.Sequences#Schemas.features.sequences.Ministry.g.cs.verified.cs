@@ -91,7 +91,7 @@ namespace Features.Sequences
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Ministry> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -107,12 +107,32 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Ministry> candidates = context.Candidates<Ministry>(
+            global::CorpusKit.CompilerServices.Candidates<MinistryDraft> candidates = context.Candidates<MinistryDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchNisba(context, text, candidates);
-            global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<MinistryDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<MinistryDraft, Ministry>(
+                context,
+                drafts);
             return context.SetResults<Ministry>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Ministry"/> only if it wins.
+        /// </summary>
+        private readonly struct MinistryDraft(
+            string name,
+            string nationality,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Ministry>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Ministry ToEntity() => new(name, nationality, span, text, rule);
         }
 
         /// <summary>
@@ -121,7 +141,7 @@ namespace Features.Sequences
         private static void MatchNisba(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Ministry> candidates)
+            global::CorpusKit.CompilerServices.Candidates<MinistryDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -142,7 +162,7 @@ namespace Features.Sequences
                     text,
                     match.Steps[2].Start,
                     match.Steps[2].End);
-                candidates.Add(span, 0, new Ministry(
+                candidates.Add(span, 0, new MinistryDraft(
                     nameValue,
                     nationalityValue,
                     span,

@@ -91,7 +91,7 @@ namespace Features.Spans
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Magnitude> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -107,12 +107,32 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Magnitude> candidates = context.Candidates<Magnitude>(
+            global::CorpusKit.CompilerServices.Candidates<MagnitudeDraft> candidates = context.Candidates<MagnitudeDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchScaled(context, text, candidates);
-            global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<MagnitudeDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<MagnitudeDraft, Magnitude>(
+                context,
+                drafts);
             return context.SetResults<Magnitude>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Magnitude"/> only if it wins.
+        /// </summary>
+        private readonly struct MagnitudeDraft(
+            decimal value,
+            string scale,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Magnitude>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Magnitude ToEntity() => new(value, scale, span, text, rule);
         }
 
         /// <summary>
@@ -121,7 +141,7 @@ namespace Features.Spans
         private static void MatchScaled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Magnitude> candidates)
+            global::CorpusKit.CompilerServices.Candidates<MagnitudeDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Scaled.Matches(
                 text,
@@ -142,7 +162,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new Magnitude(
+                candidates.Add(span, 0, new MagnitudeDraft(
                     valueValue.Value,
                     scaleValue,
                     span,

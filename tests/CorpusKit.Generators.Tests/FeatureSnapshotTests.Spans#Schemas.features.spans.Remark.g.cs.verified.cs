@@ -83,7 +83,7 @@ namespace Features.Spans
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Remark> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -99,12 +99,30 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Remark> candidates = context.Candidates<Remark>(
+            global::CorpusKit.CompilerServices.Candidates<RemarkDraft> candidates = context.Candidates<RemarkDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchQuoted(context, text, candidates);
-            global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<RemarkDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<RemarkDraft, Remark>(
+                context,
+                drafts);
             return context.SetResults<Remark>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Remark"/> only if it wins.
+        /// </summary>
+        private readonly struct RemarkDraft(
+            string text,
+            global::CorpusKit.TextSpan span,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Remark>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Remark ToEntity() => new(text, span, rule);
         }
 
         /// <summary>
@@ -114,7 +132,7 @@ namespace Features.Spans
         private static void MatchQuoted(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Remark> candidates)
+            global::CorpusKit.CompilerServices.Candidates<RemarkDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -141,7 +159,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new Remark(
+                candidates.Add(span, 0, new RemarkDraft(
                     textValue,
                     span,
                     "quoted"));

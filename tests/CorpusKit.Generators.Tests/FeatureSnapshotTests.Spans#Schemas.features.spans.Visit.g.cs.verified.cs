@@ -91,7 +91,7 @@ namespace Features.Spans
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Visit> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -107,14 +107,34 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Visit> candidates = context.Candidates<Visit>(
+            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates = context.Candidates<VisitDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchWhole(context, text, candidates);
             MatchEntityStep(context, text, candidates);
             MatchTermsStep(context, text, candidates);
-            global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<VisitDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<VisitDraft, Visit>(
+                context,
+                drafts);
             return context.SetResults<Visit>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Visit"/> only if it wins.
+        /// </summary>
+        private readonly struct VisitDraft(
+            string verb,
+            global::Features.Spans.Country country,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Visit>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Visit ToEntity() => new(verb, country, span, text, rule);
         }
 
         /// <summary>
@@ -124,7 +144,7 @@ namespace Features.Spans
         private static void MatchWhole(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
+            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step1 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -151,7 +171,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new Visit(
+                candidates.Add(span, 0, new VisitDraft(
                     verbValue,
                     countryValue,
                     span,
@@ -167,7 +187,7 @@ namespace Features.Spans
         private static void MatchEntityStep(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
+            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step2 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -194,7 +214,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 1, new Visit(
+                candidates.Add(span, 1, new VisitDraft(
                     verbValue,
                     countryValue,
                     span,
@@ -210,7 +230,7 @@ namespace Features.Spans
         private static void MatchTermsStep(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
+            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step1 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -237,7 +257,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 2, new Visit(
+                candidates.Add(span, 2, new VisitDraft(
                     verbValue,
                     countryValue,
                     span,

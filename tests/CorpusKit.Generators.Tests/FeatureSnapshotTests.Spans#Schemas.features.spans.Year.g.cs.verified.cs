@@ -86,7 +86,7 @@ namespace Features.Spans
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Year> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,13 +102,32 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Year> candidates = context.Candidates<Year>(
+            global::CorpusKit.CompilerServices.Candidates<YearDraft> candidates = context.Candidates<YearDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchWhole(context, text, candidates);
             MatchGroup(context, text, candidates);
-            global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<YearDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<YearDraft, Year>(
+                context,
+                drafts);
             return context.SetResults<Year>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Year"/> only if it wins.
+        /// </summary>
+        private readonly struct YearDraft(
+            int value,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Year>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Year ToEntity() => new(value, span, text, rule);
         }
 
         /// <summary>
@@ -118,7 +137,7 @@ namespace Features.Spans
         private static void MatchWhole(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Year> candidates)
+            global::CorpusKit.CompilerServices.Candidates<YearDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Whole.Matches(
                 text,
@@ -133,7 +152,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new Year(
+                candidates.Add(span, 0, new YearDraft(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
@@ -148,7 +167,7 @@ namespace Features.Spans
         private static void MatchGroup(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Year> candidates)
+            global::CorpusKit.CompilerServices.Candidates<YearDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Group.Matches(
                 text,
@@ -171,7 +190,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 1, new Year(
+                candidates.Add(span, 1, new YearDraft(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

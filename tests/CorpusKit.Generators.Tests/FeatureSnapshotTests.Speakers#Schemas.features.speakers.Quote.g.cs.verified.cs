@@ -64,6 +64,16 @@ namespace Features.Speakers
                 Nearby.WriteTo(writer);
             }
         }
+
+        /// <summary>
+        /// Who said it.
+        /// </summary>
+        public global::Features.Speakers.PersonOrOrganization? Speaker { get => _speaker; init => _speaker = value; }
+
+        private global::Features.Speakers.PersonOrOrganization? _speaker = Speaker;
+
+        /// <summary>Sets <see cref="Speaker"/> once, for the extractor, before the entity is handed out.</summary>
+        internal void AttributeSpeaker(global::Features.Speakers.PersonOrOrganization? value) => _speaker = value;
     }
 
     /// <summary>
@@ -105,7 +115,7 @@ namespace Features.Speakers
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Quote> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -121,13 +131,33 @@ namespace Features.Speakers
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Quote> candidates = context.Candidates<Quote>(
+            global::CorpusKit.CompilerServices.Candidates<QuoteDraft> candidates = context.Candidates<QuoteDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchGuillemets(context, text, candidates);
-            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<QuoteDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<QuoteDraft, Quote>(
+                context,
+                drafts);
             AttributeSpeaker(context, text, entities);
             return context.SetResults<Quote>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Quote"/> only if it wins.
+        /// </summary>
+        private readonly struct QuoteDraft(
+            string text,
+            global::Features.Speakers.PersonOrOrganization? speaker,
+            global::Features.Speakers.PersonOrOrganization? nearby,
+            global::CorpusKit.TextSpan span,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Quote>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Quote ToEntity() => new(text, speaker, nearby, span, rule);
         }
 
         /// <summary>
@@ -136,7 +166,7 @@ namespace Features.Speakers
         private static void MatchGuillemets(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Quote> candidates)
+            global::CorpusKit.CompilerServices.Candidates<QuoteDraft> candidates)
         {
             var nearbyNearest1 = context.Nearest(global::Features.Speakers.PersonExtractor.Instance);
             var nearbyNearest2 = context.Nearest(global::Features.Speakers.OrganizationExtractor.Instance);
@@ -166,7 +196,7 @@ namespace Features.Speakers
                         global::CorpusKit.CompilerServices.NearestDirection.Before,
                         global::CorpusKit.CompilerServices.TextScope.Sentence),
                     global::CorpusKit.CompilerServices.NearestDirection.Before));
-                candidates.Add(span, 0, new Quote(
+                candidates.Add(span, 0, new QuoteDraft(
                     textValue,
                     null,
                     nearbyValue,
@@ -189,7 +219,7 @@ namespace Features.Speakers
                 return;
             }
 
-            using var attribution1 = new global::CorpusKit.CompilerServices.Attribution(
+            using var attribution1 = global::CorpusKit.CompilerServices.Attribution.Start(
                 text,
                 context.FindTerms(text, SpeakersLexicons.Index, SpeakersLexicons.SpeechVerbs),
                 context.FindTerms(text, SpeakersLexicons.Index, SpeakersLexicons.Statements),
@@ -205,7 +235,7 @@ namespace Features.Speakers
                 if (entity.Rule is "guillemets")
                 {
                     global::CorpusKit.IEntity? speaker = attribution1.Speaker(entity.Span, previous);
-                    entities[i] = entity = entity with { Speaker = global::Features.Speakers.PersonOrOrganization.From(speaker) };
+                    entity.AttributeSpeaker(global::Features.Speakers.PersonOrOrganization.From(speaker));
                 }
 
                 previous = entity.Speaker?.Entity;

@@ -33,7 +33,7 @@ namespace Features.Speakers
         /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
         public SpeakersDocument Extract(string text, string? documentId = null)
         {
-            var context = new global::CorpusKit.ExtractionContext(text, documentId);
+            var context = global::CorpusKit.ExtractionContext.Start(text, documentId);
             try
             {
                 return Extract(context);

@@ -86,7 +86,7 @@ namespace Features.Terms
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Leader> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,13 +102,32 @@ namespace Features.Terms
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Leader> candidates = context.Candidates<Leader>(
+            global::CorpusKit.CompilerServices.Candidates<LeaderDraft> candidates = context.Candidates<LeaderDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchSurnames(context, text, candidates);
             MatchFullNames(context, text, candidates);
-            global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<LeaderDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<LeaderDraft, Leader>(
+                context,
+                drafts);
             return context.SetResults<Leader>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Leader"/> only if it wins.
+        /// </summary>
+        private readonly struct LeaderDraft(
+            string name,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Leader>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Leader ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -117,7 +136,7 @@ namespace Features.Terms
         private static void MatchSurnames(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Leader> candidates)
+            global::CorpusKit.CompilerServices.Candidates<LeaderDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -126,7 +145,7 @@ namespace Features.Terms
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new Leader(
+                candidates.Add(span, 0, new LeaderDraft(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
@@ -140,7 +159,7 @@ namespace Features.Terms
         private static void MatchFullNames(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Leader> candidates)
+            global::CorpusKit.CompilerServices.Candidates<LeaderDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -154,7 +173,7 @@ namespace Features.Terms
                 }
 
                 string nameValue = Terms.FullNamesKeys[hit.Value];
-                candidates.Add(span, 1, new Leader(
+                candidates.Add(span, 1, new LeaderDraft(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -355,7 +355,7 @@ namespace NewsDesk.Diplomacy
         /// <param name="documentId">A name for the document (a file name), kept in the result.</param>
         public Article Extract(string text, string? documentId = null)
         {
-            var context = new global::CorpusKit.ExtractionContext(text, documentId);
+            var context = global::CorpusKit.ExtractionContext.Start(text, documentId);
             try
             {
                 return Extract(context);

@@ -86,7 +86,7 @@ namespace NewsDesk.Diplomacy
         /// <summary>Finds the entities in <paramref name="text"/>, in document order.</summary>
         public global::System.Collections.Generic.IReadOnlyList<Organization> Extract(string text)
         {
-            var context = new global::CorpusKit.ExtractionContext(text);
+            var context = global::CorpusKit.ExtractionContext.Start(text);
             try
             {
                 return Extract(context);
@@ -102,12 +102,31 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<Organization> candidates = context.Candidates<Organization>(
+            global::CorpusKit.CompilerServices.Candidates<OrganizationDraft> candidates = context.Candidates<OrganizationDraft>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<OrganizationDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<OrganizationDraft, Organization>(
+                context,
+                drafts);
             return context.SetResults<Organization>(entities);
+        }
+
+        /// <summary>
+        /// A candidate's values, made into a <see cref="Organization"/> only if it wins.
+        /// </summary>
+        private readonly struct OrganizationDraft(
+            string id,
+            global::CorpusKit.TextSpan span,
+            string text,
+            string rule) : global::CorpusKit.CompilerServices.IDraft<Organization>
+        {
+            /// <inheritdoc />
+            public global::CorpusKit.TextSpan Span => span;
+
+            /// <inheritdoc />
+            public Organization ToEntity() => new(id, span, text, rule);
         }
 
         /// <summary>
@@ -116,7 +135,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchKnown(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<Organization> candidates)
+            global::CorpusKit.CompilerServices.Candidates<OrganizationDraft> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -125,7 +144,7 @@ namespace NewsDesk.Diplomacy
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];
-                candidates.Add(span, 0, new Organization(
+                candidates.Add(span, 0, new OrganizationDraft(
                     idValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

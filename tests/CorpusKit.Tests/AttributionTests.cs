@@ -212,10 +212,13 @@ public sealed class AttributionTests
     /// A disposed attribution's arrays serve the thread's next one: what the next one answers is
     /// what a fresh one answers, though the first held more verbs, candidates and titles than it
     /// (none of them may show through); one made while another is alive has arrays of its own;
-    /// a disposed one answers no more.
+    /// a disposed one answers no more. Attributions from <see cref="Attribution.Start"/> are made in
+    /// the one disposed before them, with the same answers.
     /// </summary>
-    [Fact]
-    public void An_attribution_reuses_the_arrays_of_the_one_disposed_before_it_and_nothing_of_what_they_held()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_attribution_reuses_the_arrays_of_the_one_disposed_before_it_and_nothing_of_what_they_held(bool started)
     {
         const string Long = "التقى وزير الخارجية الروسي لافروف نظيره، ثم استقبله بوتين. وقال زاخاروفا ونوروزي: «نحن هنا». وأشار الوزير إلى أن «الأمثلة جيدة».";
         // The same places, without a speech verb: had the verbs of the first shown through, the anaphor الوزير would name لافروف.
@@ -237,8 +240,17 @@ public sealed class AttributionTests
             alive.Dispose(); // twice is nothing
         }
 
+        Attribution? previous = null;
+        if (started)
+        {
+            // Made in the last one disposed (alive, above), not in a new object.
+            previous = Titled(Long);
+            previous.Dispose();
+        }
+
         using Attribution again = Titled(Long);
         Assert.Equal("لافروف", (again.Speaker(LastQuote(Long), null) as Named)?.Key);
+        Assert.Equal(started, ReferenceEquals(previous, again));
 
         static TextSpan LastQuote(string text)
         {
@@ -246,12 +258,15 @@ public sealed class AttributionTests
             return TextSpan.FromBounds(open + 1, text.IndexOf('»', open));
         }
 
-        static Attribution Titled(string text)
+        Attribution Titled(string text)
         {
             var people = Places(text, ["لافروف", "بوتين", "زاخاروفا", "نوروزي"])
                 .Select(p => new Named("Person", text[p.Start..p.End], TextSpan.FromBounds(p.Start, p.End), text[p.Start..p.End] == "لافروف" ? "وزير الخارجية الروسي" : "الرئيس الروسي"))
                 .ToList();
-            return new Attribution(NormalizedText.Normalize(text, TextNormalization.None), Hits(text, [.. Verbs, "وأشار"]), Hits(text, ["بيان"]), static e => ((Named)e).Title, [people, Found(text, "Organization", Bodies)]);
+            NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.None);
+            return started
+                ? Attribution.Start(normalized, Hits(text, [.. Verbs, "وأشار"]), Hits(text, ["بيان"]), static e => ((Named)e).Title, [people, Found(text, "Organization", Bodies)])
+                : new Attribution(normalized, Hits(text, [.. Verbs, "وأشار"]), Hits(text, ["بيان"]), static e => ((Named)e).Title, [people, Found(text, "Organization", Bodies)]);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CorpusKit.CompilerServices;
@@ -133,6 +134,27 @@ public sealed class DocumentLayoutTests
         Assert.Equal(layout.Headline, layout.Lines[1]);
         Assert.Equal(layout.Boilerplate.Concat(layout.Duplicates).OrderBy(l => l.Number), layout.Lines.Where(l => l.Kind is LineKind.Boilerplate or LineKind.Duplicate));
         Assert.Same(layout.Lines, layout.Lines);
+    }
+
+    /// <summary>
+    /// The lists of dropped and repeated lines are made from the kinds and rules kept, when first
+    /// read, and read alone (before every line is) they hold the same lines: each a whole line
+    /// without its break, the site's name above a menu with them.
+    /// </summary>
+    [Fact]
+    public void Dropped_and_repeated_lines_made_on_demand_are_whole_lines_read_first_or_not()
+    {
+        const string Said = "قال الوزير لافروف إن التعاون مستمر مع الشركاء";
+        string text = "الأناضول\r\nالرئيسية\nعنوان الخبر\n" + Said + "\r\nالرئيسية\n\n" + Said;
+        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_menu, "Article");
+
+        IReadOnlyList<DocumentLine> boilerplate = layout.Boilerplate;
+        Assert.Same(boilerplate, layout.Boilerplate);
+        Assert.Equal([(1, "الأناضول", "menu"), (2, "الرئيسية", "menu"), (5, "الرئيسية", "menu")], boilerplate.Select(l => (l.Number, text.Substring(l.Span.Start, l.Span.Length), l.Rule)));
+        Assert.Equal([(7, Said, "4")], layout.Duplicates.Select(l => (l.Number, text.Substring(l.Span.Start, l.Span.Length), l.Rule)));
+        Assert.Equal("عنوان الخبر", text.Substring(layout.Headline!.Value.Span.Start, layout.Headline.Value.Span.Length));
+        Assert.Equal(boilerplate, layout.Lines.Where(l => l.Kind == LineKind.Boilerplate));
+        Assert.Equal(layout.Duplicates, layout.Lines.Where(l => l.Kind == LineKind.Duplicate));
     }
 
     /// <summary>A document with no line to mark has empty lists, and one line even when the text is empty.</summary>

@@ -353,6 +353,95 @@ public sealed class ExtractionContextTests
     }
 
     /// <summary>
+    /// A context from <see cref="ExtractionContext.Start"/> goes back to its thread when its
+    /// extraction ends, and the thread's next one is made in it, its Arabic text and offset map in
+    /// the released ones: each document still reads its own text and maps its spans by its own
+    /// shifts (diacritics and a double space, then other ones, then none), the results and problems
+    /// of the first are left as they were, and a context made with <c>new</c> is never kept.
+    /// </summary>
+    [Fact]
+    public void A_started_context_is_made_again_for_the_next_document_of_its_thread()
+        => OnNewThread(() =>
+        {
+            const string First = "زارَ لافروفُ  موسكو";
+            ExtractionContext first = ExtractionContext.Start(First, "a");
+            NormalizedText firstText = first.GetText(TextNormalization.Arabic);
+            Assert.Equal("زار لافروف موسكو", firstText.Span.ToString());
+            IReadOnlyList<Place> firstPlaces = PlaceExtractor.Instance.Extract(first);
+            first.Report(new ExtractionProblem("Place", "known", "a problem of the first document"));
+            IReadOnlyList<ExtractionProblem> firstProblems = first.Problems;
+            first.EndExtraction();
+            Assert.Equal(string.Empty, first.Text);
+            Assert.Null(first.DocumentId);
+
+            const string Second = "قالَ بوتينُ في مُوسكو";
+            ExtractionContext second = ExtractionContext.Start(Second, "b");
+            Assert.Same(first, second);
+            Assert.Equal((Second, "b"), (second.Text, second.DocumentId));
+            Assert.Empty(second.Problems);
+            Assert.False(second.TryGetResults(out IReadOnlyList<Place> _));
+            NormalizedText secondText = second.GetText(TextNormalization.Arabic);
+            Assert.Same(firstText, secondText);
+            Assert.Equal("قال بوتين في موسكو", secondText.Span.ToString());
+            Place moscow = Assert.Single(PlaceExtractor.Instance.Extract(second));
+            Assert.Equal(("مُوسكو", 15), (moscow.Text, moscow.Span.Start));
+            second.EndExtraction();
+
+            const string Third = "زار موسكو";
+            ExtractionContext third = ExtractionContext.Start(Third);
+            Assert.Same(first, third);
+            Assert.Equal(4, Assert.Single(PlaceExtractor.Instance.Extract(third)).Span.Start);
+            third.EndExtraction();
+
+            Assert.Equal([("موسكو", new TextSpan(14, 5))], firstPlaces.Select(p => (p.Text, p.Span)));
+            Assert.Equal("a problem of the first document", Assert.Single(firstProblems).Message);
+
+            var made = new ExtractionContext("موسكو");
+            made.EndExtraction();
+            Assert.Same(first, ExtractionContext.Start("موسكو"));
+            Assert.NotSame(made, ExtractionContext.Start("موسكو")); // the pool's one is in use: a new one
+        });
+
+    /// <summary>A generated corpus's <c>Extract(string)</c> on a thread's pooled context gives what it gives on a context of its own, document after document.</summary>
+    [Fact]
+    public void Extracting_on_the_thread_s_context_gives_what_a_context_of_its_own_gives()
+        => OnNewThread(() =>
+        {
+            foreach (string seed in Seeds.Names)
+            {
+                string text = Seeds.Read(seed);
+                var own = new ExtractionContext(text, seed);
+                string expected = Json.CorpusJson.Serialize(NewsCorpus.Instance.Extract(own));
+                own.EndExtraction();
+
+                Assert.Equal(expected, Json.CorpusJson.Serialize(NewsCorpus.Instance.Extract(text, seed)));
+            }
+        });
+
+    /// <summary>Runs <paramref name="test"/> on a thread of its own, whose pools start empty.</summary>
+    private static void OnNewThread(Action test)
+    {
+        Exception? failure = null;
+        var thread = new System.Threading.Thread(() =>
+        {
+            try
+            {
+                test();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>
     /// When an extraction ends, its tables of results and term hits and its nearest indexes' arrays
     /// go to the thread's next extraction: that one starts with no results of any type and finds
     /// its own, and an index of the ended extraction still answers (it builds its arrays again).

@@ -72,4 +72,62 @@ public sealed class MentionOrderTests
         Assert.Equal<IEntity>([first, second], MentionOrder.Merge([first], [second]));
         Assert.Equal<IEntity>([second, first], MentionOrder.Merge([second], [first]));
     }
+
+    /// <summary>
+    /// Lists each in order are merged as they are read: counting and going through them makes no
+    /// array of them all, reading one by index makes it once, and every way gives the sort's
+    /// order; one list with mentions is the mentions as it is, and past <see cref="MergedMentions.MostLists"/>
+    /// lists (N and N + 1) the merge is made at once.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(MergedMentions.MostLists)]
+    [InlineData(MergedMentions.MostLists + 1)]
+    public void Mentions_are_merged_as_they_are_read_and_made_into_an_array_only_when_read_by_index(int listCount)
+    {
+        var random = new System.Random(listCount);
+        var lists = new List<IEntity>[listCount];
+        var all = new List<(IEntity Entity, int List, int Index)>();
+        for (int j = 0; j < listCount; j++)
+        {
+            lists[j] = [];
+            foreach (TextSpan span in Enumerable.Range(0, 5).Select(_ => new TextSpan(random.Next(0, 20), random.Next(0, 4))).Order())
+            {
+                var mention = new EntityGroupTests.Mention("k", span, "t");
+                all.Add((mention, j, lists[j].Count));
+                lists[j].Add(mention);
+            }
+        }
+
+        IEntity[] expected = [.. all.OrderBy(e => e.Entity.Span).ThenBy(e => e.List).ThenBy(e => e.Index).Select(e => e.Entity)];
+        IReadOnlyList<IEntity> merged = MentionOrder.Merge([.. lists]);
+
+        Assert.Equal(expected.Length, merged.Count);
+        if (listCount > MergedMentions.MostLists)
+        {
+            Assert.IsType<IEntity[]>(merged);
+            Assert.Equal(expected, merged);
+            return;
+        }
+
+        var lazy = Assert.IsType<MergedMentions>(merged);
+        Assert.Equal(expected, merged.ToList()); // enumerated
+        Assert.Equal(expected, merged.ToList()); // and again
+        Assert.False(lazy.IsMaterialized);
+        Assert.Same(expected[^1], merged[expected.Length - 1]);
+        Assert.True(lazy.IsMaterialized);
+        Assert.Equal(expected, Enumerable.Range(0, merged.Count).Select(i => merged[i]));
+        Assert.Equal(expected, merged.ToList()); // from the array now
+        Assert.Throws<System.IndexOutOfRangeException>(() => merged[expected.Length]);
+    }
+
+    [Fact]
+    public void One_list_with_mentions_is_the_mentions_and_none_is_an_empty_list()
+    {
+        IEntity[] only = [new EntityGroupTests.Mention("a", new TextSpan(1, 2), "a"), new EntityGroupTests.Mention("b", new TextSpan(4, 2), "b")];
+
+        Assert.Same(only, MentionOrder.Merge([], only, []));
+        Assert.Empty(MentionOrder.Merge([], []));
+        Assert.Empty(MentionOrder.Merge());
+    }
 }

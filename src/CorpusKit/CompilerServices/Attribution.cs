@@ -44,15 +44,19 @@ public sealed class Attribution : IDisposable
     /// <summary>How far after a quote's text a speech verb may start and still govern it: the closing mark, a comma, spaces.</summary>
     internal const int MostCharsBeforeVerbAfter = 4;
 
-    private readonly string _text;
-    private readonly Func<IEntity, string?>? _titleOf;
+    // Not readonly: an attribution of the thread's (Start) is filled again for the next document.
+    private string _text = string.Empty;
+    private Func<IEntity, string?>? _titleOf;
 
     /// <summary>The arrays this attribution fills: the thread's, given back by <see cref="Dispose"/> (null after).</summary>
     private Buffers? _buffers;
 
-    private readonly int _verbCount;
-    private readonly int _statementCount;
-    private readonly int _candidateCount;
+    private int _verbCount;
+    private int _statementCount;
+    private int _candidateCount;
+
+    /// <summary>Whether this attribution came from <see cref="Start"/>, and goes back to the thread when disposed.</summary>
+    private bool _pooled;
 
     /// <summary>Whether the candidates with titles are filed in <see cref="Buffers.Titled"/> (at the first anaphor).</summary>
     private bool _titlesIndexed;
@@ -75,8 +79,41 @@ public sealed class Attribution : IDisposable
     /// attribution; one that is not disposed leaves them to the collector.
     /// </remarks>
     public Attribution(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, ReadOnlySpan<IReadOnlyList<IEntity>> candidates)
+        => Initialize(text, verbs, statements, titleOf, candidates);
+
+    private Attribution()
+    {
+    }
+
+    /// <summary>
+    /// An attribution as the constructor makes one, in the object the thread's last disposed one
+    /// was made in: generated code disposes each at the end of its method, so a document costs no
+    /// attribution of its own.
+    /// </summary>
+    /// <param name="text">The document's normalized text.</param>
+    /// <param name="verbs">The speech verbs found in it.</param>
+    /// <param name="statements">The words of a statement (بيان) found in it.</param>
+    /// <param name="titleOf">Reads a candidate's title, or null.</param>
+    /// <param name="candidates">The entities that may speak, one list per type in order of preference.</param>
+    public static Attribution Start(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, ReadOnlySpan<IReadOnlyList<IEntity>> candidates)
+    {
+        Attribution attribution = t_freeAttribution ?? new Attribution();
+        t_freeAttribution = null;
+        attribution.Initialize(text, verbs, statements, titleOf, candidates);
+        attribution._pooled = true;
+        return attribution;
+    }
+
+    /// <summary>The thread's last disposed attribution from <see cref="Start"/>, free for its next.</summary>
+    [ThreadStatic]
+    private static Attribution? t_freeAttribution;
+
+    private void Initialize(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, ReadOnlySpan<IReadOnlyList<IEntity>> candidates)
     {
         ArgumentNullException.ThrowIfNull(text);
+        _titlesIndexed = false;
+        _titledCount = 0;
+        _titledGeneration = 0;
         Buffers buffers = t_free ?? new Buffers();
         t_free = null;
         _buffers = buffers;
@@ -137,6 +174,14 @@ public sealed class Attribution : IDisposable
         _buffers = null;
         buffers.Candidates.AsSpan(0, _candidateCount).Clear();
         buffers.Titled.AsSpan(0, _titledCount).Clear();
+        _titleOf = null;
+        _text = string.Empty;
+        if (_pooled)
+        {
+            _pooled = false;
+            t_freeAttribution = this;
+        }
+
         if (buffers.Verbs.Length > KeptLength || buffers.Statements.Length > KeptLength || buffers.Titled.Length > KeptLength)
         {
             return;

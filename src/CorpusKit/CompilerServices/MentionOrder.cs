@@ -18,17 +18,33 @@ public static class MentionOrder
     public static IReadOnlyList<IEntity> Merge(params ReadOnlySpan<IReadOnlyList<IEntity>> lists)
     {
         int count = 0;
-        foreach (IReadOnlyList<IEntity> list in lists)
+        int nonEmpty = -1;
+        bool inOrder = true;
+        for (int j = 0; j < lists.Length; j++)
         {
+            IReadOnlyList<IEntity> list = lists[j];
             ArgumentNullException.ThrowIfNull(list);
             count += list.Count;
+            if (list.Count > 0)
+            {
+                nonEmpty = nonEmpty == -1 ? j : -2;
+                inOrder = inOrder && InOrder(list);
+            }
         }
 
-        // Each type's list is in document order already (an extractor's results are): merged in
-        // one pass. A list that is not is found on the way, and the whole is sorted instead.
-        if (lists.Length <= MostMergedLists && MergeSorted(lists, count) is { } merged)
+        if (count == 0)
         {
-            return merged;
+            return [];
+        }
+
+        // Each type's list is in document order already (an extractor's results are): one list
+        // is the mentions as they are, and more are merged as they are read, without an array of
+        // them all until one is read by index (MergedMentions). Lists not each in order are sorted.
+        if (inOrder)
+        {
+            return nonEmpty >= 0 ? lists[nonEmpty]
+                : lists.Length <= MergedMentions.MostLists ? new MergedMentions(lists.ToArray(), count)
+                : MergedMentions.Materialize(lists, count);
         }
 
         // The work arrays are rented; only the result is allocated.
@@ -70,56 +86,22 @@ public static class MentionOrder
         }
     }
 
-    /// <summary>Up to this many lists, a merge keeps each one's place on the stack.</summary>
-    private const int MostMergedLists = 32;
-
-    /// <summary>
-    /// The entities of <paramref name="lists"/>, each already in document order, merged: at each
-    /// step the first list whose next entity stands first takes its turn (so ties keep the order of
-    /// the lists); null as soon as a list is found out of order.
-    /// </summary>
-    private static IEntity[]? MergeSorted(ReadOnlySpan<IReadOnlyList<IEntity>> lists, int count)
+    /// <summary>Whether the entities of <paramref name="list"/> come in document order.</summary>
+    private static bool InOrder(IReadOnlyList<IEntity> list)
     {
-        int k = lists.Length;
-        Span<int> next = stackalloc int[k];
-        Span<int> counts = stackalloc int[k];
-        Span<TextSpan> heads = stackalloc TextSpan[k];
-        for (int j = 0; j < k; j++)
+        TextSpan previous = list[0].Span;
+        for (int i = 1; i < list.Count; i++)
         {
-            counts[j] = lists[j].Count;
-            if (counts[j] > 0)
+            TextSpan span = list[i].Span;
+            if (span.CompareTo(previous) < 0)
             {
-                heads[j] = lists[j][0].Span;
+                return false;
             }
+
+            previous = span;
         }
 
-        var result = new IEntity[count];
-        for (int r = 0; r < count; r++)
-        {
-            int first = -1;
-            for (int j = 0; j < k; j++)
-            {
-                if (next[j] < counts[j] && (first < 0 || heads[j].CompareTo(heads[first]) < 0))
-                {
-                    first = j;
-                }
-            }
-
-            IReadOnlyList<IEntity> list = lists[first];
-            result[r] = list[next[first]];
-            if (++next[first] < counts[first])
-            {
-                TextSpan following = list[next[first]].Span;
-                if (following.CompareTo(heads[first]) < 0)
-                {
-                    return null;
-                }
-
-                heads[first] = following;
-            }
-        }
-
-        return result;
+        return true;
     }
 
     private readonly struct ByPosition(TextSpan[] spans) : IComparer<int>

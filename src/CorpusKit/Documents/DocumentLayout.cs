@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Collections.Generic;
 using CorpusKit.CompilerServices;
 using CorpusKit.Text;
@@ -24,31 +25,33 @@ public sealed class DocumentLayout
 
     private readonly string _text;
     private readonly byte[] _kinds;
-    private DocumentLine[]? _lines;
 
-    private DocumentLayout(string text, byte[] kinds, DocumentLine? headline, DocumentLine[] boilerplate, DocumentLine[] duplicates)
+    /// <summary>The <see cref="DocumentLine.Rule"/> of each boilerplate and duplicate line, in line order.</summary>
+    private readonly string[] _rules;
+    private readonly int _boilerplateCount;
+
+    // Made from the kinds, the rules and the text when first read (two threads may both make one
+    // at first: either is right).
+    private DocumentLine[]? _lines;
+    private DocumentLine[]? _boilerplate;
+    private DocumentLine[]? _duplicates;
+
+    private DocumentLayout(string text, byte[] kinds, DocumentLine? headline, string[] rules, int boilerplateCount)
     {
         _text = text;
         _kinds = kinds;
         Headline = headline;
-        Boilerplate = boilerplate;
-        Duplicates = duplicates;
+        _rules = rules;
+        _boilerplateCount = boilerplateCount;
     }
 
     /// <summary>Every line of the document, in order.</summary>
     /// <remarks>
-    /// A layout keeps one byte per line (its kind) and the lines that are not body or blank; the
-    /// list of every line is made when it is first asked for, so a run that reads only the
-    /// headline, the boilerplate and the duplicates never makes it.
+    /// A layout keeps one byte per line (its kind), the headline, and the rule of each boilerplate
+    /// and duplicate line; the lists of lines are made from those and the text when they are first
+    /// asked for, so a run that reads none of them (a count of mentions) never makes one.
     /// </remarks>
-    public IReadOnlyList<DocumentLine> Lines
-    {
-        get
-        {
-            // Two threads may both make the list at first: either is right.
-            return _lines ??= MakeLines();
-        }
-    }
+    public IReadOnlyList<DocumentLine> Lines => _lines ??= MakeLines();
 
     /// <summary>The number of lines (lines split at <c>\n</c>), without making <see cref="Lines"/>.</summary>
     public int LineCount => _kinds.Length;
@@ -57,20 +60,19 @@ public sealed class DocumentLayout
     public DocumentLine? Headline { get; }
 
     /// <summary>The lines a boilerplate rule dropped, in order; <see cref="DocumentLine.Rule"/> names the rule.</summary>
-    public IReadOnlyList<DocumentLine> Boilerplate { get; }
+    public IReadOnlyList<DocumentLine> Boilerplate => _boilerplate ??= MakeLines(LineKind.Boilerplate, _boilerplateCount);
 
     /// <summary>
     /// The body lines that repeat an earlier line, in order; <see cref="DocumentLine.Rule"/> gives the
     /// number of the line each repeats.
     /// </summary>
-    public IReadOnlyList<DocumentLine> Duplicates { get; }
+    public IReadOnlyList<DocumentLine> Duplicates => _duplicates ??= MakeLines(LineKind.Duplicate, _rules.Length - _boilerplateCount);
 
-    /// <summary>Every line, from the kinds kept and the lines marked, split from the text again.</summary>
+    /// <summary>Every line, from the kinds and rules kept, split from the text again.</summary>
     private DocumentLine[] MakeLines()
     {
         var lines = new DocumentLine[_kinds.Length];
-        int nextBoilerplate = 0;
-        int nextDuplicate = 0;
+        int marked = 0;
         int start = 0;
         for (int i = 0; i < lines.Length; i++)
         {
@@ -81,10 +83,43 @@ public sealed class DocumentLayout
             lines[i] = kind switch
             {
                 LineKind.Headline => Headline!.Value,
-                LineKind.Boilerplate => Boilerplate[nextBoilerplate++],
-                LineKind.Duplicate => Duplicates[nextDuplicate++],
+                LineKind.Boilerplate or LineKind.Duplicate => new DocumentLine(i + 1, TextSpan.FromBounds(start, contentEnd), kind, _rules[marked++]),
                 _ => new DocumentLine(i + 1, TextSpan.FromBounds(start, contentEnd), kind, null),
             };
+            start = end + 1;
+        }
+
+        return lines;
+    }
+
+    /// <summary>The <paramref name="count"/> lines of one kind (boilerplate or duplicate), in order, split from the text again.</summary>
+    private DocumentLine[] MakeLines(LineKind kind, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var lines = new DocumentLine[count];
+        int made = 0;
+        int marked = 0;
+        int start = 0;
+        for (int i = 0; made < count; i++)
+        {
+            int newline = _text.IndexOf('\n', start);
+            int end = newline < 0 ? _text.Length : newline;
+            var lineKind = (LineKind)_kinds[i];
+            if (lineKind is LineKind.Boilerplate or LineKind.Duplicate)
+            {
+                if (lineKind == kind)
+                {
+                    int contentEnd = end > start && _text[end - 1] == '\r' ? end - 1 : end;
+                    lines[made++] = new DocumentLine(i + 1, TextSpan.FromBounds(start, contentEnd), kind, _rules[marked]);
+                }
+
+                marked++;
+            }
+
             start = end + 1;
         }
 
@@ -244,36 +279,21 @@ public sealed class DocumentLayout
             t_dropped = dropped;
         }
 
-        DocumentLayout layout = new(
-            text,
-            kinds,
-            headline,
-            Marked(marked, LineKind.Boilerplate, boilerplateLines),
-            Marked(marked, LineKind.Duplicate, marked.Count - boilerplateLines));
+        // The lines are marked in line order (the lines of a site's name above its menu are the
+        // first marked), so the rules are too, and a marked line's span is its whole line: the
+        // layout makes its lists of lines again from the rules, the kinds and the text.
+        string[] rules = marked.Count == 0 ? [] : new string[marked.Count];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            Debug.Assert(i == 0 || marked[i - 1].Number < marked[i].Number, "Lines are marked in order.");
+            rules[i] = marked[i].Rule!;
+        }
+
+        DocumentLayout layout = new(text, kinds, headline, rules, boilerplateLines);
         FreeLists<DocumentLine>.Give(marked);
         return layout;
     }
 
-    /// <summary>The <paramref name="count"/> lines of <paramref name="marked"/> of one kind, in order.</summary>
-    private static DocumentLine[] Marked(List<DocumentLine> marked, LineKind kind, int count)
-    {
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var lines = new DocumentLine[count];
-        int made = 0;
-        foreach (DocumentLine line in marked)
-        {
-            if (line.Kind == kind)
-            {
-                lines[made++] = line;
-            }
-        }
-
-        return lines;
-    }
 
     /// <summary>The numbers of the first lines as text, made once: a duplicate line names the line it repeats.</summary>
     private static readonly string?[] s_lineNumbers = new string?[1024];

@@ -12,9 +12,10 @@ namespace CorpusKit.Documents;
 /// </summary>
 internal sealed class NormalizedDraft
 {
+    // Not readonly: a pooled context makes its next document's draft in this one (Reset).
     private readonly NormalizedText? _text;
-    private readonly string _original;
-    private readonly OffsetMap? _map;
+    private string _original;
+    private OffsetMap? _map;
     private char[]? _buffer;
 
     /// <summary>A draft over a text the context already has.</summary>
@@ -37,14 +38,34 @@ internal sealed class NormalizedDraft
         HasOtherDigits = otherDigits;
     }
 
+    /// <summary>
+    /// This draft, spent, made again as the constructor over a buffer makes one: for a context of the
+    /// thread's pool (<see cref="ExtractionContext.Start"/>), the only one that refers to it.
+    /// </summary>
+    public NormalizedDraft Reset(string original, TextNormalization normalization, char[] buffer, int length, OffsetMap? map, bool otherDigits)
+    {
+        if (_text is not null || _buffer is not null)
+        {
+            throw new InvalidOperationException("Only a draft over a buffer, completed, is made again.");
+        }
+
+        _original = original;
+        _buffer = buffer;
+        _map = map;
+        Normalization = normalization;
+        Chars = buffer.AsMemory(0, length);
+        HasOtherDigits = otherDigits;
+        return this;
+    }
+
     /// <summary>The normalized chars.</summary>
-    public ReadOnlyMemory<char> Chars { get; }
+    public ReadOnlyMemory<char> Chars { get; private set; }
 
     /// <summary>See <see cref="NormalizedText.HasOtherDigits"/>.</summary>
-    public bool HasOtherDigits { get; }
+    public bool HasOtherDigits { get; private set; }
 
     /// <summary>The normalization, for a draft over a buffer.</summary>
-    public TextNormalization Normalization { get; }
+    public TextNormalization Normalization { get; private set; }
 
     /// <summary>Whether the chars are this draft's own buffer (the context has no text for this normalization yet).</summary>
     public bool OwnsBuffer => _buffer is not null;
@@ -63,12 +84,16 @@ internal sealed class NormalizedDraft
 
     /// <summary>
     /// The text the rules see: the buffer with <paramref name="excluded"/> masked in place, which the
-    /// text now owns; the draft is spent.
+    /// text now owns (made in <paramref name="reuse"/>, a released text, when one is given); the
+    /// draft is spent.
     /// </summary>
-    public NormalizedText Complete(System.Collections.Generic.IReadOnlyList<TextSpan> excluded)
+    public NormalizedText Complete(System.Collections.Generic.IReadOnlyList<TextSpan> excluded, NormalizedText? reuse = null)
     {
         char[] buffer = _buffer ?? throw new InvalidOperationException("The draft has no buffer of its own, or it was completed already.");
         _buffer = null;
-        return NormalizedText.FromMasked(_original, buffer, Chars.Length, Normalization, _map, HasOtherDigits, excluded);
+        NormalizedText text = NormalizedText.FromMasked(_original, buffer, Chars.Length, Normalization, _map, HasOtherDigits, excluded, reuse);
+        Chars = default;
+        _map = null;
+        return text;
     }
 }

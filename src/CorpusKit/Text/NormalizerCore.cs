@@ -62,11 +62,16 @@ internal static class NormalizerCore
     /// caller gives back (<see cref="ReturnBuffer"/>): for a text that is read once and then copied
     /// (a document's text before its boilerplate is masked), so no string is made of it.
     /// </summary>
-    internal static char[] NormalizeArabicRented(string text, out int length, out OffsetMap? map, out bool otherDigits)
+    /// <param name="text">The text.</param>
+    /// <param name="length">The normalized text's length: the first chars of the buffer returned.</param>
+    /// <param name="map">The offset map, null when no char's offset shifted.</param>
+    /// <param name="otherDigits">Whether the text holds decimal digits of a script other than ASCII, Arabic-Indic and Persian.</param>
+    /// <param name="reuseMap">A released map to make the map in instead of a new one, or null.</param>
+    internal static char[] NormalizeArabicRented(string text, out int length, out OffsetMap? map, out bool otherDigits, OffsetMap? reuseMap = null)
     {
         var output = new Output(text.Length, trackOffsets: true);
         Run(text, ref output);
-        return output.Detach(out length, out map, out otherDigits);
+        return output.Detach(out length, out map, out otherDigits, reuseMap);
     }
 
 #if NET
@@ -99,7 +104,7 @@ internal static class NormalizerCore
     {
         var output = new Output(text.Length, trackOffsets: false);
         Run(text, ref output);
-        return output.Detach(out length, out _, out _);
+        return output.Detach(out length, out _, out _, reuseMap: null);
     }
 
     /// <summary>The number of runs of letters and digits in the normalized form of <paramref name="text"/>, without making it.</summary>
@@ -700,9 +705,9 @@ internal static class NormalizerCore
         }
 
         /// <summary>The buffer itself (rented: the caller returns it) and its length; the map as <see cref="ToString(out OffsetMap?, out bool)"/> gives it.</summary>
-        public char[] Detach(out int length, out OffsetMap? map, out bool otherDigits)
+        public char[] Detach(out int length, out OffsetMap? map, out bool otherDigits, OffsetMap? reuseMap)
         {
-            map = TakeRentedMap();
+            map = TakeRentedMap(reuseMap);
             otherDigits = _otherDigits;
             length = _count;
             char[] chars = _chars;
@@ -725,10 +730,12 @@ internal static class NormalizerCore
         /// The offset map in the growing arrays themselves, which it now owns: the text the buffer
         /// becomes gives them back to the pool with the buffer (<see cref="OffsetMap.Release"/>).
         /// </summary>
-        private OffsetMap? TakeRentedMap()
+        private OffsetMap? TakeRentedMap(OffsetMap? reuse)
         {
 #if NET
-            OffsetMap? map = _anchors == 0 ? null : new OffsetMap(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors, rented: true);
+            OffsetMap? map = _anchors == 0 ? null
+                : reuse is not null ? reuse.Reset(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors)
+                : new OffsetMap(_anchorIndexes, _anchorStarts, _anchorEnds, _anchors, rented: true);
             if (map is null)
             {
                 ReturnAnchors(_anchorIndexes);

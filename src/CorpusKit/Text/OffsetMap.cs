@@ -25,7 +25,7 @@ internal sealed class OffsetMap
     private int[] _indexes;
     private int[] _starts;
     private int[] _ends;
-    private readonly int _count;
+    private int _count;
     private bool _rented;
 
     /// <summary>A map of the first <paramref name="count"/> anchors of the arrays; <paramref name="rented"/> ones go back to the pool on <see cref="Release"/>.</summary>
@@ -36,6 +36,21 @@ internal sealed class OffsetMap
         _ends = ends;
         _count = count;
         _rented = rented;
+    }
+
+    /// <summary>
+    /// Makes this map, released, the map of rented arrays again, as the constructor makes one: for a
+    /// context of the thread's pool (<see cref="ExtractionContext.Start"/>), whose released map
+    /// nothing else refers to.
+    /// </summary>
+    internal OffsetMap Reset(int[] indexes, int[] starts, int[] ends, int count)
+    {
+        _indexes = indexes;
+        _starts = starts;
+        _ends = ends;
+        _count = count;
+        _rented = true;
+        return this;
     }
 
     /// <summary>
