@@ -1017,7 +1017,6 @@ public sealed partial class CorpusGenerator
             var distinct = fills.Select(p => p.Fill!).Distinct().ToList();
             string Lexicon(string name) => $"{LexiconsClass}.{_module.Lexicons.First(l => l.Name == name).MemberName}";
             string property = field.PropertyName;
-            string optional = field.Type.IsOptional ? "?" : string.Empty;
             w.SummaryXml($"Field <c>{SourceWriter.Xml(field.Name)}</c>, by <c>speaker(…)</c>: who said each {entity.Name}, once overlaps are resolved, in document order, so an anaphor (<c>وأضاف الوزير: «…»</c>) takes the speaker of the one before it.");
             w.Line($"private static void Attribute{property}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Generic}.List<{entity.Name}> entities)");
             w.OpenBrace();
@@ -1057,7 +1056,9 @@ public sealed partial class CorpusGenerator
             }
 
             w.Line($$"""
+                // The speaker of the one before, and its value: a speaker named again is given the same value, not a copy.
                 {{Ck}}.IEntity? previous = null;
+                {{ElementType(entity, field)}}? previousValue = null;
                 for (int i = 0; i < entities.Count; i++)
                 {
                     {{entity.Name}} entity = entities[i];
@@ -1070,13 +1071,14 @@ public sealed partial class CorpusGenerator
                     {{(i == 0 ? "if" : "else if")}} (entity.Rule is {{rules}})
                     {
                         {{Ck}}.IEntity? speaker = attribution{{i + 1}}.Speaker(entity.Span, previous);
-                        entity.Attribute{{property}}({{ElementType(entity, field)}}.From(speaker));
+                        entity.Attribute{{property}}(speaker is not null && speaker == previous ? previousValue : {{ElementType(entity, field)}}.From(speaker));
                     }
                     """);
             }
 
             w.Line();
-            w.Line($"previous = entity.{property}{optional}.Entity;");
+            w.Line($"previousValue = entity.{property};");
+            w.Line("previous = previousValue?.Entity;");
             w.CloseBrace();
             w.CloseBrace();
         }
@@ -1616,7 +1618,13 @@ public sealed partial class CorpusGenerator
 
                 foreach (DocumentFieldSpec field in spec.Fields)
                 {
-                    EntitySpec? local = _module.Entities.FirstOrDefault(e => new EntityRef(_module.Namespace, e.Name) == field.EntityRef);
+                    EntitySpec? local = LocalEntity(field);
+                    if (field.IsList && local is not null)
+                    {
+                        // Formed by the document from its mentions when first read.
+                        continue;
+                    }
+
                     string mentions = local is not null ? local.ListLocal : $"context.Require({field.EntityRef!.GlobalExtractorName}.Instance)";
                     string where = field.Where is null ? string.Empty : $", static m => m.{field.Where}";
                     if (field.IsList && where.Length > 0)
@@ -1702,10 +1710,12 @@ public sealed partial class CorpusGenerator
 
                 foreach (DocumentFieldSpec field in spec.Fields)
                 {
-                    string kept = field.Where is null ? string.Empty : $" whose {field.Where} is true";
-                    w.Param(field.PropertyName, field.Doc ?? (field.IsList
-                        ? $"The distinct {field.EntityName} entities{kept}, each with every mention, in order of first mention."
-                        : $"The first {field.EntityName} of the document{kept}, if any."));
+                    if (field.IsList && LocalEntity(field) is not null)
+                    {
+                        continue;
+                    }
+
+                    w.Param(field.PropertyName, DocumentFieldDoc(field));
                     parameters.Add(field.IsList
                         ? $"{Generic}.IReadOnlyList<{Ck}.Documents.EntityGroup<{field.EntityRef!.GlobalName}>> {field.PropertyName}"
                         : $"{field.EntityRef!.GlobalName}? {field.PropertyName}");
@@ -1731,12 +1741,14 @@ public sealed partial class CorpusGenerator
             string writes = spec is null
                 ? "its id and every entity list"
                 : $"its id, {(spec.Headline ? "headline and " : string.Empty)}fields, and the numbers of its boilerplate and duplicate lines";
+            DocumentMembers(w, corpus, document, spec, parameters);
             w.Line($$"""
-                /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
+                /// <summary>Every entity of the document, ordered by position, then by entity type as declared (made when first asked for).</summary>
                 public {{Generic}}.IReadOnlyList<{{Ck}}.IEntity> Mentions()
                 {
-                    // Entities at the same position keep the order of their types.
-                    return {{Ck}}.CompilerServices.MentionOrder.Merge({{string.Join(", ", _module.Entities.Select(_module.MentionList))}});
+                    // Entities at the same position keep the order of their types. Two threads may
+                    // both merge them at first: either list is right.
+                    return _mentions ??= {{Ck}}.CompilerServices.MentionOrder.Merge({{string.Join(", ", _module.Entities.Select(_module.MentionList))}});
                 }
 
                 /// <summary>Writes the document: {{writes}}.</summary>
@@ -1812,6 +1824,98 @@ public sealed partial class CorpusGenerator
             w.CloseBrace();
             w.CloseBrace();
         }
+
+        /// <summary>The entity type of this module a document field lists or picks, or null for another module's.</summary>
+        private EntitySpec? LocalEntity(DocumentFieldSpec field)
+            => _module.Entities.FirstOrDefault(e => new EntityRef(_module.Namespace, e.Name) == field.EntityRef);
+
+        private static string DocumentFieldDoc(DocumentFieldSpec field)
+        {
+            string kept = field.Where is null ? string.Empty : $" whose {field.Where} is true";
+            return field.Doc ?? (field.IsList
+                ? $"The distinct {field.EntityName} entities{kept}, each with every mention, in order of first mention."
+                : $"The first {field.EntityName} of the document{kept}, if any.");
+        }
+
+        /// <summary>
+        /// What a document makes from its mentions when first read (its lists of distinct entities of
+        /// this module's types, its mentions in order) and the members that keep those out of
+        /// copies and equality: a copy made with <c>with</c> makes its own, and two documents are
+        /// equal when their record parameters are.
+        /// </summary>
+        private void DocumentMembers(SourceWriter w, string corpus, string document, DocumentSpec? spec, List<string> parameters)
+        {
+            var formed = spec is null ? [] : spec.Fields.Where(f => f.IsList && LocalEntity(f) is not null).ToList();
+            w.Line("// Made from the mentions when first read; neither copied by `with` nor compared.");
+            foreach (DocumentFieldSpec field in formed)
+            {
+                w.Line($"private {Generic}.IReadOnlyList<{Ck}.Documents.EntityGroup<{field.EntityRef!.GlobalName}>>? {FormedField(field)};");
+            }
+
+            w.Line($"private {Generic}.IReadOnlyList<{Ck}.IEntity>? _mentions;");
+            foreach (DocumentFieldSpec field in formed)
+            {
+                string mentions = _module.MentionList(LocalEntity(field)!);
+                if (field.Where is { } where)
+                {
+                    mentions = $"global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Where({mentions}, static m => m.{where}))";
+                }
+
+                w.Line();
+                w.Summary(DocumentFieldDoc(field) + " Formed from the mentions when first read.");
+                w.Line($"public {Generic}.IReadOnlyList<{Ck}.Documents.EntityGroup<{field.EntityRef!.GlobalName}>> {field.PropertyName}");
+                w.Indent();
+                w.Line($"=> {FormedField(field)} ??= {Ck}.CompilerServices.EntityGroups.Collect({mentions}, {Ck}.CompilerServices.SameEntity.{(field.Contained ? "Contained" : "Key")}, {corpus}.Normalization);");
+                w.Unindent();
+            }
+
+            // The record's parameters, by name: what the copy takes and equality compares (each is a
+            // string, an entity record, a list or the layout).
+            var names = parameters.Select(p => p.Substring(p.LastIndexOf(' ') + 1)).ToList();
+            w.Line();
+            w.SummaryXml("A copy of <paramref name=\"original\"/> (for <c>with</c>): its values, and none of what it made from them.");
+            w.Line($"private {document}({document} original)");
+            w.OpenBrace();
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(original);");
+            foreach (string name in names)
+            {
+                w.Line($"{name} = original.{name};");
+            }
+
+            w.CloseBrace();
+            w.Line();
+            w.SummaryXml("Whether <paramref name=\"other\"/> has the same values (the same lists, not equal ones).");
+            w.Line($"public bool Equals({document}? other)");
+            w.OpenBrace();
+            // As a record compares them: strings and entities by value, lists and the layout by reference.
+            w.Line("return ReferenceEquals(this, other)");
+            w.Indent();
+            w.Line("|| (other is not null");
+            w.Indent();
+            for (int i = 0; i < names.Count; i++)
+            {
+                w.Line($"&& {names[i]} == other.{names[i]}{(i == names.Count - 1 ? ");" : string.Empty)}");
+            }
+
+            w.Unindent();
+            w.Unindent();
+            w.CloseBrace();
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line("public override int GetHashCode()");
+            w.OpenBrace();
+            w.Line("var hash = new global::System.HashCode();");
+            foreach (string name in names)
+            {
+                w.Line($"hash.Add({name});");
+            }
+
+            w.Line("return hash.ToHashCode();");
+            w.CloseBrace();
+            w.Line();
+        }
+
+        private static string FormedField(DocumentFieldSpec field) => "_" + Names.ToCamelCase(field.PropertyName).TrimStart('@');
 
         /// <summary>Writes <c>"name": [ … ]</c> from a foreach over <paramref name="loop"/>, each item by <paramref name="statement"/>.</summary>
         private static void WriteArray(SourceWriter w, string name, string loop, string statement)

@@ -150,11 +150,57 @@ namespace Features.Builtins
         global::System.Collections.Generic.IReadOnlyList<Amount> Amounts,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
-        /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
+        // Made from the mentions when first read; neither copied by `with` nor compared.
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
+
+        /// <summary>
+        /// A copy of <paramref name="original"/> (for <c>with</c>): its values, and none of what it made from them.
+        /// </summary>
+        private BuiltinsDocument(BuiltinsDocument original)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(original);
+            Id = original.Id;
+            Signings = original.Signings;
+            Deadlines = original.Deadlines;
+            Amounts = original.Amounts;
+            Problems = original.Problems;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="other"/> has the same values (the same lists, not equal ones).
+        /// </summary>
+        public bool Equals(BuiltinsDocument? other)
+        {
+            return ReferenceEquals(this, other)
+                || (other is not null
+                    && Id == other.Id
+                    && Signings == other.Signings
+                    && Deadlines == other.Deadlines
+                    && Amounts == other.Amounts
+                    && Problems == other.Problems);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Id);
+            hash.Add(Signings);
+            hash.Add(Deadlines);
+            hash.Add(Amounts);
+            hash.Add(Problems);
+            return hash.ToHashCode();
+        }
+
+        /// <summary>
+        /// Every entity of the document, ordered by position, then by entity type as declared (made when first asked
+        /// for).
+        /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
-            // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Signings, Deadlines, Amounts);
+            // Entities at the same position keep the order of their types. Two threads may
+            // both merge them at first: either list is right.
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(Signings, Deadlines, Amounts);
         }
 
         /// <summary>Writes the document: its id and every entity list.</summary>

@@ -146,10 +146,6 @@ namespace Features.Documents
             context.ReportProgress(2, 2);
             return new Report(
                 context.DocumentId,
-                global::CorpusKit.CompilerServices.EntityGroups.Defer(
-                    @places,
-                    global::CorpusKit.CompilerServices.SameEntity.Key,
-                    Normalization),
                 global::System.Linq.Enumerable.FirstOrDefault(@places),
                 global::System.Linq.Enumerable.FirstOrDefault(@places, static m => m.Capital),
                 @places,
@@ -181,7 +177,6 @@ namespace Features.Documents
     /// mentions pays for no grouping.
     /// </remarks>
     /// <param name="Id">The document's name, if it was given one.</param>
-    /// <param name="Places">The distinct Place entities, each with every mention, in order of first mention.</param>
     /// <param name="FirstPlace">The first Place of the document, if any.</param>
     /// <param name="FirstCapital">The first Place of the document whose Capital is true, if any.</param>
     /// <param name="PlaceMentions">Every Place mention, in document order.</param>
@@ -191,18 +186,77 @@ namespace Features.Documents
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
     public sealed partial record Report(
         string? Id,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::Features.Documents.Place>> Places,
         global::Features.Documents.Place? FirstPlace,
         global::Features.Documents.Place? FirstCapital,
         global::System.Collections.Generic.IReadOnlyList<Place> PlaceMentions,
         global::CorpusKit.Documents.DocumentLayout Layout,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
-        /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
+        // Made from the mentions when first read; neither copied by `with` nor compared.
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::Features.Documents.Place>>? _places;
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
+
+        /// <summary>
+        /// The distinct Place entities, each with every mention, in order of first mention. Formed from the mentions
+        /// when first read.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::Features.Documents.Place>> Places
+            => _places ??= global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                PlaceMentions,
+                global::CorpusKit.CompilerServices.SameEntity.Key,
+                DocumentsCorpus.Normalization);
+
+        /// <summary>
+        /// A copy of <paramref name="original"/> (for <c>with</c>): its values, and none of what it made from them.
+        /// </summary>
+        private Report(Report original)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(original);
+            Id = original.Id;
+            FirstPlace = original.FirstPlace;
+            FirstCapital = original.FirstCapital;
+            PlaceMentions = original.PlaceMentions;
+            Layout = original.Layout;
+            Problems = original.Problems;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="other"/> has the same values (the same lists, not equal ones).
+        /// </summary>
+        public bool Equals(Report? other)
+        {
+            return ReferenceEquals(this, other)
+                || (other is not null
+                    && Id == other.Id
+                    && FirstPlace == other.FirstPlace
+                    && FirstCapital == other.FirstCapital
+                    && PlaceMentions == other.PlaceMentions
+                    && Layout == other.Layout
+                    && Problems == other.Problems);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Id);
+            hash.Add(FirstPlace);
+            hash.Add(FirstCapital);
+            hash.Add(PlaceMentions);
+            hash.Add(Layout);
+            hash.Add(Problems);
+            return hash.ToHashCode();
+        }
+
+        /// <summary>
+        /// Every entity of the document, ordered by position, then by entity type as declared (made when first asked
+        /// for).
+        /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
-            // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(PlaceMentions);
+            // Entities at the same position keep the order of their types. Two threads may
+            // both merge them at first: either list is right.
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(PlaceMentions);
         }
 
         /// <summary>

@@ -199,11 +199,66 @@ namespace Features.Sequences
         global::System.Collections.Generic.IReadOnlyList<Speaker> Speakers,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
-        /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
+        // Made from the mentions when first read; neither copied by `with` nor compared.
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
+
+        /// <summary>
+        /// A copy of <paramref name="original"/> (for <c>with</c>): its values, and none of what it made from them.
+        /// </summary>
+        private SequencesDocument(SequencesDocument original)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(original);
+            Id = original.Id;
+            Ministers = original.Ministers;
+            Statements = original.Statements;
+            Officials = original.Officials;
+            Envoys = original.Envoys;
+            Ministries = original.Ministries;
+            Speakers = original.Speakers;
+            Problems = original.Problems;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="other"/> has the same values (the same lists, not equal ones).
+        /// </summary>
+        public bool Equals(SequencesDocument? other)
+        {
+            return ReferenceEquals(this, other)
+                || (other is not null
+                    && Id == other.Id
+                    && Ministers == other.Ministers
+                    && Statements == other.Statements
+                    && Officials == other.Officials
+                    && Envoys == other.Envoys
+                    && Ministries == other.Ministries
+                    && Speakers == other.Speakers
+                    && Problems == other.Problems);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Id);
+            hash.Add(Ministers);
+            hash.Add(Statements);
+            hash.Add(Officials);
+            hash.Add(Envoys);
+            hash.Add(Ministries);
+            hash.Add(Speakers);
+            hash.Add(Problems);
+            return hash.ToHashCode();
+        }
+
+        /// <summary>
+        /// Every entity of the document, ordered by position, then by entity type as declared (made when first asked
+        /// for).
+        /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
-            // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(
+            // Entities at the same position keep the order of their types. Two threads may
+            // both merge them at first: either list is right.
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(
                 Ministers,
                 Statements,
                 Officials,

@@ -228,17 +228,20 @@ namespace Features.Speakers
                     context.Require(global::Features.Speakers.PersonExtractor.Instance),
                     context.Require(global::Features.Speakers.OrganizationExtractor.Instance),
                 ]);
+            // The speaker of the one before, and its value: a speaker named again is given the same value, not a copy.
             global::CorpusKit.IEntity? previous = null;
+            global::Features.Speakers.PersonOrOrganization? previousValue = null;
             for (int i = 0; i < entities.Count; i++)
             {
                 Quote entity = entities[i];
                 if (entity.Rule is "guillemets")
                 {
                     global::CorpusKit.IEntity? speaker = attribution1.Speaker(entity.Span, previous);
-                    entity.AttributeSpeaker(global::Features.Speakers.PersonOrOrganization.From(speaker));
+                    entity.AttributeSpeaker(speaker is not null && speaker == previous ? previousValue : global::Features.Speakers.PersonOrOrganization.From(speaker));
                 }
 
-                previous = entity.Speaker?.Entity;
+                previousValue = entity.Speaker;
+                previous = previousValue?.Entity;
             }
         }
 

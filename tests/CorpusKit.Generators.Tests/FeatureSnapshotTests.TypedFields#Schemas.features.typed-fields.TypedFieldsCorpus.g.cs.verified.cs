@@ -119,11 +119,54 @@ namespace Features.TypedFields
         global::System.Collections.Generic.IReadOnlyList<Treaty> Treaties,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
-        /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
+        // Made from the mentions when first read; neither copied by `with` nor compared.
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
+
+        /// <summary>
+        /// A copy of <paramref name="original"/> (for <c>with</c>): its values, and none of what it made from them.
+        /// </summary>
+        private TypedFieldsDocument(TypedFieldsDocument original)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(original);
+            Id = original.Id;
+            Summits = original.Summits;
+            Treaties = original.Treaties;
+            Problems = original.Problems;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="other"/> has the same values (the same lists, not equal ones).
+        /// </summary>
+        public bool Equals(TypedFieldsDocument? other)
+        {
+            return ReferenceEquals(this, other)
+                || (other is not null
+                    && Id == other.Id
+                    && Summits == other.Summits
+                    && Treaties == other.Treaties
+                    && Problems == other.Problems);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Id);
+            hash.Add(Summits);
+            hash.Add(Treaties);
+            hash.Add(Problems);
+            return hash.ToHashCode();
+        }
+
+        /// <summary>
+        /// Every entity of the document, ordered by position, then by entity type as declared (made when first asked
+        /// for).
+        /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
-            // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(Summits, Treaties);
+            // Entities at the same position keep the order of their types. Two threads may
+            // both merge them at first: either list is right.
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(Summits, Treaties);
         }
 
         /// <summary>Writes the document: its id and every entity list.</summary>

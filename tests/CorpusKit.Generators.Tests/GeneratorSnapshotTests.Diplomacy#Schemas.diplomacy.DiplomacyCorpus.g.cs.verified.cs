@@ -394,14 +394,6 @@ namespace NewsDesk.Diplomacy
             return new Article(
                 context.DocumentId,
                 headline,
-                global::CorpusKit.CompilerServices.EntityGroups.Defer(
-                    @people,
-                    global::CorpusKit.CompilerServices.SameEntity.Contained,
-                    Normalization),
-                global::CorpusKit.CompilerServices.EntityGroups.Defer(
-                    @organizations,
-                    global::CorpusKit.CompilerServices.SameEntity.Key,
-                    Normalization),
                 global::System.Linq.Enumerable.FirstOrDefault(@dates),
                 @organizations,
                 @people,
@@ -440,9 +432,6 @@ namespace NewsDesk.Diplomacy
     /// </remarks>
     /// <param name="Id">The document's name, if it was given one.</param>
     /// <param name="Headline">The headline: the first line that is neither blank nor boilerplate.</param>
-    /// <param name="People">The distinct Person entities, each with every mention, in order of first mention.</param>
-    /// <param name="Organizations">The distinct Organization entities, each with every mention, in order of first
-    /// mention.</param>
     /// <param name="FirstDate">The first Date of the document, if any.</param>
     /// <param name="OrganizationMentions">Every Organization mention, in document order.</param>
     /// <param name="PersonMentions">Every Person mention, in document order.</param>
@@ -456,8 +445,6 @@ namespace NewsDesk.Diplomacy
     public sealed partial record Article(
         string? Id,
         string? Headline,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Person>> People,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Organization>> Organizations,
         global::NewsDesk.Diplomacy.Date? FirstDate,
         global::System.Collections.Generic.IReadOnlyList<Organization> OrganizationMentions,
         global::System.Collections.Generic.IReadOnlyList<Person> PersonMentions,
@@ -467,11 +454,94 @@ namespace NewsDesk.Diplomacy
         global::CorpusKit.Documents.DocumentLayout Layout,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
     {
-        /// <summary>Every entity of the document, ordered by position, then by entity type as declared.</summary>
+        // Made from the mentions when first read; neither copied by `with` nor compared.
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Person>>? _people;
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Organization>>? _organizations;
+        private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
+
+        /// <summary>
+        /// The distinct Person entities, each with every mention, in order of first mention. Formed from the mentions
+        /// when first read.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Person>> People
+            => _people ??= global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                PersonMentions,
+                global::CorpusKit.CompilerServices.SameEntity.Contained,
+                DiplomacyCorpus.Normalization);
+
+        /// <summary>
+        /// The distinct Organization entities, each with every mention, in order of first mention. Formed from the
+        /// mentions when first read.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Organization>> Organizations
+            => _organizations ??= global::CorpusKit.CompilerServices.EntityGroups.Collect(
+                OrganizationMentions,
+                global::CorpusKit.CompilerServices.SameEntity.Key,
+                DiplomacyCorpus.Normalization);
+
+        /// <summary>
+        /// A copy of <paramref name="original"/> (for <c>with</c>): its values, and none of what it made from them.
+        /// </summary>
+        private Article(Article original)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(original);
+            Id = original.Id;
+            Headline = original.Headline;
+            FirstDate = original.FirstDate;
+            OrganizationMentions = original.OrganizationMentions;
+            PersonMentions = original.PersonMentions;
+            DateMentions = original.DateMentions;
+            CountMentions = original.CountMentions;
+            QuoteMentions = original.QuoteMentions;
+            Layout = original.Layout;
+            Problems = original.Problems;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="other"/> has the same values (the same lists, not equal ones).
+        /// </summary>
+        public bool Equals(Article? other)
+        {
+            return ReferenceEquals(this, other)
+                || (other is not null
+                    && Id == other.Id
+                    && Headline == other.Headline
+                    && FirstDate == other.FirstDate
+                    && OrganizationMentions == other.OrganizationMentions
+                    && PersonMentions == other.PersonMentions
+                    && DateMentions == other.DateMentions
+                    && CountMentions == other.CountMentions
+                    && QuoteMentions == other.QuoteMentions
+                    && Layout == other.Layout
+                    && Problems == other.Problems);
+        }
+
+        /// <inheritdoc />
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(Id);
+            hash.Add(Headline);
+            hash.Add(FirstDate);
+            hash.Add(OrganizationMentions);
+            hash.Add(PersonMentions);
+            hash.Add(DateMentions);
+            hash.Add(CountMentions);
+            hash.Add(QuoteMentions);
+            hash.Add(Layout);
+            hash.Add(Problems);
+            return hash.ToHashCode();
+        }
+
+        /// <summary>
+        /// Every entity of the document, ordered by position, then by entity type as declared (made when first asked
+        /// for).
+        /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> Mentions()
         {
-            // Entities at the same position keep the order of their types.
-            return global::CorpusKit.CompilerServices.MentionOrder.Merge(
+            // Entities at the same position keep the order of their types. Two threads may
+            // both merge them at first: either list is right.
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(
                 OrganizationMentions,
                 PersonMentions,
                 DateMentions,

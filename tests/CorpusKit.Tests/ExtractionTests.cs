@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CorpusKit.Documents;
 
@@ -123,5 +124,33 @@ public sealed class ExtractionTests
     {
         Place place = Assert.Single(NewsCorpus.Instance.Extract("زار " + word + " أمس").PlaceMentions);
         Assert.Equal(span, place.Text);
+    }
+
+    /// <summary>
+    /// A document forms its lists of distinct entities from its mentions when first read, once;
+    /// a copy made with <c>with</c> forms its own from its own mentions (none of the original's
+    /// shows through), and equality compares the record's values, not what was formed.
+    /// </summary>
+    [Fact]
+    public void A_document_forms_its_groups_when_first_read_and_a_copy_forms_its_own()
+    {
+        Article article = NewsCorpus.Instance.Extract("زار لافروف موسكو ثم عاد إلى موسكو وروسيا وبيلاروسيا", "d");
+        Article copy = article with { };
+        Assert.Equal(article, copy);
+        Assert.Equal(article.GetHashCode(), copy.GetHashCode());
+
+        IReadOnlyList<EntityGroup<Place>> places = article.Places;
+        Assert.Same(places, article.Places);
+        Assert.Equal([("RU", 3), ("BY", 1)], places.Select(g => (g.Key, g.Mentions.Count)));
+        Assert.Equal(article, copy); // formed on one side only, still equal
+        Assert.Equal(article.GetHashCode(), copy.GetHashCode());
+        Assert.NotSame(places, copy.Places);
+        Assert.Equal(places.Select(g => g.Key), copy.Places.Select(g => g.Key));
+
+        Article fewer = article with { PlaceMentions = [article.PlaceMentions[^1]] };
+        Assert.NotEqual(article, fewer);
+        Assert.Equal([("BY", 1)], fewer.Places.Select(g => (g.Key, g.Mentions.Count)));
+        Assert.Same(article.Mentions(), article.Mentions());
+        Assert.Equal(article.PersonMentions.Count + article.PlaceMentions.Count, article.Mentions().Count);
     }
 }

@@ -130,4 +130,44 @@ public sealed class MentionOrderTests
         Assert.Empty(MentionOrder.Merge([], []));
         Assert.Empty(MentionOrder.Merge());
     }
+
+    /// <summary>
+    /// The merged mentions are their own enumerator while no other enumeration goes through them
+    /// (so going through them again makes nothing); one that starts while another goes on gets an
+    /// enumerator of its own, and both give every mention in order.
+    /// </summary>
+    [Fact]
+    public void A_second_enumeration_at_the_same_time_gets_its_own_enumerator_and_both_see_every_mention()
+    {
+        IEntity[] first = [new EntityGroupTests.Mention("a", new TextSpan(0, 2), "a"), new EntityGroupTests.Mention("c", new TextSpan(6, 2), "c")];
+        IEntity[] second = [new EntityGroupTests.Mention("b", new TextSpan(3, 2), "b")];
+        IReadOnlyList<IEntity> merged = MentionOrder.Merge(first, second);
+        IEntity[] expected = [first[0], second[0], first[1]];
+
+        IEnumerator<IEntity> outer = merged.GetEnumerator();
+        Assert.Same(merged, outer);
+        IEnumerator<IEntity> inner = merged.GetEnumerator();
+        Assert.NotSame(merged, inner);
+        var fromOuter = new List<IEntity>();
+        var fromInner = new List<IEntity>();
+        while (outer.MoveNext() | inner.MoveNext())
+        {
+            fromOuter.Add(outer.Current);
+            fromInner.Add(inner.Current);
+        }
+
+        Assert.Equal(expected, fromOuter);
+        Assert.Equal(expected, fromInner);
+        outer.Dispose();
+        inner.Dispose();
+        using (IEnumerator<IEntity> again = merged.GetEnumerator())
+        {
+            Assert.Same(merged, again); // free again
+            Assert.True(again.MoveNext());
+            Assert.Same(expected[0], again.Current); // and started over
+        }
+
+        Assert.Equal(9, (from x in merged from y in merged select (x, y)).Count());
+        Assert.False(((MergedMentions)merged).IsMaterialized);
+    }
 }

@@ -43,7 +43,7 @@ public static class MentionOrder
         if (inOrder)
         {
             return nonEmpty >= 0 ? lists[nonEmpty]
-                : lists.Length <= MergedMentions.MostLists ? new MergedMentions(lists.ToArray(), count)
+                : lists.Length <= MergedMentions.MostLists ? new MergedMentions(lists, count)
                 : MergedMentions.Materialize(lists, count);
         }
 

@@ -17,23 +17,32 @@ namespace CorpusKit.CompilerServices;
 /// those pay for no copy of the document's mentions. Of two mentions at one position, the one of
 /// the earlier list comes first, and within a list their order holds.
 /// </remarks>
-internal sealed class MergedMentions : IReadOnlyList<IEntity>
+internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEntity>
 {
     /// <summary>The most lists merged as they are read; more are merged into an array at once.</summary>
-    public const int MostLists = Heads.Length;
+    public const int MostLists = Lists.Length;
 
-    private readonly IReadOnlyList<IEntity>[] _lists;
+    private readonly Lists _lists;
+    private readonly int _listCount;
     private IEntity[]? _merged;
 
+    // The list is its own first enumerator, as the runtime's iterators are: 1 while one goes
+    // through it, 0 when none does (a foreach disposes it), so going through the mentions again
+    // makes nothing either. Another enumeration at the same time gets an enumerator of its own.
+    private int _enumerating;
+    private Cursor _cursor;
+    private IEntity? _current;
+
     /// <summary>The mentions of <paramref name="lists"/> (at most <see cref="MostLists"/>, each in document order), <paramref name="count"/> in all.</summary>
-    public MergedMentions(IReadOnlyList<IEntity>[] lists, int count)
+    public MergedMentions(ReadOnlySpan<IReadOnlyList<IEntity>> lists, int count)
     {
         if (lists.Length > MostLists)
         {
             throw new ArgumentOutOfRangeException(nameof(lists), lists.Length, $"At most {MostLists} lists are merged as they are read.");
         }
 
-        _lists = lists;
+        lists.CopyTo(_lists);
+        _listCount = lists.Length;
         Count = count;
     }
 
@@ -46,12 +55,55 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>
     /// <inheritdoc />
     public IEntity this[int index] => (Volatile.Read(ref _merged) ?? Materialize())[index];
 
+    private ReadOnlySpan<IReadOnlyList<IEntity>> ListSpan => ((ReadOnlySpan<IReadOnlyList<IEntity>>)_lists)[.._listCount];
+
     /// <inheritdoc />
     public IEnumerator<IEntity> GetEnumerator()
-        => Volatile.Read(ref _merged) is { } merged ? ((IEnumerable<IEntity>)merged).GetEnumerator() : new Enumerator(_lists);
+    {
+        if (Volatile.Read(ref _merged) is { } merged)
+        {
+            return ((IEnumerable<IEntity>)merged).GetEnumerator();
+        }
+
+        if (Interlocked.CompareExchange(ref _enumerating, 1, 0) == 0)
+        {
+            ((IEnumerator)this).Reset();
+            return this;
+        }
+
+        return new Enumerator(ListSpan.ToArray());
+    }
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    IEntity IEnumerator<IEntity>.Current => _current ?? throw new InvalidOperationException("The enumeration has not started, or it is over.");
+
+    /// <inheritdoc />
+    object IEnumerator.Current => ((IEnumerator<IEntity>)this).Current;
+
+    /// <inheritdoc />
+    bool IEnumerator.MoveNext()
+    {
+        bool moved = _cursor.Next(ListSpan, out IEntity entity);
+        _current = moved ? entity : null;
+        return moved;
+    }
+
+    /// <inheritdoc />
+    void IEnumerator.Reset()
+    {
+        _cursor = new Cursor(ListSpan);
+        _current = null;
+    }
+
+    /// <inheritdoc />
+    void IDisposable.Dispose()
+    {
+        _current = null;
+        Volatile.Write(ref _enumerating, 0);
+    }
 
     /// <summary>The mentions of <paramref name="lists"/> (each in document order), <paramref name="count"/> in all, merged into an array.</summary>
     public static IEntity[] Materialize(ReadOnlySpan<IReadOnlyList<IEntity>> lists, int count)
@@ -78,7 +130,7 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>
 
     private IEntity[] Materialize()
     {
-        IEntity[] merged = Materialize(_lists, Count);
+        IEntity[] merged = Materialize(ListSpan, Count);
 
         // Two threads may both merge at first: either array is right.
         return Interlocked.CompareExchange(ref _merged, merged, null) ?? merged;
@@ -98,22 +150,20 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>
     /// <summary>Where a merge is in each list, and the span of each list's next mention, for up to <see cref="MostLists"/> lists.</summary>
     private struct Cursor
     {
+        /// <summary>The head of a list with no mention left: after every span of a text.</summary>
+        private static readonly TextSpan s_done = new(int.MaxValue, 0);
+
         private Positions _next;
-        private Positions _counts;
         private Heads _heads;
 
         public Cursor(ReadOnlySpan<IReadOnlyList<IEntity>> lists)
         {
-            // The counts and the heads are read once: a list is an array behind an interface,
-            // and each call through it costs more than the comparison it feeds.
+            // The heads are read once per mention: a list is an array behind an interface, and
+            // each call through it costs more than the comparison it feeds.
             for (int j = 0; j < lists.Length; j++)
             {
                 _next[j] = 0;
-                _counts[j] = lists[j].Count;
-                if (_counts[j] > 0)
-                {
-                    _heads[j] = lists[j][0].Span;
-                }
+                _heads[j] = lists[j].Count > 0 ? lists[j][0].Span : s_done;
             }
         }
 
@@ -123,16 +173,16 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>
         /// </summary>
         public bool Next(ReadOnlySpan<IReadOnlyList<IEntity>> lists, out IEntity entity)
         {
-            int first = -1;
-            for (int j = 0; j < lists.Length; j++)
+            int first = 0;
+            for (int j = 1; j < lists.Length; j++)
             {
-                if (_next[j] < _counts[j] && (first < 0 || _heads[j].CompareTo(_heads[first]) < 0))
+                if (_heads[j].CompareTo(_heads[first]) < 0)
                 {
                     first = j;
                 }
             }
 
-            if (first < 0)
+            if (lists.IsEmpty || _heads[first] == s_done)
             {
                 entity = null!;
                 return false;
@@ -140,11 +190,7 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>
 
             IReadOnlyList<IEntity> list = lists[first];
             entity = list[_next[first]];
-            if (++_next[first] < _counts[first])
-            {
-                _heads[first] = list[_next[first]].Span;
-            }
-
+            _heads[first] = ++_next[first] < list.Count ? list[_next[first]].Span : s_done;
             return true;
         }
     }
@@ -165,7 +211,15 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>
         private TextSpan _first;
     }
 
-    /// <summary>The mentions merged one at a time.</summary>
+    [InlineArray(Length)]
+    private struct Lists
+    {
+        public const int Length = Positions.Length;
+
+        private IReadOnlyList<IEntity> _first;
+    }
+
+    /// <summary>The mentions merged one at a time, for an enumeration while the list's own goes on.</summary>
     private sealed class Enumerator(IReadOnlyList<IEntity>[] lists) : IEnumerator<IEntity>
     {
         private Cursor _cursor = new(lists);
