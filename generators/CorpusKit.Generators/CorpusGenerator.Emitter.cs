@@ -592,7 +592,7 @@ public sealed partial class CorpusGenerator
                 {
                     global::System.ArgumentNullException.ThrowIfNull(context);
                     {{Ck}}.NormalizedText text = context.GetText(Normalization);
-                    {{Ck}}.CompilerServices.Candidates<{{DraftName(entity)}}> candidates = context.Candidates<{{DraftName(entity)}}>({{Ck}}.CompilerServices.OverlapMode.{{entity.Overlap}}, checkSpans: {{(Enumerable.Range(0, entity.Rules.Count).Any(i => ChecksSpans(entity, i)) ? "true" : "false")}});
+                    {{Ck}}.CompilerServices.Candidates<{{entity.Name}}> candidates = context.Candidates<{{entity.Name}}>({{Ck}}.CompilerServices.OverlapMode.{{entity.Overlap}}, checkSpans: {{(Enumerable.Range(0, entity.Rules.Count).Any(i => ChecksSpans(entity, i)) ? "true" : "false")}});
                 """);
             w.Indent();
             foreach (RuleSpec rule in entity.Rules)
@@ -600,23 +600,9 @@ public sealed partial class CorpusGenerator
                 w.Line($"{rule.MethodName}(context, text, candidates);");
             }
 
-            // The winners' entities are made once overlaps are resolved (and, with no repeats to add,
-            // once those inside another type's entities are dropped): a candidate that loses is never made.
-            w.Line($"{Generic}.List<{DraftName(entity)}> drafts = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates);");
-            string make = $"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Make<{DraftName(entity)}, {entity.Name}>(context, drafts);";
-            if (entity.Repeats is null)
+            w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates);");
+            if (entity.Repeats is { } repeats)
             {
-                foreach (EntityReference other in entity.Outside)
-                {
-                    w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping<{DraftName(entity)}, {entity.Name}>(drafts, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
-                }
-
-                w.Line(make);
-            }
-            else
-            {
-                string repeats = entity.Repeats;
-                w.Line(make);
                 // The names found, found again by themselves or their surnames (rule "repeats").
                 string property = Names.ToPascalCase(repeats);
                 var arguments = new List<string>();
@@ -643,10 +629,11 @@ public sealed partial class CorpusGenerator
                 w.Line($"static found => found.{property},");
                 ArgumentLines(w, $"static (found, span, context) => new {entity.Name}(", arguments, "));");
                 w.Unindent();
-                foreach (EntityReference other in entity.Outside)
-                {
-                    w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
-                }
+            }
+
+            foreach (EntityReference other in entity.Outside)
+            {
+                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
             }
 
             foreach (FieldSpec field in SpeakerFields(entity))
@@ -656,8 +643,6 @@ public sealed partial class CorpusGenerator
 
             w.Line($"return context.SetResults<{entity.Name}>(entities);");
             w.CloseBrace();
-            w.Line();
-            Draft(w, entity);
             for (int i = 0; i < entity.Rules.Count; i++)
             {
                 w.Line();
@@ -959,41 +944,6 @@ public sealed partial class CorpusGenerator
             return string.Join(", ", parts);
         }
 
-        /// <summary>The struct an extractor keeps a candidate's values in until it wins (see <see cref="Draft"/>).</summary>
-        private static string DraftName(EntitySpec entity) => entity.Name + "Draft";
-
-        /// <summary>
-        /// The extractor's draft: the record's values as a struct, for the candidates, so that the
-        /// record of a candidate is made only if it wins.
-        /// </summary>
-        private void Draft(SourceWriter w, EntitySpec entity)
-        {
-            var parameters = new List<(string Type, string Name)>();
-            foreach (FieldSpec field in entity.Fields)
-            {
-                parameters.Add((TypeName(entity, field), Names.ToCamelCase(field.PropertyName)));
-            }
-
-            parameters.Add(($"{Ck}.TextSpan", "span"));
-            if (!HasTextField(entity))
-            {
-                parameters.Add(("string", "text"));
-            }
-
-            parameters.Add(("string", "rule"));
-            w.SummaryXml($"A candidate's values, made into a <see cref=\"{entity.Name}\"/> only if it wins.");
-            ArgumentLines(w, $"private readonly struct {DraftName(entity)}(", parameters.Select(p => $"{p.Type} {p.Name}").ToList(), $") : {Ck}.CompilerServices.IDraft<{entity.Name}>");
-            w.Line($$"""
-                {
-                    /// <inheritdoc />
-                    public {{Ck}}.TextSpan Span => span;
-
-                    /// <inheritdoc />
-                    public {{entity.Name}} ToEntity() => new({{string.Join(", ", parameters.Select(p => p.Name))}});
-                }
-                """);
-        }
-
         private static string PatternLiteral(string pattern)
             => pattern.Any(c => c < ' ' || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.Surrogate)
                 ? SourceWriter.Literal(pattern)
@@ -1094,7 +1044,7 @@ public sealed partial class CorpusGenerator
                 _ => "inline terms",
             };
             w.SummaryXml($"Rule <c>{rule.Id}</c>: {what}." + (rule.Doc is null ? string.Empty : "\n" + SourceWriter.Xml(rule.Doc)));
-            w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Ck}.CompilerServices.Candidates<{DraftName(entity)}> candidates)");
+            w.Line($"private static void {rule.MethodName}({Ck}.ExtractionContext context, {Ck}.NormalizedText text, {Ck}.CompilerServices.Candidates<{entity.Name}> candidates)");
             w.OpenBrace();
             foreach (NearestFill fill in rule.Fills.OfType<NearestFill>())
             {
@@ -1234,7 +1184,7 @@ public sealed partial class CorpusGenerator
             }
 
             arguments.Add(SourceWriter.Literal(rule.Id));
-            ArgumentLines(w, $"candidates.Add(span, {order.ToString(CultureInfo.InvariantCulture)}, new {DraftName(entity)}(", arguments, "));");
+            ArgumentLines(w, $"candidates.Add(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(", arguments, "));");
             w.CloseBrace();
             w.CloseBrace();
             if (rule.Body is TermsBody { Variants: not 0 } spelled)

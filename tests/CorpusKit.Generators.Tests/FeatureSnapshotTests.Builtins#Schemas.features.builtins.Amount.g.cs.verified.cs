@@ -112,33 +112,12 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<AmountDraft> candidates = context.Candidates<AmountDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Amount> candidates = context.Candidates<Amount>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchNumber(context, text, candidates);
-            global::System.Collections.Generic.List<AmountDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<AmountDraft, Amount>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Amount>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Amount"/> only if it wins.
-        /// </summary>
-        private readonly struct AmountDraft(
-            decimal value,
-            bool ordinal,
-            string kind,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Amount>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Amount ToEntity() => new(value, ordinal, kind, span, text, rule);
         }
 
         /// <summary>
@@ -147,7 +126,7 @@ namespace Features.Builtins
         private static void MatchNumber(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<AmountDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Amount> candidates)
         {
             foreach (global::CorpusKit.Recognizers.NumberMention match in global::CorpusKit.CompilerServices.Builtins.Numbers(context))
             {
@@ -155,7 +134,7 @@ namespace Features.Builtins
                 decimal valueValue = match.Value;
                 bool ordinalValue = match.IsOrdinal;
                 string kindValue = "number";
-                candidates.Add(span, 0, new AmountDraft(
+                candidates.Add(span, 0, new Amount(
                     valueValue,
                     ordinalValue,
                     kindValue,

@@ -102,31 +102,12 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<DeadlineDraft> candidates = context.Candidates<DeadlineDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Deadline> candidates = context.Candidates<Deadline>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchDateOnly(context, text, candidates);
-            global::System.Collections.Generic.List<DeadlineDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<DeadlineDraft, Deadline>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Deadline>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Deadline"/> only if it wins.
-        /// </summary>
-        private readonly struct DeadlineDraft(
-            global::CorpusKit.PartialDate value,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Deadline>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Deadline ToEntity() => new(value, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace Features.Builtins
         private static void MatchDateOnly(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<DeadlineDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Deadline> candidates)
         {
             foreach (global::CorpusKit.Recognizers.DateMention match in global::CorpusKit.CompilerServices.Builtins.Dates(context))
             {
@@ -146,7 +127,7 @@ namespace Features.Builtins
                     continue;
                 }
 
-                candidates.Add(span, 0, new DeadlineDraft(
+                candidates.Add(span, 0, new Deadline(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -115,33 +115,12 @@ namespace Features.Builtins
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<SigningDraft> candidates = context.Candidates<SigningDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Signing> candidates = context.Candidates<Signing>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchCalendar(context, text, candidates);
-            global::System.Collections.Generic.List<SigningDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<SigningDraft, Signing>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Signing>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Signing"/> only if it wins.
-        /// </summary>
-        private readonly struct SigningDraft(
-            global::CorpusKit.PartialDate value,
-            int? year,
-            string written,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Signing>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Signing ToEntity() => new(value, year, written, span, text, rule);
         }
 
         /// <summary>
@@ -151,7 +130,7 @@ namespace Features.Builtins
         private static void MatchCalendar(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<SigningDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Signing> candidates)
         {
             foreach (global::CorpusKit.Recognizers.DateMention match in global::CorpusKit.CompilerServices.Builtins.Dates(context))
             {
@@ -164,7 +143,7 @@ namespace Features.Builtins
 
                 int? yearValue = match.Date?.Year;
                 string writtenValue = global::CorpusKit.CompilerServices.Builtins.DateText(context, match);
-                candidates.Add(span, 0, new SigningDraft(
+                candidates.Add(span, 0, new Signing(
                     valueValue.Value,
                     yearValue,
                     writtenValue,

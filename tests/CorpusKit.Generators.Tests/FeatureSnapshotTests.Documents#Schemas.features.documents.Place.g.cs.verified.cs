@@ -107,33 +107,13 @@ namespace Features.Documents
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<PlaceDraft> candidates = context.Candidates<PlaceDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Place> candidates = context.Candidates<Place>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchCapitals(context, text, candidates);
             MatchTowns(context, text, candidates);
-            global::System.Collections.Generic.List<PlaceDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<PlaceDraft, Place>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Place>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Place"/> only if it wins.
-        /// </summary>
-        private readonly struct PlaceDraft(
-            string name,
-            bool capital,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Place>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Place ToEntity() => new(name, capital, span, text, rule);
         }
 
         /// <summary>
@@ -142,7 +122,7 @@ namespace Features.Documents
         private static void MatchCapitals(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<PlaceDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Place> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -152,7 +132,7 @@ namespace Features.Documents
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
                 bool capitalValue = true;
-                candidates.Add(span, 0, new PlaceDraft(
+                candidates.Add(span, 0, new Place(
                     nameValue,
                     capitalValue,
                     span,
@@ -167,7 +147,7 @@ namespace Features.Documents
         private static void MatchTowns(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<PlaceDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Place> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -182,7 +162,7 @@ namespace Features.Documents
 
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
                 bool capitalValue = false;
-                candidates.Add(span, 1, new PlaceDraft(
+                candidates.Add(span, 1, new Place(
                     nameValue,
                     capitalValue,
                     span,

@@ -102,31 +102,12 @@ namespace Features.FileLexicons
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<PersonDraft> candidates = context.Candidates<PersonDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchListed(context, text, candidates);
-            global::System.Collections.Generic.List<PersonDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<PersonDraft, Person>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Person>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Person"/> only if it wins.
-        /// </summary>
-        private readonly struct PersonDraft(
-            string name,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Person>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Person ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace Features.FileLexicons
         private static void MatchListed(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<PersonDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -144,7 +125,7 @@ namespace Features.FileLexicons
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = FileLexiconsLexicons.PeopleKeys[hit.Value];
-                candidates.Add(span, 0, new PersonDraft(
+                candidates.Add(span, 0, new Person(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -126,34 +126,12 @@ namespace Features.Nearest
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<FigureDraft> candidates = context.Candidates<FigureDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Figure> candidates = context.Candidates<Figure>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchPercent(context, text, candidates);
-            global::System.Collections.Generic.List<FigureDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Figure> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<FigureDraft, Figure>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Figure> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Figure>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Figure"/> only if it wins.
-        /// </summary>
-        private readonly struct FigureDraft(
-            int value,
-            global::Features.Nearest.Country? before,
-            global::Features.Nearest.Country? after,
-            global::Features.Nearest.Country? anywhere,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Figure>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Figure ToEntity() => new(value, before, after, anywhere, span, text, rule);
         }
 
         /// <summary>
@@ -162,7 +140,7 @@ namespace Features.Nearest
         private static void MatchPercent(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<FigureDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Figure> candidates)
         {
             var beforeNearest = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
             var afterNearest = context.Nearest(global::Features.Nearest.CountryExtractor.Instance);
@@ -192,7 +170,7 @@ namespace Features.Nearest
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.Before,
                     global::CorpusKit.CompilerServices.TextScope.Document);
-                candidates.Add(span, 0, new FigureDraft(
+                candidates.Add(span, 0, new Figure(
                     valueValue.Value,
                     beforeValue,
                     afterValue,

@@ -102,31 +102,12 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<AgencyDraft> candidates = context.Candidates<AgencyDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Agency> candidates = context.Candidates<Agency>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<AgencyDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<AgencyDraft, Agency>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Agency>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Agency"/> only if it wins.
-        /// </summary>
-        private readonly struct AgencyDraft(
-            string name,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Agency>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Agency ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace Features.PlainText
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<AgencyDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Agency> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -144,7 +125,7 @@ namespace Features.PlainText
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new AgencyDraft(
+                candidates.Add(span, 0, new Agency(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -102,32 +102,13 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<CodeDraft> candidates = context.Candidates<CodeDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Code> candidates = context.Candidates<Code>(
                 global::CorpusKit.CompilerServices.OverlapMode.First,
                 checkSpans: true);
             MatchLong(context, text, candidates);
             MatchShort(context, text, candidates);
-            global::System.Collections.Generic.List<CodeDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Code> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<CodeDraft, Code>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Code> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Code>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Code"/> only if it wins.
-        /// </summary>
-        private readonly struct CodeDraft(
-            string value,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Code>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Code ToEntity() => new(value, span, text, rule);
         }
 
         /// <summary>
@@ -136,7 +117,7 @@ namespace Features.PlainText
         private static void MatchLong(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<CodeDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Code> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Long.Matches(
                 text,
@@ -151,7 +132,7 @@ namespace Features.PlainText
                     continue;
                 }
 
-                candidates.Add(span, 0, new CodeDraft(
+                candidates.Add(span, 0, new Code(
                     valueValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
@@ -165,7 +146,7 @@ namespace Features.PlainText
         private static void MatchShort(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<CodeDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Code> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Short.Matches(
                 text,
@@ -185,7 +166,7 @@ namespace Features.PlainText
                     continue;
                 }
 
-                candidates.Add(span, 1, new CodeDraft(
+                candidates.Add(span, 1, new Code(
                     valueValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -99,33 +99,15 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<WordDraft> candidates = context.Candidates<WordDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Word> candidates = context.Candidates<Word>(
                 global::CorpusKit.CompilerServices.OverlapMode.All,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<WordDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::CorpusKit.CompilerServices.OverlapResolver.RemoveOverlapping<WordDraft, Word>(
-                drafts,
+            global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            global::CorpusKit.CompilerServices.OverlapResolver.RemoveOverlapping(
+                entities,
                 context.Require(global::Features.PlainText.AgencyExtractor.Instance));
-            global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<WordDraft, Word>(
-                context,
-                drafts);
             return context.SetResults<Word>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Word"/> only if it wins.
-        /// </summary>
-        private readonly struct WordDraft(
-            string text,
-            global::CorpusKit.TextSpan span,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Word>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Word ToEntity() => new(text, span, rule);
         }
 
         /// <summary>
@@ -134,7 +116,7 @@ namespace Features.PlainText
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<WordDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Word> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Rule1.Matches(
                 text,
@@ -149,7 +131,7 @@ namespace Features.PlainText
                     continue;
                 }
 
-                candidates.Add(span, 0, new WordDraft(
+                candidates.Add(span, 0, new Word(
                     textValue,
                     span,
                     "rule1"));

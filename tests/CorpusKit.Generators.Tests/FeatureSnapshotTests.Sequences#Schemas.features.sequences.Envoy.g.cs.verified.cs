@@ -110,14 +110,11 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<EnvoyDraft> candidates = context.Candidates<EnvoyDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Envoy> candidates = context.Candidates<Envoy>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchTitled(context, text, candidates);
-            global::System.Collections.Generic.List<EnvoyDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Envoy> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<EnvoyDraft, Envoy>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Envoy> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             // repeats: name: the names found above, found again by themselves or their surnames alone.
             global::CorpusKit.CompilerServices.Repeats.Add(
                 entities,
@@ -134,29 +131,12 @@ namespace Features.Sequences
         }
 
         /// <summary>
-        /// A candidate's values, made into a <see cref="Envoy"/> only if it wins.
-        /// </summary>
-        private readonly struct EnvoyDraft(
-            string name,
-            string? title,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Envoy>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Envoy ToEntity() => new(name, title, span, text, rule);
-        }
-
-        /// <summary>
         /// Rule <c>titled</c>: a sequence of 2 steps.
         /// </summary>
         private static void MatchTitled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<EnvoyDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Envoy> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -180,7 +160,7 @@ namespace Features.Sequences
                     text,
                     match.Steps[0].Start,
                     match.Steps[0].End);
-                candidates.Add(span, 0, new EnvoyDraft(
+                candidates.Add(span, 0, new Envoy(
                     nameValue,
                     titleValue,
                     span,

@@ -102,31 +102,12 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<MinisterDraft> candidates = context.Candidates<MinisterDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Minister> candidates = context.Candidates<Minister>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<MinisterDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Minister> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<MinisterDraft, Minister>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Minister> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Minister>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Minister"/> only if it wins.
-        /// </summary>
-        private readonly struct MinisterDraft(
-            string name,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Minister>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Minister ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace Features.Sequences
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<MinisterDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Minister> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -144,7 +125,7 @@ namespace Features.Sequences
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new MinisterDraft(
+                candidates.Add(span, 0, new Minister(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -107,32 +107,12 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<MinistryDraft> candidates = context.Candidates<MinistryDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Ministry> candidates = context.Candidates<Ministry>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchNisba(context, text, candidates);
-            global::System.Collections.Generic.List<MinistryDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<MinistryDraft, Ministry>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Ministry>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Ministry"/> only if it wins.
-        /// </summary>
-        private readonly struct MinistryDraft(
-            string name,
-            string nationality,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Ministry>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Ministry ToEntity() => new(name, nationality, span, text, rule);
         }
 
         /// <summary>
@@ -141,7 +121,7 @@ namespace Features.Sequences
         private static void MatchNisba(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<MinistryDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Ministry> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -162,7 +142,7 @@ namespace Features.Sequences
                     text,
                     match.Steps[2].Start,
                     match.Steps[2].End);
-                candidates.Add(span, 0, new MinistryDraft(
+                candidates.Add(span, 0, new Ministry(
                     nameValue,
                     nationalityValue,
                     span,

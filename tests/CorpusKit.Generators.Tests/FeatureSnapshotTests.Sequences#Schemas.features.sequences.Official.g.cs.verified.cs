@@ -115,35 +115,14 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<OfficialDraft> candidates = context.Candidates<OfficialDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates = context.Candidates<Official>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchTitled(context, text, candidates);
             MatchFullTitle(context, text, candidates);
             MatchEnvoyTitle(context, text, candidates);
-            global::System.Collections.Generic.List<OfficialDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<OfficialDraft, Official>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Official>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Official"/> only if it wins.
-        /// </summary>
-        private readonly struct OfficialDraft(
-            string name,
-            string title,
-            string? nationality,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Official>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Official ToEntity() => new(name, title, nationality, span, text, rule);
         }
 
         /// <summary>
@@ -152,7 +131,7 @@ namespace Features.Sequences
         private static void MatchTitled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<OfficialDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -180,7 +159,7 @@ namespace Features.Sequences
                     text,
                     match.Steps[1].Start,
                     match.Steps[1].End);
-                candidates.Add(span, 0, new OfficialDraft(
+                candidates.Add(span, 0, new Official(
                     nameValue,
                     titleValue,
                     nationalityValue,
@@ -197,7 +176,7 @@ namespace Features.Sequences
         private static void MatchFullTitle(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<OfficialDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -223,7 +202,7 @@ namespace Features.Sequences
                     continue;
                 }
 
-                candidates.Add(span, 1, new OfficialDraft(
+                candidates.Add(span, 1, new Official(
                     nameValue,
                     titleValue,
                     null,
@@ -241,7 +220,7 @@ namespace Features.Sequences
         private static void MatchEnvoyTitle(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<OfficialDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -267,7 +246,7 @@ namespace Features.Sequences
                     continue;
                 }
 
-                candidates.Add(span, 2, new OfficialDraft(
+                candidates.Add(span, 2, new Official(
                     nameValue,
                     titleValue,
                     null,

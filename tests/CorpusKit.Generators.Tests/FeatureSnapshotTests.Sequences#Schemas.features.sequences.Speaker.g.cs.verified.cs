@@ -107,32 +107,12 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<SpeakerDraft> candidates = context.Candidates<SpeakerDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Speaker> candidates = context.Candidates<Speaker>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchAfterVerb(context, text, candidates);
-            global::System.Collections.Generic.List<SpeakerDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Speaker> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<SpeakerDraft, Speaker>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Speaker> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Speaker>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Speaker"/> only if it wins.
-        /// </summary>
-        private readonly struct SpeakerDraft(
-            string name,
-            string verb,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Speaker>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Speaker ToEntity() => new(name, verb, span, text, rule);
         }
 
         /// <summary>
@@ -141,7 +121,7 @@ namespace Features.Sequences
         private static void MatchAfterVerb(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<SpeakerDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Speaker> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Sequences.Minister> step1Choice0 = context.Require(global::Features.Sequences.MinisterExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -166,7 +146,7 @@ namespace Features.Sequences
                     text,
                     match.Steps[0].Start,
                     match.Steps[0].End);
-                candidates.Add(span, 0, new SpeakerDraft(
+                candidates.Add(span, 0, new Speaker(
                     nameValue,
                     verbValue,
                     span,

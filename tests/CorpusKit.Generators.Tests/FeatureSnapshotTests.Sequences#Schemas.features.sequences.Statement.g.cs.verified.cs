@@ -115,32 +115,12 @@ namespace Features.Sequences
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<StatementDraft> candidates = context.Candidates<StatementDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Statement> candidates = context.Candidates<Statement>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchSaid(context, text, candidates);
-            global::System.Collections.Generic.List<StatementDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Statement> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<StatementDraft, Statement>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Statement> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Statement>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Statement"/> only if it wins.
-        /// </summary>
-        private readonly struct StatementDraft(
-            string text,
-            global::Features.Sequences.Minister? by,
-            string? verb,
-            global::CorpusKit.TextSpan span,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Statement>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Statement ToEntity() => new(text, by, verb, span, rule);
         }
 
         /// <summary>
@@ -149,7 +129,7 @@ namespace Features.Sequences
         private static void MatchSaid(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<StatementDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Statement> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Sequences.Minister> step0 = context.Require(global::Features.Sequences.MinisterExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -182,7 +162,7 @@ namespace Features.Sequences
                     text,
                     match.Steps[1].Start,
                     match.Steps[1].End);
-                candidates.Add(span, 0, new StatementDraft(
+                candidates.Add(span, 0, new Statement(
                     textValue,
                     byValue,
                     verbValue,

@@ -102,31 +102,12 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<CountryDraft> candidates = context.Candidates<CountryDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Country> candidates = context.Candidates<Country>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchRule1(context, text, candidates);
-            global::System.Collections.Generic.List<CountryDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<CountryDraft, Country>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Country>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Country"/> only if it wins.
-        /// </summary>
-        private readonly struct CountryDraft(
-            string name,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Country>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Country ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace Features.Spans
         private static void MatchRule1(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<CountryDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Country> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -144,7 +125,7 @@ namespace Features.Spans
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new CountryDraft(
+                candidates.Add(span, 0, new Country(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

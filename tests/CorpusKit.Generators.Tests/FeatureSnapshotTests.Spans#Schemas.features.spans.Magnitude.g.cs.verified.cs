@@ -107,32 +107,12 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<MagnitudeDraft> candidates = context.Candidates<MagnitudeDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Magnitude> candidates = context.Candidates<Magnitude>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchScaled(context, text, candidates);
-            global::System.Collections.Generic.List<MagnitudeDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<MagnitudeDraft, Magnitude>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Magnitude>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Magnitude"/> only if it wins.
-        /// </summary>
-        private readonly struct MagnitudeDraft(
-            decimal value,
-            string scale,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Magnitude>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Magnitude ToEntity() => new(value, scale, span, text, rule);
         }
 
         /// <summary>
@@ -141,7 +121,7 @@ namespace Features.Spans
         private static void MatchScaled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<MagnitudeDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Magnitude> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Scaled.Matches(
                 text,
@@ -162,7 +142,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new MagnitudeDraft(
+                candidates.Add(span, 0, new Magnitude(
                     valueValue.Value,
                     scaleValue,
                     span,

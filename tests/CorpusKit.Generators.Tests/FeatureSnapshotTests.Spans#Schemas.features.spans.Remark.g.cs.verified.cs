@@ -99,30 +99,12 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<RemarkDraft> candidates = context.Candidates<RemarkDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Remark> candidates = context.Candidates<Remark>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchQuoted(context, text, candidates);
-            global::System.Collections.Generic.List<RemarkDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<RemarkDraft, Remark>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Remark>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Remark"/> only if it wins.
-        /// </summary>
-        private readonly struct RemarkDraft(
-            string text,
-            global::CorpusKit.TextSpan span,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Remark>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Remark ToEntity() => new(text, span, rule);
         }
 
         /// <summary>
@@ -132,7 +114,7 @@ namespace Features.Spans
         private static void MatchQuoted(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<RemarkDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Remark> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
                 text,
@@ -159,7 +141,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new RemarkDraft(
+                candidates.Add(span, 0, new Remark(
                     textValue,
                     span,
                     "quoted"));

@@ -107,34 +107,14 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates = context.Candidates<VisitDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates = context.Candidates<Visit>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchWhole(context, text, candidates);
             MatchEntityStep(context, text, candidates);
             MatchTermsStep(context, text, candidates);
-            global::System.Collections.Generic.List<VisitDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<VisitDraft, Visit>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Visit>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Visit"/> only if it wins.
-        /// </summary>
-        private readonly struct VisitDraft(
-            string verb,
-            global::Features.Spans.Country country,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Visit>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Visit ToEntity() => new(verb, country, span, text, rule);
         }
 
         /// <summary>
@@ -144,7 +124,7 @@ namespace Features.Spans
         private static void MatchWhole(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step1 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -171,7 +151,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new VisitDraft(
+                candidates.Add(span, 0, new Visit(
                     verbValue,
                     countryValue,
                     span,
@@ -187,7 +167,7 @@ namespace Features.Spans
         private static void MatchEntityStep(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step2 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -214,7 +194,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 1, new VisitDraft(
+                candidates.Add(span, 1, new Visit(
                     verbValue,
                     countryValue,
                     span,
@@ -230,7 +210,7 @@ namespace Features.Spans
         private static void MatchTermsStep(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<VisitDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Visit> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::Features.Spans.Country> step1 = context.Require(global::Features.Spans.CountryExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -257,7 +237,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 2, new VisitDraft(
+                candidates.Add(span, 2, new Visit(
                     verbValue,
                     countryValue,
                     span,

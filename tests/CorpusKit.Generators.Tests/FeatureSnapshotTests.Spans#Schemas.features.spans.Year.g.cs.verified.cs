@@ -102,32 +102,13 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<YearDraft> candidates = context.Candidates<YearDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Year> candidates = context.Candidates<Year>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchWhole(context, text, candidates);
             MatchGroup(context, text, candidates);
-            global::System.Collections.Generic.List<YearDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<YearDraft, Year>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Year>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Year"/> only if it wins.
-        /// </summary>
-        private readonly struct YearDraft(
-            int value,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Year>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Year ToEntity() => new(value, span, text, rule);
         }
 
         /// <summary>
@@ -137,7 +118,7 @@ namespace Features.Spans
         private static void MatchWhole(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<YearDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Year> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Whole.Matches(
                 text,
@@ -152,7 +133,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 0, new YearDraft(
+                candidates.Add(span, 0, new Year(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
@@ -167,7 +148,7 @@ namespace Features.Spans
         private static void MatchGroup(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<YearDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Year> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Group.Matches(
                 text,
@@ -190,7 +171,7 @@ namespace Features.Spans
                     continue;
                 }
 
-                candidates.Add(span, 1, new YearDraft(
+                candidates.Add(span, 1, new Year(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

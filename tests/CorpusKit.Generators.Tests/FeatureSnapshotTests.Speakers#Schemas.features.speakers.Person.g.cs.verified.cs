@@ -110,33 +110,13 @@ namespace Features.Speakers
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<PersonDraft> candidates = context.Candidates<PersonDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchMinister(context, text, candidates);
             MatchRule2(context, text, candidates);
-            global::System.Collections.Generic.List<PersonDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<PersonDraft, Person>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Person>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Person"/> only if it wins.
-        /// </summary>
-        private readonly struct PersonDraft(
-            string name,
-            string? title,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Person>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Person ToEntity() => new(name, title, span, text, rule);
         }
 
         /// <summary>
@@ -145,7 +125,7 @@ namespace Features.Speakers
         private static void MatchMinister(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<PersonDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Minister.Matches(
                 text,
@@ -164,7 +144,7 @@ namespace Features.Speakers
                 }
 
                 string? titleValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("title"));
-                candidates.Add(span, 0, new PersonDraft(
+                candidates.Add(span, 0, new Person(
                     nameValue,
                     titleValue,
                     span,
@@ -179,7 +159,7 @@ namespace Features.Speakers
         private static void MatchRule2(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<PersonDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Person> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -193,7 +173,7 @@ namespace Features.Speakers
                 }
 
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 1, new PersonDraft(
+                candidates.Add(span, 1, new Person(
                     nameValue,
                     null,
                     span,

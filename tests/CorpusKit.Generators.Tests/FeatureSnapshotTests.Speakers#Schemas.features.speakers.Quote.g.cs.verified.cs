@@ -131,33 +131,13 @@ namespace Features.Speakers
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<QuoteDraft> candidates = context.Candidates<QuoteDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates = context.Candidates<Quote>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchGuillemets(context, text, candidates);
-            global::System.Collections.Generic.List<QuoteDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<QuoteDraft, Quote>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             AttributeSpeaker(context, text, entities);
             return context.SetResults<Quote>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Quote"/> only if it wins.
-        /// </summary>
-        private readonly struct QuoteDraft(
-            string text,
-            global::Features.Speakers.PersonOrOrganization? speaker,
-            global::Features.Speakers.PersonOrOrganization? nearby,
-            global::CorpusKit.TextSpan span,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Quote>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Quote ToEntity() => new(text, speaker, nearby, span, rule);
         }
 
         /// <summary>
@@ -166,7 +146,7 @@ namespace Features.Speakers
         private static void MatchGuillemets(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<QuoteDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates)
         {
             var nearbyNearest1 = context.Nearest(global::Features.Speakers.PersonExtractor.Instance);
             var nearbyNearest2 = context.Nearest(global::Features.Speakers.OrganizationExtractor.Instance);
@@ -196,7 +176,7 @@ namespace Features.Speakers
                         global::CorpusKit.CompilerServices.NearestDirection.Before,
                         global::CorpusKit.CompilerServices.TextScope.Sentence),
                     global::CorpusKit.CompilerServices.NearestDirection.Before));
-                candidates.Add(span, 0, new QuoteDraft(
+                candidates.Add(span, 0, new Quote(
                     textValue,
                     null,
                     nearbyValue,

@@ -102,32 +102,13 @@ namespace Features.Terms
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<CityDraft> candidates = context.Candidates<CityDraft>(
+            global::CorpusKit.CompilerServices.Candidates<City> candidates = context.Candidates<City>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchListed(context, text, candidates);
             MatchSpelledCity(context, text, candidates);
-            global::System.Collections.Generic.List<CityDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<CityDraft, City>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<City>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="City"/> only if it wins.
-        /// </summary>
-        private readonly struct CityDraft(
-            string name,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<City>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public City ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -136,7 +117,7 @@ namespace Features.Terms
         private static void MatchListed(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<CityDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<City> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -145,7 +126,7 @@ namespace Features.Terms
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = TermsLexicons.CitiesKeys[hit.Value];
-                candidates.Add(span, 0, new CityDraft(
+                candidates.Add(span, 0, new City(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
@@ -160,7 +141,7 @@ namespace Features.Terms
         private static void MatchSpelledCity(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<CityDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<City> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in SpelledCitySpelling.WithVariants(
                 context,
@@ -174,7 +155,7 @@ namespace Features.Terms
                 }
 
                 string nameValue = TermsLexicons.CitiesKeys[hit.Value];
-                candidates.Add(span, 1, new CityDraft(
+                candidates.Add(span, 1, new City(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -102,32 +102,13 @@ namespace Features.Terms
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<LeaderDraft> candidates = context.Candidates<LeaderDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Leader> candidates = context.Candidates<Leader>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchSurnames(context, text, candidates);
             MatchFullNames(context, text, candidates);
-            global::System.Collections.Generic.List<LeaderDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<LeaderDraft, Leader>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Leader>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Leader"/> only if it wins.
-        /// </summary>
-        private readonly struct LeaderDraft(
-            string name,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Leader>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Leader ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -136,7 +117,7 @@ namespace Features.Terms
         private static void MatchSurnames(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<LeaderDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Leader> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -145,7 +126,7 @@ namespace Features.Terms
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = global::CorpusKit.CompilerServices.Captures.String(text, hit.Start, hit.End);
-                candidates.Add(span, 0, new LeaderDraft(
+                candidates.Add(span, 0, new Leader(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
@@ -159,7 +140,7 @@ namespace Features.Terms
         private static void MatchFullNames(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<LeaderDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Leader> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -173,7 +154,7 @@ namespace Features.Terms
                 }
 
                 string nameValue = Terms.FullNamesKeys[hit.Value];
-                candidates.Add(span, 1, new LeaderDraft(
+                candidates.Add(span, 1, new Leader(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

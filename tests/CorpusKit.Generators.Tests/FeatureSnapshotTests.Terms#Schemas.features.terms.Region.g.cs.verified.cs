@@ -102,31 +102,12 @@ namespace Features.Terms
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<RegionDraft> candidates = context.Candidates<RegionDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Region> candidates = context.Candidates<Region>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchSpelled(context, text, candidates);
-            global::System.Collections.Generic.List<RegionDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Region> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<RegionDraft, Region>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Region> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Region>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Region"/> only if it wins.
-        /// </summary>
-        private readonly struct RegionDraft(
-            string name,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Region>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Region ToEntity() => new(name, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace Features.Terms
         private static void MatchSpelled(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<RegionDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Region> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in SpelledSpelling.WithVariants(
                 context,
@@ -144,7 +125,7 @@ namespace Features.Terms
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string nameValue = Terms.SpelledKeys[hit.Value];
-                candidates.Add(span, 0, new RegionDraft(
+                candidates.Add(span, 0, new Region(
                     nameValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -102,32 +102,13 @@ namespace Features.TypedFields
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<SummitDraft> candidates = context.Candidates<SummitDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Summit> candidates = context.Candidates<Summit>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchNamedDay(context, text, candidates);
             MatchHijri(context, text, candidates);
-            global::System.Collections.Generic.List<SummitDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Summit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<SummitDraft, Summit>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Summit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Summit>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Summit"/> only if it wins.
-        /// </summary>
-        private readonly struct SummitDraft(
-            global::CorpusKit.PartialDate held,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Summit>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Summit ToEntity() => new(held, span, text, rule);
         }
 
         /// <summary>
@@ -136,7 +117,7 @@ namespace Features.TypedFields
         private static void MatchNamedDay(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<SummitDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Summit> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.NamedDay.Matches(
                 text,
@@ -162,7 +143,7 @@ namespace Features.TypedFields
                     continue;
                 }
 
-                candidates.Add(span, 0, new SummitDraft(
+                candidates.Add(span, 0, new Summit(
                     heldValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
@@ -176,7 +157,7 @@ namespace Features.TypedFields
         private static void MatchHijri(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<SummitDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Summit> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Hijri.Matches(
                 text,
@@ -203,7 +184,7 @@ namespace Features.TypedFields
                     continue;
                 }
 
-                candidates.Add(span, 1, new SummitDraft(
+                candidates.Add(span, 1, new Summit(
                     heldValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

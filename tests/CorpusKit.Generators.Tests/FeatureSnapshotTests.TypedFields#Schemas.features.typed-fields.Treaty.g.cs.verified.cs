@@ -182,38 +182,13 @@ namespace Features.TypedFields
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<TreatyDraft> candidates = context.Candidates<TreatyDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Treaty> candidates = context.Candidates<Treaty>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchDated(context, text, candidates);
             MatchCounted(context, text, candidates);
-            global::System.Collections.Generic.List<TreatyDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Treaty> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<TreatyDraft, Treaty>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Treaty> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Treaty>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Treaty"/> only if it wins.
-        /// </summary>
-        private readonly struct TreatyDraft(
-            string title,
-            global::CorpusKit.PartialDate? signed,
-            int parties,
-            decimal? share,
-            bool binding,
-            global::System.Collections.Generic.IReadOnlyList<int> years,
-            global::Features.TypedFields.Treaty.KindKind? kind,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Treaty>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Treaty ToEntity() => new(title, signed, parties, share, binding, years, kind, span, text, rule);
         }
 
         /// <summary>
@@ -222,7 +197,7 @@ namespace Features.TypedFields
         private static void MatchDated(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<TreatyDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Treaty> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Dated.Matches(
                 text,
@@ -244,7 +219,7 @@ namespace Features.TypedFields
                 int partiesValue = 2;
                 bool bindingValue = true;
                 global::Features.TypedFields.Treaty.KindKind kindValue = global::Features.TypedFields.Treaty.KindKind.Bilateral;
-                candidates.Add(span, 0, new TreatyDraft(
+                candidates.Add(span, 0, new Treaty(
                     titleValue,
                     signedValue,
                     partiesValue,
@@ -264,7 +239,7 @@ namespace Features.TypedFields
         private static void MatchCounted(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<TreatyDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Treaty> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Counted.Matches(
                 text,
@@ -296,7 +271,7 @@ namespace Features.TypedFields
                     match.Group("years"),
                     static value => global::CorpusKit.CompilerServices.Captures.Int(value));
                 global::Features.TypedFields.Treaty.KindKind kindValue = global::Features.TypedFields.Treaty.KindKind.Multilateral;
-                candidates.Add(span, 1, new TreatyDraft(
+                candidates.Add(span, 1, new Treaty(
                     titleValue,
                     null,
                     partiesValue.Value,

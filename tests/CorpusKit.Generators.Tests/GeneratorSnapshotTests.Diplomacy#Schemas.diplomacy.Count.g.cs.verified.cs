@@ -146,32 +146,12 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<CountDraft> candidates = context.Candidates<CountDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Count> candidates = context.Candidates<Count>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchCountries(context, text, candidates);
-            global::System.Collections.Generic.List<CountDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<CountDraft, Count>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Count>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Count"/> only if it wins.
-        /// </summary>
-        private readonly struct CountDraft(
-            int value,
-            global::NewsDesk.Diplomacy.Count.UnitKind? unit,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Count>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Count ToEntity() => new(value, unit, span, text, rule);
         }
 
         /// <summary>
@@ -180,7 +160,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchCountries(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<CountDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Count> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Countries.Matches(
                 text,
@@ -196,7 +176,7 @@ namespace NewsDesk.Diplomacy
                 }
 
                 global::NewsDesk.Diplomacy.Count.UnitKind unitValue = global::NewsDesk.Diplomacy.Count.UnitKind.Country;
-                candidates.Add(span, 0, new CountDraft(
+                candidates.Add(span, 0, new Count(
                     valueValue.Value,
                     unitValue,
                     span,

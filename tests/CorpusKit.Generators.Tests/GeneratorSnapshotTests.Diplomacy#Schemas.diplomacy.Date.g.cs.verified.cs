@@ -102,31 +102,12 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<DateDraft> candidates = context.Candidates<DateDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Date> candidates = context.Candidates<Date>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchDayMonthYear(context, text, candidates);
-            global::System.Collections.Generic.List<DateDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<DateDraft, Date>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Date> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Date>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Date"/> only if it wins.
-        /// </summary>
-        private readonly struct DateDraft(
-            global::CorpusKit.PartialDate value,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Date>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Date ToEntity() => new(value, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchDayMonthYear(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<DateDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Date> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.DayMonthYear.Matches(
                 text,
@@ -157,7 +138,7 @@ namespace NewsDesk.Diplomacy
                     continue;
                 }
 
-                candidates.Add(span, 0, new DateDraft(
+                candidates.Add(span, 0, new Date(
                     valueValue.Value,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

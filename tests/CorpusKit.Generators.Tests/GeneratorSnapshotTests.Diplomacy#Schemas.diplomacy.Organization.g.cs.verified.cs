@@ -102,31 +102,12 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<OrganizationDraft> candidates = context.Candidates<OrganizationDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Organization> candidates = context.Candidates<Organization>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
             MatchKnown(context, text, candidates);
-            global::System.Collections.Generic.List<OrganizationDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<OrganizationDraft, Organization>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Organization> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Organization>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Organization"/> only if it wins.
-        /// </summary>
-        private readonly struct OrganizationDraft(
-            string id,
-            global::CorpusKit.TextSpan span,
-            string text,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Organization>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Organization ToEntity() => new(id, span, text, rule);
         }
 
         /// <summary>
@@ -135,7 +116,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchKnown(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<OrganizationDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Organization> candidates)
         {
             foreach (global::CorpusKit.CompilerServices.TermHit hit in context.FindTerms(
                 text,
@@ -144,7 +125,7 @@ namespace NewsDesk.Diplomacy
             {
                 global::CorpusKit.TextSpan span = text.ToOriginal(hit.Start, hit.End);
                 string idValue = DiplomacyLexicons.OrganizationsKeys[hit.Value];
-                candidates.Add(span, 0, new OrganizationDraft(
+                candidates.Add(span, 0, new Organization(
                     idValue,
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),

@@ -115,33 +115,13 @@ namespace NewsDesk.Diplomacy
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::CorpusKit.NormalizedText text = context.GetText(Normalization);
-            global::CorpusKit.CompilerServices.Candidates<QuoteDraft> candidates = context.Candidates<QuoteDraft>(
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates = context.Candidates<Quote>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
             MatchSaid(context, text, candidates);
             MatchQuoted(context, text, candidates);
-            global::System.Collections.Generic.List<QuoteDraft> drafts = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Make<QuoteDraft, Quote>(
-                context,
-                drafts);
+            global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             return context.SetResults<Quote>(entities);
-        }
-
-        /// <summary>
-        /// A candidate's values, made into a <see cref="Quote"/> only if it wins.
-        /// </summary>
-        private readonly struct QuoteDraft(
-            string text,
-            global::NewsDesk.Diplomacy.Person? speaker,
-            string? verb,
-            global::CorpusKit.TextSpan span,
-            string rule) : global::CorpusKit.CompilerServices.IDraft<Quote>
-        {
-            /// <inheritdoc />
-            public global::CorpusKit.TextSpan Span => span;
-
-            /// <inheritdoc />
-            public Quote ToEntity() => new(text, speaker, verb, span, rule);
         }
 
         /// <summary>
@@ -151,7 +131,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchSaid(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<QuoteDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates)
         {
             global::System.Collections.Generic.IReadOnlyList<global::NewsDesk.Diplomacy.Person> step0 = context.Require(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
@@ -184,7 +164,7 @@ namespace NewsDesk.Diplomacy
                     text,
                     match.Steps[1].Start,
                     match.Steps[1].End);
-                candidates.Add(span, 0, new QuoteDraft(
+                candidates.Add(span, 0, new Quote(
                     textValue,
                     speakerValue,
                     verbValue,
@@ -199,7 +179,7 @@ namespace NewsDesk.Diplomacy
         private static void MatchQuoted(
             global::CorpusKit.ExtractionContext context,
             global::CorpusKit.NormalizedText text,
-            global::CorpusKit.CompilerServices.Candidates<QuoteDraft> candidates)
+            global::CorpusKit.CompilerServices.Candidates<Quote> candidates)
         {
             var speakerNearest = context.Nearest(global::NewsDesk.Diplomacy.PersonExtractor.Instance);
             foreach (global::CorpusKit.CompilerServices.PatternMatch match in Patterns.Quoted.Matches(
@@ -227,7 +207,7 @@ namespace NewsDesk.Diplomacy
                     span,
                     global::CorpusKit.CompilerServices.NearestDirection.Before,
                     global::CorpusKit.CompilerServices.TextScope.Sentence);
-                candidates.Add(span, 1, new QuoteDraft(
+                candidates.Add(span, 1, new Quote(
                     textValue,
                     speakerValue,
                     null,

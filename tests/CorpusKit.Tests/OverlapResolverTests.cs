@@ -195,44 +195,6 @@ public sealed class OverlapResolverTests
         Assert.Equal([touching, after], entities);
     }
 
-    /// <summary>
-    /// Drafts are chosen among as entities are, those inside another type's entities are dropped
-    /// as entities are (touching kept), and only the winners left are made: a losing candidate's
-    /// entity never exists.
-    /// </summary>
-    [Fact]
-    public void Only_the_drafts_that_win_and_lie_outside_other_types_are_made_into_entities()
-    {
-        var made = new List<string>();
-        var context = new ExtractionContext(new string('x', 30));
-        Candidates<Draft> candidates = context.Candidates<Draft>(OverlapMode.Longest, checkSpans: true);
-        candidates.Add(new TextSpan(0, 10), 0, new Draft("[0,10)", new TextSpan(0, 10), made));
-        candidates.Add(new TextSpan(2, 3), 1, new Draft("[2,5) inside [0,10)", new TextSpan(2, 3), made));
-        candidates.Add(new TextSpan(12, 4), 1, new Draft("[12,16)", new TextSpan(12, 4), made));
-        candidates.Add(new TextSpan(20, 3), 1, new Draft("[20,23) under another type", new TextSpan(20, 3), made));
-        candidates.Add(new TextSpan(25, 2), 1, new Draft("[25,27) touching another type", new TextSpan(25, 2), made));
-
-        List<Draft> drafts = OverlapResolver.Resolve(candidates);
-        OverlapResolver.RemoveOverlapping<Draft, EntityGroupTests.Mention>(drafts, [new EntityGroupTests.Mention("o", new TextSpan(22, 3), "o")]);
-        List<EntityGroupTests.Mention> entities = OverlapResolver.Make<Draft, EntityGroupTests.Mention>(context, drafts);
-
-        Assert.Equal(["[0,10)", "[12,16)", "[25,27) touching another type"], entities.Select(e => e.Key));
-        Assert.Equal(entities.Select(e => e.Key), made);
-        context.EndExtraction();
-    }
-
-    /// <summary>A test draft that notes each entity made from it.</summary>
-    private readonly struct Draft(string key, TextSpan span, List<string> made) : IDraft<EntityGroupTests.Mention>
-    {
-        public TextSpan Span => span;
-
-        public EntityGroupTests.Mention ToEntity()
-        {
-            made.Add(key);
-            return new EntityGroupTests.Mention(key, span, key);
-        }
-    }
-
     [Fact]
     public void Of_spans_that_share_a_char_longest_keeps_the_longer_first_the_earlier_rule_and_all_both()
     {

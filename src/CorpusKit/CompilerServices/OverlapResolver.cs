@@ -279,63 +279,12 @@ public static class OverlapResolver
     }
 
     /// <summary>
-    /// The entities of <paramref name="drafts"/> (winners from <see cref="Resolve{T}(Candidates{T})"/>),
-    /// made now, in order, in a list the context lends the extractor until its extraction ends (its
-    /// work list: it may remove and add entities, then <see cref="ExtractionContext.SetResults{T}(List{T})"/>
-    /// copies them out). Candidates that lost were never made.
-    /// </summary>
-    public static List<TEntity> Make<TDraft, TEntity>(ExtractionContext context, List<TDraft> drafts)
-        where TDraft : IDraft<TEntity>
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(drafts);
-        List<TEntity> entities = context.BorrowList<TEntity>();
-        entities.EnsureCapacity(drafts.Count);
-        foreach (TDraft draft in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(drafts))
-        {
-            entities.Add(draft.ToEntity());
-        }
-
-        return entities;
-    }
-
-    /// <summary>
     /// Removes from <paramref name="entities"/> every entity that overlaps one of
     /// <paramref name="others"/>: nothing is found inside an entity of a type declared in
     /// <c>outside:</c> (no place inside an organisation's name).
     /// </summary>
     public static void RemoveOverlapping<T>(List<T> entities, IReadOnlyList<IEntity> others)
         where T : IEntity
-        => RemoveOverlapping(entities, others, default(EntitySpan<T>));
-
-    /// <summary>
-    /// <see cref="RemoveOverlapping{T}(List{T}, IReadOnlyList{IEntity})"/> among drafts, before their
-    /// entities are made: a candidate inside an entity of another type is never made.
-    /// </summary>
-    public static void RemoveOverlapping<TDraft, TEntity>(List<TDraft> drafts, IReadOnlyList<IEntity> others)
-        where TDraft : IDraft<TEntity>
-        => RemoveOverlapping(drafts, others, default(DraftSpan<TDraft, TEntity>));
-
-    /// <summary>Reads the span of an item of the lists <c>RemoveOverlapping</c> works on: an entity or a draft.</summary>
-    private interface ISpanOf<T>
-    {
-        TextSpan Of(T item);
-    }
-
-    private readonly struct EntitySpan<T> : ISpanOf<T>
-        where T : IEntity
-    {
-        public TextSpan Of(T item) => item.Span;
-    }
-
-    private readonly struct DraftSpan<TDraft, TEntity> : ISpanOf<TDraft>
-        where TDraft : IDraft<TEntity>
-    {
-        public TextSpan Of(TDraft item) => item.Span;
-    }
-
-    private static void RemoveOverlapping<T, TSpan>(List<T> entities, IReadOnlyList<IEntity> others, TSpan spanOf)
-        where TSpan : struct, ISpanOf<T>
     {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(others);
@@ -366,9 +315,8 @@ public static class OverlapResolver
             for (int e = 0; e < entities.Count; e++)
             {
                 T entity = entities[e];
-                TextSpan span = spanOf.Of(entity);
-                int before = SortedSearch.FirstAtOrAfter<TextSpan>(spans, span.End, static s => s.Start);
-                if (!(before > 0 && furthest[before - 1] > span.Start))
+                int before = SortedSearch.FirstAtOrAfter<TextSpan>(spans, entity.Span.End, static s => s.Start);
+                if (!(before > 0 && furthest[before - 1] > entity.Span.Start))
                 {
                     entities[kept++] = entity;
                 }
