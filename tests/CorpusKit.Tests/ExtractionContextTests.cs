@@ -361,7 +361,7 @@ public sealed class ExtractionContextTests
     /// </summary>
     [Fact]
     public void A_started_context_is_made_again_for_the_next_document_of_its_thread()
-        => OnNewThread(() =>
+        => Threads.OnThreadOfItsOwn(() =>
         {
             const string First = "زارَ لافروفُ  موسكو";
             ExtractionContext first = ExtractionContext.Start(First, "a");
@@ -405,7 +405,7 @@ public sealed class ExtractionContextTests
     /// <summary>A generated corpus's <c>Extract(string)</c> on a thread's pooled context gives what it gives on a context of its own, document after document.</summary>
     [Fact]
     public void Extracting_on_the_thread_s_context_gives_what_a_context_of_its_own_gives()
-        => OnNewThread(() =>
+        => Threads.OnThreadOfItsOwn(() =>
         {
             foreach (string seed in Seeds.Names)
             {
@@ -417,29 +417,6 @@ public sealed class ExtractionContextTests
                 Assert.Equal(expected, Json.CorpusJson.Serialize(NewsCorpus.Instance.Extract(text, seed)));
             }
         });
-
-    /// <summary>Runs <paramref name="test"/> on a thread of its own, whose pools start empty.</summary>
-    private static void OnNewThread(Action test)
-    {
-        Exception? failure = null;
-        var thread = new System.Threading.Thread(() =>
-        {
-            try
-            {
-                test();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
-            }
-        });
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-    }
 
     /// <summary>
     /// When an extraction ends, its tables of results and term hits and its nearest indexes' arrays

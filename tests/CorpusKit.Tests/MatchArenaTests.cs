@@ -17,7 +17,7 @@ public sealed class MatchArenaTests
 
     [Fact]
     public void Matches_past_a_full_buffer_keep_their_own_captures_and_steps()
-        => OnThreadOfItsOwn(() =>
+        => Threads.OnThreadOfItsOwn(() =>
         {
             MatchArena arena = MatchArena.Take();
             ReadOnlyMemory<char> text = "abcdefghij".AsMemory();
@@ -46,7 +46,7 @@ public sealed class MatchArenaTests
 
     [Fact]
     public void The_next_extraction_makes_the_same_objects_again_and_a_spent_match_holds_no_text()
-        => OnThreadOfItsOwn(() =>
+        => Threads.OnThreadOfItsOwn(() =>
         {
             MatchArena arena = MatchArena.Take();
             PatternMatch first = arena.PatternMatch("first text".AsMemory(), 0, 5, s_groups, [0, 0, 5]);
@@ -69,7 +69,7 @@ public sealed class MatchArenaTests
     [InlineData(MatchArena.MostKept, true)]
     [InlineData(MatchArena.MostKept + 1, false)]
     public void An_arena_is_kept_for_the_thread_up_to_its_bound(int matches, bool kept)
-        => OnThreadOfItsOwn(() =>
+        => Threads.OnThreadOfItsOwn(() =>
         {
             MatchArena arena = MatchArena.Take();
             for (int i = 0; i < matches; i++)
@@ -91,39 +91,17 @@ public sealed class MatchArenaTests
 
         string? before = null;
         string? after = null;
-        OnThreadOfItsOwn(() =>
+        Threads.OnThreadOfItsOwn(() =>
         {
             before = Extracted(First);
             after = Extracted(Second);
         });
         string? alone = null;
-        OnThreadOfItsOwn(() => alone = Extracted(Second));
+        Threads.OnThreadOfItsOwn(() => alone = Extracted(Second));
 
         Assert.Contains("بادئ ذي بدء", before, StringComparison.Ordinal);
         Assert.Contains("إن تطوير التعاون أولوية ثابتة", after, StringComparison.Ordinal);
         Assert.Contains("--07-12", after, StringComparison.Ordinal);
         Assert.Equal(alone, after);
-    }
-
-    private static void OnThreadOfItsOwn(Action action)
-    {
-        Exception? failed = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception exception)
-            {
-                failed = exception;
-            }
-        });
-        thread.Start();
-        thread.Join();
-        if (failed is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed).Throw();
-        }
     }
 }

@@ -29,14 +29,7 @@ internal sealed class NormalizedDraft
 
     /// <summary>A draft over <paramref name="buffer"/> (from <see cref="NormalizerCore.RentBuffer"/>), the text of <paramref name="original"/> normalized under <paramref name="normalization"/>.</summary>
     public NormalizedDraft(string original, TextNormalization normalization, char[] buffer, int length, OffsetMap? map, bool otherDigits)
-    {
-        _original = original;
-        _buffer = buffer;
-        _map = map;
-        Normalization = normalization;
-        Chars = buffer.AsMemory(0, length);
-        HasOtherDigits = otherDigits;
-    }
+        => Fill(original, normalization, buffer, length, map, otherDigits);
 
     /// <summary>
     /// This draft, spent, made again as the constructor over a buffer makes one: for a context of the
@@ -49,13 +42,19 @@ internal sealed class NormalizedDraft
             throw new InvalidOperationException("Only a draft over a buffer, completed, is made again.");
         }
 
+        Fill(original, normalization, buffer, length, map, otherDigits);
+        return this;
+    }
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_original))]
+    private void Fill(string original, TextNormalization normalization, char[] buffer, int length, OffsetMap? map, bool otherDigits)
+    {
         _original = original;
         _buffer = buffer;
         _map = map;
         Normalization = normalization;
         Chars = buffer.AsMemory(0, length);
         HasOtherDigits = otherDigits;
-        return this;
     }
 
     /// <summary>The normalized chars.</summary>
