@@ -76,17 +76,14 @@ public sealed class DocumentLayout
         int start = 0;
         for (int i = 0; i < lines.Length; i++)
         {
-            int newline = _text.IndexOf('\n', start);
-            int end = newline < 0 ? _text.Length : newline;
-            int contentEnd = end > start && _text[end - 1] == '\r' ? end - 1 : end;
+            TextSpan line = LineAt(_text, start, out start);
             var kind = (LineKind)_kinds[i];
             lines[i] = kind switch
             {
                 LineKind.Headline => Headline!.Value,
-                LineKind.Boilerplate or LineKind.Duplicate => new DocumentLine(i + 1, TextSpan.FromBounds(start, contentEnd), kind, _rules[marked++]),
-                _ => new DocumentLine(i + 1, TextSpan.FromBounds(start, contentEnd), kind, null),
+                LineKind.Boilerplate or LineKind.Duplicate => new DocumentLine(i + 1, line, kind, _rules[marked++]),
+                _ => new DocumentLine(i + 1, line, kind, null),
             };
-            start = end + 1;
         }
 
         return lines;
@@ -106,24 +103,29 @@ public sealed class DocumentLayout
         int start = 0;
         for (int i = 0; made < count; i++)
         {
-            int newline = _text.IndexOf('\n', start);
-            int end = newline < 0 ? _text.Length : newline;
+            TextSpan line = LineAt(_text, start, out start);
             var lineKind = (LineKind)_kinds[i];
             if (lineKind is LineKind.Boilerplate or LineKind.Duplicate)
             {
                 if (lineKind == kind)
                 {
-                    int contentEnd = end > start && _text[end - 1] == '\r' ? end - 1 : end;
-                    lines[made++] = new DocumentLine(i + 1, TextSpan.FromBounds(start, contentEnd), kind, _rules[marked]);
+                    lines[made++] = new DocumentLine(i + 1, line, kind, _rules[marked]);
                 }
 
                 marked++;
             }
-
-            start = end + 1;
         }
 
         return lines;
+    }
+
+    /// <summary>The line of <paramref name="text"/> from <paramref name="start"/>, without its break (<c>\n</c> or <c>\r\n</c>); <paramref name="next"/> is where the line after it starts.</summary>
+    private static TextSpan LineAt(string text, int start, out int next)
+    {
+        int newline = text.IndexOf('\n', start);
+        int end = newline < 0 ? text.Length : newline;
+        next = end + 1;
+        return TextSpan.FromBounds(start, end > start && text[end - 1] == '\r' ? end - 1 : end);
     }
 
     /// <summary>
