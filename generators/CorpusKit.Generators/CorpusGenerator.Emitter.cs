@@ -595,6 +595,12 @@ public sealed partial class CorpusGenerator
                     {{Ck}}.CompilerServices.Candidates<{{entity.Name}}> candidates = context.Candidates<{{entity.Name}}>({{Ck}}.CompilerServices.OverlapMode.{{entity.Overlap}}, checkSpans: {{(Enumerable.Range(0, entity.Rules.Count).Any(i => ChecksSpans(entity, i)) ? "true" : "false")}});
                 """);
             w.Indent();
+            foreach (EntityReference other in entity.Outside)
+            {
+                // outside: found first, so that no entity is made for a candidate inside one of them.
+                w.Line($"candidates.KeepOutOf(context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
+            }
+
             foreach (RuleSpec rule in entity.Rules)
             {
                 w.Line($"{rule.MethodName}(context, text, candidates);");
@@ -631,9 +637,13 @@ public sealed partial class CorpusGenerator
                 w.Unindent();
             }
 
-            foreach (EntityReference other in entity.Outside)
+            if (entity.Repeats is not null)
             {
-                w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
+                // The repeats were not candidates: those inside an entity of outside: go now.
+                foreach (EntityReference other in entity.Outside)
+                {
+                    w.Line($"{Ck}.CompilerServices.OverlapResolver.RemoveOverlapping(entities, context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
+                }
             }
 
             foreach (FieldSpec field in SpeakerFields(entity))
@@ -1184,7 +1194,21 @@ public sealed partial class CorpusGenerator
             }
 
             arguments.Add(SourceWriter.Literal(rule.Id));
-            ArgumentLines(w, $"candidates.Add(span, {order.ToString(CultureInfo.InvariantCulture)}, new {entity.Name}(", arguments, "));");
+            string ruleOrder = order.ToString(CultureInfo.InvariantCulture);
+            if (entity.Outside.Count > 0)
+            {
+                // Inside an entity of outside:, it could only be taken away: it competes without an entity.
+                w.Line($$"""
+                    if (candidates.KeptOut(span))
+                    {
+                        candidates.AddKeptOut(span, {{ruleOrder}});
+                        continue;
+                    }
+
+                    """);
+            }
+
+            ArgumentLines(w, $"candidates.Add(span, {ruleOrder}, new {entity.Name}(", arguments, "));");
             w.CloseBrace();
             w.CloseBrace();
             if (rule.Body is TermsBody { Variants: not 0 } spelled)
@@ -1687,7 +1711,7 @@ public sealed partial class CorpusGenerator
             w.Param("Problems", "Problems met while extracting (a regex that timed out); the other rules still ran.");
             parameters.Add($"{Generic}.IReadOnlyList<{Ck}.ExtractionProblem> Problems");
             w.Line(s_generatedCode);
-            RecordHeader(w, document, parameters, $"{Ck}.IJsonWritable");
+            RecordHeader(w, document, parameters, $"{Ck}.IJsonWritable, {Ck}.CompilerServices.IMentionLists");
             string writes = spec is null
                 ? "its id and every entity list"
                 : $"its id, {(spec.Headline ? "headline and " : string.Empty)}fields, and the numbers of its boilerplate and duplicate lines";
@@ -1698,8 +1722,26 @@ public sealed partial class CorpusGenerator
                 {
                     // Entities at the same position keep the order of their types. Two threads may
                     // both merge them at first: either list is right.
-                    return _mentions ??= {{Ck}}.CompilerServices.MentionOrder.Merge({{string.Join(", ", _module.Entities.Select(_module.MentionList))}});
+                    return _mentions ??= {{Ck}}.CompilerServices.MentionOrder.Merge(this);
                 }
+
+                /// <inheritdoc />
+                int {{Ck}}.CompilerServices.IMentionLists.MentionListCount => {{_module.Entities.Count.ToString(CultureInfo.InvariantCulture)}};
+
+                /// <inheritdoc />
+                {{Generic}}.IReadOnlyList<{{Ck}}.IEntity> {{Ck}}.CompilerServices.IMentionLists.MentionList(int index) => index switch
+                {
+                """);
+            w.Indent();
+            for (int i = 0; i < _module.Entities.Count; i++)
+            {
+                w.Line($"{i.ToString(CultureInfo.InvariantCulture)} => {_module.MentionList(_module.Entities[i])},");
+            }
+
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+            w.Unindent();
+            w.Line($$"""
+                };
 
                 /// <summary>Writes the document: {{writes}}.</summary>
                 public void WriteTo({{Json}} writer)

@@ -148,7 +148,7 @@ namespace Features.FileLexicons
         global::System.Collections.Generic.IReadOnlyList<Person> People,
         global::System.Collections.Generic.IReadOnlyList<Organization> Organizations,
         global::System.Collections.Generic.IReadOnlyList<City> Cities,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
         // Made from the mentions when first read; neither copied by `with` nor compared.
         private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
@@ -200,8 +200,20 @@ namespace Features.FileLexicons
         {
             // Entities at the same position keep the order of their types. Two threads may
             // both merge them at first: either list is right.
-            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(People, Organizations, Cities);
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(this);
         }
+
+        /// <inheritdoc />
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 3;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
+        {
+            0 => People,
+            1 => Organizations,
+            2 => Cities,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
 
         /// <summary>Writes the document: its id and every entity list.</summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)

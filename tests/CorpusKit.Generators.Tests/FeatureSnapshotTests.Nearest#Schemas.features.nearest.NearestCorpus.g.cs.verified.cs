@@ -92,7 +92,7 @@ namespace Features.Nearest
         string? Id,
         global::System.Collections.Generic.IReadOnlyList<Country> Countries,
         global::System.Collections.Generic.IReadOnlyList<Figure> Figures,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
         // Made from the mentions when first read; neither copied by `with` nor compared.
         private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
@@ -141,8 +141,19 @@ namespace Features.Nearest
         {
             // Entities at the same position keep the order of their types. Two threads may
             // both merge them at first: either list is right.
-            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(Countries, Figures);
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(this);
         }
+
+        /// <inheritdoc />
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 2;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
+        {
+            0 => Countries,
+            1 => Figures,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
 
         /// <summary>Writes the document: its id and every entity list.</summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)

@@ -106,7 +106,7 @@ namespace Features.PlainText
         global::System.Collections.Generic.IReadOnlyList<Agency> Agencies,
         global::System.Collections.Generic.IReadOnlyList<Word> Words,
         global::System.Collections.Generic.IReadOnlyList<Code> Codes,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
         // Made from the mentions when first read; neither copied by `with` nor compared.
         private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
@@ -158,8 +158,20 @@ namespace Features.PlainText
         {
             // Entities at the same position keep the order of their types. Two threads may
             // both merge them at first: either list is right.
-            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(Agencies, Words, Codes);
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(this);
         }
+
+        /// <inheritdoc />
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 3;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
+        {
+            0 => Agencies,
+            1 => Words,
+            2 => Codes,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
 
         /// <summary>Writes the document: its id and every entity list.</summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)

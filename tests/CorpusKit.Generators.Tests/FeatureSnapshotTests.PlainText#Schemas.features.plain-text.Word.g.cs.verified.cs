@@ -102,11 +102,9 @@ namespace Features.PlainText
             global::CorpusKit.CompilerServices.Candidates<Word> candidates = context.Candidates<Word>(
                 global::CorpusKit.CompilerServices.OverlapMode.All,
                 checkSpans: false);
+            candidates.KeepOutOf(context.Require(global::Features.PlainText.AgencyExtractor.Instance));
             MatchRule1(context, text, candidates);
             global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
-            global::CorpusKit.CompilerServices.OverlapResolver.RemoveOverlapping(
-                entities,
-                context.Require(global::Features.PlainText.AgencyExtractor.Instance));
             return context.SetResults<Word>(entities);
         }
 
@@ -128,6 +126,12 @@ namespace Features.PlainText
                 string? textValue = global::CorpusKit.CompilerServices.Captures.String(text, match.Group("text"));
                 if (textValue is null)
                 {
+                    continue;
+                }
+
+                if (candidates.KeptOut(span))
+                {
+                    candidates.AddKeptOut(span, 0);
                     continue;
                 }
 

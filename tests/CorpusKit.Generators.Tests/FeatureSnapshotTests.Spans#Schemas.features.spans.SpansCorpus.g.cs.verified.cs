@@ -142,7 +142,7 @@ namespace Features.Spans
         global::System.Collections.Generic.IReadOnlyList<Year> Years,
         global::System.Collections.Generic.IReadOnlyList<Visit> Visits,
         global::System.Collections.Generic.IReadOnlyList<Remark> Remarks,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
         // Made from the mentions when first read; neither copied by `with` nor compared.
         private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
@@ -200,13 +200,22 @@ namespace Features.Spans
         {
             // Entities at the same position keep the order of their types. Two threads may
             // both merge them at first: either list is right.
-            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(
-                Countries,
-                Magnitudes,
-                Years,
-                Visits,
-                Remarks);
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(this);
         }
+
+        /// <inheritdoc />
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 5;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
+        {
+            0 => Countries,
+            1 => Magnitudes,
+            2 => Years,
+            3 => Visits,
+            4 => Remarks,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
 
         /// <summary>Writes the document: its id and every entity list.</summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)

@@ -130,7 +130,7 @@ namespace Features.Speakers
         global::System.Collections.Generic.IReadOnlyList<Person> People,
         global::System.Collections.Generic.IReadOnlyList<Organization> Organizations,
         global::System.Collections.Generic.IReadOnlyList<Quote> Quotes,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
         // Made from the mentions when first read; neither copied by `with` nor compared.
         private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity>? _mentions;
@@ -182,8 +182,20 @@ namespace Features.Speakers
         {
             // Entities at the same position keep the order of their types. Two threads may
             // both merge them at first: either list is right.
-            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(People, Organizations, Quotes);
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(this);
         }
+
+        /// <inheritdoc />
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 3;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
+        {
+            0 => People,
+            1 => Organizations,
+            2 => Quotes,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
 
         /// <summary>Writes the document: its id and every entity list.</summary>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)

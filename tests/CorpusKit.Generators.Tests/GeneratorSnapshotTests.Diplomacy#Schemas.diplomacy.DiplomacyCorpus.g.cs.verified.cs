@@ -452,7 +452,7 @@ namespace NewsDesk.Diplomacy
         global::System.Collections.Generic.IReadOnlyList<Count> CountMentions,
         global::System.Collections.Generic.IReadOnlyList<Quote> QuoteMentions,
         global::CorpusKit.Documents.DocumentLayout Layout,
-        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
         // Made from the mentions when first read; neither copied by `with` nor compared.
         private global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.Documents.EntityGroup<global::NewsDesk.Diplomacy.Person>>? _people;
@@ -541,13 +541,22 @@ namespace NewsDesk.Diplomacy
         {
             // Entities at the same position keep the order of their types. Two threads may
             // both merge them at first: either list is right.
-            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(
-                OrganizationMentions,
-                PersonMentions,
-                DateMentions,
-                CountMentions,
-                QuoteMentions);
+            return _mentions ??= global::CorpusKit.CompilerServices.MentionOrder.Merge(this);
         }
+
+        /// <inheritdoc />
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 5;
+
+        /// <inheritdoc />
+        global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
+        {
+            0 => OrganizationMentions,
+            1 => PersonMentions,
+            2 => DateMentions,
+            3 => CountMentions,
+            4 => QuoteMentions,
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
 
         /// <summary>
         /// Writes the document: its id, headline and fields, and the numbers of its boilerplate and duplicate lines.

@@ -187,4 +187,33 @@ public sealed class DocumentLayoutTests
         Assert.Empty(second.Boilerplate);
         Assert.Equal([LineKind.Headline, LineKind.Body], second.Lines.Select(l => l.Kind));
     }
+
+    /// <summary>
+    /// A line's kind is a byte that holds the index of the rule that dropped it, for the first
+    /// <see cref="DocumentLayout.RulesInKinds"/> rules of a set; the index of a later rule is kept
+    /// apart: rules at the last index a byte holds and at the two after it are each named right,
+    /// in every list, beside a duplicate line.
+    /// </summary>
+    [Fact]
+    public void The_rule_of_a_dropped_line_is_named_right_past_what_a_line_byte_holds()
+    {
+        int last = DocumentLayout.RulesInKinds - 1;
+        var rules = new LineRuleSet([.. Enumerable.Range(0, DocumentLayout.RulesInKinds + 2).Select(i => new LineRule("rule" + i, Pattern.OnRegex("^سطر" + i + "$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Line))]);
+        const string Said = "قال الوزير لافروف إن التعاون مستمر مع الشركاء";
+        string text = $"عنوان الخبر في سطر\nسطر{last + 2}\n{Said}\nسطر0\nسطر{last}\n{Said}\nسطر{last + 1}\nسطر{last + 2}";
+
+        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, rules, "Article");
+
+        (int, string?)[] dropped = [(2, "rule" + (last + 2)), (4, "rule0"), (5, "rule" + last), (7, "rule" + (last + 1)), (8, "rule" + (last + 2))];
+        Assert.Equal(dropped, layout.Boilerplate.Select(l => (l.Number, l.Rule)));
+        Assert.Equal([(6, "3")], layout.Duplicates.Select(l => (l.Number, l.Rule)));
+        Assert.Equal(dropped, layout.Lines.Where(l => l.Kind == LineKind.Boilerplate).Select(l => (l.Number, l.Rule)));
+        Assert.Equal("HDBDDRDD", string.Concat(layout.Lines.Select(l => l.Kind switch
+        {
+            LineKind.Headline => 'H',
+            LineKind.Boilerplate => 'D',
+            LineKind.Duplicate => 'R',
+            _ => 'B',
+        })));
+    }
 }

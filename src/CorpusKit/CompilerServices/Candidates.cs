@@ -18,6 +18,13 @@ namespace CorpusKit.CompilerServices;
 /// that a titled rule, a lexicon and a title-and-words rule all find is made once, not three times.
 /// </para>
 /// <para>
+/// A candidate that overlaps an entity of a type named in <c>outside:</c> (listed with
+/// <see cref="KeepOutOf"/>) would be taken away after the choice even if it won: the rule asks
+/// <see cref="KeptOut"/> and adds it with <see cref="AddKeptOut"/>, without an entity. It still
+/// competes as its entity would have (it may keep a shorter candidate out), so the winners are
+/// the same, but no record is made for it.
+/// </para>
+/// <para>
 /// For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be
 /// called by hand and may change in any release.
 /// </para>
@@ -40,6 +47,12 @@ public sealed class Candidates<T>
     private readonly List<Candidate<T>> _items = [];
     private readonly List<T> _winners = [];
     private HashSet<long> _spans = [];
+
+    /// <summary>The spans of the entities no candidate may overlap; null until a rule's type lists any.</summary>
+    private OutsideSpans? _outside;
+
+    /// <summary>The indexes, ascending, of the candidates added with <see cref="AddKeptOut"/>.</summary>
+    private readonly List<int> _keptOut = [];
 
     private Candidates()
     {
@@ -64,6 +77,9 @@ public sealed class Candidates<T>
     /// </summary>
     internal List<T> Winners => _winners;
 
+    /// <summary>The indexes in <see cref="Items"/>, ascending, of the candidates that have no entity and are never among the winners.</summary>
+    internal List<int> KeptOutItems => _keptOut;
+
     /// <summary>
     /// Whether a candidate added before has this very span, so that one of it cannot be chosen (never
     /// under <see cref="OverlapMode.All"/>, nor when the list was not asked to check spans).
@@ -81,6 +97,27 @@ public sealed class Candidates<T>
         }
     }
 
+    /// <summary>
+    /// Lists entities that no entity of this type may overlap: those of a type named in its
+    /// <c>outside:</c>, found before its rules run.
+    /// </summary>
+    public void KeepOutOf(IReadOnlyList<IEntity> others)
+        => (_outside ??= new OutsideSpans()).Add(others);
+
+    /// <summary>Whether <paramref name="span"/> overlaps an entity listed with <see cref="KeepOutOf"/>: its candidate is added with <see cref="AddKeptOut"/>.</summary>
+    public bool KeptOut(TextSpan span)
+        => _outside is { IsEmpty: false } outside && outside.Overlaps(span);
+
+    /// <summary>
+    /// Adds a candidate that <see cref="KeptOut"/> keeps out, without an entity: it is chosen among
+    /// the others as its entity would be, and dropped from the winners.
+    /// </summary>
+    public void AddKeptOut(TextSpan span, int ruleOrder)
+    {
+        _keptOut.Add(_items.Count);
+        Add(span, ruleOrder, default!);
+    }
+
     /// <summary>An empty list from this thread's pool; <paramref name="checkSpans"/> says whether rules will ask <see cref="Beaten"/>.</summary>
     internal static Candidates<T> Take(OverlapMode mode, bool checkSpans)
     {
@@ -94,6 +131,8 @@ public sealed class Candidates<T>
     {
         _items.Clear();
         _winners.Clear();
+        _keptOut.Clear();
+        _outside?.Clear(KeptSpans);
         if (_spans.Count > KeptSpans)
         {
             _spans = [];

@@ -76,6 +76,20 @@ public sealed class LineRuleSet : IReadOnlyList<LineRule>
         return null;
     }
 
+    /// <summary>The index of the first rule whose id is <paramref name="id"/>, or -1.</summary>
+    internal int IndexOf(string id)
+    {
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            if (ReferenceEquals(_rules[i].Id, id) || _rules[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <inheritdoc />
     public IEnumerator<LineRule> GetEnumerator() => ((IEnumerable<LineRule>)_rules).GetEnumerator();
 

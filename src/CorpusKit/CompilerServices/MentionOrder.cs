@@ -16,13 +16,24 @@ public static class MentionOrder
     /// within a list their order.
     /// </summary>
     public static IReadOnlyList<IEntity> Merge(params ReadOnlySpan<IReadOnlyList<IEntity>> lists)
+        => Merge(new MergedMentions.ListArray(lists.ToArray()));
+
+    /// <summary>
+    /// The mentions of <paramref name="document"/>, every type's list together, ordered as
+    /// <see cref="Merge(ReadOnlySpan{IReadOnlyList{IEntity}})"/> orders them. When each list is in
+    /// document order (an extractor's results are), they are merged as they are read, reading the
+    /// lists from the document: nothing is copied until a mention is read by index.
+    /// </summary>
+    public static IReadOnlyList<IEntity> Merge(IMentionLists document)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        int listCount = document.MentionListCount;
         int count = 0;
         int nonEmpty = -1;
         bool inOrder = true;
-        for (int j = 0; j < lists.Length; j++)
+        for (int j = 0; j < listCount; j++)
         {
-            IReadOnlyList<IEntity> list = lists[j];
+            IReadOnlyList<IEntity> list = document.MentionList(j);
             ArgumentNullException.ThrowIfNull(list);
             count += list.Count;
             if (list.Count > 0)
@@ -37,14 +48,14 @@ public static class MentionOrder
             return [];
         }
 
-        // Each type's list is in document order already (an extractor's results are): one list
-        // is the mentions as they are, and more are merged as they are read, without an array of
-        // them all until one is read by index (MergedMentions). Lists not each in order are sorted.
+        // One list is the mentions as they are, and more are merged as they are read, without an
+        // array of them all until one is read by index (MergedMentions). Lists not each in order
+        // are sorted.
         if (inOrder)
         {
-            return nonEmpty >= 0 ? lists[nonEmpty]
-                : lists.Length <= MergedMentions.MostLists ? new MergedMentions(lists, count)
-                : MergedMentions.Materialize(lists, count);
+            return nonEmpty >= 0 ? document.MentionList(nonEmpty)
+                : listCount <= MergedMentions.MostLists ? new MergedMentions(document, count)
+                : MergedMentions.Materialize(document, count);
         }
 
         // The work arrays are rented; only the result is allocated.
@@ -54,8 +65,9 @@ public static class MentionOrder
         try
         {
             int at = 0;
-            foreach (IReadOnlyList<IEntity> list in lists)
+            for (int j = 0; j < listCount; j++)
             {
+                IReadOnlyList<IEntity> list = document.MentionList(j);
                 for (int i = 0; i < list.Count; i++, at++)
                 {
                     entities[at] = list[i];

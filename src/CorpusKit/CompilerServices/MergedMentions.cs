@@ -7,10 +7,10 @@ using System.Threading;
 namespace CorpusKit.CompilerServices;
 
 /// <summary>
-/// A document's mentions of every entity type in document order (<see cref="MentionOrder.Merge"/>),
+/// A document's mentions of every entity type in document order (<see cref="MentionOrder.Merge(IMentionLists)"/>),
 /// from lists each in document order already, merged as they are read: enumerating them takes the
 /// next of the lists' heads at each step, and no array of them all is made until one is read by
-/// index (then once, and kept).
+/// index (then once, and kept). The lists are read from the document, not copied.
 /// </summary>
 /// <remarks>
 /// Most callers of <c>Mentions()</c> count them or go through them once (a writer, a table sink):
@@ -20,10 +20,9 @@ namespace CorpusKit.CompilerServices;
 internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEntity>
 {
     /// <summary>The most lists merged as they are read; more are merged into an array at once.</summary>
-    public const int MostLists = Lists.Length;
+    public const int MostLists = Positions.Length;
 
-    private readonly Lists _lists;
-    private readonly int _listCount;
+    private readonly IMentionLists _lists;
     private IEntity[]? _merged;
 
     // The list is its own first enumerator, as the runtime's iterators are: 1 while one goes
@@ -34,15 +33,14 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
     private IEntity? _current;
 
     /// <summary>The mentions of <paramref name="lists"/> (at most <see cref="MostLists"/>, each in document order), <paramref name="count"/> in all.</summary>
-    public MergedMentions(ReadOnlySpan<IReadOnlyList<IEntity>> lists, int count)
+    public MergedMentions(IMentionLists lists, int count)
     {
-        if (lists.Length > MostLists)
+        if (lists.MentionListCount > MostLists)
         {
-            throw new ArgumentOutOfRangeException(nameof(lists), lists.Length, $"At most {MostLists} lists are merged as they are read.");
+            throw new ArgumentOutOfRangeException(nameof(lists), lists.MentionListCount, $"At most {MostLists} lists are merged as they are read.");
         }
 
-        lists.CopyTo(_lists);
-        _listCount = lists.Length;
+        _lists = lists;
         Count = count;
     }
 
@@ -54,8 +52,6 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
 
     /// <inheritdoc />
     public IEntity this[int index] => (Volatile.Read(ref _merged) ?? Materialize())[index];
-
-    private ReadOnlySpan<IReadOnlyList<IEntity>> ListSpan => ((ReadOnlySpan<IReadOnlyList<IEntity>>)_lists)[.._listCount];
 
     /// <inheritdoc />
     public IEnumerator<IEntity> GetEnumerator()
@@ -71,7 +67,7 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
             return this;
         }
 
-        return new Enumerator(ListSpan.ToArray());
+        return new Enumerator(_lists);
     }
 
     /// <inheritdoc />
@@ -86,7 +82,7 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
     /// <inheritdoc />
     bool IEnumerator.MoveNext()
     {
-        bool moved = _cursor.Next(ListSpan, out IEntity entity);
+        bool moved = _cursor.Next(_lists, out IEntity entity);
         _current = moved ? entity : null;
         return moved;
     }
@@ -94,7 +90,7 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
     /// <inheritdoc />
     void IEnumerator.Reset()
     {
-        _cursor = new Cursor(ListSpan);
+        _cursor = new Cursor(_lists);
         _current = null;
     }
 
@@ -106,17 +102,17 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
     }
 
     /// <summary>The mentions of <paramref name="lists"/> (each in document order), <paramref name="count"/> in all, merged into an array.</summary>
-    public static IEntity[] Materialize(ReadOnlySpan<IReadOnlyList<IEntity>> lists, int count)
+    public static IEntity[] Materialize(IMentionLists lists, int count)
     {
         var result = new IEntity[count];
         int at = 0;
 
         // More lists than a cursor holds are merged two at a time, each pass over an array.
-        if (lists.Length > MostLists)
+        if (lists.MentionListCount > MostLists)
         {
-            IReadOnlyList<IEntity> first = Materialize(lists[..MostLists], Total(lists[..MostLists]));
-            IReadOnlyList<IEntity> rest = Materialize(lists[MostLists..], Total(lists[MostLists..]));
-            lists = new[] { first, rest };
+            var first = new Slice(lists, 0, MostLists);
+            var rest = new Slice(lists, MostLists, lists.MentionListCount - MostLists);
+            lists = new ListArray([Materialize(first, Total(first)), Materialize(rest, Total(rest))]);
         }
 
         var cursor = new Cursor(lists);
@@ -130,21 +126,38 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
 
     private IEntity[] Materialize()
     {
-        IEntity[] merged = Materialize(ListSpan, Count);
+        IEntity[] merged = Materialize(_lists, Count);
 
         // Two threads may both merge at first: either array is right.
         return Interlocked.CompareExchange(ref _merged, merged, null) ?? merged;
     }
 
-    private static int Total(ReadOnlySpan<IReadOnlyList<IEntity>> lists)
+    private static int Total(IMentionLists lists)
     {
         int total = 0;
-        foreach (IReadOnlyList<IEntity> list in lists)
+        for (int j = 0; j < lists.MentionListCount; j++)
         {
-            total += list.Count;
+            total += lists.MentionList(j).Count;
         }
 
         return total;
+    }
+
+    /// <summary>Lists given as an array.</summary>
+    internal sealed class ListArray(IReadOnlyList<IEntity>[] lists) : IMentionLists
+    {
+        public int MentionListCount => lists.Length;
+
+        public IReadOnlyList<IEntity> MentionList(int index) => lists[index];
+    }
+
+    /// <summary><paramref name="count"/> of a document's lists from <paramref name="start"/>, in order.</summary>
+    private sealed class Slice(IMentionLists lists, int start, int count) : IMentionLists
+    {
+        public int MentionListCount => count;
+
+        public IReadOnlyList<IEntity> MentionList(int index)
+            => (uint)index < (uint)count ? lists.MentionList(start + index) : throw new ArgumentOutOfRangeException(nameof(index));
     }
 
     /// <summary>Where a merge is in each list, and the span of each list's next mention, for up to <see cref="MostLists"/> lists.</summary>
@@ -155,15 +168,18 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
 
         private Positions _next;
         private Heads _heads;
+        private int _count;
 
-        public Cursor(ReadOnlySpan<IReadOnlyList<IEntity>> lists)
+        public Cursor(IMentionLists lists)
         {
             // The heads are read once per mention: a list is an array behind an interface, and
             // each call through it costs more than the comparison it feeds.
-            for (int j = 0; j < lists.Length; j++)
+            _count = lists.MentionListCount;
+            for (int j = 0; j < _count; j++)
             {
+                IReadOnlyList<IEntity> list = lists.MentionList(j);
                 _next[j] = 0;
-                _heads[j] = lists[j].Count > 0 ? lists[j][0].Span : s_done;
+                _heads[j] = list.Count > 0 ? list[0].Span : s_done;
             }
         }
 
@@ -171,10 +187,10 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
         /// Takes the next mention in document order, false when every list is done: of the lists'
         /// next mentions, the first by position, the earlier list's on a tie.
         /// </summary>
-        public bool Next(ReadOnlySpan<IReadOnlyList<IEntity>> lists, out IEntity entity)
+        public bool Next(IMentionLists lists, out IEntity entity)
         {
             int first = 0;
-            for (int j = 1; j < lists.Length; j++)
+            for (int j = 1; j < _count; j++)
             {
                 if (_heads[j].CompareTo(_heads[first]) < 0)
                 {
@@ -182,13 +198,13 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
                 }
             }
 
-            if (lists.IsEmpty || _heads[first] == s_done)
+            if (_count == 0 || _heads[first] == s_done)
             {
                 entity = null!;
                 return false;
             }
 
-            IReadOnlyList<IEntity> list = lists[first];
+            IReadOnlyList<IEntity> list = lists.MentionList(first);
             entity = list[_next[first]];
             _heads[first] = ++_next[first] < list.Count ? list[_next[first]].Span : s_done;
             return true;
@@ -211,16 +227,8 @@ internal sealed class MergedMentions : IReadOnlyList<IEntity>, IEnumerator<IEnti
         private TextSpan _first;
     }
 
-    [InlineArray(Length)]
-    private struct Lists
-    {
-        public const int Length = Positions.Length;
-
-        private IReadOnlyList<IEntity> _first;
-    }
-
     /// <summary>The mentions merged one at a time, for an enumeration while the list's own goes on.</summary>
-    private sealed class Enumerator(IReadOnlyList<IEntity>[] lists) : IEnumerator<IEntity>
+    private sealed class Enumerator(IMentionLists lists) : IEnumerator<IEntity>
     {
         private Cursor _cursor = new(lists);
         private IEntity? _current;

@@ -28,7 +28,7 @@ public static class OverlapResolver
         ArgumentNullException.ThrowIfNull(candidates);
         List<T> winners = candidates.Winners;
         winners.Clear();
-        Resolve(candidates.Items, candidates.Mode, ListedCandidates, winners);
+        Resolve(candidates.Items, candidates.Mode, ListedCandidates, winners, CollectionsMarshal.AsSpan(candidates.KeptOutItems));
         return winners;
     }
 
@@ -48,12 +48,16 @@ public static class OverlapResolver
     internal static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates)
     {
         var winners = new List<T>();
-        Resolve(candidates, mode, listedCandidates, winners);
+        Resolve(candidates, mode, listedCandidates, winners, []);
         return winners;
     }
 
-    /// <summary>The winners of <paramref name="candidates"/>, in document order, added to <paramref name="winners"/>.</summary>
-    private static void Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates, List<T> winners)
+    /// <summary>
+    /// The winners of <paramref name="candidates"/>, in document order, added to
+    /// <paramref name="winners"/>, but for those at the indexes <paramref name="keptOut"/> (ascending),
+    /// which compete without an entity.
+    /// </summary>
+    private static void Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates, List<T> winners, ReadOnlySpan<int> keptOut)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (mode is not (OverlapMode.Longest or OverlapMode.First or OverlapMode.All))
@@ -68,10 +72,17 @@ public static class OverlapResolver
         if (InTextOrderApart(items))
         {
             // What one lexicon's hits usually are: every mode takes them all, in the order they came.
-            winners.EnsureCapacity(count);
-            foreach (ref readonly Candidate<T> candidate in items)
+            winners.EnsureCapacity(count - keptOut.Length);
+            int next = 0;
+            for (int i = 0; i < count; i++)
             {
-                winners.Add(candidate.Value);
+                if (next < keptOut.Length && keptOut[next] == i)
+                {
+                    next++;
+                    continue;
+                }
+
+                winners.Add(items[i].Value);
             }
 
             return;
@@ -90,9 +101,22 @@ public static class OverlapResolver
             Span<int> work = listed ? stackalloc int[2 * count] : rented.AsSpan(0, 2 * count);
             ReadOnlySpan<int> accepted = Choose(keys, count, mode, listed, work);
             winners.EnsureCapacity(accepted.Length);
-            foreach (int i in accepted)
+            if (keptOut.IsEmpty)
             {
-                winners.Add(items[i].Value);
+                foreach (int i in accepted)
+                {
+                    winners.Add(items[i].Value);
+                }
+            }
+            else
+            {
+                foreach (int i in accepted)
+                {
+                    if (keptOut.BinarySearch(i) < 0)
+                    {
+                        winners.Add(items[i].Value);
+                    }
+                }
             }
         }
         finally
@@ -304,19 +328,12 @@ public static class OverlapResolver
                 spans[i] = others[i].Span;
             }
 
-            // The others may overlap each other (overlap: all), so keep the furthest end so far.
-            spans.Sort();
-            for (int i = 0; i < count; i++)
-            {
-                furthest[i] = Math.Max(spans[i].End, i > 0 ? furthest[i - 1] : 0);
-            }
-
+            OutsideSpans.Prepare(spans, furthest);
             int kept = 0;
             for (int e = 0; e < entities.Count; e++)
             {
                 T entity = entities[e];
-                int before = SortedSearch.FirstAtOrAfter<TextSpan>(spans, entity.Span.End, static s => s.Start);
-                if (!(before > 0 && furthest[before - 1] > entity.Span.Start))
+                if (!OutsideSpans.Overlaps(spans, furthest.AsSpan(0, count), entity.Span))
                 {
                     entities[kept++] = entity;
                 }

@@ -23,11 +23,25 @@ public sealed class DocumentLayout
     /// </summary>
     public const int MaxSiteNameWords = 3;
 
+    // A line's kind is kept as a byte: a LineKind, but a boilerplate line's byte is
+    // FirstRuleByte plus the index of its rule in the set, and OverflowRuleByte when that index is
+    // past what a byte holds (then the index is in _overflowRules). A layout keeps no rule's
+    // name: the set has them.
+    private const byte FirstRuleByte = 8;
+    private const byte OverflowRuleByte = byte.MaxValue;
+
+    /// <summary>The most rules whose index a line's byte holds; a set with more keeps the rest's indexes apart.</summary>
+    internal const int RulesInKinds = OverflowRuleByte - FirstRuleByte;
+
     private readonly string _text;
     private readonly byte[] _kinds;
+    private readonly LineRuleSet _rules;
 
-    /// <summary>The <see cref="DocumentLine.Rule"/> of each boilerplate and duplicate line, in line order.</summary>
-    private readonly string[] _rules;
+    /// <summary>The number of the line each duplicate line repeats, in line order.</summary>
+    private readonly int[] _repeats;
+
+    /// <summary>The rule index of each boilerplate line whose byte is <see cref="OverflowRuleByte"/>, in line order.</summary>
+    private readonly int[] _overflowRules;
     private readonly int _boilerplateCount;
 
     // Made from the kinds, the rules and the text when first read (two threads may both make one
@@ -36,20 +50,23 @@ public sealed class DocumentLayout
     private DocumentLine[]? _boilerplate;
     private DocumentLine[]? _duplicates;
 
-    private DocumentLayout(string text, byte[] kinds, DocumentLine? headline, string[] rules, int boilerplateCount)
+    private DocumentLayout(string text, byte[] kinds, DocumentLine? headline, LineRuleSet rules, int[] repeats, int[] overflowRules, int boilerplateCount)
     {
         _text = text;
         _kinds = kinds;
         Headline = headline;
         _rules = rules;
+        _repeats = repeats;
+        _overflowRules = overflowRules;
         _boilerplateCount = boilerplateCount;
     }
 
     /// <summary>Every line of the document, in order.</summary>
     /// <remarks>
-    /// A layout keeps one byte per line (its kind), the headline, and the rule of each boilerplate
-    /// and duplicate line; the lists of lines are made from those and the text when they are first
-    /// asked for, so a run that reads none of them (a count of mentions) never makes one.
+    /// A layout keeps one byte per line (its kind, and a boilerplate line's rule), the headline, and
+    /// the line each duplicate line repeats; the lists of lines are made from those and the text
+    /// when they are first asked for, so a run that reads none of them (a count of mentions) never
+    /// makes one.
     /// </remarks>
     public IReadOnlyList<DocumentLine> Lines => _lines ??= MakeLines();
 
@@ -66,23 +83,23 @@ public sealed class DocumentLayout
     /// The body lines that repeat an earlier line, in order; <see cref="DocumentLine.Rule"/> gives the
     /// number of the line each repeats.
     /// </summary>
-    public IReadOnlyList<DocumentLine> Duplicates => _duplicates ??= MakeLines(LineKind.Duplicate, _rules.Length - _boilerplateCount);
+    public IReadOnlyList<DocumentLine> Duplicates => _duplicates ??= MakeLines(LineKind.Duplicate, _repeats.Length);
 
     /// <summary>Every line, from the kinds and rules kept, split from the text again.</summary>
     private DocumentLine[] MakeLines()
     {
         var lines = new DocumentLine[_kinds.Length];
-        int marked = 0;
+        var marks = new Marks(this);
         int start = 0;
         for (int i = 0; i < lines.Length; i++)
         {
             TextSpan line = LineAt(_text, start, out start);
-            var kind = (LineKind)_kinds[i];
-            lines[i] = kind switch
+            lines[i] = KindOf(_kinds[i]) switch
             {
                 LineKind.Headline => Headline!.Value,
-                LineKind.Boilerplate or LineKind.Duplicate => new DocumentLine(i + 1, line, kind, _rules[marked++]),
-                _ => new DocumentLine(i + 1, line, kind, null),
+                LineKind.Boilerplate => new DocumentLine(i + 1, line, LineKind.Boilerplate, marks.NextRule(_kinds[i])),
+                LineKind.Duplicate => new DocumentLine(i + 1, line, LineKind.Duplicate, marks.NextRepeat()),
+                var kind => new DocumentLine(i + 1, line, kind, null),
             };
         }
 
@@ -98,25 +115,45 @@ public sealed class DocumentLayout
         }
 
         var lines = new DocumentLine[count];
+        var marks = new Marks(this);
         int made = 0;
-        int marked = 0;
         int start = 0;
         for (int i = 0; made < count; i++)
         {
             TextSpan line = LineAt(_text, start, out start);
-            var lineKind = (LineKind)_kinds[i];
+            LineKind lineKind = KindOf(_kinds[i]);
             if (lineKind is LineKind.Boilerplate or LineKind.Duplicate)
             {
+                string rule = lineKind == LineKind.Boilerplate ? marks.NextRule(_kinds[i]) : marks.NextRepeat();
                 if (lineKind == kind)
                 {
-                    lines[made++] = new DocumentLine(i + 1, line, kind, _rules[marked]);
+                    lines[made++] = new DocumentLine(i + 1, line, kind, rule);
                 }
-
-                marked++;
             }
         }
 
         return lines;
+    }
+
+    /// <summary>The kind a line's byte stands for.</summary>
+    private static LineKind KindOf(byte kind) => kind >= FirstRuleByte ? LineKind.Boilerplate : (LineKind)kind;
+
+    /// <summary>The byte of a line of <paramref name="kind"/> (a boilerplate line's holds its rule's index too).</summary>
+    private static byte ByteOf(LineKind kind, int ruleIndex)
+        => kind != LineKind.Boilerplate ? (byte)kind : ruleIndex < RulesInKinds ? (byte)(FirstRuleByte + ruleIndex) : OverflowRuleByte;
+
+    /// <summary>Where a walk through the lines, in order, is in the layout's lists of repeats and of rules kept apart.</summary>
+    private struct Marks(DocumentLayout layout)
+    {
+        private int _repeat;
+        private int _overflow;
+
+        /// <summary>The rule id of the next boilerplate line, whose byte is <paramref name="kind"/>.</summary>
+        public string NextRule(byte kind)
+            => layout._rules[kind == OverflowRuleByte ? layout._overflowRules[_overflow++] : kind - FirstRuleByte].Id;
+
+        /// <summary>The number, as text, of the line the next duplicate line repeats.</summary>
+        public string NextRepeat() => LineNumber(layout._repeats[_repeat++]);
     }
 
     /// <summary>The line of <paramref name="text"/> from <paramref name="start"/>, without its break (<c>\n</c> or <c>\r\n</c>); <paramref name="next"/> is where the line after it starts.</summary>
@@ -150,7 +187,8 @@ public sealed class DocumentLayout
         bool otherDigits = normalizedText.HasOtherDigits;
         var kinds = new byte[text.AsSpan().Count('\n') + 1];
         DocumentLine? headline = null;
-        List<DocumentLine> marked = FreeLists<DocumentLine>.Take();
+        List<DocumentLine> marked = FreeLists<DocumentLine>.Take(); // the boilerplate lines
+        List<int> repeated = FreeLists<int>.Take(); // the line each duplicate line repeats
         int boilerplateLines = 0;
         // The work collections are the thread's, emptied after each document.
         List<TextSpan> hidden = FreeLists<TextSpan>.Take();
@@ -206,7 +244,8 @@ public sealed class DocumentLayout
             }
             else if (seen.RepeatOf(from, to) is int original)
             {
-                documentLine = new DocumentLine(number + 1, span, LineKind.Duplicate, LineNumber(original));
+                documentLine = new DocumentLine(number + 1, span, LineKind.Duplicate, null);
+                repeated.Add(original);
             }
             else
             {
@@ -214,7 +253,7 @@ public sealed class DocumentLayout
                 seen.Add(number + 1, from, to);
             }
 
-            if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && marked.Count == 0 && IsShort(text, above.Span)
+            if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && marked.Count == 0 && repeated.Count == 0 && IsShort(text, above.Span)
                 && (above.Number == number || (above.Number == number - 1 && secondLine is { } second && second.Number == number && IsShort(text, second.Span))))
             {
                 // The first line that is not blank, short, right above a line the boilerplate drops
@@ -255,7 +294,6 @@ public sealed class DocumentLayout
                     hidden.Add(span);
                     break;
                 case LineKind.Duplicate:
-                    marked.Add(documentLine);
                     if (dropDuplicates)
                     {
                         hidden.Add(span);
@@ -281,18 +319,29 @@ public sealed class DocumentLayout
             t_dropped = dropped;
         }
 
-        // The lines are marked in line order (the lines of a site's name above its menu are the
-        // first marked), so the rules are too, and a marked line's span is its whole line: the
-        // layout makes its lists of lines again from the rules, the kinds and the text.
-        string[] rules = marked.Count == 0 ? [] : new string[marked.Count];
-        for (int i = 0; i < rules.Length; i++)
+        // The boilerplate lines are marked in line order (the lines of a site's name above its menu
+        // are the first marked), and a marked line's span is its whole line: the layout makes its
+        // lists of lines again from the kinds (with the rules' indexes), the lines repeated and the text.
+        List<int>? overflow = null;
+        for (int i = 0; i < marked.Count; i++)
         {
-            Debug.Assert(i == 0 || marked[i - 1].Number < marked[i].Number, "Lines are marked in order.");
-            rules[i] = marked[i].Rule!;
+            DocumentLine line = marked[i];
+            Debug.Assert(i == 0 || marked[i - 1].Number < line.Number, "Lines are marked in order.");
+            int rule = boilerplate.IndexOf(line.Rule!);
+            Debug.Assert(rule >= 0, "A line is dropped by a rule of the set.");
+            kinds[line.Number - 1] = ByteOf(LineKind.Boilerplate, rule);
+            if (rule >= RulesInKinds)
+            {
+                // A set of more rules than a byte tells apart: the rest's indexes are kept in order.
+                (overflow ??= []).Add(rule);
+            }
         }
 
-        DocumentLayout layout = new(text, kinds, headline, rules, boilerplateLines);
+        int[] overflowRules = overflow is null ? [] : [.. overflow];
+        int[] repeats = repeated.Count == 0 ? [] : [.. repeated];
+        DocumentLayout layout = new(text, kinds, headline, boilerplate, repeats, overflowRules, boilerplateLines);
         FreeLists<DocumentLine>.Give(marked);
+        FreeLists<int>.Give(repeated);
         return layout;
     }
 
