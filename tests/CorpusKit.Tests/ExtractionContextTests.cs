@@ -141,6 +141,36 @@ public sealed class ExtractionContextTests
     }
 
     /// <summary>
+    /// A type's candidates go back to the thread as soon as its results are set from their
+    /// winners, before the extraction ends (nothing reads them after, and on a long document they
+    /// are much of the work kept): the next list taken on the thread is the same one, empty. The
+    /// candidates of another type, and a list of winners that is not a candidate list's, stay.
+    /// </summary>
+    [Fact]
+    public void Candidates_go_back_when_their_type_s_results_are_set()
+    {
+        var context = new ExtractionContext("زار لافروف موسكو");
+        var place = new Place("RU", new TextSpan(11, 5), "موسكو", "test");
+        Candidates<Place> places = context.Candidates<Place>(OverlapMode.Longest, checkSpans: true);
+        Candidates<Place> other = context.Candidates<Place>(OverlapMode.Longest, checkSpans: true);
+        places.Add(place.Span, 0, place);
+        other.Add(place.Span, 0, place);
+
+        IReadOnlyList<Place> results = context.SetResults<Place>(OverlapResolver.Resolve(places));
+        Assert.Equal([place], results);
+        context.SetResults<Place>([place]); // a list of the caller's own: no candidates go back for it
+
+        Candidates<Place> next = context.Candidates<Place>(OverlapMode.Longest, checkSpans: true);
+        Assert.Same(places, next);
+        Assert.False(next.Beaten(place.Span));
+        Assert.Empty(OverlapResolver.Resolve(next));
+        Assert.True(other.Beaten(place.Span)); // the other list is still borrowed, as it was
+        Assert.Equal([place], OverlapResolver.Resolve(other));
+        Assert.Equal([place], results);
+        context.EndExtraction();
+    }
+
+    /// <summary>
     /// The lists a context borrows for its work go back to the thread when its extraction ends,
     /// empty, and the next document takes them; no list of a result is among them, so a result
     /// stays as it was while later documents are extracted.
