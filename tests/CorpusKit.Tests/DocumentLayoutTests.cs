@@ -216,4 +216,30 @@ public sealed class DocumentLayoutTests
             _ => 'B',
         })));
     }
+
+    /// <summary>
+    /// On a page without blank lines, a block that begins above the headline (a site's menu under
+    /// its name) ends at the first paragraph of running text: eight words or more that end a
+    /// sentence (seven do not; a long headline without a full stop does not, and goes with the menu,
+    /// so the paragraph is taken for the headline). A block below the
+    /// headline (a "read also" list, the site's appended articles after it) still runs on to the
+    /// next blank line. (S site name, D dropped, H headline, B body.)
+    /// </summary>
+    [Theory]
+    [InlineData("الموقع\nالرئيسية\nسياسة\nعنوان الخبر الذي يبدأ به الموقع صفحته اليوم\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nفقرة ثانية من الخبر.", "DDDDHB")] // a headline without a full stop goes with the menu
+    [InlineData("الموقع\nالرئيسية\nسياسة\nوقعت الدولتان أمس اتفاقا جديدا للطاقة.\nفقرة ثانية.", "DDDDD")] // seven words
+    [InlineData("الموقع\nالرئيسية\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال «الطاقة.»\nفقرة ثانية.", "DDHB")] // closing marks after the full stop
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nمقال ملحق", "HBDDD")]
+    public void A_menu_above_the_headline_ends_at_running_text_on_a_page_without_blank_lines(string text, string kinds)
+    {
+        var rules = new LineRuleSet(
+        [
+            new LineRule("section-menu", Pattern.OnRegex("^الرئيسية$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
+            new LineRule("read-also", Pattern.OnRegex("^اقرا ايضا$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
+        ]);
+
+        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, rules, "Article");
+
+        Assert.Equal(kinds, Kinds(layout));
+    }
 }

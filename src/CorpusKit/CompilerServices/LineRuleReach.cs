@@ -13,6 +13,10 @@ public enum LineRuleReach
     /// <summary>The matching line and every line after it (a related-articles list, a comment section).</summary>
     Rest,
 
-    /// <summary>The matching line and the lines after it up to the next blank line (a "read also" list inside an article).</summary>
+    /// <summary>
+    /// The matching line and the lines after it up to the next blank line (a "read also" list
+    /// inside an article); a block that begins above the headline (a site's menu) also ends at the
+    /// first paragraph of running text.
+    /// </summary>
     Block,
 }

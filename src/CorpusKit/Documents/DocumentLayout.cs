@@ -198,6 +198,7 @@ public sealed class DocumentLayout
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> droppedLookup = dropped.GetAlternateLookup<ReadOnlySpan<char>>();
         string? restRule = null;
         string? blockRule = null;
+        bool blockAboveHeadline = false; // whether the block began before the headline was found
         bool headlineFound = false;
         TextSpan headlineLine = default; // the headline's whole line, as boilerplate would mark it
         DocumentLine? secondLine = null; // the body line right under the first line, while no other has come
@@ -213,6 +214,15 @@ public sealed class DocumentLayout
             (int from, int to) = Trimmed(normalized, normalizedText.ToNormalized(start, ref ended), normalizedText.ToNormalized(contentEnd, ref ended));
             ReadOnlySpan<char> line = normalized.Slice(from, to - from);
             DocumentLine documentLine;
+            if (blockRule is not null && blockAboveHeadline && IsRunningText(line))
+            {
+                // A block that began above the headline (a site's menu) ends at a paragraph of
+                // running text too, on a page without blank lines; the paragraph is read as any
+                // line is. One that began below it may be a "read also" list with the site's
+                // appended articles after it, which go with it.
+                blockRule = null;
+            }
+
             if (line.IsEmpty)
             {
                 // A blank line ends a block.
@@ -223,7 +233,7 @@ public sealed class DocumentLayout
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
             }
-            else if ((blockRule ??= boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity)?.Id) is not null)
+            else if ((blockRule ??= BlockStart(boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity)?.Id, !headlineFound, ref blockAboveHeadline)) is not null)
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, blockRule);
             }
@@ -273,6 +283,7 @@ public sealed class DocumentLayout
 
                 headline = null;
                 headlineFound = false;
+                blockAboveHeadline = true; // a menu this line begins is above the headline after all
             }
 
             if (documentLine.Kind == LineKind.Body && headline is { } first && first.Number == number && secondLine is null)
@@ -366,6 +377,42 @@ public sealed class DocumentLayout
 
     [ThreadStatic]
     private static Dictionary<string, string>? t_dropped;
+
+    /// <summary>The rule of a block that begins at this line, noting whether it began above the headline.</summary>
+    private static string? BlockStart(string? rule, bool aboveHeadline, ref bool blockAboveHeadline)
+    {
+        if (rule is not null)
+        {
+            blockAboveHeadline = aboveHeadline;
+        }
+
+        return rule;
+    }
+
+    /// <summary>
+    /// The fewest words of a line of running text, which ends a block where no blank line does
+    /// (see <see cref="IsRunningText"/>).
+    /// </summary>
+    public const int MinRunningTextWords = 8;
+
+    /// <summary>
+    /// Whether <paramref name="line"/> (trimmed) is a paragraph of running text: at least
+    /// <see cref="MinRunningTextWords"/> words ending a sentence (<c>.</c>, <c>!</c>, <c>؟</c>,
+    /// <c>?</c> or <c>…</c>, before any closing quotation marks or brackets). The items of a menu
+    /// are words and headlines, which end no sentence: on a page without blank lines, a block that
+    /// began above the headline ends at the article's first paragraph instead of taking the rest.
+    /// </summary>
+    private static bool IsRunningText(ReadOnlySpan<char> line)
+    {
+        int end = line.Length;
+        while (end > 0 && line[end - 1] is '"' or '»' or '”' or '\'' or ')' or ']' or '›')
+        {
+            end--;
+        }
+
+        return end > 0 && line[end - 1] is '.' or '!' or '؟' or '?' or '…'
+            && NormalizerCore.CountWords(line) >= MinRunningTextWords;
+    }
 
     /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
     private static bool IsShort(string text, TextSpan span) => NormalizerCore.CountWords(text.AsSpan(span.Start, span.Length)) <= MaxSiteNameWords;
