@@ -219,18 +219,17 @@ public sealed class DocumentLayoutTests
 
     /// <summary>
     /// On a page without blank lines, a block that begins above the headline (a site's menu under
-    /// its name) ends at the first paragraph of running text: eight words or more that end a
-    /// sentence (seven do not; a long headline without a full stop does not, and goes with the menu,
-    /// so the paragraph is taken for the headline). A block below the
-    /// headline (a "read also" list, the site's appended articles after it) still runs on to the
-    /// next blank line. (S site name, D dropped, H headline, B body.)
+    /// its name) ends at the first line of six words or more, a headline or a paragraph, which is
+    /// read as any line is (five words are still a menu's item). A block below the headline (a
+    /// "read also" list, the site's appended articles after it) still runs on to the next blank
+    /// line. (D dropped, H headline, B body.)
     /// </summary>
     [Theory]
-    [InlineData("الموقع\nالرئيسية\nسياسة\nعنوان الخبر الذي يبدأ به الموقع صفحته اليوم\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nفقرة ثانية من الخبر.", "DDDDHB")] // a headline without a full stop goes with the menu
-    [InlineData("الموقع\nالرئيسية\nسياسة\nوقعت الدولتان أمس اتفاقا جديدا للطاقة.\nفقرة ثانية.", "DDDDD")] // seven words
-    [InlineData("الموقع\nالرئيسية\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال «الطاقة.»\nفقرة ثانية.", "DDHB")] // closing marks after the full stop
+    [InlineData("الموقع\nالرئيسية\nسياسة\nعنوان الخبر الذي يبدأ به الموقع صفحته اليوم\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nفقرة ثانية من الخبر.", "DDDHBB")]
+    [InlineData("الموقع\nالرئيسية\nسياسة\nأخبار الاقتصاد والمال في العالم\nفقرة.", "DDDDD")] // five words
+    [InlineData("الموقع\nالرئيسية\nأخبار الاقتصاد والمال في العالم العربي\nفقرة ثانية.", "DDHB")] // six words
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nمقال ملحق", "HBDDD")]
-    public void A_menu_above_the_headline_ends_at_running_text_on_a_page_without_blank_lines(string text, string kinds)
+    public void A_menu_above_the_headline_ends_at_a_longer_line_on_a_page_without_blank_lines(string text, string kinds)
     {
         var rules = new LineRuleSet(
         [

@@ -16,7 +16,7 @@ public enum LineRuleReach
     /// <summary>
     /// The matching line and the lines after it up to the next blank line (a "read also" list
     /// inside an article); a block that begins above the headline (a site's menu) also ends at the
-    /// first paragraph of running text.
+    /// first line longer than a menu's items.
     /// </summary>
     Block,
 }

@@ -214,12 +214,12 @@ public sealed class DocumentLayout
             (int from, int to) = Trimmed(normalized, normalizedText.ToNormalized(start, ref ended), normalizedText.ToNormalized(contentEnd, ref ended));
             ReadOnlySpan<char> line = normalized.Slice(from, to - from);
             DocumentLine documentLine;
-            if (blockRule is not null && blockAboveHeadline && IsRunningText(line))
+            if (blockRule is not null && blockAboveHeadline && EndsMenu(line))
             {
-                // A block that began above the headline (a site's menu) ends at a paragraph of
-                // running text too, on a page without blank lines; the paragraph is read as any
-                // line is. One that began below it may be a "read also" list with the site's
-                // appended articles after it, which go with it.
+                // A block that began above the headline (a site's menu) ends at a line longer than
+                // a menu's items too, on a page without blank lines; that line is read as any line
+                // is. One that began below it may be a "read also" list with the site's appended
+                // articles after it, which go with it.
                 blockRule = null;
             }
 
@@ -390,29 +390,18 @@ public sealed class DocumentLayout
     }
 
     /// <summary>
-    /// The fewest words of a line of running text, which ends a block where no blank line does
-    /// (see <see cref="IsRunningText"/>).
+    /// The most words of a menu's item: a longer line ends a block begun above the headline (see
+    /// <see cref="EndsMenu"/>).
     /// </summary>
-    public const int MinRunningTextWords = 8;
+    public const int MaxMenuItemWords = 5;
 
     /// <summary>
-    /// Whether <paramref name="line"/> (trimmed) is a paragraph of running text: at least
-    /// <see cref="MinRunningTextWords"/> words ending a sentence (<c>.</c>, <c>!</c>, <c>؟</c>,
-    /// <c>?</c> or <c>…</c>, before any closing quotation marks or brackets). The items of a menu
-    /// are words and headlines, which end no sentence: on a page without blank lines, a block that
-    /// began above the headline ends at the article's first paragraph instead of taking the rest.
+    /// Whether <paramref name="line"/> (trimmed) ends a block that began above the headline (a
+    /// site's menu) on a page without blank lines: a line of more than
+    /// <see cref="MaxMenuItemWords"/> words. A menu's items are a word or a few; a headline, a
+    /// ticker or a paragraph is longer.
     /// </summary>
-    private static bool IsRunningText(ReadOnlySpan<char> line)
-    {
-        int end = line.Length;
-        while (end > 0 && line[end - 1] is '"' or '»' or '”' or '\'' or ')' or ']' or '›')
-        {
-            end--;
-        }
-
-        return end > 0 && line[end - 1] is '.' or '!' or '؟' or '?' or '…'
-            && NormalizerCore.CountWords(line) >= MinRunningTextWords;
-    }
+    private static bool EndsMenu(ReadOnlySpan<char> line) => NormalizerCore.CountWords(line) > MaxMenuItemWords;
 
     /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
     private static bool IsShort(string text, TextSpan span) => NormalizerCore.CountWords(text.AsSpan(span.Start, span.Length)) <= MaxSiteNameWords;
