@@ -23,7 +23,7 @@ public sealed class NewArticleTests
     {
         ["Date"] = 0.98,   // 0.995: a Solar Hijri date, and the ه of هـ outside Hijri dates' spans (exact only); 0.990 with 138 to 141; 0.9897 with 142 to 145 (a second Solar Hijri date, in Persian digits and month: ۲۵ شهریور ۱۴۰۴ هـ.ش); 0.990 with 146 to 149
         ["Organization"] = 0.92, // 0.945 before 134 to 137: companies named again by an alias in guillemets («مصدر»); 0.929 with 138 to 141; 0.939 with 142 to 145 (a university named after a person); 0.926 with 146 to 149 (Kurdish and Pakistani bodies)
-        ["Person"] = 0.94,  // 0.970 with 122 to 125, 0.955 with 134 to 137: Turkish names of four words after long titles; 0.958 with 138 to 141 and with 142 to 145; 0.943 with 146 to 149 (names of four words, a name in Persian letters after a spokeswoman)
+        ["Person"] = 0.94,  // 0.970 with 122 to 125, 0.955 with 134 to 137: Turkish names of four words after long titles; 0.958 with 138 to 141 and with 142 to 145; 0.949 with 146 to 149 (names of four words, a name in Persian letters after a spokeswoman)
         ["Place"] = 0.95,  // 0.974 before 130 to 133: stations, pipelines and ports named by places the gazetteer lacks; 0.960 with 138 to 141 (Iraqi towns); 0.962 with 142 to 145; 0.956 with 146 to 149 (Algerian and Kurdish towns)
         ["Quote"] = 0.98,
         ["Source"] = 0.95,  // 0.979 with 134 to 137; 0.974 with 138 to 141 (a closing TRT credit, a state paper); 0.969 with 142 to 145 (a publisher in a dateline); 0.9597 with 146 to 149 (a paper quoted by its name, a publisher in a dateline)
@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 196 of 243 are right now (25 of the first five's 25; 17 of 138 to 141's 18; 22 of 142 to 145's 25; 12 of 146 to 149's 26).</summary>
+    /// <summary>Who said each quote of the new articles: 197 of 243 are right now (25 of the first five's 25; 17 of 138 to 141's 18; 22 of 142 to 145's 25; 13 of 146 to 149's 26).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(243, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 196, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 197, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()

@@ -13,7 +13,8 @@ namespace CorpusKit.CompilerServices;
 /// <remarks>
 /// The surname is a name's last word, or its last two when the one before is a connector of
 /// Arabic names (<c>بن</c>, <c>عبد</c>, <c>أبو</c>: <c>بن حمادي</c>, <c>عبد الرازق</c>). A surname two
-/// different names share names neither. A mention is taken with the proclitics before it left out
+/// different names share names neither, and under Arabic normalization a surname that is a function
+/// word once normalized (علي, written as على is) is not searched alone. A mention is taken with the proclitics before it left out
 /// of its span, and only where no entity of the type stands already.
 /// For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be
 /// called by hand and may change in any release.
@@ -30,6 +31,13 @@ public static class Repeats
     private const int SearchedOneByOne = 16;
 
     private static readonly string[] s_connectors = ["بن", "ابن", "بنت", "عبد", "ابو", "ام", "ولد"];
+
+    /// <summary>
+    /// Function words as the Arabic normalization writes them, some of which are also a name's last
+    /// word (علي, and the preposition على once its alef maqsura is a yeh): such a surname is not
+    /// searched alone, which would find it at every preposition.
+    /// </summary>
+    private static readonly string[] s_functionWords = ["علي", "الي", "حتي", "متي", "لدي", "سوي", "في", "من", "عن", "مع", "ان", "لا", "ما", "قد", "او", "ثم"];
 
     /// <summary>Words that end a surname written apart from its first part (Persian صفر زاده), as the normalization writes them.</summary>
     private static readonly string[] s_surnameEnds = ["زاده", "زادة"];
@@ -111,7 +119,10 @@ public static class Repeats
                 int before = form[..last].LastIndexOf(' ');
                 int surname = before >= 0 && (IsConnector(form[(before + 1)..last]) || IsIn(form[(last + 1)..], s_surnameEnds)) ? before + 1 : last + 1;
                 Register(scratch, SharedStrings.Of(form), i, full);
-                Register(scratch, SharedStrings.Of(form[surname..]), i, full);
+                if (normalization != TextNormalization.Arabic || !IsIn(form[surname..], s_functionWords))
+                {
+                    Register(scratch, SharedStrings.Of(form[surname..]), i, full);
+                }
             }
 
             if (rented is not null)
