@@ -43,18 +43,18 @@ public sealed class DocumentLayoutTests
     [InlineData("عنوان\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل\nمقال ملحق", "HBDDD")]
     [InlineData("عنوان الخبر في سطر\nاقرأ أيضا\n\nفقرة\nالتعليقات\nتعليق\n\nتعليق آخر", "HDxBDDxD")] // four words: a headline, not a site's name
     public void A_block_ends_at_the_next_blank_line(string text, string kinds)
-    {
-        // Rules see lines normalized, as the generator writes their patterns: اقرأ أيضا reads اقرا ايضا.
-        var rules = new LineRuleSet(
-        [
-            new LineRule("read-also", Pattern.OnRegex("^اقرا ايضا$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
-            new LineRule("comments", Pattern.OnRegex("^التعليقات$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Rest),
-        ]);
+        => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
 
-        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, rules, "Article");
-
-        Assert.Equal(kinds, Kinds(layout));
-    }
+    /// <summary>
+    /// A site's menu and a "read also" list (blocks) and a comment section (to the end). Rules see
+    /// lines normalized, as the generator writes their patterns: اقرأ أيضا reads اقرا ايضا.
+    /// </summary>
+    private static readonly LineRuleSet s_blocks = new(
+    [
+        new LineRule("section-menu", Pattern.OnRegex("^الرئيسية$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
+        new LineRule("read-also", Pattern.OnRegex("^اقرا ايضا$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
+        new LineRule("comments", Pattern.OnRegex("^التعليقات$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Rest),
+    ]);
 
     /// <summary>
     /// The first line that is not blank, of at most three words, right above a line the boilerplate
@@ -230,15 +230,5 @@ public sealed class DocumentLayoutTests
     [InlineData("الموقع\nالرئيسية\nأخبار الاقتصاد والمال في العالم العربي\nفقرة ثانية.", "DDHB")] // six words
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nمقال ملحق", "HBDDD")]
     public void A_menu_above_the_headline_ends_at_a_longer_line_on_a_page_without_blank_lines(string text, string kinds)
-    {
-        var rules = new LineRuleSet(
-        [
-            new LineRule("section-menu", Pattern.OnRegex("^الرئيسية$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
-            new LineRule("read-also", Pattern.OnRegex("^اقرا ايضا$", RegexOptions.CultureInvariant, null, []), LineRuleReach.Block),
-        ]);
-
-        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, rules, "Article");
-
-        Assert.Equal(kinds, Kinds(layout));
-    }
+        => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
 }
