@@ -29,6 +29,7 @@ public sealed partial class CorpusGenerator
 
         private readonly ModuleSpec _module;
         private readonly TermIndexLayout? _terms;
+        private readonly List<DiagnosticInfo> _diagnostics = [];
 
         private Emitter(ModuleSpec module)
         {
@@ -40,8 +41,8 @@ public sealed partial class CorpusGenerator
 
         private string NormalizationName => _module.Normalize == NormalizationKind.Arabic ? "Arabic" : "None";
 
-        /// <summary>The generated files of a module: (hint name, source).</summary>
-        public static List<(string HintName, string Source)> Emit(ModuleSpec module)
+        /// <summary>The generated files of a module, (hint name, source), and what writing them found to tell the author (CK0030).</summary>
+        public static (List<(string HintName, string Source)> Files, List<DiagnosticInfo> Diagnostics) Emit(ModuleSpec module)
         {
             var emitter = new Emitter(module);
             var files = new List<(string, string)>();
@@ -51,7 +52,7 @@ public sealed partial class CorpusGenerator
             }
 
             files.Add(($"{module.HintPrefix}.{module.CorpusClass}.g.cs", emitter.CorpusFile()));
-            return files;
+            return (files, emitter._diagnostics);
         }
 
         // ---- one file per union of entity types --------------------------------------------
@@ -761,7 +762,7 @@ public sealed partial class CorpusGenerator
                         + ")";
                 case RegexStep { Pattern: var pattern }:
                     // A pattern none of whose matches can begin with a joiner is not tried again before the joiners.
-                    return PrefilterAnalysis.MayBeginWithAny(pattern.Expanded, PatternOptions, SequenceJoiners)
+                    return PatternMemo.MayBeginWithAny(pattern.Expanded, PatternOptions, SequenceJoiners)
                         ? $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{member})"
                         : $"{Ck}.CompilerServices.SequenceStep.Regex(Patterns.{member}, mayBeginWithJoiner: false)";
                 case GapStep gap:
@@ -843,9 +844,6 @@ public sealed partial class CorpusGenerator
             return step.Optional ? what + ", optional" : what;
         }
 
-        /// <summary>Where a match of <paramref name="pattern"/> can begin, as the runtime's options read it; null when it can begin anywhere.</summary>
-        private PrefilterSpec? Prefilter(string pattern) => PrefilterAnalysis.Analyze(pattern, PatternOptions);
-
         /// <summary>
         /// Writes a <c>Pattern</c> field: the program the pattern machine runs, laid out here, and
         /// where a match can begin; a pattern with a construct the machine does not run goes to
@@ -862,8 +860,7 @@ public sealed partial class CorpusGenerator
             }
 
             string pattern = spec.Expanded;
-            PrefilterSpec? prefilter = Prefilter(pattern);
-            PatternProgramSpec? program = PatternCompiler.Compile(pattern, PatternOptions);
+            (PatternProgramSpec? program, PrefilterSpec? prefilter) = PatternMemo.Compile(pattern, PatternOptions);
             string where = prefilter is null ? string.Empty : $" It is tried only {SourceWriter.Xml(Describe(prefilter))}.";
             string prefilterExpression = prefilter is null ? "null" : PrefilterExpression(prefilter);
             string groups = "[" + string.Join(", ", (program?.Groups ?? (IEnumerable<string>)PatternGroups(pattern)).Select(g => SourceWriter.Literal(g))) + "]";
@@ -881,19 +878,39 @@ public sealed partial class CorpusGenerator
             }
 
             bool written = PatternCodeWriter.IsWritten(program);
+            if (!written)
+            {
+                // what is documentation XML ("step 2 of rule <c>long-title</c>"); the message is plain text.
+                string owner = what.StartsWith("the pattern of ", StringComparison.Ordinal) ? what.Substring("the pattern of ".Length) : what;
+                owner = owner.Replace("<c>", "'").Replace("</c>", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.PatternOnMachine,
+                    spec.Location,
+                    owner,
+                    PatternCodeWriter.MainInstructions(program).ToString(CultureInfo.InvariantCulture),
+                    PatternCodeWriter.MaxBlockInstructions.ToString(CultureInfo.InvariantCulture)));
+            }
+
             string runner = written ? ", run by the C# below" : ", run by the pattern machine (too long to be written as C#)";
             w.Line($$"""
                 /// <summary>{{Capitalized(what)}}, compiled at build time into a program of {{program.Code.Count}} ints and {{ClassCount(program)}} char class(es){{runner}}.{{where}}</summary>
-                internal static readonly {{Ck}}.CompilerServices.Pattern {{name}} = new(
+                internal static readonly {{Ck}}.CompilerServices.Pattern {{name}} = {{Ck}}.CompilerServices.Pattern.FromData(
                     {{PatternLiteral(pattern)}},
                     {{prefilterExpression}},
+                    program:
                 """);
             w.Indent();
-            IntArray(w, "code", program.Code.ToArray(), ",");
-            IntArray(w, "classes", program.Classes.ToArray(), ",");
+
+            // The program as data, 5 bits a char (TermData): one literal, where an initializer
+            // element per int made a long program tens of thousands of tokens for the compiler.
+            string data = CompilerServices.TermData.EncodeProgram(program.Code, program.Classes);
+            w.Indent();
+            DataLines(w, data, ",", utf8: !AsString(data.Length));
+            w.Unindent();
             if (!written)
             {
-                w.Line($"groups: {groups});");
+                w.Line($"groups: {groups},");
+                w.Line("compiled: null);");
                 w.Unindent();
                 return;
             }
@@ -902,7 +919,7 @@ public sealed partial class CorpusGenerator
             w.Line($"compiled: {PatternCodeWriter.MethodName(name)});");
             w.Unindent();
             w.Line();
-            PatternCodeWriter.Write(w, name, what, program);
+            PatternMemo.WriteCode(w, name, what, pattern, PatternOptions, program);
         }
 
         private RegexOptions PatternOptions => RegexOptions.CultureInvariant | (_module.Normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);

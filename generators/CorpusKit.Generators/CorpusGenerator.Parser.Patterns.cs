@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using CorpusKit.Generators.Model;
+using CorpusKit.Generators.Patterns;
 using CorpusKit.Generators.Yaml;
 using CorpusKit.Text;
 
@@ -32,17 +33,15 @@ public sealed partial class CorpusGenerator
                 pattern = @"\G(?:" + pattern + ")";
             }
 
-            try
+            var options = RegexOptions.CultureInvariant | (_normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);
+            PatternMemo.Checked check = PatternMemo.Check(pattern, options, s_checkTimeout);
+            if (check.Groups is null)
             {
-                var options = RegexOptions.CultureInvariant | (_normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);
-                var regex = new Regex(pattern, options, s_checkTimeout);
-                groups.AddRange(regex.GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _)));
-            }
-            catch (ArgumentException exception)
-            {
-                Report(DiagnosticDescriptors.InvalidRegex, node.Location, owner, RegexMessage(exception.Message));
+                Report(DiagnosticDescriptors.InvalidRegex, node.Location, owner, RegexMessage(check.Error!));
                 return null;
             }
+
+            groups.AddRange(check.Groups);
 
             if (Backtracking.FindNestedQuantifier(node.Value) is { } risky)
             {

@@ -106,9 +106,10 @@ public sealed partial class CorpusGenerator : IIncrementalGenerator
     private static void Emit(SourceProductionContext context, ModuleSpec module)
     {
         List<(string HintName, string Source)> files;
+        List<DiagnosticInfo> diagnostics;
         try
         {
-            files = Emitter.Emit(module);
+            (files, diagnostics) = Emitter.Emit(module);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -124,6 +125,11 @@ public sealed partial class CorpusGenerator : IIncrementalGenerator
         foreach ((string hintName, string source) in files)
         {
             context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
 

@@ -131,12 +131,17 @@ internal static class DiagnosticDescriptors
         "CK9999", "CorpusKit generator failure", "CorpusKit could not process '{0}': {1}; please report this with the schema",
         "The generator met an unexpected condition. Nothing was generated for the file; the build reports it instead of crashing.");
 
+    public static readonly DiagnosticDescriptor PatternOnMachine = Create(
+        "CK0030", "Pattern too long to be written as C#", "The pattern of {0} is {1} instructions long, more than the {2} written as C#: it runs on CorpusKit's pattern machine, which is slower",
+        "A pattern's program is written as C# when its main block has at most a set number of instructions; a longer one (most often a long alternation, or a lexicon expanded into one) runs on the pattern machine, which decodes each instruction as it goes. The matches are the same. To keep it fast, put the alternation in a terms step or a lexicon of its own.",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
         YamlSyntax, UnknownKey, InvalidType, UnknownEntity, DuplicateName, InvalidRegex, UnmatchedGroup,
         UnfillableField, UnknownLexicon, WrongShape, InvalidValue, InvalidName, MissingKey, UnusedLexicon,
         DependencyCycle, BacktrackingRisk, ValueCutAtComma, OptionValue, EmptyValue, ExclusiveKeys, InvalidFill,
         InvalidStep, InvalidDocumentField, InvalidExample, UnknownSpanGroup, IndistinctUnion, LexiconFileNotFound,
-        InvalidLexiconLine, FormWithTwoKeys, InternalError);
+        InvalidLexiconLine, FormWithTwoKeys, PatternOnMachine, InternalError);
 
     /// <summary>All descriptors, in id order.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -10,6 +10,9 @@ internal sealed class SourceWriter
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    /// <summary>How deep the next line is indented, in steps of four spaces.</summary>
+    public int IndentLevel => _indent;
+
     public void Indent() => _indent++;
 
     public void Unindent() => _indent = Math.Max(0, _indent - 1);
@@ -27,6 +30,9 @@ internal sealed class SourceWriter
     }
 
     public void Line() => _builder.Append('\n');
+
+    /// <summary>Appends text another writer wrote at this one's indentation, as it is.</summary>
+    public void Written(string text) => _builder.Append(text);
 
     /// <summary>Writes one line at the current indentation as it is, unwrapped (a long literal of data).</summary>
     public void LineAsIs(string line) => _builder.Append(' ', _indent * IndentSize).Append(line).Append('\n');

@@ -67,6 +67,8 @@ public sealed class DiagnosticTests
     [InlineData("CK0015", 11, 13, "entities:\n  A:\n    fields: { id: string, b: B? }\n    rules:\n      - id: r\n        regex: '(?<id>x)'\n        set: { b: 'nearest(B, before, sentence)' }\n  B:\n    fields: { id: string, a: A? }\n    rules:\n      - id: s\n        regex: '(?<id>y)'\n        set: { a: 'nearest(A, after, sentence)' }\n")]
     // CK0015: an entity whose sequence starts with itself.
     [InlineData("CK0015", 5, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        sequence: [ { entity: P, as: id }, { terms: [x] } ]\n")]
+    // CK0030: a pattern too long to be written as C# (a byline's, of some 70 instructions).
+    [InlineData("CK0030", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: byline\n        regex: '(?m)^(?:by|from)\\s*[-:]?\\s*(?<id>(?!the)(?!(?:team|desk|staff|office|editor|reporter)\\b)\\p{L}{2,}(?:\\s+(?!the)(?!with\\b)\\p{L}{2,}){0,2}(?:\\s+the\\p{L}{2,})?)(?<=\\p{L}\\s+\\p{L}+)(?:\\s+(?:with\\s+|and|-\\s*)(?:agencies|wires))?\\s*$'\n")]
     // CK0016: nested unbounded quantifiers.
     [InlineData("CK0016", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>(\\p{L}+\\s?)+)'\n")]
     // CK0017: an unquoted date(year, month, day) in a flow mapping, cut at its commas (reported at the value, not as unknown keys).
@@ -406,6 +408,29 @@ public sealed class DiagnosticTests
         FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
         Assert.Equal(GeneratorHarness.ProjectDirectory + (id == "CK0019" ? "broken.corpus.yaml" : "data/bodies.tsv"), span.Path);
         Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    /// <summary>
+    /// CK0030 is reported for exactly the patterns the generator leaves on the pattern machine
+    /// (written <c>compiled: null</c>), at their lines, and for none of those written as C#.
+    /// </summary>
+    [Fact]
+    public void CK0030_names_exactly_the_patterns_left_on_the_machine()
+    {
+        const string Yaml = "entities:\n  P:\n    fields: { id: string }\n    rules:\n"
+            + "      - id: short\n        regex: '(?<id>\\p{Lu}\\p{L}+)'\n"
+            + "      - id: byline\n        regex: '(?m)^(?:by|from)\\s*[-:]?\\s*(?<id>(?!the)(?!(?:team|desk|staff|office|editor|reporter)\\b)\\p{L}{2,}(?:\\s+(?!the)(?!with\\b)\\p{L}{2,}){0,2}(?:\\s+the\\p{L}{2,})?)(?<=\\p{L}\\s+\\p{L}+)(?:\\s+(?:with\\s+|and|-\\s*)(?:agencies|wires))?\\s*$'\n"
+            + "      - id: titled\n        sequence:\n          - { terms: [minister, envoy] }\n          - { regex: '(?<id>\\p{Lu}\\p{L}+)' }\n";
+        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("long.corpus.yaml", Yaml));
+
+        Diagnostic diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("CK0030", DiagnosticSeverity.Info, 8), (diagnostic.Id, diagnostic.Severity, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
+        Assert.StartsWith("The pattern of rule 'byline' is ", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        string source = result.Results[0].GeneratedSources.Single(s => s.HintName == "long.P.g.cs").SourceText.ToString();
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(source, "compiled: null\\)"));
+        Assert.Contains("compiled: ShortCode)", source, System.StringComparison.Ordinal);
+        Assert.Contains("compiled: TitledStep2Code)", source, System.StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]

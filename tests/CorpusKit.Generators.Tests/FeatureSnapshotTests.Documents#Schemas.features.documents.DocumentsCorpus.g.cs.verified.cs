@@ -41,16 +41,11 @@ namespace Features.Documents
             /// The pattern of boilerplate rule <c>share</c>, compiled at build time into a program of 13 ints and 0
             /// char class(es), run by the C# below. It is tried only at the start of the text, where "شارك" begins.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Share = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Share = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"^شارك$",
                 new("شارك", "ش", false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart),
-                code:
-                [
-                    11, 0, 1, 1588, 1, 1575, 1, 1585, 1, 1603, 11, 2, 0,
-                ],
-                classes:
-                [
-                ],
+                program:
+                    "NWACojDCuiDCijDCmkDWEAA",
                 groups: [],
                 compiled: ShareCode);
 

@@ -191,7 +191,7 @@ namespace Features.Nearest
             /// class(es), run by the C# below. It is tried only at a decimal digit, where the char after that can
             /// follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Percent = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Percent = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<value>\d+)\s*%",
                 new(
                     null,
@@ -199,15 +199,8 @@ namespace Features.Nearest
                     true,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None,
                     follow: ["\t\r  %%09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF"]),
-                code:
-                [
-                    7, 0, 13, 1, 0, 1, -1, 2, 0, 8, 0, 13, 1, 1, 0, -1,
-                    2, 0, 1, 37, 0,
-                ],
-                classes:
-                [
-                    0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
-                ],
+                program:
+                    "VOAaCACBEAQAaCCABEACqCAMAAgQAABAAAACB",
                 groups: ["value"],
                 compiled: PercentCode);
 

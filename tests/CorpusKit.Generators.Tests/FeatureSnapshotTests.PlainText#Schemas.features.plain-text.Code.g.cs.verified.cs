@@ -184,7 +184,7 @@ namespace Features.PlainText
             /// run by the C# below. It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z,
             /// where the 3 chars after that can follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Long = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Long = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<value>[A-Z]{2}-\d{4})",
                 new(
                     null,
@@ -192,15 +192,8 @@ namespace Features.PlainText
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None,
                     follow: ["AZ", "--", "09٠٩۰۹߀߉ࠀ\uFFFF"]),
-                code:
-                [
-                    7, 0, 13, 1, 0, 2, 2, 0, 0, 1, 45, 13, 1, 1, 4, 4,
-                    0, 0, 8, 0, 0,
-                ],
-                classes:
-                [
-                    0, 1, 65, 90, 0, 0, 0, -1, 0, 0, 256, 0, 0, -1,
-                ],
+                program:
+                    "VOAaCAEEAAC6CaCCIIAAQAAOACiE0FAAABAAgQAAB",
                 groups: ["value"],
                 compiled: LongCode);
 
@@ -285,7 +278,7 @@ namespace Features.PlainText
             /// run by the C# below. It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z,
             /// where the 3 chars after that can follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Short = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Short = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<value>[A-Z]{2}-\d{2})",
                 new(
                     null,
@@ -293,15 +286,8 @@ namespace Features.PlainText
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None,
                     follow: ["AZ", "--", "09٠٩۰۹߀߉ࠀ\uFFFF"]),
-                code:
-                [
-                    7, 0, 13, 1, 0, 2, 2, 0, 0, 1, 45, 13, 1, 1, 2, 2,
-                    0, 0, 8, 0, 0,
-                ],
-                classes:
-                [
-                    0, 1, 65, 90, 0, 0, 0, -1, 0, 0, 256, 0, 0, -1,
-                ],
+                program:
+                    "VOAaCAEEAAC6CaCCEEAAQAAOACiE0FAAABAAgQAAB",
                 groups: ["value"],
                 compiled: ShortCode);
 

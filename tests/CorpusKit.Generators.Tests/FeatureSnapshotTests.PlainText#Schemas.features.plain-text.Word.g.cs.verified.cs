@@ -152,7 +152,7 @@ namespace Features.PlainText
             /// run by the C# below. It is tried only at one of A B C D E F G H I J K L M N O P Q R S T U V W X Y Z,
             /// where the char after that can follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Rule1 = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Rule1 = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<text>\b[A-Z][a-z]+\b)",
                 new(
                     null,
@@ -160,15 +160,8 @@ namespace Features.PlainText
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None,
                     follow: ["az"]),
-                code:
-                [
-                    7, 0, 11, 8, 3, 0, 13, 1, 1, 1, -1, 0, 0, 11, 8, 8,
-                    0, 0,
-                ],
-                classes:
-                [
-                    0, 1, 65, 90, 0, 0, 0, -1, 0, 1, 97, 122, 0, 0, 0, -1,
-                ],
+                program:
+                    "SOAWQGAaCCCBAAWQQAAQACiE0FAAABACiG0HAAAB",
                 groups: ["text"],
                 compiled: Rule1Code);
 

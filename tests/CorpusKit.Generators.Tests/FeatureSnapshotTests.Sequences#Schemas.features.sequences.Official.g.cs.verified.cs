@@ -265,18 +265,11 @@ namespace Features.Sequences
             /// The pattern of step 2 of rule <c>envoy-title</c>, compiled at build time into a program of 21 ints and 1
             /// char class(es), run by the C# below.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern EnvoyTitleStep2 = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern EnvoyTitleStep2 = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"\G(?:(?:ال\p{L}+ي\b)?)",
                 null,
-                code:
-                [
-                    11, 7, 5, 5, 20, 1, 1575, 1, 1604, 13, 1, 0, 1, -1, 0, 0,
-                    1, 1610, 11, 8, 0,
-                ],
-                classes:
-                [
-                    0, 0, 31, 0, 0, -1,
-                ],
+                program:
+                    "VWOKKoBCuiDCokDaCACBAAC0kDWQAGAA-BAAB",
                 groups: [],
                 compiled: EnvoyTitleStep2Code);
 

@@ -161,7 +161,7 @@ namespace Features.Spans
             /// class(es), run by the C# below. It is tried only at one of M m, where the 2 chars after that can follow
             /// it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Scaled = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Scaled = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"\b(?<scale>Mw|ML)\s?(?<value>\d+(?:\.\d+)?)",
                 new(
                     null,
@@ -169,19 +169,9 @@ namespace Features.Spans
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None,
                     follow: ["LLWWllww", "\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF"]),
-                code:
-                [
-                    11, 8, 7, 0, 5, 7, 13, 3, 0, 3, 1, 6, 17, 3, 0, 3,
-                    2, 8, 0, 13, 1, 3, 0, 1, 2, 0, 7, 1, 13, 1, 4, 1,
-                    -1, 2, 0, 5, 38, 47, 1, 46, 13, 1, 4, 1, -1, 0, 0, 8,
-                    1, 0,
-                ],
-                classes:
-                [
-                    0, 2, 77, 77, 109, 109, 0, 0, 0, -1, 0, 2, 119, 119, 87, 87,
-                    0, 0, 0, -1, 0, 2, 76, 76, 108, 108, 0, 0, 0, -1, 0, 0,
-                    0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
-                ],
+                program:
+                    "yBWQOAKOaGAGCMiBGAGEQAaCGACEAOCaCICBEAKsC-CC8CaCICBAAQCAqBAE6E6E6G6GAAABAEuHuHuFuFAAABAE4E4E4G4G" +
+                    "AAABAAAACBAAgQAAB",
                 groups: ["scale", "value"],
                 compiled: ScaledCode);
 

@@ -157,18 +157,11 @@ namespace Features.Spans
             /// The pattern of step 2 of rule <c>quoted</c>, compiled at build time into a program of 18 ints and 1 char
             /// class(es), run by the C# below. It is tried only at one of «.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern QuotedStep2 = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern QuotedStep2 = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"\G(?:«(?<text>[^»]{4,})»)",
                 new(null, "«", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    11, 7, 1, 171, 7, 0, 13, 1, 0, 4, -1, 0, 0, 8, 0, 1,
-                    187, 0,
-                ],
-                classes:
-                [
-                    1, 1, 187, 187, 0, 0, 0, -1,
-                ],
+                program:
+                    "SWOC2KOAaCAIBAAQAC2LAICC2L2LAAAB",
                 groups: ["text"],
                 compiled: QuotedStep2Code);
 

@@ -188,18 +188,11 @@ namespace Features.Spans
             /// The pattern of rule <c>whole</c>, compiled at build time into a program of 25 ints and 2 char class(es),
             /// run by the C# below. It is tried only where "عام" begins.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Whole = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Whole = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"عام\s+(?<value>\d{4})",
                 new("عام", "ع", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    1, 1593, 1, 1575, 1, 1605, 13, 1, 0, 1, -1, 2, 0, 7, 0, 13,
-                    1, 1, 4, 4, 0, 0, 8, 0, 0,
-                ],
-                classes:
-                [
-                    0, 0, 0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
-                ],
+                program:
+                    "ZCyjDCuiDCqkDaCACBEAOAaCCIIAAQAAMAAAACBAAgQAAB",
                 groups: ["value"],
                 compiled: WholeCode);
 
@@ -297,18 +290,11 @@ namespace Features.Spans
             /// The pattern of rule <c>group</c>, compiled at build time into a program of 25 ints and 2 char class(es),
             /// run by the C# below. It is tried only where "سنة" begins.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Group = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Group = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"سنة\s+(?<value>\d{4})",
                 new("سنة", "س", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    1, 1587, 1, 1606, 1, 1577, 13, 1, 0, 1, -1, 2, 0, 7, 0, 13,
-                    1, 1, 4, 4, 0, 0, 8, 0, 0,
-                ],
-                classes:
-                [
-                    0, 0, 0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
-                ],
+                program:
+                    "ZCmjDCskDCyiDaCACBEAOAaCCIIAAQAAMAAAACBAAgQAAB",
                 groups: ["value"],
                 compiled: GroupCode);
 

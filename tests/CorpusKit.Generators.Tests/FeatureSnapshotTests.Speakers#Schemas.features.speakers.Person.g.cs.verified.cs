@@ -191,20 +191,12 @@ namespace Features.Speakers
             /// The pattern of rule <c>minister</c>, compiled at build time into a program of 54 ints and 1 char
             /// class(es), run by the C# below. It is tried only where "وزير الخارجية" begins.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Minister = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Minister = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<title>وزير الخارجية)\s+(?<name>لافروف)",
                 new("وزير الخارجية", "و", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    7, 0, 1, 1608, 1, 1586, 1, 1610, 1, 1585, 1, 32, 1, 1575, 1, 1604,
-                    1, 1582, 1, 1575, 1, 1585, 1, 1580, 1, 1610, 1, 1577, 8, 0, 13, 1,
-                    0, 1, -1, 2, 0, 7, 1, 1, 1604, 1, 1575, 1, 1601, 1, 1585, 1,
-                    1608, 1, 1601, 8, 1, 0,
-                ],
-                classes:
-                [
-                    0, 0, 0, 0, 1, -1,
-                ],
+                program:
+                    "2BOACwkDCkjDC0kDCijDCgCCuiDCokDC8iDCuiDCijDC4iDC0kDCyiDQAaCACBEAOCCokDCuiDCikDCijDCwkDCikDQCAGAA" +
+                    "AACB",
                 groups: ["title", "name"],
                 compiled: MinisterCode);
 

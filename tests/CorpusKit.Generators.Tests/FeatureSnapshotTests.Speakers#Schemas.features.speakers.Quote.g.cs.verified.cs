@@ -234,17 +234,11 @@ namespace Features.Speakers
             /// The pattern of rule <c>guillemets</c>, compiled at build time into a program of 16 ints and 1 char
             /// class(es), run by the C# below. It is tried only at one of «.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Guillemets = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Guillemets = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"«(?<text>[^»]{4,})»",
                 new(null, "«", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    1, 171, 7, 0, 13, 1, 0, 4, -1, 0, 0, 8, 0, 1, 187, 0,
-                ],
-                classes:
-                [
-                    1, 1, 187, 187, 0, 0, 0, -1,
-                ],
+                program:
+                    "QC2KOAaCAIBAAQAC2LAICC2L2LAAAB",
                 groups: ["text"],
                 compiled: GuillemetsCode);
 

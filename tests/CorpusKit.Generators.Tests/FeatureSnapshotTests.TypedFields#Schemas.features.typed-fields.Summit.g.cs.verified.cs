@@ -202,7 +202,7 @@ namespace Features.TypedFields
             /// class(es), run by the C# below. It is tried only at one of ا, where the 3 chars after that can follow it
             /// in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern NamedDay = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern NamedDay = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<day>(?:الحادي\ والعشرين|الخامسة|الخامس|الاول|اول))\s+من\s+(?<month>(?:حزيران|سبتمبر|ايلول|يونيو))\s+(?<year>\d{4})",
                 new(
                     null,
@@ -210,22 +210,10 @@ namespace Features.TypedFields
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None,
                     follow: ["للوو", "ااحخلل", "\t\r  \u0085\u0085\u00A0\u00A0ااووࠀ\uFFFF"]),
-                code:
-                [
-                    7, 0, 16, 0, 5, 16, 21, 36, 42, 49, 52, 3, 0, 2, 1, 4,
-                    1575, 1604, 1575, 1608, 1604, 1575, 1604, 1581, 1575, 1583, 1610, 32, 1608, 1575, 1604, 1593,
-                    1588, 1585, 1610, 1606, 1575, 1604, 1582, 1575, 1605, 1587, 1575, 1604, 1582, 1575, 1605, 1587,
-                    1577, 1575, 1608, 1604, 8, 0, 13, 1, 0, 1, -1, 2, 0, 1, 1605, 1,
-                    1606, 13, 1, 0, 1, -1, 2, 0, 7, 1, 16, 0, 4, 86, 91, 97,
-                    103, 108, 2, 0, 1, 3, 1575, 1610, 1604, 1608, 1604, 1581, 1586, 1610, 1585, 1575,
-                    1606, 1587, 1576, 1578, 1605, 1576, 1585, 1610, 1608, 1606, 1610, 1608, 8, 1, 13, 1,
-                    0, 1, -1, 2, 0, 7, 2, 13, 1, 1, 4, 4, 0, 0, 8, 2,
-                    0,
-                ],
-                classes:
-                [
-                    0, 0, 0, 0, 1, -1, 0, 0, 256, 0, 0, -1,
-                ],
+                program:
+                    "hEOAgBAKgBqBoC0CiDoDGAECIuiDokDuiDwkDokDuiDokD6iDuiD-iD0kDgCwkDuiDokDyjDojDijD0kDskDuiDokD8iDuiD" +
+                    "qkDmjDuiDokD8iDuiDqkDmjDyiDuiDwkDokDQAaCACBEACqkDCskDaCACBEAOCgBAIsF2FiGuG4GEACGuiD0kDokDwkDokD6" +
+                    "iDkjD0kDijDuiDskDmjDwiD0iDqkDwiDijD0kDwkDskD0kDwkDQCaCACBEAOEaCCIIAAQEAMAAAACBAAgQAAB",
                 groups: ["day", "month", "year"],
                 compiled: NamedDayCode);
 
@@ -385,7 +373,7 @@ namespace Features.TypedFields
             /// run by the C# below. It is tried only at a decimal digit, where the 3 chars after that can follow it in
             /// a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Hijri = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Hijri = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<day>\d{1,2})\s+(?<month>(?:جمادي\ الاولي|رمضان))\s+(?<year>\d{4})ه",
                 new(
                     null,
@@ -396,19 +384,9 @@ namespace Features.TypedFields
                         "\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF",
                         "\t\r  \u0085\u0085\u00A0\u00A0ججررࠀ\uFFFF",
                         "\t\r  \u0085\u0085\u00A0\u00A0ججررممࠀ\uFFFF"]),
-                code:
-                [
-                    7, 0, 13, 1, 0, 1, 2, 2, 0, 8, 0, 13, 1, 1, 1, -1,
-                    2, 0, 7, 1, 5, 23, 49, 1, 1580, 1, 1605, 1, 1575, 1, 1583, 1,
-                    1610, 1, 32, 1, 1575, 1, 1604, 1, 1575, 1, 1608, 1, 1604, 1, 1610, 6,
-                    59, 1, 1585, 1, 1605, 1, 1590, 1, 1575, 1, 1606, 8, 1, 13, 1, 1,
-                    1, -1, 2, 0, 7, 2, 13, 1, 0, 4, 4, 0, 0, 8, 2, 1,
-                    1607, 0,
-                ],
-                classes:
-                [
-                    0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
-                ],
+                program:
+                    "yCOAaCACEEAQAaCCCBEAOCKuBiDC4iDCqkDCuiDC-iDC0kDCgCCuiDCokDCuiDCwkDCokDC0kDM2DCijDCqkDCsjDCuiDCsk" +
+                    "DQCaCCCBEAOEaCAIIAAQECukDAMAAgQAABAAAACB",
                 groups: ["day", "month", "year"],
                 compiled: HijriCode);
 

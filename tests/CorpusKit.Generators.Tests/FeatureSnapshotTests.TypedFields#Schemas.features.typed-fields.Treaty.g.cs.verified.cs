@@ -294,22 +294,12 @@ namespace Features.TypedFields
             /// The pattern of rule <c>dated</c>, compiled at build time into a program of 75 ints and 3 char class(es),
             /// run by the C# below. It is tried only where "معاهدة" begins.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Dated = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Dated = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<title>معاهدة\s+\p{L}+)\s+(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{4})",
                 new("معاهدة", "م", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    7, 0, 1, 1605, 1, 1593, 1, 1575, 1, 1607, 1, 1583, 1, 1577, 13, 1,
-                    0, 1, -1, 2, 0, 13, 1, 1, 1, -1, 2, 0, 8, 0, 13, 1,
-                    0, 1, -1, 2, 0, 7, 1, 13, 1, 2, 1, 2, 2, 0, 8, 1,
-                    1, 47, 7, 2, 13, 1, 2, 1, 2, 2, 0, 8, 2, 1, 47, 7,
-                    3, 13, 1, 2, 4, 4, 0, 0, 8, 3, 0,
-                ],
-                classes:
-                [
-                    0, 0, 0, 0, 1, -1, 0, 0, 31, 0, 0, -1, 0, 0, 256, 0,
-                    0, -1,
-                ],
+                program:
+                    "rCOACqkDCyjDCuiDCukDC-iDCyiDaCACBEAaCCCBEAQAaCACBEAOCaCECEEAQCC-COEaCECEEAQEC-COGaCEIIAAQGASAAAA" +
+                    "CBAA-BAABAAgQAAB",
                 groups: ["title", "day", "month", "year"],
                 compiled: DatedCode);
 
@@ -532,31 +522,14 @@ namespace Features.TypedFields
             /// The pattern of rule <c>counted</c>, compiled at build time into a program of 217 ints and 3 char
             /// class(es), run by the C# below. It is tried only where "اتفاقية" begins.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Counted = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Counted = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<title>اتفاقية\s+\p{L}+)\s+بين\s+(?<parties>\d+)\s+دول(?:\s+بنسبة\s+(?<share>\d+(?:\.\d+)?))?(?:\s*-\s*(?<years>\d{4})){0,3}",
                 new("اتفاقية", "ا", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    7, 0, 1, 1575, 1, 1578, 1, 1601, 1, 1575, 1, 1602, 1, 1610, 1, 1577,
-                    13, 1, 0, 1, -1, 2, 0, 13, 1, 1, 1, -1, 2, 0, 8, 0,
-                    13, 1, 0, 1, -1, 2, 0, 1, 1576, 1, 1610, 1, 1606, 13, 1, 0,
-                    1, -1, 2, 0, 7, 1, 13, 1, 2, 1, -1, 2, 0, 8, 1, 13,
-                    1, 0, 1, -1, 2, 0, 1, 1583, 1, 1608, 1, 1604, 5, 79, 126, 13,
-                    1, 0, 1, -1, 2, 0, 1, 1576, 1, 1606, 1, 1587, 1, 1576, 1, 1577,
-                    13, 1, 0, 1, -1, 2, 0, 7, 2, 13, 1, 2, 1, -1, 0, 0,
-                    5, 115, 124, 1, 46, 13, 1, 2, 1, -1, 0, 0, 8, 2, 5, 129,
-                    216, 13, 1, 0, 0, -1, 2, 0, 1, 45, 13, 1, 0, 0, -1, 2,
-                    0, 7, 3, 13, 1, 2, 4, 4, 0, 0, 8, 3, 5, 159, 216, 13,
-                    1, 0, 0, -1, 2, 0, 1, 45, 13, 1, 0, 0, -1, 2, 0, 7,
-                    3, 13, 1, 2, 4, 4, 0, 0, 8, 3, 5, 189, 216, 13, 1, 0,
-                    0, -1, 2, 0, 1, 45, 13, 1, 0, 0, -1, 2, 0, 7, 3, 13,
-                    1, 2, 4, 4, 0, 0, 8, 3, 0,
-                ],
-                classes:
-                [
-                    0, 0, 0, 0, 1, -1, 0, 0, 31, 0, 0, -1, 0, 0, 256, 0,
-                    0, -1,
-                ],
+                program:
+                    "5GOACuiDC0iDCikDCuiDCkkDC0kDCyiDaCACBEAaCCCBEAQAaCACBEACwiDC0kDCskDaCACBEAOCaCECBEAQCaCACBEAC-iD" +
+                    "CwkDCokDK-E8HaCACBEACwiDCskDCmjDCwiDCyiDaCACBEAOEaCECBAAKmH4HC8CaCECBAAQEKiIwNaCAABEAC6CaCAABEAO" +
+                    "GaCEIIAAQGK-JwNaCAABEAC6CaCAABEAOGaCEIIAAQGK6LwNaCAABEAC6CaCAABEAOGaCEIIAAQGASAAAACBAA-BAABAAgQA" +
+                    "AB",
                 groups: ["title", "parties", "share", "years"],
                 compiled: CountedCode);
 

@@ -195,7 +195,7 @@ namespace NewsDesk.Diplomacy
             /// class(es), run by the C# below. It is tried only at a decimal digit, where the 3 chars after that can
             /// follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Countries = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Countries = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<value>\d+)\s+دول",
                 new(
                     null,
@@ -206,15 +206,8 @@ namespace NewsDesk.Diplomacy
                         "\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF",
                         "\t\r  09\u0085\u0085\u00A0\u00A0دد٠٩۰۹߀߉ࠀ\uFFFF",
                         "\t\r  09\u0085\u0085\u00A0\u00A0ددوو٠٩۰۹߀߉ࠀ\uFFFF"]),
-                code:
-                [
-                    7, 0, 13, 1, 0, 1, -1, 2, 0, 8, 0, 13, 1, 1, 1, -1,
-                    2, 0, 1, 1583, 1, 1608, 1, 1604, 0,
-                ],
-                classes:
-                [
-                    0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
-                ],
+                program:
+                    "ZOAaCACBEAQAaCCCBEAC-iDCwkDCokDAMAAgQAABAAAACB",
                 groups: ["value"],
                 compiled: CountriesCode);
 

@@ -156,7 +156,7 @@ namespace NewsDesk.Diplomacy
             /// class(es), run by the C# below. It is tried only at a decimal digit, where the 3 chars after that can
             /// follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern DayMonthYear = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern DayMonthYear = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<day>\d{1,2})\s+(?<month>(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))(?:\s*/\s*(?:كانون\ الثاني|كانون\ الاول|december|february|january|ديسمبر|فبراير|يناير|شباط|dec|feb|jan))?\s+(?<year>\d{4})",
                 new(
                     null,
@@ -167,30 +167,13 @@ namespace NewsDesk.Diplomacy
                         "\t\r  09\u0085\u0085\u00A0\u00A0٠٩۰۹߀߉ࠀ\uFFFF",
                         "\t\r  DDFFJJddffjj\u0085\u0085\u00A0\u00A0ددششففككييࠀ\uFFFF",
                         "\t\r  AADFJJaadfjj\u0085\u0085\u00A0\u00A0ابددششففككننييࠀ\uFFFF"]),
-                code:
-                [
-                    7, 0, 13, 1, 0, 1, 2, 2, 0, 8, 0, 13, 1, 1, 1, -1,
-                    2, 0, 7, 1, 16, 2, 12, 48, 51, 59, 62, 70, 73, 80, 86, 90,
-                    96, 107, 119, 124, 9, 2, 10, 3, 11, 4, 5, 8, 6, 1, 0, 7,
-                    100, 101, 99, 100, 101, 99, 101, 109, 98, 101, 114, 102, 101, 98, 102, 101,
-                    98, 114, 117, 97, 114, 121, 106, 97, 110, 106, 97, 110, 117, 97, 114, 121,
-                    1583, 1610, 1587, 1605, 1576, 1585, 1588, 1576, 1575, 1591, 1601, 1576, 1585, 1575, 1610, 1585,
-                    1603, 1575, 1606, 1608, 1606, 32, 1575, 1604, 1575, 1608, 1604, 1603, 1575, 1606, 1608, 1606,
-                    32, 1575, 1604, 1579, 1575, 1606, 1610, 1610, 1606, 1575, 1610, 1585, 8, 1, 5, 129,
-                    249, 13, 1, 1, 0, -1, 2, 0, 1, 47, 13, 1, 1, 0, -1, 2,
-                    0, 16, 2, 12, 173, 176, 184, 187, 195, 198, 205, 211, 215, 221, 232, 244,
-                    249, 9, 2, 10, 3, 11, 4, 5, 8, 6, 1, 0, 7, 100, 101, 99,
-                    100, 101, 99, 101, 109, 98, 101, 114, 102, 101, 98, 102, 101, 98, 114, 117,
-                    97, 114, 121, 106, 97, 110, 106, 97, 110, 117, 97, 114, 121, 1583, 1610, 1587,
-                    1605, 1576, 1585, 1588, 1576, 1575, 1591, 1601, 1576, 1585, 1575, 1610, 1585, 1603, 1575, 1606,
-                    1608, 1606, 32, 1575, 1604, 1575, 1608, 1604, 1603, 1575, 1606, 1608, 1606, 32, 1575, 1604,
-                    1579, 1575, 1606, 1610, 1610, 1606, 1575, 1610, 1585, 13, 1, 1, 1, -1, 2, 0,
-                    7, 2, 13, 1, 0, 4, 4, 0, 0, 8, 2, 0,
-                ],
-                classes:
-                [
-                    0, 0, 256, 0, 0, -1, 0, 0, 0, 0, 1, -1,
-                ],
+                program:
+                    "sIOAaCACEEAQAaCCCBEAOCgBEYgDmD2D8DsEyEgFsF0FgG2GuH4HSEUGWIKQMCAOoGqGmGoGqGmGqG6GkGqGkHsGqGkGsGqG" +
+                    "kGkHqHiGkHyH0GiG8G0GiG8GqHiGkHyH-iD0kDmjDqkDwiDijDojDwiDuiDujDikDwiDijDuiD0kDijDmkDuiDskDwkDskDg" +
+                    "CuiDokDuiDwkDokDmkDuiDskDwkDskDgCuiDokD2iDuiDskD0kD0kDskDuiD0kDijDQCKiIyPaCCABEAC-CaCCABEAgBEY6K" +
+                    "gLwL2LmMsM6MmNuN6NwOoPyPSEUGWIKQMCAOoGqGmGoGqGmGqG6GkGqGkHsGqGkGsGqGkGkHqHiGkHyH0GiG8G0GiG8GqHiG" +
+                    "kHyH-iD0kDmjDqkDwiDijDojDwiDuiDujDikDwiDijDuiD0kDijDmkDuiDskDwkDskDgCuiDokDuiDwkDokDmkDuiDskDwkD" +
+                    "skDgCuiDokD2iDuiDskD0kD0kDskDuiD0kDijDaCCCBEAOEaCAIIAAQEAMAAgQAABAAAACB",
                 groups: ["day", "month", "year"],
                 compiled: DayMonthYearCode);
 

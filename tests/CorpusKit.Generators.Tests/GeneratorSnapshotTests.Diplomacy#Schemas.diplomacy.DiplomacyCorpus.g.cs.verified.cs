@@ -47,7 +47,7 @@ namespace NewsDesk.Diplomacy
             /// class(es), run by the C# below. It is tried only at the start of the text, at one of ا م, where the 3
             /// chars after that can follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Menu = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Menu = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"^(مباشر|اقسام مهمة)$",
                 new(
                     null,
@@ -55,15 +55,8 @@ namespace NewsDesk.Diplomacy
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart,
                     follow: ["ببقق", "ااسس", "ااشش"]),
-                code:
-                [
-                    11, 0, 5, 5, 17, 1, 1605, 1, 1576, 1, 1575, 1, 1588, 1, 1585, 6,
-                    37, 1, 1575, 1, 1602, 1, 1587, 1, 1575, 1, 1605, 1, 32, 1, 1605, 1,
-                    1607, 1, 1605, 1, 1577, 11, 2, 0,
-                ],
-                classes:
-                [
-                ],
+                program:
+                    "oBWAKKiBCqkDCwiDCuiDCojDCijDMqCCuiDCkkDCmjDCuiDCqkDCgCCqkDCukDCqkDCyiDWEAA",
                 groups: [],
                 compiled: MenuCode);
 
@@ -236,17 +229,11 @@ namespace NewsDesk.Diplomacy
             /// char class(es), run by the C# below. It is tried only at the start of the text, where "التعليقات"
             /// begins.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Comments = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Comments = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"^التعليقات$",
                 new("التعليقات", "ا", false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart),
-                code:
-                [
-                    11, 0, 1, 1575, 1, 1604, 1, 1578, 1, 1593, 1, 1604, 1, 1610, 1, 1602,
-                    1, 1575, 1, 1578, 11, 2, 0,
-                ],
-                classes:
-                [
-                ],
+                program:
+                    "XWACuiDCokDC0iDCyjDCokDC0kDCkkDCuiDC0iDWEAA",
                 groups: [],
                 compiled: CommentsCode);
 

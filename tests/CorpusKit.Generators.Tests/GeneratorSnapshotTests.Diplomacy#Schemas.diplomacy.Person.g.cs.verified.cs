@@ -192,7 +192,7 @@ namespace NewsDesk.Diplomacy
             /// class(es), run by the C# below. It is tried only at one of ا ر و, where the 3 chars after that can
             /// follow it in a match.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Titled = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Titled = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"(?<title>(?:وزير\ الخارجية|الامين\ العام|رئيس\ الوزراء|الرئيس)(?:\s+\p{L}+)?)\s+(?<name>\p{L}+\s+\p{L}+)",
                 new(
                     null,
@@ -200,20 +200,10 @@ namespace NewsDesk.Diplomacy
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None,
                     follow: ["ئئززلل", "اارريي", "ئئررسسمم"]),
-                code:
-                [
-                    7, 0, 16, 0, 4, 14, 26, 32, 44, 57, 1, 3, 2, 0, 1575, 1604,
-                    1575, 1605, 1610, 1606, 32, 1575, 1604, 1593, 1575, 1605, 1575, 1604, 1585, 1574, 1610, 1587,
-                    1585, 1574, 1610, 1587, 32, 1575, 1604, 1608, 1586, 1585, 1575, 1569, 1608, 1586, 1610, 1585,
-                    32, 1575, 1604, 1582, 1575, 1585, 1580, 1610, 1577, 5, 60, 74, 13, 1, 0, 1,
-                    -1, 2, 0, 13, 1, 1, 1, -1, 0, 0, 8, 0, 13, 1, 0, 1,
-                    -1, 2, 0, 7, 1, 13, 1, 1, 1, -1, 2, 0, 13, 1, 0, 1,
-                    -1, 2, 0, 13, 1, 1, 1, -1, 2, 0, 8, 1, 0,
-                ],
-                classes:
-                [
-                    0, 0, 0, 0, 1, -1, 0, 0, 31, 0, 0, -1,
-                ],
+                program:
+                    "tDOAgBAIc0BgC4CyDCGEAuiDokDuiDqkD0kDskDgCuiDokDyjDuiDqkDuiDokDijDsiD0kDmjDijDsiD0kDmjDgCuiDokDwk" +
+                    "DkjDijDuiDiiDwkDkjD0kDijDgCuiDokD8iDuiDijD4iD0kDyiDK4D0EaCACBEAaCCCBAAQAaCACBEAOCaCCCBEAaCACBEAa" +
+                    "CCCBEAQCAMAAAACBAA-BAAB",
                 groups: ["title", "name"],
                 compiled: TitledCode);
 

@@ -227,25 +227,16 @@ namespace NewsDesk.Diplomacy
             /// U+0085 U+00A0 « U+1680 U+2000 U+2001 U+2002 U+2003 U+2004 U+2005 U+2006 U+2007 U+2008 U+2009 U+200A “
             /// U+2028 U+2029 U+202F U+205F U+3000.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern SaidStep4 = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern SaidStep4 = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"\G(?:[:]?\s*[""“«](?<text>[^""”»]{12,})[""”»])",
                 new(
                     null,
                     "\t\n\u000B\u000C\r \":\u0085\u00A0«\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A“\u2028\u2029\u202F\u205F\u3000",
                     false,
                     global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    11, 7, 13, 1, 0, 0, 1, 2, 0, 13, 1, 1, 0, -1, 2, 0,
-                    3, 2, 7, 0, 13, 1, 3, 12, -1, 0, 0, 8, 0, 3, 4, 0,
-                ],
-                classes:
-                [
-                    0, 1, 58, 58, 0, 0, 0, -1, 0, 0, 0, 0, 1, -1, 0, 3,
-                    34, 34, 8220, 8220, 171, 171, 0, 0, 0, -1, 1, 3, 34, 34, 8221, 8221,
-                    187, 187, 0, 0, 0, -1, 0, 3, 34, 34, 8221, 8221, 187, 187, 0, 0,
-                    0, -1,
-                ],
+                program:
+                    "gBWOaCAACEAaCCABEAGEOAaCGYBAAQAGIAyBAC0D0DAAABAAAACBAGkCkC4hQ4hQ2K2KAAABCGkCkC6hQ6hQ2L2LAAABAGkC" +
+                    "kC6hQ6hQ2L2LAAAB",
                 groups: ["text"],
                 compiled: SaidStep4Code);
 
@@ -378,19 +369,11 @@ namespace NewsDesk.Diplomacy
             /// The pattern of rule <c>quoted</c>, compiled at build time into a program of 16 ints and 3 char
             /// class(es), run by the C# below. It is tried only at one of " « “.
             /// </summary>
-            internal static readonly global::CorpusKit.CompilerServices.Pattern Quoted = new(
+            internal static readonly global::CorpusKit.CompilerServices.Pattern Quoted = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"[""“«](?<text>[^""”»]{12,})[""”»]",
                 new(null, "\"«“", false, global::CorpusKit.CompilerServices.PrefilterAnchor.None),
-                code:
-                [
-                    3, 0, 7, 0, 13, 1, 1, 12, -1, 0, 0, 8, 0, 3, 2, 0,
-                ],
-                classes:
-                [
-                    0, 3, 34, 34, 8220, 8220, 171, 171, 0, 0, 0, -1, 1, 3, 34, 34,
-                    8221, 8221, 187, 187, 0, 0, 0, -1, 0, 3, 34, 34, 8221, 8221, 187, 187,
-                    0, 0, 0, -1,
-                ],
+                program:
+                    "QGAOAaCCYBAAQAGEAkBAGkCkC4hQ4hQ2K2KAAABCGkCkC6hQ6hQ2L2LAAABAGkCkC6hQ6hQ2L2LAAAB",
                 groups: ["text"],
                 compiled: QuotedCode);
 

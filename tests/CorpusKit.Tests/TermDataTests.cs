@@ -120,4 +120,38 @@ public sealed class TermDataTests
         NormalizedText text = context.GetText(TextNormalization.None);
         Assert.Equal(["روسيا البيضاء:2", "مصر:1"], context.FindTerms(text, index, 0).ToArray().Select(h => $"{text.TextOf(h.Start, h.End)}:{h.Value}"));
     }
+
+    [Fact]
+    public void A_program_reads_back_as_the_same_code_and_classes_for_any_ints()
+        => Gen.Select(Gen.Int.Array[0, 80], Gen.Int.Array[0, 20]).Sample((code, classes) =>
+        {
+            string data = TermData.EncodeProgram(code, classes);
+            Assert.All(data, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '_', $"'{c}' is not a char of the data"));
+            (int[] readCode, int[] readClasses) = TermData.DecodeProgram(data);
+            Assert.Equal(code, readCode);
+            Assert.Equal(classes, readClasses);
+            (int[] fromUtf8, _) = TermData.DecodeProgram(Encoding.ASCII.GetBytes(data));
+            Assert.Equal(code, fromUtf8);
+        });
+
+    [Fact]
+    public void A_program_s_numbers_are_zigzagged_so_minus_one_is_one_char()
+    {
+        // Counts as they are (2, then 0); then 0 -> 0 "A", -1 -> 1 "B", 15 -> 30 "e", -16 -> 31 "f", 16 -> 32 "gB".
+        Assert.Equal("C" + "A" + "B" + "A", TermData.EncodeProgram([0, -1], []));
+        Assert.Equal("D" + "e" + "f" + "gB" + "A", TermData.EncodeProgram([15, -16, 16], []));
+        Assert.Equal("A" + "B" + "B", TermData.EncodeProgram([], [-1]));
+        (int[] extremes, _) = TermData.DecodeProgram(TermData.EncodeProgram([int.MinValue, int.MaxValue, 0xFFFF], []));
+        Assert.Equal([int.MinValue, int.MaxValue, 0xFFFF], extremes);
+    }
+
+    [Fact]
+    public void A_program_cut_short_announcing_more_than_it_holds_or_with_more_after_it_is_refused()
+    {
+        string data = TermData.EncodeProgram([11, 7, -1, 1575], [3, 1575, 1610]);
+        Assert.Throws<ArgumentException>(() => TermData.DecodeProgram(data[..^1]));
+        Assert.Throws<ArgumentException>(() => TermData.DecodeProgram(data + "A"));
+        Assert.Throws<ArgumentException>(() => TermData.DecodeProgram("Z" + data[1..]));
+        Assert.Throws<ArgumentException>(() => TermData.DecodeProgram("*" + data[1..]));
+    }
 }

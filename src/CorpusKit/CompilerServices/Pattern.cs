@@ -67,6 +67,35 @@ public sealed class Pattern
         _compiled = compiled;
     }
 
+    /// <summary>
+    /// A pattern whose program the generator laid out and wrote as data in a string literal (its
+    /// code and class table, 5 bits a char, see <c>TermData</c>), run by <paramref name="compiled"/>
+    /// when it was also written as C#.
+    /// </summary>
+    /// <param name="source">The pattern as it runs (lexicons expanded, literals normalized), for messages.</param>
+    /// <param name="prefilter">Where a match can begin, or null for anywhere.</param>
+    /// <param name="program">The program's code and class table, as the generator wrote them.</param>
+    /// <param name="groups">The names of its groups, by slot.</param>
+    /// <param name="compiled">The program as C#, or null to run it on the machine.</param>
+    public static Pattern FromData(string source, PatternPrefilter? prefilter, string program, string[] groups, PatternCode? compiled)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        (int[] code, int[] classes) = TermData.DecodeProgram(program);
+        return new Pattern(source, prefilter, code, classes, groups, compiled);
+    }
+
+    /// <summary>As <see cref="FromData(string, PatternPrefilter?, string, string[], PatternCode?)"/>, the program in a <c>u8</c> literal (a module whose data outgrew its strings).</summary>
+    /// <param name="source">The pattern as it runs (lexicons expanded, literals normalized), for messages.</param>
+    /// <param name="prefilter">Where a match can begin, or null for anywhere.</param>
+    /// <param name="program">The program's code and class table, as the generator wrote them.</param>
+    /// <param name="groups">The names of its groups, by slot.</param>
+    /// <param name="compiled">The program as C#, or null to run it on the machine.</param>
+    public static Pattern FromData(string source, PatternPrefilter? prefilter, ReadOnlySpan<byte> program, string[] groups, PatternCode? compiled)
+    {
+        (int[] code, int[] classes) = TermData.DecodeProgram(program);
+        return new Pattern(source, prefilter, code, classes, groups, compiled);
+    }
+
     private Pattern(string source, PatternPrefilter? prefilter, RegexOptions options, string[] groups)
     {
         Source = source;

@@ -68,6 +68,41 @@ internal static partial class TermData
     public static string[] Keys(string keys)
         => keys.Length == 0 ? [] : keys.Split(KeySeparator);
 
+    /// <summary>Reads what <see cref="EncodeProgram"/> wrote: a pattern's code and its class table.</summary>
+    public static (int[] Code, int[] Classes) DecodeProgram(ReadOnlySpan<byte> data)
+    {
+        int at = 0;
+        int[] code = ReadArray(data, ref at);
+        int[] classes = ReadArray(data, ref at);
+        if (at != data.Length)
+        {
+            throw new ArgumentException($"The program data has {data.Length - at} byte(s) past its arrays.", nameof(data));
+        }
+
+        return (code, classes);
+    }
+
+    /// <summary>Reads what <see cref="EncodeProgram"/> wrote, from a string literal.</summary>
+    public static (int[] Code, int[] Classes) DecodeProgram(string data) => DecodeProgram(Encoding.ASCII.GetBytes(data));
+
+    private static int[] ReadArray(ReadOnlySpan<byte> data, ref int at)
+    {
+        int count = Read(data, ref at);
+        if (count < 0 || count > data.Length - at)
+        {
+            throw new ArgumentException($"The program data announces {count} number(s) where {data.Length - at} byte(s) are left.", nameof(data));
+        }
+
+        int[] values = new int[count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int zigzag = Read(data, ref at);
+            values[i] = (int)((uint)zigzag >> 1) ^ -(zigzag & 1);
+        }
+
+        return values;
+    }
+
     private static int Read(ReadOnlySpan<byte> data, ref int at)
     {
         uint value = 0;

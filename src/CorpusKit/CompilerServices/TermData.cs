@@ -97,6 +97,31 @@ internal static partial class TermData
         return text.ToString();
     }
 
+    /// <summary>
+    /// Writes a pattern's program: the count of its code, the code, the count of its class table,
+    /// the table, each number zigzagged (0, -1, 1, -2 … as 0, 1, 2, 3 …, so the -1 a program uses
+    /// for "none" is one char) and then written as the trie's are.
+    /// One literal instead of an initializer element per int: the C# compiler parses a long
+    /// program's tens of thousands of elements on every build.
+    /// </summary>
+    public static string EncodeProgram(IReadOnlyList<int> code, IReadOnlyList<int> classes)
+    {
+        var text = new StringBuilder(code.Count * 2 + classes.Count * 2 + 8);
+        Write(text, code.Count);
+        foreach (int value in code)
+        {
+            Write(text, (value << 1) ^ (value >> 31));
+        }
+
+        Write(text, classes.Count);
+        foreach (int value in classes)
+        {
+            Write(text, (value << 1) ^ (value >> 31));
+        }
+
+        return text.ToString();
+    }
+
     private static void Write(StringBuilder text, int value)
     {
         uint rest = (uint)value;
