@@ -1427,7 +1427,8 @@ public sealed partial class CorpusGenerator
                     string day = date.DayLexiconMember is { } days
                         ? Read(date.Day, "Day", $", {LexiconsClass}.Index, {LexiconsClass}.{days}, {LexiconsClass}.{Names.Numbers(days)}")
                         : Read(date.Day, "Day");
-                    return $"{captures}.{(date.Hijri ? "HijriDate" : "Date")}({Read(date.Year, "Year")}, {month}, {day})";
+                    string reader = date.Calendar switch { DateCalendar.Hijri => "HijriDate", DateCalendar.Shamsi => "ShamsiDate", _ => "Date" };
+                    return $"{captures}.{reader}({Read(date.Year, "Year")}, {month}, {day})";
                 default:
                     throw new InvalidOperationException(fill.GetType().Name);
             }

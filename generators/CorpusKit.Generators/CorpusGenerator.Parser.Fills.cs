@@ -190,7 +190,9 @@ public sealed partial class CorpusGenerator
                     case "date":
                         return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok);
                     case "hijri":
-                        return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok, hijri: true);
+                        return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok, DateCalendar.Hijri);
+                    case "shamsi":
+                        return DateFill(field, value, ruleId, arguments, groups, groupLexicons, usedGroups, ref ok, DateCalendar.Shamsi);
                     case "int":
                         if (field.Type.Kind != FieldKind.Int || arguments.Length != 1 || !groups.Contains(arguments[0]))
                         {
@@ -206,7 +208,7 @@ public sealed partial class CorpusGenerator
                     case "speaker":
                         return SpeakerFill(field, value, text, arguments, ref ok);
                     default:
-                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), hijri(year, month, day), int(group), nearest(Entity, before|after, sentence|paragraph) or speaker(Entity|Entity, verbs: lexicon)");
+                        Report(DiagnosticDescriptors.InvalidFill, value.Location, text, $"set: {field.Name}", $"unknown function '{function}'; use date(year, month, day), hijri(year, month, day), shamsi(year, month, day), int(group), nearest(Entity, before|after, sentence|paragraph) or speaker(Entity|Entity, verbs: lexicon)");
                         ok = false;
                         return null;
                 }
@@ -342,9 +344,10 @@ public sealed partial class CorpusGenerator
             Dictionary<string, List<string>> groupLexicons,
             HashSet<string> usedGroups,
             ref bool ok,
-            bool hijri = false)
+            DateCalendar calendar = DateCalendar.Gregorian)
         {
-            string function = hijri ? "hijri" : "date";
+            string function = calendar switch { DateCalendar.Hijri => "hijri", DateCalendar.Shamsi => "shamsi", _ => "date" };
+            bool whole = calendar != DateCalendar.Gregorian;
             if (field.Type.Kind != FieldKind.Date || field.Type.IsList)
             {
                 Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", $"{function}(…) fills a date field");
@@ -354,18 +357,20 @@ public sealed partial class CorpusGenerator
 
             if (arguments.Length != 3)
             {
-                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", hijri
-                    ? "write hijri(year, month, day), naming groups of the regex"
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", whole
+                    ? $"write {function}(year, month, day), naming groups of the regex"
                     : "write date(year, month, day), naming groups of the regex; use _ for a part the rule never has");
                 ok = false;
                 return null;
             }
 
-            if (hijri && arguments.Any(argument => argument is "_" or ""))
+            if (whole && arguments.Any(argument => argument is "_" or ""))
             {
-                // A Hijri month falls in a different Gregorian season each year: without all three
-                // parts no Gregorian date, however partial, can be given.
-                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", "hijri(year, month, day) needs all three parts: a Hijri date without its year or day names no Gregorian one");
+                // A Hijri month falls in a different Gregorian season each year, and a Solar Hijri
+                // month straddles two Gregorian ones: without all three parts no Gregorian date,
+                // however partial, can be given.
+                string calendarName = calendar == DateCalendar.Hijri ? "a Hijri" : "a Solar Hijri";
+                Report(DiagnosticDescriptors.InvalidFill, value.Location, value.Value, $"set: {field.Name}", $"{function}(year, month, day) needs all three parts: {calendarName} date without its year or day names no Gregorian one");
                 ok = false;
                 return null;
             }
@@ -400,7 +405,7 @@ public sealed partial class CorpusGenerator
             }
 
             string? Part(int i) => parts[i].Length == 0 ? null : parts[i];
-            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon, dayLexicon, hijri);
+            return new DateFill(field.Name, Part(0), Part(1), Part(2), monthLexicon, dayLexicon, calendar);
         }
 
         /// <summary>

@@ -92,7 +92,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidFill = Create(
         "CK0021", "Invalid set: function", "Invalid value '{0}' for {1}: {2}",
-        "A set: value that calls int(…), date(…), hijri(…), nearest(…) or speaker(…) wrongly, names no group of the rule, or fills a field of another type.");
+        "A set: value that calls int(…), date(…), hijri(…), shamsi(…), nearest(…) or speaker(…) wrongly, names no group of the rule, or fills a field of another type.");
 
     public static readonly DiagnosticDescriptor InvalidStep = Create(
         "CK0022", "Invalid sequence step", "Invalid '{0}' in {1}: {2}",

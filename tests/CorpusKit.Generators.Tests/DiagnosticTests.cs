@@ -73,6 +73,8 @@ public sealed class DiagnosticTests
     [InlineData("CK0016", 6, 16, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>(\\p{L}+\\s?)+)'\n")]
     // CK0017: an unquoted date(year, month, day) in a flow mapping, cut at its commas (reported at the value, not as unknown keys).
     [InlineData("CK0017", 7, 22, "entities:\n  P:\n    fields: { id: string, when: date }\n    rules:\n      - id: r\n        regex: '(?<year>\\d{4})-(?<month>\\d\\d)-(?<day>\\d\\d)'\n        set: { when: date(year, month, day), id: x }\n")]
+    // CK0021: shamsi(…) without its day: a Solar Hijri month straddles two Gregorian ones.
+    [InlineData("CK0021", 7, 22, "entities:\n  P:\n    fields: { id: string, when: date }\n    rules:\n      - id: r\n        regex: '(?<month>\\d\\d)-(?<year>\\d{4})'\n        set: { when: 'shamsi(year, month, _)', id: x }\n")]
     // CK0021: hijri(…) without its year: a Hijri day and month name no Gregorian date.
     [InlineData("CK0021", 7, 22, "entities:\n  P:\n    fields: { id: string, when: date }\n    rules:\n      - id: r\n        regex: '(?<month>\\d\\d)-(?<day>\\d\\d)'\n        set: { when: 'hijri(_, month, day)', id: x }\n")]
     // CK0018: a word a key does not take.

@@ -67,3 +67,30 @@ public sealed class HijriDateTests
         Assert.NotNull(CorpusKit.CompilerServices.Captures.HijriDate(1447, longMonth, 30));
     }
 }
+
+/// <summary>Solar Hijri (Shamsi) dates read as their Gregorian day (<c>shamsi(year, month, day)</c> in a schema).</summary>
+public sealed class ShamsiDateTests
+{
+    [Theory]
+    [InlineData(1404, 1, 1, "2025-03-21")]   // Nowruz 1404
+    [InlineData(1404, 8, 25, "2025-11-16")]  // 25 Aban
+    [InlineData(1404, 9, 4, "2025-11-25")]   // 4 Azar
+    [InlineData(1404, 2, 25, "2025-05-15")]  // 25 Ordibehesht
+    [InlineData(1404, 6, 31, "2025-09-22")]  // the last of the six months of 31 days
+    [InlineData(1403, 12, 30, "2025-03-20")] // 30 Esfand of a leap year, the eve of 1404
+    public void A_shamsi_date_is_its_gregorian_day(int year, int month, int day, string expected)
+        => Assert.Equal(expected, CorpusKit.CompilerServices.Captures.ShamsiDate(year, month, day)?.ToString());
+
+    [Theory]
+    [InlineData(1404, 7, 31)]   // Mehr has 30 days
+    [InlineData(1404, 12, 30)]  // 1404 is a common year: Esfand has 29
+    [InlineData(1404, 13, 1)]
+    [InlineData(1404, 0, 1)]
+    [InlineData(1404, 1, 0)]
+    [InlineData(0, 1, 1)]
+    [InlineData(null, 8, 25)]
+    [InlineData(1404, null, 25)]
+    [InlineData(1404, 8, null)]
+    public void A_shamsi_date_that_is_not_one_or_lacks_a_part_has_no_value(int? year, int? month, int? day)
+        => Assert.Null(CorpusKit.CompilerServices.Captures.ShamsiDate(year, month, day));
+}

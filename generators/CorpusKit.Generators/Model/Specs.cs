@@ -437,14 +437,17 @@ internal sealed record MatchTextFill(string Field) : FieldFill(Field);
 /// <summary>A part of a built-in recognizer's match: a date's <c>date</c>, <c>year</c>, <c>month</c> or <c>day</c>, a number's <c>value</c> or <c>ordinal</c>.</summary>
 internal sealed record BuiltinFill(string Field, string Part) : FieldFill(Field);
 
-/// <summary><c>date(year, month, day)</c> over named groups, or <c>hijri(year, month, day)</c> for a Hijri date, filled with its Gregorian day.</summary>
+/// <summary>
+/// <c>date(year, month, day)</c> over named groups; <c>hijri(year, month, day)</c> for a Hijri date or
+/// <c>shamsi(year, month, day)</c> for a Solar Hijri one, filled with its Gregorian day.
+/// </summary>
 /// <param name="Year">The year's group, or null for <c>_</c>.</param>
 /// <param name="Month">The month's group, or null for <c>_</c>.</param>
 /// <param name="Day">The day's group, or null for <c>_</c>.</param>
 /// <param name="MonthLexicon">The keyed lexicon (keys 1-12) the month group uses to name months; null when it matches digits.</param>
 /// <param name="DayLexicon">The keyed lexicon (keys 1-31) the day group uses to name days (الخامس); null when it matches digits.</param>
-/// <param name="Hijri">Whether the parts are of the Hijri (Umm al-Qura) calendar and the value is their Gregorian day.</param>
-internal sealed record DateFill(string Field, string? Year, string? Month, string? Day, string? MonthLexicon, string? DayLexicon = null, bool Hijri = false) : FieldFill(Field)
+/// <param name="Calendar">The calendar of the parts; the value is always a Gregorian date.</param>
+internal sealed record DateFill(string Field, string? Year, string? Month, string? Day, string? MonthLexicon, string? DayLexicon = null, DateCalendar Calendar = DateCalendar.Gregorian) : FieldFill(Field)
 {
     /// <summary>The day lexicon's member in the lexicons class, if days are named.</summary>
     public string? DayLexiconMember => DayLexicon is null ? null : Names.Member(DayLexicon);
@@ -528,3 +531,16 @@ internal enum PrefilterAnchor
 /// and last, per char after the first that every match has; null when none is checked).
 /// </summary>
 internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor, ImmutableEquatableArray<string>? Follow = null);
+
+/// <summary>The calendar of a date fill's parts.</summary>
+internal enum DateCalendar
+{
+    /// <summary><c>date(…)</c>: the parts are the Gregorian date, and may be partial.</summary>
+    Gregorian,
+
+    /// <summary><c>hijri(…)</c>: the Umm al-Qura calendar; all three parts, read as their Gregorian day.</summary>
+    Hijri,
+
+    /// <summary><c>shamsi(…)</c>: the Solar Hijri calendar; all three parts, read as their Gregorian day.</summary>
+    Shamsi,
+}

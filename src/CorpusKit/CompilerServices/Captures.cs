@@ -114,6 +114,27 @@ public static class Captures
 
     private static readonly UmAlQuraCalendar s_hijri = new();
 
+    /// <summary>
+    /// The Gregorian day of a Solar Hijri (Shamsi) date, the calendar of Iran's and Afghanistan's
+    /// official dates (<c>٢٥ آبان ١٤٠٤</c> is 2025-11-16; 1 Farvardin 1404 is 2025-03-21), by .NET's
+    /// <see cref="PersianCalendar"/>; null when a part is missing or the date is not one of that
+    /// calendar (a 31st of a month after the sixth, a 30 Esfand of a common year).
+    /// </summary>
+    public static PartialDate? ShamsiDate(int? year, int? month, int? day)
+    {
+        if (year is not int y || month is not int m || day is not int d
+            || y < 1 || y > s_shamsi.GetYear(s_shamsi.MaxSupportedDateTime)
+            || m < 1 || m > 12 || d < 1 || d > s_shamsi.GetDaysInMonth(y, m))
+        {
+            return null;
+        }
+
+        DateTime gregorian = s_shamsi.ToDateTime(y, m, d, 0, 0, 0, 0);
+        return Date(gregorian.Year, gregorian.Month, gregorian.Day);
+    }
+
+    private static readonly PersianCalendar s_shamsi = new();
+
     /// <summary>The year under a group: four digits in any script.</summary>
     public static int? Year(PatternGroup group) => Int(Value(group));
 
