@@ -45,14 +45,14 @@ public sealed class NewArticleTests
         }
     }
 
-    /// <summary>Who said each quote of the new articles: 215 of 263 are right now (25 of the first five's 25; 17 of 138 to 141's 18; 22 of 142 to 145's 25; 13 of 146 to 149's 26; 18 of 150 to 153's 20).</summary>
+    /// <summary>Who said each quote of the new articles: 217 of 263 are right now (25 of the first five's 25; 17 of 138 to 141's 18; 22 of 142 to 145's 25; 13 of 146 to 149's 26; 18 of 150 to 153's 20).</summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(263, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 215, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 217, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
