@@ -19,7 +19,7 @@ internal static class DenseReferenceNormalizer
     /// <returns>The normalized text.</returns>
     /// <remarks>
     /// The original is cut into clusters: a whitespace run, or one code point with the combining
-    /// marks that follow it. Every char a cluster produces maps to the whole cluster, so a span
+    /// marks and tatweels that follow it. Every char a cluster produces maps to the whole cluster, so a span
     /// mapped back never splits a surrogate pair and keeps the diacritics of its last letter.
     /// </remarks>
     internal static string NormalizeArabic(string text, out int[] starts, out int[] ends)
@@ -51,7 +51,7 @@ internal static class DenseReferenceNormalizer
                 clusterEnd++;
             }
 
-            while (clusterEnd < length && IsCombiningMark(text[clusterEnd]))
+            while (clusterEnd < length && (text[clusterEnd] == '\u0640' || IsCombiningMark(text[clusterEnd])))
             {
                 clusterEnd++;
             }

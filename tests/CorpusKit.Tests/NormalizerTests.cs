@@ -32,6 +32,27 @@ public sealed class NormalizerTests
         Assert.Equal(start, text.ToNormalized(span.Start));
     }
 
+    /// <summary>
+    /// A tatweel belongs to the letter before it, as its diacritics do: a span that ends at that
+    /// letter ends after the tatweel (the era sign of <c>١٤٤٧هـ</c>), and one that begins after it
+    /// begins at the next char. A tatweel after a space, drawing out nothing, goes with no char.
+    /// </summary>
+    [Theory]
+    [InlineData("في ١٤٤٧هـ - ١٨", "1447ه", "١٤٤٧هـ")]
+    [InlineData("عـــربيّ اليوم", "عربي", "عـــربيّ")]
+    [InlineData("تبليسي ـ «القدس»", "القدس", "القدس")]
+    [InlineData("هـَـ و", "ه", "هـَـ")]
+    public void A_tatweel_goes_with_the_letter_before_it(string original, string normalized, string mapped)
+    {
+        NormalizedText text = NormalizedText.Normalize(original, TextNormalization.Arabic);
+        int start = text.Text.IndexOf(normalized, System.StringComparison.Ordinal);
+
+        TextSpan span = text.ToOriginal(start, start + normalized.Length);
+
+        Assert.Equal(mapped, original.Substring(span.Start, span.Length));
+        Assert.Equal(start, text.ToNormalized(span.Start));
+    }
+
     [Fact]
     public void Normalizing_twice_changes_nothing_on_the_seeds()
     {

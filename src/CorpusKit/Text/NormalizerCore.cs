@@ -145,7 +145,7 @@ internal static class NormalizerCore
 
             char c = text[i];
             char mapped = c < TableSize ? simple[c] : '\0';
-            if (mapped != '\0' && (i + 1 == length || !IsCombiningMark(text[i + 1])))
+            if (mapped != '\0' && (i + 1 == length || !IsAttached(text[i + 1])))
             {
                 output.AppendSimple(mapped, i);
                 i++;
@@ -222,7 +222,7 @@ internal static class NormalizerCore
             clusterEnd++;
         }
 
-        while (clusterEnd < length && IsCombiningMark(text[clusterEnd]))
+        while (clusterEnd < length && IsAttached(text[clusterEnd]))
         {
             clusterEnd++;
         }
@@ -326,6 +326,14 @@ internal static class NormalizerCore
     private static bool IsWhiteSpace(char c) => CharKinds.IsWhiteSpace(c);
 
     private static bool IsNewline(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>
+    /// Whether <paramref name="c"/> belongs to the cluster of the char before it: a combining mark,
+    /// or a tatweel, which draws out the letter before it (the ه of <c>١٤٤٧هـ</c>). A span that
+    /// ends at that letter then ends after them in the original text, as it does after a letter's
+    /// diacritics.
+    /// </summary>
+    private static bool IsAttached(char c) => c == '\u0640' || IsCombiningMark(c);
 
     private static bool IsCombiningMark(char c)
     {
@@ -527,8 +535,8 @@ internal static class NormalizerCore
                 i++;
             }
 
-            // A combining mark that stopped the run belongs to the cluster of the char before it: give that char back.
-            if (i > start && i < text.Length && IsCombiningMark(text[i]))
+            // A combining mark (or a tatweel) that stopped the run belongs to the cluster of the char before it: give that char back.
+            if (i > start && i < text.Length && IsAttached(text[i]))
             {
                 i--;
                 n--;
