@@ -931,7 +931,7 @@ public sealed partial class CorpusGenerator
 
         /// <summary>The named groups of a pattern, as Regex numbers them (for a pattern that runs on Regex).</summary>
         private IEnumerable<string> PatternGroups(string pattern)
-            => new Regex(pattern, PatternOptions).GetGroupNames().Where(g => !int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+            => PatternMemo.Check(pattern, PatternOptions, Regex.InfiniteMatchTimeout).Groups ?? [];
 
         private static string PrefilterExpression(PrefilterSpec prefilter)
             => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.CompilerServices.PrefilterAnchor.{prefilter.Anchor}"

@@ -99,18 +99,7 @@ public static class Captures
     /// 1318 to 1500 AH); null when a part is missing or the date is not one of that calendar: without
     /// its year a Hijri day names no Gregorian one.
     /// </summary>
-    public static PartialDate? HijriDate(int? year, int? month, int? day)
-    {
-        if (year is not int y || month is not int m || day is not int d
-            || y < s_hijri.GetYear(s_hijri.MinSupportedDateTime) || y > s_hijri.GetYear(s_hijri.MaxSupportedDateTime)
-            || m < 1 || m > 12 || d < 1 || d > s_hijri.GetDaysInMonth(y, m))
-        {
-            return null;
-        }
-
-        DateTime gregorian = s_hijri.ToDateTime(y, m, d, 0, 0, 0, 0);
-        return Date(gregorian.Year, gregorian.Month, gregorian.Day);
-    }
+    public static PartialDate? HijriDate(int? year, int? month, int? day) => GregorianDay(s_hijri, year, month, day);
 
     private static readonly UmAlQuraCalendar s_hijri = new();
 
@@ -120,16 +109,19 @@ public static class Captures
     /// <see cref="PersianCalendar"/>; null when a part is missing or the date is not one of that
     /// calendar (a 31st of a month after the sixth, a 30 Esfand of a common year).
     /// </summary>
-    public static PartialDate? ShamsiDate(int? year, int? month, int? day)
+    public static PartialDate? ShamsiDate(int? year, int? month, int? day) => GregorianDay(s_shamsi, year, month, day);
+
+    /// <summary>The Gregorian day of a date of <paramref name="calendar"/>, or null when a part is missing or the calendar has no such date in its range.</summary>
+    private static PartialDate? GregorianDay(Calendar calendar, int? year, int? month, int? day)
     {
         if (year is not int y || month is not int m || day is not int d
-            || y < 1 || y > s_shamsi.GetYear(s_shamsi.MaxSupportedDateTime)
-            || m < 1 || m > 12 || d < 1 || d > s_shamsi.GetDaysInMonth(y, m))
+            || y < calendar.GetYear(calendar.MinSupportedDateTime) || y > calendar.GetYear(calendar.MaxSupportedDateTime)
+            || m < 1 || m > 12 || d < 1 || d > calendar.GetDaysInMonth(y, m))
         {
             return null;
         }
 
-        DateTime gregorian = s_shamsi.ToDateTime(y, m, d, 0, 0, 0, 0);
+        DateTime gregorian = calendar.ToDateTime(y, m, d, 0, 0, 0, 0);
         return Date(gregorian.Year, gregorian.Month, gregorian.Day);
     }
 
