@@ -16,7 +16,7 @@ public sealed class AttributionTests
 
     private static readonly string[] People = ["لافروف", "زاخاروفا", "نوروزي", "قربانلي", "توكتوسونوف", "شريفزاده"];
 
-    private static readonly string[] Bodies = ["الوزارة", "الخارجية"];
+    private static readonly string[] Bodies = ["الوزارة", "الخارجية", "الخليج"];
 
     /// <summary>Who said the quote in guillemets of <paramref name="text"/> (the last one, when there are several).</summary>
     private static string? Speaker(string text, Named? previous = null)
@@ -66,6 +66,27 @@ public sealed class AttributionTests
     [Fact]
     public void After_the_verb_a_person_speaks_before_the_body_in_their_title()
         => Assert.Equal("Person زاخاروفا", Speaker("وقالت المتحدثة باسم الوزارة زاخاروفا إن روسيا «ترحب بكل خطوة»."));
+
+    [Theory]
+    [InlineData("ثم قالت لـ«الخليج»: «نعمل معا منذ سنوات».")]
+    [InlineData("ثم قالت ولـ\"الخليج\": «نعمل معا منذ سنوات».")]
+    [InlineData("ثم قالت ل«الخليج» إن «العمل مستمر منذ سنوات».")]
+    public void A_body_the_verb_speaks_to_is_no_subject_and_the_speaker_before_goes_on(string text)
+        => Assert.Equal("Person زاخاروفا", Speaker(text, new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
+
+    [Theory]
+    [InlineData("ثم قالت الخليج: «نعمل معا منذ سنوات».")]
+    [InlineData("ثم قالت «الخليج»: «نعمل معا منذ سنوات».")]
+    public void A_body_right_after_the_verb_without_the_preposition_speaks(string text)
+        => Assert.Equal("Organization الخليج", Speaker(text, new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
+
+    [Fact]
+    public void Before_any_verb_a_body_after_the_preposition_speaks_according_to_it()
+        => Assert.Equal("Organization الخليج", Speaker("ووفقا لـ«الخليج»، فإنه «تزداد قوة المراكز»."));
+
+    [Fact]
+    public void A_person_the_verb_speaks_to_gives_way_to_the_person_before_the_verb()
+        => Assert.Equal("Person نوروزي", Speaker("والتقى نوروزي الوفد، وقال لـ«لافروف»: «نحن نرحب بكل خطوة»."));
 
     [Fact]
     public void A_body_after_the_verb_speaks_when_no_person_does()

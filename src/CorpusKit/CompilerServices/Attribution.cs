@@ -16,9 +16,10 @@ namespace CorpusKit.CompilerServices;
 /// </para>
 /// <list type="number">
 /// <item>the subject of the last speech verb before it in its sentence: the first candidate after
-/// the verb (<c>وقال وزير الخارجية فرهود شريفزاده في دوشنبه: «…»</c>);</item>
+/// the verb (<c>وقال وزير الخارجية فرهود شريفزاده في دوشنبه: «…»</c>), not one the verb speaks to,
+/// which the preposition ل governs (<c>وقالت لـ«الخليج»: «…»</c>);</item>
 /// <item>else the last candidate before it in its sentence (<c>ووفقا للافروف، فإنه «…»</c>,
-/// <c>وجاء في بيان الخارجية الروسية: «…»</c>);</item>
+/// <c>وجاء في بيان الخارجية الروسية: «…»</c>), again not one spoken to after the verb;</item>
 /// <item>else, for a quote that opens its sentence, the subject of a speech verb right after its
 /// closing mark (<c>«…»، قال توكتوسونوف</c>);</item>
 /// <item>else the speaker of the quote before it: the verb has no subject, or an anaphor for one
@@ -202,23 +203,26 @@ public sealed class Attribution : IDisposable
         ReadOnlySpan<IReadOnlyList<IEntity>> candidates = Candidates;
         bool statement = Last(Statements, sentence, quote.Start) >= 0;
 
-        // 1. The subject of the last speech verb before the quote in its sentence.
+        // 1. The subject of the last speech verb before the quote in its sentence; one the verb
+        // speaks to (قال لـ«القبس») is no subject.
         int verb = Last(verbs, sentence, quote.Start);
+        int addressedFrom = verb >= 0 ? verbs[verb].End : quote.Start;
         if (verb >= 0)
         {
             for (int type = 0; type < candidates.Length; type++)
             {
-                if (First(candidates[type], verbs[verb].End, quote.Start) is { } subject)
+                if (FirstSpeaking(candidates[type], verbs[verb].End, quote.Start) is { } subject)
                 {
                     return subject;
                 }
             }
         }
 
-        // 2. The last candidate named before the quote in its sentence.
+        // 2. The last candidate named before the quote in its sentence, but not one spoken to
+        // after the verb.
         for (int i = 0; i < candidates.Length; i++)
         {
-            if (Last(candidates[Preferred(i, statement)], sentence, quote.Start) is { } named)
+            if (LastSpeaking(candidates[Preferred(i, statement)], sentence, quote.Start, addressedFrom) is { } named)
             {
                 return named;
             }
@@ -388,6 +392,62 @@ public sealed class Attribution : IDisposable
 
         spans.AsSpan(0, hits.Length).Sort();
         return hits.Length;
+    }
+
+    /// <summary><see cref="First(IReadOnlyList{IEntity}, int, int)"/>, passing over a candidate spoken to (<see cref="IsAddressed"/>).</summary>
+    private IEntity? FirstSpeaking(IReadOnlyList<IEntity> candidates, int from, int to)
+    {
+        for (int i = FirstStartingAtOrAfter(candidates, from); i < candidates.Count && candidates[i].Span.Start < to; i++)
+        {
+            if (candidates[i].Span.End <= to && !IsAddressed(candidates[i].Span.Start))
+            {
+                return candidates[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><see cref="Last(IReadOnlyList{IEntity}, int, int)"/>, passing over a candidate spoken to (<see cref="IsAddressed"/>) that starts at or after <paramref name="addressedFrom"/>.</summary>
+    private IEntity? LastSpeaking(IReadOnlyList<IEntity> candidates, int from, int to, int addressedFrom)
+    {
+        for (int i = FirstStartingAtOrAfter(candidates, to) - 1; i >= 0 && candidates[i].Span.Start >= from; i--)
+        {
+            if (candidates[i].Span.End <= to && (candidates[i].Span.Start < addressedFrom || !IsAddressed(candidates[i].Span.Start)))
+            {
+                return candidates[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the candidate that starts at <paramref name="start"/> is governed by the preposition
+    /// ل, the one a speech verb speaks to (<c>وقالت لـ«الخليج»</c>, <c>قال لوكالة «أبا»</c>): the letter
+    /// ل opens its word (after و or ف at most) and stands right before the candidate, or before its
+    /// tatweel and quotation mark.
+    /// </summary>
+    internal bool IsAddressed(int start)
+    {
+        int i = start - 1;
+        while (i >= 0 && _text[i] is '«' or '"' or '“' or '\'' or '\u0640')
+        {
+            i--;
+        }
+
+        if (i < 0 || _text[i] != '\u0644')
+        {
+            return false;
+        }
+
+        int before = i - 1;
+        if (before >= 0 && _text[before] is '\u0648' or '\u0641')
+        {
+            before--;
+        }
+
+        return before < 0 || !char.IsLetterOrDigit(_text[before]);
     }
 
     /// <summary>The first candidate that starts at or after <paramref name="from"/> and ends by <paramref name="to"/>, or null.</summary>
