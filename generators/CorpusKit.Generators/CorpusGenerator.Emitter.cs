@@ -638,7 +638,34 @@ public sealed partial class CorpusGenerator
                 w.Unindent();
             }
 
-            if (entity.Repeats is not null)
+            var repeatingRules = entity.Rules.Where(r => r.Repeats).Select(r => r.Id).ToList();
+            if (repeatingRules.Count > 0)
+            {
+                // What these rules found, found again by the same words (rule "repeats"), with every field copied.
+                string rules = string.Join(" or ", repeatingRules.Select(id => SourceWriter.Literal(id)));
+                w.Line($"// repeats: true ({string.Join(", ", repeatingRules)}): what these rules found, found again by the same words.");
+                w.Line($"{Ck}.CompilerServices.Repeats.AddWhole(");
+                w.Indent();
+                w.Line("entities,");
+                w.Line("text,");
+                w.Line("context,");
+                w.Line($"static found => found.Rule is {rules},");
+                w.Line("static (found, span, context) => found with");
+                w.Line("{");
+                w.Indent();
+                w.Line("Span = span,");
+                if (!HasTextField(entity))
+                {
+                    w.Line($"Text = {Ck}.CompilerServices.Captures.Text(context, span),");
+                }
+
+                w.Line("Rule = \"repeats\",");
+                w.Unindent();
+                w.Line("});");
+                w.Unindent();
+            }
+
+            if (entity.Repeats is not null || repeatingRules.Count > 0)
             {
                 // The repeats were not candidates: those inside an entity of outside: go now.
                 foreach (EntityReference other in entity.Outside)

@@ -24,7 +24,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside", "repeats"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
-        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "variants", "regex", "sequence", "builtin", "set", "span", "examples"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "variants", "regex", "sequence", "builtin", "set", "span", "repeats", "examples"];
 
         /// <summary>The members every generated document record has, besides its entity lists.</summary>
         private static readonly HashSet<string> s_documentMembers = new(StringComparer.Ordinal)
@@ -1327,6 +1327,14 @@ public sealed partial class CorpusGenerator
                 }
             }
 
+            // repeats: true: what the rule finds is found again wherever the text names it by the same words.
+            bool repeats = false;
+            if (Scalar(keys, "repeats", $"repeats: of rule '{id}'") is { } repeatsNode && !bool.TryParse(repeatsNode.Value, out repeats))
+            {
+                Report(DiagnosticDescriptors.OptionValue, repeatsNode.Location, repeatsNode.Value, "repeats:", "use true or false (a rule's repeats: says whether what it finds is found again by the same words)");
+                ok = false;
+            }
+
             var examples = new List<ExampleSpec>();
             if (keys.TryGetValue("examples", out KeyValuePair<YamlScalar, YamlNodeBase> examplesEntry))
             {
@@ -1345,7 +1353,8 @@ public sealed partial class CorpusGenerator
                     spanGroup,
                     spanStep,
                     examples.ToEquatable(),
-                    location)
+                    location,
+                    repeats)
                 : null;
         }
 

@@ -80,7 +80,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor OptionValue = Create(
         "CK0018", "Unknown option", "{1} does not take '{0}': {2}",
-        "A key that takes one of a few words (normalize:, overlap:, optional:, none:, headline:, duplicates:, same:) got another.");
+        "A key that takes one of a few words (normalize:, overlap:, optional:, none:, headline:, duplicates:, same:, a rule's repeats:) got another.");
 
     public static readonly DiagnosticDescriptor EmptyValue = Create(
         "CK0019", "Nothing to match", "'{0}' in {1} is empty: {2}",

@@ -85,6 +85,8 @@ public sealed class DiagnosticTests
     [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [x]\n        regex: '(?<id>x)'\n")]
     // CK0018: a kind of spelling variant there is not; CK0020: spelling variants of a regex; CK0010: a map of them.
     [InlineData("CK0018", 7, 29, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: [letters, sounds]\n")]
+    // CK0018: a rule's repeats: that is no yes or no.
+    [InlineData("CK0018", 7, 18, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        repeats: name\n")]
     [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>x)'\n        variants: letters\n")]
     [InlineData("CK0010", 7, 19, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: { edit: 1 }\n")]
     // CK0024: an example that must find nothing and says what it finds.

@@ -46,6 +46,9 @@ public sealed class FeatureSnapshotTests
     [Fact]
     public void FileLexicons() => Feature("file-lexicons.corpus.yaml");
 
+    [Fact]
+    public void Repeats() => Feature("repeats.corpus.yaml");
+
     private static void Feature(string schema, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {
         // The schema, and the lexicon files the features keep beside them (as the package's build files add every *.tsv and *.csv).

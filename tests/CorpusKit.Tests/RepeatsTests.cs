@@ -33,6 +33,15 @@ public sealed class RepeatsTests
         return entities;
     }
 
+    /// <summary><see cref="Run"/> with <see cref="Repeats.AddWhole"/>'s way: the very words, one or more, no surname.</summary>
+    private static List<Name> RunWhole(int oneByOne, string text, params string[] found)
+    {
+        NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.Arabic);
+        var entities = found.Select(full => new Name(full, new TextSpan(text.IndexOf(full, System.StringComparison.Ordinal), full.Length), full, "rule")).OrderBy(e => e.Span).ToList();
+        Repeats.AddWhole(entities, normalized, text, static e => e.Rule == "rule", static (e, span, text) => new Name(e.Full, span, text.Substring(span.Start, span.Length), "repeats"), oneByOne);
+        return entities;
+    }
+
     private static string[] Again(List<Name> entities) => [.. entities.Where(e => e.Rule == "repeats").Select(e => $"{e.Text}={e.Full}")];
 
     [Theory]
@@ -191,4 +200,29 @@ public sealed class RepeatsTests
 
     /// <summary>Letters that make each made-up name differ from the others.</summary>
     private static string Letters(int i) => new([(char)('ب' + (i % 20)), (char)('ب' + (i / 20 % 20))]);
+
+    [Theory]
+    [MemberData(nameof(Ways))]
+    public void Whole_words_of_one_word_are_found_again_before_and_after_in_marks_or_not(int oneByOne)
+        => Assert.Equal(
+            ["مبادلة=مبادلة", "مبادلة=مبادلة", "مبادلة=مبادلة", "مبادلة=مبادلة"],
+            Again(RunWhole(oneByOne, "«مبادلة» تدخل السوق. وقعت شركة مبادلة للاستثمار «مبادلة» اتفاقا، وتمنح الشراكة مبادلة موطئ قدم، ولمبادلة أصول", "مبادلة")));
+
+    [Theory]
+    [MemberData(nameof(Ways))]
+    public void Whole_words_name_no_surname_and_no_part_of_a_longer_word(int oneByOne)
+        => Assert.Equal(
+            ["تشاينا هاربر=تشاينا هاربر"],
+            Again(RunWhole(oneByOne, "وقالت «تشاينا هاربر» إن هاربر والمبادلات وتشاينا هاربرز لا، ثم تشاينا هاربر", "تشاينا هاربر")));
+
+    [Fact]
+    public void The_public_way_to_whole_words_finds_the_same()
+    {
+        const string text = "وقعت «ألبا» اتفاقا، وقالت ألبا إن";
+        NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.Arabic);
+        var entities = new List<Name> { new("ألبا", new TextSpan(6, 4), "ألبا", "rule") };
+        Repeats.AddWhole(entities, normalized, text, static e => e.Rule == "rule", static (e, span, text) => new Name(e.Full, span, text.Substring(span.Start, span.Length), "repeats"));
+        Assert.Equal(["ألبا=ألبا"], Again(entities));
+        Assert.Equal(new TextSpan(text.LastIndexOf("ألبا", System.StringComparison.Ordinal), 4), entities[1].Span);
+    }
 }

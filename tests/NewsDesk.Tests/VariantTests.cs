@@ -43,6 +43,25 @@ public sealed class VariantTests
     }
 
     [Fact]
+    public void A_companys_alias_in_guillemets_is_found_again_wherever_the_text_uses_it()
+    {
+        // The alias after the full name (alias-in-guillemets), then in a headline before it, in marks and bare after it.
+        Article article = NewsDeskCorpus.Instance.Extract("«ألومكو» توسع مصهرها\nوقعت شركة الألمنيوم الوطنية «ألومكو» اتفاقا مع الجانب الكازاخستاني، وقالت ألومكو إن المصهر يبدأ العمل قريبا.");
+
+        Assert.Equal(
+            [("ألومكو", "repeats"), ("ألومكو", "alias-in-guillemets"), ("ألومكو", "repeats")],
+            article.OrganizationMentions.Where(o => o.Text == "ألومكو").Select(o => (o.Id, o.Rule)));
+    }
+
+    [Fact]
+    public void A_word_in_guillemets_after_a_verb_is_no_alias()
+    {
+        Article article = NewsDeskCorpus.Instance.Extract("وأعلنت الشركة أن «المشروع» سيبدأ العام المقبل، وأن المشروع ممول بالكامل.");
+
+        Assert.Empty(article.OrganizationMentions);
+    }
+
+    [Fact]
     public void A_quoted_name_or_a_label_is_not_speech()
     {
         Article article = NewsDeskCorpus.Instance.Extract("شارك في منتدى \"الحوار الأوراسي الجديد للشباب\" الذي نظمته مؤسسة غورتشاكوف، وحصلت أوزبكستان على صفة \"شريك حوار دائم\".");

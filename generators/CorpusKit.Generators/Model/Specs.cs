@@ -341,7 +341,8 @@ internal sealed record RuleSpec(
     string? SpanGroup,
     int? SpanStep,
     ImmutableEquatableArray<ExampleSpec> Examples,
-    LocationInfo Location)
+    LocationInfo Location,
+    bool Repeats = false)
 {
     /// <summary>The member of its pattern, sequence or inline dictionary in the extractor's nested classes.</summary>
     public string MemberName => Names.Member(Id);

@@ -15,7 +15,9 @@ namespace CorpusKit.CompilerServices;
 /// Arabic names (<c>بن</c>, <c>عبد</c>, <c>أبو</c>: <c>بن حمادي</c>, <c>عبد الرازق</c>). A surname two
 /// different names share names neither, and under Arabic normalization a surname that is a function
 /// word once normalized (علي, written as على is) is not searched alone. A mention is taken with the proclitics before it left out
-/// of its span, and only where no entity of the type stands already.
+/// of its span, and only where no entity of the type stands already. A rule's <c>repeats: true</c>
+/// (<see cref="AddWhole{T, TState}(List{T}, NormalizedText, TState, Func{T, bool}, Func{T, TextSpan, TState, T})"/>) searches the very words of what it found instead, one word or more, and
+/// no surname: a company's alias in guillemets (<c>«مبادلة»</c>) is found again wherever it stands.
 /// For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be
 /// called by hand and may change in any release.
 /// </remarks>
@@ -52,13 +54,38 @@ public static class Repeats
         where T : IEntity
         => Add(entities, text, state, name, make, SearchedOneByOne);
 
+    /// <summary>
+    /// Adds to <paramref name="entities"/> (in document order) every later or earlier mention of an
+    /// entity that <paramref name="repeated"/> picks, by the very words of the original text under
+    /// its span (a rule's <c>repeats: true</c>): one word or more, and never a surname alone;
+    /// <paramref name="make"/> makes the new entity.
+    /// </summary>
+    public static void AddWhole<T, TState>(List<T> entities, NormalizedText text, TState state, Func<T, bool> repeated, Func<T, TextSpan, TState, T> make)
+        where T : IEntity
+        => AddWhole(entities, text, state, repeated, make, SearchedOneByOne);
+
+    /// <summary><see cref="AddWhole{T, TState}(List{T}, NormalizedText, TState, Func{T, bool}, Func{T, TextSpan, TState, T})"/>, searching one by one up to <paramref name="searchedOneByOne"/> names.</summary>
+    internal static void AddWhole<T, TState>(List<T> entities, NormalizedText text, TState state, Func<T, bool> repeated, Func<T, TextSpan, TState, T> make, int searchedOneByOne)
+        where T : IEntity
+    {
+        ArgumentNullException.ThrowIfNull(repeated);
+        Add(entities, text, state, name: null, repeated, make, searchedOneByOne);
+    }
+
     /// <summary><see cref="Add{T, TState}(List{T}, NormalizedText, TState, Func{T, string}, Func{T, TextSpan, TState, T})"/>, searching one by one up to <paramref name="searchedOneByOne"/> names (tests set it to see both ways agree).</summary>
     internal static void Add<T, TState>(List<T> entities, NormalizedText text, TState state, Func<T, string?> name, Func<T, TextSpan, TState, T> make, int searchedOneByOne)
         where T : IEntity
     {
+        ArgumentNullException.ThrowIfNull(name);
+        Add(entities, text, state, name, repeated: null, make, searchedOneByOne);
+    }
+
+    /// <summary>By <paramref name="name"/> and surname, or (<paramref name="repeated"/> given) by the very words of the picked entities' spans.</summary>
+    private static void Add<T, TState>(List<T> entities, NormalizedText text, TState state, Func<T, string?>? name, Func<T, bool>? repeated, Func<T, TextSpan, TState, T> make, int searchedOneByOne)
+        where T : IEntity
+    {
         ArgumentNullException.ThrowIfNull(entities);
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(make);
         if (entities.Count == 0)
         {
@@ -69,7 +96,7 @@ public static class Repeats
         Scratch scratch = t_scratch ??= new Scratch();
         try
         {
-            Collect(entities, text.Normalization, name, scratch);
+            Collect(entities, text, name, repeated, scratch);
             if (scratch.Names.Count == 0)
             {
                 return;
@@ -91,12 +118,17 @@ public static class Repeats
     private static Scratch? t_scratch;
 
     /// <summary>Each name and surname, as the text's normalization writes them, to the entity it names (−1 when two different names share it).</summary>
-    private static void Collect<T>(List<T> entities, TextNormalization normalization, Func<T, string?> name, Scratch scratch)
+    private static void Collect<T>(List<T> entities, NormalizedText text, Func<T, string?>? name, Func<T, bool>? repeated, Scratch scratch)
         where T : IEntity
     {
+        TextNormalization normalization = text.Normalization;
+        bool whole = repeated is not null;
         for (int i = 0; i < entities.Count; i++)
         {
-            if (name(entities[i]) is not { } full || scratch.Registered.Contains(full))
+            string? named = whole
+                ? repeated!(entities[i]) ? SharedStrings.Of(text.Original.AsSpan(entities[i].Span.Start, entities[i].Span.Length)) : null
+                : name!(entities[i]);
+            if (named is not { } full || scratch.Registered.Contains(full))
             {
                 // No name, or one already registered by an earlier mention of the same entity.
                 continue;
@@ -112,7 +144,15 @@ public static class Repeats
             }
 
             int last = form.LastIndexOf(' ');
-            if (last > 0)
+            if (whole)
+            {
+                // The very words, however many; no surname.
+                if (!form.IsWhiteSpace())
+                {
+                    Register(scratch, SharedStrings.Of(form), i, full);
+                }
+            }
+            else if (last > 0)
             {
                 // The surname: the last word, or the last two after a connector (بن حمادي) or
                 // before a word that ends a surname (صفر زاده).
