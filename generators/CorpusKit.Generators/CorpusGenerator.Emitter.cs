@@ -602,12 +602,30 @@ public sealed partial class CorpusGenerator
                 w.Line($"candidates.KeepOutOf(context.Require({other.EntityRef!.GlobalExtractorName}.Instance));");
             }
 
+            // Each rule, and each step after them, is timed when the context has a profile (a test of a field otherwise).
+            w.Line("// Each rule and each step after them is timed when the context has a profile (context.Profile).");
+            w.Line($"{Ck}.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);");
             foreach (RuleSpec rule in entity.Rules)
             {
                 w.Line($"{rule.MethodName}(context, text, candidates);");
+                w.Line($"clock = context.NextRule(clock, {entity.Name}.TypeName, {SourceWriter.Literal(rule.Id)}, candidates.Count);");
             }
 
             w.Line($"{Generic}.List<{entity.Name}> entities = {Ck}.CompilerServices.OverlapResolver.Resolve(candidates);");
+            // The steps after the rules are timed as one each, named in parentheses.
+            string step = "(overlaps)";
+            void EndStep(string next)
+            {
+                w.Line($"clock = context.NextRule(clock, {entity.Name}.TypeName, {SourceWriter.Literal(step)}, candidates.Count);");
+                step = next;
+            }
+
+            var repeatingRules = entity.Rules.Where(r => r.Repeats).Select(r => r.Id).ToList();
+            if (entity.Repeats is not null || repeatingRules.Count > 0)
+            {
+                EndStep("(repeats)");
+            }
+
             if (entity.Repeats is { } repeats)
             {
                 // The names found, found again by themselves or their surnames (rule "repeats").
@@ -638,7 +656,6 @@ public sealed partial class CorpusGenerator
                 w.Unindent();
             }
 
-            var repeatingRules = entity.Rules.Where(r => r.Repeats).Select(r => r.Id).ToList();
             if (repeatingRules.Count > 0)
             {
                 // What these rules found, found again by the same words (rule "repeats"), with every field copied.
@@ -674,11 +691,17 @@ public sealed partial class CorpusGenerator
                 }
             }
 
+            if (SpeakerFields(entity).Any())
+            {
+                EndStep("(speakers)");
+            }
+
             foreach (FieldSpec field in SpeakerFields(entity))
             {
                 w.Line($"Attribute{field.PropertyName}(context, text, entities);");
             }
 
+            w.Line($"_ = context.NextRule(clock, {entity.Name}.TypeName, {SourceWriter.Literal(step)}, candidates.Count);");
             w.Line($"return context.SetResults<{entity.Name}>(entities);");
             w.CloseBrace();
             for (int i = 0; i < entity.Rules.Count; i++)

@@ -115,8 +115,12 @@ namespace Features.Builtins
             global::CorpusKit.CompilerServices.Candidates<Amount> candidates = context.Candidates<Amount>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchNumber(context, text, candidates);
+            clock = context.NextRule(clock, Amount.TypeName, "number", candidates.Count);
             global::System.Collections.Generic.List<Amount> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Amount.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Amount>(entities);
         }
 

@@ -105,8 +105,12 @@ namespace Features.Builtins
             global::CorpusKit.CompilerServices.Candidates<Deadline> candidates = context.Candidates<Deadline>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchDateOnly(context, text, candidates);
+            clock = context.NextRule(clock, Deadline.TypeName, "date-only", candidates.Count);
             global::System.Collections.Generic.List<Deadline> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Deadline.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Deadline>(entities);
         }
 

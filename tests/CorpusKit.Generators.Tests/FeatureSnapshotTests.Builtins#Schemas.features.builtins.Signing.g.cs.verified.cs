@@ -118,8 +118,12 @@ namespace Features.Builtins
             global::CorpusKit.CompilerServices.Candidates<Signing> candidates = context.Candidates<Signing>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchCalendar(context, text, candidates);
+            clock = context.NextRule(clock, Signing.TypeName, "calendar", candidates.Count);
             global::System.Collections.Generic.List<Signing> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Signing.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Signing>(entities);
         }
 

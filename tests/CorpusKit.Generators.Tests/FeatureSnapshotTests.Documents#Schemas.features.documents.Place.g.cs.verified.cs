@@ -110,9 +110,14 @@ namespace Features.Documents
             global::CorpusKit.CompilerServices.Candidates<Place> candidates = context.Candidates<Place>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchCapitals(context, text, candidates);
+            clock = context.NextRule(clock, Place.TypeName, "capitals", candidates.Count);
             MatchTowns(context, text, candidates);
+            clock = context.NextRule(clock, Place.TypeName, "towns", candidates.Count);
             global::System.Collections.Generic.List<Place> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Place.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Place>(entities);
         }
 

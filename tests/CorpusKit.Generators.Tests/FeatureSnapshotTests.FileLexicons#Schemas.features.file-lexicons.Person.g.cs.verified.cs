@@ -105,8 +105,12 @@ namespace Features.FileLexicons
             global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchListed(context, text, candidates);
+            clock = context.NextRule(clock, Person.TypeName, "listed", candidates.Count);
             global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Person.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Person>(entities);
         }
 

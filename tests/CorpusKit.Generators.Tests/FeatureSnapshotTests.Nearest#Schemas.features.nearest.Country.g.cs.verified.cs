@@ -105,8 +105,12 @@ namespace Features.Nearest
             global::CorpusKit.CompilerServices.Candidates<Country> candidates = context.Candidates<Country>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchRule1(context, text, candidates);
+            clock = context.NextRule(clock, Country.TypeName, "rule1", candidates.Count);
             global::System.Collections.Generic.List<Country> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Country.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Country>(entities);
         }
 

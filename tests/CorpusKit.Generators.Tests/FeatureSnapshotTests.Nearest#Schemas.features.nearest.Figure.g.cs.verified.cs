@@ -129,8 +129,12 @@ namespace Features.Nearest
             global::CorpusKit.CompilerServices.Candidates<Figure> candidates = context.Candidates<Figure>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchPercent(context, text, candidates);
+            clock = context.NextRule(clock, Figure.TypeName, "percent", candidates.Count);
             global::System.Collections.Generic.List<Figure> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Figure.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Figure>(entities);
         }
 

@@ -105,8 +105,12 @@ namespace Features.PlainText
             global::CorpusKit.CompilerServices.Candidates<Agency> candidates = context.Candidates<Agency>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchRule1(context, text, candidates);
+            clock = context.NextRule(clock, Agency.TypeName, "rule1", candidates.Count);
             global::System.Collections.Generic.List<Agency> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Agency.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Agency>(entities);
         }
 

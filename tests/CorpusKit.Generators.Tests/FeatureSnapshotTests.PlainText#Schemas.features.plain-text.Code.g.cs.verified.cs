@@ -105,9 +105,14 @@ namespace Features.PlainText
             global::CorpusKit.CompilerServices.Candidates<Code> candidates = context.Candidates<Code>(
                 global::CorpusKit.CompilerServices.OverlapMode.First,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchLong(context, text, candidates);
+            clock = context.NextRule(clock, Code.TypeName, "long", candidates.Count);
             MatchShort(context, text, candidates);
+            clock = context.NextRule(clock, Code.TypeName, "short", candidates.Count);
             global::System.Collections.Generic.List<Code> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Code.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Code>(entities);
         }
 

@@ -103,8 +103,12 @@ namespace Features.PlainText
                 global::CorpusKit.CompilerServices.OverlapMode.All,
                 checkSpans: false);
             candidates.KeepOutOf(context.Require(global::Features.PlainText.AgencyExtractor.Instance));
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchRule1(context, text, candidates);
+            clock = context.NextRule(clock, Word.TypeName, "rule1", candidates.Count);
             global::System.Collections.Generic.List<Word> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Word.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Word>(entities);
         }
 

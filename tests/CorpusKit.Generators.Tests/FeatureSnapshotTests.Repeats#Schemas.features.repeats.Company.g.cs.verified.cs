@@ -113,9 +113,14 @@ namespace Features.Repeats
             global::CorpusKit.CompilerServices.Candidates<Company> candidates = context.Candidates<Company>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchAlias(context, text, candidates);
+            clock = context.NextRule(clock, Company.TypeName, "alias", candidates.Count);
             MatchListed(context, text, candidates);
+            clock = context.NextRule(clock, Company.TypeName, "listed", candidates.Count);
             global::System.Collections.Generic.List<Company> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            clock = context.NextRule(clock, Company.TypeName, "(overlaps)", candidates.Count);
             // repeats: true (alias): what these rules found, found again by the same words.
             global::CorpusKit.CompilerServices.Repeats.AddWhole(
                 entities,
@@ -128,6 +133,7 @@ namespace Features.Repeats
                     Text = global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     Rule = "repeats",
                 });
+            _ = context.NextRule(clock, Company.TypeName, "(repeats)", candidates.Count);
             return context.SetResults<Company>(entities);
         }
 

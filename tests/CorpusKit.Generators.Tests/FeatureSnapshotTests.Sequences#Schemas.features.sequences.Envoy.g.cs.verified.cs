@@ -113,8 +113,12 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Envoy> candidates = context.Candidates<Envoy>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchTitled(context, text, candidates);
+            clock = context.NextRule(clock, Envoy.TypeName, "titled", candidates.Count);
             global::System.Collections.Generic.List<Envoy> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            clock = context.NextRule(clock, Envoy.TypeName, "(overlaps)", candidates.Count);
             // repeats: name: the names found above, found again by themselves or their surnames alone.
             global::CorpusKit.CompilerServices.Repeats.Add(
                 entities,
@@ -127,6 +131,7 @@ namespace Features.Sequences
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "repeats"));
+            _ = context.NextRule(clock, Envoy.TypeName, "(repeats)", candidates.Count);
             return context.SetResults<Envoy>(entities);
         }
 

@@ -105,8 +105,12 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Minister> candidates = context.Candidates<Minister>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchRule1(context, text, candidates);
+            clock = context.NextRule(clock, Minister.TypeName, "rule1", candidates.Count);
             global::System.Collections.Generic.List<Minister> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Minister.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Minister>(entities);
         }
 

@@ -110,8 +110,12 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Ministry> candidates = context.Candidates<Ministry>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchNisba(context, text, candidates);
+            clock = context.NextRule(clock, Ministry.TypeName, "nisba", candidates.Count);
             global::System.Collections.Generic.List<Ministry> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Ministry.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Ministry>(entities);
         }
 

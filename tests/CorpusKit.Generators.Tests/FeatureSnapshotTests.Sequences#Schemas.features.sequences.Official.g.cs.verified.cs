@@ -118,10 +118,16 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Official> candidates = context.Candidates<Official>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchTitled(context, text, candidates);
+            clock = context.NextRule(clock, Official.TypeName, "titled", candidates.Count);
             MatchFullTitle(context, text, candidates);
+            clock = context.NextRule(clock, Official.TypeName, "full-title", candidates.Count);
             MatchEnvoyTitle(context, text, candidates);
+            clock = context.NextRule(clock, Official.TypeName, "envoy-title", candidates.Count);
             global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Official.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Official>(entities);
         }
 

@@ -110,8 +110,12 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Speaker> candidates = context.Candidates<Speaker>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchAfterVerb(context, text, candidates);
+            clock = context.NextRule(clock, Speaker.TypeName, "after-verb", candidates.Count);
             global::System.Collections.Generic.List<Speaker> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Speaker.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Speaker>(entities);
         }
 

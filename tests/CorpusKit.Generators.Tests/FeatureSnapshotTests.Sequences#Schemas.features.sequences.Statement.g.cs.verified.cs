@@ -118,8 +118,12 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Statement> candidates = context.Candidates<Statement>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchSaid(context, text, candidates);
+            clock = context.NextRule(clock, Statement.TypeName, "said", candidates.Count);
             global::System.Collections.Generic.List<Statement> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Statement.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Statement>(entities);
         }
 

@@ -110,8 +110,12 @@ namespace Features.Spans
             global::CorpusKit.CompilerServices.Candidates<Magnitude> candidates = context.Candidates<Magnitude>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchScaled(context, text, candidates);
+            clock = context.NextRule(clock, Magnitude.TypeName, "scaled", candidates.Count);
             global::System.Collections.Generic.List<Magnitude> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Magnitude.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Magnitude>(entities);
         }
 

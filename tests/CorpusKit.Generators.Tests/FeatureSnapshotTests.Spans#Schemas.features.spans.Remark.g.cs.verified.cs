@@ -102,8 +102,12 @@ namespace Features.Spans
             global::CorpusKit.CompilerServices.Candidates<Remark> candidates = context.Candidates<Remark>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchQuoted(context, text, candidates);
+            clock = context.NextRule(clock, Remark.TypeName, "quoted", candidates.Count);
             global::System.Collections.Generic.List<Remark> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Remark.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Remark>(entities);
         }
 

@@ -110,10 +110,16 @@ namespace Features.Spans
             global::CorpusKit.CompilerServices.Candidates<Visit> candidates = context.Candidates<Visit>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchWhole(context, text, candidates);
+            clock = context.NextRule(clock, Visit.TypeName, "whole", candidates.Count);
             MatchEntityStep(context, text, candidates);
+            clock = context.NextRule(clock, Visit.TypeName, "entity-step", candidates.Count);
             MatchTermsStep(context, text, candidates);
+            clock = context.NextRule(clock, Visit.TypeName, "terms-step", candidates.Count);
             global::System.Collections.Generic.List<Visit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Visit.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Visit>(entities);
         }
 

@@ -105,9 +105,14 @@ namespace Features.Spans
             global::CorpusKit.CompilerServices.Candidates<Year> candidates = context.Candidates<Year>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchWhole(context, text, candidates);
+            clock = context.NextRule(clock, Year.TypeName, "whole", candidates.Count);
             MatchGroup(context, text, candidates);
+            clock = context.NextRule(clock, Year.TypeName, "group", candidates.Count);
             global::System.Collections.Generic.List<Year> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Year.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Year>(entities);
         }
 

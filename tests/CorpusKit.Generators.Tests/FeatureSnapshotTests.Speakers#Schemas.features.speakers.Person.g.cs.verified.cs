@@ -113,9 +113,14 @@ namespace Features.Speakers
             global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchMinister(context, text, candidates);
+            clock = context.NextRule(clock, Person.TypeName, "minister", candidates.Count);
             MatchRule2(context, text, candidates);
+            clock = context.NextRule(clock, Person.TypeName, "rule2", candidates.Count);
             global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Person.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Person>(entities);
         }
 

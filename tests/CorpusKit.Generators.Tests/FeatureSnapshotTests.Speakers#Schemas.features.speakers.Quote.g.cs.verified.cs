@@ -134,9 +134,14 @@ namespace Features.Speakers
             global::CorpusKit.CompilerServices.Candidates<Quote> candidates = context.Candidates<Quote>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchGuillemets(context, text, candidates);
+            clock = context.NextRule(clock, Quote.TypeName, "guillemets", candidates.Count);
             global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            clock = context.NextRule(clock, Quote.TypeName, "(overlaps)", candidates.Count);
             AttributeSpeaker(context, text, entities);
+            _ = context.NextRule(clock, Quote.TypeName, "(speakers)", candidates.Count);
             return context.SetResults<Quote>(entities);
         }
 

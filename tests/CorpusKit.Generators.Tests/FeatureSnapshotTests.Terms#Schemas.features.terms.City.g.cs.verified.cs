@@ -105,9 +105,14 @@ namespace Features.Terms
             global::CorpusKit.CompilerServices.Candidates<City> candidates = context.Candidates<City>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchListed(context, text, candidates);
+            clock = context.NextRule(clock, City.TypeName, "listed", candidates.Count);
             MatchSpelledCity(context, text, candidates);
+            clock = context.NextRule(clock, City.TypeName, "spelled-city", candidates.Count);
             global::System.Collections.Generic.List<City> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, City.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<City>(entities);
         }
 

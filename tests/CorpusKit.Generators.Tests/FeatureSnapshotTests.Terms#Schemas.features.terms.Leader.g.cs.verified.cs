@@ -105,9 +105,14 @@ namespace Features.Terms
             global::CorpusKit.CompilerServices.Candidates<Leader> candidates = context.Candidates<Leader>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchSurnames(context, text, candidates);
+            clock = context.NextRule(clock, Leader.TypeName, "surnames", candidates.Count);
             MatchFullNames(context, text, candidates);
+            clock = context.NextRule(clock, Leader.TypeName, "full-names", candidates.Count);
             global::System.Collections.Generic.List<Leader> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Leader.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Leader>(entities);
         }
 

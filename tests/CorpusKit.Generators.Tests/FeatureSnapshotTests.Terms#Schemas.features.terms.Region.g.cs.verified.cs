@@ -105,8 +105,12 @@ namespace Features.Terms
             global::CorpusKit.CompilerServices.Candidates<Region> candidates = context.Candidates<Region>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchSpelled(context, text, candidates);
+            clock = context.NextRule(clock, Region.TypeName, "spelled", candidates.Count);
             global::System.Collections.Generic.List<Region> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Region.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Region>(entities);
         }
 

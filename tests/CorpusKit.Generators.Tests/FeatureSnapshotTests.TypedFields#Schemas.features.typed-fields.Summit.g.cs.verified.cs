@@ -105,9 +105,14 @@ namespace Features.TypedFields
             global::CorpusKit.CompilerServices.Candidates<Summit> candidates = context.Candidates<Summit>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchNamedDay(context, text, candidates);
+            clock = context.NextRule(clock, Summit.TypeName, "named-day", candidates.Count);
             MatchHijri(context, text, candidates);
+            clock = context.NextRule(clock, Summit.TypeName, "hijri", candidates.Count);
             global::System.Collections.Generic.List<Summit> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Summit.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Summit>(entities);
         }
 

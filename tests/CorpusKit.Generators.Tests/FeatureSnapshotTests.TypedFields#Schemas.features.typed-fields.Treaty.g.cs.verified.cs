@@ -185,9 +185,14 @@ namespace Features.TypedFields
             global::CorpusKit.CompilerServices.Candidates<Treaty> candidates = context.Candidates<Treaty>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchDated(context, text, candidates);
+            clock = context.NextRule(clock, Treaty.TypeName, "dated", candidates.Count);
             MatchCounted(context, text, candidates);
+            clock = context.NextRule(clock, Treaty.TypeName, "counted", candidates.Count);
             global::System.Collections.Generic.List<Treaty> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Treaty.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Treaty>(entities);
         }
 

@@ -149,8 +149,12 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.CompilerServices.Candidates<Count> candidates = context.Candidates<Count>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchCountries(context, text, candidates);
+            clock = context.NextRule(clock, Count.TypeName, "countries", candidates.Count);
             global::System.Collections.Generic.List<Count> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Count.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Count>(entities);
         }
 

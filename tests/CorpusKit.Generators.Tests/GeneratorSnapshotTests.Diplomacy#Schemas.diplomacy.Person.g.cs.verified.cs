@@ -113,9 +113,14 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.CompilerServices.Candidates<Person> candidates = context.Candidates<Person>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchTitled(context, text, candidates);
+            clock = context.NextRule(clock, Person.TypeName, "titled", candidates.Count);
             MatchKnown(context, text, candidates);
+            clock = context.NextRule(clock, Person.TypeName, "known", candidates.Count);
             global::System.Collections.Generic.List<Person> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Person.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Person>(entities);
         }
 

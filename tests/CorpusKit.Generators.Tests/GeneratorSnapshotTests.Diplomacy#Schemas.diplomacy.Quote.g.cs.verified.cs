@@ -118,9 +118,14 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.CompilerServices.Candidates<Quote> candidates = context.Candidates<Quote>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
+            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchSaid(context, text, candidates);
+            clock = context.NextRule(clock, Quote.TypeName, "said", candidates.Count);
             MatchQuoted(context, text, candidates);
+            clock = context.NextRule(clock, Quote.TypeName, "quoted", candidates.Count);
             global::System.Collections.Generic.List<Quote> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
+            _ = context.NextRule(clock, Quote.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Quote>(entities);
         }
 

@@ -67,6 +67,9 @@ public sealed class Candidates<T>
     /// <summary>Whether the spans added are kept for <see cref="Beaten"/>: only where the mode lets one candidate of a span win and the rules ask.</summary>
     private bool _tracked;
 
+    /// <summary>How many candidates were added so far.</summary>
+    public int Count => _items.Count;
+
     /// <summary>The candidates, in the order they were added.</summary>
     internal List<Candidate<T>> Items => _items;
 
