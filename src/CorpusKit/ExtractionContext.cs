@@ -153,16 +153,17 @@ public sealed class ExtractionContext
         => Profile is null ? default : StartTiming(candidates);
 
     private CompilerServices.RuleClock StartTiming(int candidates)
-    {
-        _profileExcluded = 0;
-        return new CompilerServices.RuleClock(System.Diagnostics.Stopwatch.GetTimestamp(), candidates);
-    }
+        => new(System.Diagnostics.Stopwatch.GetTimestamp(), candidates, _profileRecorded);
 
     /// <summary>The entity type and the rule under which a profile files the scan of the text for all lexicons of an index.</summary>
     internal const string LexiconScan = "(lexicons)";
 
-    /// <summary>Time of the rule being timed that went to a step timed apart (the lexicon scan), in Stopwatch ticks.</summary>
-    private long _profileExcluded;
+    /// <summary>
+    /// Every Stopwatch tick this context has recorded into its profile: a rule's own time is its
+    /// time less what was recorded while it ran (the lexicon scan it asked for first, the rules of
+    /// an entity type it made run), so nothing is counted twice.
+    /// </summary>
+    private long _profileRecorded;
 
     /// <summary>
     /// Ends timing the rule (or step) <paramref name="rule"/> of <paramref name="entityType"/>
@@ -176,10 +177,17 @@ public sealed class ExtractionContext
 
     private CompilerServices.RuleClock EndTiming(CompilerServices.RuleClock clock, string entityType, string rule, int candidates)
     {
+        if (clock.Started == 0)
+        {
+            // Started before the profile was set: nothing to record yet.
+            return StartTiming(candidates);
+        }
+
         long now = System.Diagnostics.Stopwatch.GetTimestamp();
-        Profile!.Add(entityType, rule, now - clock.Started - _profileExcluded, candidates - clock.Candidates);
-        _profileExcluded = 0;
-        return new CompilerServices.RuleClock(System.Diagnostics.Stopwatch.GetTimestamp(), candidates);
+        long own = now - clock.Started - (_profileRecorded - clock.Recorded);
+        Profile!.Add(entityType, rule, own, candidates - clock.Candidates);
+        _profileRecorded += own;
+        return new CompilerServices.RuleClock(System.Diagnostics.Stopwatch.GetTimestamp(), candidates, _profileRecorded);
     }
 
     /// <summary>The document's name, if it has one.</summary>
@@ -398,7 +406,7 @@ public sealed class ExtractionContext
                 // The one scan for every lexicon of the index is a step of its own, not the time of the rule that asked first.
                 long scanned = System.Diagnostics.Stopwatch.GetTimestamp() - scanStarted;
                 profile.Add(LexiconScan, LexiconScan, scanned, 0);
-                _profileExcluded += scanned;
+                _profileRecorded += scanned;
             }
             if (_hitCount == _hits.Length)
             {

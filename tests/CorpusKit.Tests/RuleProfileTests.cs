@@ -112,6 +112,37 @@ public sealed class RuleProfileTests
         Assert.Equal(["(lexicons)", "known", "again"], profile.Timings.Select(t => t.Rule));
     }
 
+    [Fact]
+    public void A_rule_that_makes_another_types_rules_run_is_timed_without_them()
+    {
+        var profile = new RuleProfile();
+        var context = new ExtractionContext("نص") { Profile = profile };
+        RuleClock outer = context.StartRule(0);
+        RuleClock inner = context.StartRule(0); // as context.Require(…) runs another type's Extract inside a rule
+        Spin(ticks: Stopwatch.Frequency / 100);
+        _ = context.NextRule(inner, "Organization", "known", 3);
+        _ = context.NextRule(outer, "Source", "dateline", 1);
+
+        RuleTiming known = Assert.Single(profile.Timings, t => t.Rule == "known");
+        RuleTiming dateline = Assert.Single(profile.Timings, t => t.Rule == "dateline");
+        Assert.True(known.Elapsed.TotalMilliseconds >= 10, $"{known.Elapsed.TotalMilliseconds} ms");
+        Assert.True(dateline.Ticks < known.Ticks / 2, $"the outer rule kept {dateline.Ticks} of the inner's {known.Ticks} ticks");
+    }
+
+    [Fact]
+    public void A_clock_started_before_the_profile_was_set_records_nothing()
+    {
+        var context = new ExtractionContext("نص");
+        RuleClock before = context.StartRule(0);
+        var profile = new RuleProfile();
+        context.Profile = profile;
+        RuleClock next = context.NextRule(before, "Place", "known", 2);
+        Assert.Empty(profile.Timings);
+        Assert.True(next.Started > 0);
+        _ = context.NextRule(next, "Place", "after-noun", 5);
+        Assert.Equal([("after-noun", 3L)], profile.Timings.Select(t => (t.Rule, t.Candidates)));
+    }
+
     /// <summary>Waits <paramref name="ticks"/> of <see cref="Stopwatch"/> without sleeping, so the rule that ends next has taken at least that long.</summary>
     private static void Spin(long ticks)
     {

@@ -3,19 +3,22 @@ using System.ComponentModel;
 namespace CorpusKit.CompilerServices;
 
 /// <summary>
-/// Where the rule being timed started: the <see cref="System.Diagnostics.Stopwatch"/> timestamp and
-/// how many candidates its type had then (<see cref="ExtractionContext.StartRule"/>); default when
-/// the context has no <see cref="ExtractionContext.Profile"/>.
+/// Where the rule being timed started: the <see cref="System.Diagnostics.Stopwatch"/> timestamp, how
+/// many candidates its type had then, and how much time the context's profile had recorded by then
+/// (what is recorded while the rule runs, a lexicon scan or another type's rules that it made run,
+/// is not its own time); default when the context has no <see cref="ExtractionContext.Profile"/>
+/// (<see cref="ExtractionContext.StartRule"/>).
 /// </summary>
 /// <remarks>For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be called by hand and may change in any release.</remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct RuleClock
 {
-    /// <summary>Creates a clock started at <paramref name="started"/> with <paramref name="candidates"/> candidates so far.</summary>
-    public RuleClock(long started, int candidates)
+    /// <summary>Creates a clock started at <paramref name="started"/> with <paramref name="candidates"/> candidates so far and <paramref name="recorded"/> ticks recorded.</summary>
+    public RuleClock(long started, int candidates, long recorded)
     {
         Started = started;
         Candidates = candidates;
+        Recorded = recorded;
     }
 
     /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp the rule started at.</summary>
@@ -23,4 +26,7 @@ public readonly struct RuleClock
 
     /// <summary>How many candidates the rule's type had when it started.</summary>
     public int Candidates { get; }
+
+    /// <summary>How many <see cref="System.Diagnostics.Stopwatch"/> ticks the context's profile had recorded when it started.</summary>
+    public long Recorded { get; }
 }
