@@ -81,7 +81,9 @@ internal static class Profile
         {
             foreach (string document in documents)
             {
-                _ = NewsDeskCorpus.Instance.Extract(new ExtractionContext(document) { Profile = profile });
+                var context = new ExtractionContext(document) { Profile = profile };
+                _ = NewsDeskCorpus.Instance.Extract(context);
+                context.EndExtraction(); // its borrowed lists go back to the thread, as Extract(string)'s do
             }
         }
 

@@ -16,7 +16,7 @@ public sealed class AttributionTests
 
     private static readonly string[] People = ["لافروف", "زاخاروفا", "نوروزي", "قربانلي", "توكتوسونوف", "شريفزاده"];
 
-    private static readonly string[] Bodies = ["الوزارة", "الخارجية", "الخليج"];
+    private static readonly string[] Bodies = ["الوزارة", "الخارجية", "الخليج", "للخليج"];
 
     /// <summary>Who said the quote in guillemets of <paramref name="text"/> (the last one, when there are several).</summary>
     private static string? Speaker(string text, Named? previous = null)
@@ -79,6 +79,25 @@ public sealed class AttributionTests
     [InlineData("ثم قالت «الخليج»: «نعمل معا منذ سنوات».")]
     public void A_body_right_after_the_verb_without_the_preposition_speaks(string text)
         => Assert.Equal("Organization الخليج", Speaker(text, new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
+
+    [Fact]
+    public void A_body_whose_span_keeps_the_fused_lam_of_the_preposition_is_spoken_to()
+        => Assert.Equal("Person زاخاروفا", Speaker("ثم قالت للخليج: «نعمل معا منذ سنوات».", new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
+
+    [Fact]
+    public void After_other_words_the_preposition_is_of_and_the_body_speaks()
+        => Assert.Equal("Organization الخليج", Speaker("ثم قال المتحدث باسم مجلس الخليج لـ«الخليج»: «نعمل معا منذ سنوات».", new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
+
+    [Fact]
+    public void Without_a_quote_before_the_body_spoken_to_is_no_speaker_and_the_person_before_is()
+    {
+        Assert.Equal("Person نوروزي", Speaker("التقى نوروزي الوفد. ثم قالت لـ«الخليج»: «نعمل معا منذ سنوات»."));
+        Assert.Null(Speaker("ثم قالت لـ«الخليج»: «نعمل معا منذ سنوات»."));
+    }
+
+    [Fact]
+    public void After_a_quote_that_opens_its_sentence_the_body_spoken_to_is_passed_over()
+        => Assert.Equal("Organization الوزارة", Speaker("«نعمل معا منذ سنوات»، قالت لـ\"الخليج\" الوزارة."));
 
     [Fact]
     public void Before_any_verb_a_body_after_the_preposition_speaks_according_to_it()

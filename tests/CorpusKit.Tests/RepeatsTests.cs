@@ -215,6 +215,20 @@ public sealed class RepeatsTests
             ["تشاينا هاربر=تشاينا هاربر"],
             Again(RunWhole(oneByOne, "وقالت «تشاينا هاربر» إن هاربر والمبادلات وتشاينا هاربرز لا، ثم تشاينا هاربر", "تشاينا هاربر")));
 
+    [Theory]
+    [MemberData(nameof(Ways))]
+    public void Whole_words_in_quotation_marks_are_searched_as_the_words_in_them(int oneByOne)
+        => Assert.Equal(
+            ["مبادلة=«مبادلة»", "مبادلة=«مبادلة»"],
+            Again(RunWhole(oneByOne, "وقعت «مبادلة» اتفاقا، وقالت مبادلة إن «مبادلة» تستثمر", "«مبادلة»")));
+
+    [Theory]
+    [MemberData(nameof(Ways))]
+    public void Two_spellings_that_normalize_alike_are_one_name(int oneByOne)
+        => Assert.Equal(
+            ["أرامكو=أرامكو"],
+            Again(RunWhole(oneByOne, "قالت «أرامكو» إن الشحنة وصلت، وأعلنت «ارامكو» أمس، ثم أرامكو وحدها", "أرامكو", "ارامكو")));
+
     [Fact]
     public void The_public_way_to_whole_words_finds_the_same()
     {

@@ -16,10 +16,9 @@ namespace CorpusKit.CompilerServices;
 /// </para>
 /// <list type="number">
 /// <item>the subject of the last speech verb before it in its sentence: the first candidate after
-/// the verb (<c>وقال وزير الخارجية فرهود شريفزاده في دوشنبه: «…»</c>), not one the verb speaks to,
-/// which the preposition ل governs (<c>وقالت لـ«الخليج»: «…»</c>);</item>
+/// the verb (<c>وقال وزير الخارجية فرهود شريفزاده في دوشنبه: «…»</c>);</item>
 /// <item>else the last candidate before it in its sentence (<c>ووفقا للافروف، فإنه «…»</c>,
-/// <c>وجاء في بيان الخارجية الروسية: «…»</c>), again not one spoken to after the verb;</item>
+/// <c>وجاء في بيان الخارجية الروسية: «…»</c>);</item>
 /// <item>else, for a quote that opens its sentence, the subject of a speech verb right after its
 /// closing mark (<c>«…»، قال توكتوسونوف</c>);</item>
 /// <item>else the speaker of the quote before it: the verb has no subject, or an anaphor for one
@@ -28,6 +27,10 @@ namespace CorpusKit.CompilerServices;
 /// has a title without that word, the last candidate before the quote whose title holds it;</item>
 /// <item>else the candidate nearest before it in the document.</item>
 /// </list>
+/// <para>
+/// No step takes the candidate a speech verb speaks to, governed by the preposition ل right after
+/// it (<c>وقالت لـ«الخليج»: «…»</c>): that is where the quote was given, not who gave it.
+/// </para>
 /// <para>
 /// Candidates come as one list per type, in the order the field's union names them (<c>Person|Organization</c>):
 /// within each step an earlier type is taken over a later one, so a person named after a speech
@@ -206,12 +209,12 @@ public sealed class Attribution : IDisposable
         // 1. The subject of the last speech verb before the quote in its sentence; one the verb
         // speaks to (قال لـ«القبس») is no subject.
         int verb = Last(verbs, sentence, quote.Start);
-        int addressedFrom = verb >= 0 ? verbs[verb].End : quote.Start;
+        int verbEnd = verb >= 0 ? verbs[verb].End : -1;
         if (verb >= 0)
         {
             for (int type = 0; type < candidates.Length; type++)
             {
-                if (FirstSpeaking(candidates[type], verbs[verb].End, quote.Start) is { } subject)
+                if (FirstSpeaking(candidates[type], verbEnd, quote.Start, verbEnd) is { } subject)
                 {
                     return subject;
                 }
@@ -222,7 +225,7 @@ public sealed class Attribution : IDisposable
         // after the verb.
         for (int i = 0; i < candidates.Length; i++)
         {
-            if (LastSpeaking(candidates[Preferred(i, statement)], sentence, quote.Start, addressedFrom) is { } named)
+            if (LastSpeaking(candidates[Preferred(i, statement)], sentence, quote.Start, verbEnd) is { } named)
             {
                 return named;
             }
@@ -237,7 +240,7 @@ public sealed class Attribution : IDisposable
             {
                 for (int type = 0; type < candidates.Length; type++)
                 {
-                    if (First(candidates[type], verbs[after].End, sentenceEnd) is { } subject)
+                    if (FirstSpeaking(candidates[type], verbs[after].End, sentenceEnd, verbs[after].End) is { } subject)
                     {
                         return subject;
                     }
@@ -262,7 +265,7 @@ public sealed class Attribution : IDisposable
         // 5. The candidate nearest before the quote.
         for (int i = 0; i < candidates.Length; i++)
         {
-            if (Last(candidates[Preferred(i, statement)], 0, quote.Start) is { } nearest)
+            if (LastSpeaking(candidates[Preferred(i, statement)], 0, quote.Start, verbEnd) is { } nearest)
             {
                 return nearest;
             }
@@ -394,12 +397,12 @@ public sealed class Attribution : IDisposable
         return hits.Length;
     }
 
-    /// <summary><see cref="First(IReadOnlyList{IEntity}, int, int)"/>, passing over a candidate spoken to (<see cref="IsAddressed"/>).</summary>
-    private IEntity? FirstSpeaking(IReadOnlyList<IEntity> candidates, int from, int to)
+    /// <summary><see cref="First(IReadOnlyList{IEntity}, int, int)"/>, passing over the candidate the verb that ends at <paramref name="verbEnd"/> speaks to (<see cref="IsAddressed"/>).</summary>
+    private IEntity? FirstSpeaking(IReadOnlyList<IEntity> candidates, int from, int to, int verbEnd)
     {
         for (int i = FirstStartingAtOrAfter(candidates, from); i < candidates.Count && candidates[i].Span.Start < to; i++)
         {
-            if (candidates[i].Span.End <= to && !IsAddressed(candidates[i].Span.Start))
+            if (candidates[i].Span.End <= to && !IsAddressed(verbEnd, candidates[i].Span.Start))
             {
                 return candidates[i];
             }
@@ -408,12 +411,12 @@ public sealed class Attribution : IDisposable
         return null;
     }
 
-    /// <summary><see cref="Last(IReadOnlyList{IEntity}, int, int)"/>, passing over a candidate spoken to (<see cref="IsAddressed"/>) that starts at or after <paramref name="addressedFrom"/>.</summary>
-    private IEntity? LastSpeaking(IReadOnlyList<IEntity> candidates, int from, int to, int addressedFrom)
+    /// <summary><see cref="Last(IReadOnlyList{IEntity}, int, int)"/>, passing over the candidate the verb that ends at <paramref name="verbEnd"/> speaks to (<see cref="IsAddressed"/>; −1 for no verb).</summary>
+    private IEntity? LastSpeaking(IReadOnlyList<IEntity> candidates, int from, int to, int verbEnd)
     {
         for (int i = FirstStartingAtOrAfter(candidates, to) - 1; i >= 0 && candidates[i].Span.Start >= from; i--)
         {
-            if (candidates[i].Span.End <= to && (candidates[i].Span.Start < addressedFrom || !IsAddressed(candidates[i].Span.Start)))
+            if (candidates[i].Span.End <= to && !IsAddressed(verbEnd, candidates[i].Span.Start))
             {
                 return candidates[i];
             }
@@ -423,32 +426,54 @@ public sealed class Attribution : IDisposable
     }
 
     /// <summary>
-    /// Whether the candidate that starts at <paramref name="start"/> is governed by the preposition
-    /// ل, the one a speech verb speaks to (<c>وقالت لـ«الخليج»</c>, <c>قال لوكالة «أبا»</c>): the letter
-    /// ل opens its word (after و or ف at most) and stands right before the candidate, or before its
-    /// tatweel and quotation mark.
+    /// Whether the candidate that starts at <paramref name="start"/> is the one the speech verb that
+    /// ends at <paramref name="verbEnd"/> speaks to: the preposition ل governs it right after the verb,
+    /// nothing but white space between (<c>وقالت لـ«الخليج»</c>, <c>قال لوكالة «أبا»</c>, <c>وقال للخليج</c>,
+    /// where a lexicon's span keeps both lams). After other words ل is "of" (in <c>قال المتحدث باسم
+    /// الحركة لـ«حماس»</c> no one is spoken to), and without a verb (−1) no candidate is.
     /// </summary>
-    internal bool IsAddressed(int start)
+    internal bool IsAddressed(int verbEnd, int start)
     {
-        int i = start - 1;
-        while (i >= 0 && _text[i] is '«' or '"' or '“' or '\'' or '\u0640')
-        {
-            i--;
-        }
-
-        if (i < 0 || _text[i] != '\u0644')
+        if (verbEnd < 0 || start < verbEnd)
         {
             return false;
         }
 
-        int before = i - 1;
-        if (before >= 0 && _text[before] is '\u0648' or '\u0641')
+        int word = verbEnd;
+        while (word < start && char.IsWhiteSpace(_text[word]))
         {
-            before--;
+            word++;
         }
 
-        return before < 0 || !char.IsLetterOrDigit(_text[before]);
+        if (word == start)
+        {
+            // The candidate's own span opens with the fused لل of ل + ال (للخليج).
+            return start + 2 < _text.Length && _text[start] == Lam && _text[start + 1] == Lam;
+        }
+
+        if (_text[word] == '\u0648' && word + 1 < start)
+        {
+            // و ل: and to (… للصحفيين ولـ«الخليج»).
+            word++;
+        }
+
+        if (_text[word] != Lam)
+        {
+            return false;
+        }
+
+        // The preposition, then its tatweel, diacritics, a quotation mark: then the candidate.
+        int after = word + 1;
+        while (after < start && (_text[after] is '«' or '"' or '“' or '\'' or Tatweel || _text[after] is >= '\u064B' and <= '\u0652'))
+        {
+            after++;
+        }
+
+        return after == start;
     }
+
+    private const char Lam = '\u0644';
+    private const char Tatweel = '\u0640';
 
     /// <summary>The first candidate that starts at or after <paramref name="from"/> and ends by <paramref name="to"/>, or null.</summary>
     internal static IEntity? First(IReadOnlyList<IEntity> candidates, int from, int to)

@@ -146,10 +146,25 @@ public static class Repeats
             int last = form.LastIndexOf(' ');
             if (whole)
             {
-                // The very words, however many; no surname.
-                if (!form.IsWhiteSpace())
+                // The very words, however many, from the first letter or digit to the last (a span
+                // with its quotation marks is searched as the words in them); no surname. Two
+                // spellings that normalize alike are one key, not two names that cancel out.
+                int first = 0;
+                while (first < form.Length && !CharKinds.IsLetterOrDigit(form[first]))
                 {
-                    Register(scratch, SharedStrings.Of(form), i, full);
+                    first++;
+                }
+
+                int end = form.Length;
+                while (end > first && !CharKinds.IsLetterOrDigit(form[end - 1]))
+                {
+                    end--;
+                }
+
+                if (end > first)
+                {
+                    string words = SharedStrings.Of(form[first..end]);
+                    Register(scratch, words, i, words);
                 }
             }
             else if (last > 0)
