@@ -621,7 +621,8 @@ public sealed partial class CorpusGenerator
             }
 
             var repeatingRules = entity.Rules.Where(r => r.Repeats).Select(r => r.Id).ToList();
-            if (entity.Repeats is not null || repeatingRules.Count > 0)
+            bool repeating = entity.Repeats is not null || repeatingRules.Count > 0;
+            if (repeating)
             {
                 EndStep("(repeats)");
             }
@@ -682,7 +683,7 @@ public sealed partial class CorpusGenerator
                 w.Unindent();
             }
 
-            if (entity.Repeats is not null || repeatingRules.Count > 0)
+            if (repeating)
             {
                 // The repeats were not candidates: those inside an entity of outside: go now.
                 foreach (EntityReference other in entity.Outside)

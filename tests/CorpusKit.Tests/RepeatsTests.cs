@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CorpusKit.CompilerServices;
@@ -25,20 +26,25 @@ public sealed class RepeatsTests
     /// Runs <see cref="Repeats.Add"/> with an entity for each <paramref name="found"/> name where it
     /// first stands, searching name by name up to <paramref name="oneByOne"/> names, and word by word past it.
     /// </summary>
-    private static List<Name> Run(int oneByOne, string text, params string[] found)
-    {
-        NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.Arabic);
-        var entities = found.Select(full => new Name(full, new TextSpan(text.IndexOf(full, System.StringComparison.Ordinal), full.Length), full, "rule")).OrderBy(e => e.Span).ToList();
-        Repeats.Add(entities, normalized, text, static e => e.Full, static (e, span, text) => new Name(e.Full, span, text.Substring(span.Start, span.Length), "repeats"), oneByOne);
-        return entities;
-    }
+    private static List<Name> Run(int oneByOne, string text, params string[] found) => Run(oneByOne, whole: false, text, found);
 
-    /// <summary><see cref="Run"/> with <see cref="Repeats.AddWhole"/>'s way: the very words, one or more, no surname.</summary>
-    private static List<Name> RunWhole(int oneByOne, string text, params string[] found)
+    /// <summary><see cref="Run(int, string, string[])"/> with <see cref="Repeats.AddWhole"/>'s way: the very words, one or more, no surname.</summary>
+    private static List<Name> RunWhole(int oneByOne, string text, params string[] found) => Run(oneByOne, whole: true, text, found);
+
+    private static List<Name> Run(int oneByOne, bool whole, string text, string[] found)
     {
         NormalizedText normalized = NormalizedText.Normalize(text, TextNormalization.Arabic);
         var entities = found.Select(full => new Name(full, new TextSpan(text.IndexOf(full, System.StringComparison.Ordinal), full.Length), full, "rule")).OrderBy(e => e.Span).ToList();
-        Repeats.AddWhole(entities, normalized, text, static e => e.Rule == "rule", static (e, span, text) => new Name(e.Full, span, text.Substring(span.Start, span.Length), "repeats"), oneByOne);
+        Func<Name, TextSpan, string, Name> make = static (e, span, text) => new Name(e.Full, span, text.Substring(span.Start, span.Length), "repeats");
+        if (whole)
+        {
+            Repeats.AddWhole(entities, normalized, text, static e => e.Rule == "rule", make, oneByOne);
+        }
+        else
+        {
+            Repeats.Add(entities, normalized, text, static e => e.Full, make, oneByOne);
+        }
+
         return entities;
     }
 
