@@ -603,7 +603,7 @@ public sealed partial class CorpusGenerator
             }
 
             // Each rule, and each step after them, is timed when the context has a profile (a test of a field otherwise).
-            w.Line("// Each rule and each step after them is timed when the context has a profile (context.Profile).");
+            w.Line("// A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).");
             w.Line($"{Ck}.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);");
             foreach (RuleSpec rule in entity.Rules)
             {

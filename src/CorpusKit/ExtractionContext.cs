@@ -145,15 +145,22 @@ public sealed class ExtractionContext
     /// </summary>
     public Profiling.RuleProfile? Profile { get; set; }
 
-    /// <summary>Starts timing a rule when <see cref="Profile"/> is set; <paramref name="candidates"/> is how many its type has so far. For generated code.</summary>
-    /// <remarks>Inlined: without a profile a rule pays a test of a field, and nothing else.</remarks>
+    /// <summary>
+    /// Starts an entity type's rules: marks where the context's matches stand, and starts timing
+    /// the first rule when <see cref="Profile"/> is set; <paramref name="candidates"/> is how many
+    /// the type has so far. For generated code.
+    /// </summary>
+    /// <remarks>Inlined: without a profile a rule pays a test of a field and the mark.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public CompilerServices.RuleClock StartRule(int candidates)
-        => Profile is null ? default : StartTiming(candidates);
+        => Profile is null ? new(0, 0, 0, MatchesHere) : StartTiming(candidates, MatchesHere);
 
-    private CompilerServices.RuleClock StartTiming(int candidates)
-        => new(System.Diagnostics.Stopwatch.GetTimestamp(), candidates, _profileRecorded);
+    private CompilerServices.RuleClock StartTiming(int candidates, CompilerServices.MatchArena.Mark matches)
+        => new(System.Diagnostics.Stopwatch.GetTimestamp(), candidates, _profileRecorded, matches);
+
+    /// <summary>Where the matches stand (nothing made yet when no rule has asked for the arena).</summary>
+    private CompilerServices.MatchArena.Mark MatchesHere => _matches?.Here ?? default;
 
     /// <summary>The entity type and the rule under which a profile files the scan of the text for all lexicons of an index.</summary>
     internal const string LexiconScan = "(lexicons)";
@@ -166,28 +173,33 @@ public sealed class ExtractionContext
     private long _profileRecorded;
 
     /// <summary>
-    /// Ends timing the rule (or step) <paramref name="rule"/> of <paramref name="entityType"/>
-    /// started at <paramref name="clock"/>, its type now holding <paramref name="candidates"/>, and
-    /// starts timing the next. For generated code; inlined as <see cref="StartRule"/> is.
+    /// Ends the rule (or step) <paramref name="rule"/> of <paramref name="entityType"/> started at
+    /// <paramref name="clock"/>, its type now holding <paramref name="candidates"/>: lets go of the
+    /// matches made since the type's rules started (a rule reads its matches only while it runs;
+    /// its candidates hold records, not matches), and when <see cref="Profile"/> is set records the
+    /// rule's time and starts timing the next. For generated code; inlined as <see cref="StartRule"/> is.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public CompilerServices.RuleClock NextRule(CompilerServices.RuleClock clock, string entityType, string rule, int candidates)
-        => Profile is null ? default : EndTiming(clock, entityType, rule, candidates);
+    {
+        _matches?.Rewind(clock.Matches);
+        return Profile is null ? clock : EndTiming(clock, entityType, rule, candidates);
+    }
 
     private CompilerServices.RuleClock EndTiming(CompilerServices.RuleClock clock, string entityType, string rule, int candidates)
     {
         if (clock.Started == 0)
         {
             // Started before the profile was set: nothing to record yet.
-            return StartTiming(candidates);
+            return StartTiming(candidates, clock.Matches);
         }
 
         long now = System.Diagnostics.Stopwatch.GetTimestamp();
         long own = now - clock.Started - (_profileRecorded - clock.Recorded);
         Profile!.Add(entityType, rule, own, candidates - clock.Candidates);
         _profileRecorded += own;
-        return new CompilerServices.RuleClock(System.Diagnostics.Stopwatch.GetTimestamp(), candidates, _profileRecorded);
+        return new CompilerServices.RuleClock(System.Diagnostics.Stopwatch.GetTimestamp(), candidates, _profileRecorded, clock.Matches);
     }
 
     /// <summary>The document's name, if it has one.</summary>

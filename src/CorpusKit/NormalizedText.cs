@@ -163,7 +163,7 @@ public sealed class NormalizedText
         if (_digitPlaces is { } places)
         {
             _digitPlaces = null;
-            System.Buffers.ArrayPool<int>.Shared.Return(places);
+            WorkArrays<int>.Return(places);
         }
 
         _map?.Release();
@@ -191,7 +191,7 @@ public sealed class NormalizedText
     {
         ReadOnlySpan<char> text = Span;
         System.Buffers.SearchValues<char>? all = HasOtherDigits ? CompilerServices.PatternPrefilter.AllDigits : null;
-        int[] places = System.Buffers.ArrayPool<int>.Shared.Rent(64);
+        int[] places = WorkArrays<int>.Rent(64);
         int count = 0;
         int at = 0;
         while (true)
@@ -205,9 +205,9 @@ public sealed class NormalizedText
 
             if (count == places.Length)
             {
-                int[] larger = System.Buffers.ArrayPool<int>.Shared.Rent(count * 2);
+                int[] larger = WorkArrays<int>.Rent(count * 2);
                 places.AsSpan().CopyTo(larger);
-                System.Buffers.ArrayPool<int>.Shared.Return(places);
+                WorkArrays<int>.Return(places);
                 places = larger;
             }
 

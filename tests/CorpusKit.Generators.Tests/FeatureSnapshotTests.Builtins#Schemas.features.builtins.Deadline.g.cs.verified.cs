@@ -105,7 +105,7 @@ namespace Features.Builtins
             global::CorpusKit.CompilerServices.Candidates<Deadline> candidates = context.Candidates<Deadline>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchDateOnly(context, text, candidates);
             clock = context.NextRule(clock, Deadline.TypeName, "date-only", candidates.Count);

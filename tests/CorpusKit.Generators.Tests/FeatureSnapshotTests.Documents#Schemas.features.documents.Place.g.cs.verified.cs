@@ -110,7 +110,7 @@ namespace Features.Documents
             global::CorpusKit.CompilerServices.Candidates<Place> candidates = context.Candidates<Place>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchCapitals(context, text, candidates);
             clock = context.NextRule(clock, Place.TypeName, "capitals", candidates.Count);

@@ -105,7 +105,7 @@ namespace Features.FileLexicons
             global::CorpusKit.CompilerServices.Candidates<Organization> candidates = context.Candidates<Organization>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchListed(context, text, candidates);
             clock = context.NextRule(clock, Organization.TypeName, "listed", candidates.Count);

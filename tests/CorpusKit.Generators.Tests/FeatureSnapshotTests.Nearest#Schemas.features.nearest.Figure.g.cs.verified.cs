@@ -129,7 +129,7 @@ namespace Features.Nearest
             global::CorpusKit.CompilerServices.Candidates<Figure> candidates = context.Candidates<Figure>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchPercent(context, text, candidates);
             clock = context.NextRule(clock, Figure.TypeName, "percent", candidates.Count);

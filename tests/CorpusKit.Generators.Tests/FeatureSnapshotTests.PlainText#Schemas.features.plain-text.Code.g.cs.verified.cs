@@ -105,7 +105,7 @@ namespace Features.PlainText
             global::CorpusKit.CompilerServices.Candidates<Code> candidates = context.Candidates<Code>(
                 global::CorpusKit.CompilerServices.OverlapMode.First,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchLong(context, text, candidates);
             clock = context.NextRule(clock, Code.TypeName, "long", candidates.Count);

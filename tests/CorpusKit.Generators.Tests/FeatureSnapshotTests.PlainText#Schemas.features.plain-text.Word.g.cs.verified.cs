@@ -103,7 +103,7 @@ namespace Features.PlainText
                 global::CorpusKit.CompilerServices.OverlapMode.All,
                 checkSpans: false);
             candidates.KeepOutOf(context.Require(global::Features.PlainText.AgencyExtractor.Instance));
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchRule1(context, text, candidates);
             clock = context.NextRule(clock, Word.TypeName, "rule1", candidates.Count);

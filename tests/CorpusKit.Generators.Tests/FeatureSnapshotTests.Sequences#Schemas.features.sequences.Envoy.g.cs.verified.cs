@@ -113,7 +113,7 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Envoy> candidates = context.Candidates<Envoy>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchTitled(context, text, candidates);
             clock = context.NextRule(clock, Envoy.TypeName, "titled", candidates.Count);

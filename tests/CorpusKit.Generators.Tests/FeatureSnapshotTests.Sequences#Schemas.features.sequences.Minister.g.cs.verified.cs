@@ -105,7 +105,7 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Minister> candidates = context.Candidates<Minister>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchRule1(context, text, candidates);
             clock = context.NextRule(clock, Minister.TypeName, "rule1", candidates.Count);

@@ -118,7 +118,7 @@ namespace Features.Sequences
             global::CorpusKit.CompilerServices.Candidates<Statement> candidates = context.Candidates<Statement>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchSaid(context, text, candidates);
             clock = context.NextRule(clock, Statement.TypeName, "said", candidates.Count);

@@ -110,7 +110,7 @@ namespace Features.Spans
             global::CorpusKit.CompilerServices.Candidates<Visit> candidates = context.Candidates<Visit>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchWhole(context, text, candidates);
             clock = context.NextRule(clock, Visit.TypeName, "whole", candidates.Count);

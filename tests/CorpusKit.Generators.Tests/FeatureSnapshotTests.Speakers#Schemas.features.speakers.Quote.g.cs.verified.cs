@@ -134,7 +134,7 @@ namespace Features.Speakers
             global::CorpusKit.CompilerServices.Candidates<Quote> candidates = context.Candidates<Quote>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchGuillemets(context, text, candidates);
             clock = context.NextRule(clock, Quote.TypeName, "guillemets", candidates.Count);

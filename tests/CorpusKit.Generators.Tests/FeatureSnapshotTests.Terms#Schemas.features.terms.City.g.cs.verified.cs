@@ -105,7 +105,7 @@ namespace Features.Terms
             global::CorpusKit.CompilerServices.Candidates<City> candidates = context.Candidates<City>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchListed(context, text, candidates);
             clock = context.NextRule(clock, City.TypeName, "listed", candidates.Count);

@@ -105,7 +105,7 @@ namespace Features.Terms
             global::CorpusKit.CompilerServices.Candidates<Leader> candidates = context.Candidates<Leader>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchSurnames(context, text, candidates);
             clock = context.NextRule(clock, Leader.TypeName, "surnames", candidates.Count);

@@ -105,7 +105,7 @@ namespace Features.TypedFields
             global::CorpusKit.CompilerServices.Candidates<Summit> candidates = context.Candidates<Summit>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchNamedDay(context, text, candidates);
             clock = context.NextRule(clock, Summit.TypeName, "named-day", candidates.Count);

@@ -185,7 +185,7 @@ namespace Features.TypedFields
             global::CorpusKit.CompilerServices.Candidates<Treaty> candidates = context.Candidates<Treaty>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: true);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchDated(context, text, candidates);
             clock = context.NextRule(clock, Treaty.TypeName, "dated", candidates.Count);

@@ -149,7 +149,7 @@ namespace NewsDesk.Diplomacy
             global::CorpusKit.CompilerServices.Candidates<Count> candidates = context.Candidates<Count>(
                 global::CorpusKit.CompilerServices.OverlapMode.Longest,
                 checkSpans: false);
-            // Each rule and each step after them is timed when the context has a profile (context.Profile).
+            // A rule's matches are let go once it has run; each rule and each step after them is timed when the context has a profile (context.Profile).
             global::CorpusKit.CompilerServices.RuleClock clock = context.StartRule(candidates.Count);
             MatchCountries(context, text, candidates);
             clock = context.NextRule(clock, Count.TypeName, "countries", candidates.Count);

@@ -8,8 +8,8 @@ namespace CorpusKit.Tests;
 
 /// <summary>
 /// The matches of an extraction's rules are made from the thread's objects and buffers, and made
-/// again into the next extraction's: each match reads its own captures and steps, whatever was made
-/// before or after it, and a spent match holds on to no text.
+/// again into the next rule's and the next extraction's: each match reads its own captures and
+/// steps, whatever was made before or after it, and a spent match holds on to no text.
 /// </summary>
 public sealed class MatchArenaTests
 {
@@ -63,6 +63,99 @@ public sealed class MatchArenaTests
             Assert.Equal(("ec", "eco"), (second.Value, second.Group("word").Value));
             Assert.Same(sequence, again.SequenceMatch(1, 3, [new StepMatch(1, 3, 7, second)]));
             again.Give();
+        });
+
+    [Fact]
+    public void A_rewind_keeps_the_matches_before_its_mark_and_makes_those_after_it_again()
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            MatchArena arena = MatchArena.Take();
+            ReadOnlyMemory<char> text = "abcdefghij".AsMemory();
+
+            // Before the mark: 40 matches of six ints (240 of the first buffer's 256) and a sequence of each.
+            PatternMatch[] before = [.. Enumerable.Range(0, 40).Select(i => arena.PatternMatch(text, i % 10, 1, s_groups, [0, i % 10, (i % 10) + 1, 0, 0, i % 10]))];
+            SequenceMatch[] beforeSequences = [.. Enumerable.Range(0, 40).Select(i => arena.SequenceMatch(i, i + 2, [new StepMatch(i, i + 2, i, before[i])]))];
+            MatchArena.Mark mark = arena.Here;
+
+            // After it: enough to replace both buffers (captures and steps) with larger ones.
+            PatternMatch firstAfter = arena.PatternMatch(text, 3, 2, s_groups, [0, 3, 5]);
+            for (int i = 0; i < 300; i++)
+            {
+                PatternMatch match = arena.PatternMatch(text, 0, 1, s_groups, [0, 9, 10, 0, 0, 9]);
+                arena.SequenceMatch(0, 1, [new StepMatch(0, 1, -1, match), new StepMatch(1, 1, -2, null)]);
+            }
+
+            arena.Rewind(mark);
+            PatternMatch again = arena.PatternMatch(text, 5, 3, s_groups, [0, 6, 8]);
+            SequenceMatch sequenceAgain = arena.SequenceMatch(7, 9, [new StepMatch(7, 9, 70, again)]);
+
+            Assert.Same(firstAfter, again);
+
+            // A mark in the buffer still in use: a rewind to it keeps what lies below it there.
+            MatchArena.Mark inBuffer = arena.Here;
+            arena.PatternMatch(text, 0, 1, s_groups, [0, 0, 1]);
+            arena.Rewind(inBuffer);
+            PatternMatch overIt = arena.PatternMatch(text, 1, 1, s_groups, [0, 1, 2]);
+            Assert.Equal((1, 1), overIt.Group("word").Capture(0));
+            Assert.Equal(("fgh", (6, 2)), (again.Value, again.Group("word").Capture(0)));
+            Assert.Equal([new StepMatch(7, 9, 70, again)], sequenceAgain.Steps.ToArray());
+            Assert.DoesNotContain(sequenceAgain, beforeSequences);
+            for (int i = 0; i < before.Length; i++)
+            {
+                PatternGroup word = before[i].Group("word");
+                Assert.Equal([(i % 10, 1), (0, i % 10)], [word.Capture(0), word.Capture(1)]);
+                Assert.Equal([new StepMatch(i, i + 2, i, before[i])], beforeSequences[i].Steps.ToArray());
+            }
+
+            arena.Give();
+        });
+
+    [Fact]
+    public void Matches_made_again_after_a_rewind_are_spent_when_the_extraction_ends()
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            MatchArena arena = MatchArena.Take();
+            MatchArena.Mark mark = arena.Here;
+            PatternMatch spent = arena.PatternMatch("a long text".AsMemory(), 0, 1, s_groups, []);
+            SequenceMatch spentSequence = arena.SequenceMatch(0, 1, [new StepMatch(0, 1, 0, spent)]);
+            arena.Rewind(mark);
+            arena.Give();
+
+            Assert.True(spent.Input.IsEmpty);
+            Assert.True(spentSequence.Steps.IsEmpty);
+        });
+
+    [Fact]
+    public void A_types_rules_run_inside_another_rule_let_go_of_their_own_matches_only()
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            var context = new ExtractionContext("نص");
+            ReadOnlyMemory<char> text = "abcdefghij".AsMemory();
+
+            RuleClock outer = context.StartRule(0);
+            PatternMatch outerMatch = context.Matches.PatternMatch(text, 1, 2, s_groups, [0, 1, 3]);
+
+            // As context.Require(…) runs another type's Extract inside the rule: two rules, each let go of.
+            RuleClock inner = context.StartRule(0);
+            PatternMatch innerFirst = context.Matches.PatternMatch(text, 0, 1, s_groups, [0, 0, 1]);
+            for (int i = 0; i < 100; i++)
+            {
+                context.Matches.PatternMatch(text, 0, 1, s_groups, [0, 4, 5, 0, 0, 4]);
+            }
+
+            inner = context.NextRule(inner, "Place", "known", 0);
+            Assert.Same(innerFirst, context.Matches.PatternMatch(text, 2, 1, s_groups, [0, 2, 3]));
+            _ = context.NextRule(inner, "Place", "(overlaps)", 0);
+
+            Assert.Equal(("bc", (1, 2)), (outerMatch.Value, outerMatch.Group("word").Capture(0)));
+            PatternMatch next = context.Matches.PatternMatch(text, 8, 1, s_groups, [0, 8, 9]);
+            Assert.Same(innerFirst, next);
+            Assert.Equal("bc", outerMatch.Value);
+
+            // The outer rule's end lets go of its match too: the next rule makes it again.
+            _ = context.NextRule(outer, "Person", "titled", 0);
+            Assert.Same(outerMatch, context.Matches.PatternMatch(text, 9, 1, s_groups, [0, 9, 10]));
+            context.EndExtraction();
         });
 
     [Theory]

@@ -30,7 +30,7 @@ internal sealed class MaxTree
         _count = values.Length;
         _leaves = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(values.Length, 1));
         _rented = rented;
-        _nodes = rented ? ArrayPool<int>.Shared.Rent(2 * _leaves) : new int[2 * _leaves];
+        _nodes = rented ? WorkArrays<int>.Rent(2 * _leaves) : new int[2 * _leaves];
         values.CopyTo(_nodes.AsSpan(_leaves));
         _nodes.AsSpan(_leaves + _count, _leaves - _count).Fill(int.MinValue);
         for (int node = _leaves - 1; node > 0; node--)
@@ -47,7 +47,7 @@ internal sealed class MaxTree
     {
         if (_rented)
         {
-            ArrayPool<int>.Shared.Return(_nodes);
+            WorkArrays<int>.Return(_nodes);
         }
     }
 

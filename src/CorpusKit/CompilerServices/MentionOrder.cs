@@ -59,9 +59,9 @@ public static class MentionOrder
         }
 
         // The work arrays are rented; only the result is allocated.
-        IEntity[] entities = ArrayPool<IEntity>.Shared.Rent(count);
-        TextSpan[] spans = ArrayPool<TextSpan>.Shared.Rent(count);
-        int[] order = ArrayPool<int>.Shared.Rent(count);
+        IEntity[] entities = WorkArrays<IEntity>.Rent(count);
+        TextSpan[] spans = WorkArrays<TextSpan>.Rent(count);
+        int[] order = WorkArrays<int>.Rent(count);
         try
         {
             int at = 0;
@@ -92,9 +92,9 @@ public static class MentionOrder
         }
         finally
         {
-            ArrayPool<IEntity>.Shared.Return(entities, clearArray: true);
-            ArrayPool<TextSpan>.Shared.Return(spans);
-            ArrayPool<int>.Shared.Return(order);
+            WorkArrays<IEntity>.Return(entities, clearArray: true);
+            WorkArrays<TextSpan>.Return(spans);
+            WorkArrays<int>.Return(order);
         }
     }
 

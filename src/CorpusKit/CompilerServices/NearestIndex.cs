@@ -84,13 +84,13 @@ public sealed class NearestIndex<T> : IReleasable
         if (_sentenceBreaks is { } sentences)
         {
             _sentenceBreaks = null;
-            ArrayPool<int>.Shared.Return(sentences);
+            WorkArrays<int>.Return(sentences);
         }
 
         if (_paragraphBreaks is { } paragraphs)
         {
             _paragraphBreaks = null;
-            ArrayPool<int>.Shared.Return(paragraphs);
+            WorkArrays<int>.Return(paragraphs);
         }
     }
 
@@ -202,8 +202,8 @@ public sealed class NearestIndex<T> : IReleasable
         private static Side Build(IReadOnlyList<T> candidates, bool byEnd)
         {
             int count = candidates.Count;
-            long[] sorted = ArrayPool<long>.Shared.Rent(count);
-            int[] values = ArrayPool<int>.Shared.Rent(count);
+            long[] sorted = WorkArrays<long>.Rent(count);
+            int[] values = WorkArrays<int>.Rent(count);
             try
             {
                 for (int i = 0; i < count; i++)
@@ -215,8 +215,8 @@ public sealed class NearestIndex<T> : IReleasable
                 }
 
                 Array.Sort(sorted, 0, count);
-                int[] keys = ArrayPool<int>.Shared.Rent(count);
-                int[] order = ArrayPool<int>.Shared.Rent(count);
+                int[] keys = WorkArrays<int>.Rent(count);
+                int[] order = WorkArrays<int>.Rent(count);
                 for (int p = 0; p < count; p++)
                 {
                     keys[p] = (int)(sorted[p] >> 32);
@@ -230,16 +230,16 @@ public sealed class NearestIndex<T> : IReleasable
             }
             finally
             {
-                ArrayPool<long>.Shared.Return(sorted);
-                ArrayPool<int>.Shared.Return(values);
+                WorkArrays<long>.Return(sorted);
+                WorkArrays<int>.Return(values);
             }
         }
 
         /// <summary>Gives the arrays back to the pool; the side is not used after.</summary>
         public void Release()
         {
-            ArrayPool<int>.Shared.Return(_keys);
-            ArrayPool<int>.Shared.Return(_order);
+            WorkArrays<int>.Return(_keys);
+            WorkArrays<int>.Return(_order);
             Tree.Release();
         }
     }

@@ -89,8 +89,8 @@ public static class OverlapResolver
         }
 
         bool listed = count <= listedCandidates && count <= ListedCandidates;
-        Key[] keys = count <= KeptKeys ? (t_keys ??= new Key[KeptKeys]) : ArrayPool<Key>.Shared.Rent(count);
-        int[]? rented = listed ? null : ArrayPool<int>.Shared.Rent(2 * count);
+        Key[] keys = count <= KeptKeys ? (t_keys ??= new Key[KeptKeys]) : WorkArrays<Key>.Rent(count);
+        int[]? rented = listed ? null : WorkArrays<int>.Rent(2 * count);
         try
         {
             for (int i = 0; i < count; i++)
@@ -123,12 +123,12 @@ public static class OverlapResolver
         {
             if (count > KeptKeys)
             {
-                ArrayPool<Key>.Shared.Return(keys);
+                WorkArrays<Key>.Return(keys);
             }
 
             if (rented is not null)
             {
-                ArrayPool<int>.Shared.Return(rented);
+                WorkArrays<int>.Return(rented);
             }
         }
     }
@@ -241,8 +241,8 @@ public static class OverlapResolver
     private static int TakeFree(ReadOnlySpan<int> ordered, ReadOnlySpan<Key> items, Span<int> accepted)
     {
         int count = ordered.Length;
-        int[] startsArray = ArrayPool<int>.Shared.Rent(count);
-        TextSpan[] longAt = ArrayPool<TextSpan>.Shared.Rent(count);
+        int[] startsArray = WorkArrays<int>.Rent(count);
+        TextSpan[] longAt = WorkArrays<TextSpan>.Rent(count);
         try
         {
             // The distinct starts of all candidates, sorted: a taken span is filed under its start's rank.
@@ -297,8 +297,8 @@ public static class OverlapResolver
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(startsArray);
-            ArrayPool<TextSpan>.Shared.Return(longAt);
+            WorkArrays<int>.Return(startsArray);
+            WorkArrays<TextSpan>.Return(longAt);
         }
     }
 
@@ -318,8 +318,8 @@ public static class OverlapResolver
         }
 
         int count = others.Count;
-        TextSpan[] spansArray = ArrayPool<TextSpan>.Shared.Rent(count);
-        int[] furthest = ArrayPool<int>.Shared.Rent(count);
+        TextSpan[] spansArray = WorkArrays<TextSpan>.Rent(count);
+        int[] furthest = WorkArrays<int>.Rent(count);
         try
         {
             Span<TextSpan> spans = spansArray.AsSpan(0, count);
@@ -343,8 +343,8 @@ public static class OverlapResolver
         }
         finally
         {
-            ArrayPool<TextSpan>.Shared.Return(spansArray);
-            ArrayPool<int>.Shared.Return(furthest);
+            WorkArrays<TextSpan>.Return(spansArray);
+            WorkArrays<int>.Return(furthest);
         }
     }
 

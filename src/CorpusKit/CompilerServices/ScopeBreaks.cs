@@ -74,16 +74,16 @@ internal static class ScopeBreaks
     /// </summary>
     internal static int[] All(string text, TextScope scope, out int count)
     {
-        int[] breaks = ArrayPool<int>.Shared.Rent(64);
+        int[] breaks = WorkArrays<int>.Rent(64);
         count = 0;
         int from = 0;
         while ((from = FirstAtOrAfter(text, from, scope)) >= 0)
         {
             if (count == breaks.Length)
             {
-                int[] larger = ArrayPool<int>.Shared.Rent(2 * count);
+                int[] larger = WorkArrays<int>.Rent(2 * count);
                 breaks.AsSpan().CopyTo(larger);
-                ArrayPool<int>.Shared.Return(breaks);
+                WorkArrays<int>.Return(breaks);
                 breaks = larger;
             }
 

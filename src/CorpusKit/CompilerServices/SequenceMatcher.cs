@@ -219,7 +219,7 @@ public static class SequenceMatcher
             if (step.Kind == SequenceStepKind.Entity)
             {
                 IReadOnlyList<IEntity> entities = inputs[step.Input];
-                StepMatch[] spans = ArrayPool<StepMatch>.Shared.Rent(entities.Count);
+                StepMatch[] spans = WorkArrays<StepMatch>.Rent(entities.Count);
                 _spans[slot] = spans;
                 for (int i = 0; i < entities.Count; i++)
                 {
@@ -255,7 +255,7 @@ public static class SequenceMatcher
                 if (_spans[s] is { } spans)
                 {
                     // The spans hold no match (entity steps): nothing to clear for the collector.
-                    ArrayPool<StepMatch>.Shared.Return(spans);
+                    WorkArrays<StepMatch>.Return(spans);
                     _spans[s] = null;
                 }
 

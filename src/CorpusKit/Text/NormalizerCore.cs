@@ -762,7 +762,7 @@ internal static class NormalizerCore
         private static int[] GrowAnchors(int[] anchors, int capacity, int count)
         {
 #if NET
-            int[] larger = System.Buffers.ArrayPool<int>.Shared.Rent(capacity);
+            int[] larger = WorkArrays<int>.Rent(capacity);
 #else
             int[] larger = new int[capacity];
 #endif
@@ -776,7 +776,7 @@ internal static class NormalizerCore
 #if NET
             if (anchors.Length > 0)
             {
-                System.Buffers.ArrayPool<int>.Shared.Return(anchors);
+                WorkArrays<int>.Return(anchors);
             }
 #endif
         }

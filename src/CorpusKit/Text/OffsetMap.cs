@@ -63,9 +63,9 @@ internal sealed class OffsetMap
         if (_rented)
         {
             _rented = false;
-            System.Buffers.ArrayPool<int>.Shared.Return(_indexes);
-            System.Buffers.ArrayPool<int>.Shared.Return(_starts);
-            System.Buffers.ArrayPool<int>.Shared.Return(_ends);
+            WorkArrays<int>.Return(_indexes);
+            WorkArrays<int>.Return(_starts);
+            WorkArrays<int>.Return(_ends);
             _indexes = _starts = _ends = [];
         }
 #endif
