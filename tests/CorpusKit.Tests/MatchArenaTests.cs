@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -156,6 +157,51 @@ public sealed class MatchArenaTests
             _ = context.NextRule(outer, "Person", "titled", 0);
             Assert.Same(outerMatch, context.Matches.PatternMatch(text, 9, 1, s_groups, [0, 9, 10]));
             context.EndExtraction();
+        });
+
+    [Fact]
+    public void A_rules_lists_are_made_again_after_a_rewind_and_emptied_when_the_extraction_ends()
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            MatchArena arena = MatchArena.Take();
+            List<PatternMatch> kept = arena.PatternList();
+            kept.Add(arena.PatternMatch("text".AsMemory(), 0, 1, s_groups, []));
+            MatchArena.Mark mark = arena.Here;
+
+            List<PatternMatch> patterns = arena.PatternList();
+            List<SequenceMatch> sequences = arena.SequenceList();
+            patterns.Add(arena.PatternMatch("text".AsMemory(), 1, 1, s_groups, []));
+            sequences.Add(arena.SequenceMatch(1, 2, [new StepMatch(1, 2, 0, patterns[0])]));
+            Assert.NotSame(kept, patterns);
+
+            arena.Rewind(mark);
+            List<PatternMatch> again = arena.PatternList();
+            Assert.Same(patterns, again);
+            Assert.Empty(again);
+            Assert.Same(sequences, arena.SequenceList());
+            Assert.Empty(sequences);
+            Assert.Single(kept);
+
+            arena.Give();
+            Assert.Empty(kept);
+            Assert.Same(kept, MatchArena.Take().PatternList());
+        });
+
+    [Fact]
+    public void An_arena_with_a_list_grown_past_the_bound_is_not_kept()
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            MatchArena arena = MatchArena.Take();
+            List<PatternMatch> list = arena.PatternList();
+            PatternMatch match = arena.PatternMatch("text".AsMemory(), 0, 1, s_groups, []);
+            for (int i = 0; i <= MatchArena.MostKept; i++)
+            {
+                list.Add(match);
+            }
+
+            arena.Give();
+            Assert.Empty(list);
+            Assert.NotSame(arena, MatchArena.Take());
         });
 
     [Theory]

@@ -29,6 +29,12 @@ internal sealed class MatchArena
     private readonly List<SequenceMatch> _sequenceMatches = [];
     private int _sequenceMatchesUsed;
 
+    // The lists the rules' matches are returned in, handed out in turn and made again as matches are.
+    private readonly List<List<PatternMatch>> _patternLists = [];
+    private int _patternListsUsed;
+    private readonly List<List<SequenceMatch>> _sequenceLists = [];
+    private int _sequenceListsUsed;
+
     private int[] _captures = new int[256];
     private int _capturesUsed;
     private StepMatch[] _steps = new StepMatch[64];
@@ -45,8 +51,8 @@ internal sealed class MatchArena
     private int _capturesGeneration;
     private int _stepsGeneration;
 
-    /// <summary>Where the arena stands: the matches made before it are kept by <see cref="Rewind"/>.</summary>
-    public Mark Here => new(_patternMatchesUsed, _sequenceMatchesUsed, _capturesUsed, _capturesGeneration, _stepsUsed, _stepsGeneration);
+    /// <summary>Where the arena stands: the matches (and lists of them) made before it are kept by <see cref="Rewind"/>.</summary>
+    public Mark Here => new(_patternMatchesUsed, _sequenceMatchesUsed, _capturesUsed, _capturesGeneration, _stepsUsed, _stepsGeneration, _patternListsUsed, _sequenceListsUsed);
 
     /// <summary>
     /// Forgets the matches made since <paramref name="mark"/> (their objects and buffer segments are
@@ -62,6 +68,8 @@ internal sealed class MatchArena
         _stepsDirty = Math.Max(_stepsDirty, _stepsUsed);
         _patternMatchesUsed = Math.Min(_patternMatchesUsed, mark.PatternMatches);
         _sequenceMatchesUsed = Math.Min(_sequenceMatchesUsed, mark.SequenceMatches);
+        _patternListsUsed = Math.Min(_patternListsUsed, mark.PatternLists);
+        _sequenceListsUsed = Math.Min(_sequenceListsUsed, mark.SequenceLists);
 
         // A buffer replaced since the mark holds only what was made after it.
         _capturesUsed = mark.CapturesGeneration == _capturesGeneration ? Math.Min(_capturesUsed, mark.Captures) : 0;
@@ -95,19 +103,55 @@ internal sealed class MatchArena
         }
 
         _steps.AsSpan(0, Math.Max(_stepsDirty, _stepsUsed)).Clear();
-        if (_patternMatches.Count > MostKept || _sequenceMatches.Count > MostKept || _captures.Length > MostKept || _steps.Length > MostKept)
+        bool kept = _patternMatches.Count <= MostKept && _sequenceMatches.Count <= MostKept && _captures.Length <= MostKept && _steps.Length <= MostKept;
+        kept &= ClearLists(_patternLists);
+        kept &= ClearLists(_sequenceLists);
+        if (!kept)
         {
             return;
         }
 
         _patternMatchesUsed = 0;
         _sequenceMatchesUsed = 0;
+        _patternListsUsed = 0;
+        _sequenceListsUsed = 0;
         _capturesUsed = 0;
         _stepsUsed = 0;
         _patternMatchesDirty = 0;
         _sequenceMatchesDirty = 0;
         _stepsDirty = 0;
         t_free = this;
+    }
+
+    /// <summary>An empty list for a rule's pattern matches, the arena's until a rewind past it or the extraction's end.</summary>
+    public List<PatternMatch> PatternList() => NextList(_patternLists, ref _patternListsUsed);
+
+    /// <summary>An empty list for a rule's sequence matches, the arena's until a rewind past it or the extraction's end.</summary>
+    public List<SequenceMatch> SequenceList() => NextList(_sequenceLists, ref _sequenceListsUsed);
+
+    private static List<T> NextList<T>(List<List<T>> lists, ref int used)
+    {
+        if (used == lists.Count)
+        {
+            lists.Add([]);
+        }
+
+        List<T> list = lists[used++];
+        list.Clear();
+        return list;
+    }
+
+    /// <summary>Empties every list (so none holds a spent match); false when one grew past <see cref="MostKept"/>.</summary>
+    private static bool ClearLists<T>(List<List<T>> lists)
+    {
+        bool small = lists.Count <= MostKept;
+        foreach (List<T> list in lists)
+        {
+            small &= list.Capacity <= MostKept;
+            list.Clear();
+        }
+
+        return small;
     }
 
     /// <summary>A match of <paramref name="length"/> chars at <paramref name="index"/> of <paramref name="input"/>, with a copy of <paramref name="captures"/>.</summary>
@@ -174,5 +218,5 @@ internal sealed class MatchArena
     }
 
     /// <summary>A place in an arena (<see cref="Here"/>), to <see cref="Rewind"/> to.</summary>
-    internal readonly record struct Mark(int PatternMatches, int SequenceMatches, int Captures, int CapturesGeneration, int Steps, int StepsGeneration);
+    internal readonly record struct Mark(int PatternMatches, int SequenceMatches, int Captures, int CapturesGeneration, int Steps, int StepsGeneration, int PatternLists, int SequenceLists);
 }

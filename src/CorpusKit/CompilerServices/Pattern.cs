@@ -185,14 +185,15 @@ public sealed class Pattern
     /// <summary>
     /// Every match in <paramref name="text"/>, left to right, none overlapping: what a regex scan
     /// finds. A match that runs out of time is reported on <paramref name="context"/> and the
-    /// matches found before it are kept. The list is the context's: when a generated
-    /// <c>Extract(string)</c> ends the extraction, it goes back to the thread's free lists.
+    /// matches found before it are kept. The list is the context's, as the matches are: read it
+    /// while the rule runs; once it has run (<see cref="ExtractionContext.NextRule"/>) the list and
+    /// its matches are made again into the next rule's.
     /// </summary>
     public List<PatternMatch> Matches(NormalizedText text, ExtractionContext context, string entity, string rule)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        List<PatternMatch> matches = context.BorrowList<PatternMatch>();
+        List<PatternMatch> matches = context.Matches.PatternList();
         try
         {
             ScanInto(text, matches, context.Matches);

@@ -41,7 +41,7 @@ public static class SequenceMatcher
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(context);
-        List<SequenceMatch> matches = context.BorrowList<SequenceMatch>();
+        List<SequenceMatch> matches = context.Matches.SequenceList();
         if (steps.Length == 0)
         {
             return matches;
@@ -50,6 +50,15 @@ public static class SequenceMatcher
         if (steps[0].Kind is not (SequenceStepKind.Entity or SequenceStepKind.Terms or SequenceStepKind.Regex) || steps[0].IsOptional)
         {
             throw new ArgumentException("The first step anchors the sequence: an entity, terms or regex step, not optional.", nameof(steps));
+        }
+
+        // Most rules' first step (a rare form, an entity type) finds nothing in most documents:
+        // then there is nothing to set up.
+        SequenceStep first = steps[0];
+        if ((first.Kind == SequenceStepKind.Terms && context.FindTermList(text, first.Index!, first.Dictionary).Count == 0)
+            || (first.Kind == SequenceStepKind.Entity && inputs[first.Input].Count == 0))
+        {
+            return matches;
         }
 
         var state = State.Take(text, steps, inputs, context);
@@ -61,7 +70,7 @@ public static class SequenceMatcher
             RegexMatchTimeoutException? startsTimedOut = null;
             if (steps[0].Kind == SequenceStepKind.Regex)
             {
-                regexStarts = context.BorrowList<PatternMatch>();
+                regexStarts = context.Matches.PatternList();
                 try
                 {
                     steps[0].Pattern!.ScanInto(text, regexStarts, context.Matches);
@@ -84,9 +93,9 @@ public static class SequenceMatcher
 
             for (int i = 0; i < starts; i++)
             {
-                StepMatch first = regexStarts is null ? state.Span(0, i) : new StepMatch(regexStarts[i].Index, regexStarts[i].End, 0, regexStarts[i]);
-                path[0] = first;
-                if (state.Continue(1, first.End, path))
+                StepMatch start = regexStarts is null ? state.Span(0, i) : new StepMatch(regexStarts[i].Index, regexStarts[i].End, 0, regexStarts[i]);
+                path[0] = start;
+                if (state.Continue(1, start.End, path))
                 {
                     matches.Add(context.Matches.SequenceMatch(path[0].Start, path[steps.Length - 1].End, path.AsSpan(0, steps.Length)));
                 }
