@@ -38,12 +38,15 @@ public sealed class ExtractionContext
     [ThreadStatic]
     private static TermHits[]? t_freeHits;
 
-    /// <summary>The last ended extraction's array of hit lists (one per dictionary of an index), emptied.</summary>
+    /// <summary>The last ended extraction's array of hit lists (one per dictionary of an index), with its lists emptied.</summary>
     [ThreadStatic]
     private static List<CompilerServices.TermHit>[]? t_freeHitLists;
 
     /// <summary>The longest table kept for the thread's next extraction.</summary>
     private const int KeptTable = 64;
+
+    /// <summary>A dictionary's list of hits grown past this many is not kept for the thread's next extraction.</summary>
+    private const int MaxKeptHits = 1 << 16;
 
     /// <summary>Whether this context came from <see cref="Start"/>, and goes back to its thread at <see cref="EndExtraction"/>.</summary>
     private bool _pooled;
@@ -408,7 +411,8 @@ public sealed class ExtractionContext
 
             for (int i = 0; i < hits.Length; i++)
             {
-                hits[i] = Borrow<CompilerServices.TermHit>();
+                // The thread's lists come back empty with their array (GiveTables), not one by one.
+                hits[i] ??= [];
             }
 
             long scanStarted = Profile is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
@@ -470,8 +474,20 @@ public sealed class ExtractionContext
             List<CompilerServices.TermHit>[] lists = _hits[i].Lists;
             if (lists.Length <= KeptTable)
             {
-                // The lists themselves are borrowed, and go back with the others.
-                Array.Clear(lists);
+                // The lists stay in their array, emptied, for the thread's next document; one that
+                // grew for a huge document is let go (a new one is made in its place).
+                for (int d = 0; d < lists.Length; d++)
+                {
+                    if (lists[d].Capacity > MaxKeptHits)
+                    {
+                        lists[d] = null!;
+                    }
+                    else
+                    {
+                        lists[d].Clear();
+                    }
+                }
+
                 t_freeHitLists = lists;
             }
         }

@@ -314,6 +314,40 @@ public sealed class ExtractionContextTests
     }
 
     [Fact]
+    public void A_threads_next_document_fills_the_same_hit_lists_emptied_and_a_huge_one_is_made_again()
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            TermTrie trie = TermTrie.Create([new("لافروف", 0), new("بوتين", 1)]);
+            static List<TermHit> Hits(ExtractionContext context, TermTrie trie)
+                => context.FindTermList(context.GetText(TextNormalization.Arabic), TermIndex.Of(trie), 0);
+
+            var first = ExtractionContext.Start("لافروف وبوتين ولافروف");
+            List<TermHit> firstHits = Hits(first, trie);
+            Assert.Equal(3, firstHits.Count);
+            first.EndExtraction();
+            Assert.Empty(firstHits);
+
+            var second = ExtractionContext.Start("قال بوتين");
+            List<TermHit> secondHits = Hits(second, trie);
+            Assert.Same(firstHits, secondHits);
+            Assert.Equal([1], secondHits.Select(h => h.Value));
+            second.EndExtraction();
+
+            // 65,537 hits: the list grew past what a thread keeps, and the next document has a new one.
+            var huge = ExtractionContext.Start(string.Join(' ', Enumerable.Repeat("بوتين", (1 << 16) + 1)));
+            List<TermHit> hugeHits = Hits(huge, trie);
+            Assert.Equal((1 << 16) + 1, hugeHits.Count);
+            Assert.Same(firstHits, hugeHits);
+            huge.EndExtraction();
+
+            var after = ExtractionContext.Start("لافروف");
+            List<TermHit> afterHits = Hits(after, trie);
+            Assert.NotSame(hugeHits, afterHits);
+            Assert.Equal([0], afterHits.Select(h => h.Value));
+            after.EndExtraction();
+        });
+
+    [Fact]
     public void Each_term_index_and_normalization_has_hits_of_its_own()
     {
         var context = new ExtractionContext("Lavrov في موسكو وبوتين");
