@@ -732,6 +732,11 @@ public sealed partial class CorpusGenerator
                     dictionaries.Add((rule.Id, null, null));
                 }
 
+                if (rule.Unless is { } unless)
+                {
+                    patterns.Add((rule.UnlessMemberName, $"the <c>unless:</c> of {ruleDoc}", unless));
+                }
+
                 for (int i = 0; i < rule.Steps.Count; i++)
                 {
                     string stepName = rule.StepMemberName(i);
@@ -762,7 +767,7 @@ public sealed partial class CorpusGenerator
             }
 
             NestedClass(w, "The rules' patterns, compiled at build time.", "Patterns", patterns, pattern =>
-                PatternField(w, pattern.Name, $"the pattern of {pattern.Doc}", pattern.Pattern));
+                PatternField(w, pattern.Name, pattern.Doc.StartsWith("the ", StringComparison.Ordinal) ? pattern.Doc : $"the pattern of {pattern.Doc}", pattern.Pattern));
             NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
                 DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step, dictionary.Choice)]));
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Body is SequenceBody).ToList(), rule =>
@@ -1197,6 +1202,26 @@ public sealed partial class CorpusGenerator
             }
 
             w.OpenBrace();
+            if (rule.Unless is { } unlessPattern)
+            {
+                // unless: tried where the match begins in the normalized text; where it matches, no entity.
+                string start = rule.Body switch
+                {
+                    RegexBody => "match.Index",
+                    SequenceBody => "match.Start",
+                    TermsBody => "hit.Start",
+                    _ => "text.ToNormalized(match.Span.Start)",
+                };
+                w.Line($"// unless: {unlessPattern.Written.Replace("\n", " ").Replace("\r", " ")}");
+                w.Line($$"""
+                    if (Patterns.{{rule.UnlessMemberName}}.MatchesAt(text, {{start}}))
+                    {
+                        continue;
+                    }
+
+                    """);
+            }
+
             w.Line($"{Ck}.TextSpan span = {SpanExpression(rule, whole)};");
             if (ChecksSpans(entity, order))
             {

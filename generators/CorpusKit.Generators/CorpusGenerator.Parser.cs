@@ -24,7 +24,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside", "repeats"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
-        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "variants", "regex", "sequence", "builtin", "set", "span", "repeats", "examples"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "variants", "regex", "sequence", "builtin", "set", "span", "repeats", "unless", "examples"];
 
         /// <summary>The members every generated document record has, besides its entity lists.</summary>
         private static readonly HashSet<string> s_documentMembers = new(StringComparer.Ordinal)
@@ -882,6 +882,7 @@ public sealed partial class CorpusGenerator
             {
                 var ids = new HashSet<string>(StringComparer.Ordinal);
                 var methods = new HashSet<string>(StringComparer.Ordinal);
+                var members = new HashSet<string>(StringComparer.Ordinal);
                 for (int i = 0; i < rulesList.Items.Count; i++)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -896,6 +897,14 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
+                    var own = rule.NestedMembers().ToList();
+                    if (own.FirstOrDefault(members.Contains) is { } clash)
+                    {
+                        Report(DiagnosticDescriptors.DuplicateName, rule.Location, $"rule of '{name}' (as C# names of its parts: another rule's code declares {clash})", rule.Id);
+                        continue;
+                    }
+
+                    members.UnionWith(own);
                     rules.Add(rule);
                 }
             }
@@ -1335,6 +1344,29 @@ public sealed partial class CorpusGenerator
                 ok = false;
             }
 
+            // unless: a pattern tried where each match begins; where it matches there, the match makes no entity.
+            PatternSpec? unless = null;
+            if (keys.TryGetValue("unless", out KeyValuePair<YamlScalar, YamlNodeBase> unlessEntry))
+            {
+                if (unlessEntry.Value is not YamlScalar unlessNode)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, unlessEntry.Value.Location, $"unless: of rule '{id}'", "a pattern", unlessEntry.Value.KindName);
+                    ok = false;
+                }
+                else
+                {
+                    var unlessGroups = new List<string>();
+                    unless = CheckedPattern(unlessNode, $"unless: of rule '{id}'", anchored: true, new Dictionary<string, List<string>>(StringComparer.Ordinal), unlessGroups);
+                    ok &= unless is not null;
+                    foreach (string group in unlessGroups)
+                    {
+                        // Nothing reads what it captures: the pattern only says whether a match makes an entity.
+                        Report(DiagnosticDescriptors.UnmatchedGroup, unlessNode.Location, group, id, entity);
+                        ok = false;
+                    }
+                }
+            }
+
             var examples = new List<ExampleSpec>();
             if (keys.TryGetValue("examples", out KeyValuePair<YamlScalar, YamlNodeBase> examplesEntry))
             {
@@ -1354,7 +1386,8 @@ public sealed partial class CorpusGenerator
                     spanStep,
                     examples.ToEquatable(),
                     location,
-                    repeats)
+                    repeats,
+                    unless)
                 : null;
         }
 

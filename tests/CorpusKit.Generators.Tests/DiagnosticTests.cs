@@ -87,6 +87,13 @@ public sealed class DiagnosticTests
     [InlineData("CK0018", 7, 29, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: [letters, sounds]\n")]
     // CK0018: a rule's repeats: that is no yes or no.
     [InlineData("CK0018", 7, 18, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        repeats: name\n")]
+    // CK0006: an unless: that is no pattern; CK0007: a named group in one (nothing reads it); CK0010: a list.
+    [InlineData("CK0006", 7, 17, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        unless: '(?<=ال'\n")]
+    [InlineData("CK0007", 7, 17, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        unless: '(?<before>ال)'\n")]
+    [InlineData("CK0010", 7, 17, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        unless: [a, b]\n")]
+    // CK0005: two rules whose code would declare one name (rule a's step 1 pattern and rule a-step1's, a's unless: and a-unless's).
+    [InlineData("CK0005", 7, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: a\n        sequence: [ { terms: [x], as: id }, { regex: 'y' } ]\n      - id: a-step2\n        regex: '(?<id>z)'\n")]
+    [InlineData("CK0005", 8, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: a\n        terms: [x]\n        unless: 'y'\n      - id: a-unless\n        terms: [z]\n")]
     [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>x)'\n        variants: letters\n")]
     [InlineData("CK0010", 7, 19, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: { edit: 1 }\n")]
     // CK0024: an example that must find nothing and says what it finds.

@@ -342,10 +342,14 @@ internal sealed record RuleSpec(
     int? SpanStep,
     ImmutableEquatableArray<ExampleSpec> Examples,
     LocationInfo Location,
-    bool Repeats = false)
+    bool Repeats = false,
+    PatternSpec? Unless = null)
 {
     /// <summary>The member of its pattern, sequence or inline dictionary in the extractor's nested classes.</summary>
     public string MemberName => Names.Member(Id);
+
+    /// <summary>The member of its <c>unless:</c> pattern in the extractor's nested class of patterns.</summary>
+    public string UnlessMemberName => Names.Member(Id) + "Unless";
 
     /// <summary>The member of the pattern or inline dictionary of its step <paramref name="index"/>.</summary>
     public string StepMemberName(int index) => Names.StepMember(Id, index);
@@ -355,6 +359,36 @@ internal sealed record RuleSpec(
 
     /// <summary>The steps of a sequence rule; none for the other kinds.</summary>
     public ImmutableEquatableArray<StepSpec> Steps => Body is SequenceBody sequence ? sequence.Steps : ImmutableEquatableArray<StepSpec>.Empty;
+
+    /// <summary>
+    /// The names the rule's code may declare in the extractor's nested classes (its pattern, sequence
+    /// or inline terms with their keys and numbers, its <c>unless:</c> pattern, its steps' and their
+    /// choices'), which no other rule of the entity may declare: the parser reports a clash
+    /// (<c>a</c> with a regex step and <c>a-step1</c>, <c>a</c> with inline terms and <c>a-keys</c>).
+    /// </summary>
+    public IEnumerable<string> NestedMembers()
+    {
+        IEnumerable<string> Of(string member) => [member, Names.Keys(member), Names.Numbers(member)];
+        IEnumerable<string> members = Of(MemberName);
+        if (Unless is not null)
+        {
+            members = members.Append(UnlessMemberName);
+        }
+
+        for (int i = 0; i < Steps.Count; i++)
+        {
+            members = members.Concat(Of(StepMemberName(i)));
+            if (Steps[i] is AnyStep any)
+            {
+                for (int c = 0; c < any.Options.Count; c++)
+                {
+                    members = members.Concat(Of(ChoiceMemberName(i, c)));
+                }
+            }
+        }
+
+        return members;
+    }
 }
 
 /// <summary>What a rule matches: one record per kind of rule.</summary>

@@ -135,6 +135,28 @@ public sealed class Pattern
         return MatchAt(Machine, input.AsMemory(), text: null, start, arena: null, prefiltered: false);
     }
 
+    /// <summary>
+    /// Whether a match begins exactly at <paramref name="start"/> of <paramref name="text"/> (a rule's
+    /// <c>unless:</c>, tried where each of its matches begins); nothing is made of it. What a
+    /// lookbehind at its start reads is the text before <paramref name="start"/>.
+    /// </summary>
+    /// <exception cref="RegexMatchTimeoutException">The match ran longer than <see cref="DefaultTimeout"/>.</exception>
+    public bool MatchesAt(NormalizedText text, int start)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, text.Length);
+        ReadOnlySpan<char> chars = text.Span;
+        if (_prefilter is not null && !_prefilter.MayBeginAt(chars, start, otherDigits: true))
+        {
+            return false;
+        }
+
+        return _code is null
+            ? _regexes!.Value.Anchored.IsMatch(text.Text.AsSpan(), start)
+            : Machine.Match(_code, _classes!, _groups.Length, chars, start, DefaultTimeout, Source, _compiled) >= 0;
+    }
+
     /// <summary>This thread's pattern machine: callers that try many places fetch it once.</summary>
     internal static PatternMachine Machine => t_machine ??= new PatternMachine();
 
