@@ -471,25 +471,24 @@ public sealed class ExtractionContext
         _results = [];
         for (int i = 0; i < _hitCount; i++)
         {
+            // The lists stay in their array, emptied, for the thread's next document; one that grew
+            // for a huge document is let go (a new one is made in its place). The array has a list per
+            // dictionary of the schema's index, whatever the document: it is kept at any length
+            // (NewsDesk's has more than sixty-four).
             List<CompilerServices.TermHit>[] lists = _hits[i].Lists;
-            if (lists.Length <= KeptTable)
+            for (int d = 0; d < lists.Length; d++)
             {
-                // The lists stay in their array, emptied, for the thread's next document; one that
-                // grew for a huge document is let go (a new one is made in its place).
-                for (int d = 0; d < lists.Length; d++)
+                if (lists[d].Capacity > MaxKeptHits)
                 {
-                    if (lists[d].Capacity > MaxKeptHits)
-                    {
-                        lists[d] = null!;
-                    }
-                    else
-                    {
-                        lists[d].Clear();
-                    }
+                    lists[d] = null!;
                 }
-
-                t_freeHitLists = lists;
+                else
+                {
+                    lists[d].Clear();
+                }
             }
+
+            t_freeHitLists = lists;
         }
 
         ClearHits();

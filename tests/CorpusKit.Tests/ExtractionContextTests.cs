@@ -347,6 +347,28 @@ public sealed class ExtractionContextTests
             after.EndExtraction();
         });
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(65)]
+    public void A_schema_of_many_lexicons_keeps_its_hit_lists_for_the_threads_next_document(int dictionaries)
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            // One form per dictionary (the schema's lexicons and inline lists): NewsDesk has more than sixty-four.
+            TermIndex index = TermIndex.Create([.. Enumerable.Range(0, dictionaries).Select(d => (KeyValuePair<string, int>[])[new("كلمة" + d, d)])]);
+            static List<TermHit> Last(ExtractionContext context, TermIndex index)
+                => context.FindTermList(context.GetText(TextNormalization.Arabic), index, index.DictionaryCount - 1);
+
+            var first = ExtractionContext.Start("كلمة" + (dictionaries - 1));
+            List<TermHit> hits = Last(first, index);
+            Assert.Single(hits);
+            first.EndExtraction();
+
+            var second = ExtractionContext.Start("نص آخر");
+            Assert.Same(hits, Last(second, index));
+            Assert.Empty(hits);
+            second.EndExtraction();
+        });
+
     [Fact]
     public void Each_term_index_and_normalization_has_hits_of_its_own()
     {
