@@ -1212,9 +1212,9 @@ public sealed partial class CorpusGenerator
                     TermsBody => "hit.Start",
                     _ => "text.ToNormalized(match.Span.Start)",
                 };
-                w.Line($"// unless: {unlessPattern.Written.Replace("\n", " ").Replace("\r", " ")}");
+                w.Line($"// unless: {SourceWriter.CommentText(unlessPattern.Written)}");
                 w.Line($$"""
-                    if (Patterns.{{rule.UnlessMemberName}}.MatchesAt(text, {{start}}))
+                    if (Patterns.{{rule.UnlessMemberName}}.MatchesAt(text, {{start}}, context, {{entity.Name}}.TypeName, {{SourceWriter.Literal(rule.Id)}}))
                     {
                         continue;
                     }

@@ -898,9 +898,10 @@ public sealed partial class CorpusGenerator
                     }
 
                     var own = rule.NestedMembers().ToList();
-                    if (own.FirstOrDefault(members.Contains) is { } clash)
+                    if (own.FirstOrDefault(m => members.Contains(m) || m == m.Substring(0, m.IndexOf('.')) + "." + m.Substring(0, m.IndexOf('.'))) is { } clash)
                     {
-                        Report(DiagnosticDescriptors.DuplicateName, rule.Location, $"rule of '{name}' (as C# names of its parts: another rule's code declares {clash})", rule.Id);
+                        string why = members.Contains(clash) ? "another rule's code declares" : "a member may not be named as its class,";
+                        Report(DiagnosticDescriptors.DuplicateName, rule.Location, $"rule of '{name}' (as C# names of its parts: {why} {clash})", rule.Id);
                         continue;
                     }
 
@@ -1351,6 +1352,17 @@ public sealed partial class CorpusGenerator
                 if (unlessEntry.Value is not YamlScalar unlessNode)
                 {
                     Report(DiagnosticDescriptors.WrongShape, unlessEntry.Value.Location, $"unless: of rule '{id}'", "a pattern", unlessEntry.Value.KindName);
+                    ok = false;
+                }
+                else if (string.IsNullOrWhiteSpace(unlessNode.Value))
+                {
+                    // \G(?:) would refuse every match.
+                    Report(DiagnosticDescriptors.EmptyValue, unlessNode.Location, "unless", $"rule '{id}'", "give the pattern that refuses a match where it begins, or leave unless: out");
+                    ok = false;
+                }
+                else if (repeats)
+                {
+                    Report(DiagnosticDescriptors.ExclusiveKeys, unlessEntry.Key.Location, "unless: and repeats: true", $"rule '{id}'", "what the rule finds would be found again by its words wherever they stand, where unless: is not tried; keep one of them");
                     ok = false;
                 }
                 else

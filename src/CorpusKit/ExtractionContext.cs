@@ -186,7 +186,11 @@ public sealed class ExtractionContext
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public CompilerServices.RuleClock NextRule(CompilerServices.RuleClock clock, string entityType, string rule, int candidates)
     {
-        _matches?.Rewind(clock.Matches);
+        if (clock.HasMatches)
+        {
+            _matches?.Rewind(clock.Matches);
+        }
+
         return Profile is null ? clock : EndTiming(clock, entityType, rule, candidates);
     }
 
@@ -443,11 +447,39 @@ public sealed class ExtractionContext
         return hits[dictionary];
     }
 
-    /// <summary>Forgets the term hits found so far (the lists stay borrowed until the extraction ends).</summary>
+    /// <summary>Forgets the term hits found so far; their lists, emptied, are kept for the thread (<see cref="KeepHitLists"/>).</summary>
     private void ClearHits()
     {
+        for (int i = 0; i < _hitCount; i++)
+        {
+            KeepHitLists(_hits[i].Lists);
+        }
+
         Array.Clear(_hits, 0, _hitCount);
         _hitCount = 0;
+    }
+
+    /// <summary>
+    /// Keeps an index's hit lists in their array, emptied, for the thread's next scan; one that grew
+    /// for a huge document is let go (a new one is made in its place). The array has a list per
+    /// dictionary of the schema's index, whatever the document: it is kept at any length (NewsDesk's
+    /// has sixty-six).
+    /// </summary>
+    private static void KeepHitLists(List<CompilerServices.TermHit>[] lists)
+    {
+        for (int d = 0; d < lists.Length; d++)
+        {
+            if (lists[d].Capacity > MaxKeptHits)
+            {
+                lists[d] = null!;
+            }
+            else
+            {
+                lists[d].Clear();
+            }
+        }
+
+        t_freeHitLists = lists;
     }
 
     /// <summary>
@@ -469,28 +501,6 @@ public sealed class ExtractionContext
         }
 
         _results = [];
-        for (int i = 0; i < _hitCount; i++)
-        {
-            // The lists stay in their array, emptied, for the thread's next document; one that grew
-            // for a huge document is let go (a new one is made in its place). The array has a list per
-            // dictionary of the schema's index, whatever the document: it is kept at any length
-            // (NewsDesk's has more than sixty-four).
-            List<CompilerServices.TermHit>[] lists = _hits[i].Lists;
-            for (int d = 0; d < lists.Length; d++)
-            {
-                if (lists[d].Capacity > MaxKeptHits)
-                {
-                    lists[d] = null!;
-                }
-                else
-                {
-                    lists[d].Clear();
-                }
-            }
-
-            t_freeHitLists = lists;
-        }
-
         ClearHits();
         if (_hits.Length is > 0 and <= KeptTable)
         {

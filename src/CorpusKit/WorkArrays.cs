@@ -7,7 +7,7 @@ namespace CorpusKit;
 
 /// <summary>
 /// Work arrays of an extraction (sort keys, spans, offsets): from the shared pool up to
-/// <see cref="MaxPooledLength"/> items, else allocated to size and left to the collector.
+/// <see cref="MaxPooledLength"/> items (1 MiB of them), else allocated to size and left to the collector.
 /// </summary>
 /// <remarks>
 /// The shared pool keeps what it is given back, in buckets by size, until memory runs short. A
@@ -19,7 +19,7 @@ namespace CorpusKit;
 /// <typeparam name="T">The item type.</typeparam>
 internal static class WorkArrays<T>
 {
-    /// <summary>The longest array asked of the shared pool: 1 MiB of items, rounded down to a power of two (the pool's own sizes).</summary>
+    /// <summary>The longest array asked of the shared pool: as many items as 1 MiB holds, rounded down to a power of two (the pool's own sizes).</summary>
     internal static readonly int MaxPooledLength = 1 << BitOperations.Log2((uint)Math.Max(1, (1 << 20) / Unsafe.SizeOf<T>()));
 
     /// <summary>An array of at least <paramref name="minimumLength"/> items: the pool's when it is short enough, else a new one of that length.</summary>

@@ -93,7 +93,10 @@ public sealed class DiagnosticTests
     [InlineData("CK0010", 7, 17, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        unless: [a, b]\n")]
     // CK0005: two rules whose code would declare one name (rule a's step 1 pattern and rule a-step1's, a's unless: and a-unless's).
     [InlineData("CK0005", 7, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: a\n        sequence: [ { terms: [x], as: id }, { regex: 'y' } ]\n      - id: a-step2\n        regex: '(?<id>z)'\n")]
-    [InlineData("CK0005", 8, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: a\n        terms: [x]\n        unless: 'y'\n      - id: a-unless\n        terms: [z]\n")]
+    [InlineData("CK0005", 8, 13, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: a\n        terms: [x]\n        unless: 'y'\n      - id: a-unless\n        regex: '(?<id>z)'\n")]
+    // CK0019: an empty unless: (it would refuse every match); CK0020: unless: with repeats: true (the words found again would not be tried).
+    [InlineData("CK0019", 7, 17, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        unless: ' '\n")]
+    [InlineData("CK0020", 8, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        repeats: true\n        unless: 'y'\n")]
     [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>x)'\n        variants: letters\n")]
     [InlineData("CK0010", 7, 19, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: { edit: 1 }\n")]
     // CK0024: an example that must find nothing and says what it finds.
@@ -283,6 +286,23 @@ public sealed class DiagnosticTests
             id,
             line: 4);
 
+    /// <summary>
+    /// Two rules whose code would declare one member of a nested class are CK0005 (rule a's second
+    /// step and rule a-step2's pattern; a's unless: and a-unless's pattern; a member named as its
+    /// class); names in different classes, or that only look alike (a pattern's helpers end in
+    /// _Code, _Look1 …), compile.
+    /// </summary>
+    [Theory]
+    [InlineData("      - id: a\n        sequence: [ { terms: [x], as: id }, { regex: 'y' } ]\n      - id: a-step2\n        regex: '(?<id>z)'\n", "CK0005", 10)]
+    [InlineData("      - id: a\n        terms: [x]\n        unless: 'y'\n      - id: a-unless\n        regex: '(?<id>z)'\n", "CK0005", 11)]
+    [InlineData("      - id: patterns\n        regex: '(?<id>z)'\n", "CK0005", 8)]
+    [InlineData("      - id: terms\n        terms: [x]\n", "CK0005", 8)]
+    [InlineData("      - id: a\n        terms: [x]\n        unless: 'y'\n      - id: a-unless\n        terms: [z]\n", null, 0)]
+    [InlineData("      - id: country\n        regex: '(?<id>z)'\n      - id: country-code\n        regex: '(?<id>w)'\n      - id: country-look1\n        regex: '(?<id>v(?=u))'\n", null, 0)]
+    [InlineData("      - id: a\n        sequence: [ { entity: Q }, { terms: [x], as: id } ]\n      - id: a-step1\n        regex: '(?<id>z)'\n", null, 0)]
+    public void Rules_whose_code_declares_one_name_are_refused_and_those_that_only_look_alike_compile(string rules, string? id, int line)
+        => CompilesOrReportsAt("entities:\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [q] } ]\n  P:\n    fields: { id: string }\n    rules:\n" + rules, id, line);
+
     private static void CompilesOrReportsAt(string yaml, string? id, int line)
     {
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GeneratorHarness.Yaml("steps.corpus.yaml", yaml));
@@ -439,8 +459,8 @@ public sealed class DiagnosticTests
         Assert.StartsWith("The pattern of rule 'byline' is ", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         string source = result.Results[0].GeneratedSources.Single(s => s.HintName == "long.P.g.cs").SourceText.ToString();
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(source, "compiled: null\\)"));
-        Assert.Contains("compiled: ShortCode)", source, System.StringComparison.Ordinal);
-        Assert.Contains("compiled: TitledStep2Code)", source, System.StringComparison.Ordinal);
+        Assert.Contains("compiled: Short_Code)", source, System.StringComparison.Ordinal);
+        Assert.Contains("compiled: TitledStep2_Code)", source, System.StringComparison.Ordinal);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 

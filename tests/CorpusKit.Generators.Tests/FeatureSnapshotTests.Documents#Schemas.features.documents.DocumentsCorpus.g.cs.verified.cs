@@ -47,13 +47,13 @@ namespace Features.Documents
                 program:
                     "NWACojDCuiDCijDCmkDWEAA",
                 groups: [],
-                compiled: ShareCode);
+                compiled: Share_Code);
 
             /// <summary>
             /// The pattern of boilerplate rule <c>share</c>, as C#: matches at <paramref name="position"/> and returns
             /// the end of the match, or -1.
             /// </summary>
-            private static int ShareCode(
+            private static int Share_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)

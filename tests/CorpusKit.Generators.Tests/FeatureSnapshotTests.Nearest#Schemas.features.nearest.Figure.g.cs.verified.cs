@@ -206,13 +206,13 @@ namespace Features.Nearest
                 program:
                     "VOAaCACBEAQAaCCABEACqCAMAAgQAABAAAACB",
                 groups: ["value"],
-                compiled: PercentCode);
+                compiled: Percent_Code);
 
             /// <summary>
             /// The pattern of rule <c>percent</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int PercentCode(
+            private static int Percent_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -242,7 +242,7 @@ namespace Features.Nearest
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && PercentClass1(text[position + count]))
+                while (count < limit && Percent_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -268,7 +268,7 @@ namespace Features.Nearest
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool PercentClass1(char c) => char.IsWhiteSpace(c);
+            private static bool Percent_Class1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

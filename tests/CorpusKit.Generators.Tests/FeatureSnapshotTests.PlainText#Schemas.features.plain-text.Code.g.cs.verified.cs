@@ -200,13 +200,13 @@ namespace Features.PlainText
                 program:
                     "VOAaCAEEAAC6CaCCIIAAQAAOACiE0FAAABAAgQAAB",
                 groups: ["value"],
-                compiled: LongCode);
+                compiled: Long_Code);
 
             /// <summary>
             /// The pattern of rule <c>long</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int LongCode(
+            private static int Long_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -224,7 +224,7 @@ namespace Features.PlainText
                 }
 
                 count = 0;
-                while (count < limit && LongClass0(text[position + count]))
+                while (count < limit && Long_Class0(text[position + count]))
                 {
                     count++;
                 }
@@ -274,7 +274,7 @@ namespace Features.PlainText
 
             /// <summary>Whether a char is in [A-Z].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool LongClass0(char c) => c is (>= 'A' and <= 'Z');
+            private static bool Long_Class0(char c) => c is (>= 'A' and <= 'Z');
 
             // Schemas/features/plain-text.corpus.yaml, line 35, as written:
             //     (?<value>[A-Z]{2}-\d{2})
@@ -294,13 +294,13 @@ namespace Features.PlainText
                 program:
                     "VOAaCAEEAAC6CaCCEEAAQAAOACiE0FAAABAAgQAAB",
                 groups: ["value"],
-                compiled: ShortCode);
+                compiled: Short_Code);
 
             /// <summary>
             /// The pattern of rule <c>short</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int ShortCode(
+            private static int Short_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -318,7 +318,7 @@ namespace Features.PlainText
                 }
 
                 count = 0;
-                while (count < limit && ShortClass0(text[position + count]))
+                while (count < limit && Short_Class0(text[position + count]))
                 {
                     count++;
                 }
@@ -368,7 +368,7 @@ namespace Features.PlainText
 
             /// <summary>Whether a char is in [A-Z].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool ShortClass0(char c) => c is (>= 'A' and <= 'Z');
+            private static bool Short_Class0(char c) => c is (>= 'A' and <= 'Z');
         }
     }
 }

@@ -167,13 +167,13 @@ namespace Features.PlainText
                 program:
                     "SOAWQGAaCCCBAAWQQAAQACiE0FAAABACiG0HAAAB",
                 groups: ["text"],
-                compiled: Rule1Code);
+                compiled: Rule1_Code);
 
             /// <summary>
             /// The pattern of rule <c>rule1</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int Rule1Code(
+            private static int Rule1_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -192,7 +192,7 @@ namespace Features.PlainText
                 }
 
                 // [A-Z]
-                if ((uint)position >= (uint)text.Length || !Rule1Class0(text[position]))
+                if ((uint)position >= (uint)text.Length || !Rule1_Class0(text[position]))
                 {
                     goto Fail;
                 }
@@ -202,7 +202,7 @@ namespace Features.PlainText
                 // [a-z]{1,}
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && Rule1Class1(text[position + count]))
+                while (count < limit && Rule1_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -244,11 +244,11 @@ namespace Features.PlainText
 
             /// <summary>Whether a char is in [A-Z].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool Rule1Class0(char c) => c is (>= 'A' and <= 'Z');
+            private static bool Rule1_Class0(char c) => c is (>= 'A' and <= 'Z');
 
             /// <summary>Whether a char is in [a-z].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool Rule1Class1(char c) => c is (>= 'a' and <= 'z');
+            private static bool Rule1_Class1(char c) => c is (>= 'a' and <= 'z');
         }
     }
 }

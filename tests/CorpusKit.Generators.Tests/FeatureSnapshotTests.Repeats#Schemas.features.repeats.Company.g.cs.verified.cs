@@ -217,13 +217,13 @@ namespace Features.Repeats
                     "lCC2KYoBCAOAaCAEyBAAQAC2LAE2KaCCABECKgC8CaCECBECaCCCBACaCECBECaCCCBECEyiDEmkDEijDEojDAYCG2K2K2L2" +
                     "LUUAAABAAAACBAA-BAAB",
                 groups: ["name"],
-                compiled: AliasCode);
+                compiled: Alias_Code);
 
             /// <summary>
             /// The pattern of rule <c>alias</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int AliasCode(
+            private static int Alias_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -242,7 +242,7 @@ namespace Features.Repeats
                 position++;
 
                 // (?<=…)
-                if (AliasLook1(machine, text, position) < 0)
+                if (Alias_Look1(machine, text, position) < 0)
                 {
                     goto Fail;
                 }
@@ -257,7 +257,7 @@ namespace Features.Repeats
                 }
 
                 count = 0;
-                while (count < limit && AliasClass0(text[position + count]))
+                while (count < limit && Alias_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -303,7 +303,7 @@ namespace Features.Repeats
             /// The block of a lookaround of Alias (instruction 20 on): whether it matches at
             /// <paramref name="position"/> (its end, or -1). Atomic: its frames are dropped when it ends.
             /// </summary>
-            private static int AliasLook1(
+            private static int Alias_Look1(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -324,7 +324,7 @@ namespace Features.Repeats
                 // [\s]{0,}, never giving back, leftwards
                 limit = position;
                 count = 0;
-                while (count < limit && AliasClass1(text[position - count - 1]))
+                while (count < limit && Alias_Class1(text[position - count - 1]))
                 {
                     if (++count == 8)
                     {
@@ -355,7 +355,7 @@ namespace Features.Repeats
                 // [\s]{1,}, leftwards
                 limit = position;
                 count = 0;
-                while (count < limit && AliasClass1(text[position - count - 1]))
+                while (count < limit && Alias_Class1(text[position - count - 1]))
                 {
                     if (++count == 8)
                     {
@@ -394,7 +394,7 @@ namespace Features.Repeats
                 // [\s]{1,}, never giving back, leftwards
                 limit = position;
                 count = 0;
-                while (count < limit && AliasClass1(text[position - count - 1]))
+                while (count < limit && Alias_Class1(text[position - count - 1]))
                 {
                     if (++count == 8)
                     {
@@ -454,11 +454,11 @@ namespace Features.Repeats
 
             /// <summary>Whether a char is in [^\n«»].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool AliasClass0(char c) => !(c is '\n' or '«' or '»');
+            private static bool Alias_Class0(char c) => !(c is '\n' or '«' or '»');
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool AliasClass1(char c) => char.IsWhiteSpace(c);
+            private static bool Alias_Class1(char c) => char.IsWhiteSpace(c);
         }
 
         /// <summary>

@@ -277,13 +277,13 @@ namespace Features.Sequences
                 program:
                     "VWOKKoBCuiDCokDaCACBAAC0kDWQAGAA-BAAB",
                 groups: [],
-                compiled: EnvoyTitleStep2Code);
+                compiled: EnvoyTitleStep2_Code);
 
             /// <summary>
             /// The pattern of step 2 of rule <c>envoy-title</c>, as C#: matches at <paramref name="position"/> and
             /// returns the end of the match, or -1.
             /// </summary>
-            private static int EnvoyTitleStep2Code(
+            private static int EnvoyTitleStep2_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)

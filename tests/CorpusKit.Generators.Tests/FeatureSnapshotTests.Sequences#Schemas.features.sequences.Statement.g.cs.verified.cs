@@ -190,13 +190,13 @@ namespace Features.Sequences
                 program:
                     "SWOC2KOAaCAIBAAQAC2LAICC2L2LAAAB",
                 groups: ["text"],
-                compiled: SaidStep4Code);
+                compiled: SaidStep4_Code);
 
             /// <summary>
             /// The pattern of step 4 of rule <c>said</c>, as C#: matches at <paramref name="position"/> and returns the
             /// end of the match, or -1.
             /// </summary>
-            private static int SaidStep4Code(
+            private static int SaidStep4_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -225,7 +225,7 @@ namespace Features.Sequences
                 // [^»]{4,}
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && SaidStep4Class0(text[position + count]))
+                while (count < limit && SaidStep4_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -269,7 +269,7 @@ namespace Features.Sequences
 
             /// <summary>Whether a char is in [^»].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool SaidStep4Class0(char c) => !(c is '»');
+            private static bool SaidStep4_Class0(char c) => !(c is '»');
         }
 
         /// <summary>

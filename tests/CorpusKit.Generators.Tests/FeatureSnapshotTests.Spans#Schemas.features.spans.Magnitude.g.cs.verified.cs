@@ -177,13 +177,13 @@ namespace Features.Spans
                     "yBWQOAKOaGAGCMiBGAGEQAaCGACEAOCaCICBEAKsC-CC8CaCICBAAQCAqBAE6E6E6G6GAAABAEuHuHuFuFAAABAE4E4E4G4G" +
                     "AAABAAAACBAAgQAAB",
                 groups: ["scale", "value"],
-                compiled: ScaledCode);
+                compiled: Scaled_Code);
 
             /// <summary>
             /// The pattern of rule <c>scaled</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int ScaledCode(
+            private static int Scaled_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -205,7 +205,7 @@ namespace Features.Spans
                 machine.PushSplit(13, position);
 
                 // [Mm]
-                if ((uint)position >= (uint)text.Length || !ScaledClass0(text[position]))
+                if ((uint)position >= (uint)text.Length || !Scaled_Class0(text[position]))
                 {
                     goto Fail;
                 }
@@ -213,7 +213,7 @@ namespace Features.Spans
                 position++;
 
                 // [Ww]
-                if ((uint)position >= (uint)text.Length || !ScaledClass1(text[position]))
+                if ((uint)position >= (uint)text.Length || !Scaled_Class1(text[position]))
                 {
                     goto Fail;
                 }
@@ -224,7 +224,7 @@ namespace Features.Spans
 
             L13:
                 // [Mm]
-                if ((uint)position >= (uint)text.Length || !ScaledClass0(text[position]))
+                if ((uint)position >= (uint)text.Length || !Scaled_Class0(text[position]))
                 {
                     goto Fail;
                 }
@@ -232,7 +232,7 @@ namespace Features.Spans
                 position++;
 
                 // [Ll]
-                if ((uint)position >= (uint)text.Length || !ScaledClass2(text[position]))
+                if ((uint)position >= (uint)text.Length || !Scaled_Class2(text[position]))
                 {
                     goto Fail;
                 }
@@ -250,7 +250,7 @@ namespace Features.Spans
                 }
 
                 count = 0;
-                while (count < limit && ScaledClass3(text[position + count]))
+                while (count < limit && Scaled_Class3(text[position + count]))
                 {
                     count++;
                 }
@@ -325,19 +325,19 @@ namespace Features.Spans
 
             /// <summary>Whether a char is in [Mm].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool ScaledClass0(char c) => c is 'M' or 'm';
+            private static bool Scaled_Class0(char c) => c is 'M' or 'm';
 
             /// <summary>Whether a char is in [Ww].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool ScaledClass1(char c) => c is 'W' or 'w';
+            private static bool Scaled_Class1(char c) => c is 'W' or 'w';
 
             /// <summary>Whether a char is in [Ll].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool ScaledClass2(char c) => c is 'L' or 'l';
+            private static bool Scaled_Class2(char c) => c is 'L' or 'l';
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool ScaledClass3(char c) => char.IsWhiteSpace(c);
+            private static bool Scaled_Class3(char c) => char.IsWhiteSpace(c);
         }
     }
 }

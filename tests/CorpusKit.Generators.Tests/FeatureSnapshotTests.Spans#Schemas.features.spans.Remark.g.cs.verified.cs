@@ -167,13 +167,13 @@ namespace Features.Spans
                 program:
                     "SWOC2KOAaCAIBAAQAC2LAICC2L2LAAAB",
                 groups: ["text"],
-                compiled: QuotedStep2Code);
+                compiled: QuotedStep2_Code);
 
             /// <summary>
             /// The pattern of step 2 of rule <c>quoted</c>, as C#: matches at <paramref name="position"/> and returns
             /// the end of the match, or -1.
             /// </summary>
-            private static int QuotedStep2Code(
+            private static int QuotedStep2_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -202,7 +202,7 @@ namespace Features.Spans
                 // [^»]{4,}
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && QuotedStep2Class0(text[position + count]))
+                while (count < limit && QuotedStep2_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -246,7 +246,7 @@ namespace Features.Spans
 
             /// <summary>Whether a char is in [^»].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool QuotedStep2Class0(char c) => !(c is '»');
+            private static bool QuotedStep2_Class0(char c) => !(c is '»');
         }
 
         /// <summary>

@@ -199,13 +199,13 @@ namespace Features.Spans
                 program:
                     "ZCyjDCuiDCqkDaCACBEAOAaCCIIAAQAAMAAAACBAAgQAAB",
                 groups: ["value"],
-                compiled: WholeCode);
+                compiled: Whole_Code);
 
             /// <summary>
             /// The pattern of rule <c>whole</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int WholeCode(
+            private static int Whole_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -240,7 +240,7 @@ namespace Features.Spans
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && WholeClass0(text[position + count]))
+                while (count < limit && Whole_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -287,7 +287,7 @@ namespace Features.Spans
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool WholeClass0(char c) => char.IsWhiteSpace(c);
+            private static bool Whole_Class0(char c) => char.IsWhiteSpace(c);
 
             // Schemas/features/spans.corpus.yaml, line 35, as written:
             //     سنة\s+(?<value>\d{4})
@@ -301,13 +301,13 @@ namespace Features.Spans
                 program:
                     "ZCmjDCskDCyiDaCACBEAOAaCCIIAAQAAMAAAACBAAgQAAB",
                 groups: ["value"],
-                compiled: GroupCode);
+                compiled: Group_Code);
 
             /// <summary>
             /// The pattern of rule <c>group</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int GroupCode(
+            private static int Group_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -342,7 +342,7 @@ namespace Features.Spans
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && GroupClass0(text[position + count]))
+                while (count < limit && Group_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -389,7 +389,7 @@ namespace Features.Spans
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool GroupClass0(char c) => char.IsWhiteSpace(c);
+            private static bool Group_Class0(char c) => char.IsWhiteSpace(c);
         }
     }
 }

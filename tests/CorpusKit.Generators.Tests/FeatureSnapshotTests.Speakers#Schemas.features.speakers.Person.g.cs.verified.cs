@@ -203,13 +203,13 @@ namespace Features.Speakers
                     "2BOACwkDCkjDC0kDCijDCgCCuiDCokDC8iDCuiDCijDC4iDC0kDCyiDQAaCACBEAOCCokDCuiDCikDCijDCwkDCikDQCAGAA" +
                     "AACB",
                 groups: ["title", "name"],
-                compiled: MinisterCode);
+                compiled: Minister_Code);
 
             /// <summary>
             /// The pattern of rule <c>minister</c>, as C#: matches at <paramref name="position"/> and returns the end
             /// of the match, or -1.
             /// </summary>
-            private static int MinisterCode(
+            private static int Minister_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -328,7 +328,7 @@ namespace Features.Speakers
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && MinisterClass0(text[position + count]))
+                while (count < limit && Minister_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -403,7 +403,7 @@ namespace Features.Speakers
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool MinisterClass0(char c) => char.IsWhiteSpace(c);
+            private static bool Minister_Class0(char c) => char.IsWhiteSpace(c);
         }
 
         /// <summary>

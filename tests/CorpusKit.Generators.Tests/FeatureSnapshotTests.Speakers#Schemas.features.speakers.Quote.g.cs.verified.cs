@@ -245,13 +245,13 @@ namespace Features.Speakers
                 program:
                     "QC2KOAaCAIBAAQAC2LAICC2L2LAAAB",
                 groups: ["text"],
-                compiled: GuillemetsCode);
+                compiled: Guillemets_Code);
 
             /// <summary>
             /// The pattern of rule <c>guillemets</c>, as C#: matches at <paramref name="position"/> and returns the end
             /// of the match, or -1.
             /// </summary>
-            private static int GuillemetsCode(
+            private static int Guillemets_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -274,7 +274,7 @@ namespace Features.Speakers
                 // [^»]{4,}
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && GuillemetsClass0(text[position + count]))
+                while (count < limit && Guillemets_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -318,7 +318,7 @@ namespace Features.Speakers
 
             /// <summary>Whether a char is in [^»].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool GuillemetsClass0(char c) => !(c is '»');
+            private static bool Guillemets_Class0(char c) => !(c is '»');
         }
     }
 }

@@ -220,13 +220,13 @@ namespace Features.TypedFields
                     "qkDmjDuiDokD8iDuiDqkDmjDyiDuiDwkDokDQAaCACBEACqkDCskDaCACBEAOCgBAIsF2FiGuG4GEACGuiD0kDokDwkDokD6" +
                     "iDkjD0kDijDuiDskDmjDwiD0iDqkDwiDijD0kDwkDskD0kDwkDQCaCACBEAOEaCCIIAAQEAMAAAACBAAgQAAB",
                 groups: ["day", "month", "year"],
-                compiled: NamedDayCode);
+                compiled: NamedDay_Code);
 
             /// <summary>
             /// The pattern of rule <c>named-day</c>, as C#: matches at <paramref name="position"/> and returns the end
             /// of the match, or -1.
             /// </summary>
-            private static int NamedDayCode(
+            private static int NamedDay_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -250,7 +250,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && NamedDayClass0(text[position + count]))
+                while (count < limit && NamedDay_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -284,7 +284,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && NamedDayClass0(text[position + count]))
+                while (count < limit && NamedDay_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -313,7 +313,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && NamedDayClass0(text[position + count]))
+                while (count < limit && NamedDay_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -369,7 +369,7 @@ namespace Features.TypedFields
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool NamedDayClass0(char c) => char.IsWhiteSpace(c);
+            private static bool NamedDay_Class0(char c) => char.IsWhiteSpace(c);
 
             // Schemas/features/typed-fields.corpus.yaml, line 32, as written:
             //     (?<day>\d{1,2})\s+(?<month>{hijri-months})\s+(?<year>\d{4})هـ
@@ -393,13 +393,13 @@ namespace Features.TypedFields
                     "yCOAaCACEEAQAaCCCBEAOCKuBiDC4iDCqkDCuiDC-iDC0kDCgCCuiDCokDCuiDCwkDCokDC0kDM2DCijDCqkDCsjDCuiDCsk" +
                     "DQCaCCCBEAOEaCAIIAAQECukDAMAAgQAABAAAACB",
                 groups: ["day", "month", "year"],
-                compiled: HijriCode);
+                compiled: Hijri_Code);
 
             /// <summary>
             /// The pattern of rule <c>hijri</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int HijriCode(
+            private static int Hijri_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -436,7 +436,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && HijriClass1(text[position + count]))
+                while (count < limit && Hijri_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -601,7 +601,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && HijriClass1(text[position + count]))
+                while (count < limit && Hijri_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -661,7 +661,7 @@ namespace Features.TypedFields
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool HijriClass1(char c) => char.IsWhiteSpace(c);
+            private static bool Hijri_Class1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

@@ -306,13 +306,13 @@ namespace Features.TypedFields
                     "rCOACqkDCyjDCuiDCukDC-iDCyiDaCACBEAaCCCBEAQAaCACBEAOCaCECEEAQCC-COEaCECEEAQEC-COGaCEIIAAQGASAAAA" +
                     "CBAA-BAABAAgQAAB",
                 groups: ["title", "day", "month", "year"],
-                compiled: DatedCode);
+                compiled: Dated_Code);
 
             /// <summary>
             /// The pattern of rule <c>dated</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int DatedCode(
+            private static int Dated_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -373,7 +373,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && DatedClass0(text[position + count]))
+                while (count < limit && Dated_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -408,7 +408,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && DatedClass0(text[position + count]))
+                while (count < limit && Dated_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -519,7 +519,7 @@ namespace Features.TypedFields
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool DatedClass0(char c) => char.IsWhiteSpace(c);
+            private static bool Dated_Class0(char c) => char.IsWhiteSpace(c);
 
             // Schemas/features/typed-fields.corpus.yaml, line 55, as written:
             //     (?<title>اتفاقية\s+\p{L}+)\s+بين\s+(?<parties>\d+)\s+دول(?:\s+بنسبة\s+(?<share>\d+(?:\.\d+)?))?(?:\s*-\s*(?<years>\d{4})){0,3}
@@ -536,13 +536,13 @@ namespace Features.TypedFields
                     "GaCEIIAAQGK-JwNaCAABEAC6CaCAABEAOGaCEIIAAQGK6LwNaCAABEAC6CaCAABEAOGaCEIIAAQGASAAAACBAA-BAABAAgQA" +
                     "AB",
                 groups: ["title", "parties", "share", "years"],
-                compiled: CountedCode);
+                compiled: Counted_Code);
 
             /// <summary>
             /// The pattern of rule <c>counted</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int CountedCode(
+            private static int Counted_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -613,7 +613,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -648,7 +648,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -690,7 +690,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -727,7 +727,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -772,7 +772,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -830,7 +830,7 @@ namespace Features.TypedFields
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -909,7 +909,7 @@ namespace Features.TypedFields
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -930,7 +930,7 @@ namespace Features.TypedFields
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -970,7 +970,7 @@ namespace Features.TypedFields
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -991,7 +991,7 @@ namespace Features.TypedFields
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -1031,7 +1031,7 @@ namespace Features.TypedFields
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -1052,7 +1052,7 @@ namespace Features.TypedFields
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountedClass0(text[position + count]))
+                while (count < limit && Counted_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -1106,7 +1106,7 @@ namespace Features.TypedFields
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool CountedClass0(char c) => char.IsWhiteSpace(c);
+            private static bool Counted_Class0(char c) => char.IsWhiteSpace(c);
         }
     }
 }

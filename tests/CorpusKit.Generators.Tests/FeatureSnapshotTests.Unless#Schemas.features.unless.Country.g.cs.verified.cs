@@ -129,7 +129,7 @@ namespace Features.Unless
                 Terms.Known))
             {
                 // unless: (?<=(?:\bال\p{L}+|»)\s+)السعودي[ةه]\b
-                if (Patterns.KnownUnless.MatchesAt(text, hit.Start))
+                if (Patterns.KnownUnless.MatchesAt(text, hit.Start, context, Country.TypeName, "known"))
                 {
                     continue;
                 }
@@ -160,13 +160,13 @@ namespace Features.Unless
                     "1BWOYyBCACuiDCokDCmjDCyjDCwkDC-iDC0kDGAWQAaCCCBECKmCkDaCECBACEokDEuiDWQMoDE2LAWAEyiDyiDukDukDAAA" +
                     "BAAAACBAA-BAAB",
                 groups: [],
-                compiled: KnownUnlessCode);
+                compiled: KnownUnless_Code);
 
             /// <summary>
             /// The <c>unless:</c> of rule <c>known</c>, as C#: matches at <paramref name="position"/> and returns the
             /// end of the match, or -1.
             /// </summary>
-            private static int KnownUnlessCode(
+            private static int KnownUnless_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -178,7 +178,7 @@ namespace Features.Unless
                 }
 
                 // (?<=…)
-                if (KnownUnlessLook1(machine, text, position) < 0)
+                if (KnownUnless_Look1(machine, text, position) < 0)
                 {
                     goto Fail;
                 }
@@ -240,7 +240,7 @@ namespace Features.Unless
                 position++;
 
                 // [ةه]
-                if ((uint)position >= (uint)text.Length || !KnownUnlessClass0(text[position]))
+                if ((uint)position >= (uint)text.Length || !KnownUnless_Class0(text[position]))
                 {
                     goto Fail;
                 }
@@ -263,7 +263,7 @@ namespace Features.Unless
             /// The block of a lookaround of KnownUnless (instruction 25 on): whether it matches at
             /// <paramref name="position"/> (its end, or -1). Atomic: its frames are dropped when it ends.
             /// </summary>
-            private static int KnownUnlessLook1(
+            private static int KnownUnless_Look1(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -276,7 +276,7 @@ namespace Features.Unless
                 // [\s]{1,}, never giving back, leftwards
                 limit = position;
                 count = 0;
-                while (count < limit && KnownUnlessClass1(text[position - count - 1]))
+                while (count < limit && KnownUnless_Class1(text[position - count - 1]))
                 {
                     if (++count == 8)
                     {
@@ -366,11 +366,11 @@ namespace Features.Unless
 
             /// <summary>Whether a char is in [ةه].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool KnownUnlessClass0(char c) => c is 'ة' or 'ه';
+            private static bool KnownUnless_Class0(char c) => c is 'ة' or 'ه';
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool KnownUnlessClass1(char c) => char.IsWhiteSpace(c);
+            private static bool KnownUnless_Class1(char c) => char.IsWhiteSpace(c);
         }
 
         /// <summary>

@@ -125,7 +125,12 @@ namespace Features.Unless
             foreach (global::CorpusKit.Recognizers.DateMention match in global::CorpusKit.CompilerServices.Builtins.Dates(context))
             {
                 // unless: (?<=\bمنذ\s)
-                if (Patterns.CalendarUnless.MatchesAt(text, text.ToNormalized(match.Span.Start)))
+                if (Patterns.CalendarUnless.MatchesAt(
+                    text,
+                    text.ToNormalized(match.Span.Start),
+                    context,
+                    Deadline.TypeName,
+                    "calendar"))
                 {
                     continue;
                 }
@@ -148,7 +153,7 @@ namespace Features.Unless
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/unless.corpus.yaml, line 69, as written:
+            // Schemas/features/unless.corpus.yaml, line 71, as written:
             //     (?<=\bمنذ\s)
             /// <summary>
             /// The <c>unless:</c> of rule <c>calendar</c>, compiled at build time into a program of 18 ints and 1 char
@@ -160,13 +165,13 @@ namespace Features.Unless
                 program:
                     "SWOYOCAAIAEgjDEskDEqkDWQAGAAAACB",
                 groups: [],
-                compiled: CalendarUnlessCode);
+                compiled: CalendarUnless_Code);
 
             /// <summary>
             /// The <c>unless:</c> of rule <c>calendar</c>, as C#: matches at <paramref name="position"/> and returns
             /// the end of the match, or -1.
             /// </summary>
-            private static int CalendarUnlessCode(
+            private static int CalendarUnless_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -178,7 +183,7 @@ namespace Features.Unless
                 }
 
                 // (?<=…)
-                if (CalendarUnlessLook1(machine, text, position) < 0)
+                if (CalendarUnless_Look1(machine, text, position) < 0)
                 {
                     goto Fail;
                 }
@@ -193,13 +198,13 @@ namespace Features.Unless
             /// The block of a lookaround of CalendarUnless (instruction 7 on): whether it matches at
             /// <paramref name="position"/> (its end, or -1). Atomic: its frames are dropped when it ends.
             /// </summary>
-            private static int CalendarUnlessLook1(
+            private static int CalendarUnless_Look1(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
             {
                 // [\s], leftwards
-                if (position == 0 || !CalendarUnlessClass0(text[position - 1]))
+                if (position == 0 || !CalendarUnless_Class0(text[position - 1]))
                 {
                     goto Fail;
                 }
@@ -244,7 +249,7 @@ namespace Features.Unless
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool CalendarUnlessClass0(char c) => char.IsWhiteSpace(c);
+            private static bool CalendarUnless_Class0(char c) => char.IsWhiteSpace(c);
         }
     }
 }

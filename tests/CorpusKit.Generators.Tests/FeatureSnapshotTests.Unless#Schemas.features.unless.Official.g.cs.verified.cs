@@ -136,12 +136,12 @@ namespace Features.Unless
                 "titled"))
             {
                 // unless: (?<=\bنائب\s)
-                if (Patterns.TitledUnless.MatchesAt(text, match.Start))
+                if (Patterns.TitledUnless.MatchesAt(text, match.Start, context, Official.TypeName, "titled"))
                 {
                     continue;
                 }
 
-                global::CorpusKit.TextSpan span = text.ToOriginal(match.Start, match.End);
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[1].Start, match.Steps[1].End);
                 if (candidates.Beaten(span))
                 {
                     continue;
@@ -167,7 +167,7 @@ namespace Features.Unless
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/unless.corpus.yaml, line 54, as written:
+            // Schemas/features/unless.corpus.yaml, line 56, as written:
             //     (?<=\bنائب\s)
             /// <summary>
             /// The <c>unless:</c> of rule <c>titled</c>, compiled at build time into a program of 20 ints and 1 char
@@ -179,13 +179,13 @@ namespace Features.Unless
                 program:
                     "UWOYOCAAIAEwiDEsiDEuiDEskDWQAGAAAACB",
                 groups: [],
-                compiled: TitledUnlessCode);
+                compiled: TitledUnless_Code);
 
             /// <summary>
             /// The <c>unless:</c> of rule <c>titled</c>, as C#: matches at <paramref name="position"/> and returns the
             /// end of the match, or -1.
             /// </summary>
-            private static int TitledUnlessCode(
+            private static int TitledUnless_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -197,7 +197,7 @@ namespace Features.Unless
                 }
 
                 // (?<=…)
-                if (TitledUnlessLook1(machine, text, position) < 0)
+                if (TitledUnless_Look1(machine, text, position) < 0)
                 {
                     goto Fail;
                 }
@@ -212,13 +212,13 @@ namespace Features.Unless
             /// The block of a lookaround of TitledUnless (instruction 7 on): whether it matches at
             /// <paramref name="position"/> (its end, or -1). Atomic: its frames are dropped when it ends.
             /// </summary>
-            private static int TitledUnlessLook1(
+            private static int TitledUnless_Look1(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
             {
                 // [\s], leftwards
-                if (position == 0 || !TitledUnlessClass0(text[position - 1]))
+                if (position == 0 || !TitledUnless_Class0(text[position - 1]))
                 {
                     goto Fail;
                 }
@@ -271,7 +271,7 @@ namespace Features.Unless
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool TitledUnlessClass0(char c) => char.IsWhiteSpace(c);
+            private static bool TitledUnless_Class0(char c) => char.IsWhiteSpace(c);
         }
 
         /// <summary>

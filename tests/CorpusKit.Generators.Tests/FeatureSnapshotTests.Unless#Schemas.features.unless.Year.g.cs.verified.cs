@@ -129,7 +129,7 @@ namespace Features.Unless
                 "digits"))
             {
                 // unless: \d+\s*(?:دولار|طن)
-                if (Patterns.DigitsUnless.MatchesAt(text, match.Index))
+                if (Patterns.DigitsUnless.MatchesAt(text, match.Index, context, Year.TypeName, "digits"))
                 {
                     continue;
                 }
@@ -170,13 +170,13 @@ namespace Features.Unless
                 program:
                     "aWQOAKOaCiDCyDMiBCkDCgDGAGAQAWQAGAAgQAAB",
                 groups: ["value"],
-                compiled: DigitsCode);
+                compiled: Digits_Code);
 
             /// <summary>
             /// The pattern of rule <c>digits</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int DigitsCode(
+            private static int Digits_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -286,13 +286,13 @@ namespace Features.Unless
                 program:
                     "kBWOaCACBEAaCCABEAKmB-BC-iDCwkDCokDCuiDCijDMmCCujDCskDAMAAgQAABAAAACB",
                 groups: [],
-                compiled: DigitsUnlessCode);
+                compiled: DigitsUnless_Code);
 
             /// <summary>
             /// The <c>unless:</c> of rule <c>digits</c>, as C#: matches at <paramref name="position"/> and returns the
             /// end of the match, or -1.
             /// </summary>
-            private static int DigitsUnlessCode(
+            private static int DigitsUnless_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -326,7 +326,7 @@ namespace Features.Unless
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && DigitsUnlessClass1(text[position + count]))
+                while (count < limit && DigitsUnless_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -412,7 +412,7 @@ namespace Features.Unless
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool DigitsUnlessClass1(char c) => char.IsWhiteSpace(c);
+            private static bool DigitsUnless_Class1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

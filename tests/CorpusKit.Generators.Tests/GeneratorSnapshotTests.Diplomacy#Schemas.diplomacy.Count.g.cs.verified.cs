@@ -213,13 +213,13 @@ namespace NewsDesk.Diplomacy
                 program:
                     "ZOAaCACBEAQAaCCCBEAC-iDCwkDCokDAMAAgQAABAAAACB",
                 groups: ["value"],
-                compiled: CountriesCode);
+                compiled: Countries_Code);
 
             /// <summary>
             /// The pattern of rule <c>countries</c>, as C#: matches at <paramref name="position"/> and returns the end
             /// of the match, or -1.
             /// </summary>
-            private static int CountriesCode(
+            private static int Countries_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -249,7 +249,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && CountriesClass1(text[position + count]))
+                while (count < limit && Countries_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -296,7 +296,7 @@ namespace NewsDesk.Diplomacy
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool CountriesClass1(char c) => char.IsWhiteSpace(c);
+            private static bool Countries_Class1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

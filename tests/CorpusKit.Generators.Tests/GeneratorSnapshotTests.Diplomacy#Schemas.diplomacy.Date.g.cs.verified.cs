@@ -179,13 +179,13 @@ namespace NewsDesk.Diplomacy
                     "kHyH-iD0kDmjDqkDwiDijDojDwiDuiDujDikDwiDijDuiD0kDijDmkDuiDskDwkDskDgCuiDokDuiDwkDokDmkDuiDskDwkD" +
                     "skDgCuiDokD2iDuiDskD0kD0kDskDuiD0kDijDaCCCBEAOEaCAIIAAQEAMAAgQAABAAAACB",
                 groups: ["day", "month", "year"],
-                compiled: DayMonthYearCode);
+                compiled: DayMonthYear_Code);
 
             /// <summary>
             /// The pattern of rule <c>day-month-year</c>, as C#: matches at <paramref name="position"/> and returns the
             /// end of the match, or -1.
             /// </summary>
-            private static int DayMonthYearCode(
+            private static int DayMonthYear_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -222,7 +222,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && DayMonthYearClass1(text[position + count]))
+                while (count < limit && DayMonthYear_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -254,7 +254,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && DayMonthYearClass1(text[position + count]))
+                while (count < limit && DayMonthYear_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -275,7 +275,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && DayMonthYearClass1(text[position + count]))
+                while (count < limit && DayMonthYear_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -295,7 +295,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && DayMonthYearClass1(text[position + count]))
+                while (count < limit && DayMonthYear_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -351,7 +351,7 @@ namespace NewsDesk.Diplomacy
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool DayMonthYearClass1(char c) => char.IsWhiteSpace(c);
+            private static bool DayMonthYear_Class1(char c) => char.IsWhiteSpace(c);
         }
     }
 }

@@ -58,13 +58,13 @@ namespace NewsDesk.Diplomacy
                 program:
                     "oBWAKKiBCqkDCwiDCuiDCojDCijDMqCCuiDCkkDCmjDCuiDCqkDCgCCqkDCukDCqkDCyiDWEAA",
                 groups: [],
-                compiled: MenuCode);
+                compiled: Menu_Code);
 
             /// <summary>
             /// The pattern of boilerplate rule <c>menu</c>, as C#: matches at <paramref name="position"/> and returns
             /// the end of the match, or -1.
             /// </summary>
-            private static int MenuCode(
+            private static int Menu_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -235,13 +235,13 @@ namespace NewsDesk.Diplomacy
                 program:
                     "XWACuiDCokDC0iDCyjDCokDC0kDCkkDCuiDC0iDWEAA",
                 groups: [],
-                compiled: CommentsCode);
+                compiled: Comments_Code);
 
             /// <summary>
             /// The pattern of boilerplate rule <c>comments</c>, as C#: matches at <paramref name="position"/> and
             /// returns the end of the match, or -1.
             /// </summary>
-            private static int CommentsCode(
+            private static int Comments_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)

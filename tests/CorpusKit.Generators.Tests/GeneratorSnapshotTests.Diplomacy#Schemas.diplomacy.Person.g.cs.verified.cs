@@ -210,13 +210,13 @@ namespace NewsDesk.Diplomacy
                     "DkjDijDuiDiiDwkDkjD0kDijDgCuiDokD8iDuiDijD4iD0kDyiDK4D0EaCACBEAaCCCBAAQAaCACBEAOCaCCCBEAaCACBEAa" +
                     "CCCBEAQCAMAAAACBAA-BAAB",
                 groups: ["title", "name"],
-                compiled: TitledCode);
+                compiled: Titled_Code);
 
             /// <summary>
             /// The pattern of rule <c>titled</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int TitledCode(
+            private static int Titled_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -241,7 +241,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && TitledClass0(text[position + count]))
+                while (count < limit && Titled_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -282,7 +282,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && TitledClass0(text[position + count]))
+                while (count < limit && Titled_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -317,7 +317,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{1,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && TitledClass0(text[position + count]))
+                while (count < limit && Titled_Class0(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -366,7 +366,7 @@ namespace NewsDesk.Diplomacy
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool TitledClass0(char c) => char.IsWhiteSpace(c);
+            private static bool Titled_Class0(char c) => char.IsWhiteSpace(c);
         }
 
         /// <summary>

@@ -243,13 +243,13 @@ namespace NewsDesk.Diplomacy
                     "gBWOaCAACEAaCCABEAGEOAaCGYBAAQAGIAyBAC0D0DAAABAAAACBAGkCkC4hQ4hQ2K2KAAABCGkCkC6hQ6hQ2L2LAAABAGkC" +
                     "kC6hQ6hQ2L2LAAAB",
                 groups: ["text"],
-                compiled: SaidStep4Code);
+                compiled: SaidStep4_Code);
 
             /// <summary>
             /// The pattern of step 4 of rule <c>said</c>, as C#: matches at <paramref name="position"/> and returns the
             /// end of the match, or -1.
             /// </summary>
-            private static int SaidStep4Code(
+            private static int SaidStep4_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -273,7 +273,7 @@ namespace NewsDesk.Diplomacy
                 }
 
                 count = 0;
-                while (count < limit && SaidStep4Class0(text[position + count]))
+                while (count < limit && SaidStep4_Class0(text[position + count]))
                 {
                     count++;
                 }
@@ -283,7 +283,7 @@ namespace NewsDesk.Diplomacy
                 // [\s]{0,}, never giving back
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && SaidStep4Class1(text[position + count]))
+                while (count < limit && SaidStep4_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -294,7 +294,7 @@ namespace NewsDesk.Diplomacy
                 position += count;
 
                 // ["«“]
-                if ((uint)position >= (uint)text.Length || !SaidStep4Class2(text[position]))
+                if ((uint)position >= (uint)text.Length || !SaidStep4_Class2(text[position]))
                 {
                     goto Fail;
                 }
@@ -306,7 +306,7 @@ namespace NewsDesk.Diplomacy
                 // [^"»”]{12,}
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && SaidStep4Class3(text[position + count]))
+                while (count < limit && SaidStep4_Class3(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -330,7 +330,7 @@ namespace NewsDesk.Diplomacy
                 machine.Close(0, position);
 
                 // ["»”]
-                if ((uint)position >= (uint)text.Length || !SaidStep4Class4(text[position]))
+                if ((uint)position >= (uint)text.Length || !SaidStep4_Class4(text[position]))
                 {
                     goto Fail;
                 }
@@ -350,23 +350,23 @@ namespace NewsDesk.Diplomacy
 
             /// <summary>Whether a char is in [:].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool SaidStep4Class0(char c) => c is ':';
+            private static bool SaidStep4_Class0(char c) => c is ':';
 
             /// <summary>Whether a char is in [\s].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool SaidStep4Class1(char c) => char.IsWhiteSpace(c);
+            private static bool SaidStep4_Class1(char c) => char.IsWhiteSpace(c);
 
             /// <summary>Whether a char is in ["«“].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool SaidStep4Class2(char c) => c is '"' or '«' or '“';
+            private static bool SaidStep4_Class2(char c) => c is '"' or '«' or '“';
 
             /// <summary>Whether a char is in [^"»”].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool SaidStep4Class3(char c) => !(c is '"' or '»' or '”');
+            private static bool SaidStep4_Class3(char c) => !(c is '"' or '»' or '”');
 
             /// <summary>Whether a char is in ["»”].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool SaidStep4Class4(char c) => c is '"' or '»' or '”';
+            private static bool SaidStep4_Class4(char c) => c is '"' or '»' or '”';
 
             // Schemas/diplomacy.corpus.yaml, line 75, as written:
             //     ["“«](?<text>[^"”»]{12,})["”»]
@@ -380,13 +380,13 @@ namespace NewsDesk.Diplomacy
                 program:
                     "QGAOAaCCYBAAQAGEAkBAGkCkC4hQ4hQ2K2KAAABCGkCkC6hQ6hQ2L2LAAABAGkCkC6hQ6hQ2L2LAAAB",
                 groups: ["text"],
-                compiled: QuotedCode);
+                compiled: Quoted_Code);
 
             /// <summary>
             /// The pattern of rule <c>quoted</c>, as C#: matches at <paramref name="position"/> and returns the end of
             /// the match, or -1.
             /// </summary>
-            private static int QuotedCode(
+            private static int Quoted_Code(
                 global::CorpusKit.CompilerServices.PatternMachine machine,
                 global::System.ReadOnlySpan<char> text,
                 int position)
@@ -397,7 +397,7 @@ namespace NewsDesk.Diplomacy
                 int count;
 
                 // ["«“]
-                if ((uint)position >= (uint)text.Length || !QuotedClass0(text[position]))
+                if ((uint)position >= (uint)text.Length || !Quoted_Class0(text[position]))
                 {
                     goto Fail;
                 }
@@ -409,7 +409,7 @@ namespace NewsDesk.Diplomacy
                 // [^"»”]{12,}
                 limit = text.Length - position;
                 count = 0;
-                while (count < limit && QuotedClass1(text[position + count]))
+                while (count < limit && Quoted_Class1(text[position + count]))
                 {
                     if (++count == 8)
                     {
@@ -433,7 +433,7 @@ namespace NewsDesk.Diplomacy
                 machine.Close(0, position);
 
                 // ["»”]
-                if ((uint)position >= (uint)text.Length || !QuotedClass2(text[position]))
+                if ((uint)position >= (uint)text.Length || !Quoted_Class2(text[position]))
                 {
                     goto Fail;
                 }
@@ -453,15 +453,15 @@ namespace NewsDesk.Diplomacy
 
             /// <summary>Whether a char is in ["«“].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool QuotedClass0(char c) => c is '"' or '«' or '“';
+            private static bool Quoted_Class0(char c) => c is '"' or '«' or '“';
 
             /// <summary>Whether a char is in [^"»”].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool QuotedClass1(char c) => !(c is '"' or '»' or '”');
+            private static bool Quoted_Class1(char c) => !(c is '"' or '»' or '”');
 
             /// <summary>Whether a char is in ["»”].</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool QuotedClass2(char c) => c is '"' or '»' or '”';
+            private static bool Quoted_Class2(char c) => c is '"' or '»' or '”';
         }
 
         /// <summary>

@@ -50,14 +50,14 @@ public sealed class PatternMemoTests
     {
         PatternMemo.Clear();
         string cold = Sources(GeneratorHarness.Yaml("officials.corpus.yaml", Schema));
-        Assert.Contains("private static int TitledCode(", cold, StringComparison.Ordinal);
+        Assert.Contains("private static int Titled_Code(", cold, StringComparison.Ordinal);
 
         PatternMemo.Clear();
         string otherCold = Sources(GeneratorHarness.Yaml("envoys.corpus.yaml", Other));
         string warm = Sources(GeneratorHarness.Yaml("officials.corpus.yaml", Schema));
         Assert.Equal(cold, warm);
         Assert.Equal(otherCold, Sources(GeneratorHarness.Yaml("envoys.corpus.yaml", Other)));
-        Assert.Contains("private static int CalledCode(", otherCold, StringComparison.Ordinal);
+        Assert.Contains("private static int Called_Code(", otherCold, StringComparison.Ordinal);
         Assert.DoesNotContain("TitledCode", otherCold, StringComparison.Ordinal);
     }
 

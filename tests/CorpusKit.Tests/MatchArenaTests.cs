@@ -160,6 +160,25 @@ public sealed class MatchArenaTests
         });
 
     [Fact]
+    public void A_clock_not_started_by_the_context_lets_go_of_no_match()
+        => Threads.OnThreadOfItsOwn(() =>
+        {
+            var context = new ExtractionContext("نص");
+            RuleClock outer = context.StartRule(0);
+            PatternMatch running = context.Matches.PatternMatch("text".AsMemory(), 1, 2, s_groups, [0, 1, 3]);
+
+            // default(RuleClock) and a clock made by hand carry no mark: nothing is made again.
+            _ = context.NextRule(default, "Place", "known", 0);
+            _ = context.NextRule(new RuleClock(0, 0, 0), "Place", "known", 0);
+            Assert.NotSame(running, context.Matches.PatternMatch("text".AsMemory(), 0, 1, s_groups, [0, 0, 1]));
+            Assert.Equal(("ex", (1, 2)), (running.Value, running.Group("word").Capture(0)));
+
+            _ = context.NextRule(outer, "Place", "known", 0);
+            Assert.Same(running, context.Matches.PatternMatch("text".AsMemory(), 0, 1, s_groups, [0, 0, 1]));
+            context.EndExtraction();
+        });
+
+    [Fact]
     public void A_rules_lists_are_made_again_after_a_rewind_and_emptied_when_the_extraction_ends()
         => Threads.OnThreadOfItsOwn(() =>
         {

@@ -38,13 +38,31 @@ public sealed class UnlessTests
     public void MatchesAt_is_anchored_where_it_is_tried_and_looks_behind_it()
     {
         NormalizedText text = NormalizedText.Normalize("السوق السعودية والسعودية", TextNormalization.Arabic);
+        var context = new ExtractionContext("السوق السعودية والسعودية");
         Pattern adjective = Pattern.OnRegex(@"\G(?:(?<=\bال\p{L}+\s)السعودي[ةه])", RegexOptions.CultureInvariant, null, []);
+        bool At(int start) => adjective.MatchesAt(text, start, context, "Place", "known");
 
-        Assert.True(adjective.MatchesAt(text, 6));
-        Assert.False(adjective.MatchesAt(text, 0));   // what comes later does not count
-        Assert.False(adjective.MatchesAt(text, 16));  // after و, not after the noun
-        Assert.False(adjective.MatchesAt(text, text.Length));
-        Assert.Throws<ArgumentOutOfRangeException>(() => adjective.MatchesAt(text, text.Length + 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => adjective.MatchesAt(text, -1));
+        Assert.True(At(6));
+        Assert.False(At(0));   // what comes later does not count
+        Assert.False(At(16));  // after و, not after the noun
+        Assert.False(At(text.Length));
+        Assert.Throws<ArgumentOutOfRangeException>(() => At(text.Length + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => At(-1));
+        Assert.Empty(context.Problems);
+    }
+
+    [Fact]
+    public void An_unless_that_runs_out_of_time_is_reported_and_refuses_nothing()
+    {
+        // Nested loops over words that do not end as the pattern wants: the backtracking runs past the timeout.
+        string words = string.Concat(Enumerable.Repeat("كلمة ", 40)) + "!";
+        NormalizedText text = NormalizedText.Normalize(words, TextNormalization.Arabic);
+        var context = new ExtractionContext(words);
+        Pattern runaway = Pattern.OnRegex(@"\G(?:(\w+\s?)*$)", RegexOptions.CultureInvariant, null, []);
+
+        Assert.False(runaway.MatchesAt(text, 0, context, "Place", "known"));
+        ExtractionProblem problem = Assert.Single(context.Problems);
+        Assert.Equal(("Place", "known"), (problem.Entity, problem.Rule));
+        Assert.Contains("the match was kept", problem.Message, StringComparison.Ordinal);
     }
 }

@@ -2,11 +2,11 @@ using CorpusKit.CompilerServices;
 
 namespace CorpusKit.Tests;
 
-/// <summary>Work arrays come from the shared pool up to 1 MiB of items, and are made to size past it, never kept.</summary>
+/// <summary>Work arrays come from the shared pool up to as many items as 1 MiB holds, and are made to size past it, never kept.</summary>
 public sealed class WorkArraysTests
 {
     [Fact]
-    public void The_bound_is_a_mebibyte_of_items_in_the_pools_own_sizes()
+    public void The_bound_is_as_many_items_as_a_mebibyte_holds_in_the_pools_own_sizes()
     {
         Assert.Equal(1 << 18, WorkArrays<int>.MaxPooledLength);
         Assert.Equal(1 << 16, WorkArrays<TermHit>.MaxPooledLength); // 12 bytes: 87,381 rounded down

@@ -361,33 +361,62 @@ internal sealed record RuleSpec(
     public ImmutableEquatableArray<StepSpec> Steps => Body is SequenceBody sequence ? sequence.Steps : ImmutableEquatableArray<StepSpec>.Empty;
 
     /// <summary>
-    /// The names the rule's code may declare in the extractor's nested classes (its pattern, sequence
-    /// or inline terms with their keys and numbers, its <c>unless:</c> pattern, its steps' and their
-    /// choices'), which no other rule of the entity may declare: the parser reports a clash
-    /// (<c>a</c> with a regex step and <c>a-step1</c>, <c>a</c> with inline terms and <c>a-keys</c>).
+    /// What the rule's code declares in the extractor's nested classes, as <c>Class.Member</c>: its
+    /// pattern, its steps' and their choices' patterns and its <c>unless:</c> in <c>Patterns</c>
+    /// (their helpers end in <c>_Code</c>, <c>_Look1</c> …, which no member name has); its inline
+    /// terms and its steps' with their keys and numbers in <c>Terms</c>; its steps in <c>Sequences</c>.
+    /// No other rule of the entity may declare one of them, and none may be named as its class
+    /// (rule <c>country</c> with a regex and <c>country-step2</c> whose second step is one).
     /// </summary>
     public IEnumerable<string> NestedMembers()
     {
-        IEnumerable<string> Of(string member) => [member, Names.Keys(member), Names.Numbers(member)];
-        IEnumerable<string> members = Of(MemberName);
+        if (Body is RegexBody)
+        {
+            yield return "Patterns." + MemberName;
+        }
+        else if (Body is TermsBody { Terms.LexiconName: null })
+        {
+            foreach (string member in Dictionary(MemberName))
+            {
+                yield return member;
+            }
+        }
+        else if (Body is SequenceBody)
+        {
+            yield return "Sequences." + MemberName;
+        }
+
         if (Unless is not null)
         {
-            members = members.Append(UnlessMemberName);
+            yield return "Patterns." + UnlessMemberName;
         }
 
         for (int i = 0; i < Steps.Count; i++)
         {
-            members = members.Concat(Of(StepMemberName(i)));
+            IEnumerable<string> Of(StepSpec step, string member)
+                => step is RegexStep ? ["Patterns." + member]
+                : step.Dictionary is { LexiconName: null } ? Dictionary(member)
+                : [];
+
+            foreach (string member in Of(Steps[i], StepMemberName(i)))
+            {
+                yield return member;
+            }
+
             if (Steps[i] is AnyStep any)
             {
                 for (int c = 0; c < any.Options.Count; c++)
                 {
-                    members = members.Concat(Of(ChoiceMemberName(i, c)));
+                    foreach (string member in Of(any.Options[c], ChoiceMemberName(i, c)))
+                    {
+                        yield return member;
+                    }
                 }
             }
         }
 
-        return members;
+        static IEnumerable<string> Dictionary(string member)
+            => ["Terms." + member, "Terms." + Names.Keys(member), "Terms." + Names.Numbers(member)];
     }
 }
 

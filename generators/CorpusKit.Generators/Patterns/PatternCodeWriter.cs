@@ -63,7 +63,7 @@ internal sealed class PatternCodeWriter
     internal static int MainInstructions(PatternProgramSpec program) => new PatternCodeWriter(string.Empty, program).Analyze(0).Instructions.Count;
 
     /// <summary>The name of the method that matches the whole program, for <paramref name="name"/>.</summary>
-    public static string MethodName(string name) => name + "Code";
+    public static string MethodName(string name) => name + "_Code";
 
     /// <summary>
     /// Writes the methods of <paramref name="program"/>: <see cref="MethodName"/>, one per
@@ -573,7 +573,7 @@ internal sealed class PatternCodeWriter
 
         if (!_blocks.TryGetValue(block, out string? method))
         {
-            method = _name + "Look" + _blocks.Count.ToString(CultureInfo.InvariantCulture);
+            method = _name + "_Look" + _blocks.Count.ToString(CultureInfo.InvariantCulture);
             _blocks[block] = method;
             pending.Enqueue(block);
         }
@@ -802,7 +802,7 @@ internal sealed class PatternCodeWriter
         return $"{ClassMethod(set)}({c})";
     }
 
-    private string ClassMethod(int set) => _name + "Class" + set.ToString(CultureInfo.InvariantCulture);
+    private string ClassMethod(int set) => _name + "_Class" + set.ToString(CultureInfo.InvariantCulture);
 
     private void WriteClass(SourceWriter w, int set)
     {

@@ -138,12 +138,18 @@ public sealed class Pattern
     /// <summary>
     /// Whether a match begins exactly at <paramref name="start"/> of <paramref name="text"/> (a rule's
     /// <c>unless:</c>, tried where each of its matches begins); nothing is made of it. What a
-    /// lookbehind at its start reads is the text before <paramref name="start"/>.
+    /// lookbehind at its start reads is the text before <paramref name="start"/>. A try that runs
+    /// out of time is reported on <paramref name="context"/> and refuses nothing: the match is kept.
     /// </summary>
-    /// <exception cref="RegexMatchTimeoutException">The match ran longer than <see cref="DefaultTimeout"/>.</exception>
-    public bool MatchesAt(NormalizedText text, int start)
+    /// <param name="text">The normalized text.</param>
+    /// <param name="start">Where the rule's match begins in it.</param>
+    /// <param name="context">Where a timeout is reported.</param>
+    /// <param name="entity">The entity type, for problem reports.</param>
+    /// <param name="rule">The rule id, for problem reports.</param>
+    public bool MatchesAt(NormalizedText text, int start, ExtractionContext context, string entity, string rule)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, text.Length);
         ReadOnlySpan<char> chars = text.Span;
@@ -152,9 +158,18 @@ public sealed class Pattern
             return false;
         }
 
-        return _code is null
-            ? _regexes!.Value.Anchored.IsMatch(text.Text.AsSpan(), start)
-            : Machine.Match(_code, _classes!, _groups.Length, chars, start, DefaultTimeout, Source, _compiled) >= 0;
+        try
+        {
+            // On Regex too the chars are read where they are: the span overload's lookbehind sees before start.
+            return _code is null
+                ? _regexes!.Value.Anchored.IsMatch(chars, start)
+                : Machine.Match(_code, _classes!, _groups.Length, chars, start, DefaultTimeout, Source, _compiled) >= 0;
+        }
+        catch (RegexMatchTimeoutException exception)
+        {
+            PatternRunner.ReportTimeout(context, entity, rule, exception, "The unless: pattern", "the match was kept");
+            return false;
+        }
     }
 
     /// <summary>This thread's pattern machine: callers that try many places fetch it once.</summary>

@@ -27,10 +27,17 @@ public readonly struct RuleClock
         : this(started, candidates, recorded)
     {
         Matches = matches;
+        HasMatches = true;
     }
 
     /// <summary>Where the context's matches stood when the type's rules started.</summary>
     internal MatchArena.Mark Matches { get; }
+
+    /// <summary>
+    /// Whether <see cref="Matches"/> was taken (by <see cref="ExtractionContext.StartRule"/>): a clock
+    /// made otherwise, or <c>default</c>, lets go of no match, not those of a rule still running.
+    /// </summary>
+    internal bool HasMatches { get; }
 
     /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp the rule started at.</summary>
     public long Started { get; }

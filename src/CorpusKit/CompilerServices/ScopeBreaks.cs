@@ -69,8 +69,8 @@ internal static class ScopeBreaks
 
     /// <summary>
     /// Every break of <paramref name="scope"/> in <paramref name="text"/>, in text order: the first
-    /// <paramref name="count"/> of an array rented from <see cref="ArrayPool{T}.Shared"/>, which the
-    /// caller returns.
+    /// <paramref name="count"/> of an array from <see cref="WorkArrays{T}.Rent"/>, which the caller
+    /// gives back with <see cref="WorkArrays{T}.Return"/>.
     /// </summary>
     internal static int[] All(string text, TextScope scope, out int count)
     {
