@@ -114,7 +114,7 @@ public sealed class PatternCodeTests
         var w = new SourceWriter();
         PatternCodeWriter.Write(w, "Short", "a pattern", programs[0]);
         Assert.DoesNotContain("machine.Look(text, ", w.ToString(), StringComparison.Ordinal);
-        Assert.Contains("ShortLook1(machine, text, position)", w.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Short_Look1(machine, text, position)", w.ToString(), StringComparison.Ordinal);
         w = new SourceWriter();
         PatternCodeWriter.Write(w, "Long", "a pattern", programs[1]);
         Assert.Contains("machine.Look(text, ", w.ToString(), StringComparison.Ordinal);
@@ -160,7 +160,7 @@ public sealed class PatternCodeTests
         Assert.Contains("c is '_' or (>= 'ا' and <= 'ي')", code, StringComparison.Ordinal);
         Assert.Contains("machine.InClass(", code, StringComparison.Ordinal);
         Assert.Contains("machine.PushGreedy(", code, StringComparison.Ordinal);
-        Assert.Contains("private static int RuleLook1(", code, StringComparison.Ordinal);
+        Assert.Contains("private static int Rule_Look1(", code, StringComparison.Ordinal);
         Assert.Contains("char.IsWhiteSpace(c)", code, StringComparison.Ordinal);
         Assert.Contains("machine.Open(0, position);", code, StringComparison.Ordinal);
         Assert.Contains("switch (pc)", code, StringComparison.Ordinal);
