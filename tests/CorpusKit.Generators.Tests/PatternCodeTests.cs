@@ -156,7 +156,7 @@ public sealed class PatternCodeTests
         string code = Write(program);
         Assert.Equal(code, Write(program));
         Assert.Contains("text[position] != 'ع'", code, StringComparison.Ordinal);
-        Assert.Contains("private static bool RuleClass", code, StringComparison.Ordinal);
+        Assert.Contains("private static bool Rule_Class", code, StringComparison.Ordinal);
         Assert.Contains("c is '_' or (>= 'ا' and <= 'ي')", code, StringComparison.Ordinal);
         Assert.Contains("machine.InClass(", code, StringComparison.Ordinal);
         Assert.Contains("machine.PushGreedy(", code, StringComparison.Ordinal);

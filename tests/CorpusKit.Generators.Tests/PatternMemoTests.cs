@@ -58,7 +58,7 @@ public sealed class PatternMemoTests
         Assert.Equal(cold, warm);
         Assert.Equal(otherCold, Sources(GeneratorHarness.Yaml("envoys.corpus.yaml", Other)));
         Assert.Contains("private static int Called_Code(", otherCold, StringComparison.Ordinal);
-        Assert.DoesNotContain("TitledCode", otherCold, StringComparison.Ordinal);
+        Assert.DoesNotContain("Titled_Code", otherCold, StringComparison.Ordinal);
     }
 
     [Fact]
