@@ -721,47 +721,23 @@ public sealed partial class CorpusGenerator
             var dictionaries = new List<(string Owner, int? Step, int? Choice)>();
             foreach (RuleSpec rule in entity.Rules)
             {
-                string ruleName = rule.MemberName;
                 string ruleDoc = $"rule <c>{SourceWriter.Xml(rule.Id)}</c>";
-                if (rule.Body is RegexBody { Pattern: var rulePattern })
+                foreach (NestedDeclaration declaration in rule.NestedDeclarations())
                 {
-                    patterns.Add((ruleName, ruleDoc, rulePattern));
-                }
-                else if (rule.Body is TermsBody { Terms.LexiconName: null })
-                {
-                    dictionaries.Add((rule.Id, null, null));
-                }
-
-                if (rule.Unless is { } unless)
-                {
-                    patterns.Add((rule.UnlessMemberName, $"the <c>unless:</c> of {ruleDoc}", unless));
-                }
-
-                for (int i = 0; i < rule.Steps.Count; i++)
-                {
-                    string stepName = rule.StepMemberName(i);
-                    string stepDoc = $"step {i + 1} of {ruleDoc}";
-                    if (rule.Steps[i] is RegexStep { Pattern: var stepPattern })
+                    if (declaration.Pattern is { } pattern)
                     {
-                        patterns.Add((stepName, stepDoc, stepPattern));
-                    }
-                    else if (rule.Steps[i].Dictionary is { LexiconName: null })
-                    {
-                        dictionaries.Add((rule.Id, i, null));
-                    }
-                    else if (rule.Steps[i] is AnyStep any)
-                    {
-                        for (int c = 0; c < any.Options.Count; c++)
+                        string doc = declaration switch
                         {
-                            if (any.Options[c] is RegexStep { Pattern: var choicePattern })
-                            {
-                                patterns.Add((rule.ChoiceMemberName(i, c), $"choice {c + 1} of {stepDoc}", choicePattern));
-                            }
-                            else if (any.Options[c].Dictionary is { LexiconName: null })
-                            {
-                                dictionaries.Add((rule.Id, i, c));
-                            }
-                        }
+                            { IsUnless: true } => $"the <c>unless:</c> of {ruleDoc}",
+                            { Step: int i, Choice: int c } => $"choice {c + 1} of step {i + 1} of {ruleDoc}",
+                            { Step: int i } => $"step {i + 1} of {ruleDoc}",
+                            _ => ruleDoc,
+                        };
+                        patterns.Add((declaration.Member, doc, pattern));
+                    }
+                    else if (declaration.Class == "Terms")
+                    {
+                        dictionaries.Add((rule.Id, declaration.Step, declaration.Choice));
                     }
                 }
             }

@@ -321,6 +321,15 @@ internal sealed record ExampleSpec(
 /// <summary>A field value an example expects.</summary>
 internal sealed record ExpectedField(string Field, string Value);
 
+/// <summary>A member a rule's code declares in a nested class of its extractor (<see cref="RuleSpec.NestedDeclarations"/>).</summary>
+/// <param name="Class">The nested class: Patterns, Terms or Sequences.</param>
+/// <param name="Member">The member's name.</param>
+/// <param name="Pattern">The pattern, for a member of Patterns.</param>
+/// <param name="Step">The step it belongs to, if any.</param>
+/// <param name="Choice">The choice of that step's alternative it belongs to, if any.</param>
+/// <param name="IsUnless">Whether it is the rule's <c>unless:</c>.</param>
+internal sealed record NestedDeclaration(string Class, string Member, PatternSpec? Pattern, int? Step, int? Choice, bool IsUnless = false);
+
 /// <summary>A rule that finds an entity.</summary>
 /// <param name="Id">The rule's id as written.</param>
 /// <param name="MethodName">The C# name derived from the id.</param>
@@ -361,63 +370,69 @@ internal sealed record RuleSpec(
     public ImmutableEquatableArray<StepSpec> Steps => Body is SequenceBody sequence ? sequence.Steps : ImmutableEquatableArray<StepSpec>.Empty;
 
     /// <summary>
-    /// What the rule's code declares in the extractor's nested classes, as <c>Class.Member</c>: its
-    /// pattern, its steps' and their choices' patterns and its <c>unless:</c> in <c>Patterns</c>
-    /// (their helpers end in <c>_Code</c>, <c>_Look1</c> …, which no member name has); its inline
-    /// terms and its steps' with their keys and numbers in <c>Terms</c>; its steps in <c>Sequences</c>.
-    /// No other rule of the entity may declare one of them, and none may be named as its class
-    /// (rule <c>country</c> with a regex and <c>country-step2</c> whose second step is one).
+    /// What the rule's code declares in the extractor's nested classes, in the order the emitter
+    /// writes them: its pattern, its inline terms or its steps (<c>Sequences</c>), its
+    /// <c>unless:</c>, then each step's pattern or inline terms and those of an alternative's
+    /// choices. The emitter writes these and the parser checks them for clashes
+    /// (<see cref="NestedMembers"/>), so the two never disagree.
     /// </summary>
-    public IEnumerable<string> NestedMembers()
+    public IEnumerable<NestedDeclaration> NestedDeclarations()
     {
-        if (Body is RegexBody)
+        if (Body is RegexBody { Pattern: var pattern })
         {
-            yield return "Patterns." + MemberName;
+            yield return new("Patterns", MemberName, pattern, null, null);
         }
         else if (Body is TermsBody { Terms.LexiconName: null })
         {
-            foreach (string member in Dictionary(MemberName))
-            {
-                yield return member;
-            }
+            yield return new("Terms", MemberName, null, null, null);
         }
         else if (Body is SequenceBody)
         {
-            yield return "Sequences." + MemberName;
+            yield return new("Sequences", MemberName, null, null, null);
         }
 
-        if (Unless is not null)
+        if (Unless is { } unless)
         {
-            yield return "Patterns." + UnlessMemberName;
+            yield return new("Patterns", UnlessMemberName, unless, null, null, IsUnless: true);
         }
 
         for (int i = 0; i < Steps.Count; i++)
         {
-            IEnumerable<string> Of(StepSpec step, string member)
-                => step is RegexStep ? ["Patterns." + member]
-                : step.Dictionary is { LexiconName: null } ? Dictionary(member)
-                : [];
-
-            foreach (string member in Of(Steps[i], StepMemberName(i)))
+            if (Steps[i] is RegexStep { Pattern: var stepPattern })
             {
-                yield return member;
+                yield return new("Patterns", StepMemberName(i), stepPattern, i, null);
             }
-
-            if (Steps[i] is AnyStep any)
+            else if (Steps[i].Dictionary is { LexiconName: null })
+            {
+                yield return new("Terms", StepMemberName(i), null, i, null);
+            }
+            else if (Steps[i] is AnyStep any)
             {
                 for (int c = 0; c < any.Options.Count; c++)
                 {
-                    foreach (string member in Of(any.Options[c], ChoiceMemberName(i, c)))
+                    if (any.Options[c] is RegexStep { Pattern: var choicePattern })
                     {
-                        yield return member;
+                        yield return new("Patterns", ChoiceMemberName(i, c), choicePattern, i, c);
+                    }
+                    else if (any.Options[c].Dictionary is { LexiconName: null })
+                    {
+                        yield return new("Terms", ChoiceMemberName(i, c), null, i, c);
                     }
                 }
             }
         }
-
-        static IEnumerable<string> Dictionary(string member)
-            => ["Terms." + member, "Terms." + Names.Keys(member), "Terms." + Names.Numbers(member)];
     }
+
+    /// <summary>
+    /// The names <see cref="NestedDeclarations"/> take, as <c>Class.Member</c> (inline terms with their
+    /// keys and numbers; a pattern's helpers end in <c>_Code</c>, <c>_Look1</c> …, which no member name
+    /// has). No other rule of the entity may take one of them, and none may be named as its class
+    /// (rule <c>country</c> with a regex and <c>country-step2</c> whose second step is one).
+    /// </summary>
+    public IEnumerable<string> NestedMembers()
+        => NestedDeclarations().SelectMany(d => d.Class == "Terms"
+            ? new[] { "Terms." + d.Member, "Terms." + Names.Keys(d.Member), "Terms." + Names.Numbers(d.Member) }
+            : new[] { d.Class + "." + d.Member });
 }
 
 /// <summary>What a rule matches: one record per kind of rule.</summary>
