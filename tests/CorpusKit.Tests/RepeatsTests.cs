@@ -91,6 +91,11 @@ public sealed class RepeatsTests
 
     [Theory]
     [MemberData(nameof(Ways))]
+    public void A_turkish_surname_in_oglu_keeps_both_words(int oneByOne)
+        => Assert.Equal(["جاويش أوغلو=مولود جاويش أوغلو"], Again(Run(oneByOne, "الوزير مولود جاويش أوغلو وصل، وقال جاويش أوغلو إن أوغلو", "مولود جاويش أوغلو")));
+
+    [Theory]
+    [MemberData(nameof(Ways))]
     public void Proclitics_stay_out_of_the_span(int oneByOne)
         => Assert.Equal(["شريفزاده=فرهود شريفزاده"], Again(Run(oneByOne, "الوزير فرهود شريفزاده ووفقا لشريفزاده", "فرهود شريفزاده")));
 

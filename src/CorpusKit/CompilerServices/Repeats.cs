@@ -41,8 +41,8 @@ public static class Repeats
     /// </summary>
     private static readonly string[] s_functionWords = ["علي", "الي", "حتي", "متي", "لدي", "سوي", "في", "من", "عن", "مع", "ان", "لا", "ما", "قد", "او", "ثم"];
 
-    /// <summary>Words that end a surname written apart from its first part (Persian صفر زاده), as the normalization writes them.</summary>
-    private static readonly string[] s_surnameEnds = ["زاده", "زادة"];
+    /// <summary>Words that end a surname written apart from its first part (Persian صفر زاده, Turkish جاويش أوغلو), as the normalization writes them.</summary>
+    private static readonly string[] s_surnameEnds = ["زاده", "زادة", "اوغلو"];
 
     /// <summary>
     /// Adds to <paramref name="entities"/> (in document order) every later or earlier mention,
