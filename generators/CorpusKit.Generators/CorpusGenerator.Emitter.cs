@@ -1373,7 +1373,8 @@ public sealed partial class CorpusGenerator
         /// <summary>
         /// The entity's span: the whole match, unless the rule's <c>span:</c> names a group (where
         /// it matched; the whole match when it took no part) or a sequence step (its match, or the
-        /// span of the entity it took).
+        /// span of the entity it took), or several steps that share the name (from the first that
+        /// took text to the last; the whole match when none did).
         /// </summary>
         private static string SpanExpression(RuleSpec rule, string whole)
         {
@@ -1386,6 +1387,11 @@ public sealed partial class CorpusGenerator
             if (rule.SpanGroup is { } spanGroup)
             {
                 return $"{Ck}.CompilerServices.Captures.Span(text, {GroupSource(rule, spanGroup)}.Group({SourceWriter.Literal(spanGroup)}), {whole})";
+            }
+
+            if (rule.SpanStep is int first && rule.SpanLastStep is int last)
+            {
+                return $"{Ck}.CompilerServices.Captures.StepsSpan(text, match, {first.ToString(CultureInfo.InvariantCulture)}, {last.ToString(CultureInfo.InvariantCulture)}, {whole})";
             }
 
             if (rule.SpanStep is int step)

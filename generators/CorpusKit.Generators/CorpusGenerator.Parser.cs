@@ -1266,6 +1266,7 @@ public sealed partial class CorpusGenerator
             var usedGroups = new HashSet<string>(StringComparer.Ordinal);
             string? spanGroup = null;
             int? spanStep = null;
+            int? spanLastStep = null;
             if (Scalar(keys, "span", "span:") is { } spanNode)
             {
                 // The span is the whole match unless span: names a group of the pattern, or a
@@ -1273,7 +1274,10 @@ public sealed partial class CorpusGenerator
                 int step = steps.FindIndex(s => s.As == spanNode.Value);
                 if (step >= 0)
                 {
+                    // Steps that share the as: name share the span too, from the first to the last.
                     spanStep = step;
+                    int last = steps.FindLastIndex(s => s.As == spanNode.Value);
+                    spanLastStep = last > step ? last : null;
                 }
                 else if (groups.Contains(spanNode.Value))
                 {
@@ -1399,7 +1403,8 @@ public sealed partial class CorpusGenerator
                     examples.ToEquatable(),
                     location,
                     repeats,
-                    unless)
+                    unless,
+                    spanLastStep)
                 : null;
         }
 

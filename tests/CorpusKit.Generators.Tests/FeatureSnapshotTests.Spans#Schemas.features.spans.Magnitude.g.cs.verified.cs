@@ -158,7 +158,7 @@ namespace Features.Spans
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/spans.corpus.yaml, line 20, as written:
+            // Schemas/features/spans.corpus.yaml, line 21, as written:
             //     \b(?<scale>Mw|ML)\s?(?<value>\d+(?:\.\d+)?)
             /// <summary>
             /// The pattern of rule <c>scaled</c>, compiled at build time into a program of 50 ints and 5 char

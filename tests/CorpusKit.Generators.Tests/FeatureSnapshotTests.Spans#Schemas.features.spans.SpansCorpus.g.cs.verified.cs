@@ -27,6 +27,7 @@ namespace Features.Spans
             MagnitudeExtractor.Table,
             YearExtractor.Table,
             VisitExtractor.Table,
+            ArrivalExtractor.Table,
             RemarkExtractor.Table,
         ];
 
@@ -52,21 +53,24 @@ namespace Features.Spans
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Country> @countries = CountryExtractor.Instance.Extract(context);
-            context.ReportProgress(1, 5);
+            context.ReportProgress(1, 6);
             global::System.Collections.Generic.IReadOnlyList<Magnitude> @magnitudes = MagnitudeExtractor.Instance.Extract(context);
-            context.ReportProgress(2, 5);
+            context.ReportProgress(2, 6);
             global::System.Collections.Generic.IReadOnlyList<Year> @years = YearExtractor.Instance.Extract(context);
-            context.ReportProgress(3, 5);
+            context.ReportProgress(3, 6);
             global::System.Collections.Generic.IReadOnlyList<Visit> @visits = VisitExtractor.Instance.Extract(context);
-            context.ReportProgress(4, 5);
+            context.ReportProgress(4, 6);
+            global::System.Collections.Generic.IReadOnlyList<Arrival> @arrivals = ArrivalExtractor.Instance.Extract(context);
+            context.ReportProgress(5, 6);
             global::System.Collections.Generic.IReadOnlyList<Remark> @remarks = RemarkExtractor.Instance.Extract(context);
-            context.ReportProgress(5, 5);
+            context.ReportProgress(6, 6);
             return new SpansDocument(
                 context.DocumentId,
                 @countries,
                 @magnitudes,
                 @years,
                 @visits,
+                @arrivals,
                 @remarks,
                 context.Problems);
         }
@@ -79,43 +83,55 @@ namespace Features.Spans
         internal static global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.CompilerServices.RuleExample> Examples { get; } =
         [
             new(
-                "Schemas/features/spans.corpus.yaml", 22, 21,
+                "Schemas/features/spans.corpus.yaml", 23, 21,
                 Magnitude.TypeName, "scaled",
                 "هزة بقوة Mw 4.8 قرب الساحل",
                 none: false, span: "Mw 4.8", expected: [new("value", "4.8"), new("scale", "Mw")],
                 extract: static text => MagnitudeExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 32, 21,
+                "Schemas/features/spans.corpus.yaml", 33, 21,
                 Year.TypeName, "whole",
                 "منذ عام 1991",
                 none: false, span: "عام 1991", expected: [new("value", "1991")],
                 extract: static text => YearExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 38, 21,
+                "Schemas/features/spans.corpus.yaml", 39, 21,
                 Year.TypeName, "group",
                 "منذ سنة 1992",
                 none: false, span: "1992", expected: [new("value", "1992")],
                 extract: static text => YearExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 51, 21,
+                "Schemas/features/spans.corpus.yaml", 52, 21,
                 Visit.TypeName, "whole",
                 "زار روسيا أمس",
                 none: false, span: "زار روسيا", expected: [new("verb", "زار"), new("country", "روسيا")],
                 extract: static text => VisitExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 60, 21,
+                "Schemas/features/spans.corpus.yaml", 61, 21,
                 Visit.TypeName, "entity-step",
                 "وصل إلى الصين",
                 none: false, span: "الصين", expected: [new("verb", "وصل"), new("country", "الصين")],
                 extract: static text => VisitExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 68, 21,
+                "Schemas/features/spans.corpus.yaml", 69, 21,
                 Visit.TypeName, "terms-step",
                 "غادر روسيا",
                 none: false, span: "غادر", expected: [new("verb", "غادر"), new("country", "روسيا")],
                 extract: static text => VisitExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 81, 21,
+                "Schemas/features/spans.corpus.yaml", 84, 21,
+                Arrival.TypeName, "shared-name",
+                "وصل إلى دلهي الجديدة أمس",
+                none: false, span: "دلهي الجديدة", expected: [new("place", "دلهي الجديدة")],
+                extract: static text => ArrivalExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/spans.corpus.yaml", 85, 21,
+                Arrival.TypeName, "shared-name",
+                "وصل إلى بكين أمس",
+                none: false, span: "بكين", expected: [new("place", "بكين")],
+                extract: static text => ArrivalExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/spans.corpus.yaml", 98, 21,
                 Remark.TypeName, "quoted",
                 "قال «العمل مستمر»",
                 none: false, span: "العمل مستمر", expected: [new("text", "العمل مستمر")],
@@ -131,6 +147,7 @@ namespace Features.Spans
     /// <param name="Magnitudes">Every Magnitude mention, in document order.</param>
     /// <param name="Years">Every Year mention, in document order.</param>
     /// <param name="Visits">Every Visit mention, in document order.</param>
+    /// <param name="Arrivals">Every Arrival mention, in document order.</param>
     /// <param name="Remarks">Every Remark mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
     /// ran.</param>
@@ -141,6 +158,7 @@ namespace Features.Spans
         global::System.Collections.Generic.IReadOnlyList<Magnitude> Magnitudes,
         global::System.Collections.Generic.IReadOnlyList<Year> Years,
         global::System.Collections.Generic.IReadOnlyList<Visit> Visits,
+        global::System.Collections.Generic.IReadOnlyList<Arrival> Arrivals,
         global::System.Collections.Generic.IReadOnlyList<Remark> Remarks,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
@@ -158,6 +176,7 @@ namespace Features.Spans
             Magnitudes = original.Magnitudes;
             Years = original.Years;
             Visits = original.Visits;
+            Arrivals = original.Arrivals;
             Remarks = original.Remarks;
             Problems = original.Problems;
         }
@@ -174,6 +193,7 @@ namespace Features.Spans
                     && Magnitudes == other.Magnitudes
                     && Years == other.Years
                     && Visits == other.Visits
+                    && Arrivals == other.Arrivals
                     && Remarks == other.Remarks
                     && Problems == other.Problems);
         }
@@ -187,6 +207,7 @@ namespace Features.Spans
             hash.Add(Magnitudes);
             hash.Add(Years);
             hash.Add(Visits);
+            hash.Add(Arrivals);
             hash.Add(Remarks);
             hash.Add(Problems);
             return hash.ToHashCode();
@@ -204,7 +225,7 @@ namespace Features.Spans
         }
 
         /// <inheritdoc />
-        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 5;
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 6;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
@@ -213,7 +234,8 @@ namespace Features.Spans
             1 => Magnitudes,
             2 => Years,
             3 => Visits,
-            4 => Remarks,
+            4 => Arrivals,
+            5 => Remarks,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
         };
 
@@ -255,6 +277,13 @@ namespace Features.Spans
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("arrivals");
+            foreach (Arrival entity in Arrivals)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
             writer.WriteStartArray("remarks");
             foreach (Remark entity in Remarks)
             {
@@ -289,18 +318,23 @@ namespace Features.Spans
     internal static class SpansLexicons
     {
         /// <summary>
-        /// The 9 distinct form(s) of 6 dictionaries, as a trie of 33 nodes:
+        /// The 11 distinct form(s) of 9 dictionaries, as a trie of 42 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Country, 2 form(s): <c>روسيا</c>, <c>الصين</c>.<br/>
         /// 1: the inline terms of step 1 of rule <c>whole</c> of Visit, 2 form(s): <c>زار</c>, <c>زيارة</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>entity-step</c> of Visit, 2 form(s): <c>وصل</c>, <c>توجه</c>.<br/>
         /// 3: the inline terms of step 2 of rule <c>entity-step</c> of Visit, 1 form(s): <c>الي</c>.<br/>
         /// 4: the inline terms of step 1 of rule <c>terms-step</c> of Visit, 1 form(s): <c>غادر</c>.<br/>
-        /// 5: the inline terms of step 1 of rule <c>quoted</c> of Remark, 1 form(s): <c>قال</c>.<br/>
+        /// 5: the inline terms of step 1 of rule <c>shared-name</c> of Arrival, 1 form(s): <c>وصل</c>.<br/>
+        /// 6: the inline terms of step 2 of rule <c>shared-name</c> of Arrival, 1 form(s): <c>الي</c>.<br/>
+        /// 7: the inline terms of step 4 of rule <c>shared-name</c> of Arrival, 2 form(s): <c>الجديدة</c>,
+        /// <c>العليا</c>.<br/>
+        /// 8: the inline terms of step 1 of rule <c>quoted</c> of Remark, 1 form(s): <c>قال</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
-            alphabet: "\u0627\u0631\u064A\u0644\u0648\u0635\u0629\u062A\u062C\u062F\u0632\u0633\u063A\u0642\u0646\u0647",
+            alphabet: "\u0627\u064A\u0631\u0644\u062F\u0648\u0629\u062C\u0635\u062A\u0632\u0633\u0639\u063A\u0642\u0646\u0647",
             data:
-                "hBJOCCCECCCECCCCCCCCBCCBCCBBCBCCBBBBAHBKMNEDEEACAAFFCILBAJDDCPCBBOAGBDABBABFABCABCBBEABABBAABBB",
-            dictionaryCount: 6);
+                "qBLOCCCECCCICCCCCCCCCCBCCBCCBBCCCBCCBCBCBBCBBAJCKNOFDFFABAAIHIMBHLCAEDDEBDQBCCBPBAGEAGCDAGABBABI" +
+                "ACCAFABCBBEABABBAABBBBHBBHA",
+            dictionaryCount: 9);
     }
 }

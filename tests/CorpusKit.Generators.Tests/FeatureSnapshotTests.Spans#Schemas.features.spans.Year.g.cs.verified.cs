@@ -187,7 +187,7 @@ namespace Features.Spans
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/spans.corpus.yaml, line 30, as written:
+            // Schemas/features/spans.corpus.yaml, line 31, as written:
             //     عام\s+(?<value>\d{4})
             /// <summary>
             /// The pattern of rule <c>whole</c>, compiled at build time into a program of 25 ints and 2 char class(es),
@@ -289,7 +289,7 @@ namespace Features.Spans
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static bool Whole_Class0(char c) => char.IsWhiteSpace(c);
 
-            // Schemas/features/spans.corpus.yaml, line 35, as written:
+            // Schemas/features/spans.corpus.yaml, line 36, as written:
             //     سنة\s+(?<value>\d{4})
             /// <summary>
             /// The pattern of rule <c>group</c>, compiled at build time into a program of 25 ints and 2 char class(es),

@@ -338,7 +338,7 @@ internal sealed record NestedDeclaration(string Class, string Member, PatternSpe
 /// <param name="GroupSteps">For sequences: the step of each group (parallel to Groups).</param>
 /// <param name="Fills">How each field is filled, in field order (absent fields are left out).</param>
 /// <param name="SpanGroup">The group whose match is the entity's span (<c>span:</c>), if the rule names one.</param>
-/// <param name="SpanStep">The sequence step (named by its <c>as:</c>) whose match is the entity's span (<c>span:</c>), if the rule names one.</param>
+/// <param name="SpanStep">The sequence step (named by its <c>as:</c>) whose match is the entity's span (<c>span:</c>), if the rule names one; the first of them when several share the name.</param>
 internal sealed record RuleSpec(
     string Id,
     string MethodName,
@@ -352,7 +352,8 @@ internal sealed record RuleSpec(
     ImmutableEquatableArray<ExampleSpec> Examples,
     LocationInfo Location,
     bool Repeats = false,
-    PatternSpec? Unless = null)
+    PatternSpec? Unless = null,
+    int? SpanLastStep = null)
 {
     /// <summary>The member of its pattern, sequence or inline dictionary in the extractor's nested classes.</summary>
     public string MemberName => Names.Member(Id);

@@ -58,6 +58,29 @@ public static class Captures
         return first > last ? null : text.OriginalText(steps[first].Start, steps[last].End);
     }
 
+    /// <summary>
+    /// The original span of steps <paramref name="first"/> to <paramref name="last"/> of a
+    /// sequence match, which share a name (<c>span:</c>): as <see cref="Steps"/> reads them, from
+    /// the first step that took chars to the last; <paramref name="fallback"/> when none did.
+    /// </summary>
+    public static TextSpan StepsSpan(NormalizedText text, SequenceMatch match, int first, int last, TextSpan fallback)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(match);
+        ReadOnlySpan<StepMatch> steps = match.Steps;
+        while (first <= last && TookNothing(steps[first]))
+        {
+            first++;
+        }
+
+        while (last >= first && TookNothing(steps[last]))
+        {
+            last--;
+        }
+
+        return first > last ? fallback : text.ToOriginal(steps[first].Start, steps[last].End);
+    }
+
     private static bool TookNothing(StepMatch step) => step.IsSkipped || step.End == step.Start;
 
     /// <summary>The original text of <paramref name="span"/> (a string shared with the mentions of the same text before it on this thread).</summary>
