@@ -6,7 +6,7 @@
 namespace Features.Spans
 {
     /// <summary>
-    /// A Arrival found in text, as declared in Schemas/features/spans.corpus.yaml.
+    /// Where someone arrived; the span is the place.
     /// </summary>
     /// <param name="Place">The place (the entity's key).</param>
     /// <param name="Span">Where the entity stands in the original text.</param>
@@ -159,7 +159,7 @@ namespace Features.Spans
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/spans.corpus.yaml, line 80, as written:
+            // Schemas/features/spans.corpus.yaml, line 81, as written:
             //     \p{L}{3,}
             /// <summary>
             /// The pattern of step 3 of rule <c>shared-name</c>, compiled at build time into a program of 10 ints and 1

@@ -155,7 +155,7 @@ namespace Features.Spans
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/spans.corpus.yaml, line 95, as written:
+            // Schemas/features/spans.corpus.yaml, line 96, as written:
             //     «(?<text>[^»]{4,})»
             /// <summary>
             /// The pattern of step 2 of rule <c>quoted</c>, compiled at build time into a program of 18 ints and 1 char

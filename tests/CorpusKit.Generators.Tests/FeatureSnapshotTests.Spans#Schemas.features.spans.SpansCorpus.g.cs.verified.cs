@@ -119,19 +119,19 @@ namespace Features.Spans
                 none: false, span: "غادر", expected: [new("verb", "غادر"), new("country", "روسيا")],
                 extract: static text => VisitExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 84, 21,
+                "Schemas/features/spans.corpus.yaml", 85, 21,
                 Arrival.TypeName, "shared-name",
                 "وصل إلى دلهي الجديدة أمس",
                 none: false, span: "دلهي الجديدة", expected: [new("place", "دلهي الجديدة")],
                 extract: static text => ArrivalExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 85, 21,
+                "Schemas/features/spans.corpus.yaml", 86, 21,
                 Arrival.TypeName, "shared-name",
                 "وصل إلى بكين أمس",
                 none: false, span: "بكين", expected: [new("place", "بكين")],
                 extract: static text => ArrivalExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/spans.corpus.yaml", 98, 21,
+                "Schemas/features/spans.corpus.yaml", 99, 21,
                 Remark.TypeName, "quoted",
                 "قال «العمل مستمر»",
                 none: false, span: "العمل مستمر", expected: [new("text", "العمل مستمر")],
