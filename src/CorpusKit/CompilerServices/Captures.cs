@@ -45,17 +45,7 @@ public static class Captures
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(match);
         ReadOnlySpan<StepMatch> steps = match.Steps;
-        while (first <= last && TookNothing(steps[first]))
-        {
-            first++;
-        }
-
-        while (last >= first && TookNothing(steps[last]))
-        {
-            last--;
-        }
-
-        return first > last ? null : text.OriginalText(steps[first].Start, steps[last].End);
+        return TrimToTaken(steps, ref first, ref last) ? text.OriginalText(steps[first].Start, steps[last].End) : null;
     }
 
     /// <summary>
@@ -68,6 +58,12 @@ public static class Captures
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(match);
         ReadOnlySpan<StepMatch> steps = match.Steps;
+        return TrimToTaken(steps, ref first, ref last) ? text.ToOriginal(steps[first].Start, steps[last].End) : fallback;
+    }
+
+    /// <summary>Moves <paramref name="first"/> and <paramref name="last"/> inward past the steps that took no chars; false when none did.</summary>
+    private static bool TrimToTaken(ReadOnlySpan<StepMatch> steps, ref int first, ref int last)
+    {
         while (first <= last && TookNothing(steps[first]))
         {
             first++;
@@ -78,7 +74,7 @@ public static class Captures
             last--;
         }
 
-        return first > last ? fallback : text.ToOriginal(steps[first].Start, steps[last].End);
+        return first <= last;
     }
 
     private static bool TookNothing(StepMatch step) => step.IsSkipped || step.End == step.Start;
