@@ -898,7 +898,7 @@ public sealed partial class CorpusGenerator
                     }
 
                     var own = rule.NestedMembers().ToList();
-                    if (own.FirstOrDefault(m => members.Contains(m) || m == m.Substring(0, m.IndexOf('.')) + "." + m.Substring(0, m.IndexOf('.'))) is { } clash)
+                    if (own.FirstOrDefault(m => members.Contains(m) || IsNamedAsItsClass(m)) is { } clash)
                     {
                         string why = members.Contains(clash) ? "another rule's code declares" : "a member may not be named as its class,";
                         Report(DiagnosticDescriptors.DuplicateName, rule.Location, $"rule of '{name}' (as C# names of its parts: {why} {clash})", rule.Id);
@@ -1406,6 +1406,13 @@ public sealed partial class CorpusGenerator
                     unless,
                     spanLastStep)
                 : null;
+        }
+
+        /// <summary>Whether a nested member (<c>Class.Member</c>, see <see cref="RuleSpec.NestedMembers"/>) has its class's name, which C# refuses.</summary>
+        private static bool IsNamedAsItsClass(string member)
+        {
+            int dot = member.IndexOf('.');
+            return member.Length == (2 * dot) + 1 && string.CompareOrdinal(member, 0, member, dot + 1, dot) == 0;
         }
 
         // ---- sequences -----------------------------------------------------------------------
