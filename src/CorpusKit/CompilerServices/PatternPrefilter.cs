@@ -39,6 +39,10 @@ public sealed class PatternPrefilter
     private readonly string? _literal;
     private readonly SearchValues<char>? _chars;
 
+    // _chars below U+0800 a bit each, asked one char at a time (a line's first char, a digit's
+    // place): a bit read where SearchValues' Contains of a set of Arabic chars hashes.
+    private readonly ulong[]? _charBits;
+
     // _chars and the digits of other scripts, in one set: made on the first search of a text that
     // holds one (threads that make it at once make equal sets; either is kept).
     private readonly string? _charList;
@@ -46,8 +50,8 @@ public sealed class PatternPrefilter
     private readonly bool _digits;
     private readonly PrefilterAnchor _anchor;
 
-    // Per offset after the first char: the chars below U+0800 that can stand there, and whether one above can.
-    private readonly SearchValues<char>[] _follow;
+    // Per offset after the first char: the chars below U+0800 that can stand there (a bit each), and whether one above can.
+    private readonly ulong[][] _follow;
     private readonly bool[] _followBeyond;
 
     /// <summary>A prefilter the generator computed.</summary>
@@ -68,12 +72,13 @@ public sealed class PatternPrefilter
 
         _literal = literal;
         _chars = chars is null ? null : SearchValues.Create(chars);
+        _charBits = chars is null ? null : Bits(chars);
         _charList = chars;
         _digits = digits;
         _anchor = anchor;
         BeginsWithDigit = literal is null && digits && chars == "0123456789" && anchor == PrefilterAnchor.None;
         follow ??= [];
-        _follow = new SearchValues<char>[follow.Length];
+        _follow = new ulong[follow.Length][];
         _followBeyond = new bool[follow.Length];
         for (int offset = 0; offset < follow.Length; offset++)
         {
@@ -83,23 +88,42 @@ public sealed class PatternPrefilter
                 throw new ArgumentException("Follow sets are ranges: a first and a last char each.", nameof(follow));
             }
 
-            var low = new System.Collections.Generic.List<char>();
+            var bits = new ulong[FollowLow / 64];
             for (int r = 0; r < ranges.Length; r += 2)
             {
                 for (int c = ranges[r]; c <= ranges[r + 1] && c < FollowLow; c++)
                 {
-                    low.Add((char)c);
+                    bits[c >> 6] |= 1UL << c;
                 }
 
                 _followBeyond[offset] |= ranges[r + 1] >= FollowLow;
             }
 
-            _follow[offset] = SearchValues.Create(low.ToArray());
+            _follow[offset] = bits;
         }
     }
 
     /// <summary>Chars below this are told one by one in the follow sets; those above only as "some can stand here".</summary>
     private const char FollowLow = '\u0800';
+
+    /// <summary>The chars of <paramref name="chars"/> below <see cref="FollowLow"/>, a bit each.</summary>
+    private static ulong[] Bits(string chars)
+    {
+        var bits = new ulong[FollowLow / 64];
+        foreach (char c in chars)
+        {
+            if (c < FollowLow)
+            {
+                bits[c >> 6] |= 1UL << c;
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>Whether <paramref name="c"/> is among the first chars: a bit below <see cref="FollowLow"/>, the set above.</summary>
+    private bool IsFirstChar(char c)
+        => c < FollowLow ? (_charBits![c >> 6] & (1UL << c)) != 0 : _chars!.Contains(c);
 
     /// <summary>Where a match must begin.</summary>
     internal PrefilterAnchor Anchor => _anchor;
@@ -111,7 +135,7 @@ public sealed class PatternPrefilter
     internal bool MayBeginWith(char c, bool otherDigits)
         => _literal is not null
             ? _literal[0] == c
-            : _chars is null || _chars.Contains(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
+            : _chars is null || IsFirstChar(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
 
     /// <summary>Whether a match may begin exactly at <paramref name="at"/> of <paramref name="text"/>, as far as the anchor and the first chars tell.</summary>
     internal bool MayBeginAt(ReadOnlySpan<char> text, int at, bool otherDigits)
@@ -143,7 +167,7 @@ public sealed class PatternPrefilter
     /// <summary>Whether the chars after <paramref name="at"/> can follow the first char of a match there (every match is that long).</summary>
     internal bool Follows(ReadOnlySpan<char> text, int at)
     {
-        SearchValues<char>[] follow = _follow;
+        ulong[][] follow = _follow;
         for (int offset = 0; offset < follow.Length; offset++)
         {
             int i = at + 1 + offset;
@@ -153,7 +177,7 @@ public sealed class PatternPrefilter
             }
 
             char c = text[i];
-            if (c < FollowLow ? !follow[offset].Contains(c) : !_followBeyond[offset])
+            if (c < FollowLow ? (follow[offset][c >> 6] & (1UL << c)) == 0 : !_followBeyond[offset])
             {
                 return false;
             }
@@ -242,7 +266,7 @@ public sealed class PatternPrefilter
         }
 
         char c = text[at];
-        return _chars.Contains(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
+        return IsFirstChar(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
     }
 
     private static int LineStartAtOrAfter(ReadOnlySpan<char> text, int from)
