@@ -46,6 +46,25 @@ public sealed class DocumentLayoutTests
         => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
 
     /// <summary>
+    /// On a page without blank lines, a first line right above a block's first line is a site's
+    /// name however long it is: read as the headline, it would leave the block to run to the end
+    /// and take the article with it. The block then ends, as a menu above the headline does, at the
+    /// first line longer than a menu's items: the headline. With a blank line after the block, the
+    /// long first line stays the headline and the blank line ends the block.
+    /// </summary>
+    [Theory]
+    [InlineData("وكالة الأنباء والمعلومات الفلسطينية - وفا\nالرئيسية\nمحليات\nعربي ودولي\nلجنة إعمار الخليل تنهي ترميم أربعين منزلا في البلدة القديمة\nأنهت اللجنة اليوم ترميم أربعين منزلا ومحلا تجاريا", "DDDDHB", 5)]
+    [InlineData("وكالة الأنباء والمعلومات الفلسطينية - وفا\nالرئيسية\nمحليات\n\nلجنة إعمار الخليل تنهي ترميم أربعين منزلا في البلدة القديمة\nأنهت اللجنة اليوم ترميم أربعين منزلا ومحلا تجاريا", "HDDxBB", 1)]
+    [InlineData("وكالة الأنباء والمعلومات الفلسطينية - وفا\nخبر عاجل من الخليل في سطر طويل\nالرئيسية\nمحليات", "HBDD", 1)] // the block is not right under the first line
+    public void A_long_first_line_right_above_a_block_no_blank_line_ends_is_a_site_name(string text, string kinds, int headline)
+    {
+        DocumentLayout layout = DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article");
+
+        Assert.Equal(kinds, Kinds(layout));
+        Assert.Equal(headline, layout.Headline!.Value.Number);
+    }
+
+    /// <summary>
     /// A site's menu and a "read also" list (blocks) and a comment section (to the end). Rules see
     /// lines normalized, as the generator writes their patterns: اقرأ أيضا reads اقرا ايضا.
     /// </summary>

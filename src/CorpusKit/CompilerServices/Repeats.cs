@@ -12,7 +12,9 @@ namespace CorpusKit.CompilerServices;
 /// </summary>
 /// <remarks>
 /// The surname is a name's last word, or its last two when the one before is a connector of
-/// Arabic names (<c>بن</c>, <c>عبد</c>, <c>أبو</c>: <c>بن حمادي</c>, <c>عبد الرازق</c>). A surname two
+/// Arabic names (<c>بن</c>, <c>عبد</c>, <c>أبو</c>: <c>بن حمادي</c>, <c>عبد الرازق</c>), or, in a
+/// Mauritanian name, every word from its <c>ولد</c> (son of) or <c>منت</c> (daughter of) on
+/// (<c>الحسن ولد محمد الأمين</c> is named again as <c>ولد محمد الأمين</c>). A surname two
 /// different names share names neither, and under Arabic normalization a surname that is a function
 /// word once normalized (علي, written as على is) is not searched alone. A mention is taken with the proclitics before it left out
 /// of its span, and only where no entity of the type stands already. A rule's <c>repeats: true</c>
@@ -43,6 +45,9 @@ public static class Repeats
 
     /// <summary>Words that end a surname written apart from its first part (Persian صفر زاده, Turkish جاويش أوغلو), as the normalization writes them.</summary>
     private static readonly string[] s_surnameEnds = ["زاده", "زادة", "اوغلو"];
+
+    /// <summary>The words that begin the surname of a Mauritanian name (son of, daughter of): the name is named again from them on.</summary>
+    private static readonly string[] s_patronymics = ["ولد", "منت"];
 
     /// <summary>
     /// Adds to <paramref name="entities"/> (in document order) every later or earlier mention,
@@ -170,9 +175,11 @@ public static class Repeats
             else if (last > 0)
             {
                 // The surname: the last word, or the last two after a connector (بن حمادي) or
-                // before a word that ends a surname (صفر زاده).
+                // before a word that ends a surname (صفر زاده), or all from ولد or منت on.
                 int before = form[..last].LastIndexOf(' ');
-                int surname = before >= 0 && (IsConnector(form[(before + 1)..last]) || IsIn(form[(last + 1)..], s_surnameEnds)) ? before + 1 : last + 1;
+                int surname = PatronymicStart(form) is > 0 and int patronymic
+                    ? patronymic
+                    : before >= 0 && (IsConnector(form[(before + 1)..last]) || IsIn(form[(last + 1)..], s_surnameEnds)) ? before + 1 : last + 1;
                 Register(scratch, SharedStrings.Of(form), i, full);
                 if (normalization != TextNormalization.Arabic || !IsIn(form[surname..], s_functionWords))
                 {
@@ -188,6 +195,29 @@ public static class Repeats
     }
 
     private static bool IsConnector(ReadOnlySpan<char> word) => IsIn(word, s_connectors);
+
+    /// <summary>Where the first ولد or منت after the first word of <paramref name="form"/> begins, or -1.</summary>
+    private static int PatronymicStart(ReadOnlySpan<char> form)
+    {
+        for (int space = form.IndexOf(' '); space >= 0;)
+        {
+            int start = space + 1;
+            int next = form[start..].IndexOf(' ');
+            if (next < 0)
+            {
+                return -1; // the last word: a name does not end with its connector
+            }
+
+            if (IsIn(form.Slice(start, next), s_patronymics))
+            {
+                return start;
+            }
+
+            space = start + next;
+        }
+
+        return -1;
+    }
 
     private static bool IsIn(ReadOnlySpan<char> word, string[] words)
     {

@@ -214,6 +214,7 @@ public sealed class DocumentLayout
             (int from, int to) = Trimmed(normalized, normalizedText.ToNormalized(start, ref ended), normalizedText.ToNormalized(contentEnd, ref ended));
             ReadOnlySpan<char> line = normalized.Slice(from, to - from);
             DocumentLine documentLine;
+            bool blockBegins = false; // whether a block begins at this line
             if (blockRule is not null && blockAboveHeadline && EndsMenu(line))
             {
                 // A block that began above the headline (a site's menu) ends at a line longer than
@@ -233,7 +234,7 @@ public sealed class DocumentLayout
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, restRule);
             }
-            else if ((blockRule ??= BlockStart(boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity)?.Id, !headlineFound, ref blockAboveHeadline)) is not null)
+            else if ((blockRule ??= BlockStart(boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity)?.Id, !headlineFound, ref blockAboveHeadline, ref blockBegins)) is not null)
             {
                 documentLine = new DocumentLine(number + 1, span, LineKind.Boilerplate, blockRule);
             }
@@ -263,12 +264,16 @@ public sealed class DocumentLayout
                 seen.Add(number + 1, from, to);
             }
 
-            if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && marked.Count == 0 && repeated.Count == 0 && IsShort(text, above.Span)
-                && (above.Number == number || (above.Number == number - 1 && secondLine is { } second && second.Number == number && IsShort(text, second.Span))))
+            if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && marked.Count == 0 && repeated.Count == 0
+                && ((IsShort(text, above.Span) && (above.Number == number || (above.Number == number - 1 && secondLine is { } second && second.Number == number && IsShort(text, second.Span))))
+                    || (blockBegins && above.Number == number && !HasBlankLine(text, end))))
             {
                 // The first line that is not blank, short, right above a line the boilerplate drops
                 // (or two such lines, a site's name over its full name): a site's name above its
-                // menu, dropped with it; the headline is the next body line.
+                // menu, dropped with it; the headline is the next body line. So is the first line
+                // right above a block that no blank line ends, however long (وكالة الأنباء والمعلومات
+                // الفلسطينية - وفا over الرئيسية): read as the headline, it would leave the block below
+                // it to run to the end of the text and take the whole article with it.
                 kinds[above.Number - 1] = (byte)LineKind.Boilerplate;
                 boilerplateLines++;
                 marked.Add(new DocumentLine(above.Number, headlineLine, LineKind.Boilerplate, documentLine.Rule));
@@ -378,12 +383,13 @@ public sealed class DocumentLayout
     [ThreadStatic]
     private static Dictionary<string, string>? t_dropped;
 
-    /// <summary>The rule of a block that begins at this line, noting whether it began above the headline.</summary>
-    private static string? BlockStart(string? rule, bool aboveHeadline, ref bool blockAboveHeadline)
+    /// <summary>The rule of a block that begins at this line, noting that it begins and whether it began above the headline.</summary>
+    private static string? BlockStart(string? rule, bool aboveHeadline, ref bool blockAboveHeadline, ref bool begins)
     {
         if (rule is not null)
         {
             blockAboveHeadline = aboveHeadline;
+            begins = true;
         }
 
         return rule;
@@ -405,6 +411,30 @@ public sealed class DocumentLayout
 
     /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
     private static bool IsShort(string text, TextSpan span) => NormalizerCore.CountWords(text.AsSpan(span.Start, span.Length)) <= MaxSiteNameWords;
+
+    /// <summary>
+    /// Whether a blank line (empty, or white space and marks of direction only) comes after
+    /// <paramref name="from"/> with text after it, to end a block that begins there.
+    /// </summary>
+    private static bool HasBlankLine(string text, int from)
+    {
+        int contentEnd = text.AsSpan().TrimEnd().Length;
+        for (int newline = text.IndexOf('\n', from); newline >= 0 && newline < contentEnd; newline = text.IndexOf('\n', newline + 1))
+        {
+            int next = newline + 1;
+            while (next < contentEnd && text[next] is ' ' or '\t' or '\r' or '\u00A0' or '\u200B' or '\u200E' or '\u200F' or '\uFEFF')
+            {
+                next++;
+            }
+
+            if (next < contentEnd && text[next] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
     private static (int From, int To) Trimmed(ReadOnlySpan<char> text, int from, int to)

@@ -15,7 +15,8 @@ internal static class TimeWords
 
     /// <summary>
     /// Month names: Modern Standard and Egyptian (يناير …), Levantine and Iraqi (كانون الثاني …),
-    /// Maghrebi (جانفي …, and Morocco's يوليوز, غشت, شتنبر, نونبر, دجنبر), and English. The
+    /// Maghrebi (جانفي …, Morocco's يوليوز, غشت, شتنبر, نونبر, دجنبر, and Mauritania's أغشت,
+    /// دجمبر), and English. The
     /// two-word Levantine names are in <see cref="MonthHeads"/>.
     /// </summary>
     public static readonly FrozenDictionary<string, int> Months = Reader.Table(MonthNames());
@@ -202,11 +203,11 @@ internal static class TimeWords
             ["مايو", "ماي", "أيار", "ايار", "may"],
             ["يونيو", "يونيه", "يونية", "جوان", "حزيران", "june", "jun"],
             ["يوليو", "يوليه", "يولية", "جويلية", "جويليه", "يوليوز", "تموز", "july", "jul"],
-            ["أغسطس", "اغسطس", "أغسطوس", "أوت", "غشت", "آب", "august", "aug"],
+            ["أغسطس", "اغسطس", "أغسطوس", "أوت", "غشت", "أغشت", "آب", "august", "aug"],
             ["سبتمبر", "شتنبر", "أيلول", "ايلول", "september", "sep", "sept"],
             ["أكتوبر", "اكتوبر", "october", "oct"],
             ["نوفمبر", "نونبر", "november", "nov"],
-            ["ديسمبر", "دجنبر", "december", "dec"],
+            ["ديسمبر", "دجنبر", "دجمبر", "december", "dec"],
         ];
         for (int month = 1; month <= names.Length; month++)
         {

@@ -46,6 +46,8 @@ public sealed class DateRecognizerTests
     [InlineData("في 12 يولو/تموز 2023", "2023-07-12")]
     [InlineData("في 1 أوت 2019", "2019-08-01")]
     [InlineData("حتى 15 شتنبر 2022", "2022-09-15")]
+    [InlineData("الاثنين 15 دجمبر 2025", "2025-12-15")] // Mauritania's December and August
+    [InlineData("في تقرير صدر في أغشت 2024", "2024-08")]
     [InlineData("10th, February 2024", "2024-02-10")]
     [InlineData("في سبتمبر الحادي والعشرين من ألف وتسعمائة وثمانية وسبعون", "1978-09-21")]
     public void Month_names_of_every_region_slash_pairs_and_years_in_words(string text, string date)
