@@ -46,10 +46,9 @@ public sealed class NewArticleTests
     }
 
     /// <summary>
-    /// Who said each quote of the new articles: 393 of 468 are right now (25 of the first five's 25; 18 of 138 to 141's 19; 22 of 142 to 145's 25; 13 of 146 to 149's 26; 18 of 150 to 153's 20; 22 of 154 to 157's 27; 19 of 158 to 161's 21; 18 of 162 to 165's 20; 21 of 166 to 169's 22; 16 of 170 to 173's 24; 18 of 174 to 177's 21; 17 of 178 to 181's 23; 18 of 182 to 185's 22; 20 of 186 to 189's 24).
-    /// Of the eighty-six before 186 to 189, 374 before a consul became a long title's head (373 after): القنصل التركي أوزتورك أوغلو is now found by the title,
-    /// with its two words for a name, where it was a repeat of مراد أوزتورك أوغلو named by the full name; the
-    /// speaker is the right person under a shorter key.
+    /// Who said each quote of the new articles: 398 of 468 are right now (25 of the first five's 25; 18 of 138 to 141's 19; 22 of 142 to 145's 25; 13 of 146 to 149's 26; 18 of 150 to 153's 20; 22 of 154 to 157's 27; 19 of 158 to 161's 21; 18 of 162 to 165's 20; 21 of 166 to 169's 22; 16 of 170 to 173's 24; 20 of 174 to 177's 21; 17 of 178 to 181's 23; 19 of 182 to 185's 22; 20 of 186 to 189's 24).
+    /// 393 before a speaker named by the last words of a fuller name in the document was taken for the
+    /// person of that name (القنصل التركي أوزتورك أوغلو after مراد أوزتورك أوغلو; بن عياد; أبو حسان).
     /// </summary>
     [Fact]
     public void Quote_speakers_stay_at_the_level_reached()
@@ -57,7 +56,7 @@ public sealed class NewArticleTests
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
         Assert.Equal(468, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 393, report.ToText(details: true, "Quote.speaker"));
+        Assert.True(speakers.Sum(s => s.Right) >= 398, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()

@@ -28,6 +28,12 @@ namespace CorpusKit.CompilerServices;
 /// <item>else the candidate nearest before it in the document.</item>
 /// </list>
 /// <para>
+/// A speaker named by the last words of a fuller name the document gives a candidate of the same
+/// type (<c>قال القنصل التركي أوزتورك أوغلو</c> after <c>مراد أوزتورك أوغلو</c>) is that candidate: the
+/// first that bears the fuller name. Two fuller names that end with the same words (<c>علي كريمي</c>,
+/// <c>حسن كريمي</c>) leave the speaker as named.
+/// </para>
+/// <para>
 /// No step takes the candidate a speech verb speaks to, governed by the preposition ل right after
 /// it (<c>وقالت لـ«الخليج»: «…»</c>): that is where the quote was given, not who gave it.
 /// </para>
@@ -69,6 +75,12 @@ public sealed class Attribution : IDisposable
 
     /// <summary>The <see cref="TitleWordIds.Generation"/> the word numbers of <see cref="Buffers.Titled"/> come from.</summary>
     private int _titledGeneration;
+
+    /// <summary>
+    /// Per candidate type, the last words of each fuller key to the first candidate that bears it
+    /// (null where two fuller keys end with those words), made at the first speaker asked for.
+    /// </summary>
+    private Dictionary<string, IEntity?>[]? _fuller;
 
     /// <summary>
     /// An attribution over a document: <paramref name="text"/> is its normalized text, where
@@ -115,6 +127,7 @@ public sealed class Attribution : IDisposable
     private void Initialize(NormalizedText text, ReadOnlySpan<TermHit> verbs, ReadOnlySpan<TermHit> statements, Func<IEntity, string?>? titleOf, ReadOnlySpan<IReadOnlyList<IEntity>> candidates)
     {
         ArgumentNullException.ThrowIfNull(text);
+        _fuller = null;
         _titlesIndexed = false;
         _titledCount = 0;
         _titledGeneration = 0;
@@ -176,6 +189,7 @@ public sealed class Attribution : IDisposable
         }
 
         _buffers = null;
+        _fuller = null;
         buffers.Candidates.AsSpan(0, _candidateCount).Clear();
         buffers.Titled.AsSpan(0, _titledCount).Clear();
         _titleOf = null;
@@ -200,6 +214,10 @@ public sealed class Attribution : IDisposable
     /// the first, or when that one had none); null when the text names no candidate.
     /// </summary>
     public IEntity? Speaker(TextSpan quote, IEntity? previous)
+        => Named(quote, previous) is { } speaker ? Fullest(speaker) : null;
+
+    /// <summary>The speaker as the text names them there (see <see cref="Speaker"/>).</summary>
+    private IEntity? Named(TextSpan quote, IEntity? previous)
     {
         int sentence = Nearest.ScopeStart(_text, quote.Start, TextScope.Sentence);
         ReadOnlySpan<TextSpan> verbs = Verbs;
@@ -275,6 +293,68 @@ public sealed class Attribution : IDisposable
     }
 
     private int Preferred(int i, bool statement) => statement ? _candidateCount - 1 - i : i;
+
+    /// <summary>
+    /// The first candidate of <paramref name="speaker"/>'s type whose key is a fuller name ending
+    /// with <paramref name="speaker"/>'s key, word for word; <paramref name="speaker"/> itself when
+    /// there is none, or two fuller keys end so.
+    /// </summary>
+    private IEntity Fullest(IEntity speaker)
+    {
+        ReadOnlySpan<IReadOnlyList<IEntity>> candidates = Candidates;
+        _fuller ??= new Dictionary<string, IEntity?>[candidates.Length];
+        for (int type = 0; type < candidates.Length; type++)
+        {
+            if (candidates[type].Count == 0 || candidates[type][0].EntityType != speaker.EntityType)
+            {
+                continue;
+            }
+
+            Dictionary<string, IEntity?> fuller = _fuller[type] ??= Endings(candidates[type]);
+            return fuller.TryGetValue(speaker.Key, out IEntity? full) && full is not null ? full : speaker;
+        }
+
+        return speaker;
+    }
+
+    /// <summary>
+    /// Each run of last words of a key of two words or more, to the first candidate with that key;
+    /// null for a run that ends two different keys. Each key is taken once, so this is linear in
+    /// the words of the distinct keys.
+    /// </summary>
+    private static Dictionary<string, IEntity?> Endings(IReadOnlyList<IEntity> candidates)
+    {
+        var endings = new Dictionary<string, IEntity?>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (IEntity candidate in candidates)
+        {
+            string key = candidate.Key;
+            if (!keys.Add(key))
+            {
+                continue;
+            }
+
+            for (int space = key.IndexOf(' '); space >= 0; space = key.IndexOf(' ', space + 1))
+            {
+                string ending = key[(space + 1)..];
+                if (ending.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!endings.TryGetValue(ending, out IEntity? earlier))
+                {
+                    endings[ending] = candidate;
+                }
+                else if (earlier is not null && earlier.Key != key)
+                {
+                    endings[ending] = null; // two fuller names end so: neither is meant
+                }
+            }
+        }
+
+        return endings;
+    }
 
     /// <summary>The word that starts at <paramref name="from"/> (after spaces), before <paramref name="to"/>, as a title word (<see cref="TitleWord"/>); null when there is none.</summary>
     private string? WordAfter(int from, int to)
