@@ -78,7 +78,8 @@ public sealed class Attribution : IDisposable
 
     /// <summary>
     /// Per candidate type, the last words of each fuller key to the first candidate that bears it
-    /// (null where two fuller keys end with those words), made at the first speaker asked for.
+    /// (null where two fuller keys end with those words), made at the first speaker asked for
+    /// among more than <see cref="MostScannedForFuller"/> candidates.
     /// </summary>
     private Dictionary<string, IEntity?>[]? _fuller;
 
@@ -302,7 +303,6 @@ public sealed class Attribution : IDisposable
     private IEntity Fullest(IEntity speaker)
     {
         ReadOnlySpan<IReadOnlyList<IEntity>> candidates = Candidates;
-        _fuller ??= new Dictionary<string, IEntity?>[candidates.Length];
         for (int type = 0; type < candidates.Length; type++)
         {
             if (candidates[type].Count == 0 || candidates[type][0].EntityType != speaker.EntityType)
@@ -310,11 +310,49 @@ public sealed class Attribution : IDisposable
                 continue;
             }
 
-            Dictionary<string, IEntity?> fuller = _fuller[type] ??= Endings(candidates[type]);
+            IReadOnlyList<IEntity> list = candidates[type];
+            if (list.Count <= MostScannedForFuller)
+            {
+                return ScanForFuller(list, speaker);
+            }
+
+            _fuller ??= new Dictionary<string, IEntity?>[candidates.Length];
+            Dictionary<string, IEntity?> fuller = _fuller[type] ??= Endings(list);
             return fuller.TryGetValue(speaker.Key, out IEntity? full) && full is not null ? full : speaker;
         }
 
         return speaker;
+    }
+
+    /// <summary>
+    /// Up to this many candidates of a type, a speaker's fuller name is looked for by reading them
+    /// all (a document names a few dozen people, and reading costs nothing); past it, through an
+    /// index of their keys' last words (<see cref="Endings"/>), made once for the document.
+    /// </summary>
+    private const int MostScannedForFuller = 64;
+
+    /// <summary><see cref="Fullest"/> by reading every candidate of the type.</summary>
+    private static IEntity ScanForFuller(IReadOnlyList<IEntity> candidates, IEntity speaker)
+    {
+        string key = speaker.Key;
+        IEntity? fuller = null;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            string other = candidates[i].Key;
+            if (other.Length > key.Length + 1 && other.EndsWith(key, StringComparison.Ordinal) && other[other.Length - key.Length - 1] == ' ')
+            {
+                if (fuller is null)
+                {
+                    fuller = candidates[i];
+                }
+                else if (fuller.Key != other)
+                {
+                    return speaker; // two fuller names end so: neither is meant
+                }
+            }
+        }
+
+        return fuller ?? speaker;
     }
 
     /// <summary>
