@@ -326,7 +326,8 @@ public sealed class Attribution : IDisposable
 
     /// <summary>
     /// Up to this many candidates of a type, a speaker's fuller name is looked for by reading them
-    /// all (a document names a few dozen people, and reading costs nothing); past it, through an
+    /// all (a document names a few dozen people: reading them costs less than making an index and
+    /// allocates nothing); past it, through an
     /// index of their keys' last words (<see cref="Endings"/>), made once for the document.
     /// </summary>
     private const int MostScannedForFuller = 64;
