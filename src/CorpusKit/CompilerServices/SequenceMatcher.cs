@@ -571,7 +571,7 @@ public static class SequenceMatcher
             public int Of(in TermHit item) => item.Start;
         }
 
-        /// <summary>By start, then the longer first.</summary>
+        /// <summary>The first position at or after <paramref name="position"/> that holds no joiner (see <see cref="IsJoiner"/>).</summary>
         private int SkipJoiners(int position)
         {
             ReadOnlySpan<char> text = _text.Span;
