@@ -10,7 +10,7 @@ using Xunit;
 namespace NewsDesk.Tests;
 
 /// <summary>
-/// NewsDesk on the ninety articles written apart from the seeds (samples/NewsDesk/articles, gold in
+/// NewsDesk on the ninety-four articles written apart from the seeds (samples/NewsDesk/articles, gold in
 /// articles.gold.jsonl), scored apart from them: the report is a reviewed snapshot, and no type's
 /// overlap F1 may fall below the level reached. These texts guided the rules written for
 /// generalisation (105 to 129 were each scored blind first, then joined them), so their scores are
@@ -21,12 +21,12 @@ public sealed class NewArticleTests
     /// <summary>The overlap F1 each type reached on the new articles.</summary>
     private static readonly Dictionary<string, double> s_floors = new(StringComparer.Ordinal)
     {
-        ["Date"] = 0.98,   // 0.995: a Solar Hijri date, and the ه of هـ outside Hijri dates' spans (exact only); 0.990 with 138 to 141; 0.9897 with 142 to 145 (a second Solar Hijri date, in Persian digits and month: ۲۵ شهریور ۱۴۰۴ هـ.ش); 0.990 with 146 to 149; 0.993 with 150 to 153 (Solar Hijri dates read); 0.992 with 154 to 157; 0.993 with 158 to 161; 0.995 with years after a season; 0.996 with 162 to 165, with 166 to 169, with 170 to 173, with 174 to 177 (ranges after بين, غرة) and with 178 to 181 (seasons of two years); 0.996 with 182 to 185 (a year after the Maghreb's في أفق) and with 186 to 189 (Mauritania's months, the year of an event)
-        ["Organization"] = 0.92, // 0.945 before 134 to 137: companies named again by an alias in guillemets («مصدر»); 0.929 with 138 to 141; 0.939 with 142 to 145 (a university named after a person); 0.926 with 146 to 149 (Kurdish and Pakistani bodies); 0.930 with 150 to 153; 0.926 with 154 to 157 (companies named again by a short alias); 0.927 with 158 to 161; 0.942 with aliases in guillemets found again; 0.944 with 162 to 165; 0.943 with 166 to 169; 0.941 with 170 to 173; 0.941 with 174 to 177 (universities, municipalities, armed forces); 0.934 with 178 to 181 (Sudanese and Jordanian bodies, outlets in a dateline after a dash); 0.936 with 182 to 185 (a second purpose, societies, companies in guillemets after مجموعة); 0.936 with 186 to 189 (companies by their trade, constructs after a head noun, institutes of a place, clubs)
-        ["Person"] = 0.94,  // 0.970 with 122 to 125, 0.955 with 134 to 137: Turkish names of four words after long titles; 0.958 with 138 to 141 and with 142 to 145; 0.949 with 146 to 149 (names of four words, a name in Persian letters after a spokeswoman); 0.949 with 150 to 153 (a Chinese name after a title of an autonomous region's government); 0.948 with 154 to 157; 0.945 with 158 to 161 (بندر عباس read as a person); 0.947 with 162 to 165; 0.948 with 166 to 169; 0.949 with 170 to 173; 0.947 with 174 to 177 (a Chinese name after a spokeswoman of an unlisted body, a byline alone on its line); 0.941 with 178 to 181 (names after titles of unlisted bodies); 0.946 with 182 to 185 (family names with the article after a title, bylines beside the dateline); 0.947 with 186 to 189 (Mauritanian names joined by ولد and منت, a consul's long title)
-        ["Place"] = 0.95,  // 0.974 before 130 to 133: stations, pipelines and ports named by places the gazetteer lacks; 0.960 with 138 to 141 (Iraqi towns); 0.962 with 142 to 145; 0.956 with 146 to 149 (Algerian and Kurdish towns); 0.952 with 150 to 153 (Kyrgyz, Tajik and Mongolian border towns); 0.954 with 154 to 157; 0.952 with 158 to 161 (عمان for Amman); 0.957 with 162 to 165 (Algerian wilayas and Iraqi towns listed); 0.958 with 166 to 169; 0.959 with 170 to 173; 0.961 with 174 to 177 (السعودية as an adjective refused; Tunisian governorates listed); 0.959 with 178 to 181 (Mongolian provinces, عمان for Amman, accusative adjectives read as countries: منغولياً); 0.960 with 182 to 185 (the region's governorates and cities listed); 0.962 with 186 to 189 (the Maghreb's, the Sahel's and the Levant's places listed)
+        ["Date"] = 0.98,   // 0.995: a Solar Hijri date, and the ه of هـ outside Hijri dates' spans (exact only); 0.990 with 138 to 141; 0.9897 with 142 to 145 (a second Solar Hijri date, in Persian digits and month: ۲۵ شهریور ۱۴۰۴ هـ.ش); 0.990 with 146 to 149; 0.993 with 150 to 153 (Solar Hijri dates read); 0.992 with 154 to 157; 0.993 with 158 to 161; 0.995 with years after a season; 0.996 with 162 to 165, with 166 to 169, with 170 to 173, with 174 to 177 (ranges after بين, غرة) and with 178 to 181 (seasons of two years); 0.996 with 182 to 185 (a year after the Maghreb's في أفق) and with 186 to 189 (Mauritania's months, the year of an event) and 190 to 193
+        ["Organization"] = 0.92, // 0.945 before 134 to 137: companies named again by an alias in guillemets («مصدر»); 0.929 with 138 to 141; 0.939 with 142 to 145 (a university named after a person); 0.926 with 146 to 149 (Kurdish and Pakistani bodies); 0.930 with 150 to 153; 0.926 with 154 to 157 (companies named again by a short alias); 0.927 with 158 to 161; 0.942 with aliases in guillemets found again; 0.944 with 162 to 165; 0.943 with 166 to 169; 0.941 with 170 to 173; 0.941 with 174 to 177 (universities, municipalities, armed forces); 0.934 with 178 to 181 (Sudanese and Jordanian bodies, outlets in a dateline after a dash); 0.936 with 182 to 185 (a second purpose, societies, companies in guillemets after مجموعة); 0.936 with 186 to 189 (companies by their trade, constructs after a head noun, institutes of a place, clubs); 0.941 with 190 to 193 (outlets in quotation marks, captions' credits, aliases in parentheses found again)
+        ["Person"] = 0.94,  // 0.970 with 122 to 125, 0.955 with 134 to 137: Turkish names of four words after long titles; 0.958 with 138 to 141 and with 142 to 145; 0.949 with 146 to 149 (names of four words, a name in Persian letters after a spokeswoman); 0.949 with 150 to 153 (a Chinese name after a title of an autonomous region's government); 0.948 with 154 to 157; 0.945 with 158 to 161 (بندر عباس read as a person); 0.947 with 162 to 165; 0.948 with 166 to 169; 0.949 with 170 to 173; 0.947 with 174 to 177 (a Chinese name after a spokeswoman of an unlisted body, a byline alone on its line); 0.941 with 178 to 181 (names after titles of unlisted bodies); 0.946 with 182 to 185 (family names with the article after a title, bylines beside the dateline); 0.947 with 186 to 189 (Mauritanian names joined by ولد and منت, a consul's long title); 0.950 with 190 to 193 (a chargé d'affaires, a first name with the article after الدكتور)
+        ["Place"] = 0.95,  // 0.974 before 130 to 133: stations, pipelines and ports named by places the gazetteer lacks; 0.960 with 138 to 141 (Iraqi towns); 0.962 with 142 to 145; 0.956 with 146 to 149 (Algerian and Kurdish towns); 0.952 with 150 to 153 (Kyrgyz, Tajik and Mongolian border towns); 0.954 with 154 to 157; 0.952 with 158 to 161 (عمان for Amman); 0.957 with 162 to 165 (Algerian wilayas and Iraqi towns listed); 0.958 with 166 to 169; 0.959 with 170 to 173; 0.961 with 174 to 177 (السعودية as an adjective refused; Tunisian governorates listed); 0.959 with 178 to 181 (Mongolian provinces, عمان for Amman, accusative adjectives read as countries: منغولياً); 0.960 with 182 to 185 (the region's governorates and cities listed); 0.962 with 186 to 189 (the Maghreb's, the Sahel's and the Levant's places listed) and with 190 to 193 (the world's capitals listed; islands and mountains without their head noun)
         ["Quote"] = 0.98,
-        ["Source"] = 0.95,  // 0.979 with 134 to 137; 0.974 with 138 to 141 (a closing TRT credit, a state paper); 0.969 with 142 to 145 (a publisher in a dateline); 0.9597 with 146 to 149 (a paper quoted by its name, a publisher in a dateline); 0.958 with 150 to 153; 0.965 with 154 to 157; 0.962 with 158 to 161; 0.967 with 162 to 165; 0.966 with 166 to 169; 0.962 with 170 to 173; 0.962 with 174 to 177 (an unlisted paper credited in a dateline); 0.959 with 178 to 181 (papers named in a dateline after a dash); 0.964 with 182 to 185 (a news portal after a dateline's dash) and with 186 to 189
+        ["Source"] = 0.95,  // 0.979 with 134 to 137; 0.974 with 138 to 141 (a closing TRT credit, a state paper); 0.969 with 142 to 145 (a publisher in a dateline); 0.9597 with 146 to 149 (a paper quoted by its name, a publisher in a dateline); 0.958 with 150 to 153; 0.965 with 154 to 157; 0.962 with 158 to 161; 0.967 with 162 to 165; 0.966 with 166 to 169; 0.962 with 170 to 173; 0.962 with 174 to 177 (an unlisted paper credited in a dateline); 0.959 with 178 to 181 (papers named in a dateline after a dash); 0.964 with 182 to 185 (a news portal after a dateline's dash) and with 186 to 189; 0.970 with 190 to 193 (papers and channels in quotation marks after a reporting verb, one-word names after a dateline's dash)
     };
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class NewArticleTests
     }
 
     /// <summary>
-    /// Who said each quote of the new articles: 398 of 468 are right now (25 of the first five's 25; 18 of 138 to 141's 19; 22 of 142 to 145's 25; 13 of 146 to 149's 26; 18 of 150 to 153's 20; 22 of 154 to 157's 27; 19 of 158 to 161's 21; 18 of 162 to 165's 20; 21 of 166 to 169's 22; 16 of 170 to 173's 24; 20 of 174 to 177's 21; 17 of 178 to 181's 23; 19 of 182 to 185's 22; 20 of 186 to 189's 24).
+    /// Who said each quote of the new articles: 418 of 488 are right now (25 of the first five's 25; 18 of 138 to 141's 19; 22 of 142 to 145's 25; 13 of 146 to 149's 26; 18 of 150 to 153's 20; 22 of 154 to 157's 27; 19 of 158 to 161's 21; 18 of 162 to 165's 20; 21 of 166 to 169's 22; 16 of 170 to 173's 24; 20 of 174 to 177's 21; 17 of 178 to 181's 23; 19 of 182 to 185's 22; 20 of 186 to 189's 24; 18 of 190 to 193's 20).
     /// 393 before a speaker named by the last words of a fuller name in the document was taken for the
     /// person of that name (القنصل التركي أوزتورك أوغلو after مراد أوزتورك أوغلو; بن عياد; أبو حسان).
     /// </summary>
@@ -55,8 +55,8 @@ public sealed class NewArticleTests
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
-        Assert.Equal(468, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 398, report.ToText(details: true, "Quote.speaker"));
+        Assert.Equal(488, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) >= 418, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
@@ -65,7 +65,7 @@ public sealed class NewArticleTests
         List<Mention> gold = Mention.ReadFile(Repository.NewArticlesGold, problems);
         Assert.Empty(problems);
         List<Article> articles = [.. Repository.NewArticleFiles.Select(path => NewsDeskCorpus.Instance.Extract(File.ReadAllText(path), Path.GetFileName(path)))];
-        Assert.Equal(90, articles.Count);
+        Assert.Equal(94, articles.Count);
         return EvaluationReport.Compare(gold, Mentions.Of(articles));
     }
 }
