@@ -241,7 +241,8 @@ public sealed class DocumentLayoutTests
     /// its name) ends at the first line of six words or more, a headline or a paragraph, which is
     /// read as any line is (five words are still a menu's item). A block below the headline (a
     /// "read also" list, the site's appended articles after it) still runs on to the next blank
-    /// line. (D dropped, H headline, B body.)
+    /// line, but for a paragraph with boilerplate after it (see the next test). (D dropped, H
+    /// headline, B body.)
     /// </summary>
     [Theory]
     [InlineData("الموقع\nالرئيسية\nسياسة\nعنوان الخبر الذي يبدأ به الموقع صفحته اليوم\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nفقرة ثانية من الخبر.", "DDDHBB")]
@@ -249,5 +250,21 @@ public sealed class DocumentLayoutTests
     [InlineData("الموقع\nالرئيسية\nأخبار الاقتصاد والمال في العالم العربي\nفقرة ثانية.", "DDHB")] // six words
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة.\nمقال ملحق", "HBDDD")]
     public void A_menu_above_the_headline_ends_at_a_longer_line_on_a_page_without_blank_lines(string text, string kinds)
+        => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
+
+    /// <summary>
+    /// On a page without blank lines, a "read also" list inside the article (a block begun below
+    /// the headline) ends at the first paragraph, a line of more than
+    /// <see cref="DocumentLayout.MaxListedHeadlineWords"/> words, when boilerplate comes after it
+    /// (the article's tags, a footer, the comments): the article goes on after the list. With no
+    /// boilerplate after it, the paragraphs are the site's appended articles and go with the list
+    /// (a seed's page), and so does a line of 20 words, a listed headline's length.
+    /// </summary>
+    [Theory]
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nفقرة أخرى من الخبر\nالتعليقات\nتعليق", "HBDDBBDD")]
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nفقرة أخرى من الخبر", "HBDDDD")] // nothing closes the article after it
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات جدا.\nفقرة أخرى من الخبر\nالتعليقات\nتعليق", "HBDDDDDD")] // twenty words
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\n\nالتعليقات", "HBDDDxD")] // a blank line ends the list
+    public void A_list_inside_the_article_ends_at_a_paragraph_that_boilerplate_follows_on_a_page_without_blank_lines(string text, string kinds)
         => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
 }

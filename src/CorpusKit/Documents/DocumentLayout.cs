@@ -223,6 +223,16 @@ public sealed class DocumentLayout
                 // articles after it, which go with it.
                 blockRule = null;
             }
+            else if (blockRule is not null && !blockAboveHeadline && IsParagraph(line) && !HasBlankLine(text, start)
+                && ClosingLineFollows(normalized, to, boilerplate, otherDigits, context, entity))
+            {
+                // A block begun below the headline (a "read also" list) on a page without blank
+                // lines ends at a paragraph when boilerplate (the article's tags, a footer) comes
+                // after it: the list stood inside the article, whose text goes on. With no
+                // closing line after it, the paragraphs are the site's appended articles, which go
+                // with the list.
+                blockRule = null;
+            }
 
             if (line.IsEmpty)
             {
@@ -408,6 +418,44 @@ public sealed class DocumentLayout
     /// ticker or a paragraph is longer.
     /// </summary>
     private static bool EndsMenu(ReadOnlySpan<char> line) => NormalizerCore.CountWords(line) > MaxMenuItemWords;
+
+    /// <summary>
+    /// The most words of a line in a list of headlines ("read also"): a longer line is a paragraph,
+    /// which may end such a list (see <see cref="ClosingLineFollows"/>). The lists of the NewsDesk
+    /// pages hold headlines of up to 13 words; a paragraph of news runs to 30 and more.
+    /// </summary>
+    public const int MaxListedHeadlineWords = 20;
+
+    /// <summary>Whether <paramref name="line"/> (trimmed) is longer than a listed headline: a paragraph.</summary>
+    private static bool IsParagraph(ReadOnlySpan<char> line) => NormalizerCore.CountWords(line) > MaxListedHeadlineWords;
+
+    /// <summary>
+    /// Whether a line after <paramref name="from"/> (in the normalized text) is boilerplate, or
+    /// begins a block or the rest of the text as boilerplate (an article's tags, a share line, a
+    /// footer): what closes an article, so the paragraphs before it are still the article's. Asked only where an open block meets a
+    /// paragraph on a page without blank lines, which is rare: the lines after are read once more.
+    /// </summary>
+    private static bool ClosingLineFollows(ReadOnlySpan<char> normalized, int from, LineRuleSet boilerplate, bool otherDigits, ExtractionContext context, string entity)
+    {
+        int newline = normalized[from..].IndexOf('\n');
+        for (int start = newline < 0 ? normalized.Length : from + newline + 1; start < normalized.Length;)
+        {
+            int next = normalized[start..].IndexOf('\n');
+            int end = next < 0 ? normalized.Length : start + next;
+            (int lineFrom, int lineTo) = Trimmed(normalized, start, end);
+            ReadOnlySpan<char> line = normalized[lineFrom..lineTo];
+            if (!line.IsEmpty && (boilerplate.Match(line, LineRuleReach.Line, otherDigits, context, entity) is not null
+                || boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity) is not null
+                || boilerplate.Match(line, LineRuleReach.Rest, otherDigits, context, entity) is not null))
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
     private static bool IsShort(string text, TextSpan span) => NormalizerCore.CountWords(text.AsSpan(span.Start, span.Length)) <= MaxSiteNameWords;
