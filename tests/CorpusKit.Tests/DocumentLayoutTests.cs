@@ -258,13 +258,16 @@ public sealed class DocumentLayoutTests
     /// <see cref="DocumentLayout.MaxListedHeadlineWords"/> words, when boilerplate comes after it
     /// (the article's tags, a footer, the comments): the article goes on after the list. With no
     /// boilerplate after it, the paragraphs are the site's appended articles and go with the list
-    /// (a seed's page), and so does a line of 20 words, a listed headline's length.
+    /// (a seed's page), and so does a line of 20 words, a listed headline's length. The lines after
+    /// the first such paragraph are read once a document: a second list whose paragraphs come after
+    /// the last boilerplate line keeps them.
     /// </summary>
     [Theory]
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nفقرة أخرى من الخبر\nالتعليقات\nتعليق", "HBDDBBDD")]
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nفقرة أخرى من الخبر", "HBDDDD")] // nothing closes the article after it
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات جدا.\nفقرة أخرى من الخبر\nالتعليقات\nتعليق", "HBDDDDDD")] // twenty words
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\n\nالتعليقات", "HBDDDxD")] // a blank line ends the list
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.", "HBDDBBDDD")] // the second list has no boilerplate after it: the site's appended article
     public void A_list_inside_the_article_ends_at_a_paragraph_that_boilerplate_follows_on_a_page_without_blank_lines(string text, string kinds)
         => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
 }

@@ -204,6 +204,7 @@ public sealed class DocumentLayout
         DocumentLine? secondLine = null; // the body line right under the first line, while no other has come
         int number = 0;
         int ended = 0; // the offset anchors passed so far: lines are mapped in order
+        int? lastClosingLine = null; // where the last boilerplate line after an open list begins, once asked
 
         for (int start = 0; start <= text.Length; number++)
         {
@@ -224,7 +225,7 @@ public sealed class DocumentLayout
                 blockRule = null;
             }
             else if (blockRule is not null && !blockAboveHeadline && IsParagraph(line) && !HasBlankLine(text, start)
-                && ClosingLineFollows(normalized, to, boilerplate, otherDigits, context, entity))
+                && (lastClosingLine ??= LastClosingLine(normalized, to, boilerplate, otherDigits, context, entity)) > to)
             {
                 // A block begun below the headline (a "read also" list) on a page without blank
                 // lines ends at a paragraph when boilerplate (the article's tags, a footer) comes
@@ -421,7 +422,7 @@ public sealed class DocumentLayout
 
     /// <summary>
     /// The most words of a line in a list of headlines ("read also"): a longer line is a paragraph,
-    /// which may end such a list (see <see cref="ClosingLineFollows"/>). The lists of the NewsDesk
+    /// which may end such a list (see <see cref="LastClosingLine"/>). The lists of the NewsDesk
     /// pages hold headlines of up to 13 words; a paragraph of news runs to 30 and more.
     /// </summary>
     public const int MaxListedHeadlineWords = 20;
@@ -430,13 +431,16 @@ public sealed class DocumentLayout
     private static bool IsParagraph(ReadOnlySpan<char> line) => NormalizerCore.CountWords(line) > MaxListedHeadlineWords;
 
     /// <summary>
-    /// Whether a line after <paramref name="from"/> (in the normalized text) is boilerplate, or
-    /// begins a block or the rest of the text as boilerplate (an article's tags, a share line, a
-    /// footer): what closes an article, so the paragraphs before it are still the article's. Asked only where an open block meets a
-    /// paragraph on a page without blank lines, which is rare: the lines after are read once more.
+    /// Where the last line after <paramref name="from"/> (in the normalized text) begins that is
+    /// boilerplate, or begins a block or the rest of the text as boilerplate (an article's tags, a
+    /// share line, a footer), or -1: what closes an article, so the paragraphs before it are still
+    /// the article's. Asked once a document, where an open list first meets a paragraph on a page
+    /// without blank lines (rare): the lines after are read once more, and a later paragraph is
+    /// before the last such line or not, so the layout stays linear in the text.
     /// </summary>
-    private static bool ClosingLineFollows(ReadOnlySpan<char> normalized, int from, LineRuleSet boilerplate, bool otherDigits, ExtractionContext context, string entity)
+    private static int LastClosingLine(ReadOnlySpan<char> normalized, int from, LineRuleSet boilerplate, bool otherDigits, ExtractionContext context, string entity)
     {
+        int last = -1;
         int newline = normalized[from..].IndexOf('\n');
         for (int start = newline < 0 ? normalized.Length : from + newline + 1; start < normalized.Length;)
         {
@@ -448,13 +452,13 @@ public sealed class DocumentLayout
                 || boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity) is not null
                 || boilerplate.Match(line, LineRuleReach.Rest, otherDigits, context, entity) is not null))
             {
-                return true;
+                last = lineFrom;
             }
 
             start = end + 1;
         }
 
-        return false;
+        return last;
     }
 
     /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
