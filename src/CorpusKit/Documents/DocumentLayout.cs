@@ -205,6 +205,7 @@ public sealed class DocumentLayout
         int number = 0;
         int ended = 0; // the offset anchors passed so far: lines are mapped in order
         int? lastClosingLine = null; // where the last boilerplate line after an open list begins, once asked
+        int? lastBlankLine = null; // the line break that opens the text's last blank line, once asked
 
         for (int start = 0; start <= text.Length; number++)
         {
@@ -224,7 +225,7 @@ public sealed class DocumentLayout
                 // articles after it, which go with it.
                 blockRule = null;
             }
-            else if (blockRule is not null && !blockAboveHeadline && IsParagraph(line) && !HasBlankLine(text, start)
+            else if (blockRule is not null && !blockAboveHeadline && IsParagraph(line) && (lastBlankLine ??= LastBlankLine(text)) < start
                 && (lastClosingLine ??= LastClosingLine(normalized, to, boilerplate, otherDigits, context, entity)) > to)
             {
                 // A block begun below the headline (a "read also" list) on a page without blank
@@ -277,7 +278,7 @@ public sealed class DocumentLayout
 
             if (documentLine.Kind == LineKind.Boilerplate && headline is { } above && marked.Count == 0 && repeated.Count == 0
                 && ((IsShort(text, above.Span) && (above.Number == number || (above.Number == number - 1 && secondLine is { } second && second.Number == number && IsShort(text, second.Span))))
-                    || (blockBegins && above.Number == number && !HasBlankLine(text, end))))
+                    || (blockBegins && above.Number == number && (lastBlankLine ??= LastBlankLine(text)) < end)))
             {
                 // The first line that is not blank, short, right above a line the boilerplate drops
                 // (or two such lines, a site's name over its full name): a site's name above its
@@ -465,13 +466,17 @@ public sealed class DocumentLayout
     private static bool IsShort(string text, TextSpan span) => NormalizerCore.CountWords(text.AsSpan(span.Start, span.Length)) <= MaxSiteNameWords;
 
     /// <summary>
-    /// Whether a blank line (empty, or white space and marks of direction only) comes after
-    /// <paramref name="from"/> with text after it, to end a block that begins there.
+    /// The line break that opens the last blank line (empty, or white space and marks of direction
+    /// only) with text after it, or -1: a blank line comes after an offset, to end a block that
+    /// begins there, when this is at or past it. Read once a document, where it is first asked
+    /// (a page's first line above a block, or a paragraph in an open list), so the layout stays
+    /// linear on a page of many lines and none blank.
     /// </summary>
-    private static bool HasBlankLine(string text, int from)
+    private static int LastBlankLine(string text)
     {
         int contentEnd = text.AsSpan().TrimEnd().Length;
-        for (int newline = text.IndexOf('\n', from); newline >= 0 && newline < contentEnd; newline = text.IndexOf('\n', newline + 1))
+        int last = -1;
+        for (int newline = text.IndexOf('\n'); newline >= 0 && newline < contentEnd; newline = text.IndexOf('\n', newline + 1))
         {
             int next = newline + 1;
             while (next < contentEnd && text[next] is ' ' or '\t' or '\r' or '\u00A0' or '\u200B' or '\u200E' or '\u200F' or '\uFEFF')
@@ -481,11 +486,11 @@ public sealed class DocumentLayout
 
             if (next < contentEnd && text[next] == '\n')
             {
-                return true;
+                last = newline;
             }
         }
 
-        return false;
+        return last;
     }
 
     /// <summary>The range <c>[from, to)</c> of <paramref name="text"/> without the white space at its ends (never inverted).</summary>
