@@ -104,6 +104,17 @@ public sealed class RepeatsTests
     public void Proclitics_stay_out_of_the_span(int oneByOne)
         => Assert.Equal(["شريفزاده=فرهود شريفزاده"], Again(Run(oneByOne, "الوزير فرهود شريفزاده ووفقا لشريفزاده", "فرهود شريفزاده")));
 
+    /// <summary>
+    /// Proclitics run as Arabic writes them: one letter, or a conjunction then a preposition
+    /// (ول); two prepositions are no run, so لبنان does not hold the surname نان.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ways))]
+    public void Only_a_conjunction_then_a_preposition_stand_together_before_a_name(int oneByOne)
+        => Assert.Equal(
+            ["نان=يوان يا نان", "نان=يوان يا نان"],
+            Again(Run(oneByOne, "وقال يوان يا نان إن لبنان بلد جميل، وأكد لنان ذلك ولنان أيضا", "يوان يا نان")));
+
     [Theory]
     [MemberData(nameof(Ways))]
     public void A_surname_inside_a_longer_word_is_not_a_mention(int oneByOne)

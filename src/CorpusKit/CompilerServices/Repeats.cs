@@ -475,21 +475,20 @@ public static class Repeats
 
     private static bool EndsWord(ReadOnlySpan<char> chars, int end) => end == chars.Length || !CharKinds.IsLetterOrDigit(chars[end]);
 
-    /// <summary>Whether a word starts at <paramref name="from"/>, or proclitics (و ف, then ب ل ك) start one right before it.</summary>
+    /// <summary>Whether a word starts at <paramref name="from"/>, or a run of proclitics (a letter of و ف ب ل ك, or و ف then ب ل ك) starts one right before it.</summary>
     private static bool WordStartsAt(ReadOnlySpan<char> chars, int from)
     {
-        int start = from;
-        for (int clitics = 0; clitics < Proclitics.Most && start > 0 && Proclitics.IsLetter(chars[start - 1]); clitics++)
+        for (int clitics = 0; clitics <= Proclitics.Most && clitics <= from; clitics++)
         {
-            if (start - 1 == 0 || !CharKinds.IsLetterOrDigit(chars[start - 2]))
+            int start = from - clitics;
+            if ((clitics == 0 || Proclitics.IsRun(chars.Slice(start, clitics)))
+                && (start == 0 || !CharKinds.IsLetterOrDigit(chars[start - 1])))
             {
                 return true;
             }
-
-            start--;
         }
 
-        return start == 0 || !CharKinds.IsLetterOrDigit(chars[start - 1]);
+        return false;
     }
 
     /// <summary>A name or surname found in the text, and the index of the entity it names.</summary>

@@ -544,15 +544,7 @@ public static class SequenceMatcher
         private bool IsProcliticRun(int from, int to)
         {
             ReadOnlySpan<char> text = _text.Span;
-            for (int i = from; i < to; i++)
-            {
-                if (!Text.Proclitics.IsLetter(text[i]))
-                {
-                    return false;
-                }
-            }
-
-            return from == 0 || !char.IsLetterOrDigit(text[from - 1]);
+            return Text.Proclitics.IsRun(text[from..to]) && (from == 0 || !char.IsLetterOrDigit(text[from - 1]));
         }
 
         /// <summary>The first span that begins at or after <paramref name="start"/> (the spans are sorted by start).</summary>
