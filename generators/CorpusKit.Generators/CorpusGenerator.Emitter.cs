@@ -1266,11 +1266,10 @@ public sealed partial class CorpusGenerator
             string ruleOrder = order.ToString(CultureInfo.InvariantCulture);
             if (entity.Outside.Count > 0)
             {
-                // Inside an entity of outside:, it could only be taken away: it competes without an entity.
-                w.Line($$"""
+                // A match that overlaps an entity of outside: is no candidate: it keeps no other one out.
+                w.Line("""
                     if (candidates.KeptOut(span))
                     {
-                        candidates.AddKeptOut(span, {{ruleOrder}});
                         continue;
                     }
 

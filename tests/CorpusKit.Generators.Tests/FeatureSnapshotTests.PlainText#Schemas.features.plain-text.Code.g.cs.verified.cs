@@ -182,7 +182,7 @@ namespace Features.PlainText
         /// <summary>The rules' patterns, compiled at build time.</summary>
         private static class Patterns
         {
-            // Schemas/features/plain-text.corpus.yaml, line 31, as written:
+            // Schemas/features/plain-text.corpus.yaml, line 46, as written:
             //     (?<value>[A-Z]{2}-\d{4})
             /// <summary>
             /// The pattern of rule <c>long</c>, compiled at build time into a program of 21 ints and 2 char class(es),
@@ -276,7 +276,7 @@ namespace Features.PlainText
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static bool Long_Class0(char c) => c is (>= 'A' and <= 'Z');
 
-            // Schemas/features/plain-text.corpus.yaml, line 35, as written:
+            // Schemas/features/plain-text.corpus.yaml, line 50, as written:
             //     (?<value>[A-Z]{2}-\d{2})
             /// <summary>
             /// The pattern of rule <c>short</c>, compiled at build time into a program of 21 ints and 2 char class(es),

@@ -25,6 +25,7 @@ namespace Features.PlainText
         [
             AgencyExtractor.Table,
             WordExtractor.Table,
+            TitleExtractor.Table,
             CodeExtractor.Table,
         ];
 
@@ -50,15 +51,18 @@ namespace Features.PlainText
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
             global::System.Collections.Generic.IReadOnlyList<Agency> @agencies = AgencyExtractor.Instance.Extract(context);
-            context.ReportProgress(1, 3);
+            context.ReportProgress(1, 4);
             global::System.Collections.Generic.IReadOnlyList<Word> @words = WordExtractor.Instance.Extract(context);
-            context.ReportProgress(2, 3);
+            context.ReportProgress(2, 4);
+            global::System.Collections.Generic.IReadOnlyList<Title> @titles = TitleExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 4);
             global::System.Collections.Generic.IReadOnlyList<Code> @codes = CodeExtractor.Instance.Extract(context);
-            context.ReportProgress(3, 3);
+            context.ReportProgress(4, 4);
             return new PlainTextDocument(
                 context.DocumentId,
                 @agencies,
                 @words,
+                @titles,
                 @codes,
                 context.Problems);
         }
@@ -83,7 +87,19 @@ namespace Features.PlainText
                 none: false, span: "Moscow", expected: [new("text", "Moscow")],
                 extract: static text => WordExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/plain-text.corpus.yaml", 33, 21,
+                "Schemas/features/plain-text.corpus.yaml", 34, 21,
+                Title.TypeName, "three-words",
+                "Interfax Chief Editor said",
+                none: true, span: null, expected: [],
+                extract: static text => TitleExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/plain-text.corpus.yaml", 38, 21,
+                Title.TypeName, "two-words",
+                "Interfax Chief Editor said",
+                none: false, span: "Chief Editor", expected: [],
+                extract: static text => TitleExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/plain-text.corpus.yaml", 48, 21,
                 Code.TypeName, "long",
                 "code AB-1234",
                 none: false, span: null, expected: [new("value", "AB-1234")],
@@ -97,6 +113,7 @@ namespace Features.PlainText
     /// <param name="Id">The document's name, if it was given one.</param>
     /// <param name="Agencies">Every Agency mention, in document order.</param>
     /// <param name="Words">Every Word mention, in document order.</param>
+    /// <param name="Titles">Every Title mention, in document order.</param>
     /// <param name="Codes">Every Code mention, in document order.</param>
     /// <param name="Problems">Problems met while extracting (a regex that timed out); the other rules still
     /// ran.</param>
@@ -105,6 +122,7 @@ namespace Features.PlainText
         string? Id,
         global::System.Collections.Generic.IReadOnlyList<Agency> Agencies,
         global::System.Collections.Generic.IReadOnlyList<Word> Words,
+        global::System.Collections.Generic.IReadOnlyList<Title> Titles,
         global::System.Collections.Generic.IReadOnlyList<Code> Codes,
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.ExtractionProblem> Problems) : global::CorpusKit.IJsonWritable, global::CorpusKit.CompilerServices.IMentionLists
     {
@@ -120,6 +138,7 @@ namespace Features.PlainText
             Id = original.Id;
             Agencies = original.Agencies;
             Words = original.Words;
+            Titles = original.Titles;
             Codes = original.Codes;
             Problems = original.Problems;
         }
@@ -134,6 +153,7 @@ namespace Features.PlainText
                     && Id == other.Id
                     && Agencies == other.Agencies
                     && Words == other.Words
+                    && Titles == other.Titles
                     && Codes == other.Codes
                     && Problems == other.Problems);
         }
@@ -145,6 +165,7 @@ namespace Features.PlainText
             hash.Add(Id);
             hash.Add(Agencies);
             hash.Add(Words);
+            hash.Add(Titles);
             hash.Add(Codes);
             hash.Add(Problems);
             return hash.ToHashCode();
@@ -162,14 +183,15 @@ namespace Features.PlainText
         }
 
         /// <inheritdoc />
-        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 3;
+        int global::CorpusKit.CompilerServices.IMentionLists.MentionListCount => 4;
 
         /// <inheritdoc />
         global::System.Collections.Generic.IReadOnlyList<global::CorpusKit.IEntity> global::CorpusKit.CompilerServices.IMentionLists.MentionList(int index) => index switch
         {
             0 => Agencies,
             1 => Words,
-            2 => Codes,
+            2 => Titles,
+            3 => Codes,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
         };
 
@@ -192,6 +214,13 @@ namespace Features.PlainText
             writer.WriteEndArray();
             writer.WriteStartArray("words");
             foreach (Word entity in Words)
+            {
+                entity.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("titles");
+            foreach (Title entity in Titles)
             {
                 entity.WriteTo(writer);
             }

@@ -135,7 +135,6 @@ namespace Features.PlainText
 
                 if (candidates.KeptOut(span))
                 {
-                    candidates.AddKeptOut(span, 0);
                     continue;
                 }
 

@@ -150,22 +150,21 @@ public sealed class OverlapResolverTests
     }
 
     /// <summary>
-    /// A candidate inside an entity of a type of <c>outside:</c> is added without an entity
-    /// (<see cref="Candidates{T}.AddKeptOut"/>): the winners are what resolving every candidate and
-    /// then removing those that overlap the other type gives, in every mode, through the shortcut for
-    /// lists in order and apart, the list of spans taken and the ranks (past 32 candidates), with
-    /// <see cref="Candidates{T}.Beaten"/> asked as the generated rules ask it.
+    /// A match that overlaps an entity of a type of <c>outside:</c> is no candidate
+    /// (<see cref="Candidates{T}.KeptOut"/>, and nothing added): the winners are what resolving only
+    /// the candidates that overlap no entity of the other type gives, in every mode, through the
+    /// shortcut for lists in order and apart, the list of spans taken and the ranks (past 32
+    /// candidates), with <see cref="Candidates{T}.Beaten"/> asked as the generated rules ask it.
     /// </summary>
     [Fact]
-    public void Candidates_kept_out_by_another_type_change_nothing_but_the_entities_made()
+    public void Matches_kept_out_by_another_type_are_no_candidates()
         => Gen.Select(Gen.OneOf(s_candidates, s_ordered), s_candidates, Gen.Bool).Sample((generated, others, split) =>
         {
             List<Candidate<int>> inRuleOrder = [.. generated.OrderBy(c => c.RuleOrder)];
             List<IEntity> outside = [.. others.Select(c => (IEntity)new EntityGroupTests.Mention("o", c.Span, "o"))];
-            Dictionary<int, TextSpan> spans = inRuleOrder.ToDictionary(c => c.Value, c => c.Span);
             foreach (OverlapMode mode in s_modes)
             {
-                List<int> expected = [.. OverlapResolver.Resolve(inRuleOrder, mode).Where(v => !outside.Any(o => o.Span.Overlaps(spans[v])))];
+                List<int> expected = OverlapResolver.Resolve([.. inRuleOrder.Where(c => !outside.Any(o => o.Span.Overlaps(c.Span)))], mode);
 
                 var context = new ExtractionContext("x");
                 Candidates<int> kept = context.Candidates<int>(mode, checkSpans: true);
@@ -173,20 +172,13 @@ public sealed class OverlapResolverTests
                 kept.KeepOutOf(split ? outside[(outside.Count / 2)..] : []);
                 foreach (Candidate<int> candidate in inRuleOrder)
                 {
-                    if (kept.Beaten(candidate.Span))
+                    Assert.Equal(outside.Any(o => o.Span.Overlaps(candidate.Span)), kept.KeptOut(candidate.Span));
+                    if (kept.Beaten(candidate.Span) || kept.KeptOut(candidate.Span))
                     {
                         continue;
                     }
 
-                    Assert.Equal(outside.Any(o => o.Span.Overlaps(candidate.Span)), kept.KeptOut(candidate.Span));
-                    if (kept.KeptOut(candidate.Span))
-                    {
-                        kept.AddKeptOut(candidate.Span, candidate.RuleOrder);
-                    }
-                    else
-                    {
-                        kept.Add(candidate.Span, candidate.RuleOrder, candidate.Value);
-                    }
+                    kept.Add(candidate.Span, candidate.RuleOrder, candidate.Value);
                 }
 
                 List<int> actual = OverlapResolver.Resolve(kept);
@@ -196,33 +188,29 @@ public sealed class OverlapResolverTests
         }, iter: 3000);
 
     /// <summary>
-    /// A candidate kept out still competes: the longer one inside an organisation's name keeps a
-    /// shorter one at its start from winning, as it did when it was made and removed after. One that
-    /// only touches the name is not kept out; one that shares its last char is. The next list taken
-    /// from the pool keeps nothing out.
+    /// A match kept out keeps no one out: the longer one that runs into an organisation's name is
+    /// dropped, and the shorter one beside the name wins (a person's name after a body in a title).
+    /// One that only touches the name is not kept out; one that shares its last char is. The next
+    /// list taken from the pool keeps nothing out.
     /// </summary>
     [Fact]
-    public void A_candidate_kept_out_still_keeps_a_shorter_one_out()
+    public void A_match_kept_out_leaves_the_shorter_one_beside_the_name()
     {
         var context = new ExtractionContext("x");
-        Candidates<string> places = context.Candidates<string>(OverlapMode.Longest, checkSpans: true);
-        places.KeepOutOf([new EntityGroupTests.Mention("organization", new TextSpan(8, 4), "o")]);
-        Assert.True(places.KeptOut(new TextSpan(0, 10)));
-        places.AddKeptOut(new TextSpan(0, 10), 0);
-        Assert.False(places.KeptOut(new TextSpan(0, 5)));
-        places.Add(new TextSpan(0, 5), 1, "inside the longer one");
-        Assert.False(places.KeptOut(new TextSpan(12, 3)));
-        places.Add(new TextSpan(12, 3), 1, "touching the name");
-        Assert.True(places.KeptOut(new TextSpan(11, 1)));
-        Assert.False(places.KeptOut(new TextSpan(7, 1)));
-
-        Assert.Equal(["touching the name"], OverlapResolver.Resolve(places));
+        Candidates<string> people = context.Candidates<string>(OverlapMode.Longest, checkSpans: true);
+        people.KeepOutOf([new EntityGroupTests.Mention("organization", new TextSpan(0, 8), "o")]);
+        Assert.True(people.KeptOut(new TextSpan(4, 12)));   // across the name's end: no candidate
+        Assert.False(people.KeptOut(new TextSpan(9, 7)));   // the name after the body
+        people.Add(new TextSpan(9, 7), 1, "beside the name");
+        Assert.False(people.KeptOut(new TextSpan(8, 1)));   // touching the name
+        Assert.True(people.KeptOut(new TextSpan(7, 1)));    // its last char
+        Assert.Equal(["beside the name"], OverlapResolver.Resolve(people));
         context.EndExtraction();
 
         var next = new ExtractionContext("x");
         Candidates<string> again = next.Candidates<string>(OverlapMode.Longest, checkSpans: true);
-        Assert.False(again.KeptOut(new TextSpan(0, 10)));
-        again.Add(new TextSpan(0, 10), 0, "kept");
+        Assert.False(again.KeptOut(new TextSpan(4, 12)));
+        again.Add(new TextSpan(4, 12), 0, "kept");
         Assert.Equal(["kept"], OverlapResolver.Resolve(again));
         next.EndExtraction();
     }

@@ -18,11 +18,11 @@ namespace CorpusKit.CompilerServices;
 /// that a titled rule, a lexicon and a title-and-words rule all find is made once, not three times.
 /// </para>
 /// <para>
-/// A candidate that overlaps an entity of a type named in <c>outside:</c> (listed with
-/// <see cref="KeepOutOf"/>) would be taken away after the choice even if it won: the rule asks
-/// <see cref="KeptOut"/> and adds it with <see cref="AddKeptOut"/>, without an entity. It still
-/// competes as its entity would have (it may keep a shorter candidate out), so the winners are
-/// the same, but no record is made for it.
+/// A match that overlaps an entity of a type named in <c>outside:</c> (listed with
+/// <see cref="KeepOutOf"/>) is no candidate: the rule asks <see cref="KeptOut"/> and adds nothing,
+/// so it competes with no one. A reading that runs into an organisation's name is not a person's,
+/// and the shorter reading beside the name may win (<c>نائب رئيس الإدارة الدينية لمسلمي كازاخستان
+/// يرلان قاسيمبيكوف</c>: the name after the body, not the words across it).
 /// </para>
 /// <para>
 /// For generated code: CorpusKit's generator emits the calls to this type; it is not meant to be
@@ -51,9 +51,6 @@ public sealed class Candidates<T>
     /// <summary>The spans of the entities no candidate may overlap; null until a rule's type lists any.</summary>
     private OutsideSpans? _outside;
 
-    /// <summary>The indexes, ascending, of the candidates added with <see cref="AddKeptOut"/>.</summary>
-    private readonly List<int> _keptOut = [];
-
     private Candidates()
     {
     }
@@ -80,9 +77,6 @@ public sealed class Candidates<T>
     /// </summary>
     internal List<T> Winners => _winners;
 
-    /// <summary>The indexes in <see cref="Items"/>, ascending, of the candidates that have no entity and are never among the winners.</summary>
-    internal List<int> KeptOutItems => _keptOut;
-
     /// <summary>
     /// Whether a candidate added before has this very span, so that one of it cannot be chosen (never
     /// under <see cref="OverlapMode.All"/>, nor when the list was not asked to check spans).
@@ -107,19 +101,9 @@ public sealed class Candidates<T>
     public void KeepOutOf(IReadOnlyList<IEntity> others)
         => (_outside ??= new OutsideSpans()).Add(others);
 
-    /// <summary>Whether <paramref name="span"/> overlaps an entity listed with <see cref="KeepOutOf"/>: its candidate is added with <see cref="AddKeptOut"/>.</summary>
+    /// <summary>Whether <paramref name="span"/> overlaps an entity listed with <see cref="KeepOutOf"/>: its match is no candidate, and is not added.</summary>
     public bool KeptOut(TextSpan span)
         => _outside is { IsEmpty: false } outside && outside.Overlaps(span);
-
-    /// <summary>
-    /// Adds a candidate that <see cref="KeptOut"/> keeps out, without an entity: it is chosen among
-    /// the others as its entity would be, and dropped from the winners.
-    /// </summary>
-    public void AddKeptOut(TextSpan span, int ruleOrder)
-    {
-        _keptOut.Add(_items.Count);
-        Add(span, ruleOrder, default!);
-    }
 
     /// <summary>An empty list from this thread's pool; <paramref name="checkSpans"/> says whether rules will ask <see cref="Beaten"/>.</summary>
     internal static Candidates<T> Take(OverlapMode mode, bool checkSpans)
@@ -134,7 +118,6 @@ public sealed class Candidates<T>
     {
         _items.Clear();
         _winners.Clear();
-        _keptOut.Clear();
         _outside?.Clear(KeptSpans);
         if (_spans.Count > KeptSpans)
         {

@@ -28,7 +28,7 @@ public static class OverlapResolver
         ArgumentNullException.ThrowIfNull(candidates);
         List<T> winners = candidates.Winners;
         winners.Clear();
-        Resolve(candidates.Items, candidates.Mode, ListedCandidates, winners, CollectionsMarshal.AsSpan(candidates.KeptOutItems));
+        Resolve(candidates.Items, candidates.Mode, ListedCandidates, winners);
         return winners;
     }
 
@@ -48,16 +48,12 @@ public static class OverlapResolver
     internal static List<T> Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates)
     {
         var winners = new List<T>();
-        Resolve(candidates, mode, listedCandidates, winners, []);
+        Resolve(candidates, mode, listedCandidates, winners);
         return winners;
     }
 
-    /// <summary>
-    /// The winners of <paramref name="candidates"/>, in document order, added to
-    /// <paramref name="winners"/>, but for those at the indexes <paramref name="keptOut"/> (ascending),
-    /// which compete without an entity.
-    /// </summary>
-    private static void Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates, List<T> winners, ReadOnlySpan<int> keptOut)
+    /// <summary>The winners of <paramref name="candidates"/>, in document order, added to <paramref name="winners"/>.</summary>
+    private static void Resolve<T>(List<Candidate<T>> candidates, OverlapMode mode, int listedCandidates, List<T> winners)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         if (mode is not (OverlapMode.Longest or OverlapMode.First or OverlapMode.All))
@@ -72,16 +68,9 @@ public static class OverlapResolver
         if (InTextOrderApart(items))
         {
             // What one lexicon's hits usually are: every mode takes them all, in the order they came.
-            winners.EnsureCapacity(count - keptOut.Length);
-            int next = 0;
+            winners.EnsureCapacity(count);
             for (int i = 0; i < count; i++)
             {
-                if (next < keptOut.Length && keptOut[next] == i)
-                {
-                    next++;
-                    continue;
-                }
-
                 winners.Add(items[i].Value);
             }
 
@@ -101,22 +90,9 @@ public static class OverlapResolver
             Span<int> work = listed ? stackalloc int[2 * count] : rented.AsSpan(0, 2 * count);
             ReadOnlySpan<int> accepted = Choose(keys, count, mode, listed, work);
             winners.EnsureCapacity(accepted.Length);
-            if (keptOut.IsEmpty)
+            foreach (int i in accepted)
             {
-                foreach (int i in accepted)
-                {
-                    winners.Add(items[i].Value);
-                }
-            }
-            else
-            {
-                foreach (int i in accepted)
-                {
-                    if (keptOut.BinarySearch(i) < 0)
-                    {
-                        winners.Add(items[i].Value);
-                    }
-                }
+                winners.Add(items[i].Value);
             }
         }
         finally
