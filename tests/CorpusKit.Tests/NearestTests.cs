@@ -19,9 +19,9 @@ public sealed class NearestTests
 
     private static readonly NearestDirection[] s_directions = [NearestDirection.Before, NearestDirection.After];
 
-    /// <summary>Words, spaces, every break, and full stops that are none: a decimal, initials, a letter or digit before a stop.</summary>
+    /// <summary>Words, spaces, every break, and full stops that are none: a decimal, initials, a letter or digit before a stop, an abbreviation (هـ.ش).</summary>
     private static readonly string[] s_pieces =
-        ["بوتين", "قال", "x", " ", " ", "، ", ". ", ".", "!", "?", "؟", "…", "۔", "\n", "\r\n", "\u2029", "1.5", "ا. ا. ", "ب.", "7.", ".3", "«", "»"];
+        ["بوتين", "قال", "x", " ", " ", "، ", ". ", ".", "!", "?", "؟", "…", "۔", "\n", "\r\n", "\u2029", "1.5", "ا. ا. ", "ب.", "7.", ".3", "هـ.ش", "«", "»"];
 
     private static readonly Gen<string> s_text = Gen.OneOf(s_pieces).Array[0, 16].Select(pieces => string.Concat(pieces));
 
@@ -216,6 +216,23 @@ public sealed class NearestTests
         Assert.Same(speaker, Find(indexed, [speaker, after], quote, Text, NearestDirection.Before, TextScope.Sentence));
         Assert.Same(after, Find(indexed, [speaker, after], quote, Text, NearestDirection.After, TextScope.Sentence));
         Assert.Equal(0, Nearest.ScopeStart(Text, quote.Start, TextScope.Sentence));
+    }
+
+    /// <summary>
+    /// A full stop right before a letter is inside an abbreviation (a Solar Hijri year's هـ.ش):
+    /// the speaker named before it is in the quote's sentence; a stop before a space still ends one.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_stop_inside_an_abbreviation_ends_no_sentence(bool indexed)
+    {
+        const string Text = "عن رئيس الجامعة مهدي گرامی قوله إن المجلس صادق عليه في ٩ آذر ١٤٠٤ هـ.ش، وإن الجامعة \"ستوفد أساتذة\". وقال آخر";
+        var speaker = new Speaker(0, SpanOf(Text, "مهدي گرامی"));
+        TextSpan quote = SpanOf(Text, "ستوفد أساتذة");
+        Assert.Same(speaker, Find(indexed, [speaker], quote, Text, NearestDirection.Before, TextScope.Sentence));
+        Assert.Equal(0, Nearest.ScopeStart(Text, quote.Start, TextScope.Sentence));
+        Assert.Equal(Text.IndexOf("\". ", System.StringComparison.Ordinal) + 1, Nearest.ScopeEnd(Text, quote.End, TextScope.Sentence));
     }
 
     [Fact]

@@ -92,12 +92,14 @@ internal static class ReferenceNearest
             return false;
         }
 
-        // A full stop between digits or single letters (1.5, ا. ا. غورتشاكوف) ends no sentence.
+        // A full stop between digits, after a single letter (1.5, ا. ا. غورتشاكوف) or right before
+        // a letter (هـ.ش) ends no sentence.
         if (c == '.')
         {
             bool digits = i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
             bool initial = i > 0 && char.IsLetter(text[i - 1]) && (i == 1 || !char.IsLetter(text[i - 2]));
-            return !digits && !initial;
+            bool abbreviation = i + 1 < text.Length && char.IsLetter(text[i + 1]);
+            return !digits && !initial && !abbreviation;
         }
 
         return c is '!' or '?' or '\u061F' or '\u2026' or '\u06D4';

@@ -7,7 +7,7 @@ namespace CorpusKit.CompilerServices;
 /// <summary>
 /// The chars that end a sentence or a paragraph for <c>nearest(…)</c>, found with vectorized
 /// searches: a line break (<c>\n \r U+2029</c>) ends both; <c>. ! ? ؟ … ۔</c> end a sentence, the
-/// full stop only outside a decimal or after an initial. The document has no break.
+/// full stop only outside a decimal, after no initial and before no letter. The document has no break.
 /// </summary>
 internal static class ScopeBreaks
 {
@@ -96,7 +96,8 @@ internal static class ScopeBreaks
 
     /// <summary>
     /// Whether the char at <paramref name="i"/>, one the search found, is a break: every one is,
-    /// except a full stop between digits or after a single letter (1.5, ا. ا. غورتشاكوف).
+    /// except a full stop between digits, after a single letter (1.5, ا. ا. غورتشاكوف) or right
+    /// before a letter, inside an abbreviation (هـ.ش for the Solar Hijri year, U.S).
     /// </summary>
     private static bool Ends(string text, int i)
     {
@@ -107,6 +108,7 @@ internal static class ScopeBreaks
 
         bool digits = i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
         bool initial = i > 0 && char.IsLetter(text[i - 1]) && (i == 1 || !char.IsLetter(text[i - 2]));
-        return !digits && !initial;
+        bool abbreviation = i + 1 < text.Length && char.IsLetter(text[i + 1]);
+        return !digits && !initial && !abbreviation;
     }
 }
