@@ -270,4 +270,16 @@ public sealed class DocumentLayoutTests
     [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.", "HBDDBBDDD")] // the second list has no boilerplate after it: the site's appended article
     public void A_list_inside_the_article_ends_at_a_paragraph_that_boilerplate_follows_on_a_page_without_blank_lines(string text, string kinds)
         => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
+
+    /// <summary>
+    /// The same on a page whose paragraphs no blank line sets apart but with a blank line before its
+    /// foot: a second paragraph before that blank line shows the page's way, and the list ends at
+    /// the first; a paragraph alone before a blank line stays with the list (above), and with no
+    /// boilerplate after the blank line the paragraphs go with the list too.
+    /// </summary>
+    [Theory]
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\n\nالتعليقات", "HBDDBBxD")]
+    [InlineData("عنوان الخبر في سطر واحد\nفقرة أولى من الخبر\nاقرأ أيضا\nخبر متصل بالموضوع\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\nوقعت الدولتان أمس اتفاقا جديدا للتعاون في مجال الطاقة والنقل والتجارة وقال الوزير إن الاتفاق يفتح الباب أمام استثمارات كبيرة جدا.\n\nمقال ملحق", "HBDDDDxB")] // nothing closes the article after the blank line
+    public void A_list_inside_the_article_ends_at_a_paragraph_when_a_second_comes_before_the_blank_line(string text, string kinds)
+        => Assert.Equal(kinds, Kinds(DocumentLayout.Apply(new ExtractionContext(text), TextNormalization.Arabic, s_blocks, "Article")));
 }

@@ -225,14 +225,16 @@ public sealed class DocumentLayout
                 // articles after it, which go with it.
                 blockRule = null;
             }
-            else if (blockRule is not null && !blockAboveHeadline && IsParagraph(line) && (lastBlankLine ??= LastBlankLine(text)) < start
+            else if (blockRule is not null && !blockAboveHeadline && IsParagraph(line)
+                && ((lastBlankLine ??= LastBlankLine(text)) < start || ParagraphBeforeBlank(normalized, to))
                 && (lastClosingLine ??= LastClosingLine(normalized, to, boilerplate, otherDigits, context, entity)) > to)
             {
-                // A block begun below the headline (a "read also" list) on a page without blank
-                // lines ends at a paragraph when boilerplate (the article's tags, a footer) comes
-                // after it: the list stood inside the article, whose text goes on. With no
-                // closing line after it, the paragraphs are the site's appended articles, which go
-                // with the list.
+                // A block begun below the headline (a "read also" list) on a page whose paragraphs
+                // no blank line sets apart (none after this one, or another paragraph before the
+                // next blank line) ends at a paragraph when boilerplate (the article's tags, a
+                // footer) comes after it: the list stood inside the article, whose text goes on.
+                // With no closing line after it, the paragraphs are the site's appended articles,
+                // which go with the list; a paragraph alone before a blank line goes with it too.
                 blockRule = null;
             }
 
@@ -460,6 +462,38 @@ public sealed class DocumentLayout
         }
 
         return last;
+    }
+
+    /// <summary>
+    /// Whether a paragraph (<see cref="IsParagraph"/>) comes after the line that ends at
+    /// <paramref name="from"/> (in the normalized text) before the next blank line: the page sets
+    /// its paragraphs apart by line breaks alone. Asked where an open list first meets a paragraph
+    /// with a blank line still to come; when it says no, no paragraph comes before that blank
+    /// line to ask again, so each line is read once more at most.
+    /// </summary>
+    private static bool ParagraphBeforeBlank(ReadOnlySpan<char> normalized, int from)
+    {
+        int newline = normalized[from..].IndexOf('\n');
+        for (int start = newline < 0 ? normalized.Length : from + newline + 1; start < normalized.Length;)
+        {
+            int next = normalized[start..].IndexOf('\n');
+            int end = next < 0 ? normalized.Length : start + next;
+            (int lineFrom, int lineTo) = Trimmed(normalized, start, end);
+            ReadOnlySpan<char> line = normalized[lineFrom..lineTo];
+            if (line.IsEmpty)
+            {
+                return false;
+            }
+
+            if (IsParagraph(line))
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the line at <paramref name="span"/> is short enough to be a site's name (<see cref="MaxSiteNameWords"/>).</summary>
