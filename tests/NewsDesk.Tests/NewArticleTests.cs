@@ -10,10 +10,10 @@ using Xunit;
 namespace NewsDesk.Tests;
 
 /// <summary>
-/// NewsDesk on the hundred and six articles written apart from the seeds (samples/NewsDesk/articles, gold in
+/// NewsDesk on the hundred and ten articles written apart from the seeds (samples/NewsDesk/articles, gold in
 /// articles.gold.jsonl), scored apart from them: the report is a reviewed snapshot, and no type's
 /// overlap F1 may fall below the level reached. These texts guided the rules written for
-/// generalisation (105 to 205 were each scored blind first, then joined them), so their scores are
+/// generalisation (105 to 209 were each scored blind first, then joined them), so their scores are
 /// a development figure; unseen news is scored elsewhere.
 /// </summary>
 public sealed class NewArticleTests
@@ -46,7 +46,7 @@ public sealed class NewArticleTests
     }
 
     /// <summary>
-    /// Who said each quote of the new articles: 474 of 542 are right now (156 of 100 to 137's 174; 18 of 138 to 141's 19; 22 of 142 to 145's 25; 14 of 146 to 149's 26; 18 of 150 to 153's 20; 23 of 154 to 157's 27; 19 of 158 to 161's 21; 18 of 162 to 165's 20; 21 of 166 to 169's 22; 18 of 170 to 173's 24; 21 of 174 to 177's 21; 20 of 178 to 181's 23; 20 of 182 to 185's 22; 20 of 186 to 189's 24; 19 of 190 to 193's 20; 13 of 194 to 197's 17; 19 of 198 to 201's 20; 15 of 202 to 205's 17). 430 of the first 505 before the speaker of a quote after an abbreviation (هـ.ش) and bodies in titles were read.
+    /// Who said each quote of the new articles: 492 of 563 are right now (156 of 100 to 137's 174; 18 of 138 to 141's 19; 22 of 142 to 145's 25; 14 of 146 to 149's 26; 18 of 150 to 153's 20; 23 of 154 to 157's 27; 19 of 158 to 161's 21; 18 of 162 to 165's 20; 21 of 166 to 169's 22; 18 of 170 to 173's 24; 21 of 174 to 177's 21; 20 of 178 to 181's 23; 20 of 182 to 185's 22; 20 of 186 to 189's 24; 19 of 190 to 193's 20; 13 of 194 to 197's 17; 19 of 198 to 201's 20; 15 of 202 to 205's 17; 18 of 206 to 209's 21). 430 of the first 505 before the speaker of a quote after an abbreviation (هـ.ش) and bodies in titles were read.
     /// 393 before a speaker named by the last words of a fuller name in the document was taken for the
     /// person of that name (القنصل التركي أوزتورك أوغلو after مراد أوزتورك أوغلو; بن عياد; أبو حسان).
     /// </summary>
@@ -55,8 +55,8 @@ public sealed class NewArticleTests
     {
         EvaluationReport report = Report();
         IReadOnlyList<AttributeScore> speakers = report.AttributeScores("Quote.speaker");
-        Assert.Equal(542, speakers.Sum(s => s.Compared));
-        Assert.True(speakers.Sum(s => s.Right) >= 474, report.ToText(details: true, "Quote.speaker"));
+        Assert.Equal(563, speakers.Sum(s => s.Compared));
+        Assert.True(speakers.Sum(s => s.Right) >= 492, report.ToText(details: true, "Quote.speaker"));
     }
 
     private static EvaluationReport Report()
@@ -65,7 +65,7 @@ public sealed class NewArticleTests
         List<Mention> gold = Mention.ReadFile(Repository.NewArticlesGold, problems);
         Assert.Empty(problems);
         List<Article> articles = [.. Repository.NewArticleFiles.Select(path => NewsDeskCorpus.Instance.Extract(File.ReadAllText(path), Path.GetFileName(path)))];
-        Assert.Equal(106, articles.Count);
+        Assert.Equal(110, articles.Count);
         return EvaluationReport.Compare(gold, Mentions.Of(articles));
     }
 }
