@@ -444,12 +444,9 @@ public sealed class DocumentLayout
     private static int LastClosingLine(ReadOnlySpan<char> normalized, int from, LineRuleSet boilerplate, bool otherDigits, ExtractionContext context, string entity)
     {
         int last = -1;
-        int newline = normalized[from..].IndexOf('\n');
-        for (int start = newline < 0 ? normalized.Length : from + newline + 1; start < normalized.Length;)
+        for (int start = NextLineStart(normalized, from); start < normalized.Length;)
         {
-            int next = normalized[start..].IndexOf('\n');
-            int end = next < 0 ? normalized.Length : start + next;
-            (int lineFrom, int lineTo) = Trimmed(normalized, start, end);
+            (int lineFrom, int lineTo) = TrimmedLineAt(normalized, start, out start);
             ReadOnlySpan<char> line = normalized[lineFrom..lineTo];
             if (!line.IsEmpty && (boilerplate.Match(line, LineRuleReach.Line, otherDigits, context, entity) is not null
                 || boilerplate.Match(line, LineRuleReach.Block, otherDigits, context, entity) is not null
@@ -457,11 +454,25 @@ public sealed class DocumentLayout
             {
                 last = lineFrom;
             }
-
-            start = end + 1;
         }
 
         return last;
+    }
+
+    /// <summary>Where the line after the one that holds <paramref name="from"/> starts (the text's length past its last line).</summary>
+    private static int NextLineStart(ReadOnlySpan<char> normalized, int from)
+    {
+        int newline = normalized[from..].IndexOf('\n');
+        return newline < 0 ? normalized.Length : from + newline + 1;
+    }
+
+    /// <summary>The line of <paramref name="normalized"/> from <paramref name="start"/>, trimmed; <paramref name="next"/> is where the line after it starts.</summary>
+    private static (int From, int To) TrimmedLineAt(ReadOnlySpan<char> normalized, int start, out int next)
+    {
+        int newline = normalized[start..].IndexOf('\n');
+        int end = newline < 0 ? normalized.Length : start + newline;
+        next = end + 1;
+        return Trimmed(normalized, start, end);
     }
 
     /// <summary>
@@ -473,12 +484,9 @@ public sealed class DocumentLayout
     /// </summary>
     private static bool ParagraphBeforeBlank(ReadOnlySpan<char> normalized, int from)
     {
-        int newline = normalized[from..].IndexOf('\n');
-        for (int start = newline < 0 ? normalized.Length : from + newline + 1; start < normalized.Length;)
+        for (int start = NextLineStart(normalized, from); start < normalized.Length;)
         {
-            int next = normalized[start..].IndexOf('\n');
-            int end = next < 0 ? normalized.Length : start + next;
-            (int lineFrom, int lineTo) = Trimmed(normalized, start, end);
+            (int lineFrom, int lineTo) = TrimmedLineAt(normalized, start, out start);
             ReadOnlySpan<char> line = normalized[lineFrom..lineTo];
             if (line.IsEmpty)
             {
@@ -489,8 +497,6 @@ public sealed class DocumentLayout
             {
                 return true;
             }
-
-            start = end + 1;
         }
 
         return false;
