@@ -729,6 +729,7 @@ public sealed partial class CorpusGenerator
                         string doc = declaration switch
                         {
                             { IsUnless: true } => $"the <c>unless:</c> of {ruleDoc}",
+                            { IsWritten: true } => $"the <c>written:</c> of {ruleDoc}, tried on the original text of each span",
                             { Step: int i, Choice: int c } => $"choice {c + 1} of step {i + 1} of {ruleDoc}",
                             { Step: int i } => $"step {i + 1} of {ruleDoc}",
                             _ => ruleDoc,
@@ -1199,6 +1200,19 @@ public sealed partial class CorpusGenerator
             }
 
             w.Line($"{Ck}.TextSpan span = {SpanExpression(rule, whole)};");
+            if (rule.Written is { } writtenPattern)
+            {
+                // written: the original text under the span, marks and all, must match whole.
+                w.Line($"// written: {SourceWriter.CommentText(writtenPattern.Written)}");
+                w.Line($$"""
+                    if (!Patterns.{{rule.WrittenMemberName}}.IsMatch(global::System.MemoryExtensions.AsSpan(text.Original, span.Start, span.Length)))
+                    {
+                        continue;
+                    }
+
+                    """);
+            }
+
             if (ChecksSpans(entity, order))
             {
                 // A span an earlier candidate has already cannot win: no entity is made for it.

@@ -19,10 +19,12 @@ public sealed partial class CorpusGenerator
         /// <summary>
         /// Expands, checks and compiles a pattern the way the runtime will (anchored with \G for a
         /// sequence step that is not the first), adding its named groups to <paramref name="groups"/>.
+        /// A pattern of the original text (<c>written:</c>) keeps its literals as written
+        /// (<paramref name="literalsAsWritten"/>): its marks are what it asks for.
         /// </summary>
-        private PatternSpec? CheckedPattern(YamlScalar node, string owner, bool anchored, Dictionary<string, List<string>> groupLexicons, List<string> groups)
+        private PatternSpec? CheckedPattern(YamlScalar node, string owner, bool anchored, Dictionary<string, List<string>> groupLexicons, List<string> groups, bool literalsAsWritten = false)
         {
-            string? pattern = ExpandPattern(node, groupLexicons);
+            string? pattern = ExpandPattern(node, groupLexicons, literalsAsWritten);
             if (pattern is null)
             {
                 return null;
@@ -53,10 +55,10 @@ public sealed partial class CorpusGenerator
 
         /// <summary>
         /// Expands <c>{lexicon}</c> into an escaped alternation (longest form first) and, under
-        /// <c>arabic</c>, normalizes the pattern's non-ASCII literal chars as the text will be.
-        /// Records which lexicons each named group contains (for month names in date()).
+        /// <c>arabic</c>, normalizes the pattern's non-ASCII literal chars as the text will be (unless
+        /// <paramref name="literalsAsWritten"/>). Records which lexicons each named group contains (for month names in date()).
         /// </summary>
-        private string? ExpandPattern(YamlScalar node, Dictionary<string, List<string>> groupLexicons)
+        private string? ExpandPattern(YamlScalar node, Dictionary<string, List<string>> groupLexicons, bool literalsAsWritten)
         {
             string pattern = node.Value;
             var output = new StringBuilder(pattern.Length);
@@ -91,7 +93,7 @@ public sealed partial class CorpusGenerator
                         inClass = false;
                     }
 
-                    AppendLiteral(output, c);
+                    AppendLiteral(output, c, literalsAsWritten);
                     continue;
                 }
 
@@ -165,7 +167,7 @@ public sealed partial class CorpusGenerator
                         output.Append(c);
                         continue;
                     default:
-                        AppendLiteral(output, c);
+                        AppendLiteral(output, c, literalsAsWritten);
                         continue;
                 }
             }
@@ -173,9 +175,9 @@ public sealed partial class CorpusGenerator
             return output.ToString();
         }
 
-        private void AppendLiteral(StringBuilder output, char c)
+        private void AppendLiteral(StringBuilder output, char c, bool asWritten)
         {
-            if (_normalize == NormalizationKind.Arabic && c >= '\u0080')
+            if (_normalize == NormalizationKind.Arabic && c >= '\u0080' && !asWritten)
             {
                 output.Append(NormalizerCore.NormalizeArabic(c.ToString()));
             }

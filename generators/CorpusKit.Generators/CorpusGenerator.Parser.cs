@@ -24,7 +24,7 @@ public sealed partial class CorpusGenerator
         private static readonly string[] s_documentFieldKeys = ["type", "doc", "same", "where"];
         private static readonly string[] s_entityKeys = ["doc", "fields", "rules", "overlap", "outside", "repeats"];
         private static readonly string[] s_fieldKeys = ["type", "enum", "doc", "optional"];
-        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "variants", "regex", "sequence", "builtin", "set", "span", "repeats", "unless", "examples"];
+        private static readonly string[] s_ruleKeys = ["id", "doc", "terms", "variants", "regex", "sequence", "builtin", "set", "span", "repeats", "unless", "written", "examples"];
 
         /// <summary>The members every generated document record has, besides its entity lists.</summary>
         private static readonly HashSet<string> s_documentMembers = new(StringComparer.Ordinal)
@@ -1383,6 +1383,43 @@ public sealed partial class CorpusGenerator
                 }
             }
 
+            // written: a pattern the original text under the span must match whole, marks and all; where
+            // it does not, the match makes no entity (عُمان with its damma, not عمّان, both عمان once normalized).
+            PatternSpec? written = null;
+            if (keys.TryGetValue("written", out KeyValuePair<YamlScalar, YamlNodeBase> writtenEntry))
+            {
+                if (writtenEntry.Value is not YamlScalar writtenNode)
+                {
+                    Report(DiagnosticDescriptors.WrongShape, writtenEntry.Value.Location, $"written: of rule '{id}'", "a pattern", writtenEntry.Value.KindName);
+                    ok = false;
+                }
+                else if (string.IsNullOrWhiteSpace(writtenNode.Value))
+                {
+                    Report(DiagnosticDescriptors.EmptyValue, writtenNode.Location, "written", $"rule '{id}'", "give the pattern the original text of each span must match, or leave written: out");
+                    ok = false;
+                }
+                else if (repeats)
+                {
+                    Report(DiagnosticDescriptors.ExclusiveKeys, writtenEntry.Key.Location, "written: and repeats: true", $"rule '{id}'", "what the rule finds would be found again by its normalized words wherever they stand, however they are written; keep one of them");
+                    ok = false;
+                }
+                else
+                {
+                    var writtenGroups = new List<string>();
+                    written = CheckedPattern(writtenNode, $"written: of rule '{id}'", anchored: false, new Dictionary<string, List<string>>(StringComparer.Ordinal), writtenGroups, literalsAsWritten: true);
+                    ok &= written is not null;
+                    foreach (string group in writtenGroups)
+                    {
+                        // Nothing reads what it captures: the pattern only says whether a match makes an entity.
+                        Report(DiagnosticDescriptors.UnmatchedGroup, writtenNode.Location, group, id, entity);
+                        ok = false;
+                    }
+
+                    // The whole span, from its first char to its last.
+                    written = written is null ? null : written with { Expanded = @"\A(?:" + written.Expanded + @")\z" };
+                }
+            }
+
             var examples = new List<ExampleSpec>();
             if (keys.TryGetValue("examples", out KeyValuePair<YamlScalar, YamlNodeBase> examplesEntry))
             {
@@ -1404,7 +1441,8 @@ public sealed partial class CorpusGenerator
                     location,
                     repeats,
                     unless,
-                    spanLastStep)
+                    spanLastStep,
+                    written)
                 : null;
         }
 

@@ -97,6 +97,12 @@ public sealed class DiagnosticTests
     // CK0019: an empty unless: (it would refuse every match); CK0020: unless: with repeats: true (the words found again would not be tried).
     [InlineData("CK0019", 7, 17, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        unless: ' '\n")]
     [InlineData("CK0020", 8, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        repeats: true\n        unless: 'y'\n")]
+    // written: the same shapes as unless: (no pattern, a named group, a list, an empty one) and the same exclusion of repeats: true.
+    [InlineData("CK0006", 7, 18, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        written: '(?<=ال'\n")]
+    [InlineData("CK0007", 7, 18, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        written: '(?<mark>\\p{Mn})'\n")]
+    [InlineData("CK0010", 7, 18, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        written: [a, b]\n")]
+    [InlineData("CK0019", 7, 18, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        written: ' '\n")]
+    [InlineData("CK0020", 8, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        repeats: true\n        written: 'y'\n")]
     [InlineData("CK0020", 7, 9, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        regex: '(?<id>x)'\n        variants: letters\n")]
     [InlineData("CK0010", 7, 19, "entities:\n  P:\n    fields: { id: string }\n    rules:\n      - id: r\n        terms: [xxxxxx]\n        variants: { edit: 1 }\n")]
     // CK0024: an example that must find nothing and says what it finds.

@@ -52,6 +52,9 @@ public sealed class FeatureSnapshotTests
     [Fact]
     public void Unless() => Feature("unless.corpus.yaml");
 
+    [Fact]
+    public void Written() => Feature("written.corpus.yaml");
+
     private static void Feature(string schema, [CallerFilePath] string sourceFile = "", [CallerMemberName] string method = "")
     {
         // The schema, and the lexicon files the features keep beside them (as the package's build files add every *.tsv and *.csv).

@@ -328,7 +328,8 @@ internal sealed record ExpectedField(string Field, string Value);
 /// <param name="Step">The step it belongs to, if any.</param>
 /// <param name="Choice">The choice of that step's alternative it belongs to, if any.</param>
 /// <param name="IsUnless">Whether it is the rule's <c>unless:</c>.</param>
-internal sealed record NestedDeclaration(string Class, string Member, PatternSpec? Pattern, int? Step, int? Choice, bool IsUnless = false);
+/// <param name="IsWritten">Whether it is the rule's <c>written:</c>, a pattern of the original text.</param>
+internal sealed record NestedDeclaration(string Class, string Member, PatternSpec? Pattern, int? Step, int? Choice, bool IsUnless = false, bool IsWritten = false);
 
 /// <summary>A rule that finds an entity.</summary>
 /// <param name="Id">The rule's id as written.</param>
@@ -353,13 +354,17 @@ internal sealed record RuleSpec(
     LocationInfo Location,
     bool Repeats = false,
     PatternSpec? Unless = null,
-    int? SpanLastStep = null)
+    int? SpanLastStep = null,
+    PatternSpec? Written = null)
 {
     /// <summary>The member of its pattern, sequence or inline dictionary in the extractor's nested classes.</summary>
     public string MemberName => Names.Member(Id);
 
     /// <summary>The member of its <c>unless:</c> pattern in the extractor's nested class of patterns.</summary>
     public string UnlessMemberName => Names.Member(Id) + "Unless";
+
+    /// <summary>The member of its <c>written:</c> pattern in the extractor's nested class of patterns.</summary>
+    public string WrittenMemberName => Names.Member(Id) + "Written";
 
     /// <summary>The member of the pattern or inline dictionary of its step <paramref name="index"/>.</summary>
     public string StepMemberName(int index) => Names.StepMember(Id, index);
@@ -395,6 +400,11 @@ internal sealed record RuleSpec(
         if (Unless is { } unless)
         {
             yield return new("Patterns", UnlessMemberName, unless, null, null, IsUnless: true);
+        }
+
+        if (Written is { } written)
+        {
+            yield return new("Patterns", WrittenMemberName, written, null, null, IsWritten: true);
         }
 
         for (int i = 0; i < Steps.Count; i++)
