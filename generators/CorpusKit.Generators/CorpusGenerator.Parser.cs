@@ -1350,75 +1350,20 @@ public sealed partial class CorpusGenerator
             }
 
             // unless: a pattern tried where each match begins; where it matches there, the match makes no entity.
-            PatternSpec? unless = null;
-            if (keys.TryGetValue("unless", out KeyValuePair<YamlScalar, YamlNodeBase> unlessEntry))
-            {
-                if (unlessEntry.Value is not YamlScalar unlessNode)
-                {
-                    Report(DiagnosticDescriptors.WrongShape, unlessEntry.Value.Location, $"unless: of rule '{id}'", "a pattern", unlessEntry.Value.KindName);
-                    ok = false;
-                }
-                else if (string.IsNullOrWhiteSpace(unlessNode.Value))
-                {
-                    // \G(?:) would refuse every match.
-                    Report(DiagnosticDescriptors.EmptyValue, unlessNode.Location, "unless", $"rule '{id}'", "give the pattern that refuses a match where it begins, or leave unless: out");
-                    ok = false;
-                }
-                else if (repeats)
-                {
-                    Report(DiagnosticDescriptors.ExclusiveKeys, unlessEntry.Key.Location, "unless: and repeats: true", $"rule '{id}'", "what the rule finds would be found again by its words wherever they stand, where unless: is not tried; keep one of them");
-                    ok = false;
-                }
-                else
-                {
-                    var unlessGroups = new List<string>();
-                    unless = CheckedPattern(unlessNode, $"unless: of rule '{id}'", anchored: true, new Dictionary<string, List<string>>(StringComparer.Ordinal), unlessGroups);
-                    ok &= unless is not null;
-                    foreach (string group in unlessGroups)
-                    {
-                        // Nothing reads what it captures: the pattern only says whether a match makes an entity.
-                        Report(DiagnosticDescriptors.UnmatchedGroup, unlessNode.Location, group, id, entity);
-                        ok = false;
-                    }
-                }
-            }
+            PatternSpec? unless = RuleGuard(
+                keys, "unless", id, entity, repeats, ref ok, anchored: true, literalsAsWritten: false,
+                emptyHint: "give the pattern that refuses a match where it begins, or leave unless: out",
+                repeatsReason: "what the rule finds would be found again by its words wherever they stand, where unless: is not tried; keep one of them");
 
             // written: a pattern the original text under the span must match whole, marks and all; where
             // it does not, the match makes no entity (عُمان with its damma, not عمّان, both عمان once normalized).
-            PatternSpec? written = null;
-            if (keys.TryGetValue("written", out KeyValuePair<YamlScalar, YamlNodeBase> writtenEntry))
-            {
-                if (writtenEntry.Value is not YamlScalar writtenNode)
-                {
-                    Report(DiagnosticDescriptors.WrongShape, writtenEntry.Value.Location, $"written: of rule '{id}'", "a pattern", writtenEntry.Value.KindName);
-                    ok = false;
-                }
-                else if (string.IsNullOrWhiteSpace(writtenNode.Value))
-                {
-                    Report(DiagnosticDescriptors.EmptyValue, writtenNode.Location, "written", $"rule '{id}'", "give the pattern the original text of each span must match, or leave written: out");
-                    ok = false;
-                }
-                else if (repeats)
-                {
-                    Report(DiagnosticDescriptors.ExclusiveKeys, writtenEntry.Key.Location, "written: and repeats: true", $"rule '{id}'", "what the rule finds would be found again by its normalized words wherever they stand, however they are written; keep one of them");
-                    ok = false;
-                }
-                else
-                {
-                    var writtenGroups = new List<string>();
-                    written = CheckedPattern(writtenNode, $"written: of rule '{id}'", anchored: false, new Dictionary<string, List<string>>(StringComparer.Ordinal), writtenGroups, literalsAsWritten: true);
-                    ok &= written is not null;
-                    foreach (string group in writtenGroups)
-                    {
-                        // Nothing reads what it captures: the pattern only says whether a match makes an entity.
-                        Report(DiagnosticDescriptors.UnmatchedGroup, writtenNode.Location, group, id, entity);
-                        ok = false;
-                    }
+            PatternSpec? written = RuleGuard(
+                keys, "written", id, entity, repeats, ref ok, anchored: false, literalsAsWritten: true,
+                emptyHint: "give the pattern the original text of each span must match, or leave written: out",
+                repeatsReason: "what the rule finds would be found again by its normalized words wherever they stand, however they are written; keep one of them");
 
-                    // The whole span, from its first char to its last.
-                    written = written is null ? null : written with { Expanded = @"\A(?:" + written.Expanded + @")\z" };
-                }
-            }
+            // The whole span, from its first char to its last.
+            written = written is null ? null : written with { Expanded = @"\A(?:" + written.Expanded + @")\z" };
 
             var examples = new List<ExampleSpec>();
             if (keys.TryGetValue("examples", out KeyValuePair<YamlScalar, YamlNodeBase> examplesEntry))
@@ -1444,6 +1389,64 @@ public sealed partial class CorpusGenerator
                     spanLastStep,
                     written)
                 : null;
+        }
+
+        /// <summary>
+        /// A rule's <c>unless:</c> or <c>written:</c>: a pattern that only says whether a match makes an
+        /// entity (so a named group in it is CK0007), not empty (CK0019: an empty <c>unless:</c> would
+        /// refuse every match, an empty <c>written:</c> every span) and not beside <c>repeats: true</c>
+        /// (CK0020: the mentions found again by their words are not matches it is tried on).
+        /// </summary>
+        private PatternSpec? RuleGuard(
+            Dictionary<string, KeyValuePair<YamlScalar, YamlNodeBase>> keys,
+            string key,
+            string id,
+            string entity,
+            bool repeats,
+            ref bool ok,
+            bool anchored,
+            bool literalsAsWritten,
+            string emptyHint,
+            string repeatsReason)
+        {
+            if (!keys.TryGetValue(key, out KeyValuePair<YamlScalar, YamlNodeBase> entry))
+            {
+                return null;
+            }
+
+            string owner = $"{key}: of rule '{id}'";
+            if (entry.Value is not YamlScalar node)
+            {
+                Report(DiagnosticDescriptors.WrongShape, entry.Value.Location, owner, "a pattern", entry.Value.KindName);
+                ok = false;
+                return null;
+            }
+
+            if (string.IsNullOrWhiteSpace(node.Value))
+            {
+                Report(DiagnosticDescriptors.EmptyValue, node.Location, key, $"rule '{id}'", emptyHint);
+                ok = false;
+                return null;
+            }
+
+            if (repeats)
+            {
+                Report(DiagnosticDescriptors.ExclusiveKeys, entry.Key.Location, $"{key}: and repeats: true", $"rule '{id}'", repeatsReason);
+                ok = false;
+                return null;
+            }
+
+            var groups = new List<string>();
+            PatternSpec? pattern = CheckedPattern(node, owner, anchored, new Dictionary<string, List<string>>(StringComparer.Ordinal), groups, literalsAsWritten);
+            ok &= pattern is not null;
+            foreach (string group in groups)
+            {
+                // Nothing reads what it captures: the pattern only says whether a match makes an entity.
+                Report(DiagnosticDescriptors.UnmatchedGroup, node.Location, group, id, entity);
+                ok = false;
+            }
+
+            return pattern;
         }
 
         /// <summary>Whether a nested member (<c>Class.Member</c>, see <see cref="RuleSpec.NestedMembers"/>) has its class's name, which C# refuses.</summary>
