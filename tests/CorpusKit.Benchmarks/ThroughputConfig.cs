@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 
@@ -21,5 +22,10 @@ public class ThroughputConfig : ManualConfig
     {
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(new MegabytesPerSecondColumn(), new AllocatedPerInputByteColumn());
+
+        // BenchmarkDotNet builds its own copy of this project, and with it the NewsDesk schema and the
+        // 200,000-form gazetteer through CorpusKit's generator: on a 2-core machine that took longer
+        // than the default two minutes (2026-12-07), and every benchmark failed to build.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
     }
 }
