@@ -19,6 +19,8 @@ public sealed class ExtractionContext
     private int _resultCount;
     private TermHits[] _hits = [];
     private int _hitCount;
+    private EntitySpans[] _entitySpans = [];
+    private int _entitySpanCount;
     private NormalizedText? _plain;
     private NormalizedText? _arabic;
     private CompilerServices.MatchArena? _matches;
@@ -447,7 +449,49 @@ public sealed class ExtractionContext
         return hits[dictionary];
     }
 
-    /// <summary>Forgets the term hits found so far; their lists, emptied, are kept for the thread (<see cref="KeepHitLists"/>).</summary>
+    /// <summary>
+    /// The spans of <paramref name="entities"/> in <paramref name="text"/> (this context's normalized
+    /// text) as a sequence's entity step takes them: by start, the longest first at a start, each
+    /// with the entity's index in the list. Made once per list and text, then shared by every rule
+    /// whose step reads the list (NewsDesk's Source rules read the Organizations sixteen times a
+    /// document). The array is the context's: it must not be changed, and stays valid until the
+    /// extraction ends or boilerplate is hidden. Its first <paramref name="count"/> items are the spans.
+    /// </summary>
+    internal CompilerServices.StepMatch[] EntityStepSpans(NormalizedText text, IReadOnlyList<IEntity> entities, out int count)
+    {
+        count = entities.Count;
+        for (int i = 0; i < _entitySpanCount; i++)
+        {
+            // The count too: a list that grew since (an entity type's own list, read while it is made) is mapped again.
+            ref EntitySpans cached = ref _entitySpans[i];
+            if (ReferenceEquals(cached.Entities, entities) && ReferenceEquals(cached.Text, text) && cached.Count == count)
+            {
+                return cached.Spans;
+            }
+        }
+
+        CompilerServices.StepMatch[] spans = WorkArrays<CompilerServices.StepMatch>.Rent(count);
+        for (int i = 0; i < count; i++)
+        {
+            TextSpan span = entities[i].Span;
+            int start = text.ToNormalized(span.Start);
+            int end = Math.Max(start, text.ToNormalized(span.End));
+            spans[i] = new CompilerServices.StepMatch(start, end, i, null);
+        }
+
+        // By start, then longest first: the longest entity at a position is tried first.
+        // A static lambda is made once; a comparer struct would be wrapped in a new delegate per sort.
+        spans.AsSpan(0, count).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        if (_entitySpanCount == _entitySpans.Length)
+        {
+            Array.Resize(ref _entitySpans, Math.Max(4, _entitySpans.Length * 2));
+        }
+
+        _entitySpans[_entitySpanCount++] = new EntitySpans(entities, text, count, spans);
+        return spans;
+    }
+
+    /// <summary>Forgets the term hits found so far (their lists, emptied, are kept for the thread: <see cref="KeepHitLists"/>) and the entity steps' spans.</summary>
     private void ClearHits()
     {
         for (int i = 0; i < _hitCount; i++)
@@ -457,6 +501,14 @@ public sealed class ExtractionContext
 
         Array.Clear(_hits, 0, _hitCount);
         _hitCount = 0;
+        for (int i = 0; i < _entitySpanCount; i++)
+        {
+            // The spans hold no match: nothing to clear for the collector.
+            WorkArrays<CompilerServices.StepMatch>.Return(_entitySpans[i].Spans);
+        }
+
+        Array.Clear(_entitySpans, 0, _entitySpanCount);
+        _entitySpanCount = 0;
     }
 
     /// <summary>
@@ -772,6 +824,15 @@ public sealed class ExtractionContext
         public readonly Type Type = type;
         public readonly object Entities = entities;
         public object? Nearest;
+    }
+
+    /// <summary>The spans of a list of entities in one normalized text, as entity steps read them (<see cref="EntityStepSpans"/>).</summary>
+    private readonly struct EntitySpans(IReadOnlyList<IEntity> entities, NormalizedText text, int count, CompilerServices.StepMatch[] spans)
+    {
+        public readonly IReadOnlyList<IEntity> Entities = entities;
+        public readonly NormalizedText Text = text;
+        public readonly int Count = count;
+        public readonly CompilerServices.StepMatch[] Spans = spans;
     }
 
     /// <summary>The hits of every dictionary of one term index, in the text under one normalization.</summary>

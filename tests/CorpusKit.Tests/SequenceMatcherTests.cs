@@ -93,6 +93,39 @@ public sealed class SequenceMatcherTests
         Assert.Equal(Alone(three, Third), third);
     }
 
+    /// <summary>
+    /// Entity steps of several rules read one list of a document: the context maps and sorts it once
+    /// and every rule reads the same spans (two sequences from the same list find what each finds
+    /// on a context of its own); a list that grew since, or another list, is mapped anew.
+    /// </summary>
+    [Fact]
+    public void Entity_steps_of_several_rules_share_the_spans_of_a_list_and_a_list_that_grew_is_mapped_again()
+    {
+        const string Sentence = "قال بوتين ثم اكد لافروف، وقال الوزير وانغ يي";
+        static IEntity Person(string name) => new EntityGroupTests.Mention(name, new TextSpan(Sentence.IndexOf(name, System.StringComparison.Ordinal), name.Length), name);
+        TermTrie titles = TermTrie.Create([new("الوزير", 0)]);
+        SequenceStep[] afterVerb = [SequenceStep.Terms(s_verbs), SequenceStep.Entity(0)];
+        SequenceStep[] afterTitle = [SequenceStep.Terms(titles), SequenceStep.Entity(0)];
+        var people = new System.Collections.Generic.List<IEntity> { Person("وانغ يي"), Person("بوتين") };
+        static string Found(SequenceStep[] steps, System.Collections.Generic.IReadOnlyList<IEntity> people, ExtractionContext context)
+            => string.Join(" | ", SequenceMatcher.Matches(context.GetText(TextNormalization.Arabic), steps, [people], context, "Person", "test")
+                .Select(m => people[m.Steps[^1].Value].Key));
+
+        var shared = new ExtractionContext(Sentence);
+        Assert.Equal("بوتين", Found(afterVerb, people, shared));
+        Assert.Equal("وانغ يي", Found(afterTitle, people, shared));
+        Assert.Equal("بوتين", Found(afterVerb, people, new ExtractionContext(Sentence)));
+
+        // The list grew (an entity the first mapping did not have): the next rule sees it.
+        people.Add(Person("لافروف"));
+        Assert.Equal("بوتين | لافروف", Found(afterVerb, people, shared));
+
+        // Another list with the same count is another list.
+        IEntity[] others = [Person("لافروف"), Person("وانغ يي"), Person("بوتين")];
+        Assert.Equal("بوتين | لافروف", Found(afterVerb, others, shared));
+        Assert.Equal("", Found(afterVerb, System.Array.Empty<IEntity>(), shared));
+    }
+
     /// <summary>When the longest entity at a place leaves no room for the next step, the shorter one there is tried.</summary>
     [Fact]
     public void An_entity_step_falls_back_to_the_shorter_entity_when_the_longer_leaves_no_room()

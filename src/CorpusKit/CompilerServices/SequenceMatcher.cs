@@ -139,7 +139,7 @@ public static class SequenceMatcher
         private MatchArena _arena = null!;
         private StepMatch[] _path = new StepMatch[8];
         private SequenceStep[] _steps = [];
-        // Per entity step, its spans (by start) in a rented array; per terms step (or words step
+        // Per entity step, its spans (by start) in the context's array; per terms step (or words step
         // with forms it refuses), the context's list of the dictionary's hits, read where it is;
         // and how many there are.
         private StepMatch[]?[] _spans;
@@ -227,21 +227,8 @@ public static class SequenceMatcher
         {
             if (step.Kind == SequenceStepKind.Entity)
             {
-                IReadOnlyList<IEntity> entities = inputs[step.Input];
-                StepMatch[] spans = WorkArrays<StepMatch>.Rent(entities.Count);
-                _spans[slot] = spans;
-                for (int i = 0; i < entities.Count; i++)
-                {
-                    TextSpan span = entities[i].Span;
-                    int start = text.ToNormalized(span.Start);
-                    int end = Math.Max(start, text.ToNormalized(span.End));
-                    spans[i] = new StepMatch(start, end, i, null);
-                }
-
-                // By start, then longest first: the longest entity at a position is tried first.
-                // A static lambda is made once; a comparer struct would be wrapped in a new delegate per sort.
-                spans.AsSpan(0, entities.Count).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-                _counts[slot] = entities.Count;
+                // The context's spans of the list, mapped and sorted once for every rule that reads it.
+                _spans[slot] = context.EntityStepSpans(text, inputs[step.Input], out _counts[slot]);
             }
             else if (step.Kind == SequenceStepKind.Terms || (step.Kind == SequenceStepKind.Words && step.Index is not null))
             {
@@ -256,18 +243,12 @@ public static class SequenceMatcher
         /// <summary>The path an attempt fills, one entry per step (at least as many as the call's steps).</summary>
         public StepMatch[] Path => _path;
 
-        /// <summary>Gives the rented arrays back, and the state to the thread.</summary>
+        /// <summary>Lets go of the context's spans and hits, and gives the state to the thread.</summary>
         public void Release()
         {
             for (int s = 0; s < _spans.Length; s++)
             {
-                if (_spans[s] is { } spans)
-                {
-                    // The spans hold no match (entity steps): nothing to clear for the collector.
-                    WorkArrays<StepMatch>.Return(spans);
-                    _spans[s] = null;
-                }
-
+                _spans[s] = null;
                 _terms[s] = null;
             }
 
