@@ -717,7 +717,7 @@ public sealed partial class CorpusGenerator
                 Attribute(w, entity, field);
             }
 
-            var patterns = new List<(string Name, string Doc, PatternSpec Pattern)>();
+            var patterns = new List<(string Name, string Doc, PatternSpec Pattern, bool Scanned)>();
             var dictionaries = new List<(string Owner, int? Step, int? Choice)>();
             foreach (RuleSpec rule in entity.Rules)
             {
@@ -734,7 +734,10 @@ public sealed partial class CorpusGenerator
                             { Step: int i } => $"step {i + 1} of {ruleDoc}",
                             _ => ruleDoc,
                         };
-                        patterns.Add((declaration.Member, doc, pattern));
+                        // The rule's own pattern and a sequence's first step are searched for over the
+                        // whole text; the other steps, unless: and written: are tried at one place.
+                        bool scanned = !declaration.IsUnless && !declaration.IsWritten && declaration.Step is null or 0;
+                        patterns.Add((declaration.Member, doc, pattern, scanned));
                     }
                     else if (declaration.Class == "Terms")
                     {
@@ -744,7 +747,7 @@ public sealed partial class CorpusGenerator
             }
 
             NestedClass(w, "The rules' patterns, compiled at build time.", "Patterns", patterns, pattern =>
-                PatternField(w, pattern.Name, pattern.Doc.StartsWith("the ", StringComparison.Ordinal) ? pattern.Doc : $"the pattern of {pattern.Doc}", pattern.Pattern));
+                PatternField(w, pattern.Name, pattern.Doc.StartsWith("the ", StringComparison.Ordinal) ? pattern.Doc : $"the pattern of {pattern.Doc}", pattern.Pattern, pattern.Scanned));
             NestedClass(w, $"The inline dictionaries of the rules: their ids in <see cref=\"{LexiconsClass}.Index\"/>, and their keys.", "Terms", dictionaries, dictionary =>
                 DictionaryMembers(w, _terms!.Dictionaries[_terms.InlineId(entity.Name, dictionary.Owner, dictionary.Step, dictionary.Choice)]));
             NestedClass(w, "The steps of the sequence rules, built once from the tries and patterns above.", "Sequences", entity.Rules.Where(r => r.Body is SequenceBody).ToList(), rule =>
@@ -882,7 +885,7 @@ public sealed partial class CorpusGenerator
         /// where a match can begin; a pattern with a construct the machine does not run goes to
         /// Regex instead.
         /// </summary>
-        private void PatternField(SourceWriter w, string name, string what, PatternSpec spec)
+        private void PatternField(SourceWriter w, string name, string what, PatternSpec spec, bool scanned = false)
         {
             // The pattern as the schema writes it, in a plain comment a reader sees as it is (no XML
             // escapes), above what it became.
@@ -897,6 +900,20 @@ public sealed partial class CorpusGenerator
             string where = prefilter is null ? string.Empty : $" It is tried only {SourceWriter.Xml(Describe(prefilter))}.";
             string prefilterExpression = prefilter is null ? "null" : PrefilterExpression(prefilter);
             string groups = "[" + string.Join(", ", (program?.Groups ?? (IEnumerable<string>)PatternGroups(pattern)).Select(g => SourceWriter.Literal(g))) + "]";
+            // what is documentation XML ("step 2 of rule <c>long-title</c>"); a message is plain text.
+            string owner = what.StartsWith("the pattern of ", StringComparison.Ordinal) ? what.Substring("the pattern of ".Length) : what;
+            owner = owner.Replace("<c>", "'").Replace("</c>", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+            if (scanned && prefilter is { Literal: null, Anchor: PrefilterAnchor.None, Chars: { } first }
+                && ArabicCharShares.PerMille(first) is int share && share >= ArabicCharShares.ReportedPerMille)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.PatternTriedAlmostEverywhere,
+                    spec.Location,
+                    owner,
+                    string.Join(" ", ArabicCharShares.Letters(first)),
+                    ((share + 5) / 10).ToString(CultureInfo.InvariantCulture)));
+            }
+
             if (program is null)
             {
                 w.Line($$"""
@@ -913,9 +930,6 @@ public sealed partial class CorpusGenerator
             bool written = PatternCodeWriter.IsWritten(program);
             if (!written)
             {
-                // what is documentation XML ("step 2 of rule <c>long-title</c>"); the message is plain text.
-                string owner = what.StartsWith("the pattern of ", StringComparison.Ordinal) ? what.Substring("the pattern of ".Length) : what;
-                owner = owner.Replace("<c>", "'").Replace("</c>", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
                 _diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.PatternOnMachine,
                     spec.Location,
