@@ -63,7 +63,9 @@ public sealed class FeatureSnapshotTests
             .Select(file => GeneratorHarness.Yaml("Schemas/features/lexicons/" + Path.GetFileName(file), File.ReadAllText(file)))];
         (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run([GeneratorHarness.SchemaFile("features/" + schema), .. lexicons]);
 
-        Assert.Empty(result.Diagnostics.Select(GeneratorHarness.Describe));
+        // Clean but for CK0031, advice on where a pattern is tried, which these schemas (each showing
+        // what a feature does) do not aim at: typed-fields' day words begin with ا as often as not.
+        Assert.Empty(result.Diagnostics.Where(d => d.Id != "CK0031").Select(GeneratorHarness.Describe));
         Snapshot.VerifyAll(GeneratorHarness.Sources(result), "cs", sourceFile, method);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(GeneratorHarness.Describe));
 

@@ -6,7 +6,7 @@ namespace CorpusKit.Generators.Patterns;
 /// <summary>
 /// How many of the chars of Arabic news each Arabic letter is, in per mille, once the text is
 /// normalized as rules see it (alef and yeh variants unified, diacritics dropped): counted on
-/// NewsDesk's seeds and articles (430,000 chars), where white space, digits and punctuation make up
+/// NewsDesk's seeds and articles (440,000 chars), where white space, digits and punctuation make up
 /// the rest. A pattern is tried wherever its first char can stand, so the letters it may begin with
 /// tell how often it is tried (CK0031).
 /// </summary>
