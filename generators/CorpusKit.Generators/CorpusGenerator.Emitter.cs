@@ -900,16 +900,13 @@ public sealed partial class CorpusGenerator
             string where = prefilter is null ? string.Empty : $" It is tried only {SourceWriter.Xml(Describe(prefilter))}.";
             string prefilterExpression = prefilter is null ? "null" : PrefilterExpression(prefilter);
             string groups = "[" + string.Join(", ", (program?.Groups ?? (IEnumerable<string>)PatternGroups(pattern)).Select(g => SourceWriter.Literal(g))) + "]";
-            // what is documentation XML ("step 2 of rule <c>long-title</c>"); a message is plain text.
-            string owner = what.StartsWith("the pattern of ", StringComparison.Ordinal) ? what.Substring("the pattern of ".Length) : what;
-            owner = owner.Replace("<c>", "'").Replace("</c>", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
             if (scanned && prefilter is { Literal: null, Anchor: PrefilterAnchor.None, Chars: { } first }
                 && ArabicCharShares.PerMille(first) is int share && share >= ArabicCharShares.ReportedPerMille)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.PatternTriedAlmostEverywhere,
                     spec.Location,
-                    owner,
+                    Owner(what),
                     string.Join(" ", ArabicCharShares.Letters(first)),
                     ((share + 5) / 10).ToString(CultureInfo.InvariantCulture)));
             }
@@ -933,7 +930,7 @@ public sealed partial class CorpusGenerator
                 _diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.PatternOnMachine,
                     spec.Location,
-                    owner,
+                    Owner(what),
                     PatternCodeWriter.MainInstructions(program).ToString(CultureInfo.InvariantCulture),
                     PatternCodeWriter.MaxBlockInstructions.ToString(CultureInfo.InvariantCulture)));
             }
@@ -967,6 +964,13 @@ public sealed partial class CorpusGenerator
             w.Unindent();
             w.Line();
             PatternMemo.WriteCode(w, name, what, pattern, PatternOptions, program);
+        }
+
+        /// <summary>Whose pattern <paramref name="what"/> (documentation XML: "step 2 of rule &lt;c&gt;long-title&lt;/c&gt;") is, as a message's plain text.</summary>
+        private static string Owner(string what)
+        {
+            string owner = what.StartsWith("the pattern of ", StringComparison.Ordinal) ? what.Substring("the pattern of ".Length) : what;
+            return owner.Replace("<c>", "'").Replace("</c>", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
         }
 
         private RegexOptions PatternOptions => RegexOptions.CultureInvariant | (_module.Normalize == NormalizationKind.Arabic ? RegexOptions.IgnoreCase : RegexOptions.None);
