@@ -987,6 +987,7 @@ public sealed partial class CorpusGenerator
         private static string PrefilterExpression(PrefilterSpec prefilter)
             => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.CompilerServices.PrefilterAnchor.{prefilter.Anchor}"
                 + (prefilter.Follow is { } follow ? ", follow: [" + string.Join(", ", follow.Select(ranges => SourceWriter.Literal(ranges))) + "]" : string.Empty)
+                + (prefilter.Inner is { } inner ? ", inner: " + SourceWriter.Literal(inner) : string.Empty)
                 + ")";
 
         /// <summary>A prefilter in words, for the doc comment above it.</summary>
@@ -1017,6 +1018,11 @@ public sealed partial class CorpusGenerator
                 parts.Add(follow.Count == 1
                     ? "where the char after that can follow it in a match"
                     : $"where the {follow.Count} chars after that can follow it in a match");
+            }
+
+            if (prefilter.Inner is { } inner)
+            {
+                parts.Add($"on a line that holds \"{inner}\" there or further on (every match holds it and takes no line break)");
             }
 
             return string.Join(", ", parts);

@@ -30,6 +30,7 @@ namespace Features.Documents
         private static readonly global::CorpusKit.CompilerServices.LineRuleSet Boilerplate = new(
         [
             new("share", BoilerplatePatterns.Share, global::CorpusKit.CompilerServices.LineRuleReach.Line),
+            new("own-report", BoilerplatePatterns.OwnReport, global::CorpusKit.CompilerServices.LineRuleReach.Line),
         ]);
 
         /// <summary>The patterns of the boilerplate rules, compiled at build time.</summary>
@@ -107,6 +108,209 @@ namespace Features.Documents
             Fail:
                 return -1;
             }
+
+            // Schemas/features/documents.corpus.yaml, line 28, as written:
+            //     ^\p{L}+(?:[^\S\n]+\p{L}+)?[^\S\n]+-[^\S\n]+خاص$
+            /// <summary>
+            /// The pattern of boilerplate rule <c>own-report</c>, compiled at build time into a program of 51 ints and
+            /// 2 char class(es), run by the C# below. It is tried only at the start of the text, on a line that holds
+            /// "خاص" there or further on (every match holds it and takes no line break).
+            /// </summary>
+            internal static readonly global::CorpusKit.CompilerServices.Pattern OwnReport = global::CorpusKit.CompilerServices.Pattern.FromData(
+                @"^\p{L}+(?:[^\S\n]+\p{L}+)?[^\S\n]+-[^\S\n]+خاص$",
+                new(null, null, false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart, inner: "خاص"),
+                program:
+                    "zBWAaCACBAAKY0BaCCCBAAaCACBAAaCCCBAAC6CaCCCBAAC8iDCuiDCqjDWEAOAA-BAABCCUUAAEB",
+                groups: [],
+                compiled: OwnReport_Code);
+
+            /// <summary>
+            /// The pattern of boilerplate rule <c>own-report</c>, as C#: matches at <paramref name="position"/> and
+            /// returns the end of the match, or -1.
+            /// </summary>
+            private static int OwnReport_Code(
+                global::CorpusKit.CompilerServices.PatternMachine machine,
+                global::System.ReadOnlySpan<char> text,
+                int position)
+            {
+                int baseFrame = machine.FrameCount;
+                int pc = 0;
+                int limit;
+                int count;
+
+                // the start of the text
+                if (position != 0)
+                {
+                    goto Fail;
+                }
+
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(2, position, count, 1);
+                }
+
+                position += count;
+
+            L9:
+                // either way: on failure, instruction 26 from here
+                machine.PushSplit(26, position);
+
+                // [^\n\S]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && OwnReport_Class1(text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(12, position, count, 1);
+                }
+
+                position += count;
+
+            L19:
+                // [\p{Lu}\p{Ll}\p{Lt}\p{Lm}\p{Lo}]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && machine.InClass(0, text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(19, position, count, 1);
+                }
+
+                position += count;
+
+            L26:
+                // [^\n\S]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && OwnReport_Class1(text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(26, position, count, 1);
+                }
+
+                position += count;
+
+            L33:
+                // -
+                if ((uint)position >= (uint)text.Length || text[position] != '-')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // [^\n\S]{1,}
+                limit = text.Length - position;
+                count = 0;
+                while (count < limit && OwnReport_Class1(text[position + count]))
+                {
+                    count++;
+                }
+
+                if (count < 1)
+                {
+                    goto Fail;
+                }
+
+                if (count > 1)
+                {
+                    machine.PushGreedy(35, position, count, 1);
+                }
+
+                position += count;
+
+            L42:
+                // خ
+                if ((uint)position >= (uint)text.Length || text[position] != 'خ')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ا
+                if ((uint)position >= (uint)text.Length || text[position] != 'ا')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // ص
+                if ((uint)position >= (uint)text.Length || text[position] != 'ص')
+                {
+                    goto Fail;
+                }
+
+                position++;
+
+                // the end of the text, or before its final \n
+                if (position != text.Length && (position != text.Length - 1 || text[position] != '\n'))
+                {
+                    goto Fail;
+                }
+
+                return machine.Succeed(baseFrame, position);
+
+            Fail:
+                if (!machine.Fail(text, baseFrame, ref pc, ref position))
+                {
+                    return -1;
+                }
+
+                switch (pc)
+                {
+                    case 9: goto L9;
+                    case 19: goto L19;
+                    case 26: goto L26;
+                    case 33: goto L33;
+                    default: goto L42;
+                }
+            }
+
+            /// <summary>Whether a char is in [^\n\S].</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool OwnReport_Class1(char c) => !(c is '\n' || !char.IsWhiteSpace(c));
         }
 
         /// <summary>Extracts every entity type from <paramref name="text"/>.</summary>

@@ -53,29 +53,68 @@ public sealed class PrefilterTests
         int prefiltered = 0;
         s_patterns.Select(s_texts, Gen.Bool).Sample((pattern, text, ignoreCase) =>
         {
-            RegexOptions options = ignoreCase ? Arabic : RegexOptions.CultureInvariant;
-            Regex scanning;
-            try
-            {
-                scanning = new Regex(pattern, options);
-            }
-            catch (ArgumentException)
-            {
-                return; // not a pattern .NET accepts (the build reports those)
-            }
-
-            if (PrefilterAnalysis.Analyze(pattern, options) is not { } spec)
-            {
-                return;
-            }
-
-            prefiltered++;
-            var anchored = new Regex(@"\G(?:" + pattern + ")", options);
-            Assert.True(Describe(scanning.Matches(text)) == Describe(Run(anchored, Runtime(spec), text)), $"pattern {pattern} on \"{text}\" with {spec}");
+            prefiltered += FindsWhatAScanFinds(pattern, text, ignoreCase) is null ? 0 : 1;
         }, iter: 20000);
 
         Assert.True(prefiltered > 5000, $"only {prefiltered} generated patterns got a prefilter");
     }
+
+    /// <summary>Patterns that may begin almost anywhere and hold a literal further in (the inner literal's lines).</summary>
+    [Fact]
+    public void Runs_on_the_lines_of_an_inner_literal_find_what_a_scan_finds()
+    {
+        string[] starts = [@"\p{L}+", ".", @"\S+", @"(?m)^\p{L}*", @"[^""\n]+", @"(?m)^(?:\p{L}+ )?"];
+        string[] literals = ["عام", "الم", "ع ا", " ل", "(?:عام|الم)", "(?:ل:)+"];
+        int inner = 0;
+        Gen.Select(Gen.OneOf(starts), s_patterns.Array[0, 1], Gen.OneOf(literals), s_patterns.Array[0, 1])
+            .Select(parts => parts.Item1 + string.Concat(parts.Item2) + parts.Item3 + string.Concat(parts.Item4))
+            .Select(s_texts, Gen.Bool)
+            .Sample((pattern, text, ignoreCase) =>
+            {
+                inner += FindsWhatAScanFinds(pattern, text, ignoreCase)?.Inner is null ? 0 : 1;
+            }, iter: 10000);
+
+        Assert.True(inner > 2000, $"only {inner} generated patterns got an inner literal");
+    }
+
+    /// <summary>Checks that the pattern, tried anchored where its prefilter lets a match begin, finds what it finds scanning; gives the prefilter, or null when it has none.</summary>
+    private static PrefilterSpec? FindsWhatAScanFinds(string pattern, string text, bool ignoreCase)
+    {
+        RegexOptions options = ignoreCase ? Arabic : RegexOptions.CultureInvariant;
+        Regex scanning;
+        try
+        {
+            scanning = new Regex(pattern, options);
+        }
+        catch (ArgumentException)
+        {
+            return null; // not a pattern .NET accepts (the build reports those)
+        }
+
+        if (PrefilterAnalysis.Analyze(pattern, options) is not { } spec)
+        {
+            return null;
+        }
+
+        var anchored = new Regex(@"\G(?:" + pattern + ")", options);
+        Assert.True(Describe(scanning.Matches(text)) == Describe(Run(anchored, Runtime(spec), text)), $"pattern {pattern} on \"{text}\" with {spec}");
+        return spec;
+    }
+
+    [Theory]
+    [InlineData(@"(?m)^\(?(?<id>\p{L}+(?:[^\S\n]+\p{L}+){0,2})\)?[^\S\n]*خاص", "خاص")]
+    [InlineData(@"\p{L}+ (?:وكالة|وكالات) الانباء", " الانباء")]   // the longest: after the alternation
+    [InlineData(@"\p{L}+ (?:وكالة|وكالات)", " وكال")]                // across a literal and what both alternatives begin with
+    [InlineData(@"\p{L}+(?:-خاص)+", "-خاص")]                         // a loop taken once at least
+    [InlineData(@"\p{L}+\s+خاص", null)]                                // \s takes a line break
+    [InlineData(@"\p{L}+(?=[^\S\n]*خاص)", null)]                        // a lookahead's text is outside the match
+    [InlineData(@"\p{L}+(?:خاص)?", null)]                                // an optional part
+    [InlineData(@"\p{L}+(?:خاص|عام)", null)]                            // alternatives that share nothing
+    [InlineData(@"\p{L}+:", null)]                                      // one char
+    [InlineData(@"عام[^\S\n]+\d+ خاص", null)]                            // begins with a literal, searched for already
+    [InlineData(@"«\p{L}+» الرسمية", null)]                               // begins with one of a few chars, searched for already
+    public void A_literal_every_match_holds_further_in_narrows_the_lines(string pattern, string? inner)
+        => Assert.Equal(inner, PrefilterAnalysis.Analyze(pattern, Arabic)?.Inner);
 
     [Theory]
     [InlineData(@"عام\s+(?<year>\d{4})", "عام", null, false)]
@@ -244,7 +283,7 @@ public sealed class PrefilterTests
     }
 
     private static PatternPrefilter Runtime(PrefilterSpec spec)
-        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.CompilerServices.PrefilterAnchor)(int)spec.Anchor, spec.Follow?.ToArray());
+        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.CompilerServices.PrefilterAnchor)(int)spec.Anchor, spec.Follow?.ToArray(), spec.Inner);
 
     private static List<Match> Run(Regex anchored, PatternPrefilter prefilter, string text)
     {

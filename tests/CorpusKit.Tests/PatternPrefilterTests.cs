@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CorpusKit.CompilerServices;
 using CsCheck;
@@ -69,5 +70,61 @@ public sealed class PatternPrefilterTests
         Assert.False(prefilter.Follows("x\u07FD", 0));
         Assert.False(prefilter.Follows("x\u0800", 0));
         Assert.False(prefilter.Follows("x", 0)); // nothing follows
+    }
+
+    [Fact]
+    public void An_inner_literal_leaves_the_places_on_lines_that_hold_it_at_or_before_its_last()
+    {
+        // Line 0 holds خاص at 2 and at 8: places 0 to 8, not 9. Line 1 holds none. Line 2 holds it
+        // after one char, line 3 (the text's end, no line break after it) at its start.
+        const string Text = "a خاص b خاص c\nno\nxخاص\nخاص";
+        var everywhere = new PatternPrefilter(literal: null, chars: null, digits: false, PrefilterAnchor.None, inner: "خاص");
+        var lineStarts = new PatternPrefilter(literal: null, chars: null, digits: false, PrefilterAnchor.LineStart, inner: "خاص");
+
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 17, 18, 22], Places(everywhere, Text));
+        Assert.Equal([0, 17, 22], Places(lineStarts, Text));
+        Assert.Equal([0, 17, 22], Places(lineStarts, Text, keepLine: false));
+        Assert.Empty(Places(everywhere, "no\nخا\nص"));
+    }
+
+    [Fact]
+    public void An_inner_literal_keeps_exactly_the_places_before_it_on_its_line()
+        => Gen.Select(Gen.OneOf(s_innerPieces).Array[0, 14], Gen.OneOf(Gen.Const("خاص"), Gen.Const("ab")), Gen.Bool, Gen.Bool)
+            .Sample((pieces, inner, lineStart, firstChars) =>
+            {
+                string text = string.Concat(pieces);
+                PrefilterAnchor anchor = lineStart ? PrefilterAnchor.LineStart : PrefilterAnchor.None;
+                string? chars = firstChars ? "خa" : null;
+                var plain = new PatternPrefilter(literal: null, chars, digits: false, anchor);
+                var withInner = new PatternPrefilter(literal: null, chars, digits: false, anchor, inner: inner);
+
+                // A place stays when the literal begins at it or after it before the line ends.
+                int[] expected = [.. Places(plain, text).Where(at => HoldsAtOrAfter(text, at, inner))];
+
+                Assert.Equal(expected, Places(withInner, text));
+                Assert.Equal(expected, Places(withInner, text, keepLine: false));
+            }, iter: 3000);
+
+    // The literals, single chars of them, a space and line breaks: lines hold a literal, part of one or none.
+    private static readonly Gen<string>[] s_innerPieces = [.. new[] { "خاص", "ab", "خ", "ا", "a", "b", " ", "\n", "\n" }.Select(Gen.Const)];
+
+    private static bool HoldsAtOrAfter(string text, int at, string literal)
+    {
+        int end = text.IndexOf('\n', at);
+        string rest = text[at..(end < 0 ? text.Length : end)];
+        return rest.Contains(literal, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>Every place the prefilter gives, one after another as a scan asks (keeping the line it found, or asking afresh each time).</summary>
+    private static List<int> Places(PatternPrefilter prefilter, string text, bool keepLine = true)
+    {
+        var places = new List<int>();
+        var line = PatternPrefilter.InnerLine.None;
+        for (int at = 0; (at = keepLine ? prefilter.Next(text, at, otherDigits: false, ref line) : prefilter.Next(text, at, otherDigits: false)) >= 0; at++)
+        {
+            places.Add(at);
+        }
+
+        return places;
     }
 }

@@ -617,10 +617,12 @@ internal enum PrefilterAnchor
 /// <summary>
 /// Where a pattern can start matching, decided at build time: after <paramref name="Literal"/>, at one of
 /// <paramref name="Chars"/> (with every decimal digit when <paramref name="Digits"/>), where <paramref name="Anchor"/> allows,
-/// and where the chars after the first are among <paramref name="Follow"/> (one string of char ranges, first
-/// and last, per char after the first that every match has; null when none is checked).
+/// where the chars after the first are among <paramref name="Follow"/> (one string of char ranges, first
+/// and last, per char after the first that every match has; null when none is checked), and on a line
+/// that holds <paramref name="Inner"/> at or after the place (a literal every match holds somewhere, when
+/// no match takes a line break; null when there is none).
 /// </summary>
-internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor, ImmutableEquatableArray<string>? Follow = null);
+internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor, ImmutableEquatableArray<string>? Follow = null, string? Inner = null);
 
 /// <summary>The calendar of a date fill's parts.</summary>
 internal enum DateCalendar

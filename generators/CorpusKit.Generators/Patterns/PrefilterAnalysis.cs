@@ -28,6 +28,17 @@ internal static class PrefilterAnalysis
             return null;
         }
 
+        // A literal the match holds further in narrows the places to the lines that hold it, for a
+        // pattern tried at every char or every line; one that begins with a literal or a few chars
+        // is searched for by those already.
+        PrefilterSpec? where = Where(root);
+        string? inner = where is null || where is { Literal: null, Chars: null } ? InnerLiteral(root) : null;
+        return inner is null ? where : (where ?? new PrefilterSpec(null, null, false, PrefilterAnchor.None)) with { Inner = inner };
+    }
+
+    /// <summary>Where a match of <paramref name="root"/> can begin, as far as its start tells: its anchor, its leading literal, its first chars.</summary>
+    private static PrefilterSpec? Where(RegexNode root)
+    {
         PrefilterAnchor anchor = LeadingAnchor(root);
 
         // A leading lookahead asks for a char where the match begins even when the match takes none
@@ -54,6 +65,144 @@ internal static class PrefilterAnalysis
         return literal.Length >= 2
             ? new PrefilterSpec(literal, first.Chars(), first.Digits, anchor)
             : new PrefilterSpec(null, first.Chars(), first.Digits, anchor, FollowSets.Of(root));
+    }
+
+    /// <summary>
+    /// A literal of two chars or more that every match of <paramref name="root"/> holds (the longest
+    /// found), when no match takes a line break; null otherwise. Such a match begins on a line that
+    /// holds the literal, at or before it: <c>خاص</c> of <c>(?m)^\(?(?&lt;id&gt;\p{L}+(?:[^\S\n]+\p{L}+){0,2})\)?[^\S\n]*خاص</c>
+    /// leaves the pattern to the few lines that hold <c>خاص</c> where its start allows every line.
+    /// What a lookaround reads is not taken: it may lie outside the match.
+    /// </summary>
+    internal static string? InnerLiteral(RegexNode root)
+    {
+        string best = Literals.Of(root).Best;
+        return best.Length >= 2 && TakesNoLineBreak(root) ? best : null;
+    }
+
+    /// <summary>Whether no match of <paramref name="node"/> takes a line break (what lookarounds read is not taken); false for what is not modeled.</summary>
+    private static bool TakesNoLineBreak(RegexNode node) => node switch
+    {
+        CharNode c => c.Value != '\n',
+        SetNode s => !s.Set.Contains('\n'),
+        ConcatNode concat => concat.Children.TrueForAll(TakesNoLineBreak),
+        AlternateNode alternate => alternate.Children.TrueForAll(TakesNoLineBreak),
+        LoopNode loop => TakesNoLineBreak(loop.Child),
+        GroupNode group => TakesNoLineBreak(group.Child),
+        AtomicNode atomic => TakesNoLineBreak(atomic.Child),
+        AnchorNode or LookaroundNode or EmptyNode => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The literals every match of a node holds: <see cref="Whole"/> when it matches exactly that
+    /// text (<see cref="Complete"/>), the text every match begins with, the text every match ends
+    /// with, and the longest text every match holds somewhere.
+    /// </summary>
+    private readonly struct Literals(bool complete, string whole, string prefix, string suffix, string best)
+    {
+        public bool Complete { get; } = complete;
+
+        public string Whole { get; } = whole;
+
+        public string Prefix { get; } = prefix;
+
+        public string Suffix { get; } = suffix;
+
+        public string Best { get; } = best;
+
+        /// <summary>What a node that consumes nothing holds: the empty text, exactly.</summary>
+        private static Literals Empty { get; } = new(true, string.Empty, string.Empty, string.Empty, string.Empty);
+
+        /// <summary>What a node holds that asks for no literal (a class of chars, a loop that may not run).</summary>
+        private static Literals None { get; } = new(false, string.Empty, string.Empty, string.Empty, string.Empty);
+
+        private static Literals Exactly(string text) => new(true, text, text, text, text);
+
+        public static Literals Of(RegexNode node)
+        {
+            switch (node)
+            {
+                case CharNode c:
+                    return HasCaseVariants(c.Value, c.IgnoreCase) ? None : Exactly(c.Value.ToString());
+                case SetNode { Set: { IsEnumerable: true, Ranges.Count: 1 } set } s when set.Ranges[0].First == set.Ranges[0].Last:
+                    return HasCaseVariants(set.Ranges[0].First, s.IgnoreCase) ? None : Exactly(set.Ranges[0].First.ToString());
+                case ConcatNode concat:
+                    Literals held = Empty;
+                    foreach (RegexNode child in concat.Children)
+                    {
+                        held = IsZeroWidth(child) ? held : held.Then(Of(child));
+                    }
+
+                    return held;
+                case AlternateNode alternate:
+                    // Only what every alternative begins or ends with (a literal one alternative holds further in, another may not).
+                    List<Literals> all = alternate.Children.ConvertAll(Of);
+                    string whole = all[0].Whole;
+                    if (all.TrueForAll(a => a.Complete && a.Whole == whole))
+                    {
+                        return Exactly(whole);
+                    }
+
+                    string prefix = all.Select(a => a.Prefix).Aggregate(CommonPrefix);
+                    string suffix = all.Select(a => a.Suffix).Aggregate(CommonSuffix);
+                    return new Literals(false, string.Empty, prefix, suffix, Longer(prefix, suffix));
+                case LoopNode { Min: 1, Max: 1 } once:
+                    return Of(once.Child);
+                case LoopNode { Min: >= 1 } loop:
+                    Literals each = Of(loop.Child);
+                    return new Literals(false, string.Empty, each.Prefix, each.Suffix, each.Best);
+                case GroupNode group:
+                    return Of(group.Child);
+                case AtomicNode atomic:
+                    return Of(atomic.Child);
+                case AnchorNode or LookaroundNode or EmptyNode:
+                    return Empty;
+                default:
+                    return None;
+            }
+        }
+
+        /// <summary>What this followed by <paramref name="next"/> holds: a literal may run across the two.</summary>
+        private Literals Then(Literals next)
+        {
+            if (Complete && next.Complete)
+            {
+                return Exactly(Whole + next.Whole);
+            }
+
+            string across = Suffix + next.Prefix;
+            return new Literals(
+                false,
+                string.Empty,
+                Complete ? Whole + next.Prefix : Prefix,
+                next.Complete ? Suffix + next.Whole : next.Suffix,
+                Longer(Longer(Best, next.Best), across));
+        }
+
+        private static string Longer(string a, string b) => b.Length > a.Length ? b : a;
+
+        private static string CommonPrefix(string a, string b)
+        {
+            int n = 0;
+            while (n < a.Length && n < b.Length && a[n] == b[n])
+            {
+                n++;
+            }
+
+            return a.Substring(0, n);
+        }
+
+        private static string CommonSuffix(string a, string b)
+        {
+            int n = 0;
+            while (n < a.Length && n < b.Length && a[a.Length - 1 - n] == b[b.Length - 1 - n])
+            {
+                n++;
+            }
+
+            return a.Substring(a.Length - n);
+        }
     }
 
     /// <summary>

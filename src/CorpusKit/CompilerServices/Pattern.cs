@@ -285,7 +285,8 @@ public sealed class Pattern
 
         bool otherDigits = text.HasOtherDigits;
         int from = 0;
-        while ((from = Next(input.Span, from, otherDigits)) >= 0)
+        var line = PatternPrefilter.InnerLine.None;
+        while ((from = Next(input.Span, from, otherDigits, ref line)) >= 0)
         {
             // Next gives only the places where the prefilter lets a match begin.
             if (MatchAt(machine, input, text, from, arena, prefiltered: true) is { } match)
@@ -311,7 +312,8 @@ public sealed class Pattern
 
         PatternMachine machine = Machine;
         int from = 0;
-        while ((from = _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits)) >= 0)
+        var line = PatternPrefilter.InnerLine.None;
+        while ((from = Next(input, from, otherDigits, ref line)) >= 0)
         {
             if (machine.Match(_code, _classes!, _groups.Length, input, from, DefaultTimeout, Source, _compiled) >= 0)
             {
@@ -324,9 +326,9 @@ public sealed class Pattern
         return false;
     }
 
-    /// <summary>The next place at or after <paramref name="from"/> where a match may begin, or -1.</summary>
-    private int Next(ReadOnlySpan<char> input, int from, bool otherDigits)
-        => _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits);
+    /// <summary>The next place at or after <paramref name="from"/> where a match may begin, or -1 (<paramref name="line"/>: see <see cref="PatternPrefilter.InnerLine"/>).</summary>
+    private int Next(ReadOnlySpan<char> input, int from, bool otherDigits, ref PatternPrefilter.InnerLine line)
+        => _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits, ref line);
 
     private PatternMatch? FromRegex(Match match, string input)
     {

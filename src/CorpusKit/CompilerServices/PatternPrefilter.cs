@@ -49,6 +49,7 @@ public sealed class PatternPrefilter
     private SearchValues<char>? _charsAndOtherDigits;
     private readonly bool _digits;
     private readonly PrefilterAnchor _anchor;
+    private readonly string? _inner;
 
     // Per offset after the first char: the chars below U+0800 that can stand there (a bit each), and whether one above can.
     private readonly ulong[][] _follow;
@@ -63,14 +64,24 @@ public sealed class PatternPrefilter
     /// For the second char of a match, the third and so on (as far as every match reaches), the chars
     /// that can stand there: ranges, each as its first and last char; none when null.
     /// </param>
-    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor, string[]? follow = null)
+    /// <param name="inner">
+    /// A literal every match holds, for a pattern none of whose matches takes a line break: a match
+    /// begins only on a line that holds it, at or before it; none when null.
+    /// </param>
+    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor, string[]? follow = null, string? inner = null)
     {
         if (literal is { Length: 0 })
         {
             throw new ArgumentException("A literal prefilter needs text.", nameof(literal));
         }
 
+        if (inner is { Length: 0 } || (inner is not null && inner.Contains('\n', StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("An inner literal needs text, on one line.", nameof(inner));
+        }
+
         _literal = literal;
+        _inner = inner;
         _chars = chars is null ? null : SearchValues.Create(chars);
         _charBits = chars is null ? null : Bits(chars);
         _charList = chars;
@@ -194,6 +205,77 @@ public sealed class PatternPrefilter
     /// <param name="from">Where to look from.</param>
     /// <param name="otherDigits">Whether the text may hold decimal digits outside ASCII (they then count for a <c>\d</c> prefilter).</param>
     public int Next(ReadOnlySpan<char> text, int from, bool otherDigits)
+    {
+        var line = InnerLine.None;
+        return Next(text, from, otherDigits, ref line);
+    }
+
+    /// <summary>
+    /// The line a scan last found to hold the inner literal: where it ends and where the literal
+    /// last begins in it. A scan that goes on from a later place keeps it for its next call, so no
+    /// line is searched twice.
+    /// </summary>
+    internal struct InnerLine
+    {
+        /// <summary>No line found yet.</summary>
+        public static InnerLine None => new() { End = -1, LastLiteral = -1 };
+
+        /// <summary>Where the line ends: its line break, or the text's end.</summary>
+        public int End;
+
+        /// <summary>Where the inner literal last begins in the line: a match begins at or before it.</summary>
+        public int LastLiteral;
+    }
+
+    /// <summary>
+    /// <see cref="Next(ReadOnlySpan{char}, int, bool)"/> for a scan that calls it again from a later
+    /// place each time, keeping the line of the inner literal in <paramref name="line"/>.
+    /// </summary>
+    internal int Next(ReadOnlySpan<char> text, int from, bool otherDigits, ref InnerLine line)
+    {
+        if (_inner is null)
+        {
+            return NextBegin(text, from, otherDigits);
+        }
+
+        while (from <= text.Length)
+        {
+            if (from > line.LastLiteral)
+            {
+                // Past the last literal of the line known: on from the next line that holds one.
+                if (from <= line.End)
+                {
+                    from = line.End + 1;
+                }
+
+                int found = from <= text.Length ? text[from..].IndexOf(_inner, StringComparison.Ordinal) : -1;
+                if (found < 0)
+                {
+                    return -1;
+                }
+
+                found += from;
+                int lineBreak = text[from..found].LastIndexOf('\n');
+                int end = text[found..].IndexOf('\n');
+                line.End = end < 0 ? text.Length : found + end;
+                line.LastLiteral = found + text[found..line.End].LastIndexOf(_inner, StringComparison.Ordinal);
+                from = lineBreak < 0 ? from : from + lineBreak + 1;
+            }
+
+            int candidate = NextBegin(text, from, otherDigits);
+            if (candidate < 0 || candidate <= line.LastLiteral)
+            {
+                return candidate;
+            }
+
+            from = candidate;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first place at or after <paramref name="from"/> where a match can begin as far as its start tells (the inner literal aside), or -1.</summary>
+    private int NextBegin(ReadOnlySpan<char> text, int from, bool otherDigits)
     {
         while (from <= text.Length)
         {
