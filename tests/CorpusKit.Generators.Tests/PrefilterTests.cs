@@ -113,6 +113,7 @@ public sealed class PrefilterTests
     [InlineData(@"\p{L}+:", null)]                                      // one char
     [InlineData(@"عام[^\S\n]+\d+ خاص", null)]                            // begins with a literal, searched for already
     [InlineData(@"«\p{L}+» الرسمية", null)]                               // begins with one of a few chars, searched for already
+    [InlineData(@"\G(?:\p{L}+[^\S\n]+خاص)", null)]                        // a sequence's later step: tried where the step before ends
     public void A_literal_every_match_holds_further_in_narrows_the_lines(string pattern, string? inner)
         => Assert.Equal(inner, PrefilterAnalysis.Analyze(pattern, Arabic)?.Inner);
 

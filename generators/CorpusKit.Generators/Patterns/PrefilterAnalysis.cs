@@ -76,9 +76,25 @@ internal static class PrefilterAnalysis
     /// </summary>
     internal static string? InnerLiteral(RegexNode root)
     {
+        // A sequence's later step (\G…) is tried only where the step before it ends, never searched for.
+        if (BeginsWhereTheSearchStarts(root))
+        {
+            return null;
+        }
+
         string best = Literals.Of(root).Best;
         return best.Length >= 2 && TakesNoLineBreak(root) ? best : null;
     }
+
+    /// <summary>Whether every match begins with <c>\G</c>: where the search starts, the place given.</summary>
+    private static bool BeginsWhereTheSearchStarts(RegexNode node) => node switch
+    {
+        AnchorNode anchor => anchor.Kind == AnchorKind.Contiguous,
+        ConcatNode concat => concat.Children.Count > 0 && BeginsWhereTheSearchStarts(concat.Children[0]),
+        GroupNode group => BeginsWhereTheSearchStarts(group.Child),
+        AtomicNode atomic => BeginsWhereTheSearchStarts(atomic.Child),
+        _ => false,
+    };
 
     /// <summary>Whether no match of <paramref name="node"/> takes a line break (what lookarounds read is not taken); false for what is not modeled.</summary>
     private static bool TakesNoLineBreak(RegexNode node) => node switch
