@@ -66,12 +66,13 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    // Consecutive steps may fill one string field together (a title read in parts);
+                    // Consecutive steps may fill one string field together (a title read in parts),
+                    // an entity step among them as an alternative with one may (its mention's text);
                     // other steps may not share an as:.
                     if (steps.Any(s => s.As == target)
-                        && (steps.Count == 0 || steps[^1].As != target || targetField.Type.Kind != FieldKind.String || targetField.Type.IsList || kinds[0] == "entity" || steps[^1] is EntityStep))
+                        && (steps.Count == 0 || steps[^1].As != target || targetField.Type.Kind != FieldKind.String || targetField.Type.IsList))
                     {
-                        Report(DiagnosticDescriptors.DuplicateName, keys["as"].Value.Location, $"as: in rule '{ruleId}' (only consecutive steps, none of them an entity step, may fill one string field together)", target);
+                        Report(DiagnosticDescriptors.DuplicateName, keys["as"].Value.Location, $"as: in rule '{ruleId}' (only consecutive steps may fill one field together, and only a string field)", target);
                         ok = false;
                         continue;
                     }

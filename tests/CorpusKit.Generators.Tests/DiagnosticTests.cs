@@ -257,18 +257,22 @@ public sealed class DiagnosticTests
             line: 8);
 
     /// <summary>
-    /// Steps may share an as: only when they are consecutive, fill a string field and none is an
-    /// entity step (CK0005 at the second); consecutive text steps compile.
+    /// Steps may share an as: only when they are consecutive and fill a string field (CK0005 at the
+    /// second); consecutive steps compile, an entity step among them too (its mention's text, as an
+    /// any: step with an entity choice gives), but not two entity steps filling a reference.
     /// </summary>
     [Theory]
     [InlineData("[ { terms: [x], as: id }, { terms: [y], as: id } ]", null)]
     [InlineData("[ { terms: [x], as: id }, { words: 1, as: id }, { terms: [z] } ]", null)]
+    [InlineData("[ { terms: [x], as: id }, { entity: Q, as: id } ]", null)]
+    [InlineData("[ { entity: Q, as: id }, { terms: [x], as: id } ]", null)]
     [InlineData("[ { terms: [x], as: id }, { terms: [y] }, { terms: [z], as: id } ]", "CK0005")]
+    [InlineData("[ { entity: Q, as: id }, { terms: [y] }, { entity: Q, as: id } ]", "CK0005")]
     [InlineData("[ { terms: [x], as: count }, { terms: [y], as: count } ]", "CK0005")]
-    [InlineData("[ { terms: [x], as: id }, { entity: Q, as: id } ]", "CK0005")]
+    [InlineData("[ { entity: Q, as: q }, { entity: Q, as: q } ]", "CK0005")]
     public void Steps_share_an_as_only_when_consecutive_and_text(string sequence, string? id)
         => CompilesOrReportsAt(
-            "entities:\n  P:\n    fields: { id: string, count: int? }\n    rules:\n      - id: r\n        sequence: " + sequence + "\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [q] } ]\n",
+            "entities:\n  P:\n    fields: { id: string, count: int?, q: Q? }\n    rules:\n      - id: r\n        sequence: " + sequence + "\n  Q:\n    fields: { id: string }\n    rules: [ { terms: [q] } ]\n",
             id,
             line: 6);
 

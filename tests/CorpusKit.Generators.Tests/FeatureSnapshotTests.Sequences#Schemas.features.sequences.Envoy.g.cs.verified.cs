@@ -182,7 +182,7 @@ namespace Features.Sequences
             /// <summary>
             /// The id in the index of the inline terms of step 1 of rule <c>titled</c> of Envoy: 2 form(s) of 2 key(s).
             /// </summary>
-            internal const int TitledStep1 = 7;
+            internal const int TitledStep1 = 8;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>

@@ -164,7 +164,7 @@ namespace Features.Sequences
             /// The id in the index of the inline terms of step 1 of rule <c>nisba</c> of Ministry: 1 form(s) of 1
             /// key(s).
             /// </summary>
-            internal const int NisbaStep1 = 8;
+            internal const int NisbaStep1 = 9;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>

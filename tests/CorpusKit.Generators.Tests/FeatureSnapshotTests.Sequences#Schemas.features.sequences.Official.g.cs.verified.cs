@@ -65,7 +65,7 @@ namespace Features.Sequences
     }
 
     /// <summary>
-    /// Finds <see cref="Official"/> entities with the 3 rule(s) of Schemas/features/sequences.corpus.yaml, overlaps
+    /// Finds <see cref="Official"/> entities with the 4 rule(s) of Schemas/features/sequences.corpus.yaml, overlaps
     /// resolved by longest.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusKit.Generators", "{version}")]
@@ -126,6 +126,8 @@ namespace Features.Sequences
             clock = context.NextRule(clock, Official.TypeName, "full-title", candidates.Count);
             MatchEnvoyTitle(context, text, candidates);
             clock = context.NextRule(clock, Official.TypeName, "envoy-title", candidates.Count);
+            MatchSpokesman(context, text, candidates);
+            clock = context.NextRule(clock, Official.TypeName, "spokesman", candidates.Count);
             global::System.Collections.Generic.List<Official> entities = global::CorpusKit.CompilerServices.OverlapResolver.Resolve(candidates);
             _ = context.NextRule(clock, Official.TypeName, "(overlaps)", candidates.Count);
             return context.SetResults<Official>(entities);
@@ -259,6 +261,51 @@ namespace Features.Sequences
                     span,
                     global::CorpusKit.CompilerServices.Captures.Text(context, span),
                     "envoy-title"));
+            }
+        }
+
+        /// <summary>
+        /// Rule <c>spokesman</c>: a sequence of 3 steps.
+        /// An entity step fills a string field with the steps beside it: the title takes the text of the ministry a
+        /// Ministry rule found after its head.
+        /// </summary>
+        private static void MatchSpokesman(
+            global::CorpusKit.ExtractionContext context,
+            global::CorpusKit.NormalizedText text,
+            global::CorpusKit.CompilerServices.Candidates<Official> candidates)
+        {
+            global::System.Collections.Generic.IReadOnlyList<global::Features.Sequences.Ministry> step1 = context.Require(global::Features.Sequences.MinistryExtractor.Instance);
+            foreach (global::CorpusKit.CompilerServices.SequenceMatch match in global::CorpusKit.CompilerServices.SequenceMatcher.Matches(
+                text,
+                Sequences.Spokesman,
+                [step1],
+                context,
+                Official.TypeName,
+                "spokesman"))
+            {
+                global::CorpusKit.TextSpan span = text.ToOriginal(match.Steps[2].Start, match.Steps[2].End);
+                if (candidates.Beaten(span))
+                {
+                    continue;
+                }
+
+                string nameValue = global::CorpusKit.CompilerServices.Captures.String(
+                    text,
+                    match.Steps[2].Start,
+                    match.Steps[2].End);
+                string? titleValue = global::CorpusKit.CompilerServices.Captures.Steps(text, match, 0, 1);
+                if (titleValue is null)
+                {
+                    continue;
+                }
+
+                candidates.Add(span, 3, new Official(
+                    nameValue,
+                    titleValue,
+                    null,
+                    span,
+                    global::CorpusKit.CompilerServices.Captures.Text(context, span),
+                    "spokesman"));
             }
         }
 
@@ -404,6 +451,12 @@ namespace Features.Sequences
             /// key(s).
             /// </summary>
             internal const int EnvoyTitleStep1 = 6;
+
+            /// <summary>
+            /// The id in the index of the inline terms of step 1 of rule <c>spokesman</c> of Official: 2 form(s) of 2
+            /// key(s).
+            /// </summary>
+            internal const int SpokesmanStep1 = 7;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>
@@ -457,6 +510,19 @@ namespace Features.Sequences
                     SequencesLexicons.Index,
                     Terms.EnvoyTitleStep1), // terms as title
                 global::CorpusKit.CompilerServices.SequenceStep.Regex(Patterns.EnvoyTitleStep2), // regex as title
+                global::CorpusKit.CompilerServices.SequenceStep.Words(
+                    2,
+                    2,
+                    global::CorpusKit.CompilerServices.WordScript.Arabic), // 2 arabic words as name
+            ];
+
+            /// <summary>The steps of rule <c>spokesman</c>.</summary>
+            internal static readonly global::CorpusKit.CompilerServices.SequenceStep[] Spokesman =
+            [
+                global::CorpusKit.CompilerServices.SequenceStep.Terms(
+                    SequencesLexicons.Index,
+                    Terms.SpokesmanStep1), // terms as title
+                global::CorpusKit.CompilerServices.SequenceStep.Entity(0), // Ministry as title
                 global::CorpusKit.CompilerServices.SequenceStep.Words(
                     2,
                     2,

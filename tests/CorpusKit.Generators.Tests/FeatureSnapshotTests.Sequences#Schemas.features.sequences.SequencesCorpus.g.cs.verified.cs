@@ -56,11 +56,11 @@ namespace Features.Sequences
             context.ReportProgress(1, 6);
             global::System.Collections.Generic.IReadOnlyList<Statement> @statements = StatementExtractor.Instance.Extract(context);
             context.ReportProgress(2, 6);
-            global::System.Collections.Generic.IReadOnlyList<Official> @officials = OfficialExtractor.Instance.Extract(context);
-            context.ReportProgress(3, 6);
-            global::System.Collections.Generic.IReadOnlyList<Envoy> @envoys = EnvoyExtractor.Instance.Extract(context);
-            context.ReportProgress(4, 6);
             global::System.Collections.Generic.IReadOnlyList<Ministry> @ministries = MinistryExtractor.Instance.Extract(context);
+            context.ReportProgress(3, 6);
+            global::System.Collections.Generic.IReadOnlyList<Official> @officials = OfficialExtractor.Instance.Extract(context);
+            context.ReportProgress(4, 6);
+            global::System.Collections.Generic.IReadOnlyList<Envoy> @envoys = EnvoyExtractor.Instance.Extract(context);
             context.ReportProgress(5, 6);
             global::System.Collections.Generic.IReadOnlyList<Speaker> @speakers = SpeakerExtractor.Instance.Extract(context);
             context.ReportProgress(6, 6);
@@ -142,13 +142,27 @@ namespace Features.Sequences
                 none: false, span: null, expected: [new("name", "فرهود شريفزاده"), new("title", "سفير الطاجيكي")],
                 extract: static text => OfficialExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 94, 19,
+                "Schemas/features/sequences.corpus.yaml", 89, 19,
+                Official.TypeName, "spokesman",
+                "وقالت المتحدثة باسم وزارة الخارجية الكازاخستانية أيغول سماغولوفا إن",
+                none: false, span: "أيغول سماغولوفا", expected: [
+                    new("name", "أيغول سماغولوفا"),
+                    new("title", "المتحدثة باسم وزارة الخارجية الكازاخستانية")],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 92, 19,
+                Official.TypeName, "spokesman",
+                "وقال المتحدث باسم الوزارة أيغول سماغولوفا إن",
+                none: true, span: null, expected: [],
+                extract: static text => OfficialExtractor.Instance.Extract(text)),
+            new(
+                "Schemas/features/sequences.corpus.yaml", 108, 19,
                 Envoy.TypeName, "titled",
                 "وصل المبعوث فرهود شريفزاده أمس، وقال شريفزاده إن",
                 none: false, span: "فرهود شريفزاده", expected: [new("name", "فرهود شريفزاده"), new("title", "المبعوث")],
                 extract: static text => EnvoyExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 110, 19,
+                "Schemas/features/sequences.corpus.yaml", 124, 19,
                 Ministry.TypeName, "nisba",
                 "وأعلنت وزارة الخارجية الكازاخستانية امس",
                 none: false, span: "وزارة الخارجية الكازاخستانية", expected: [
@@ -156,19 +170,19 @@ namespace Features.Sequences
                     new("nationality", "الكازاخستانية")],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 113, 19,
+                "Schemas/features/sequences.corpus.yaml", 127, 19,
                 Ministry.TypeName, "nisba",
                 "وزارة الدفاع امس",
                 none: true, span: null, expected: [],
                 extract: static text => MinistryExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 131, 19,
+                "Schemas/features/sequences.corpus.yaml", 145, 19,
                 Speaker.TypeName, "after-verb",
                 "قال شويغو إن العمل مستمر",
                 none: false, span: "شويغو", expected: [new("name", "شويغو"), new("verb", "قال")],
                 extract: static text => SpeakerExtractor.Instance.Extract(text)),
             new(
-                "Schemas/features/sequences.corpus.yaml", 134, 19,
+                "Schemas/features/sequences.corpus.yaml", 148, 19,
                 Speaker.TypeName, "after-verb",
                 "أكد سالم الحارثي أن الاتفاق جاهز",
                 none: false, span: "سالم الحارثي", expected: [new("name", "سالم الحارثي"), new("verb", "أكد")],
@@ -355,7 +369,7 @@ namespace Features.Sequences
     internal static class SequencesLexicons
     {
         /// <summary>
-        /// The 18 distinct form(s) of 11 dictionaries, as a trie of 78 nodes:
+        /// The 20 distinct form(s) of 12 dictionaries, as a trie of 93 nodes:
         /// 0: the inline terms of rule <c>rule1</c> of Minister, 2 form(s): <c>لافروف</c>, <c>شويغو</c>.<br/>
         /// 1: the inline terms of step 2 of rule <c>said</c> of Statement, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
         /// 2: the inline terms of step 1 of rule <c>titled</c> of Official, 2 form(s): <c>الرئيس</c>,
@@ -367,18 +381,20 @@ namespace Features.Sequences
         /// 5: the inline terms of step 2 of rule <c>full-title</c> of Official, 2 form(s): <c>الخارجية</c>,
         /// <c>الدفاع</c>.<br/>
         /// 6: the inline terms of step 1 of rule <c>envoy-title</c> of Official, 1 form(s): <c>سفير</c>.<br/>
-        /// 7: the inline terms of step 1 of rule <c>titled</c> of Envoy, 2 form(s): <c>المبعوث</c>, <c>السفير</c>.<br/>
-        /// 8: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
-        /// 9: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
-        /// 10: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
+        /// 7: the inline terms of step 1 of rule <c>spokesman</c> of Official, 2 form(s): <c>المتحدث باسم</c>,
+        /// <c>المتحدثة باسم</c>.<br/>
+        /// 8: the inline terms of step 1 of rule <c>titled</c> of Envoy, 2 form(s): <c>المبعوث</c>, <c>السفير</c>.<br/>
+        /// 9: the inline terms of step 1 of rule <c>nisba</c> of Ministry, 1 form(s): <c>وزارة</c>.<br/>
+        /// 10: the inline terms of step 1 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>قال</c>, <c>اكد</c>.<br/>
+        /// 11: the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker, 2 form(s): <c>ان</c>,
         /// <c>للصحفيين</c>.<br/>
         /// </summary>
         internal static readonly global::CorpusKit.CompilerServices.TermIndex Index = global::CorpusKit.CompilerServices.TermIndex.FromData(
-            alphabet: "\u064A\u0631\u0627\u0641\u0648\u0633\u0644\u0632\u0646\u0626\u0628\u0629\u062F\u0639\u0645 \u062B\u062C\u062D\u062E\u0634\u0635\u063A\u0642\u0643",
+            alphabet: "\u064A\u0627\u0631\u0641\u0648\u0633\u0628\u0644\u0645 \u0629\u062F\u0632\u0646\u0626\u062B\u062D\u0639\u062A\u062C\u062E\u0634\u0635\u063A\u0642\u0643",
             data:
-                "uCSQICCCCECCCMCBCCBCCCCEBCCCCCCBCCBCCCCCCCCCCCBCCCCCBCCCCCCBCCCBCBBBCBBCCCBCCBBCBCFUDXGIEYGOIDEA" +
-                "CCGCHMTMBFOEFAAGDVJCACDJDKHBWBSKBBBCAANAEEDPLRNFBEBDAEAQAHLIABBKABDBCBBJBBDCDBADAJABGABEABABBIAB" +
-                "FBBCABHBBCBBAABHABFABKBBEB",
-            dictionaryCount: 11);
+                "9CUQICCCCECCCMCBCCBCCCCEBCCCCECBCCBCCCCCCCCCCCCBCCCCCBCCCCCCCBCCCBCBBBCCBBCCCBECCBCCBCCCBCCCCBCB" +
+                "BFVDYHNEZHINDEABBHBMLULCFIEFAAHDWOBABDODGSMCXCQGCCCBAARQAEEDJKTRFCELCDAEAPPAMKJKNAGJCBGFBIFIBLAB" +
+                "DBCBBKBBDCDBADAKABGABEABABBJABFBBCABIBBCBBAABIABFABLBBEBBHABHB",
+            dictionaryCount: 12);
     }
 }

@@ -168,13 +168,13 @@ namespace Features.Sequences
             /// The id in the index of the inline terms of step 1 of rule <c>after-verb</c> of Speaker: 2 form(s) of 2
             /// key(s).
             /// </summary>
-            internal const int AfterVerbStep1 = 9;
+            internal const int AfterVerbStep1 = 10;
 
             /// <summary>
             /// The id in the index of the inline terms of choice 2 of step 2 of rule <c>after-verb</c> of Speaker: 2
             /// form(s) of 2 key(s).
             /// </summary>
-            internal const int AfterVerbStep2Choice2 = 10;
+            internal const int AfterVerbStep2Choice2 = 11;
         }
 
         /// <summary>The steps of the sequence rules, built once from the tries and patterns above.</summary>

@@ -149,6 +149,12 @@ public sealed class PatternPrefilter
             : _chars is null || IsFirstChar(c) || (_digits && otherDigits && c >= '\u0080' && char.IsDigit(c));
 
     /// <summary>Whether a match may begin exactly at <paramref name="at"/> of <paramref name="text"/>, as far as the anchor and the first chars tell.</summary>
+    /// <remarks>
+    /// The inner literal is not asked here: for one place it would cost a search of the rest of
+    /// the line, more than the match it saves (the patterns given one are tried once per line
+    /// start or char by a scan, which asks it once per line). A false answer is sure; a true one
+    /// is the match's to settle.
+    /// </remarks>
     internal bool MayBeginAt(ReadOnlySpan<char> text, int at, bool otherDigits)
     {
         if (at > text.Length
