@@ -256,6 +256,27 @@ public sealed class RepeatsTests
             ["أرامكو=أرامكو"],
             Again(RunWhole(oneByOne, "قالت «أرامكو» إن الشحنة وصلت، وأعلنت «ارامكو» أمس، ثم أرامكو وحدها", "أرامكو", "ارامكو")));
 
+    /// <summary>
+    /// A one-word name with the article is not found again where a word with the article follows it
+    /// (the noun and its adjective), one space or two; it is where a word without the article, a
+    /// mark or the text's end follows; a name of two words, or one without the article, is found
+    /// before a definite word too.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ways))]
+    public void A_definite_word_found_again_is_no_name_before_a_definite_word(int oneByOne)
+    {
+        Assert.Equal(
+            ["الصباح=الصباح", "الصباح=الصباح", "الصباح=الصباح", "الصباح=الصباح"],
+            Again(RunWhole(oneByOne, "تونس (الصباح) – وفي الصباح الباكر وفي الصباح  الثاني قالت الصباح إن الصباح، وكتبت الصباح اليومية والصباح. وفي الصباح", "الصباح")));
+        Assert.Equal(
+            ["الصباح اليومية=الصباح اليومية"],
+            Again(RunWhole(oneByOne, "نشرت الصباح اليومية، ثم الصباح اليومية الجديدة", "الصباح اليومية")));
+        Assert.Equal(
+            ["مبادلة=مبادلة"],
+            Again(RunWhole(oneByOne, "«مبادلة» ثم مبادلة الإماراتية", "مبادلة")));
+    }
+
     [Fact]
     public void The_public_way_to_whole_words_finds_the_same()
     {

@@ -108,6 +108,11 @@ public static class Repeats
             }
 
             int hits = scratch.Names.Count <= searchedOneByOne ? SearchEach(text.Span, scratch) : SearchWords(text.Span, scratch);
+            if (repeated is not null && text.Normalization == TextNormalization.Arabic)
+            {
+                hits = DropDefiniteNouns(text.Span, scratch.Hits.AsSpan(0, hits));
+            }
+
             if (hits > 0)
             {
                 Take(entities, text, state, make, scratch.Hits.AsSpan(0, hits));
@@ -473,6 +478,47 @@ public static class Repeats
         }
     }
 
+    /// <summary>
+    /// Keeps the hits of <c>repeats: true</c> but a one-word name with the article that a word with
+    /// the article follows: an outlet or a body named by a common noun (القرن، التغيير، الصباح) is that
+    /// noun with its adjective there (القرن الأفريقي، التغيير الحقيقي، في الصباح الباكر), not the name.
+    /// </summary>
+    /// <returns>How many hits are kept, moved to the front of <paramref name="hits"/> in order.</returns>
+    internal static int DropDefiniteNouns(ReadOnlySpan<char> chars, Span<Hit> hits)
+    {
+        int kept = 0;
+        foreach (Hit hit in hits)
+        {
+            if (!IsDefiniteNounBeforeDefinite(chars, hit.From, hit.End))
+            {
+                hits[kept++] = hit;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Whether <c>chars[from..end)</c> is one word that begins with ال, and the next word after spaces begins with ال too.</summary>
+    private static bool IsDefiniteNounBeforeDefinite(ReadOnlySpan<char> chars, int from, int end)
+    {
+        ReadOnlySpan<char> word = chars[from..end];
+        if (!word.StartsWith(Article) || word.Length <= Article.Length || word.IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        int next = end;
+        while (next < chars.Length && chars[next] == ' ')
+        {
+            next++;
+        }
+
+        return next > end && chars[next..].StartsWith(Article);
+    }
+
+    /// <summary>The Arabic article as the normalization writes it.</summary>
+    private const string Article = "\u0627\u0644";
+
     private static bool EndsWord(ReadOnlySpan<char> chars, int end) => end == chars.Length || !CharKinds.IsLetterOrDigit(chars[end]);
 
     /// <summary>Whether a word starts at <paramref name="from"/>, or a run of proclitics (a letter of و ف ب ل ك, or و ف then ب ل ك) starts one right before it.</summary>
@@ -492,7 +538,7 @@ public static class Repeats
     }
 
     /// <summary>A name or surname found in the text, and the index of the entity it names.</summary>
-    private readonly record struct Hit(int From, int End, int Entity);
+    internal readonly record struct Hit(int From, int End, int Entity);
 
     /// <summary>By start, the longest first (a sort with a comparer object would make a delegate of it at each call).</summary>
     private static readonly Comparison<Hit> s_hitOrder = static (a, b) => a.From != b.From ? a.From.CompareTo(b.From) : b.End.CompareTo(a.End);
