@@ -66,9 +66,9 @@ public sealed partial class CorpusGenerator
                         continue;
                     }
 
-                    // Consecutive steps may fill one string field together (a title read in parts),
-                    // an entity step among them as an alternative with one may (its mention's text);
-                    // other steps may not share an as:.
+                    // Consecutive steps may fill one string field together (a title read in parts;
+                    // an entity step among them gives its mention's text, as an any: step with an
+                    // entity choice does); other steps may not share an as:.
                     if (steps.Any(s => s.As == target)
                         && (steps.Count == 0 || steps[^1].As != target || targetField.Type.Kind != FieldKind.String || targetField.Type.IsList))
                     {

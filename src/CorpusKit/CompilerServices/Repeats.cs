@@ -484,7 +484,7 @@ public static class Repeats
     /// noun with its adjective there (القرن الأفريقي، التغيير الحقيقي، في الصباح الباكر), not the name.
     /// </summary>
     /// <returns>How many hits are kept, moved to the front of <paramref name="hits"/> in order.</returns>
-    internal static int DropDefiniteNouns(ReadOnlySpan<char> chars, Span<Hit> hits)
+    private static int DropDefiniteNouns(ReadOnlySpan<char> chars, Span<Hit> hits)
     {
         int kept = 0;
         foreach (Hit hit in hits)
@@ -538,7 +538,7 @@ public static class Repeats
     }
 
     /// <summary>A name or surname found in the text, and the index of the entity it names.</summary>
-    internal readonly record struct Hit(int From, int End, int Entity);
+    private readonly record struct Hit(int From, int End, int Entity);
 
     /// <summary>By start, the longest first (a sort with a comparer object would make a delegate of it at each call).</summary>
     private static readonly Comparison<Hit> s_hitOrder = static (a, b) => a.From != b.From ? a.From.CompareTo(b.From) : b.End.CompareTo(a.End);
