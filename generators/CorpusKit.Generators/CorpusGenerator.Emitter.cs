@@ -988,6 +988,7 @@ public sealed partial class CorpusGenerator
             => $"new({(prefilter.Literal is null ? "null" : SourceWriter.Literal(prefilter.Literal))}, {(prefilter.Chars is null ? "null" : SourceWriter.Literal(prefilter.Chars))}, {(prefilter.Digits ? "true" : "false")}, {Ck}.CompilerServices.PrefilterAnchor.{prefilter.Anchor}"
                 + (prefilter.Follow is { } follow ? ", follow: [" + string.Join(", ", follow.Select(ranges => SourceWriter.Literal(ranges))) + "]" : string.Empty)
                 + (prefilter.Inner is { } inner ? ", inner: " + SourceWriter.Literal(inner) : string.Empty)
+                + (prefilter.Held is { } held ? ", held: " + SourceWriter.Literal(held) : string.Empty)
                 + ")";
 
         /// <summary>A prefilter in words, for the doc comment above it.</summary>
@@ -1022,7 +1023,9 @@ public sealed partial class CorpusGenerator
 
             if (prefilter.Inner is { } inner)
             {
-                parts.Add($"on a line that holds \"{inner}\" there or further on (every match holds it and takes no line break)");
+                parts.Add(prefilter.Held is null
+                    ? $"on a line that holds \"{inner}\" there or further on (every match holds it and takes no line break)"
+                    : $"in a run of the chars a match takes that holds \"{inner}\" there or further on (every match holds it; the runs are written as ranges below)");
             }
 
             return string.Join(", ", parts);

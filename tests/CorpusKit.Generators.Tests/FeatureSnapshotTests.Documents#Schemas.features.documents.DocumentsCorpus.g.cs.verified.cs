@@ -113,12 +113,19 @@ namespace Features.Documents
             //     ^\p{L}+(?:[^\S\n]+\p{L}+)?[^\S\n]+-[^\S\n]+خاص$
             /// <summary>
             /// The pattern of boilerplate rule <c>own-report</c>, compiled at build time into a program of 51 ints and
-            /// 2 char class(es), run by the C# below. It is tried only at the start of the text, on a line that holds
-            /// "خاص" there or further on (every match holds it and takes no line break).
+            /// 2 char class(es), run by the C# below. It is tried only at the start of the text, in a run of the chars
+            /// a match takes that holds "خاص" there or further on (every match holds it; the runs are written as ranges
+            /// below).
             /// </summary>
             internal static readonly global::CorpusKit.CompilerServices.Pattern OwnReport = global::CorpusKit.CompilerServices.Pattern.FromData(
                 @"^\p{L}+(?:[^\S\n]+\p{L}+)?[^\S\n]+-[^\S\n]+خاص$",
-                new(null, null, false, global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart, inner: "خاص"),
+                new(
+                    null,
+                    null,
+                    false,
+                    global::CorpusKit.CompilerServices.PrefilterAnchor.TextStart,
+                    inner: "خاص",
+                    held: "\t\t\u000B\r  --AZaz\u0085\u0085\u00A0\u00A0ªªµµººÀÖØöøˁˆˑˠˤˬˬˮˮͰʹͶͷͺͽͿͿΆΆΈΊΌΌΎΡΣϵϷҁҊԯԱՖՙՙՠֈאתׯײؠيٮٯٱۓەەۥۦۮۯۺۼۿۿܐܐܒܯݍޥޱޱߊߪߴߵߺߺࠀ\uFFFF"),
                 program:
                     "zBWAaCACBAAKY0BaCCCBAAaCACBAAaCCCBAAC6CaCCCBAAC8iDCuiDCqjDWEAOAA-BAABCCUUAAEB",
                 groups: [],

@@ -118,6 +118,24 @@ public sealed class PrefilterTests
         => Assert.Equal(inner, PrefilterAnalysis.Analyze(pattern, Arabic)?.Inner);
 
     [Theory]
+    [InlineData(@"(?m)^\(?(?<id>\p{L}+(?:[^\S\n]+\p{L}+){0,2})\)?[^\S\n]*خاص", true)] // letters, spaces and brackets: a run ends at a mark or digit
+    [InlineData(@"(?<=\d )\p{L}+ خاص", true)]                                                // a lookbehind's digit is outside the match
+    [InlineData(@".+ خاص", false)]                                                             // any char but a line break: the line
+    [InlineData(@"[^""\n]+خاص", false)]                                                        // almost any char
+    public void The_chars_every_match_takes_narrow_the_line_to_a_run(string pattern, bool runs)
+    {
+        PrefilterSpec spec = PrefilterAnalysis.Analyze(pattern, Arabic)!;
+        Assert.NotNull(spec.Inner);
+        Assert.Equal(runs, spec.Held is not null);
+        if (spec.Held is { } held)
+        {
+            var prefilter = Runtime(spec);
+            bool Takes(char c) => Enumerable.Range(0, held.Length / 2).Any(r => c >= held[2 * r] && c <= held[2 * r + 1]);
+            Assert.True(Takes('خ') && Takes(' ') && !Takes('\n') && !Takes('1') && !Takes('.'), held);
+        }
+    }
+
+    [Theory]
     [InlineData(@"عام\s+(?<year>\d{4})", "عام", null, false)]
     [InlineData(@"(?<day>\d{1,2})\s+(?<month>يناير|فبراير)", null, "0123456789", true)]
     [InlineData(@"\(صورة[^)\n]{0,40}\)", "(صورة", "(", false)]
@@ -284,7 +302,7 @@ public sealed class PrefilterTests
     }
 
     private static PatternPrefilter Runtime(PrefilterSpec spec)
-        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.CompilerServices.PrefilterAnchor)(int)spec.Anchor, spec.Follow?.ToArray(), spec.Inner);
+        => new(spec.Literal, spec.Chars, spec.Digits, (CorpusKit.CompilerServices.PrefilterAnchor)(int)spec.Anchor, spec.Follow?.ToArray(), spec.Inner, spec.Held);
 
     private static List<Match> Run(Regex anchored, PatternPrefilter prefilter, string text)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CorpusKit.CompilerServices;
@@ -88,38 +89,65 @@ public sealed class PatternPrefilterTests
     }
 
     [Fact]
-    public void An_inner_literal_keeps_exactly_the_places_before_it_on_its_line()
-        => Gen.Select(Gen.OneOf(s_innerPieces).Array[0, 14], Gen.OneOf(Gen.Const("خاص"), Gen.Const("ab")), Gen.Bool, Gen.Bool)
-            .Sample((pieces, inner, lineStart, firstChars) =>
+    public void With_the_chars_a_match_takes_an_inner_literal_leaves_the_places_in_runs_of_them_that_hold_it()
+    {
+        // Letters a to z and a space are what a match takes: a digit, a full stop and a line break
+        // end a run. Runs: "x" (none), " ab c" (ab at 3), "d ab" (ab at 10), "ab" at 13.
+        const string Text = "x1 ab c.d ab\nab";
+        var everywhere = new PatternPrefilter(literal: null, chars: null, digits: false, PrefilterAnchor.None, inner: "ab", held: "az  ");
+        var lines = new PatternPrefilter(literal: null, chars: null, digits: false, PrefilterAnchor.None, inner: "ab");
+
+        Assert.Equal([2, 3, 8, 9, 10, 13], Places(everywhere, Text));
+        Assert.Equal([2, 3, 8, 9, 10, 13], Places(everywhere, Text, keepLine: false));
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13], Places(lines, Text));
+
+        // A char above the bitmap ends a run unless a range above it is given.
+        Assert.Equal([2, 3], Places(everywhere, "a\u2022 ab"));
+        Assert.Equal([0, 1, 2], Places(new PatternPrefilter(null, null, false, PrefilterAnchor.None, inner: "ab", held: "az  \u0800\uFFFF"), "a\u2022ab"));
+        Assert.Throws<ArgumentException>(() => new PatternPrefilter(null, null, false, PrefilterAnchor.None, inner: "ab", held: "az\t\r")); // a range that holds a line break
+        Assert.Throws<ArgumentException>(() => new PatternPrefilter(null, null, false, PrefilterAnchor.None, held: "az"));
+    }
+
+    [Fact]
+    public void An_inner_literal_keeps_exactly_the_places_before_it_on_its_line_or_run()
+        => Gen.Select(Gen.OneOf(s_innerPieces).Array[0, 14], Gen.OneOf(Gen.Const("خاص"), Gen.Const("ab")), Gen.Bool, Gen.Bool, Gen.Bool)
+            .Sample((pieces, inner, lineStart, firstChars, runs) =>
             {
                 string text = string.Concat(pieces);
                 PrefilterAnchor anchor = lineStart ? PrefilterAnchor.LineStart : PrefilterAnchor.None;
                 string? chars = firstChars ? "خa" : null;
                 var plain = new PatternPrefilter(literal: null, chars, digits: false, anchor);
-                var withInner = new PatternPrefilter(literal: null, chars, digits: false, anchor, inner: inner);
+                var withInner = new PatternPrefilter(literal: null, chars, digits: false, anchor, inner: inner, held: runs ? HeldRanges : null);
 
-                // A place stays when the literal begins at it or after it before the line ends.
-                int[] expected = [.. Places(plain, text).Where(at => HoldsAtOrAfter(text, at, inner))];
+                // A place stays when the literal begins at it or after it before the line (or run) ends.
+                int[] expected = [.. Places(plain, text).Where(at => HoldsAtOrAfter(text, at, inner, runs))];
 
                 Assert.Equal(expected, Places(withInner, text));
                 Assert.Equal(expected, Places(withInner, text, keepLine: false));
             }, iter: 3000);
 
-    // The literals, single chars of them, a space and line breaks: lines hold a literal, part of one or none.
-    private static readonly Gen<string>[] s_innerPieces = [.. new[] { "خاص", "ab", "خ", "ا", "a", "b", " ", "\n", "\n" }.Select(Gen.Const)];
+    // The literals, single chars of them, a space, a mark, a digit and line breaks: lines and runs hold a literal, part of one or none.
+    private static readonly Gen<string>[] s_innerPieces = [.. new[] { "خاص", "ab", "خ", "ا", "a", "b", " ", ".", "1", "\n", "\n" }.Select(Gen.Const)];
 
-    private static bool HoldsAtOrAfter(string text, int at, string literal)
+    // The chars a match takes in the runs' case: a and b, a space and the Arabic letters.
+    private const string HeldRanges = "ab  \u0621\u064A";
+
+    private static bool HoldsAtOrAfter(string text, int at, string literal, bool runs)
     {
-        int end = text.IndexOf('\n', at);
-        string rest = text[at..(end < 0 ? text.Length : end)];
-        return rest.Contains(literal, System.StringComparison.Ordinal);
+        int end = at;
+        while (end < text.Length && text[end] != '\n' && (!runs || text[end] is 'a' or 'b' or ' ' or (>= '\u0621' and <= '\u064A')))
+        {
+            end++;
+        }
+
+        return text[at..end].Contains(literal, System.StringComparison.Ordinal);
     }
 
     /// <summary>Every place the prefilter gives, one after another as a scan asks (keeping the line it found, or asking afresh each time).</summary>
     private static List<int> Places(PatternPrefilter prefilter, string text, bool keepLine = true)
     {
         var places = new List<int>();
-        var line = PatternPrefilter.InnerLine.None;
+        var line = PatternPrefilter.InnerRun.None;
         for (int at = 0; (at = keepLine ? prefilter.Next(text, at, otherDigits: false, ref line) : prefilter.Next(text, at, otherDigits: false)) >= 0; at++)
         {
             places.Add(at);

@@ -620,9 +620,10 @@ internal enum PrefilterAnchor
 /// where the chars after the first are among <paramref name="Follow"/> (one string of char ranges, first
 /// and last, per char after the first that every match has; null when none is checked), and on a line
 /// that holds <paramref name="Inner"/> at or after the place (a literal every match holds somewhere, when
-/// no match takes a line break; null when there is none).
+/// no match takes a line break; null when there is none); with <paramref name="Held"/> (the chars a match
+/// can take, as char ranges), in a run of those chars rather than a line.
 /// </summary>
-internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor, ImmutableEquatableArray<string>? Follow = null, string? Inner = null);
+internal sealed record PrefilterSpec(string? Literal, string? Chars, bool Digits, PrefilterAnchor Anchor, ImmutableEquatableArray<string>? Follow = null, string? Inner = null, string? Held = null);
 
 /// <summary>The calendar of a date fill's parts.</summary>
 internal enum DateCalendar

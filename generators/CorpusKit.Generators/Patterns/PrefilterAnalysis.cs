@@ -31,9 +31,11 @@ internal static class PrefilterAnalysis
         // A literal the match holds further in narrows the places to the lines that hold it, for a
         // pattern tried at every char or every line; one that begins with a literal or a few chars
         // is searched for by those already.
+        // The chars the match takes narrow a line to the run of them around the literal (a name's
+        // letters and spaces, up to the mark or digit before it).
         PrefilterSpec? where = Where(root);
         string? inner = where is null || where is { Literal: null, Chars: null } ? InnerLiteral(root) : null;
-        return inner is null ? where : (where ?? new PrefilterSpec(null, null, false, PrefilterAnchor.None)) with { Inner = inner };
+        return inner is null ? where : (where ?? new PrefilterSpec(null, null, false, PrefilterAnchor.None)) with { Inner = inner, Held = FollowSets.Held(root) };
     }
 
     /// <summary>Where a match of <paramref name="root"/> can begin, as far as its start tells: its anchor, its leading literal, its first chars.</summary>
@@ -538,6 +540,42 @@ internal static class PrefilterAnalysis
             }
 
             return follow.Count == 0 ? null : follow.ToEquatable();
+        }
+
+        /// <summary>
+        /// Every char a match of <paramref name="root"/> can take anywhere (what lookarounds read
+        /// aside), as ranges (first and last char of each, in order); null when almost any can, or
+        /// a part is not modeled.
+        /// </summary>
+        public static string? Held(RegexNode root)
+        {
+            var sets = new FollowSets();
+            return sets.Note(root) ? sets.Ranges(0) : null;
+        }
+
+        /// <summary>Notes at offset 0 every char <paramref name="node"/> can take; false for a part not modeled (a backreference).</summary>
+        private bool Note(RegexNode node)
+        {
+            switch (node)
+            {
+                case CharNode or SetNode:
+                    Walk(node, 1);
+                    return true;
+                case ConcatNode concat:
+                    return concat.Children.TrueForAll(Note);
+                case AlternateNode alternate:
+                    return alternate.Children.TrueForAll(Note);
+                case LoopNode loop:
+                    return Note(loop.Child);
+                case GroupNode group:
+                    return Note(group.Child);
+                case AtomicNode atomic:
+                    return Note(atomic.Child);
+                case AnchorNode or LookaroundNode or EmptyNode:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>The offsets <paramref name="node"/> can end at when it begins at one of <paramref name="entries"/> (both as bits), noting the chars it consumes where.</summary>

@@ -285,8 +285,8 @@ public sealed class Pattern
 
         bool otherDigits = text.HasOtherDigits;
         int from = 0;
-        var line = PatternPrefilter.InnerLine.None;
-        while ((from = Next(input.Span, from, otherDigits, ref line)) >= 0)
+        var run = PatternPrefilter.InnerRun.None;
+        while ((from = Next(input.Span, from, otherDigits, ref run)) >= 0)
         {
             // Next gives only the places where the prefilter lets a match begin.
             if (MatchAt(machine, input, text, from, arena, prefiltered: true) is { } match)
@@ -312,8 +312,8 @@ public sealed class Pattern
 
         PatternMachine machine = Machine;
         int from = 0;
-        var line = PatternPrefilter.InnerLine.None;
-        while ((from = Next(input, from, otherDigits, ref line)) >= 0)
+        var run = PatternPrefilter.InnerRun.None;
+        while ((from = Next(input, from, otherDigits, ref run)) >= 0)
         {
             if (machine.Match(_code, _classes!, _groups.Length, input, from, DefaultTimeout, Source, _compiled) >= 0)
             {
@@ -326,9 +326,9 @@ public sealed class Pattern
         return false;
     }
 
-    /// <summary>The next place at or after <paramref name="from"/> where a match may begin, or -1 (<paramref name="line"/>: see <see cref="PatternPrefilter.InnerLine"/>).</summary>
-    private int Next(ReadOnlySpan<char> input, int from, bool otherDigits, ref PatternPrefilter.InnerLine line)
-        => _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits, ref line);
+    /// <summary>The next place at or after <paramref name="from"/> where a match may begin, or -1 (<paramref name="run"/>: see <see cref="PatternPrefilter.InnerRun"/>).</summary>
+    private int Next(ReadOnlySpan<char> input, int from, bool otherDigits, ref PatternPrefilter.InnerRun run)
+        => _prefilter is null ? (from <= input.Length ? from : -1) : _prefilter.Next(input, from, otherDigits, ref run);
 
     private PatternMatch? FromRegex(Match match, string input)
     {

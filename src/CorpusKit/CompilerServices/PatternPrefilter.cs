@@ -51,6 +51,11 @@ public sealed class PatternPrefilter
     private readonly PrefilterAnchor _anchor;
     private readonly string? _inner;
 
+    // The chars a match takes, when the inner literal is given with them: below U+0800 a bit each,
+    // and whether any above can be taken. A match lies in one run of them; null: a run is a line.
+    private readonly ulong[]? _held;
+    private readonly bool _heldBeyond;
+
     // Per offset after the first char: the chars below U+0800 that can stand there (a bit each), and whether one above can.
     private readonly ulong[][] _follow;
     private readonly bool[] _followBeyond;
@@ -68,7 +73,12 @@ public sealed class PatternPrefilter
     /// A literal every match holds, for a pattern none of whose matches takes a line break: a match
     /// begins only on a line that holds it, at or before it; none when null.
     /// </param>
-    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor, string[]? follow = null, string? inner = null)
+    /// <param name="held">
+    /// With <paramref name="inner"/>, the chars a match can take, as ranges (first and last char
+    /// of each; a line break is none of them): a match then begins only in a run of such chars
+    /// that holds the literal, at or before it, a narrower place than its line; null: the line.
+    /// </param>
+    public PatternPrefilter(string? literal, string? chars, bool digits, PrefilterAnchor anchor, string[]? follow = null, string? inner = null, string? held = null)
     {
         if (literal is { Length: 0 })
         {
@@ -80,8 +90,27 @@ public sealed class PatternPrefilter
             throw new ArgumentException("An inner literal needs text, on one line.", nameof(inner));
         }
 
+        if (held is not null && (inner is null || held.Length % 2 != 0 || InRanges(held, '\n')))
+        {
+            throw new ArgumentException("The chars a match takes go with an inner literal, as ranges (a first and a last char each), and a line break is none of them.", nameof(held));
+        }
+
         _literal = literal;
         _inner = inner;
+        if (held is not null)
+        {
+            _held = new ulong[FollowLow / 64];
+            for (int r = 0; r < held.Length; r += 2)
+            {
+                for (int c = held[r]; c <= held[r + 1] && c < FollowLow; c++)
+                {
+                    _held[c >> 6] |= 1UL << c;
+                }
+
+                _heldBeyond |= held[r + 1] >= FollowLow;
+            }
+        }
+
         _chars = chars is null ? null : SearchValues.Create(chars);
         _charBits = chars is null ? null : Bits(chars);
         _charList = chars;
@@ -132,6 +161,24 @@ public sealed class PatternPrefilter
         return bits;
     }
 
+    /// <summary>Whether <paramref name="c"/> lies in one of <paramref name="ranges"/> (a first and a last char each).</summary>
+    private static bool InRanges(string ranges, char c)
+    {
+        for (int r = 0; r + 1 < ranges.Length; r += 2)
+        {
+            if (c >= ranges[r] && c <= ranges[r + 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether no match takes <paramref name="c"/>: a run of the inner literal ends there (a line break at least).</summary>
+    private bool EndsRun(char c)
+        => _held is null ? c == '\n' : c < FollowLow ? (_held[c >> 6] & (1UL << c)) == 0 : !_heldBeyond;
+
     /// <summary>Whether <paramref name="c"/> is among the first chars: a bit below <see cref="FollowLow"/>, the set above.</summary>
     private bool IsFirstChar(char c)
         => c < FollowLow ? (_charBits![c >> 6] & (1UL << c)) != 0 : _chars!.Contains(c);
@@ -151,8 +198,8 @@ public sealed class PatternPrefilter
     /// <summary>Whether a match may begin exactly at <paramref name="at"/> of <paramref name="text"/>, as far as the anchor and the first chars tell.</summary>
     /// <remarks>
     /// The inner literal is not asked here: for one place it would cost a search of the rest of
-    /// the line, more than the match it saves (the patterns given one are tried once per line
-    /// start or char by a scan, which asks it once per line). A false answer is sure; a true one
+    /// its run, more than the match it saves (the patterns given one are tried once per line
+    /// start or char by a scan, which asks it once per run). A false answer is sure; a true one
     /// is the match's to settle.
     /// </remarks>
     internal bool MayBeginAt(ReadOnlySpan<char> text, int at, bool otherDigits)
@@ -212,32 +259,33 @@ public sealed class PatternPrefilter
     /// <param name="otherDigits">Whether the text may hold decimal digits outside ASCII (they then count for a <c>\d</c> prefilter).</param>
     public int Next(ReadOnlySpan<char> text, int from, bool otherDigits)
     {
-        var line = InnerLine.None;
-        return Next(text, from, otherDigits, ref line);
+        var run = InnerRun.None;
+        return Next(text, from, otherDigits, ref run);
     }
 
     /// <summary>
-    /// The line a scan last found to hold the inner literal: where it ends and where the literal
+    /// The run a scan last found to hold the inner literal (its line, or with the chars a match
+    /// takes, the longest stretch of them around the literal): where it ends and where the literal
     /// last begins in it. A scan that goes on from a later place keeps it for its next call, so no
-    /// line is searched twice.
+    /// run is searched twice.
     /// </summary>
-    internal struct InnerLine
+    internal struct InnerRun
     {
-        /// <summary>No line found yet.</summary>
-        public static InnerLine None => new() { End = -1, LastLiteral = -1 };
+        /// <summary>No run found yet.</summary>
+        public static InnerRun None => new() { End = -1, LastLiteral = -1 };
 
-        /// <summary>Where the line ends: its line break, or the text's end.</summary>
+        /// <summary>Where the run ends: the first char no match takes (a line break, at least), or the text's end.</summary>
         public int End;
 
-        /// <summary>Where the inner literal last begins in the line: a match begins at or before it.</summary>
+        /// <summary>Where the inner literal last begins in the run: a match begins at or before it.</summary>
         public int LastLiteral;
     }
 
     /// <summary>
     /// <see cref="Next(ReadOnlySpan{char}, int, bool)"/> for a scan that calls it again from a later
-    /// place each time, keeping the line of the inner literal in <paramref name="line"/>.
+    /// place each time, keeping the run of the inner literal in <paramref name="run"/>.
     /// </summary>
-    internal int Next(ReadOnlySpan<char> text, int from, bool otherDigits, ref InnerLine line)
+    internal int Next(ReadOnlySpan<char> text, int from, bool otherDigits, ref InnerRun run)
     {
         if (_inner is null)
         {
@@ -246,12 +294,12 @@ public sealed class PatternPrefilter
 
         while (from <= text.Length)
         {
-            if (from > line.LastLiteral)
+            if (from > run.LastLiteral)
             {
-                // Past the last literal of the line known: on from the next line that holds one.
-                if (from <= line.End)
+                // Past the last literal of the run known: on from the next run that holds one.
+                if (from <= run.End)
                 {
-                    from = line.End + 1;
+                    from = run.End + 1;
                 }
 
                 int found = from <= text.Length ? text[from..].IndexOf(_inner, StringComparison.Ordinal) : -1;
@@ -261,15 +309,13 @@ public sealed class PatternPrefilter
                 }
 
                 found += from;
-                int lineBreak = text[from..found].LastIndexOf('\n');
-                int end = text[found..].IndexOf('\n');
-                line.End = end < 0 ? text.Length : found + end;
-                line.LastLiteral = found + text[found..line.End].LastIndexOf(_inner, StringComparison.Ordinal);
-                from = lineBreak < 0 ? from : from + lineBreak + 1;
+                run.End = RunEnd(text, found + _inner.Length);
+                run.LastLiteral = found + text[found..run.End].LastIndexOf(_inner, StringComparison.Ordinal);
+                from = RunStart(text, from, found);
             }
 
             int candidate = NextBegin(text, from, otherDigits);
-            if (candidate < 0 || candidate <= line.LastLiteral)
+            if (candidate < 0 || candidate <= run.LastLiteral)
             {
                 return candidate;
             }
@@ -278,6 +324,46 @@ public sealed class PatternPrefilter
         }
 
         return -1;
+    }
+
+    /// <summary>Where the run that holds <paramref name="at"/> begins, looking back no further than <paramref name="from"/>.</summary>
+    private int RunStart(ReadOnlySpan<char> text, int from, int at)
+    {
+        if (_held is null)
+        {
+            return from + text[from..at].LastIndexOf('\n') + 1;
+        }
+
+        // A run is a few words at most (what stops it is a mark, a digit, a line break): read back char by char.
+        for (int i = at - 1; i >= from; i--)
+        {
+            if (EndsRun(text[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return from;
+    }
+
+    /// <summary>Where the run that goes on at <paramref name="at"/> ends: the first char from there that no match takes, or the text's end.</summary>
+    private int RunEnd(ReadOnlySpan<char> text, int at)
+    {
+        if (_held is null)
+        {
+            int lineBreak = text[at..].IndexOf('\n');
+            return lineBreak < 0 ? text.Length : at + lineBreak;
+        }
+
+        for (int i = at; i < text.Length; i++)
+        {
+            if (EndsRun(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
     }
 
     /// <summary>The first place at or after <paramref name="from"/> where a match can begin as far as its start tells (the inner literal aside), or -1.</summary>
