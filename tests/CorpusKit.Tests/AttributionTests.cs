@@ -129,6 +129,24 @@ public sealed class AttributionTests
     public void A_body_right_after_the_verb_without_the_preposition_speaks(string text)
         => Assert.Equal("Organization الخليج", Speaker(text, new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
 
+    /// <summary>After the medium the verb speaks in (a statement, a call, an interview), ل and مع govern the one spoken to.</summary>
+    [Theory]
+    [InlineData("ثم قالت في تصريح لـ«الخليج» إن «العمل مستمر منذ سنوات».")]
+    [InlineData("ثم قالت في تصريح خاص لـ«الخليج» إن «العمل مستمر منذ سنوات».")]
+    [InlineData("ثم قالت في اتصال هاتفي مع «الخليج»: «نعمل معا منذ سنوات».")]
+    [InlineData("ثم قالت في مقابلة مع الخليج: «نعمل معا منذ سنوات».")]
+    [InlineData("ثم قالت في حديث للخليج: «نعمل معا منذ سنوات».")]
+    public void A_body_spoken_to_in_a_medium_is_no_subject(string text)
+        => Assert.Equal("Person زاخاروفا", Speaker(text, new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
+
+    /// <summary>Without the medium مع is no preposition of address, and after a word that is no medium ل is "of".</summary>
+    [Theory]
+    [InlineData("ثم قالت مع «الخليج»: «نعمل معا منذ سنوات».")]
+    [InlineData("ثم قالت في بيان لـ«الخليج»: «نعمل معا منذ سنوات».")]
+    [InlineData("ثم قالت في اتصال هاتفي ثم مع «الخليج»: «نعمل معا منذ سنوات».")]
+    public void Without_a_medium_before_it_the_body_speaks(string text)
+        => Assert.Equal("Organization الخليج", Speaker(text, new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));
+
     [Fact]
     public void A_body_whose_span_keeps_the_fused_lam_of_the_preposition_is_spoken_to()
         => Assert.Equal("Person زاخاروفا", Speaker("ثم قالت للخليج: «نعمل معا منذ سنوات».", new Named("Person", "زاخاروفا", TextSpan.FromBounds(0, 0))));

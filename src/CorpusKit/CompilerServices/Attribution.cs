@@ -548,7 +548,9 @@ public sealed class Attribution : IDisposable
     /// Whether the candidate that starts at <paramref name="start"/> is the one the speech verb that
     /// ends at <paramref name="verbEnd"/> speaks to: the preposition ل governs it right after the verb,
     /// nothing but white space between (<c>وقالت لـ«الخليج»</c>, <c>قال لوكالة «أبا»</c>, <c>وقال للخليج</c>,
-    /// where a lexicon's span keeps both lams). After other words ل is "of" (in <c>قال المتحدث باسم
+    /// where a lexicon's span keeps both lams), or after the medium the verb speaks in, ل or مع
+    /// (<c>مضيفا في تصريح لـ«الخليج»</c>, <c>ويقول في اتصال هاتفي مع «الفرات نيوز»</c>; see
+    /// <see cref="AfterMedium"/>). After other words ل is "of" (in <c>قال المتحدث باسم
     /// الحركة لـ«حماس»</c> no one is spoken to), and without a verb (−1) no candidate is.
     /// </summary>
     internal bool IsAddressed(int verbEnd, int start)
@@ -558,16 +560,20 @@ public sealed class Attribution : IDisposable
             return false;
         }
 
-        int word = verbEnd;
-        while (word < start && char.IsWhiteSpace(_text[word]))
-        {
-            word++;
-        }
-
+        int word = SkipWhiteSpace(verbEnd, start);
+        int medium = AfterMedium(word, start);
+        bool withMedium = medium > word;
+        word = medium;
         if (word == start)
         {
             // The candidate's own span opens with the fused لل of ل + ال (للخليج).
             return start + 2 < _text.Length && _text[start] == Lam && _text[start + 1] == Lam;
+        }
+
+        if (withMedium && _text.AsSpan(word).StartsWith("\u0645\u0639 ", StringComparison.Ordinal))
+        {
+            // مع: in a call or an interview with (… مع «الفرات نيوز»).
+            return QuotationMarksTo(SkipWhiteSpace(word + 2, start), start) == start;
         }
 
         if (_text[word] == '\u0648' && word + 1 < start)
@@ -582,13 +588,93 @@ public sealed class Attribution : IDisposable
         }
 
         // The preposition, then its tatweel, diacritics, a quotation mark: then the candidate.
-        int after = word + 1;
-        while (after < start && (_text[after] is '«' or '"' or '“' or '\'' or Tatweel || _text[after] is >= '\u064B' and <= '\u0652'))
+        return QuotationMarksTo(word + 1, start) == start;
+    }
+
+    /// <summary>
+    /// The nouns of a medium a verb of speech speaks in (<c>في تصريح</c>, <c>في حديث</c>, <c>في مقابلة</c>,
+    /// <c>في اتصال</c>, <c>في لقاء</c>, <c>في حوار</c>), as normalized text writes them, each with the
+    /// plural or the singular it is also written in.
+    /// </summary>
+    private static readonly string[] s_media = ["\u062A\u0635\u0631\u064A\u062D", "\u062A\u0635\u0631\u064A\u062D\u0627\u062A", "\u062D\u062F\u064A\u062B", "\u0645\u0642\u0627\u0628\u0644\u0629", "\u0627\u062A\u0635\u0627\u0644", "\u0644\u0642\u0627\u0621", "\u062D\u0648\u0627\u0631"];
+
+    /// <summary>The words that may describe the medium (<c>هاتفي</c>, <c>خاص</c>, <c>صحفي</c>, <c>صحافي</c>, <c>متلفز</c>).</summary>
+    private static readonly string[] s_mediumWords = ["\u0647\u0627\u062A\u0641\u064A", "\u062E\u0627\u0635", "\u0635\u062D\u0641\u064A", "\u0635\u062D\u0627\u0641\u064A", "\u0645\u062A\u0644\u0641\u0632"];
+
+    /// <summary>
+    /// Where the words after <paramref name="word"/> go on past the medium a verb speaks in
+    /// (<c>في تصريح خاص</c>, <c>في اتصال هاتفي</c>) and the white space after it, short of
+    /// <paramref name="limit"/>; <paramref name="word"/> itself when no medium stands there.
+    /// </summary>
+    private int AfterMedium(int word, int limit)
+    {
+        ReadOnlySpan<char> text = _text.AsSpan(0, limit);
+        if (!text[word..].StartsWith("\u0641\u064A ", StringComparison.Ordinal))
         {
-            after++;
+            return word;
         }
 
-        return after == start;
+        int noun = SkipWhiteSpace(word + 2, limit);
+        int end = WordEnd(noun, limit);
+        if (end == noun || !IsOneOf(text[noun..end], s_media))
+        {
+            return word;
+        }
+
+        int next = SkipWhiteSpace(end, limit);
+        int described = WordEnd(next, limit);
+        if (described > next && IsOneOf(text[next..described], s_mediumWords))
+        {
+            next = SkipWhiteSpace(described, limit);
+        }
+
+        return next;
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (string candidate in words)
+        {
+            if (word.SequenceEqual(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first char at or after <paramref name="from"/>, short of <paramref name="limit"/>, that is not white space.</summary>
+    private int SkipWhiteSpace(int from, int limit)
+    {
+        while (from < limit && char.IsWhiteSpace(_text[from]))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>The end of the letters from <paramref name="from"/>, short of <paramref name="limit"/>.</summary>
+    private int WordEnd(int from, int limit)
+    {
+        while (from < limit && char.IsLetter(_text[from]))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>Past the tatweel, diacritics and quotation marks from <paramref name="from"/>, short of <paramref name="limit"/>.</summary>
+    private int QuotationMarksTo(int from, int limit)
+    {
+        while (from < limit && (_text[from] is '«' or '"' or '“' or '\'' or Tatweel || _text[from] is >= '\u064B' and <= '\u0652'))
+        {
+            from++;
+        }
+
+        return from;
     }
 
     private const char Lam = '\u0644';
