@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CorpusKit.CompilerServices;
+using CsCheck;
 
 namespace CorpusKit.Tests;
 
@@ -220,6 +221,27 @@ public sealed class RepeatsTests
         Assert.Equal(Again(byName), Again(byWord));
         Assert.Equal(["علي أكبر ولايتي=علي أكبر ولايتي", "علي أكبر ولايتي=علي أكبر ولايتي", "علي حداد=علي حداد"], Again(byWord).Order(System.StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// Random names of random Arabic letters (a first word of one to six letters, shared by some),
+    /// each named once in full and then by its whole name or surname: the pass over the words, whose
+    /// filter of first words lets a word through by a hash of its length and ends, finds what the
+    /// search name by name finds.
+    /// </summary>
+    [Fact]
+    public void Random_names_are_found_word_by_word_as_name_by_name()
+        => Gen.Select(Gen.Char['ب', 'ي'].Array[1, 6].Select(c => new string(c)), Gen.Char['ب', 'ي'].Array[2, 7].Select(c => new string(c)))
+            .Select((first, last) => first + " " + last)
+            .Array[17, 60]
+            .Sample(names =>
+            {
+                string[] distinct = [.. names.Distinct()];
+                string text = string.Join(" ", distinct.Select((full, i) => $"وصل {full} ثم قال {(i % 2 == 0 ? full : full.Split(' ')[1])} وصل"));
+                List<Name> byName = Run(int.MaxValue, text, distinct);
+                List<Name> byWord = Run(0, text, distinct);
+                Assert.Equal(Again(byName), Again(byWord));
+                Assert.Equal(byName.Select(e => e.Span), byWord.Select(e => e.Span));
+            }, iter: 300);
 
     [Fact]
     public void A_name_that_begins_with_a_proclitic_letter_is_found_by_the_pass_over_the_words()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Numerics;
 using CorpusKit.Text;
 
 namespace CorpusKit.CompilerServices;
@@ -345,6 +346,16 @@ public static class Repeats
             }
         }
 
+        // A bit per first word, set by a hash of its length and end chars: a word whose bit is not
+        // set begins no name, and costs no look-up (most words of a long document naming thousands).
+        ulong[] filter = scratch.Filter(scratch.FirstWords.Count);
+        int shift = 64 - BitOperations.Log2((uint)filter.Length * 64);
+        foreach (string first in scratch.FirstWords.Keys)
+        {
+            ulong bit = FilterHash(first) >> shift;
+            filter[bit >> 6] |= 1UL << (int)bit;
+        }
+
         int count = 0;
         for (int at = 0; at < chars.Length;)
         {
@@ -364,7 +375,8 @@ public static class Repeats
             int starts = Proclitics.Starts(chars, start, at);
             for (int from = start; from < start + starts; from++)
             {
-                if (!firstWords.TryGetValue(chars[from..at], out int mostWords))
+                ulong bit = FilterHash(chars[from..at]) >> shift;
+                if ((filter[bit >> 6] & (1UL << (int)bit)) == 0 || !firstWords.TryGetValue(chars[from..at], out int mostWords))
                 {
                     continue;
                 }
@@ -399,6 +411,26 @@ public static class Repeats
         }
 
         return count;
+    }
+
+    /// <summary>A hash of a word's length, its first two chars and its last two, spread over 64 bits (the filter takes its top bits).</summary>
+    private static ulong FilterHash(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return 0; // past a proclitic that is the whole word: looked up as before, and found in no table
+        }
+
+        ulong hash = (ulong)word.Length * 0x9E3779B97F4A7C15UL;
+        hash ^= (ulong)word[0] * 0xC2B2AE3D27D4EB4FUL;
+        hash ^= (ulong)word[^1] * 0x165667B19E3779F9UL;
+        if (word.Length > 1)
+        {
+            hash ^= (ulong)word[1] * 0x85EBCA77C2B2AE63UL;
+            hash ^= (ulong)word[^2] * 0x27D4EB2F165667C5UL;
+        }
+
+        return (hash ^ (hash >> 29)) * 0xBF58476D1CE4E5B9UL;
     }
 
     /// <summary>How many runs of letters and digits a name has, and the longest run of other chars between two of them (a name that starts with another char is never found, as the search starts at words).</summary>
@@ -559,6 +591,26 @@ public static class Repeats
         public Dictionary<string, int> FirstWords { get; private set; } = new(StringComparer.Ordinal);
 
         public Hit[] Hits { get; private set; } = new Hit[64];
+
+        private ulong[] _filter = [];
+
+        /// <summary>The first words' filter, cleared: 32 bits a word at least (a word in 20 or so passes by chance), up to a megabit.</summary>
+        public ulong[] Filter(int words)
+        {
+            int longs = (int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)Math.Max(words, 2) / 2), MostFilterLongs);
+            if (_filter.Length != longs)
+            {
+                _filter = new ulong[longs];
+            }
+            else
+            {
+                Array.Clear(_filter);
+            }
+
+            return _filter;
+        }
+
+        private const int MostFilterLongs = 1 << 14;
 
         public int AddHit(int count, Hit hit)
         {
