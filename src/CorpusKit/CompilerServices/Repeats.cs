@@ -348,6 +348,8 @@ public static class Repeats
 
         // A bit per first word, set by a hash of its length and end chars: a word whose bit is not
         // set begins no name, and costs no look-up (most words of a long document naming thousands).
+        // The lexicons' FirstWordFilter does the same for a trie built once; this one is made per
+        // document from its names, in a table the thread keeps.
         ulong[] filter = scratch.Filter(scratch.FirstWords.Count);
         int shift = 64 - BitOperations.Log2((uint)filter.Length * 64);
         foreach (string first in scratch.FirstWords.Keys)
