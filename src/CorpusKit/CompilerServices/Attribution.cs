@@ -35,7 +35,8 @@ namespace CorpusKit.CompilerServices;
 /// </para>
 /// <para>
 /// No step takes the candidate a speech verb speaks to, governed by the preposition ل right after
-/// it (<c>وقالت لـ«الخليج»: «…»</c>): that is where the quote was given, not who gave it.
+/// it (<c>وقالت لـ«الخليج»: «…»</c>), or by ل or مع after the medium it speaks in (<c>مضيفا في تصريح
+/// لـ«الخليج»</c>, <c>في اتصال هاتفي مع «الفرات نيوز»</c>): that is where the quote was given, not who gave it.
 /// </para>
 /// <para>
 /// Candidates come as one list per type, in the order the field's union names them (<c>Person|Organization</c>):
@@ -631,6 +632,7 @@ public sealed class Attribution : IDisposable
         return next;
     }
 
+    /// <summary>Whether <paramref name="word"/> is one of <paramref name="words"/>, char for char.</summary>
     private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
     {
         foreach (string candidate in words)
