@@ -118,8 +118,9 @@ internal sealed class FirstWordFilter
         return Has(Key(n, Alef, Lam, n > 2 ? rest[0] : '\0', n > 3 ? rest[^2] : n == 3 ? Lam : Alef, n > 2 ? rest[^1] : Lam));
     }
 
+    /// <summary>The hash of a word: its length, its first three chars and its last two, spread over 64 bits (a filter takes its top bits); 0 for none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Key(ReadOnlySpan<char> word)
+    internal static ulong Key(ReadOnlySpan<char> word)
     {
         int n = word.Length;
         return n == 0

@@ -99,16 +99,7 @@ public sealed class PatternPrefilter
         _inner = inner;
         if (held is not null)
         {
-            _held = new ulong[FollowLow / 64];
-            for (int r = 0; r < held.Length; r += 2)
-            {
-                for (int c = held[r]; c <= held[r + 1] && c < FollowLow; c++)
-                {
-                    _held[c >> 6] |= 1UL << c;
-                }
-
-                _heldBeyond |= held[r + 1] >= FollowLow;
-            }
+            (_held, _heldBeyond) = RangeBits(held);
         }
 
         _chars = chars is null ? null : SearchValues.Create(chars);
@@ -128,18 +119,7 @@ public sealed class PatternPrefilter
                 throw new ArgumentException("Follow sets are ranges: a first and a last char each.", nameof(follow));
             }
 
-            var bits = new ulong[FollowLow / 64];
-            for (int r = 0; r < ranges.Length; r += 2)
-            {
-                for (int c = ranges[r]; c <= ranges[r + 1] && c < FollowLow; c++)
-                {
-                    bits[c >> 6] |= 1UL << c;
-                }
-
-                _followBeyond[offset] |= ranges[r + 1] >= FollowLow;
-            }
-
-            _follow[offset] = bits;
+            (_follow[offset], _followBeyond[offset]) = RangeBits(ranges);
         }
     }
 
@@ -159,6 +139,24 @@ public sealed class PatternPrefilter
         }
 
         return bits;
+    }
+
+    /// <summary>The chars of <paramref name="ranges"/> (a first and a last char each) below <see cref="FollowLow"/>, a bit each, and whether a range reaches above.</summary>
+    private static (ulong[] Bits, bool Beyond) RangeBits(string ranges)
+    {
+        var bits = new ulong[FollowLow / 64];
+        bool beyond = false;
+        for (int r = 0; r < ranges.Length; r += 2)
+        {
+            for (int c = ranges[r]; c <= ranges[r + 1] && c < FollowLow; c++)
+            {
+                bits[c >> 6] |= 1UL << c;
+            }
+
+            beyond |= ranges[r + 1] >= FollowLow;
+        }
+
+        return (bits, beyond);
     }
 
     /// <summary>Whether <paramref name="c"/> lies in one of <paramref name="ranges"/> (a first and a last char each).</summary>

@@ -346,15 +346,15 @@ public static class Repeats
             }
         }
 
-        // A bit per first word, set by a hash of its length and end chars: a word whose bit is not
-        // set begins no name, and costs no look-up (most words of a long document naming thousands).
-        // The lexicons' FirstWordFilter does the same for a trie built once; this one is made per
+        // A bit per first word, set by the lexicons' first-word key (its length and end chars): a word
+        // whose bit is not set begins no name, and costs no look-up (most words of a long document
+        // naming thousands). The lexicons' FirstWordFilter is built once per trie; this one per
         // document from its names, in a table the thread keeps.
         ulong[] filter = scratch.Filter(scratch.FirstWords.Count);
         int shift = 64 - BitOperations.Log2((uint)filter.Length * 64);
         foreach (string first in scratch.FirstWords.Keys)
         {
-            ulong bit = FilterHash(first) >> shift;
+            ulong bit = FirstWordFilter.Key(first) >> shift;
             filter[bit >> 6] |= 1UL << (int)bit;
         }
 
@@ -377,7 +377,7 @@ public static class Repeats
             int starts = Proclitics.Starts(chars, start, at);
             for (int from = start; from < start + starts; from++)
             {
-                ulong bit = FilterHash(chars[from..at]) >> shift;
+                ulong bit = FirstWordFilter.Key(chars[from..at]) >> shift;
                 if ((filter[bit >> 6] & (1UL << (int)bit)) == 0 || !firstWords.TryGetValue(chars[from..at], out int mostWords))
                 {
                     continue;
@@ -413,26 +413,6 @@ public static class Repeats
         }
 
         return count;
-    }
-
-    /// <summary>A hash of a word's length, its first two chars and its last two, spread over 64 bits (the filter takes its top bits).</summary>
-    private static ulong FilterHash(ReadOnlySpan<char> word)
-    {
-        if (word.IsEmpty)
-        {
-            return 0; // past a proclitic that is the whole word: looked up as before, and found in no table
-        }
-
-        ulong hash = (ulong)word.Length * 0x9E3779B97F4A7C15UL;
-        hash ^= (ulong)word[0] * 0xC2B2AE3D27D4EB4FUL;
-        hash ^= (ulong)word[^1] * 0x165667B19E3779F9UL;
-        if (word.Length > 1)
-        {
-            hash ^= (ulong)word[1] * 0x85EBCA77C2B2AE63UL;
-            hash ^= (ulong)word[^2] * 0x27D4EB2F165667C5UL;
-        }
-
-        return (hash ^ (hash >> 29)) * 0xBF58476D1CE4E5B9UL;
     }
 
     /// <summary>How many runs of letters and digits a name has, and the longest run of other chars between two of them (a name that starts with another char is never found, as the search starts at words).</summary>
