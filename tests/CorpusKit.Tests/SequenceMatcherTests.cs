@@ -177,6 +177,93 @@ public sealed class SequenceMatcherTests
         Assert.Equal(mayBeginWithJoiner, SequenceStep.Regex(s_quote, mayBeginWithJoiner).Optional().MayBeginWithJoiner);
     }
 
+    // Speech in guillemets, without a prefilter and with the one a build gives it (a match begins
+    // with «), so the matcher can tell where it may next begin after a gap; and the colon's quote
+    // above with its own (a match begins with the colon, a joiner).
+    private static readonly Pattern s_marks = Pattern.OnRegex(@"\G«(?<text>[^»]+)»", RegexOptions.CultureInvariant, null, ["text"]);
+    private static readonly Pattern s_marksFiltered = Pattern.OnRegex(s_marks.Source, RegexOptions.CultureInvariant, new PatternPrefilter(literal: null, "«", digits: false, PrefilterAnchor.None), ["text"]);
+    private static readonly Pattern s_quoteFiltered = Pattern.OnRegex(s_quote.Source, RegexOptions.CultureInvariant, new PatternPrefilter(literal: null, ":", digits: false, PrefilterAnchor.None), ["text"]);
+
+    private static System.Collections.Generic.List<SequenceMatch> MatchAfterGap(string sentence, Pattern quote, int most)
+    {
+        var context = new ExtractionContext(sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        SequenceStep[] steps = [SequenceStep.Terms(s_verbs), SequenceStep.Gap(0, most), SequenceStep.Regex(quote)];
+        return SequenceMatcher.Matches(text, steps, [], context, "Quote", "test");
+    }
+
+    /// <summary>
+    /// A gap before a pattern with a prefilter is tried only where the pattern may begin: the gap's
+    /// bound still holds at N words and N+1, and a mark past the line's end is out of reach.
+    /// </summary>
+    [Theory]
+    [InlineData("قال في كلمته أمام الوفود المشاركة «نعم»", 5, true)]   // five words of gap, five allowed
+    [InlineData("قال في كلمته أمام الوفود المشاركة «نعم»", 4, false)]  // five words, four allowed
+    [InlineData("قال في كلمته أمام الوفود «نعم»", 4, true)]
+    [InlineData("قال في كلمته أمام الوفود\n«نعم»", 5, false)]          // the mark is on the next line
+    [InlineData("قال في كلمته أمام الوفود", 5, false)]                  // no mark at all
+    public void A_gap_before_a_filtered_pattern_keeps_its_bounds(string sentence, int most, bool found)
+    {
+        Assert.Equal(found, MatchAfterGap(sentence, s_marksFiltered, most).Count == 1);
+        Assert.Equal(found, MatchAfterGap(sentence, s_marks, most).Count == 1);
+    }
+
+    /// <summary>
+    /// Where a pattern may next begin is remembered from one start of the sequence to the next (the
+    /// starts come in text order): a verb whose line has no mark, then two verbs before two quotes,
+    /// the second verb past the first quote, find the two quotes, as the pattern without a prefilter does.
+    /// </summary>
+    [Fact]
+    public void Where_a_pattern_may_begin_is_asked_again_past_the_place_remembered()
+    {
+        const string Sentence = "قال الوزير كلاما\nقال في كلمته «نعم» ثم اكد في الختام «ربما»";
+        string[] Quotes(Pattern quote)
+        {
+            NormalizedText text = NormalizedText.Normalize(Sentence, TextNormalization.Arabic);
+            return [.. MatchAfterGap(Sentence, quote, 3).Select(m => Captures.String(text, m.Steps[2].Match!.Group("text")) ?? string.Empty)];
+        }
+
+        Assert.Equal(["نعم", "ربما"], Quotes(s_marksFiltered));
+        Assert.Equal(Quotes(s_marks), Quotes(s_marksFiltered));
+    }
+
+    /// <summary>
+    /// A gap before a terms step is tried only where one of its hits may begin, after a proclitic
+    /// too: two words of gap at a bound of two and of one, and a title after و.
+    /// </summary>
+    [Theory]
+    [InlineData("قال امس في الوزير", 2, true)]
+    [InlineData("قال امس في الوزير", 1, false)]
+    [InlineData("قال امس والوزير", 1, true)]
+    [InlineData("قال امس وفي الظهر", 3, false)]
+    public void A_gap_before_a_terms_step_keeps_its_bounds(string sentence, int most, bool found)
+    {
+        var context = new ExtractionContext(sentence);
+        NormalizedText text = context.GetText(TextNormalization.Arabic);
+        SequenceStep[] steps = [SequenceStep.Terms(s_verbs), SequenceStep.Gap(0, most), SequenceStep.Terms(s_titles)];
+        Assert.Equal(found, SequenceMatcher.Matches(text, steps, [], context, "Person", "test").Count == 1);
+    }
+
+    /// <summary>
+    /// Over random lines of verbs, words, marks and line breaks, a gap before the filtered pattern
+    /// finds exactly what it finds before the same pattern without a prefilter (which is tried
+    /// after every word of the gap): guillemets, and a colon the pattern may take as a joiner.
+    /// </summary>
+    [Fact]
+    public void A_gap_before_a_filtered_pattern_finds_what_one_tried_at_every_word_finds()
+    {
+        string[] pool = ["قال", "اكد", "في", "كلمته", "امام", "الوفود", "«نعم»", ": «ربما»", "\n", "،", "«لا", "»"];
+        var random = new System.Random(20261207);
+        for (int i = 0; i < 3000; i++)
+        {
+            string sentence = string.Join(" ", Enumerable.Range(0, random.Next(1, 24)).Select(_ => pool[random.Next(pool.Length)]));
+            int most = random.Next(0, 8);
+            string[] Spans(Pattern quote) => [.. MatchAfterGap(sentence, quote, most).Select(m => $"{m.Start}-{m.End}")];
+            Assert.True(Spans(s_marks).SequenceEqual(Spans(s_marksFiltered)), sentence);
+            Assert.True(Spans(s_quote).SequenceEqual(Spans(s_quoteFiltered)), sentence);
+        }
+    }
+
     private static readonly TermTrie s_titles = TermTrie.Create([new("الرئيس", 0), new("الوزير", 1)]);
 
     /// <summary>The words a title's words step takes in <paramref name="sentence"/> (after normalization).</summary>

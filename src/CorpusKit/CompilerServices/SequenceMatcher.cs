@@ -147,6 +147,10 @@ public static class SequenceMatcher
         private int[] _counts;
         // Per alternative step, the slot of its first choice in _spans and _counts.
         private int[] _choiceBase = [];
+        // Per regex step after a gap, the last place its prefilter was asked from and the answer
+        // (the first place a match may begin, or -1): a later ask between the two has the same answer.
+        private int[] _placeFrom = [];
+        private int[] _placeAt = [];
 
         private State(int steps)
         {
@@ -193,7 +197,11 @@ public static class SequenceMatcher
             if (_choiceBase.Length < steps.Length)
             {
                 _choiceBase = new int[steps.Length];
+                _placeFrom = new int[steps.Length];
+                _placeAt = new int[steps.Length];
             }
+
+            _placeFrom.AsSpan().Fill(int.MaxValue);
 
             _counts.AsSpan().Clear();
             Prepare(steps[0], 0, text, inputs, context);
@@ -314,12 +322,27 @@ public static class SequenceMatcher
             {
                 case SequenceStepKind.Gap:
                     int end = position;
+                    // Where the step after the gap can next begin, when it says (a pattern's
+                    // prefilter, a term's or an entity's spans): a gap that ends too far before
+                    // that place is not tried, and none is once no place is left.
+                    int place = NoPlaceYet;
                     for (int words = 0; words <= step.Max; words++)
                     {
                         if (words >= step.Min)
                         {
+                            if (place != Anywhere && (place == NoPlaceYet || place < end))
+                            {
+                                place = NextPlace(index + 1, end);
+
+                                // A gap takes no line break: a place past the line's end is out of its reach.
+                                if (place == NoPlace || (place > end && _text.Span[end..place].Contains('\n')))
+                                {
+                                    return false;
+                                }
+                            }
+
                             path[index] = new StepMatch(position, end, words, null);
-                            if (Continue(index + 1, end, path))
+                            if ((place == Anywhere || place <= SkipJoiners(end) + MaxProcliticLength) && Continue(index + 1, end, path))
                             {
                                 return true;
                             }
@@ -398,6 +421,74 @@ public static class SequenceMatcher
                     }
 
                     return false;
+            }
+        }
+
+        /// <summary><see cref="NextPlace"/>: not asked yet.</summary>
+        private const int NoPlaceYet = -3;
+
+        /// <summary><see cref="NextPlace"/>: the step may begin anywhere, as far as it can tell.</summary>
+        private const int Anywhere = -2;
+
+        /// <summary><see cref="NextPlace"/>: the step can begin nowhere at or after the place asked.</summary>
+        private const int NoPlace = -1;
+
+        /// <summary>
+        /// The first place at or after <paramref name="position"/> where step <paramref name="index"/>,
+        /// which a gap comes before, can begin: where its pattern's prefilter lets a match begin, or
+        /// where one of its spans (terms, an entity) begins; <see cref="NoPlace"/> if none does, and
+        /// <see cref="Anywhere"/> for a step that cannot tell (optional, an alternative, words, a
+        /// pattern without a prefilter). A place is an upper bound of where the step may be tried:
+        /// the step reads its spans after proclitics (up to <see cref="MaxProcliticLength"/> chars on)
+        /// and a pattern from the joiners skipped or before them, so a gap whose end is within that
+        /// reach is tried.
+        /// </summary>
+        private int NextPlace(int index, int position)
+        {
+            if (index >= _steps.Length)
+            {
+                return Anywhere;
+            }
+
+            SequenceStep step = _steps[index];
+            if (step.IsOptional)
+            {
+                return Anywhere;
+            }
+
+            switch (step.Kind)
+            {
+                case SequenceStepKind.Regex:
+                    if (step.Pattern!.Prefilter is not { } prefilter)
+                    {
+                        return Anywhere;
+                    }
+
+                    // Asked from ever later places as the first step's starts go on: an answer
+                    // holds for every place between where it was asked from and itself.
+                    if (position >= _placeFrom[index] && (_placeAt[index] == NoPlace || position <= _placeAt[index]))
+                    {
+                        return _placeAt[index];
+                    }
+
+                    int place = prefilter.Next(_text.Span, position, otherDigits: true);
+                    _placeFrom[index] = position;
+                    _placeAt[index] = place < 0 ? NoPlace : place;
+                    return _placeAt[index];
+                case SequenceStepKind.Terms:
+                case SequenceStepKind.Entity:
+                    if (_terms[index] is { } terms)
+                    {
+                        ReadOnlySpan<TermHit> hits = CollectionsMarshal.AsSpan(terms);
+                        int first = LowerBound(hits, position);
+                        return first < hits.Length ? hits[first].Start : NoPlace;
+                    }
+
+                    ReadOnlySpan<StepMatch> spans = _spans[index].AsSpan(0, _counts[index]);
+                    int firstSpan = LowerBound(spans, position);
+                    return firstSpan < spans.Length ? spans[firstSpan].Start : NoPlace;
+                default:
+                    return Anywhere;
             }
         }
 
