@@ -151,6 +151,13 @@ public static class SequenceMatcher
         // (the first place a match may begin, or -1): a later ask between the two has the same answer.
         private int[] _placeFrom = [];
         private int[] _placeAt = [];
+        // And the run of its inner literal found last, as a scan keeps it: a document of one line is
+        // then not searched again for the run at every ask.
+        private PatternPrefilter.InnerRun[] _placeRuns = [];
+        // The last line end looked for (a line break, or the text's end) and where it was looked for
+        // from: asked from ever later places too, it is searched for once per line.
+        private int _lineFrom;
+        private int _lineEnd;
 
         private State(int steps)
         {
@@ -199,9 +206,12 @@ public static class SequenceMatcher
                 _choiceBase = new int[steps.Length];
                 _placeFrom = new int[steps.Length];
                 _placeAt = new int[steps.Length];
+                _placeRuns = new PatternPrefilter.InnerRun[steps.Length];
             }
 
             _placeFrom.AsSpan().Fill(int.MaxValue);
+            _placeRuns.AsSpan().Fill(PatternPrefilter.InnerRun.None);
+            _lineFrom = int.MaxValue;
 
             _counts.AsSpan().Clear();
             Prepare(steps[0], 0, text, inputs, context);
@@ -335,7 +345,7 @@ public static class SequenceMatcher
                                 place = NextPlace(index + 1, end);
 
                                 // A gap takes no line break: a place past the line's end is out of its reach.
-                                if (place == NoPlace || (place > end && _text.Span[end..place].Contains('\n')))
+                                if (place == NoPlace || place > LineEnd(end))
                                 {
                                     return false;
                                 }
@@ -424,6 +434,25 @@ public static class SequenceMatcher
             }
         }
 
+        /// <summary>
+        /// Where the line that holds <paramref name="position"/> ends: its line break, or the text's
+        /// end. Kept for the next ask, which comes from a later place on the same line as a rule
+        /// goes on: a document of one line is searched once, not once per start.
+        /// </summary>
+        private int LineEnd(int position)
+        {
+            if (position >= _lineFrom && position <= _lineEnd)
+            {
+                return _lineEnd;
+            }
+
+            ReadOnlySpan<char> text = _text.Span;
+            int lineBreak = text[position..].IndexOf('\n');
+            _lineFrom = position;
+            _lineEnd = lineBreak < 0 ? text.Length : position + lineBreak;
+            return _lineEnd;
+        }
+
         /// <summary><see cref="NextPlace"/>: not asked yet.</summary>
         private const int NoPlaceYet = -3;
 
@@ -471,7 +500,8 @@ public static class SequenceMatcher
                         return _placeAt[index];
                     }
 
-                    int place = prefilter.Next(_text.Span, position, otherDigits: true);
+                    // A run kept from an earlier ask can only let more places through, never fewer.
+                    int place = prefilter.Next(_text.Span, position, otherDigits: true, ref _placeRuns[index]);
                     _placeFrom[index] = position;
                     _placeAt[index] = place < 0 ? NoPlace : place;
                     return _placeAt[index];
