@@ -184,6 +184,11 @@ public sealed class SequenceMatcherTests
     private static readonly Pattern s_marksFiltered = Pattern.OnRegex(s_marks.Source, RegexOptions.CultureInvariant, new PatternPrefilter(literal: null, "«", digits: false, PrefilterAnchor.None), ["text"]);
     private static readonly Pattern s_quoteFiltered = Pattern.OnRegex(s_quote.Source, RegexOptions.CultureInvariant, new PatternPrefilter(literal: null, ":", digits: false, PrefilterAnchor.None), ["text"]);
 
+    // Speech in guillemets that holds نعم: its prefilter has the inner literal, whose run the matcher
+    // keeps from one ask to the next.
+    private static readonly Pattern s_yes = Pattern.OnRegex(@"\G«(?<text>[^»\n]*نعم[^»\n]*)»", RegexOptions.CultureInvariant, null, ["text"]);
+    private static readonly Pattern s_yesFiltered = Pattern.OnRegex(s_yes.Source, RegexOptions.CultureInvariant, new PatternPrefilter(literal: null, "«", digits: false, PrefilterAnchor.None, inner: "نعم"), ["text"]);
+
     private static System.Collections.Generic.List<SequenceMatch> MatchAfterGap(string sentence, Pattern quote, int most)
     {
         var context = new ExtractionContext(sentence);
@@ -247,12 +252,13 @@ public sealed class SequenceMatcherTests
     /// <summary>
     /// Over random lines of verbs, words, marks and line breaks, a gap before the filtered pattern
     /// finds exactly what it finds before the same pattern without a prefilter (which is tried
-    /// after every word of the gap): guillemets, and a colon the pattern may take as a joiner.
+    /// after every word of the gap): guillemets, a colon the pattern may take as a joiner, and
+    /// guillemets whose speech must hold a word (an inner literal).
     /// </summary>
     [Fact]
     public void A_gap_before_a_filtered_pattern_finds_what_one_tried_at_every_word_finds()
     {
-        string[] pool = ["قال", "اكد", "في", "كلمته", "امام", "الوفود", "«نعم»", ": «ربما»", "\n", "،", "«لا", "»"];
+        string[] pool = ["قال", "اكد", "في", "كلمته", "امام", "الوفود", "«نعم»", ": «ربما»", "\n", "،", "«لا", "»", "نعم", "«قال نعم»"];
         var random = new System.Random(20261207);
         for (int i = 0; i < 3000; i++)
         {
@@ -261,6 +267,7 @@ public sealed class SequenceMatcherTests
             string[] Spans(Pattern quote) => [.. MatchAfterGap(sentence, quote, most).Select(m => $"{m.Start}-{m.End}")];
             Assert.True(Spans(s_marks).SequenceEqual(Spans(s_marksFiltered)), sentence);
             Assert.True(Spans(s_quote).SequenceEqual(Spans(s_quoteFiltered)), sentence);
+            Assert.True(Spans(s_yes).SequenceEqual(Spans(s_yesFiltered)), sentence);
         }
     }
 
