@@ -230,18 +230,30 @@ public sealed class RepeatsTests
     /// </summary>
     [Fact]
     public void Random_names_are_found_word_by_word_as_name_by_name()
-        => Gen.Select(Gen.Char['ب', 'ي'].Array[1, 6].Select(c => new string(c)), Gen.Char['ب', 'ي'].Array[2, 7].Select(c => new string(c)))
+        => s_randomNames.Sample(FoundWordByWordAsNameByName, iter: 300);
+
+    /// <summary>
+    /// The same over the names of a seed that once failed: a surname of tatweels alone (ــ), which
+    /// normalization leaves nothing of, was searched name by name as an empty word; it is no surname.
+    /// </summary>
+    [Fact]
+    public void Random_names_of_a_seed_that_ended_one_with_tatweels_are_found_word_by_word_as_name_by_name()
+        => s_randomNames.Sample(FoundWordByWordAsNameByName, iter: 300, seed: "3QC2CzLW4zV1");
+
+    private static readonly Gen<string[]> s_randomNames =
+        Gen.Select(Gen.Char['ب', 'ي'].Array[1, 6].Select(c => new string(c)), Gen.Char['ب', 'ي'].Array[2, 7].Select(c => new string(c)))
             .Select((first, last) => first + " " + last)
-            .Array[17, 60]
-            .Sample(names =>
-            {
-                string[] distinct = [.. names.Distinct()];
-                string text = string.Join(" ", distinct.Select((full, i) => $"وصل {full} ثم قال {(i % 2 == 0 ? full : full.Split(' ')[1])} وصل"));
-                List<Name> byName = Run(int.MaxValue, text, distinct);
-                List<Name> byWord = Run(0, text, distinct);
-                Assert.Equal(Again(byName), Again(byWord));
-                Assert.Equal(byName.Select(e => e.Span), byWord.Select(e => e.Span));
-            }, iter: 300);
+            .Array[17, 60];
+
+    private static void FoundWordByWordAsNameByName(string[] names)
+    {
+        string[] distinct = [.. names.Distinct()];
+        string text = string.Join(" ", distinct.Select((full, i) => $"وصل {full} ثم قال {(i % 2 == 0 ? full : full.Split(' ')[1])} وصل"));
+        List<Name> byName = Run(int.MaxValue, text, distinct);
+        List<Name> byWord = Run(0, text, distinct);
+        Assert.Equal(Again(byName), Again(byWord));
+        Assert.Equal(byName.Select(e => e.Span), byWord.Select(e => e.Span));
+    }
 
     [Fact]
     public void A_name_that_begins_with_a_proclitic_letter_is_found_by_the_pass_over_the_words()

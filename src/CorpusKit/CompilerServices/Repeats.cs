@@ -154,6 +154,12 @@ public static class Repeats
                 form = rented.AsSpan(0, length);
             }
 
+            if (!whole)
+            {
+                // A word the normalization leaves nothing of (a tatweel alone, ــ) is no word of the name.
+                form = form.Trim(' ');
+            }
+
             int last = form.LastIndexOf(' ');
             if (whole)
             {
