@@ -29,7 +29,7 @@ public sealed class TableOutputTests : IDisposable
 
         Assert.True(jsonExit == 0, jsonError);
         Assert.True(exit == 0, error);
-        Assert.Contains($"183 article(s)", output, StringComparison.Ordinal);
+        Assert.Contains($"187 article(s)", output, StringComparison.Ordinal);
         Assert.Contains(database, output, StringComparison.Ordinal);
         Assert.Equal(files, Directory.GetFiles(_folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_folder, f)).Order(StringComparer.Ordinal)); // no temporary file left
 
@@ -85,7 +85,7 @@ public sealed class TableOutputTests : IDisposable
         // The documents table: each document with its mention count.
         Dictionary<string, int> perDocument = lines.GroupBy(l => l.GetProperty("doc").GetString()!).ToDictionary(g => g.Key, g => g.Count());
         var documents = Query(connection, "SELECT document_id, extracted, mentions FROM documents").ToList();
-        Assert.Equal(183, documents.Count);
+        Assert.Equal(187, documents.Count);
         Assert.All(documents, d => Assert.Equal((true, perDocument[(string)d[0]!]), ((bool)d[1]!, (int)d[2]!)));
     }
 
